@@ -1,0 +1,32 @@
+# The two commands of README.md: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test bench forms i18n clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/villagebook $(ARGS)
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_list.py $(BENCH_ARGS)
+
+# Regenerate ui/forms/ from forms/*.ui and the .qm files from the .ts sources.
+forms: $(STAMP)
+	$(PY) -m villagebook.devtools forms
+
+i18n: $(STAMP)
+	$(PY) -m villagebook.devtools i18n
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,49 @@
+"""Shared fixtures. Qt runs offscreen; each test gets its own data folder and book."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from villagebook.cli import create_demo  # noqa: E402
+from villagebook.storage import open_book  # noqa: E402
+from villagebook.storage.book import Book  # noqa: E402
+from villagebook.storage.village import add_user, set_village  # noqa: E402
+
+OPERATOR = "李文书"
+VILLAGE = {"name": "石桥村", "code": "110105001001", "township": "城关镇", "county": "朝阳区"}
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never touch the real user's data folder or settings."""
+    monkeypatch.setenv("VILLAGEBOOK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
+@pytest.fixture
+def book_path(tmp_path: Path) -> Path:
+    return tmp_path / "book.db"
+
+
+@pytest.fixture
+def book(book_path: Path):
+    """A new empty book for 石桥村 with one user, who is the operator."""
+    b: Book = open_book(book_path, create=True)
+    add_user(b, OPERATOR, "01")
+    b.operator = OPERATOR
+    set_village(b, VILLAGE)
+    yield b
+    b.close()
+
+
+@pytest.fixture
+def demo_book(tmp_path: Path):
+    b = create_demo(tmp_path / "demo.db", 60, seed=7)
+    yield b
+    b.close()

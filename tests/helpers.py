@@ -1,0 +1,29 @@
+"""Test data: valid ID numbers made with the standard's check character."""
+
+from __future__ import annotations
+
+from stdnum.cn import ric
+
+
+def make_id(birth: str, seq: int, area: str = "110105") -> str:
+    """An ID number for a birth date 'YYYYMMDD' and a sequence (odd male, even female)."""
+    body = f"{area}{birth}{seq:03d}"
+    return body + ric.calc_check_digit(body + "0")
+
+
+ZHANG_SAN = make_id("19700305", 11)  # male
+LI_MEI = make_id("19720614", 22)  # female
+ZHANG_XIAO = make_id("19980101", 33)  # male
+ZHANG_HUA = make_id("20120909", 44)  # female
+
+
+def family():
+    """A household of three: head, spouse, son."""
+    household = {"number": "110105001001001", "group_name": "第一组", "category": "01",
+                 "poverty_attr": "01", "poverty_status": "02", "phone": "13812345678"}
+    members = [
+        {"name": "张三", "id_number": ZHANG_SAN, "relation": "01"},
+        {"name": "李梅", "id_number": LI_MEI, "relation": "02"},
+        {"name": "张小", "id_number": ZHANG_XIAO, "relation": "03"},
+    ]
+    return household, members

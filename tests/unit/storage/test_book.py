@@ -1,0 +1,123 @@
+import hashlib
+import sqlite3
+
+import pytest
+from sqlite_utils import Database
+
+from villagebook.core.errors import BookError
+from villagebook.storage import book as book_module
+from villagebook.storage import open_book, schema
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_schema_version_counts_the_migrations():
+    assert len(schema.migrations.pending(Database(memory=True))) == schema.SCHEMA_VERSION
+
+
+def test_new_book_is_migrated_recorded_and_in_wal(book_path):
+    with open_book(book_path, create=True) as book:
+        assert book.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert book.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert book.conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+        applied = book.db["_sqlite_migrations"].rows
+        assert [r["name"] for r in applied] == ["0001_households_members_changes"]
+        assert len(book.site_id) == 36
+
+
+def test_missing_book_is_not_created_without_asking(book_path):
+    with pytest.raises(BookError) as info:
+        open_book(book_path)
+    assert info.value.code == "book.missing"
+    assert not book_path.exists()
+
+
+def test_newer_book_is_refused_and_left_untouched(book_path):
+    open_book(book_path, create=True).close()
+    conn = sqlite3.connect(book_path)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    before = digest(book_path)
+    with pytest.raises(BookError) as info:
+        open_book(book_path)
+    assert info.value.code == "book.newer"
+    assert info.value.values == {"version": 99, "supported": schema.SCHEMA_VERSION}
+    assert digest(book_path) == before
+
+
+def test_a_file_that_is_not_a_database_is_refused_untouched(book_path):
+    book_path.write_bytes(b"this is a spreadsheet, not a book" * 100)
+    before = digest(book_path)
+    with pytest.raises(BookError) as info:
+        open_book(book_path)
+    assert info.value.code == "book.corrupt"
+    assert digest(book_path) == before
+
+
+def test_another_programs_database_is_refused(book_path):
+    conn = sqlite3.connect(book_path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(BookError) as info:
+        open_book(book_path)
+    assert info.value.code == "book.not_villagebook"
+
+
+def test_read_only_book_is_refused(book_path, monkeypatch):
+    open_book(book_path, create=True).close()
+    monkeypatch.setattr(book_module.os, "access", lambda *a: False)
+    with pytest.raises(BookError) as info:
+        open_book(book_path)
+    assert info.value.code == "book.read_only"
+
+
+def test_a_backup_is_written_before_migrating(book_path, monkeypatch, book):
+    from villagebook.storage.households import save_household
+
+    save_household(book, None, {"number": "1", "category": "03"},
+                   [{"name": "张三", "id_number": "11010519491231002X", "relation": "01"}])
+    book.close()
+    extra = schema.Migrations("villagebook")
+    extra(name="0001_households_members_changes")(schema.m0001)
+
+    @extra(name="0002_test")
+    def m2(db):
+        db.execute("CREATE TABLE later (x)")
+
+    monkeypatch.setattr(book_module, "migrations", extra)
+    monkeypatch.setattr(book_module, "SCHEMA_VERSION", 2)
+    reopened = open_book(book_path)
+    try:
+        assert reopened.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    finally:
+        reopened.close()
+    backup = book_path.with_name("book.before-v2.bak")
+    conn = sqlite3.connect(backup)
+    assert conn.execute("SELECT count(*) FROM households").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    conn.close()
+
+
+def test_no_change_without_an_operator(book_path):
+    with open_book(book_path, create=True) as book:
+        with pytest.raises(BookError) as info:
+            with book.action("x"):
+                pass
+        assert info.value.code == "book.no_operator"
+
+
+def test_locked_book_is_reported_as_locked(book, book_path):
+    other = sqlite3.connect(book_path)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(BookError) as info:
+            with book.action("user.add") as writer:
+                writer.insert("users", {"name": "王五", "active": 1})
+        assert info.value.code == "book.locked"
+    finally:
+        other.rollback()
+        other.close()
+    assert book.conn.execute("SELECT count(*) FROM users WHERE name='王五'").fetchone()[0] == 0

@@ -1,0 +1,22 @@
+"""``villagebook`` / ``python -m villagebook``: the window, or a CLI command when one is named."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    from .cli import COMMANDS
+
+    if argv and argv[0] in COMMANDS:
+        from .cli import main as cli_main
+
+        return cli_main(argv)
+    from .app import main as app_main  # Qt is imported only for the window
+
+    return app_main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The domain, free of Qt: records, code lists, validation and rules."""

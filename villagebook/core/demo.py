@@ -1,0 +1,210 @@
+"""A synthetic village that looks real: valid ID numbers, families, plausible statuses.
+
+Everything is drawn from a seeded generator, so ``--seed`` gives the same village again.
+The proportions follow the seeds' picture of a mountain county in Yunnan (seed 001): most households
+ordinary, about a third 脱贫户 (all out of poverty by 2020, a few fallen back), a few
+under monitoring; illness the most common cause.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Iterator
+from typing import Any
+
+from stdnum.cn import ric
+
+from .records import format_decimal
+
+DEMO_VILLAGE = {
+    "name": "柳湾村（演示）", "code": "532322105201", "township": "田园镇",
+    "county": "双柏县", "is_demo": 1,
+}
+# 双柏县 has kept its code since before anyone alive was born, so no demo ID number
+# carries the anachronistic-area warning a real county might.
+AREA = "532322"
+
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋"
+            "蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛段雷"
+            "侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤字杞茶")
+# Surnames are far from uniform: the first dozen cover about half the people.
+SURNAME_WEIGHTS = [12 if i < 12 else 3 if i < 40 else 1 for i in range(len(SURNAMES))]
+MALE_CHARS = "国建明军华平志强伟文光永兴德成海福荣发生金云林春忠学正昌祥贵才红元安洪刚勇亮"
+FEMALE_CHARS = "秀英兰芳玉华丽红梅珍凤琴云桂春娟霞燕萍艳翠花莲菊美芬敏静娥仙香月琼丹婷慧"
+CAUSES = [("01", 40), ("07", 15), ("09", 12), ("03", 8), ("02", 8), ("08", 7), ("05", 3),
+          ("06", 2), ("04", 2), ("10", 1), ("11", 1), ("12", 1)]
+ETHNICITIES = [("01", 82), ("07", 8), ("18", 3), ("06", 3), ("16", 2), ("20", 2)]
+
+
+def _pick(rng: random.Random, weighted: list[tuple[str, int]]) -> str:
+    codes, weights = zip(*weighted)
+    return rng.choices(codes, weights)[0]
+
+
+class _People:
+    """Makes names and ID numbers, never the same ID twice."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.used: set[str] = set()
+
+    def name(self, surname: str, sex: str) -> str:
+        chars = MALE_CHARS if sex == "1" else FEMALE_CHARS
+        given = self.rng.choice(chars)
+        if self.rng.random() < 0.7:
+            given += self.rng.choice(chars)
+        return surname + given
+
+    def surname(self) -> str:
+        return self.rng.choices(SURNAMES, SURNAME_WEIGHTS)[0]
+
+    def id_number(self, birth: dt.date, sex: str) -> str:
+        while True:
+            seq = self.rng.randrange(0, 500) * 2 + (1 if sex == "1" else 0)
+            body = f"{AREA}{birth:%Y%m%d}{seq:03d}"
+            number = body + ric.calc_check_digit(body + "0")
+            if number not in self.used:
+                self.used.add(number)
+                return number
+
+
+def _birth(rng: random.Random, today: dt.date, age: int) -> dt.date:
+    return today - dt.timedelta(days=age * 365 + rng.randrange(0, 365))
+
+
+def _member(people: _People, rng: random.Random, today: dt.date, name: str, sex: str,
+            age: int, relation: str, poor: bool, dibao: bool) -> dict[str, Any]:
+    age = max(age, 0)
+    birth = _birth(rng, today, age)
+    health = _pick(rng, [("01", 85), ("02", 8), ("03", 2), ("04", 5)]) if age > 1 else "01"
+    if age >= 65 and health == "01" and rng.random() < 0.3:
+        health = "02"
+    member: dict[str, Any] = {
+        "name": name, "id_number": people.id_number(birth, sex), "relation": relation,
+        "sex": sex, "ethnicity": _pick(rng, ETHNICITIES), "birth_date": birth.isoformat(),
+        "health": health, "medical_ins": 1 if rng.random() < 0.995 else 0,
+        "serious_illness_ins": 1 if rng.random() < 0.98 else 0,
+    }
+    if health == "04":
+        category, grade = str(rng.randint(1, 7)), str(rng.randint(1, 4))
+        member.update(disability_category=category, disability_grade=grade,
+                      disability_cert=member["id_number"] + category + grade)
+    # school and education by age
+    if age < 3:
+        member.update(education="01", school_status="01")
+    elif age < 6:
+        member.update(education="01", school_status="02")
+    elif age < 12:
+        member.update(education="03", school_status="03", school_grade=f"{age - 5}年级")
+    elif age < 15:
+        member.update(education="04", school_status="04", school_grade=f"{age - 11}年级")
+    elif age < 18:
+        member.update(education="05", school_status=rng.choice(["05", "06"]),
+                      school_grade=f"{age - 14}年级")
+    elif age < 22 and rng.random() < 0.4:
+        member.update(education="05", school_status=rng.choice(["07", "08"]))
+    else:
+        edu = _pick(rng, [("02", 10), ("03", 35), ("04", 38), ("05", 10), ("06", 4),
+                          ("07", 2), ("08", 1)]) if age < 60 else _pick(
+            rng, [("02", 35), ("03", 45), ("04", 18), ("05", 2)])
+        member.update(education=edu, school_status="01")
+    # work
+    if 18 <= age <= 60 and member["school_status"] == "01":
+        member["labor_skill"] = "01" if health in ("01", "02") else "03"
+        if health == "01" and rng.random() < 0.45:
+            member.update(work_status=_pick(rng, [("01", 40), ("02", 35), ("03", 25)]),
+                          work_months=rng.randint(5, 12))
+        else:
+            member["work_status"] = "00"
+        member["pension_ins"] = 1 if rng.random() < 0.92 else 0
+    elif age > 60:
+        member["labor_skill"] = "03" if age < 70 and health != "04" else "04"
+        member["pension_ins"] = 1
+    else:
+        member["labor_skill"] = "05"
+    if poor:
+        member["family_doctor"] = 1 if rng.random() < 0.95 else 0
+    member["dibao"] = int(dibao)
+    return member
+
+
+def household(rng: random.Random, people: _People, today: dt.date, number: str,
+              group: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """One synthetic household with its members (head first)."""
+    category = _pick(rng, [("01", 30), ("02", 5), ("03", 65)])
+    poor = category in ("01", "02")
+    hh: dict[str, Any] = {"number": number, "group_name": group, "category": category,
+                          "address": f"{DEMO_VILLAGE['township']}柳湾村{group}{rng.randint(1, 120)}号",
+                          "water_safe": 1, "electricity": 1, "road": 1 if rng.random() < 0.97 else 0,
+                          "housing_grade": _pick(rng, [("A", 60), ("B", 37), ("C", 2), ("D", 1)]),
+                          "arable_land_mu": format_decimal(rng.randint(2, 30) / 2)}
+    dibao = False
+    if category == "01":
+        attr = _pick(rng, [("01", 70), ("02", 25), ("03", 5)])
+        ident_year = rng.choice([2014, 2014, 2015, 2016, 2017])
+        status = _pick(rng, [("02", 98), ("03", 2)])
+        hh.update(ident_standard="01", poverty_attr=attr, ident_year=ident_year,
+                  poverty_status=status, exit_year=rng.randint(ident_year + 1, 2020),
+                  main_cause=_pick(rng, CAUSES))
+        if rng.random() < 0.4:
+            hh["other_causes"] = _pick(rng, CAUSES)
+        dibao = attr == "02"
+        if hh["housing_grade"] in ("C", "D"):
+            hh["housing_renovated_year"] = rng.randint(2016, 2020)
+            hh["housing_renovation_amount"] = rng.choice([14000_00, 20000_00, 35000_00])
+    elif category == "02":
+        hh["main_cause"] = _pick(rng, CAUSES)
+    surname = people.surname()
+    head_sex = "1" if rng.random() < 0.88 else "2"
+    head_age = rng.randint(28, 80)
+    members = [_member(people, rng, today, people.name(surname, head_sex), head_sex, head_age,
+                       "01", poor, dibao)]
+    members[0]["phone"] = f"1{rng.choice('3578')}{rng.randrange(10**9):09d}"
+    hh["phone"] = members[0]["phone"]
+    spouse_sex = "2" if head_sex == "1" else "1"
+    if rng.random() < 0.85:
+        members.append(_member(people, rng, today, people.name(people.surname(), spouse_sex),
+                               spouse_sex, head_age + rng.randint(-4, 3), "02", poor, dibao))
+    family_name = surname if head_sex == "1" else people.surname()
+    n_children = rng.choice([0, 1, 1, 2, 2, 2, 3]) if head_age < 70 else rng.choice([0, 1])
+    for _ in range(n_children):
+        sex = rng.choice("12")
+        child_age = head_age - rng.randint(20, 34)
+        if child_age < 0:
+            continue
+        members.append(_member(people, rng, today, people.name(family_name, sex), sex, child_age,
+                               "03" if sex == "1" else "04", poor, dibao))
+        if child_age >= 24 and sex == "1" and rng.random() < 0.5:
+            members.append(_member(people, rng, today, people.name(people.surname(), "2"), "2",
+                                   child_age + rng.randint(-3, 2), "05", poor, dibao))
+            for _ in range(rng.choice([0, 1, 2])):
+                gsex = rng.choice("12")
+                grand_age = child_age - rng.randint(22, 30)
+                if grand_age >= 0:
+                    members.append(_member(people, rng, today, people.name(family_name, gsex),
+                                           gsex, grand_age, "07" if gsex == "1" else "08",
+                                           poor, dibao))
+    if head_age < 50 and rng.random() < 0.2:
+        parent_sex = rng.choice("12")
+        members.append(_member(people, rng, today,
+                               people.name(surname if parent_sex == "1" else people.surname(),
+                                           parent_sex),
+                               parent_sex, head_age + rng.randint(22, 32),
+                               "11" if parent_sex == "1" else "12", poor, dibao))
+    if any(m["health"] in ("03", "04") for m in members) and category == "02":
+        hh["main_cause"] = "01" if any(m["health"] == "03" for m in members) else "02"
+    return hh, members
+
+
+def generate(n_households: int, seed: int = 1,
+             today: dt.date | None = None) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """Yield ``n_households`` (household, members) pairs for the demo village."""
+    rng = random.Random(seed)
+    people = _People(rng)
+    today = today or dt.date.today()
+    width = max(4, len(str(n_households)))
+    n_groups = max(3, min(12, n_households // 40)) if n_households <= 2000 else n_households // 100
+    for i in range(1, n_households + 1):
+        group = f"第{(i - 1) * n_groups // n_households + 1}组"
+        yield household(rng, people, today, f"{DEMO_VILLAGE['code']}{i:0{width}d}", group)

@@ -1,0 +1,91 @@
+"""Resident ID numbers (GB 11643-1999) through python-stdnum.
+
+We refuse only what cannot be a real number: wrong length or characters, a wrong check
+character, a birth date that does not exist or lies in the future. An area code that
+stdnum does not know for the birth year is a *warning*: real cards keep the code in
+force when the number was first issued (see DOMAIN.md), so stdnum's ``validate()``,
+which refuses those, is not used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from stdnum import exceptions as stdnum_errors
+from stdnum.cn import ric
+
+from .errors import Issue
+
+
+@dataclass(frozen=True)
+class ParsedId:
+    """A checked 18-character ID number and what it says about its holder."""
+
+    number: str
+    birth_date: dt.date
+    sex: str  # code of the "sex" list: "1" male, "2" female
+    upgraded_from_15: bool = False
+
+
+def normalize(raw: str) -> str:
+    """Strip separators and spaces, full-width digits to ASCII, upper-case the X."""
+    text = "".join((raw or "").translate(_FULLWIDTH).split())
+    return ric.compact(text)
+
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９ｘＸ", "0123456789xX")
+
+
+def upgrade_15(number: str) -> str:
+    """Convert an old 15-digit number (all digits) to the 18-character form."""
+    body = number[:6] + "19" + number[6:]
+    return body + ric.calc_check_digit(body + "0")
+
+
+def parse(raw: str, today: dt.date | None = None) -> tuple[ParsedId | None, list[Issue]]:
+    """Check an ID number; returns the parsed number (or None) and the issues found.
+
+    Codes: ``id.empty``, ``id.length``, ``id.chars``, ``id.check_char`` (values:
+    ``expected``), ``id.birth_date``, ``id.future``; warning ``id.area_unknown``.
+    """
+    today = today or dt.date.today()
+    number = normalize(raw)
+    if not number:
+        return None, [Issue("id.empty", "id_number")]
+    upgraded = False
+    if len(number) == 15:
+        if not number.isdigit():
+            return None, [Issue("id.chars", "id_number", {"value": number})]
+        number = upgrade_15(number)
+        upgraded = True
+    if len(number) != 18:
+        return None, [Issue("id.length", "id_number", {"length": len(number)})]
+    if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+        return None, [Issue("id.chars", "id_number", {"value": number})]
+    expected = ric.calc_check_digit(number)
+    if number[17] != expected:
+        return None, [
+            Issue("id.check_char", "id_number", {"expected": expected, "actual": number[17]})
+        ]
+    try:
+        birth = ric.get_birth_date(number)
+    except stdnum_errors.ValidationError:
+        return None, [Issue("id.birth_date", "id_number", {"value": number[6:14]})]
+    if birth > today or birth.year < 1880:
+        return None, [Issue("id.future" if birth > today else "id.birth_date", "id_number",
+                            {"value": birth.isoformat()})]
+    issues: list[Issue] = []
+    try:
+        ric.get_birth_place(number)
+    except stdnum_errors.ValidationError:
+        issues.append(Issue("id.area_unknown", "id_number", {"area": number[:6]}, "warning"))
+    sex = "1" if int(number[16]) % 2 == 1 else "2"
+    return ParsedId(number, birth, sex, upgraded), issues
+
+
+def mask(number: str) -> str:
+    """Mask the middle of an ID for indoor cards: ``110105********002X``."""
+    if len(number) < 10:
+        return "*" * len(number)
+    return number[:6] + "*" * (len(number) - 10) + number[-4:]

@@ -1,0 +1,69 @@
+"""Adding many households at once (demo village, later Excel import) in one transaction.
+
+Uses ``executemany`` on the connection directly: sqlite-utils' ``insert_all`` measured
+15× slower than that here. Each record still gets its 'create' row in the change log.
+Input must already be checked (``core.validation``); nothing here validates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from .book import Book
+from .changelog import new_id, to_json
+from .households import HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, derived
+
+_HH_COLS = ["id", *HOUSEHOLD_COLUMNS, "status", "head_name", "member_count", "search_text",
+            "created_at", "updated_at"]
+_M_COLS = ["id", "household_id", "position", *MEMBER_COLUMNS, "status", "created_at",
+           "updated_at"]
+_CHANGE_COLS = ["hlc", "site_id", "action_id", "action", "table_name", "record_id",
+                "household_id", "op", "new_value", "operator", "at"]
+
+
+def _insert_sql(table: str, columns: list[str]) -> str:
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+
+
+def insert_households(book: Book, items: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]],
+                      action: str = "household.bulk_create", batch: int = 5000) -> int:
+    """Insert (household, members) pairs as new records; returns how many households."""
+    count = 0
+    with book.action(action) as writer:
+        site, operator, at, action_id = book.site_id, book.operator, writer.at, writer.action_id
+        clock = book.clock
+        hh_rows: list[tuple] = []
+        m_rows: list[tuple] = []
+        changes: list[tuple] = []
+
+        def flush() -> None:
+            book.conn.executemany(_insert_sql("households", _HH_COLS), hh_rows)
+            book.conn.executemany(_insert_sql("members", _M_COLS), m_rows)
+            book.conn.executemany(_insert_sql("changes", _CHANGE_COLS), changes)
+            hh_rows.clear(), m_rows.clear(), changes.clear()
+
+        for household, members in items:
+            hid = new_id()
+            values = {k: household.get(k) for k in HOUSEHOLD_COLUMNS}
+            extra = derived(household, members)
+            hh_rows.append((hid, *values.values(), "active", extra["head_name"],
+                            extra["member_count"], extra["search_text"], at, at))
+            changes.append((clock.now(), site, action_id, action, "households", hid, hid,
+                            "create", to_json({"id": hid, **values, "status": "active"}),
+                            operator, at))
+            for position, member in enumerate(members):
+                mid = new_id()
+                mvalues = {k: member.get(k) for k in MEMBER_COLUMNS}
+                m_rows.append((mid, hid, position, *mvalues.values(), "active", at, at))
+                changes.append((clock.now(), site, action_id, action, "members", mid, hid,
+                                "create", to_json({"id": mid, "household_id": hid,
+                                                   "position": position, **mvalues,
+                                                   "status": "active"}),
+                                operator, at))
+            count += 1
+            if len(hh_rows) >= batch:
+                flush()
+        flush()
+        writer.changed += len(changes)
+    return count

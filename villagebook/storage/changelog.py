@@ -1,0 +1,121 @@
+"""The one write path: every created record and every changed field goes to ``changes``.
+
+Values are stored as JSON text so that ``null``, ``""``, numbers and text stay distinct,
+and a later sync can ship the rows as they are (see docs/changelog.md).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import uuid6
+
+from ..core.errors import NotFound
+
+if TYPE_CHECKING:
+    from .book import Book
+
+_STAMPS = ("created_at", "updated_at")
+
+
+def new_id() -> str:
+    """A globally unique, time-ordered record id (UUIDv7)."""
+    return str(uuid6.uuid7())
+
+
+def to_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class ChangeWriter:
+    """Writes records inside one user action (one transaction) and logs each change."""
+
+    def __init__(self, book: Book, action: str) -> None:
+        from .book import now_text
+
+        self.book = book
+        self.action = action
+        self.action_id = new_id()
+        self.at = now_text()
+        self.changed = 0
+
+    def _log(self, table: str, record_id: str, household_id: str | None, op: str,
+             field: str | None, old: Any, new: Any) -> None:
+        self.book.conn.execute(
+            "INSERT INTO changes (hlc, site_id, action_id, action, table_name, record_id,"
+            " household_id, op, field, old_value, new_value, operator, at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (self.book.clock.now(), self.book.site_id, self.action_id, self.action, table,
+             record_id, household_id, op, field,
+             None if op == "create" else to_json(old), to_json(new),
+             self.book.operator, self.at),
+        )
+        self.changed += 1
+
+    def insert(self, table: str, row: Mapping[str, Any], household_id: str | None = None) -> str:
+        """Insert a new record (an id is made if none is given); log it as one 'create'."""
+        record = {k: v for k, v in row.items() if k not in _STAMPS}
+        record.setdefault("id", new_id())
+        columns = [*record, *_STAMPS]
+        self.book.conn.execute(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            [*record.values(), self.at, self.at],
+        )
+        logged = {k: v for k, v in record.items() if k not in DERIVED.get(table, ())}
+        self._log(table, record["id"], household_id, "create", None, None, logged)
+        return record["id"]
+
+    def update(self, table: str, record_id: str, values: Mapping[str, Any],
+               household_id: str | None = None) -> list[str]:
+        """Change the given fields of a record; log each field that really changed.
+
+        Derived columns (see ``DERIVED``) are written but not logged: they follow from
+        other records and are recomputed wherever the data arrives.
+        """
+        columns = [k for k in values if k not in _STAMPS and k != "id"]
+        if not columns:
+            return []
+        current = self.book.conn.execute(
+            f"SELECT {', '.join(columns)} FROM {table} WHERE id = ?", [record_id]
+        ).fetchone()
+        if current is None:
+            raise NotFound(table=table, id=record_id)
+        changed = [(c, old) for c, old in zip(columns, current) if old != values[c]]
+        if not changed:
+            return []
+        sets = ", ".join(f"{c} = ?" for c, _ in changed)
+        self.book.conn.execute(
+            f"UPDATE {table} SET {sets}, updated_at = ? WHERE id = ?",
+            [*(values[c] for c, _ in changed), self.at, record_id],
+        )
+        derived = DERIVED.get(table, ())
+        for column, old in changed:
+            if column not in derived:
+                self._log(table, record_id, household_id, "update", column, old, values[column])
+        return [c for c, _ in changed if c not in derived]
+
+
+# Columns computed from other records: stored for speed, never logged as a person's change.
+DERIVED: dict[str, Iterable[str]] = {
+    "households": ("head_name", "member_count", "search_text"),
+}
+
+
+def history(book: Book, household_id: str) -> list[dict[str, Any]]:
+    """Every change of a household and its members, newest first."""
+    rows = book.conn.execute(
+        "SELECT seq, hlc, action, table_name, record_id, op, field, old_value, new_value,"
+        " operator, at FROM changes WHERE household_id = ? ORDER BY seq DESC",
+        [household_id],
+    ).fetchall()
+    keys = ("seq", "hlc", "action", "table_name", "record_id", "op", "field", "old_value",
+            "new_value", "operator", "at")
+    out = []
+    for row in rows:
+        item = dict(zip(keys, row))
+        item["old_value"] = json.loads(item["old_value"]) if item["old_value"] else None
+        item["new_value"] = json.loads(item["new_value"]) if item["new_value"] else None
+        out.append(item)
+    return out

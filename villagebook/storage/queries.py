@@ -1,0 +1,75 @@
+"""The village household list: filtering, searching and sorting done in SQL, one page at a time.
+
+The list never loads the whole village: the window asks for pages as it scrolls. Every
+sortable column has an index ``(column, number)`` so a sorted first page is an index walk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .book import Book
+
+LIST_COLUMNS = ("number", "head_name", "group_name", "member_count", "category",
+                "poverty_attr", "poverty_status", "phone", "status")
+SORTABLE = frozenset(LIST_COLUMNS) - {"status"}
+
+
+@dataclass(frozen=True)
+class HouseholdQuery:
+    """What the list shows: search words, filters, and the sort order."""
+
+    search: str = ""
+    category: str | None = None
+    poverty_status: str | None = None
+    group_name: str | None = None
+    include_closed: bool = False
+    sort: str = "number"
+    descending: bool = False
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if not self.include_closed:
+            clauses.append("status = 'active'")
+        for column in ("category", "poverty_status", "group_name"):
+            value = getattr(self, column)
+            if value:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        for word in self.search.lower().split():
+            # instr() on the stored lower-case search text: substring match for names,
+            # pinyin, ID fragments and 户编号 alike.
+            clauses.append("instr(search_text, ?) > 0")
+            params.append(word)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def order_by(self) -> str:
+        if self.sort not in SORTABLE:
+            raise ValueError(f"cannot sort by {self.sort}")
+        direction = "DESC" if self.descending else "ASC"
+        if self.sort == "number":
+            return f" ORDER BY number {direction}"
+        return f" ORDER BY {self.sort} {direction}, number {direction}"
+
+
+def household_page(book: Book, query: HouseholdQuery, offset: int, limit: int) -> list[tuple]:
+    """Rows ``(id, *LIST_COLUMNS)`` of one page of the list."""
+    where, params = query.where()
+    sql = (f"SELECT id, {', '.join(LIST_COLUMNS)} FROM households{where}"
+           f"{query.order_by()} LIMIT ? OFFSET ?")
+    return book.conn.execute(sql, [*params, limit, offset]).fetchall()
+
+
+def household_count(book: Book, query: HouseholdQuery) -> int:
+    where, params = query.where()
+    return book.conn.execute(f"SELECT count(*) FROM households{where}", params).fetchone()[0]
+
+
+def group_names(book: Book) -> list[str]:
+    """The 组 in use, for the filter."""
+    rows = book.conn.execute(
+        "SELECT DISTINCT group_name FROM households WHERE group_name IS NOT NULL"
+        " ORDER BY group_name").fetchall()
+    return [r[0] for r in rows]

@@ -1,0 +1,98 @@
+"""Migrations of the book, applied in order and recorded (sqlite-utils ``Migrations``).
+
+Never edit a migration that has shipped: add a new one. ``SCHEMA_VERSION`` is the
+number of migrations and is also written to ``PRAGMA user_version`` so that an older
+program can refuse a newer book before touching it.
+"""
+
+from __future__ import annotations
+
+import uuid6
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("villagebook")
+
+_SORTABLE_HOUSEHOLD_COLUMNS = (
+    "group_name", "head_name", "member_count", "category", "poverty_attr",
+    "poverty_status", "phone", "updated_at",
+)
+
+
+@migrations(name="0001_households_members_changes")
+def m0001(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE users (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT, active INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+        CREATE TABLE village (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, code TEXT NOT NULL, township TEXT,
+            county TEXT, is_demo INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+        CREATE TABLE households (
+            id TEXT PRIMARY KEY,
+            number TEXT NOT NULL,
+            group_name TEXT, address TEXT, phone TEXT,
+            category TEXT, ident_standard TEXT, poverty_attr TEXT, ident_year INTEGER,
+            poverty_status TEXT, exit_year INTEGER, main_cause TEXT, other_causes TEXT,
+            no_labor INTEGER,
+            housing_grade TEXT, housing_renovated_year INTEGER, housing_renovation_amount INTEGER,
+            water_safe INTEGER, electricity INTEGER, road INTEGER,
+            arable_land_mu TEXT, forest_land_mu TEXT,
+            relocated INTEGER, relocation_site TEXT, coop_member INTEGER, note TEXT,
+            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'closed')),
+            closed_reason TEXT, closed_date TEXT, closed_note TEXT,
+            -- derived from members on every save, kept for listing and sorting
+            head_name TEXT, member_count INTEGER NOT NULL DEFAULT 0, search_text TEXT,
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+        CREATE UNIQUE INDEX households_number ON households(number);
+        CREATE TABLE members (
+            id TEXT PRIMARY KEY,
+            household_id TEXT NOT NULL REFERENCES households(id),
+            position INTEGER NOT NULL DEFAULT 0,
+            name TEXT NOT NULL, id_number TEXT, relation TEXT, sex TEXT, ethnicity TEXT,
+            birth_date TEXT, education TEXT, school_status TEXT, school_grade TEXT, health TEXT,
+            disability_category TEXT, disability_grade TEXT, disability_cert TEXT,
+            labor_skill TEXT, work_status TEXT, work_months INTEGER, work_unit TEXT,
+            medical_ins INTEGER, serious_illness_ins INTEGER, pension_ins INTEGER,
+            family_doctor INTEGER, dibao INTEGER, tekun INTEGER, public_post INTEGER,
+            phone TEXT, joined_reason TEXT, joined_date TEXT, note TEXT,
+            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'left')),
+            left_reason TEXT, left_date TEXT, left_note TEXT,
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+        CREATE INDEX members_household ON members(household_id, position);
+        CREATE INDEX members_id_number ON members(id_number);
+        -- The change log: one row per created record or changed field. ``hlc`` orders
+        -- changes across sites and identifies a change globally; ``seq`` is the local order.
+        CREATE TABLE changes (
+            seq INTEGER PRIMARY KEY,
+            hlc TEXT NOT NULL UNIQUE,
+            site_id TEXT NOT NULL,
+            action_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            table_name TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            household_id TEXT,
+            op TEXT NOT NULL CHECK (op IN ('create', 'update')),
+            field TEXT,
+            old_value TEXT,
+            new_value TEXT,
+            operator TEXT NOT NULL,
+            at TEXT NOT NULL);
+        CREATE INDEX changes_household ON changes(household_id, seq);
+        CREATE INDEX changes_record ON changes(table_name, record_id, seq);
+        CREATE TABLE accepted_warnings (
+            id INTEGER PRIMARY KEY, household_id TEXT NOT NULL, record_id TEXT,
+            code TEXT NOT NULL, detail TEXT, operator TEXT NOT NULL, at TEXT NOT NULL);
+        CREATE INDEX accepted_warnings_household ON accepted_warnings(household_id);
+        """
+    )
+    for column in _SORTABLE_HOUSEHOLD_COLUMNS:
+        db.execute(f"CREATE INDEX households_{column} ON households({column}, number)")
+    db.execute("INSERT INTO meta(key, value) VALUES ('site_id', ?)", [str(uuid6.uuid7())])
+
+
+# One more each time a migration is added (a test keeps this true).
+SCHEMA_VERSION = 1

@@ -1,0 +1,67 @@
+"""The village a book belongs to, and the people who work in it (the operators)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..core.errors import Issue, ValidationFailed
+from .book import Book
+
+_AREA_CODE = re.compile(r"^\d{12}$")
+
+
+def get_village(book: Book) -> dict[str, Any] | None:
+    cursor = book.conn.execute("SELECT * FROM village LIMIT 1")
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    return dict(zip([d[0] for d in cursor.description], row))
+
+
+def check_village(values: dict[str, Any]) -> list[Issue]:
+    issues = []
+    if not (values.get("name") or "").strip():
+        issues.append(Issue("field.required", "name"))
+    if not _AREA_CODE.match((values.get("code") or "").strip()):
+        issues.append(Issue("village.code", "code", {"value": values.get("code") or ""}))
+    return issues
+
+
+def set_village(book: Book, values: dict[str, Any]) -> str:
+    """Create or change the book's village (name, 12-digit 行政区划代码, township, county)."""
+    issues = check_village(values)
+    if issues:
+        raise ValidationFailed(issues)
+    clean = {k: (values.get(k) or "").strip() for k in ("name", "code", "township", "county")}
+    clean["is_demo"] = int(bool(values.get("is_demo")))
+    current = get_village(book)
+    with book.action("village.save") as writer:
+        if current is None:
+            return writer.insert("village", clean)
+        writer.update("village", current["id"], clean)
+        return current["id"]
+
+
+def list_users(book: Book, include_inactive: bool = False) -> list[dict[str, Any]]:
+    sql = "SELECT id, name, role, active FROM users"
+    if not include_inactive:
+        sql += " WHERE active = 1"
+    cursor = book.conn.execute(sql + " ORDER BY name")
+    return [dict(zip(("id", "name", "role", "active"), r)) for r in cursor.fetchall()]
+
+
+def add_user(book: Book, name: str, role: str | None = None) -> str:
+    """Add a person to the book's list of operators. The first user adds themself."""
+    name = name.strip()
+    if not name:
+        raise ValidationFailed([Issue("field.required", "user_name")])
+    if any(u["name"] == name for u in list_users(book, include_inactive=True)):
+        raise ValidationFailed([Issue("user.exists", "user_name", {"name": name})])
+    previous = book.operator
+    book.operator = previous or name
+    try:
+        with book.action("user.add") as writer:
+            return writer.insert("users", {"name": name, "role": role, "active": 1})
+    finally:
+        book.operator = previous
