@@ -16,7 +16,7 @@ def test_init_creates_a_book_with_village_and_user(tmp_path, capsys):
         assert book.conn.execute("SELECT name, code FROM village").fetchone() == ("石桥村",
                                                                                  "110105001001")
         assert book.conn.execute("SELECT name FROM users").fetchall() == [("李文书",)]
-        ops = book.conn.execute("SELECT DISTINCT operator FROM changes").fetchall()
+        ops = book.conn.execute("SELECT DISTINCT operator FROM actions").fetchall()
         assert ops == [("李文书",)]
 
 

@@ -19,21 +19,29 @@ def full_pinyin(text: str) -> str:
     return "".join(lazy_pinyin(text, errors="default")).lower()
 
 
+@lru_cache(maxsize=8192)
+def _char_readings(char: str) -> tuple[str, ...]:
+    """Every toneless reading of one character (曾 → zeng, ceng); the character itself if none."""
+    readings = pinyin(char, style=Style.NORMAL, heteronym=True, errors="default")[0]
+    return tuple(dict.fromkeys(r.lower() for r in readings)) or (char,)
+
+
 @lru_cache(maxsize=65536)
 def person_key(name: str) -> str:
     """What a name can be found by: the name, its initials and its full pinyin.
 
     A surname may be read several ways (曾 zēng/céng, 单 shàn/dān): every reading of
     the first character is indexed so the secretary finds the person whichever she types.
+    Given names are read character by character (cached), which is what names are.
     """
     name = name.strip()
     if not name:
         return ""
-    rest_initials = initials(name[1:])
-    rest_full = full_pinyin(name[1:])
+    rest = [_char_readings(c)[0] for c in name[1:]]
+    rest_initials = "".join(r[:1] for r in rest)
+    rest_full = "".join(rest)
     keys = [name]
-    readings = pinyin(name[0], style=Style.NORMAL, heteronym=True, errors="default")[0]
-    for reading in dict.fromkeys(r.lower() for r in readings):
+    for reading in _char_readings(name[0]):
         keys.append(reading[:1] + rest_initials)
         keys.append(reading + rest_full)
     return " ".join(dict.fromkeys(keys))

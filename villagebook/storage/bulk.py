@@ -11,15 +11,15 @@ from collections.abc import Iterable
 from typing import Any
 
 from .book import Book
-from .changelog import new_id, to_json
+from .changelog import created_value, new_id, to_json
 from .households import HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, derived
 
 _HH_COLS = ["id", *HOUSEHOLD_COLUMNS, "status", "head_name", "member_count", "search_text",
             "created_at", "updated_at"]
 _M_COLS = ["id", "household_id", "position", *MEMBER_COLUMNS, "status", "created_at",
            "updated_at"]
-_CHANGE_COLS = ["hlc", "site_id", "action_id", "action", "table_name", "record_id",
-                "household_id", "op", "new_value", "operator", "at"]
+_CHANGE_COLS = ["hlc", "action_seq", "table_name", "record_id", "household_id", "op",
+                "new_value"]
 
 
 def _insert_sql(table: str, columns: list[str]) -> str:
@@ -31,8 +31,7 @@ def insert_households(book: Book, items: Iterable[tuple[dict[str, Any], list[dic
     """Insert (household, members) pairs as new records; returns how many households."""
     count = 0
     with book.action(action) as writer:
-        site, operator, at, action_id = book.site_id, book.operator, writer.at, writer.action_id
-        clock = book.clock
+        at, action_seq, clock = writer.at, writer.action_seq, book.clock
         hh_rows: list[tuple] = []
         m_rows: list[tuple] = []
         changes: list[tuple] = []
@@ -49,18 +48,17 @@ def insert_households(book: Book, items: Iterable[tuple[dict[str, Any], list[dic
             extra = derived(household, members)
             hh_rows.append((hid, *values.values(), "active", extra["head_name"],
                             extra["member_count"], extra["search_text"], at, at))
-            changes.append((clock.now(), site, action_id, action, "households", hid, hid,
-                            "create", to_json({"id": hid, **values, "status": "active"}),
-                            operator, at))
+            changes.append((clock.now(), action_seq, "households", hid, hid, "create",
+                            to_json(created_value("households",
+                                                  {"id": hid, **values, "status": "active"}))))
             for position, member in enumerate(members):
                 mid = new_id()
                 mvalues = {k: member.get(k) for k in MEMBER_COLUMNS}
                 m_rows.append((mid, hid, position, *mvalues.values(), "active", at, at))
-                changes.append((clock.now(), site, action_id, action, "members", mid, hid,
-                                "create", to_json({"id": mid, "household_id": hid,
-                                                   "position": position, **mvalues,
-                                                   "status": "active"}),
-                                operator, at))
+                changes.append((clock.now(), action_seq, "members", mid, hid, "create",
+                                to_json(created_value("members", {
+                                    "id": mid, "household_id": hid, "position": position,
+                                    **mvalues, "status": "active"}))))
             count += 1
             if len(hh_rows) >= batch:
                 flush()

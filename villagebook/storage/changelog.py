@@ -25,8 +25,18 @@ def new_id() -> str:
     return str(uuid6.uuid7())
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def to_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON text, Chinese kept readable (one encoder reused: bulk paths call this a lot)."""
+    return _ENCODER.encode(value)
+
+
+def created_value(table: str, record: Mapping[str, Any]) -> dict[str, Any]:
+    """What a 'create' row keeps: the record's non-empty fields, derived columns left out."""
+    derived = DERIVED.get(table, ())
+    return {k: v for k, v in record.items() if v is not None and k not in derived}
 
 
 class ChangeWriter:
@@ -40,17 +50,18 @@ class ChangeWriter:
         self.action_id = new_id()
         self.at = now_text()
         self.changed = 0
+        self.action_seq = book.conn.execute(
+            "INSERT INTO actions (id, site_id, action, operator, at) VALUES (?,?,?,?,?)",
+            (self.action_id, book.site_id, action, book.operator, self.at),
+        ).lastrowid
 
     def _log(self, table: str, record_id: str, household_id: str | None, op: str,
              field: str | None, old: Any, new: Any) -> None:
         self.book.conn.execute(
-            "INSERT INTO changes (hlc, site_id, action_id, action, table_name, record_id,"
-            " household_id, op, field, old_value, new_value, operator, at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (self.book.clock.now(), self.book.site_id, self.action_id, self.action, table,
-             record_id, household_id, op, field,
-             None if op == "create" else to_json(old), to_json(new),
-             self.book.operator, self.at),
+            "INSERT INTO changes (hlc, action_seq, table_name, record_id, household_id, op,"
+            " field, old_value, new_value) VALUES (?,?,?,?,?,?,?,?,?)",
+            (self.book.clock.now(), self.action_seq, table, record_id, household_id, op, field,
+             None if op == "create" else to_json(old), to_json(new)),
         )
         self.changed += 1
 
@@ -63,7 +74,7 @@ class ChangeWriter:
             f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
             [*record.values(), self.at, self.at],
         )
-        logged = {k: v for k, v in record.items() if k not in DERIVED.get(table, ())}
+        logged = created_value(table, record)
         self._log(table, record["id"], household_id, "create", None, None, logged)
         return record["id"]
 
@@ -106,8 +117,10 @@ DERIVED: dict[str, Iterable[str]] = {
 def history(book: Book, household_id: str) -> list[dict[str, Any]]:
     """Every change of a household and its members, newest first."""
     rows = book.conn.execute(
-        "SELECT seq, hlc, action, table_name, record_id, op, field, old_value, new_value,"
-        " operator, at FROM changes WHERE household_id = ? ORDER BY seq DESC",
+        "SELECT c.seq, c.hlc, a.action, c.table_name, c.record_id, c.op, c.field,"
+        " c.old_value, c.new_value, a.operator, a.at"
+        " FROM changes c JOIN actions a ON a.seq = c.action_seq"
+        " WHERE c.household_id = ? ORDER BY c.seq DESC",
         [household_id],
     ).fetchall()
     keys = ("seq", "hlc", "action", "table_name", "record_id", "op", "field", "old_value",

@@ -64,25 +64,28 @@ def m0001(db: Database) -> None:
             created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
         CREATE INDEX members_household ON members(household_id, position);
         CREATE INDEX members_id_number ON members(id_number);
-        -- The change log: one row per created record or changed field. ``hlc`` orders
-        -- changes across sites and identifies a change globally; ``seq`` is the local order.
+        -- The change log. One row in ``actions`` per user action (one transaction: who,
+        -- when, what, on which site); one row in ``changes`` per created record or changed
+        -- field. ``hlc`` orders changes across sites and identifies a change globally.
+        CREATE TABLE actions (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            site_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            operator TEXT NOT NULL,
+            at TEXT NOT NULL);
         CREATE TABLE changes (
             seq INTEGER PRIMARY KEY,
             hlc TEXT NOT NULL UNIQUE,
-            site_id TEXT NOT NULL,
-            action_id TEXT NOT NULL,
-            action TEXT NOT NULL,
+            action_seq INTEGER NOT NULL REFERENCES actions(seq),
             table_name TEXT NOT NULL,
             record_id TEXT NOT NULL,
             household_id TEXT,
             op TEXT NOT NULL CHECK (op IN ('create', 'update')),
             field TEXT,
             old_value TEXT,
-            new_value TEXT,
-            operator TEXT NOT NULL,
-            at TEXT NOT NULL);
+            new_value TEXT);
         CREATE INDEX changes_household ON changes(household_id, seq);
-        CREATE INDEX changes_record ON changes(table_name, record_id, seq);
         CREATE TABLE accepted_warnings (
             id INTEGER PRIMARY KEY, household_id TEXT NOT NULL, record_id TEXT,
             code TEXT NOT NULL, detail TEXT, operator TEXT NOT NULL, at TEXT NOT NULL);
