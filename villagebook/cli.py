@@ -73,6 +73,7 @@ def export_records(book: Book) -> dict[str, Any]:
     by_id = {h["id"]: h for h in households}
     for h in households:
         h.pop("search_text", None)
+        h.pop("rid", None)  # internal row number of the search index
         h["members"] = []
     cursor = book.conn.execute("SELECT * FROM members ORDER BY household_id, position")
     names = [d[0] for d in cursor.description]

@@ -27,7 +27,7 @@ def _char_readings(char: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
-def person_key(name: str) -> str:
+def person_terms(name: str) -> tuple[str, ...]:
     """What a name can be found by: the name, its initials and its full pinyin.
 
     A surname may be read several ways (曾 zēng/céng, 单 shàn/dān): every reading of
@@ -36,12 +36,17 @@ def person_key(name: str) -> str:
     """
     name = name.strip()
     if not name:
-        return ""
+        return ()
     rest = [_char_readings(c)[0] for c in name[1:]]
     rest_initials = "".join(r[:1] for r in rest)
     rest_full = "".join(rest)
-    keys = [name]
+    terms = [name]
     for reading in _char_readings(name[0]):
-        keys.append(reading[:1] + rest_initials)
-        keys.append(reading + rest_full)
-    return " ".join(dict.fromkeys(keys))
+        terms.append(reading[:1] + rest_initials)
+        terms.append(reading + rest_full)
+    return tuple(dict.fromkeys(t.lower() for t in terms))
+
+
+def person_key(name: str) -> str:
+    """The terms of a name as one string, for substring search."""
+    return " ".join(person_terms(name))

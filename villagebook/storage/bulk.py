@@ -32,6 +32,8 @@ def insert_households(book: Book, items: Iterable[tuple[dict[str, Any], list[dic
     count = 0
     with book.action(action) as writer:
         at, action_seq, clock = writer.at, writer.action_seq, book.clock
+        first_rid = book.conn.execute("SELECT coalesce(max(rid), 0) + 1 FROM households"
+                                      ).fetchone()[0]
         hh_rows: list[tuple] = []
         m_rows: list[tuple] = []
         changes: list[tuple] = []
@@ -40,7 +42,8 @@ def insert_households(book: Book, items: Iterable[tuple[dict[str, Any], list[dic
             book.conn.executemany(_insert_sql("households", _HH_COLS), hh_rows)
             book.conn.executemany(_insert_sql("members", _M_COLS), m_rows)
             book.conn.executemany(_insert_sql("changes", _CHANGE_COLS), changes)
-            hh_rows.clear(), m_rows.clear(), changes.clear()
+            for rows in (hh_rows, m_rows, changes):
+                rows.clear()
 
         for household, members in items:
             hid = new_id()
@@ -63,5 +66,8 @@ def insert_households(book: Book, items: Iterable[tuple[dict[str, Any], list[dic
             if len(hh_rows) >= batch:
                 flush()
         flush()
+        # households inserted here carry their search text: index them in one statement
+        book.conn.execute("INSERT INTO household_fts (rowid, search_text)"
+                          " SELECT rid, search_text FROM households WHERE rid >= ?", [first_rid])
         writer.changed += len(changes)
     return count

@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-import uuid6
+import uuid_utils
 
 from ..core.errors import NotFound
 
@@ -22,7 +22,7 @@ _STAMPS = ("created_at", "updated_at")
 
 def new_id() -> str:
     """A globally unique, time-ordered record id (UUIDv7)."""
-    return str(uuid6.uuid7())
+    return str(uuid_utils.uuid7())
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))

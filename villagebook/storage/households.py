@@ -12,10 +12,10 @@ from typing import Any
 
 from ..core.errors import InvalidOperation, Issue, NotFound, ValidationFailed
 from ..core.records import HOUSEHOLD, MEMBER, fields
-from ..core.search_keys import person_key
 from ..core.validation import HEAD, check_household
 from .book import Book
 from .changelog import ChangeWriter, new_id, to_json
+from .search_index import search_text
 
 HOUSEHOLD_COLUMNS = [s.name for s in fields(HOUSEHOLD)]
 MEMBER_COLUMNS = [s.name for s in fields(MEMBER)]
@@ -48,17 +48,6 @@ def load_household(book: Book, household_id: str) -> tuple[dict[str, Any], list[
 def find_household_id(book: Book, number: str) -> str | None:
     row = book.conn.execute("SELECT id FROM households WHERE number = ?", [number]).fetchone()
     return row[0] if row else None
-
-
-def search_text(household: dict[str, Any], members: list[dict[str, Any]]) -> str:
-    """What the list's search box matches: 户编号, 组, and each present member's name,
-    pinyin (initials and full) and ID number; lower-case so 'x' finds 'X'."""
-    parts = [household.get("number") or "", household.get("group_name") or ""]
-    for m in members:
-        if m.get("status", "active") == "active":
-            parts.append(person_key(m.get("name") or ""))
-            parts.append(m.get("id_number") or "")
-    return " ".join(p for p in parts if p).lower()
 
 
 def derived(household: dict[str, Any], members: list[dict[str, Any]]) -> dict[str, Any]:

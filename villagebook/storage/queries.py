@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .book import Book
+from .search_index import word_clause
 
 LIST_COLUMNS = ("number", "head_name", "group_name", "member_count", "category",
                 "poverty_attr", "poverty_status", "phone", "status")
@@ -38,11 +39,10 @@ class HouseholdQuery:
             if value:
                 clauses.append(f"{column} = ?")
                 params.append(value)
-        for word in self.search.lower().split():
-            # instr() on the stored lower-case search text: substring match for names,
-            # pinyin, ID fragments and 户编号 alike.
-            clauses.append("instr(search_text, ?) > 0")
-            params.append(word)
+        for word in self.search.split():
+            clause, word_params = word_clause(word)
+            clauses.append(clause)
+            params.extend(word_params)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def order_by(self) -> str:

@@ -7,7 +7,7 @@ program can refuse a newer book before touching it.
 
 from __future__ import annotations
 
-import uuid6
+import uuid_utils
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -31,8 +31,11 @@ def m0001(db: Database) -> None:
             id TEXT PRIMARY KEY, name TEXT NOT NULL, code TEXT NOT NULL, township TEXT,
             county TEXT, is_demo INTEGER NOT NULL DEFAULT 0,
             created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+        -- ``rid`` is an explicit rowid (stable through VACUUM) for the search indexes;
+        -- ``id`` is the record's global identity.
         CREATE TABLE households (
-            id TEXT PRIMARY KEY,
+            rid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
             number TEXT NOT NULL,
             group_name TEXT, address TEXT, phone TEXT,
             category TEXT, ident_standard TEXT, poverty_attr TEXT, ident_year INTEGER,
@@ -90,11 +93,26 @@ def m0001(db: Database) -> None:
             id INTEGER PRIMARY KEY, household_id TEXT NOT NULL, record_id TEXT,
             code TEXT NOT NULL, detail TEXT, operator TEXT NOT NULL, at TEXT NOT NULL);
         CREATE INDEX accepted_warnings_household ON accepted_warnings(household_id);
+        -- Search: a full-text index of words (names, given names, pinyin initials and full
+        -- pinyin, ID numbers and 户编号, these two also reversed so that an ending can be
+        -- found) over households.search_text. Each typed word is a prefix query
+        -- (storage/search_index.py). A household is inserted with no search text and gets
+        -- it by an update, which the trigger indexes; the bulk path inserts the text
+        -- directly and indexes all new rows with one statement (4x faster than a trigger).
+        CREATE VIRTUAL TABLE household_fts USING fts5(
+            search_text, content='households', content_rowid='rid',
+            tokenize='unicode61 remove_diacritics 0', prefix='1 2');
+        CREATE TRIGGER households_fts_update AFTER UPDATE OF search_text ON households BEGIN
+            INSERT INTO household_fts(household_fts, rowid, search_text)
+                SELECT 'delete', old.rid, old.search_text WHERE old.search_text IS NOT NULL;
+            INSERT INTO household_fts(rowid, search_text)
+                SELECT new.rid, new.search_text WHERE new.search_text IS NOT NULL;
+        END;
         """
     )
     for column in _SORTABLE_HOUSEHOLD_COLUMNS:
         db.execute(f"CREATE INDEX households_{column} ON households({column}, number)")
-    db.execute("INSERT INTO meta(key, value) VALUES ('site_id', ?)", [str(uuid6.uuid7())])
+    db.execute("INSERT INTO meta(key, value) VALUES ('site_id', ?)", [str(uuid_utils.uuid7())])
 
 
 # One more each time a migration is added (a test keeps this true).

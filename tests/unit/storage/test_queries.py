@@ -43,3 +43,23 @@ def test_sort_and_filter(two):
 def test_unknown_sort_column_is_refused(two):
     with pytest.raises(ValueError):
         numbers(two, sort="id_number; DROP TABLE households")
+
+
+def test_search_follows_edits_and_leaving(two):
+    from villagebook.storage.households import find_household_id, load_household, member_leave
+
+    hid = find_household_id(two, "110105001001001")
+    household, members = load_household(two, hid)
+    members[2]["name"] = "张晓明"
+    save_household(two, hid, household, members)
+    assert numbers(two, search="张晓明") == ["110105001001001"]
+    assert numbers(two, search="zxm") == ["110105001001001"]
+    assert numbers(two, search="张小") == []
+    member_leave(two, members[2]["id"], "02", "2025-01-01")
+    assert numbers(two, search="zxm") == [] and numbers(two, search="张晓明") == []
+    assert numbers(two, search="zs") == ["110105001001001"]
+
+
+def test_quotes_and_operators_in_search_are_plain_text(two):
+    for text in ['"', 'a"b"c', "OR", "张 AND", "*", "NEAR(", "-"]:
+        numbers(two, search=text)  # no SQL or FTS syntax error

@@ -1,0 +1,245 @@
+"""The window application: fonts, translations, single instance, first run, who is working."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from .cli import DEMO_OPERATOR, create_demo
+from .core.errors import ValidationFailed, VillagebookError
+from .paths import data_dir, default_book_path
+from .settings import Settings
+from .storage import open_book
+from .storage.book import Book
+from .storage.village import add_user, get_village, list_users, set_village
+from .ui import i18n
+from .ui.fonts import install_font
+from .ui.main_window import MainWindow
+from .ui.messages import describe, describe_error
+from .ui.single_instance import SingleInstance
+from .ui.start_dialogs import NewVillageDialog, WelcomeDialog, WhoIsWorkingDialog
+
+DEMO_HOUSEHOLDS = 300
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def demo_book_path() -> Path:
+    return data_dir() / "demo.db"
+
+
+class Controller(QObject):
+    """Opens books, asks who is working, and keeps the main window."""
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.book: Book | None = None
+        self.window: MainWindow | None = None
+
+    # -- opening -----------------------------------------------------------------
+    def start(self, path: Path | None) -> bool:
+        """Open ``path`` (or the last/default book); with none there, welcome the user."""
+        path = path or Path(self.settings.last_book or default_book_path())
+        if path.exists():
+            if self.open(path):
+                return True
+        return self.welcome(path)
+
+    def welcome(self, new_path: Path) -> bool:
+        """The first-run choices; returns False when the user gives up."""
+        while True:
+            dialog = WelcomeDialog()
+            if not dialog.exec():
+                return False
+            if dialog.choice == WelcomeDialog.DEMO and self.open_demo():
+                return True
+            if dialog.choice == WelcomeDialog.OPEN and dialog.open_path and \
+                    self.open(dialog.open_path):
+                return True
+            if dialog.choice == WelcomeDialog.NEW and self.create(new_path):
+                return True
+
+    def create(self, path: Path) -> bool:
+        if path.exists() and path.stat().st_size > 0:
+            name, _ = QFileDialog.getSaveFileName(None, tr("Save the new book as"),
+                                                  str(path.parent / "village.db"),
+                                                  tr("Books (*.db)"))
+            if not name:
+                return False
+            path = Path(name)
+            if path.exists():
+                QMessageBox.warning(None, tr("Not created"),
+                                    tr("There is already a file there; choose another name."))
+                return False
+        dialog = NewVillageDialog()
+        if not dialog.exec():
+            return False
+        user = dialog.user.text().strip()
+        try:
+            book = open_book(path, create=True)
+            add_user(book, user, dialog.role.currentData())
+            book.operator = user
+            set_village(book, dialog.values())
+        except ValidationFailed as failed:
+            QMessageBox.warning(None, tr("Not created"),
+                                "\n".join(describe(i) for i in failed.issues))
+            return False
+        except VillagebookError as error:
+            QMessageBox.critical(None, tr("Not created"), describe_error(error))
+            return False
+        self.settings.set_last_user(str(path), user)
+        self.show(book)
+        return True
+
+    def open_demo(self) -> bool:
+        path = demo_book_path()
+        if path.exists():
+            return self.open(path)
+        try:
+            book = create_demo(path, DEMO_HOUSEHOLDS)
+        except VillagebookError as error:
+            QMessageBox.critical(None, tr("Demo village"), describe_error(error))
+            return False
+        self.show(book)
+        return True
+
+    def open(self, path: Path) -> bool:
+        try:
+            book = open_book(path)
+        except VillagebookError as error:
+            QMessageBox.critical(None, tr("Cannot open the book"),
+                                 f"{path}\n\n{describe_error(error)}")
+            return False
+        village = get_village(book) or {}
+        if village.get("is_demo"):
+            book.operator = DEMO_OPERATOR
+        elif not self.choose_operator(book, path):
+            book.close()
+            return False
+        self.show(book)
+        return True
+
+    def choose_operator(self, book: Book, path: Path) -> bool:
+        users = [u["name"] for u in list_users(book)]
+        while True:
+            dialog = WhoIsWorkingDialog(users, self.settings.last_user(str(path)))
+            if not dialog.exec():
+                return False
+            name, is_new = dialog.chosen()
+            if not name:
+                continue
+            if is_new:
+                try:
+                    add_user(book, name)
+                except ValidationFailed as failed:
+                    QMessageBox.warning(None, tr("Who is working?"),
+                                        "\n".join(describe(i) for i in failed.issues))
+                    continue
+            book.operator = name
+            self.settings.set_last_user(str(path), name)
+            return True
+
+    def show(self, book: Book) -> None:
+        self.book = book
+        self.settings.last_book = str(book.path)
+        self.settings.sync()
+        self.window = MainWindow(book)
+        self.window.language_requested.connect(self.switch_language)
+        self.window.new_book_requested.connect(lambda: self.replace_book(new=True))
+        self.window.open_book_requested.connect(lambda: self.replace_book(new=False))
+        self.window.show()
+
+    # -- switching -------------------------------------------------------------
+    def _close_window(self) -> bool:
+        if self.window is None:
+            return True
+        if not self.window.close():
+            return False
+        self.window.deleteLater()
+        self.window = None
+        return True
+
+    def switch_language(self, language: str) -> None:
+        if language == i18n.language() or self.book is None:
+            return
+        book = self.book
+        QApplication.setQuitOnLastWindowClosed(False)
+        try:
+            if not self._close_window():
+                return
+            self.settings.language = language
+            i18n.install(language)
+            self.show(book)
+        finally:
+            QApplication.setQuitOnLastWindowClosed(True)
+
+    def replace_book(self, new: bool) -> None:
+        QApplication.setQuitOnLastWindowClosed(False)
+        try:
+            old = self.book
+            if not self._close_window():
+                return
+            if new:
+                name, _ = QFileDialog.getSaveFileName(None, tr("Save the new book as"),
+                                                      str(data_dir() / "village.db"),
+                                                      tr("Books (*.db)"))
+                done = bool(name) and self.create(Path(name))
+            else:
+                name, _ = QFileDialog.getOpenFileName(None, tr("Open a book"), str(data_dir()),
+                                                      tr("Books (*.db);;All files (*)"))
+                done = bool(name) and self.open(Path(name))
+            if done:
+                if old is not None:
+                    old.close()
+            elif old is not None:
+                self.show(old)
+        finally:
+            QApplication.setQuitOnLastWindowClosed(True)
+
+    def bring_forward(self) -> None:
+        if self.window is not None:
+            self.window.showNormal()
+            self.window.raise_()
+            self.window.activateWindow()
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="villagebook")
+    parser.add_argument("--db", type=Path, default=None, help="the book file to open")
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, default=None)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Start the window; returns the exit status."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("villagebook")
+    app.setOrganizationName("villagebook")
+    install_font(app)
+    settings = Settings()
+    i18n.install(args.lang or settings.language)
+    guard = SingleInstance()
+    if not guard.claim():
+        return 0
+    controller = Controller(settings)
+    guard.activated.connect(controller.bring_forward)
+    if not controller.start(args.db):
+        guard.release()
+        return 0
+    status = app.exec()
+    if controller.book is not None:
+        controller.book.close()
+    guard.release()
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

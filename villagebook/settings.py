@@ -1,0 +1,51 @@
+"""UI preferences only (QSettings): language, last book, last user. Records live in the book."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+ORGANIZATION = "villagebook"
+APPLICATION = "villagebook"
+
+
+class Settings:
+    """Typed access to the few preferences the window keeps between runs."""
+
+    def __init__(self) -> None:
+        self._q = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                            ORGANIZATION, APPLICATION)
+
+    def _get(self, key: str, default: str = "") -> str:
+        value = self._q.value(key, default)
+        return str(value) if value is not None else default
+
+    @property
+    def language(self) -> str:
+        return self._get("ui/language", "zh")
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._q.setValue("ui/language", value)
+
+    @property
+    def last_book(self) -> str:
+        return self._get("book/last")
+
+    @last_book.setter
+    def last_book(self, value: str) -> None:
+        self._q.setValue("book/last", value)
+
+    def last_user(self, book_path: str) -> str:
+        return self._get(f"users/{_key(book_path)}")
+
+    def set_last_user(self, book_path: str, name: str) -> None:
+        self._q.setValue(f"users/{_key(book_path)}", name)
+
+    def sync(self) -> None:
+        self._q.sync()
+
+
+def _key(path: str) -> str:
+    import hashlib
+
+    return hashlib.sha1(path.encode("utf-8")).hexdigest()[:12]

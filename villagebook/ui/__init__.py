@@ -1,0 +1,1 @@
+"""The window: a thin layer of PySide6 widgets over core/ and storage/."""

@@ -1,0 +1,93 @@
+"""变更记录: the change history of one household, newest first."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QPersistentModelIndex, Qt)
+
+from ..core import codes, records
+from ..storage.book import Book
+from ..storage.changelog import history
+from . import i18n
+from .member_table import code_list_of
+
+Index = QModelIndex | QPersistentModelIndex
+HEADERS = (QT_TRANSLATE_NOOP("History", "Time"), QT_TRANSLATE_NOOP("History", "By"),
+           QT_TRANSLATE_NOOP("History", "Action"), QT_TRANSLATE_NOOP("History", "Record"),
+           QT_TRANSLATE_NOOP("History", "Field"), QT_TRANSLATE_NOOP("History", "Old value"),
+           QT_TRANSLATE_NOOP("History", "New value"))
+ACTIONS = {
+    "household.create": QT_TRANSLATE_NOOP("History", "New household"),
+    "household.save": QT_TRANSLATE_NOOP("History", "Edited"),
+    "household.close": QT_TRANSLATE_NOOP("History", "Household closed"),
+    "household.reopen": QT_TRANSLATE_NOOP("History", "Household reopened"),
+    "household.bulk_create": QT_TRANSLATE_NOOP("History", "Imported"),
+    "demo.create": QT_TRANSLATE_NOOP("History", "Demo data"),
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("History", text)
+
+
+def format_value(record: str, field: str | None, value: Any) -> str:
+    """A logged value as a person reads it: code labels, 是/否, yuan."""
+    if value is None:
+        return ""
+    if field is None:
+        return tr("(created)")
+    try:
+        spec = records.field(record, field)
+    except KeyError:
+        return str(value)
+    list_name = code_list_of(spec)
+    if list_name:
+        return codes.label(list_name, str(value))
+    if spec.kind == "codes":
+        return "、".join(codes.label(spec.codes or "", c) for c in str(value).split(","))
+    if spec.kind == "money":
+        return records.format_money(int(value))
+    return str(value)
+
+
+class HistoryModel(QAbstractTableModel):
+    def __init__(self, book: Book, parent=None) -> None:
+        super().__init__(parent)
+        self.book = book
+        self._rows: list[tuple[str, ...]] = []
+
+    def load(self, household_id: str | None, member_names: dict[str, str]) -> None:
+        self.beginResetModel()
+        self._rows = []
+        for change in history(self.book, household_id) if household_id else []:
+            record = records.MEMBER if change["table_name"] == "members" else records.HOUSEHOLD
+            subject = member_names.get(change["record_id"], "") if record == records.MEMBER \
+                else tr("Household")
+            field = change["field"]
+            field_label = records.label(record, field, i18n.language()) if field else ""
+            self._rows.append((
+                change["at"].replace("T", " ")[:19], change["operator"],
+                tr(ACTIONS.get(change["action"], change["action"])), subject, field_label,
+                format_value(record, field, change["old_value"]),
+                format_value(record, field, change["new_value"]) if field else tr("(created)"),
+            ))
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and role == Qt.ItemDataRole.DisplayRole:
+            return self._rows[index.row()][index.column()]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return tr(HEADERS[section])
+        return None

@@ -1,0 +1,121 @@
+"""The village household list: a table model over SQL pages (never the whole village)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from ..core import codes
+from ..storage.book import Book
+from ..storage.queries import LIST_COLUMNS, HouseholdQuery, household_count, household_page
+from . import i18n
+
+PAGE = 200
+_CODE_LISTS = {"category": "household_category", "poverty_attr": "poverty_attr",
+               "poverty_status": "poverty_status", "status": "record_status"}
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class HouseholdListModel(QAbstractTableModel):
+    """Rows of ``households`` for a ``HouseholdQuery``, fetched a page at a time as the view
+    scrolls; sorting and filtering are done by SQL (``storage.queries``)."""
+
+    def __init__(self, book: Book, parent=None) -> None:
+        super().__init__(parent)
+        self.book = book
+        self.query = HouseholdQuery()
+        self._rows: list[tuple] = []
+        self._exhausted = False
+        self._fetch()
+
+    # -- query ---------------------------------------------------------------
+    def set_query(self, **changes: Any) -> None:
+        """Change search words, filters or sort and show the first page again."""
+        self.beginResetModel()
+        self.query = dataclasses.replace(self.query, **changes)
+        self._rows, self._exhausted = [], False
+        self._fetch()
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        self.set_query()
+
+    def total(self) -> int:
+        """How many households match, for the status line."""
+        return household_count(self.book, self.query)
+
+    def _fetch(self) -> list[tuple]:
+        page = household_page(self.book, self.query, len(self._rows), PAGE)
+        self._exhausted = len(page) < PAGE
+        self._rows.extend(page)
+        return page
+
+    def household_id(self, row: int) -> str | None:
+        return self._rows[row][0] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, household_id: str) -> int:
+        """The row of a household among the rows loaded so far, loading more pages if needed."""
+        while True:
+            for row, values in enumerate(self._rows):
+                if values[0] == household_id:
+                    return row
+            if self._exhausted:
+                return -1
+            self.fetchMore(QModelIndex())
+
+    # -- Qt model ------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(LIST_COLUMNS)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:
+        if parent.isValid() or self._exhausted:
+            return
+        start = len(self._rows)
+        page = household_page(self.book, self.query, start, PAGE)
+        if not page:
+            self._exhausted = True
+            return
+        self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+        self._rows.extend(page)
+        self._exhausted = len(page) < PAGE
+        self.endInsertRows()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = LIST_COLUMNS[index.column()]
+        value = row[index.column() + 1]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column in _CODE_LISTS:
+                return codes.label(_CODE_LISTS[column], value)
+            return "" if value is None else str(value)
+        if role == ID_ROLE:
+            return row[0]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "member_count":
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return i18n.field_label("household", LIST_COLUMNS[section])
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        name = LIST_COLUMNS[column]
+        if name == "status":
+            return
+        self.set_query(sort=name, descending=order == Qt.SortOrder.DescendingOrder)

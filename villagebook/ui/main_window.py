@@ -1,0 +1,267 @@
+"""The main window: navigation side bar, the household list with search and filters, and the
+selected household's summary. Double-click or Enter opens the household window."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QListWidget, QMainWindow, QPushButton,
+                               QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from ..core import codes
+from ..storage.book import Book
+from ..storage.households import load_household
+from ..storage.queries import group_names
+from ..storage.village import get_village
+from .household_list import HouseholdListModel
+from .household_window import HouseholdWindow
+
+
+class HouseholdTable(QTableView):
+    """Enter opens the selected household, as double-click does."""
+
+    open_requested = Signal(QModelIndex)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.open_requested.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class MainWindow(QMainWindow):
+    language_requested = Signal(str)
+    new_book_requested = Signal()
+    open_book_requested = Signal()
+
+    def __init__(self, book: Book) -> None:
+        super().__init__()
+        self.book = book
+        self.village = get_village(book) or {}
+        self.household_windows: dict[str | None, HouseholdWindow] = {}
+        self.model = HouseholdListModel(book, self)
+        self._build()
+        self._build_menus()
+        self._search_timer = QTimer(self, singleShot=True, interval=120)
+        self._search_timer.timeout.connect(self._apply_search)
+        self._update_title()
+        self._update_count()
+        self.resize(1280, 720)
+
+    # -- layout ----------------------------------------------------------------
+    def _build(self) -> None:
+        splitter = QSplitter(self)
+        self.nav = QListWidget()
+        self.nav.addItem(self.tr("Households"))
+        self.nav.setCurrentRow(0)
+        self.nav.setMaximumWidth(150)
+        splitter.addWidget(self.nav)
+
+        center = QWidget()
+        layout = QVBoxLayout(center)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(
+            self.tr("Search: name, pinyin initials (zs), ID number, household number"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _: self._search_timer.start())
+        bar.addWidget(self.search, 3)
+        self.category_filter = self._filter_combo("household_category", self.tr("All categories"))
+        self.status_filter = self._filter_combo("poverty_status", self.tr("All statuses"))
+        self.group_filter = QComboBox()
+        self.group_filter.addItem(self.tr("All groups"), None)
+        for name in sorted(group_names(self.book), key=_natural):
+            self.group_filter.addItem(name, name)
+        self.group_filter.currentIndexChanged.connect(self._apply_filters)
+        self.closed_check = QCheckBox(self.tr("Include closed"))
+        self.closed_check.toggled.connect(self._apply_filters)
+        for widget in (self.category_filter, self.status_filter, self.group_filter,
+                       self.closed_check):
+            bar.addWidget(widget)
+        self.new_button = QPushButton(self.tr("New household"))
+        self.new_button.clicked.connect(lambda: self.open_household(None))
+        bar.addWidget(self.new_button)
+        layout.addLayout(bar)
+
+        self.table = HouseholdTable()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(0, 170)
+        self.table.verticalHeader().setVisible(False)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.open_requested.connect(self._open_index)
+        self.table.selectionModel().currentRowChanged.connect(self._show_summary)
+        layout.addWidget(self.table)
+        self.count_label = QLabel()
+        layout.addWidget(self.count_label)
+        splitter.addWidget(center)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.summary.setMinimumWidth(260)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        splitter.addWidget(self.summary)
+        splitter.setStretchFactor(1, 4)
+        splitter.setStretchFactor(2, 1)
+        self.setCentralWidget(splitter)
+
+    def _filter_combo(self, list_name: str, all_text: str) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(all_text, None)
+        for entry in codes.code_list(list_name):
+            combo.addItem(entry.label, entry.code)
+        combo.currentIndexChanged.connect(self._apply_filters)
+        return combo
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        new_book = QAction(self.tr("New village book…"), self)
+        new_book.triggered.connect(self.new_book_requested)
+        open_book = QAction(self.tr("Open book…"), self)
+        open_book.triggered.connect(self.open_book_requested)
+        quit_action = QAction(self.tr("Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        for action in (new_book, open_book, quit_action):
+            file_menu.addAction(action)
+        household_menu = self.menuBar().addMenu(self.tr("&Household"))
+        new_household = QAction(self.tr("New household"), self)
+        new_household.setShortcut(QKeySequence.StandardKey.New)
+        new_household.triggered.connect(lambda: self.open_household(None))
+        find = QAction(self.tr("Search"), self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        household_menu.addAction(new_household)
+        household_menu.addAction(find)
+        language_menu = self.menuBar().addMenu(self.tr("&Language"))
+        for code, text in (("zh", "中文"), ("en", "English")):
+            action = QAction(text, self)
+            action.triggered.connect(lambda _=False, c=code: self.language_requested.emit(c))
+            language_menu.addAction(action)
+
+    # -- list ------------------------------------------------------------------
+    def _apply_search(self) -> None:
+        self.model.set_query(search=self.search.text())
+        self._after_query()
+
+    def _apply_filters(self) -> None:
+        self.model.set_query(category=self.category_filter.currentData(),
+                             poverty_status=self.status_filter.currentData(),
+                             group_name=self.group_filter.currentData(),
+                             include_closed=self.closed_check.isChecked())
+        self._after_query()
+
+    def _after_query(self) -> None:
+        self._update_count()
+        if self.model.rowCount():
+            self.table.selectRow(0)
+        else:
+            self.summary.setText("")
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("{count} households").format(count=self.model.total()))
+
+    def _update_title(self) -> None:
+        name = self.village.get("name") or ""
+        title = self.tr("villagebook — {village}").format(village=name)
+        if self.village.get("is_demo"):
+            title += " " + self.tr("[DEMO: not real data]")
+        title += f"  ({self.book.operator})"
+        self.setWindowTitle(title)
+
+    def _show_summary(self, current: QModelIndex, _previous: QModelIndex = QModelIndex()) -> None:
+        household_id = self.model.household_id(current.row()) if current.isValid() else None
+        if household_id is None:
+            self.summary.setText("")
+            return
+        household, members = load_household(self.book, household_id)
+        today = dt.date.today()
+        rows = []
+        for m in members:
+            if m["status"] != "active":
+                continue
+            age = ""
+            if m.get("birth_date"):
+                born = dt.date.fromisoformat(m["birth_date"])
+                age = str(today.year - born.year - ((today.month, today.day) <
+                                                     (born.month, born.day)))
+            rows.append(f"<tr><td>{html.escape(m['name'])}</td>"
+                        f"<td>{codes.label('relation', m.get('relation'))}</td>"
+                        f"<td>{age}</td></tr>")
+        status = codes.label("poverty_status", household.get("poverty_status"))
+        closed = household["status"] == "closed"
+        self.summary.setText(
+            f"<h3>{html.escape(household.get('head_name') or '')}</h3>"
+            f"<p>{html.escape(household['number'])}<br>"
+            f"{html.escape(household.get('group_name') or '')} "
+            f"{html.escape(household.get('address') or '')}<br>"
+            f"{codes.label('household_category', household.get('category'))} {status}"
+            + (f"<br><b>{codes.label('record_status', 'closed')}</b>" if closed else "")
+            + f"</p><table cellspacing='6'>{''.join(rows)}</table>")
+
+    # -- household windows -------------------------------------------------------
+    def _open_index(self, index: QModelIndex) -> None:
+        household_id = self.model.household_id(index.row())
+        if household_id:
+            self.open_household(household_id)
+
+    def open_household(self, household_id: str | None) -> HouseholdWindow:
+        """Open (or bring forward) the household window; None opens a new household."""
+        if household_id in self.household_windows:
+            window = self.household_windows[household_id]
+            window.raise_()
+            window.activateWindow()
+            return window
+        window = HouseholdWindow(self.book, household_id, self)
+        key = household_id
+        self.household_windows[key] = window
+        window.saved.connect(self._household_saved)
+        window.destroyed.connect(lambda *_: self._forget_window(window))
+        window.resize(1150, 700)
+        window.show()
+        return window
+
+    def _forget_window(self, window: HouseholdWindow) -> None:
+        for key, value in list(self.household_windows.items()):
+            if value is window:
+                del self.household_windows[key]
+
+    def _household_saved(self, household_id: str) -> None:
+        # a new household's window is now known by its id
+        for key, window in list(self.household_windows.items()):
+            if key is None and window.household_id == household_id:
+                del self.household_windows[key]
+                self.household_windows[household_id] = window
+        self.model.refresh()
+        self._update_count()
+        row = self.model.row_of(household_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Household windows with unsaved changes ask first; closing stops if one says no."""
+        for window in list(self.household_windows.values()):
+            if not window.close():
+                event.ignore()
+                return
+        event.accept()
+
+
+def _natural(text: str) -> tuple:
+    """Sort 第2组 before 第10组."""
+    import re
+
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", text))

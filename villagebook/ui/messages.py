@@ -1,0 +1,176 @@
+"""Issue and error codes from the core, worded for people (translated through Qt).
+
+The English source strings are translated to Chinese in ``resources/i18n``; every code the
+core raises has a sentence here (a test checks that).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from ..core import records
+from ..core.errors import Issue, VillagebookError
+from . import i18n
+
+CONTEXT = "Messages"
+
+TEMPLATES: dict[str, str] = {
+    # ID numbers
+    "id.empty": QT_TRANSLATE_NOOP("Messages", "Enter the ID number"),
+    "id.length": QT_TRANSLATE_NOOP(
+        "Messages", "The ID number must have 18 characters (or the old 15); it has {length}"),
+    "id.chars": QT_TRANSLATE_NOOP(
+        "Messages", "The ID number may contain only digits, and X as the last character"),
+    "id.check_char": QT_TRANSLATE_NOOP(
+        "Messages", "Wrong check character in the ID number: the last character should be {expected}"),
+    "id.birth_date": QT_TRANSLATE_NOOP(
+        "Messages", "The birth date in the ID number ({value}) does not exist"),
+    "id.future": QT_TRANSLATE_NOOP(
+        "Messages", "The birth date in the ID number ({value}) is after today"),
+    "id.area_unknown": QT_TRANSLATE_NOOP(
+        "Messages", "The area code {area} was not in use in the birth year; please check "
+                    "(it may be a code that changed later)"),
+    # fields
+    "field.required": QT_TRANSLATE_NOOP("Messages", "Enter {label}"),
+    "code.unknown": QT_TRANSLATE_NOOP(
+        "Messages", "{label}: “{value}” is not in the list; choose from the drop-down"),
+    "phone.invalid": QT_TRANSLATE_NOOP(
+        "Messages", "{label}: “{value}” is not a phone number (a mobile has 11 digits starting "
+                    "with 1; a landline looks like 0871-12345678)"),
+    "date.future": QT_TRANSLATE_NOOP("Messages", "{label} cannot be after today ({value})"),
+    "date.invalid": QT_TRANSLATE_NOOP(
+        "Messages", "{label}: “{value}” is not a date; write it like 2024-03-01"),
+    "year.range": QT_TRANSLATE_NOOP("Messages", "{label}: {value} is not a plausible year"),
+    "year.invalid": QT_TRANSLATE_NOOP("Messages", "{label}: “{value}” is not a year"),
+    "months.range": QT_TRANSLATE_NOOP("Messages", "{label} must be between 0 and 12"),
+    "months.invalid": QT_TRANSLATE_NOOP("Messages", "{label}: “{value}” is not a number of months"),
+    "int.invalid": QT_TRANSLATE_NOOP("Messages", "{label}: “{value}” is not a whole number"),
+    "money.invalid": QT_TRANSLATE_NOOP(
+        "Messages", "{label}: “{value}” is not an amount in yuan (at most two decimals)"),
+    "money.negative": QT_TRANSLATE_NOOP("Messages", "{label} cannot be negative"),
+    "money.absurd": QT_TRANSLATE_NOOP("Messages", "{label}: {value} yuan is far too large; please check"),
+    "decimal.invalid": QT_TRANSLATE_NOOP("Messages", "{label}: “{value}” is not a number"),
+    "decimal.range": QT_TRANSLATE_NOOP("Messages", "{label}: {value} is out of range"),
+    "bool.invalid": QT_TRANSLATE_NOOP("Messages", "{label}: choose yes or no"),
+    # members
+    "member.sex_mismatch": QT_TRANSLATE_NOOP(
+        "Messages", "Sex does not match the ID number, which says {expected}"),
+    "member.birth_mismatch": QT_TRANSLATE_NOOP(
+        "Messages", "Birth date does not match the ID number, which says {expected}"),
+    "member.relation_sex": QT_TRANSLATE_NOOP(
+        "Messages", "Relation is “{relation}” but sex is {sex}; please check"),
+    "member.relation_age": QT_TRANSLATE_NOOP(
+        "Messages", "Relation is “{relation}” but the age does not fit the head's; please check"),
+    "member.spouse_sex": QT_TRANSLATE_NOOP(
+        "Messages", "The spouse has the same sex as the head; please check"),
+    "member.disability_missing": QT_TRANSLATE_NOOP(
+        "Messages", "Health is “disabled”: enter the disability type"),
+    "member.disability_cert": QT_TRANSLATE_NOOP(
+        "Messages", "A disability certificate number is usually the ID number plus type and "
+                    "grade: {expected}"),
+    "member.out_of_school": QT_TRANSLATE_NOOP(
+        "Messages", "Aged {age}, of compulsory-school age, but not in school: check and write "
+                    "the reason in the note"),
+    "member.duplicate_id": QT_TRANSLATE_NOOP(
+        "Messages", "Same ID number as {other} in this household"),
+    "member.id_elsewhere": QT_TRANSLATE_NOOP(
+        "Messages", "This ID number is already registered in household {household}; one "
+                    "person cannot be in two households"),
+    "member.left_reason": QT_TRANSLATE_NOOP("Messages", "Choose why the member left"),
+    "member.left_date": QT_TRANSLATE_NOOP("Messages", "Enter the date the member left"),
+    # household
+    "household.no_head": QT_TRANSLATE_NOOP(
+        "Messages", "The household has no head: set one member's relation to “户主”"),
+    "household.many_heads": QT_TRANSLATE_NOOP(
+        "Messages", "The household has several heads ({names}); there can be only one"),
+    "household.many_spouses": QT_TRANSLATE_NOOP(
+        "Messages", "The household has several spouses ({names})"),
+    "household.no_members": QT_TRANSLATE_NOOP("Messages", "Enter at least one member"),
+    "household.number_taken": QT_TRANSLATE_NOOP(
+        "Messages", "Household number {number} is already used by another household"),
+    "household.already_closed": QT_TRANSLATE_NOOP("Messages", "The household is already closed"),
+    "household.not_closed": QT_TRANSLATE_NOOP("Messages", "The household is not closed"),
+    "member.already_left": QT_TRANSLATE_NOOP("Messages", "The member has already left"),
+    "member.not_left": QT_TRANSLATE_NOOP("Messages", "The member has not left"),
+    # village and users
+    "village.code": QT_TRANSLATE_NOOP(
+        "Messages", "The administrative code must have 12 digits (it has “{value}”)"),
+    "user.exists": QT_TRANSLATE_NOOP("Messages", "There is already a user called {name}"),
+    # the book file
+    "book.newer": QT_TRANSLATE_NOOP(
+        "Messages", "This book was made by a newer version of villagebook (version {version}; "
+                    "this program reads up to {supported}). Please update the program. The "
+                    "book has not been changed."),
+    "book.locked": QT_TRANSLATE_NOOP(
+        "Messages", "The book is in use by another program (perhaps another villagebook "
+                    "window). Close it and try again. Nothing was changed."),
+    "book.read_only": QT_TRANSLATE_NOOP(
+        "Messages", "The book cannot be written (it may be on a CD or a protected USB stick). "
+                    "Copy it to the computer and open the copy."),
+    "book.corrupt": QT_TRANSLATE_NOOP(
+        "Messages", "This file is not a villagebook book, or it is damaged. It has not been "
+                    "changed. Restore it from a backup copy."),
+    "book.not_villagebook": QT_TRANSLATE_NOOP(
+        "Messages", "This database belongs to another program; villagebook will not change it."),
+    "book.disk_full": QT_TRANSLATE_NOOP(
+        "Messages", "The disk is full. Free some space and save again; nothing was lost."),
+    "book.cannot_open": QT_TRANSLATE_NOOP(
+        "Messages", "The book file cannot be opened. Check that the USB stick or folder is "
+                    "still there."),
+    "book.missing": QT_TRANSLATE_NOOP("Messages", "There is no book at {path}"),
+    "book.exists": QT_TRANSLATE_NOOP("Messages", "There is already a book at {path}"),
+    "book.no_operator": QT_TRANSLATE_NOOP(
+        "Messages", "Choose who is working before making changes"),
+    "record.not_found": QT_TRANSLATE_NOOP(
+        "Messages", "The record no longer exists in this book"),
+}
+
+EXTRA_LABELS = {
+    "members": QT_TRANSLATE_NOOP("Messages", "members"),
+    "user_name": QT_TRANSLATE_NOOP("Messages", "your name"),
+    "name": QT_TRANSLATE_NOOP("Messages", "name"),
+    "code": QT_TRANSLATE_NOOP("Messages", "administrative code"),
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def label_for(issue: Issue) -> str:
+    """The label of the field an issue is about, member fields first for a member's issue."""
+    order = (records.MEMBER, records.HOUSEHOLD) if issue.row is not None else (
+        records.HOUSEHOLD, records.MEMBER)
+    for record in order:
+        if _known(record, issue.field):
+            return i18n.field_label(record, issue.field)
+    return tr(EXTRA_LABELS[issue.field]) if issue.field in EXTRA_LABELS else issue.field
+
+
+def _known(record: str, name: str) -> bool:
+    try:
+        records.field(record, name)
+        return True
+    except KeyError:
+        return False
+
+
+def describe(issue: Issue, with_subject: bool = True) -> str:
+    """One sentence for an issue, naming the member it concerns: “李梅：证件号码校验位错误…”."""
+    template = TEMPLATES.get(issue.code)
+    values: dict[str, Any] = {**issue.values, "label": label_for(issue)}
+    text = tr(template).format(**values) if template else f"{issue.code} {issue.values}"
+    if with_subject and issue.row is not None:
+        who = issue.subject or tr(QT_TRANSLATE_NOOP("Messages", "Row {row}")).format(
+            row=issue.row + 1)
+        return f"{who}：{text}" if i18n.language() == "zh" else f"{who}: {text}"
+    return text
+
+
+def describe_error(error: VillagebookError) -> str:
+    template = TEMPLATES.get(error.code)
+    if template is None:
+        return f"{error.code} {error.values}"
+    return tr(template).format(**error.values)

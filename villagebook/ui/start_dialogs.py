@@ -1,0 +1,131 @@
+"""First run (new village, demo village, open a book) and choosing who is working."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout,
+                               QWidget)
+
+from ..core import codes
+from ..core.errors import Issue
+from ..storage.village import check_village
+from .messages import describe
+
+
+class WelcomeDialog(QDialog):
+    """Shown when there is no book yet: new village, demo village, or an existing book."""
+
+    NEW, DEMO, OPEN = 1, 2, 3
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Welcome to villagebook"))
+        self.choice = 0
+        self.open_path: Path | None = None
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("<h2>Village record book</h2><p>Household files, members and "
+                               "every change, kept on this computer.</p>"))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        for text, choice in ((self.tr("Create a book for my village"), self.NEW),
+                             (self.tr("Open the demo village (to look around)"), self.DEMO),
+                             (self.tr("Open an existing book…"), self.OPEN)):
+            button = QPushButton(text)
+            button.setMinimumHeight(44)
+            button.clicked.connect(lambda _=False, c=choice: self._choose(c))
+            layout.addWidget(button)
+            setattr(self, {self.NEW: "new_button", self.DEMO: "demo_button",
+                           self.OPEN: "open_button"}[choice], button)
+
+    def _choose(self, choice: int) -> None:
+        if choice == self.OPEN:
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("Open a book"), "",
+                                                  self.tr("Books (*.db);;All files (*)"))
+            if not name:
+                return
+            self.open_path = Path(name)
+        self.choice = choice
+        self.accept()
+
+
+class NewVillageDialog(QDialog):
+    """The village (name, 12-digit code, township, county) and the first user's name."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New village book"))
+        layout = QFormLayout(self)
+        self.name = QLineEdit()
+        self.code = QLineEdit()
+        self.code.setMaxLength(12)
+        self.code.setPlaceholderText("530524105201")
+        self.township = QLineEdit()
+        self.county = QLineEdit()
+        self.user = QLineEdit()
+        self.role = QComboBox()
+        for entry in codes.code_list("user_role"):
+            self.role.addItem(entry.label, entry.code)
+        layout.addRow(self.tr("Village name"), self.name)
+        layout.addRow(self.tr("Administrative code (12 digits)"), self.code)
+        layout.addRow(self.tr("Township"), self.township)
+        layout.addRow(self.tr("County"), self.county)
+        layout.addRow(self.tr("Your name"), self.user)
+        layout.addRow(self.tr("Your role"), self.role)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00000;")
+        self.error.setWordWrap(True)
+        layout.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._check_and_accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+
+    def values(self) -> dict[str, str]:
+        return {"name": self.name.text().strip(), "code": self.code.text().strip(),
+                "township": self.township.text().strip(), "county": self.county.text().strip()}
+
+    def _check_and_accept(self) -> None:
+        issues = check_village(self.values())
+        if not self.user.text().strip():
+            issues.append(Issue("field.required", "user_name"))
+        if issues:
+            self.error.setText("\n".join("✖ " + describe(i) for i in issues))
+            return
+        self.accept()
+
+
+class WhoIsWorkingDialog(QDialog):
+    """Pick the operator from the book's users, or add oneself; recorded on every change."""
+
+    def __init__(self, users: list[str], last: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Who is working?"))
+        layout = QFormLayout(self)
+        layout.addRow(QLabel(self.tr("Every change is recorded under this name.")))
+        self.users = QComboBox()
+        self.users.addItems(users)
+        if last in users:
+            self.users.setCurrentText(last)
+        layout.addRow(self.tr("I am"), self.users)
+        self.new_user = QLineEdit()
+        self.new_user.setPlaceholderText(self.tr("or type a new name here"))
+        layout.addRow(self.tr("New user"), self.new_user)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+        self.users.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def chosen(self) -> tuple[str, bool]:
+        """(name, is_new)."""
+        typed = self.new_user.text().strip()
+        return (typed, True) if typed else (self.users.currentText(), False)
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.critical(parent, title, text)
