@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from .cli import DEMO_OPERATOR, create_demo
@@ -24,10 +24,6 @@ from .ui.single_instance import SingleInstance
 from .ui.start_dialogs import NewVillageDialog, WelcomeDialog, WhoIsWorkingDialog
 
 DEMO_HOUSEHOLDS = 300
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
 
 
 def demo_book_path() -> Path:
@@ -68,15 +64,15 @@ class Controller(QObject):
 
     def create(self, path: Path) -> bool:
         if path.exists() and path.stat().st_size > 0:
-            name, _ = QFileDialog.getSaveFileName(None, tr("Save the new book as"),
+            name, _ = QFileDialog.getSaveFileName(None, self.tr("Save the new book as"),
                                                   str(path.parent / "village.db"),
-                                                  tr("Books (*.db)"))
+                                                  self.tr("Books (*.db)"))
             if not name:
                 return False
             path = Path(name)
             if path.exists():
-                QMessageBox.warning(None, tr("Not created"),
-                                    tr("There is already a file there; choose another name."))
+                QMessageBox.warning(None, self.tr("Not created"),
+                                    self.tr("There is already a file there; choose another name."))
                 return False
         dialog = NewVillageDialog()
         if not dialog.exec():
@@ -88,11 +84,11 @@ class Controller(QObject):
             book.operator = user
             set_village(book, dialog.values())
         except ValidationFailed as failed:
-            QMessageBox.warning(None, tr("Not created"),
+            QMessageBox.warning(None, self.tr("Not created"),
                                 "\n".join(describe(i) for i in failed.issues))
             return False
         except VillagebookError as error:
-            QMessageBox.critical(None, tr("Not created"), describe_error(error))
+            QMessageBox.critical(None, self.tr("Not created"), describe_error(error))
             return False
         self.settings.set_last_user(str(path), user)
         self.show(book)
@@ -105,7 +101,7 @@ class Controller(QObject):
         try:
             book = create_demo(path, DEMO_HOUSEHOLDS)
         except VillagebookError as error:
-            QMessageBox.critical(None, tr("Demo village"), describe_error(error))
+            QMessageBox.critical(None, self.tr("Demo village"), describe_error(error))
             return False
         self.show(book)
         return True
@@ -114,7 +110,7 @@ class Controller(QObject):
         try:
             book = open_book(path)
         except VillagebookError as error:
-            QMessageBox.critical(None, tr("Cannot open the book"),
+            QMessageBox.critical(None, self.tr("Cannot open the book"),
                                  f"{path}\n\n{describe_error(error)}")
             return False
         village = get_village(book) or {}
@@ -139,7 +135,7 @@ class Controller(QObject):
                 try:
                     add_user(book, name)
                 except ValidationFailed as failed:
-                    QMessageBox.warning(None, tr("Who is working?"),
+                    QMessageBox.warning(None, self.tr("Who is working?"),
                                         "\n".join(describe(i) for i in failed.issues))
                     continue
             book.operator = name
@@ -187,13 +183,13 @@ class Controller(QObject):
             if not self._close_window():
                 return
             if new:
-                name, _ = QFileDialog.getSaveFileName(None, tr("Save the new book as"),
+                name, _ = QFileDialog.getSaveFileName(None, self.tr("Save the new book as"),
                                                       str(data_dir() / "village.db"),
-                                                      tr("Books (*.db)"))
+                                                      self.tr("Books (*.db)"))
                 done = bool(name) and self.create(Path(name))
             else:
-                name, _ = QFileDialog.getOpenFileName(None, tr("Open a book"), str(data_dir()),
-                                                      tr("Books (*.db);;All files (*)"))
+                name, _ = QFileDialog.getOpenFileName(None, self.tr("Open a book"), str(data_dir()),
+                                                      self.tr("Books (*.db);;All files (*)"))
                 done = bool(name) and self.open(Path(name))
             if done:
                 if old is not None:

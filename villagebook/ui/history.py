@@ -37,7 +37,7 @@ def format_value(record: str, field: str | None, value: Any) -> str:
     if value is None:
         return ""
     if field is None:
-        return tr("(created)")
+        return QCoreApplication.translate("History", "(created)")
     try:
         spec = records.field(record, field)
     except KeyError:
@@ -64,14 +64,15 @@ class HistoryModel(QAbstractTableModel):
         for change in history(self.book, household_id) if household_id else []:
             record = records.MEMBER if change["table_name"] == "members" else records.HOUSEHOLD
             subject = member_names.get(change["record_id"], "") if record == records.MEMBER \
-                else tr("Household")
+                else QCoreApplication.translate("History", "Household")
             field = change["field"]
             field_label = records.label(record, field, i18n.language()) if field else ""
             self._rows.append((
                 change["at"].replace("T", " ")[:19], change["operator"],
                 tr(ACTIONS.get(change["action"], change["action"])), subject, field_label,
                 format_value(record, field, change["old_value"]),
-                format_value(record, field, change["new_value"]) if field else tr("(created)"),
+                format_value(record, field, change["new_value"]) if field else
+                QCoreApplication.translate("History", "(created)"),
             ))
         self.endResetModel()
 

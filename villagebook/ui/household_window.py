@@ -126,6 +126,8 @@ class HouseholdWindow(QWidget):
         self.dirty = False
         self._show_state()
         self.validate()
+        self.ui.tabs.setCurrentWidget(self.ui.basicTab)
+        self.editors["number"].setFocus()
 
     def _set_editor(self, spec: records.FieldSpec, value: Any) -> None:
         editor = self.editors[spec.name]

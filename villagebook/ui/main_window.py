@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.addItem(self.tr("Households"))
         self.nav.setCurrentRow(0)
-        self.nav.setMaximumWidth(150)
+        self.nav.setMaximumWidth(160)
         splitter.addWidget(self.nav)
 
         center = QWidget()
@@ -113,8 +113,10 @@ class MainWindow(QMainWindow):
         self.summary.setMinimumWidth(260)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         splitter.addWidget(self.summary)
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 4)
         splitter.setStretchFactor(2, 1)
+        splitter.setSizes([120, 900, 280])
         self.setCentralWidget(splitter)
 
     def _filter_combo(self, list_name: str, all_text: str) -> QComboBox:

@@ -1,0 +1,42 @@
+"""GUI fixtures: Chinese translations loaded, message boxes recorded instead of blocking."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from villagebook.ui import i18n
+
+
+@pytest.fixture(autouse=True)
+def chinese(qapp):
+    i18n.install("zh")
+    yield
+    i18n.install("zh")
+
+
+class Boxes:
+    """Records message boxes; ``answer`` is what a question returns."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str, str]] = []
+        self.answer = QMessageBox.StandardButton.Discard
+
+    def texts(self) -> str:
+        return "\n".join(t for _, _, t in self.shown)
+
+
+@pytest.fixture(autouse=True)
+def boxes(monkeypatch) -> Boxes:
+    """Every test: a message box never blocks (teardown closes windows with changes too)."""
+    record = Boxes()
+
+    def make(kind):
+        def show(parent, title, text, *args, **kwargs):
+            record.shown.append((kind, title, text))
+            return record.answer if kind == "question" else QMessageBox.StandardButton.Ok
+        return show
+
+    for kind in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(make(kind)))
+    return record

@@ -1,0 +1,221 @@
+"""The list model, single instance, first run, languages, and the resources the window needs."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from villagebook.paths import resources_dir
+from villagebook.ui import i18n
+from villagebook.ui.household_list import HouseholdListModel
+from villagebook.ui.main_window import MainWindow
+from villagebook.ui.member_table import MemberTableModel
+from villagebook.ui.messages import TEMPLATES
+from villagebook.ui.single_instance import SingleInstance
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_household_list_model_passes_the_model_tester(qtmodeltester, demo_book):
+    model = HouseholdListModel(demo_book)
+    qtmodeltester.check(model)
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)
+
+
+def test_member_model_passes_the_model_tester(qtmodeltester, demo_book):
+    from villagebook.storage.households import load_household
+
+    hid = demo_book.conn.execute("SELECT id FROM households LIMIT 1").fetchone()[0]
+    qtmodeltester.check(MemberTableModel(load_household(demo_book, hid)[1]))
+
+
+def test_list_pages_as_it_scrolls_and_sorts_in_sql(qtbot, tmp_path):
+    from villagebook.cli import create_demo
+
+    with create_demo(tmp_path / "big.db", 450, seed=2) as book:
+        model = HouseholdListModel(book)
+        assert model.rowCount() == 200 and model.canFetchMore()
+        model.fetchMore()
+        model.fetchMore()
+        assert model.rowCount() == 450 and not model.canFetchMore()
+        model.sort(3, Qt.SortOrder.DescendingOrder)  # 家庭人口数
+        sizes = [int(model.index(r, 3).data()) for r in range(model.rowCount())]
+        assert sizes == sorted(sizes, reverse=True) and model.rowCount() == 200
+
+
+def test_main_window_search_filters_and_summary(qtbot, demo_book):
+    main = MainWindow(demo_book)
+    qtbot.addWidget(main)
+    assert "演示" in main.windowTitle()
+    main.category_filter.setCurrentIndex(main.category_filter.findData("02"))
+    categories = {main.model.index(r, 4).data() for r in range(main.model.rowCount())}
+    assert categories == {"监测户"}
+    main.table.selectRow(0)
+    assert main.model.index(0, 1).data() in main.summary.text()
+
+
+def test_second_instance_asks_the_first_to_come_forward(qtbot):
+    first = SingleInstance("villagebook-test-single")
+    assert first.claim()
+    second = SingleInstance("villagebook-test-single")
+    with qtbot.waitSignal(first.activated, timeout=3000):
+        assert not second.claim()
+    first.release()
+
+
+def test_switching_to_english_changes_the_window(qtbot, demo_book):
+    i18n.install("en")
+    main = MainWindow(demo_book)
+    qtbot.addWidget(main)
+    assert main.new_button.text() == "New household"
+    assert main.model.headerData(0, Qt.Orientation.Horizontal) == "Household no."
+    i18n.install("zh")
+    chinese = MainWindow(demo_book)
+    qtbot.addWidget(chinese)
+    assert chinese.new_button.text() == "新增农户"
+
+
+def test_new_village_dialog_refuses_a_bad_code(qtbot):
+    from villagebook.ui.start_dialogs import NewVillageDialog
+
+    dialog = NewVillageDialog()
+    qtbot.addWidget(dialog)
+    dialog.name.setText("石桥村")
+    dialog.code.setText("1101")
+    dialog.user.setText("李文书")
+    dialog._check_and_accept()
+    assert dialog.result() == 0 and "12 位数字" in dialog.error.text()
+    dialog.code.setText("110105001001")
+    dialog._check_and_accept()
+    assert dialog.result() == 1
+
+
+def test_first_run_demo_opens_a_marked_demo_village(qtbot, monkeypatch, tmp_path):
+    from villagebook import app as app_module
+    from villagebook.ui.start_dialogs import WelcomeDialog
+
+    def choose_demo(self):
+        self.choice = WelcomeDialog.DEMO
+        return 1
+
+    monkeypatch.setattr(WelcomeDialog, "exec", choose_demo)
+    controller = app_module.Controller(app_module.Settings())
+    assert controller.start(tmp_path / "none.db")
+    qtbot.addWidget(controller.window)
+    assert controller.book.path == app_module.demo_book_path()
+    assert controller.window.model.total() == app_module.DEMO_HOUSEHOLDS
+    assert "演示" in controller.window.windowTitle()
+    controller.book.close()
+
+
+def test_first_run_new_village_creates_the_book(qtbot, monkeypatch, tmp_path):
+    from villagebook import app as app_module
+    from villagebook.ui.start_dialogs import NewVillageDialog, WelcomeDialog
+
+    def choose_new(self):
+        self.choice = WelcomeDialog.NEW
+        return 1
+
+    def fill(self):
+        self.name.setText("石桥村")
+        self.code.setText("110105001001")
+        self.user.setText("李文书")
+        return 1
+
+    monkeypatch.setattr(WelcomeDialog, "exec", choose_new)
+    monkeypatch.setattr(NewVillageDialog, "exec", fill)
+    controller = app_module.Controller(app_module.Settings())
+    path = tmp_path / "new.db"
+    assert controller.start(path)
+    qtbot.addWidget(controller.window)
+    assert controller.book.operator == "李文书"
+    assert controller.book.conn.execute("SELECT name FROM village").fetchone()[0] == "石桥村"
+    assert "李文书" in controller.window.windowTitle()
+    controller.book.close()
+
+
+def test_a_newer_book_gets_a_clear_message_and_is_not_opened(qtbot, boxes, tmp_path):
+    import sqlite3
+
+    from villagebook import app as app_module
+    from villagebook.storage import open_book
+
+    path = tmp_path / "newer.db"
+    open_book(path, create=True).close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 42")
+    conn.close()
+    controller = app_module.Controller(app_module.Settings())
+    assert controller.open(path) is False
+    assert "较新版本" in boxes.texts() and "没有被改动" in boxes.texts()
+
+
+# -- resources ------------------------------------------------------------------
+
+def test_translations_are_complete_and_compiled():
+    ts = resources_dir() / "i18n" / "villagebook_zh_CN.ts"
+    messages = list(ET.parse(ts).getroot().iter("message"))
+    unfinished = [m.find("source").text for m in messages
+                  if m.find("translation").get("type") == "unfinished"
+                  or not m.find("translation").text]
+    assert unfinished == []
+    qm = ts.with_suffix(".qm")
+    assert qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime - 1
+
+
+def test_every_string_in_the_sources_is_in_the_translations(tmp_path):
+    import shutil
+    import subprocess
+
+    from villagebook import devtools
+
+    ts = tmp_path / "check.ts"
+    shutil.copy(resources_dir() / "i18n" / "villagebook_zh_CN.ts", ts)
+    subprocess.run([devtools._tool("pyside6-lupdate"), *devtools.translation_sources(),
+                    "-no-obsolete", "-ts", str(ts)], check=True, capture_output=True)
+    new = [m.find("source").text for m in ET.parse(ts).getroot().iter("message")
+           if m.find("translation").get("type") == "unfinished"]
+    assert new == [], "run `make i18n` and translate these in resources/i18n"
+
+
+def test_committed_forms_match_the_ui_files():
+    from villagebook import devtools
+
+    def body(text: str) -> str:  # the header names the uic version
+        return "\n".join(line for line in text.splitlines() if not line.startswith("##"))
+
+    for ui_file in sorted(devtools.FORMS.glob("*.ui")):
+        committed = devtools.generated_path(ui_file).read_text(encoding="utf-8")
+        assert body(committed) == body(devtools.compile_form(ui_file)), \
+            f"{ui_file.name} changed: run `make forms`"
+
+
+def test_every_issue_code_the_core_raises_has_a_sentence():
+    sources = "\n".join(p.read_text(encoding="utf-8")
+                        for folder in ("core", "storage")
+                        for p in (ROOT / "villagebook" / folder).glob("*.py"))
+    raised = set(re.findall(r'(?:Issue|Error|Failed|Operation|NotFound)\(\s*(?:f?")([a-z_]+\.[a-z_]+)"',
+                            sources))
+    raised |= {f"{kind}.invalid" for kind in ("date", "year", "months", "int", "money",
+                                              "decimal", "bool")}
+    assert raised, "the pattern found no codes"
+    missing = sorted(code for code in raised if code not in TEMPLATES)
+    assert missing == []
+
+
+def test_bundled_font_has_chinese_glyphs(qapp):
+    from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
+
+    from villagebook.paths import font_path
+    from villagebook.ui.fonts import FAMILY, install_font
+
+    assert install_font(qapp) == FAMILY
+    assert FAMILY in QFontDatabase.families()
+    metrics = QFontMetrics(QFont(FAMILY, 12))
+    assert all(metrics.inFontUcs4(ord(c)) for c in "户编号张三脱贫监测")
+    assert (font_path().parent / "LICENSE-wqy-microhei.txt").exists()
