@@ -75,7 +75,7 @@ def test_create_household_with_three_members_and_find_it(qtbot, book, boxes):
     qtbot.waitUntil(lambda: main.model.query.search == "zs")
     assert main.model.rowCount() == 1
     assert main.model.household_id(0) == window.household_id
-    assert "共 1 户" in main.count_label.text()
+    qtbot.waitUntil(lambda: "共 1 户" in main.count_label.text())
 
 
 def test_invalid_id_shows_a_message_and_saves_nothing(qtbot, book, boxes):

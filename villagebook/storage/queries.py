@@ -6,10 +6,10 @@ sortable column has an index ``(column, number)`` so a sorted first page is an i
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from .book import Book
 from .search_index import word_clause
 
 LIST_COLUMNS = ("number", "head_name", "group_name", "member_count", "category",
@@ -29,7 +29,7 @@ class HouseholdQuery:
     sort: str = "number"
     descending: bool = False
 
-    def where(self) -> tuple[str, list[Any]]:
+    def where(self, conn: sqlite3.Connection) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
         if not self.include_closed:
@@ -40,7 +40,7 @@ class HouseholdQuery:
                 clauses.append(f"{column} = ?")
                 params.append(value)
         for word in self.search.split():
-            clause, word_params = word_clause(word)
+            clause, word_params = word_clause(conn, word)
             clauses.append(clause)
             params.extend(word_params)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
@@ -54,22 +54,25 @@ class HouseholdQuery:
         return f" ORDER BY {self.sort} {direction}, number {direction}"
 
 
-def household_page(book: Book, query: HouseholdQuery, offset: int, limit: int) -> list[tuple]:
+def household_page(conn: sqlite3.Connection, query: HouseholdQuery, offset: int,
+                   limit: int) -> list[tuple]:
     """Rows ``(id, *LIST_COLUMNS)`` of one page of the list."""
-    where, params = query.where()
+    where, params = query.where(conn)
     sql = (f"SELECT id, {', '.join(LIST_COLUMNS)} FROM households{where}"
            f"{query.order_by()} LIMIT ? OFFSET ?")
-    return book.conn.execute(sql, [*params, limit, offset]).fetchall()
+    return conn.execute(sql, [*params, limit, offset]).fetchall()
 
 
-def household_count(book: Book, query: HouseholdQuery) -> int:
-    where, params = query.where()
-    return book.conn.execute(f"SELECT count(*) FROM households{where}", params).fetchone()[0]
+def household_count(conn: sqlite3.Connection, query: HouseholdQuery) -> int:
+    """How many households the query matches (slow at township size: run it off the GUI
+    thread with its own connection, see ``ui/jobs.py``)."""
+    where, params = query.where(conn)
+    return conn.execute(f"SELECT count(*) FROM households{where}", params).fetchone()[0]
 
 
-def group_names(book: Book) -> list[str]:
+def group_names(conn: sqlite3.Connection) -> list[str]:
     """The 组 in use, for the filter."""
-    rows = book.conn.execute(
+    rows = conn.execute(
         "SELECT DISTINCT group_name FROM households WHERE group_name IS NOT NULL"
         " ORDER BY group_name").fetchall()
     return [r[0] for r in rows]

@@ -5,12 +5,13 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from ..core import codes
 from ..storage.book import Book
 from ..storage.queries import LIST_COLUMNS, HouseholdQuery, household_count, household_page
 from . import i18n
+from .jobs import LatestOnly, read_connection
 
 PAGE = 200
 _CODE_LISTS = {"category": "household_category", "poverty_attr": "poverty_attr",
@@ -22,7 +23,10 @@ Index = QModelIndex | QPersistentModelIndex
 
 class HouseholdListModel(QAbstractTableModel):
     """Rows of ``households`` for a ``HouseholdQuery``, fetched a page at a time as the view
-    scrolls; sorting and filtering are done by SQL (``storage.queries``)."""
+    scrolls; sorting and filtering are done by SQL (``storage.queries``). The count shown
+    under the list is computed in the background (``count_changed``)."""
+
+    count_changed = Signal(int)
 
     def __init__(self, book: Book, parent=None) -> None:
         super().__init__(parent)
@@ -30,6 +34,8 @@ class HouseholdListModel(QAbstractTableModel):
         self.query = HouseholdQuery()
         self._rows: list[tuple] = []
         self._exhausted = False
+        self._counter = LatestOnly(self)
+        self._counter.done.connect(self.count_changed.emit)
         self._fetch()
 
     # -- query ---------------------------------------------------------------
@@ -45,11 +51,24 @@ class HouseholdListModel(QAbstractTableModel):
         self.set_query()
 
     def total(self) -> int:
-        """How many households match, for the status line."""
-        return household_count(self.book, self.query)
+        """How many households match (on this thread: see ``request_count``)."""
+        return household_count(self.book.conn, self.query)
+
+    def request_count(self) -> None:
+        """Count the matching households in the background; ``count_changed`` follows."""
+        path, query = self.book.path, self.query
+
+        def count() -> int:
+            conn = read_connection(path)
+            try:
+                return household_count(conn, query)
+            finally:
+                conn.close()
+
+        self._counter.submit(count)
 
     def _fetch(self) -> list[tuple]:
-        page = household_page(self.book, self.query, len(self._rows), PAGE)
+        page = household_page(self.book.conn, self.query, len(self._rows), PAGE)
         self._exhausted = len(page) < PAGE
         self._rows.extend(page)
         return page
@@ -81,7 +100,7 @@ class HouseholdListModel(QAbstractTableModel):
         if parent.isValid() or self._exhausted:
             return
         start = len(self._rows)
-        page = household_page(self.book, self.query, start, PAGE)
+        page = household_page(self.book.conn, self.query, start, PAGE)
         if not page:
             self._exhausted = True
             return

@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         self.village = get_village(book) or {}
         self.household_windows: dict[str | None, HouseholdWindow] = {}
         self.model = HouseholdListModel(book, self)
+        self.model.count_changed.connect(self._show_count)
         self._build()
         self._build_menus()
         self._search_timer = QTimer(self, singleShot=True, interval=120)
@@ -75,7 +76,7 @@ class MainWindow(QMainWindow):
         self.status_filter = self._filter_combo("poverty_status", self.tr("All statuses"))
         self.group_filter = QComboBox()
         self.group_filter.addItem(self.tr("All groups"), None)
-        for name in sorted(group_names(self.book), key=_natural):
+        for name in sorted(group_names(self.book.conn), key=_natural):
             self.group_filter.addItem(name, name)
         self.group_filter.currentIndexChanged.connect(self._apply_filters)
         self.closed_check = QCheckBox(self.tr("Include closed"))
@@ -173,7 +174,10 @@ class MainWindow(QMainWindow):
             self.summary.setText("")
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("{count} households").format(count=self.model.total()))
+        self.model.request_count()
+
+    def _show_count(self, count: int) -> None:
+        self.count_label.setText(self.tr("{count} households").format(count=count))
 
     def _update_title(self) -> None:
         name = self.village.get("name") or ""
