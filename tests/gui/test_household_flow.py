@@ -62,6 +62,9 @@ def test_create_household_with_three_members_and_find_it(qtbot, book, boxes):
     fill_family(qtbot, window)
     assert window.dirty
     assert window.editors["category"].currentData() == "01"
+    # sex and birth date were filled in from the ID numbers as they were typed
+    assert window.members.index(1, column("sex")).data() == "女"
+    assert window.members.index(1, column("birth_date")).data() == "1972-06-14"
     with qtbot.waitSignal(window.saved):
         qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert boxes.shown == []
@@ -204,6 +207,7 @@ def test_close_and_reopen_household_from_the_window(qtbot, book, boxes, monkeypa
 def test_household_field_error_is_shown_beside_the_field(qtbot, book):
     window = HouseholdWindow(book, None)
     qtbot.addWidget(window)
+    assert window.ui.issueList.count() == 0  # an empty new form shows no errors yet
     window.editors["phone"].setText("12345")
     window.validate()
     label = window.ui.phoneLabel.text()

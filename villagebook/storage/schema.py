@@ -110,8 +110,6 @@ def m0001(db: Database) -> None:
         END;
         """
     )
-    # status first: the list shows active households, and counts them
-    db.execute("CREATE INDEX households_status ON households(status, number)")
     for column in _SORTABLE_HOUSEHOLD_COLUMNS:
         db.execute(f"CREATE INDEX households_{column} ON households({column}, number)")
     db.execute("INSERT INTO meta(key, value) VALUES ('site_id', ?)", [str(uuid_utils.uuid7())])

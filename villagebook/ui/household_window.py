@@ -125,7 +125,10 @@ class HouseholdWindow(QWidget):
             self._loading = False
         self.dirty = False
         self._show_state()
-        self.validate()
+        if self.household_id:
+            self.validate()
+        else:  # an empty new form is not yet wrong: checks start with the first entry
+            self.show_issues([])
         self.ui.tabs.setCurrentWidget(self.ui.basicTab)
         self.editors["number"].setFocus()
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QTableView, QWidget
 
-from ..core import codes
+from ..core import codes, idnumber
 from ..core.errors import Issue
 from ..core.records import MEMBER, FieldSpec, fields
 from . import i18n
@@ -158,8 +158,21 @@ class MemberTableModel(QAbstractTableModel):
             return False
         member[spec.name] = value
         self.dataChanged.emit(index, index)
+        if spec.name == "id_number":
+            self._fill_from_id(index.row(), member)
         self.edited.emit()
         return True
+
+    def _fill_from_id(self, row: int, member: dict[str, Any]) -> None:
+        """A valid ID number says the sex and birth date: fill them in where still empty."""
+        parsed, _ = idnumber.parse(str(member.get("id_number") or ""))
+        if parsed is None:
+            return
+        for name, value in (("sex", parsed.sex), ("birth_date", parsed.birth_date.isoformat())):
+            if not member.get(name):
+                member[name] = value
+                column = [s.name for s in COLUMNS].index(name)
+                self.dataChanged.emit(self.index(row, column), self.index(row, column))
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
