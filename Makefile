@@ -13,6 +13,11 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
+	@if [ "$$(uname)" = Linux ] && [ -z "$$QT_QPA_PLATFORM" ] && \
+	    ! ldconfig -p 2>/dev/null | grep -q libxcb-cursor.so; then \
+	  echo "Qt's window system needs X11 libraries on Linux:"; \
+	  echo "  sudo apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0"; \
+	fi
 	$(VENV)/bin/villagebook $(ARGS)
 
 test: $(STAMP)

@@ -18,6 +18,7 @@ from .storage.book import Book
 from .storage.village import add_user, get_village, list_users, set_village
 from .ui import i18n
 from .ui.fonts import install_font
+from .ui.jobs import wait_for_jobs
 from .ui.main_window import MainWindow
 from .ui.messages import describe, describe_error
 from .ui.single_instance import SingleInstance
@@ -231,6 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         guard.release()
         return 0
     status = app.exec()
+    wait_for_jobs()
     if controller.book is not None:
         controller.book.close()
     guard.release()

@@ -1,53 +1,54 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../villagebook/app.py" line="67" />
-        <location filename="../../villagebook/app.py" line="186" />
+        <location filename="../../villagebook/app.py" line="68"/>
+        <location filename="../../villagebook/app.py" line="187"/>
         <source>Save the new book as</source>
         <translation>新账本保存为</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="69" />
-        <location filename="../../villagebook/app.py" line="188" />
+        <location filename="../../villagebook/app.py" line="70"/>
+        <location filename="../../villagebook/app.py" line="189"/>
         <source>Books (*.db)</source>
         <translation>村账本 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="74" />
-        <location filename="../../villagebook/app.py" line="87" />
-        <location filename="../../villagebook/app.py" line="91" />
+        <location filename="../../villagebook/app.py" line="75"/>
+        <location filename="../../villagebook/app.py" line="88"/>
+        <location filename="../../villagebook/app.py" line="92"/>
         <source>Not created</source>
         <translation>未能创建</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="75" />
+        <location filename="../../villagebook/app.py" line="76"/>
         <source>There is already a file there; choose another name.</source>
         <translation>该位置已有文件，请换一个名字。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="104" />
+        <location filename="../../villagebook/app.py" line="105"/>
         <source>Demo village</source>
         <translation>演示村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="113" />
+        <location filename="../../villagebook/app.py" line="114"/>
         <source>Cannot open the book</source>
         <translation>无法打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="138" />
+        <location filename="../../villagebook/app.py" line="139"/>
         <source>Who is working?</source>
         <translation>谁在使用？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="191" />
+        <location filename="../../villagebook/app.py" line="192"/>
         <source>Open a book</source>
         <translation>打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="192" />
+        <location filename="../../villagebook/app.py" line="193"/>
         <source>Books (*.db);;All files (*)</source>
         <translation>村账本 (*.db);;所有文件 (*)</translation>
     </message>
@@ -55,22 +56,22 @@
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../villagebook/ui/event_dialogs.py" line="30" />
+        <location filename="../../villagebook/ui/event_dialogs.py" line="30"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/event_dialogs.py" line="35" />
+        <location filename="../../villagebook/ui/event_dialogs.py" line="35"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/event_dialogs.py" line="37" />
+        <location filename="../../villagebook/ui/event_dialogs.py" line="37"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/event_dialogs.py" line="43" />
+        <location filename="../../villagebook/ui/event_dialogs.py" line="43"/>
         <source>New head of household</source>
         <translation>新户主</translation>
     </message>
@@ -78,78 +79,78 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="17" />
+        <location filename="../../villagebook/ui/history.py" line="17"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="17" />
+        <location filename="../../villagebook/ui/history.py" line="17"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="18" />
+        <location filename="../../villagebook/ui/history.py" line="18"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="18" />
+        <location filename="../../villagebook/ui/history.py" line="18"/>
         <source>Record</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="19" />
+        <location filename="../../villagebook/ui/history.py" line="19"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="19" />
+        <location filename="../../villagebook/ui/history.py" line="19"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="20" />
+        <location filename="../../villagebook/ui/history.py" line="20"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="22" />
+        <location filename="../../villagebook/ui/history.py" line="22"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="23" />
+        <location filename="../../villagebook/ui/history.py" line="23"/>
         <source>Edited</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="24" />
+        <location filename="../../villagebook/ui/history.py" line="24"/>
         <source>Household closed</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="25" />
+        <location filename="../../villagebook/ui/history.py" line="25"/>
         <source>Household reopened</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="26" />
+        <location filename="../../villagebook/ui/history.py" line="26"/>
         <source>Imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="27" />
+        <location filename="../../villagebook/ui/history.py" line="27"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="40" />
-        <location filename="../../villagebook/ui/history.py" line="75" />
+        <location filename="../../villagebook/ui/history.py" line="40"/>
+        <location filename="../../villagebook/ui/history.py" line="75"/>
         <source>(created)</source>
         <translation>（新建）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="67" />
+        <location filename="../../villagebook/ui/history.py" line="67"/>
         <source>Household</source>
         <translation>本户</translation>
     </message>
@@ -157,193 +158,193 @@
 <context>
     <name>HouseholdForm</name>
     <message>
-        <location filename="../../forms/household.ui" line="6" />
-        <location filename="../../forms/household.ui" line="27" />
+        <location filename="../../forms/household.ui" line="6"/>
+        <location filename="../../forms/household.ui" line="27"/>
         <source>Household</source>
         <translation>本户</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="10" />
+        <location filename="../../forms/household.ui" line="10"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="23" />
+        <location filename="../../forms/household.ui" line="23"/>
         <source>Basic information</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="31" />
+        <location filename="../../forms/household.ui" line="31"/>
         <source>Household no.</source>
         <translation>户编号</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="39" />
+        <location filename="../../forms/household.ui" line="39"/>
         <source>Group (hamlet)</source>
         <translation>组（自然村）</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="47" />
+        <location filename="../../forms/household.ui" line="47"/>
         <source>Address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="55" />
+        <location filename="../../forms/household.ui" line="55"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="63" />
+        <location filename="../../forms/household.ui" line="63"/>
         <source>Category</source>
         <translation>户类别</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="71" />
+        <location filename="../../forms/household.ui" line="71"/>
         <source>Identification standard</source>
         <translation>识别标准</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="79" />
+        <location filename="../../forms/household.ui" line="79"/>
         <source>Poverty type</source>
         <translation>贫困户属性</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="87" />
+        <location filename="../../forms/household.ui" line="87"/>
         <source>Year identified</source>
         <translation>识别年度</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="95" />
+        <location filename="../../forms/household.ui" line="95"/>
         <source>Poverty status</source>
         <translation>脱贫状态</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="103" />
+        <location filename="../../forms/household.ui" line="103"/>
         <source>Year out of poverty</source>
         <translation>脱贫年度</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="111" />
+        <location filename="../../forms/household.ui" line="111"/>
         <source>Main cause</source>
         <translation>主要致贫原因</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="119" />
+        <location filename="../../forms/household.ui" line="119"/>
         <source>Other causes</source>
         <translation>次要致贫原因</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="127" />
+        <location filename="../../forms/household.ui" line="127"/>
         <source>No able worker in household</source>
         <translation>整户无劳动能力</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="138" />
+        <location filename="../../forms/household.ui" line="138"/>
         <source>Housing and living conditions</source>
         <translation>住房与生产生活条件</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="142" />
+        <location filename="../../forms/household.ui" line="142"/>
         <source>Housing safety grade</source>
         <translation>住房安全等级</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="150" />
+        <location filename="../../forms/household.ui" line="150"/>
         <source>Renovation year</source>
         <translation>危房改造年度</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="158" />
+        <location filename="../../forms/household.ui" line="158"/>
         <source>Renovation subsidy (yuan)</source>
         <translation>危房改造补助（元）</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="166" />
+        <location filename="../../forms/household.ui" line="166"/>
         <source>Safe drinking water</source>
         <translation>饮水安全</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="174" />
+        <location filename="../../forms/household.ui" line="174"/>
         <source>Household electricity</source>
         <translation>通生活用电</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="182" />
+        <location filename="../../forms/household.ui" line="182"/>
         <source>Road to the door</source>
         <translation>通入户路</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="190" />
+        <location filename="../../forms/household.ui" line="190"/>
         <source>Arable land (mu)</source>
         <translation>耕地面积（亩）</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="198" />
+        <location filename="../../forms/household.ui" line="198"/>
         <source>Forest land (mu)</source>
         <translation>林地面积（亩）</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="206" />
+        <location filename="../../forms/household.ui" line="206"/>
         <source>Relocated</source>
         <translation>易地扶贫搬迁</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="214" />
+        <location filename="../../forms/household.ui" line="214"/>
         <source>Resettlement site</source>
         <translation>安置点</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="222" />
+        <location filename="../../forms/household.ui" line="222"/>
         <source>Cooperative member</source>
         <translation>加入农民专业合作社</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="230" />
+        <location filename="../../forms/household.ui" line="230"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="242" />
+        <location filename="../../forms/household.ui" line="242"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="252" />
+        <location filename="../../forms/household.ui" line="252"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="253" />
+        <location filename="../../forms/household.ui" line="253"/>
         <source>Member leaves…</source>
         <translation>成员减少…</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="254" />
+        <location filename="../../forms/household.ui" line="254"/>
         <source>Restore member</source>
         <translation>恢复成员</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="255" />
+        <location filename="../../forms/household.ui" line="255"/>
         <source>Show members who left</source>
         <translation>显示已减少的成员</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="262" />
+        <location filename="../../forms/household.ui" line="262"/>
         <source>Change history</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="276" />
+        <location filename="../../forms/household.ui" line="276"/>
         <source>Close household…</source>
         <translation>注销此户…</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="278" />
+        <location filename="../../forms/household.ui" line="278"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../forms/household.ui" line="279" />
+        <location filename="../../forms/household.ui" line="279"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -351,110 +352,110 @@
 <context>
     <name>HouseholdWindow</name>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="168" />
+        <location filename="../../villagebook/ui/household_window.py" line="173"/>
         <source>Household {number} {head}</source>
         <translation>农户 {number} {head}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="170" />
+        <location filename="../../villagebook/ui/household_window.py" line="175"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="176" />
+        <location filename="../../villagebook/ui/household_window.py" line="181"/>
         <source>Closed on {date}: {reason}. {note}</source>
         <translation>已于 {date} 注销：{reason}。{note}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="182" />
+        <location filename="../../villagebook/ui/household_window.py" line="187"/>
         <source>Reopen household</source>
         <translation>恢复此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="182" />
+        <location filename="../../villagebook/ui/household_window.py" line="187"/>
         <source>Close household…</source>
         <translation>注销此户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="246" />
-        <location filename="../../villagebook/ui/household_window.py" line="252" />
+        <location filename="../../villagebook/ui/household_window.py" line="251"/>
+        <location filename="../../villagebook/ui/household_window.py" line="257"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="247" />
+        <location filename="../../villagebook/ui/household_window.py" line="252"/>
         <source>Not saved: {count} problem(s) must be corrected first. They are listed at the bottom of the window.</source>
         <translation>未保存：有 {count} 处错误需要先改正，已列在窗口下方。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="261" />
+        <location filename="../../villagebook/ui/household_window.py" line="266"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="262" />
+        <location filename="../../villagebook/ui/household_window.py" line="267"/>
         <source>Please check these points:</source>
         <translation>请核对以下几点：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="263" />
+        <location filename="../../villagebook/ui/household_window.py" line="268"/>
         <source>Correct, save anyway</source>
         <translation>核对无误，仍然保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="264" />
+        <location filename="../../villagebook/ui/household_window.py" line="269"/>
         <source>Go back and change</source>
         <translation>返回修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="285" />
-        <location filename="../../villagebook/ui/household_window.py" line="295" />
+        <location filename="../../villagebook/ui/household_window.py" line="290"/>
+        <location filename="../../villagebook/ui/household_window.py" line="300"/>
         <source>Member leaves</source>
         <translation>成员减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="286" />
+        <location filename="../../villagebook/ui/household_window.py" line="291"/>
         <source>Select the member in the table first.</source>
         <translation>请先在表格中选中这名成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="296" />
+        <location filename="../../villagebook/ui/household_window.py" line="301"/>
         <source>{name} leaves the household. The record is kept and can be restored.</source>
         <translation>{name} 将从本户减少。记录会保留，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="311" />
+        <location filename="../../villagebook/ui/household_window.py" line="316"/>
         <source>Restore member</source>
         <translation>恢复成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="312" />
+        <location filename="../../villagebook/ui/household_window.py" line="317"/>
         <source>Tick “Show members who left” and select the member to restore.</source>
         <translation>请勾选“显示已减少的成员”，再选中要恢复的成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="327" />
+        <location filename="../../villagebook/ui/household_window.py" line="332"/>
         <source>Close household</source>
         <translation>注销此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="328" />
+        <location filename="../../villagebook/ui/household_window.py" line="333"/>
         <source>The household leaves the active list. Nothing is deleted; it can be reopened.</source>
         <translation>本户将移出在册名单。不会删除任何记录，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="336" />
-        <location filename="../../villagebook/ui/household_window.py" line="340" />
+        <location filename="../../villagebook/ui/household_window.py" line="341"/>
+        <location filename="../../villagebook/ui/household_window.py" line="345"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="349" />
+        <location filename="../../villagebook/ui/household_window.py" line="354"/>
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="350" />
+        <location filename="../../villagebook/ui/household_window.py" line="355"/>
         <source>This household has unsaved changes. Save them?</source>
         <translation>本户有尚未保存的修改。要保存吗？</translation>
     </message>
@@ -462,88 +463,88 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="59" />
+        <location filename="../../villagebook/ui/main_window.py" line="62"/>
         <source>Households</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="70" />
+        <location filename="../../villagebook/ui/main_window.py" line="73"/>
         <source>Search: name, pinyin initials (zs), ID number, household number</source>
         <translation>搜索：姓名、拼音首字母（如 zs）、证件号码、户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="74" />
+        <location filename="../../villagebook/ui/main_window.py" line="78"/>
         <source>All categories</source>
         <translation>全部户类别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="75" />
+        <location filename="../../villagebook/ui/main_window.py" line="79"/>
         <source>All statuses</source>
         <translation>全部脱贫状态</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="77" />
+        <location filename="../../villagebook/ui/main_window.py" line="81"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="81" />
+        <location filename="../../villagebook/ui/main_window.py" line="85"/>
         <source>Include closed</source>
         <translation>含已注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="86" />
-        <location filename="../../villagebook/ui/main_window.py" line="140" />
+        <location filename="../../villagebook/ui/main_window.py" line="90"/>
+        <location filename="../../villagebook/ui/main_window.py" line="146"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="129" />
+        <location filename="../../villagebook/ui/main_window.py" line="135"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="130" />
+        <location filename="../../villagebook/ui/main_window.py" line="136"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="132" />
+        <location filename="../../villagebook/ui/main_window.py" line="138"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="134" />
+        <location filename="../../villagebook/ui/main_window.py" line="140"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="139" />
+        <location filename="../../villagebook/ui/main_window.py" line="145"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="143" />
+        <location filename="../../villagebook/ui/main_window.py" line="149"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="148" />
+        <location filename="../../villagebook/ui/main_window.py" line="154"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="174" />
+        <location filename="../../villagebook/ui/main_window.py" line="202"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="178" />
+        <location filename="../../villagebook/ui/main_window.py" line="206"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="180" />
+        <location filename="../../villagebook/ui/main_window.py" line="208"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
@@ -551,312 +552,312 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="21" />
+        <location filename="../../villagebook/ui/messages.py" line="21"/>
         <source>Enter the ID number</source>
         <translation>请填写证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="22" />
+        <location filename="../../villagebook/ui/messages.py" line="22"/>
         <source>The ID number must have 18 characters (or the old 15); it has {length}</source>
         <translation>证件号码应为 18 位（或旧的 15 位），现在是 {length} 位</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="24" />
+        <location filename="../../villagebook/ui/messages.py" line="24"/>
         <source>The ID number may contain only digits, and X as the last character</source>
         <translation>证件号码只能是数字，最后一位可以是 X</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="26" />
+        <location filename="../../villagebook/ui/messages.py" line="26"/>
         <source>Wrong check character in the ID number: the last character should be {expected}</source>
         <translation>证件号码校验位错误：最后一位应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="28" />
+        <location filename="../../villagebook/ui/messages.py" line="28"/>
         <source>The birth date in the ID number ({value}) does not exist</source>
         <translation>证件号码中的出生日期（{value}）不存在</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="30" />
+        <location filename="../../villagebook/ui/messages.py" line="30"/>
         <source>The birth date in the ID number ({value}) is after today</source>
         <translation>证件号码中的出生日期（{value}）晚于今天</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="32" />
+        <location filename="../../villagebook/ui/messages.py" line="32"/>
         <source>The area code {area} was not in use in the birth year; please check (it may be a code that changed later)</source>
         <translation>证件号码前六位 {area} 在出生年份尚未启用，请核对（可能是后来调整过的行政区划代码）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="36" />
+        <location filename="../../villagebook/ui/messages.py" line="36"/>
         <source>Enter {label}</source>
         <translation>请填写{label}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="37" />
+        <location filename="../../villagebook/ui/messages.py" line="37"/>
         <source>{label}: “{value}” is not in the list; choose from the drop-down</source>
         <translation>{label}：“{value}”不在代码表中，请从下拉列表中选择</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="39" />
+        <location filename="../../villagebook/ui/messages.py" line="39"/>
         <source>{label}: “{value}” is not a phone number (a mobile has 11 digits starting with 1; a landline looks like 0871-12345678)</source>
         <translation>{label}：“{value}”不是有效的电话号码（手机号为 1 开头的 11 位数字，座机如 0871-12345678）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="42" />
+        <location filename="../../villagebook/ui/messages.py" line="42"/>
         <source>{label} cannot be after today ({value})</source>
         <translation>{label}不能晚于今天（{value}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="43" />
+        <location filename="../../villagebook/ui/messages.py" line="43"/>
         <source>{label}: “{value}” is not a date; write it like 2024-03-01</source>
         <translation>{label}：“{value}”不是有效日期，请按 2024-03-01 的格式填写</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="45" />
+        <location filename="../../villagebook/ui/messages.py" line="45"/>
         <source>{label}: {value} is not a plausible year</source>
         <translation>{label}：{value} 不是合理的年份</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="46" />
+        <location filename="../../villagebook/ui/messages.py" line="46"/>
         <source>{label}: “{value}” is not a year</source>
         <translation>{label}：“{value}”不是年份</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="47" />
+        <location filename="../../villagebook/ui/messages.py" line="47"/>
         <source>{label} must be between 0 and 12</source>
         <translation>{label}应在 0 到 12 之间</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="48" />
+        <location filename="../../villagebook/ui/messages.py" line="48"/>
         <source>{label}: “{value}” is not a number of months</source>
         <translation>{label}：“{value}”不是月数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="49" />
+        <location filename="../../villagebook/ui/messages.py" line="49"/>
         <source>{label}: “{value}” is not a whole number</source>
         <translation>{label}：“{value}”不是整数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="50" />
+        <location filename="../../villagebook/ui/messages.py" line="50"/>
         <source>{label}: “{value}” is not an amount in yuan (at most two decimals)</source>
         <translation>{label}：“{value}”不是有效金额（单位元，最多两位小数）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="52" />
+        <location filename="../../villagebook/ui/messages.py" line="52"/>
         <source>{label} cannot be negative</source>
         <translation>{label}不能为负数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="53" />
+        <location filename="../../villagebook/ui/messages.py" line="53"/>
         <source>{label}: {value} yuan is far too large; please check</source>
         <translation>{label}：{value} 元明显过大，请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="54" />
+        <location filename="../../villagebook/ui/messages.py" line="54"/>
         <source>{label}: “{value}” is not a number</source>
         <translation>{label}：“{value}”不是数字</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="55" />
+        <location filename="../../villagebook/ui/messages.py" line="55"/>
         <source>{label}: {value} is out of range</source>
         <translation>{label}：{value} 超出合理范围</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="56" />
+        <location filename="../../villagebook/ui/messages.py" line="56"/>
         <source>{label}: choose yes or no</source>
         <translation>{label}：请选择“是”或“否”</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="58" />
+        <location filename="../../villagebook/ui/messages.py" line="58"/>
         <source>Sex does not match the ID number, which says {expected}</source>
         <translation>性别与证件号码不符：证件号码显示为{expected}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="60" />
+        <location filename="../../villagebook/ui/messages.py" line="60"/>
         <source>Birth date does not match the ID number, which says {expected}</source>
         <translation>出生日期与证件号码不符：应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="62" />
+        <location filename="../../villagebook/ui/messages.py" line="62"/>
         <source>Relation is “{relation}” but sex is {sex}; please check</source>
         <translation>与户主关系为“{relation}”，性别却是{sex}，请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="64" />
-        <source>Relation is “{relation}” but the age does not fit the head's; please check</source>
+        <location filename="../../villagebook/ui/messages.py" line="64"/>
+        <source>Relation is “{relation}” but the age does not fit the head&apos;s; please check</source>
         <translation>与户主关系为“{relation}”，但年龄与户主不相称，请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="66" />
+        <location filename="../../villagebook/ui/messages.py" line="66"/>
         <source>The spouse has the same sex as the head; please check</source>
         <translation>配偶与户主性别相同，请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="68" />
+        <location filename="../../villagebook/ui/messages.py" line="68"/>
         <source>Health is “disabled”: enter the disability type</source>
         <translation>健康状况为残疾，请填写残疾类别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="70" />
+        <location filename="../../villagebook/ui/messages.py" line="70"/>
         <source>A disability certificate number is usually the ID number plus type and grade: {expected}</source>
         <translation>残疾证号一般为证件号码加残疾类别和等级：{expected}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="73" />
+        <location filename="../../villagebook/ui/messages.py" line="73"/>
         <source>Aged {age}, of compulsory-school age, but not in school: check and write the reason in the note</source>
         <translation>{age} 岁，处于义务教育阶段却不在校，请核实并在备注中写明原因（控辍保学）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="76" />
+        <location filename="../../villagebook/ui/messages.py" line="76"/>
         <source>Same ID number as {other} in this household</source>
         <translation>与本户成员 {other} 的证件号码重复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="78" />
+        <location filename="../../villagebook/ui/messages.py" line="78"/>
         <source>This ID number is already registered in household {household}; one person cannot be in two households</source>
         <translation>此证件号码已登记在户编号 {household} 中，同一人不能同时在两户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="81" />
+        <location filename="../../villagebook/ui/messages.py" line="81"/>
         <source>Choose why the member left</source>
         <translation>请选择减少原因</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="82" />
+        <location filename="../../villagebook/ui/messages.py" line="82"/>
         <source>Enter the date the member left</source>
         <translation>请填写减少日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="84" />
-        <source>The household has no head: set one member's relation to “户主”</source>
+        <location filename="../../villagebook/ui/messages.py" line="84"/>
+        <source>The household has no head: set one member&apos;s relation to “户主”</source>
         <translation>本户没有户主：请把一名成员的与户主关系设为“户主”</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="86" />
+        <location filename="../../villagebook/ui/messages.py" line="86"/>
         <source>The household has several heads ({names}); there can be only one</source>
         <translation>本户有多名户主（{names}），只能有一名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="88" />
+        <location filename="../../villagebook/ui/messages.py" line="88"/>
         <source>The household has several spouses ({names})</source>
         <translation>本户有多名配偶（{names}），请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="90" />
+        <location filename="../../villagebook/ui/messages.py" line="90"/>
         <source>Enter at least one member</source>
         <translation>请至少登记一名家庭成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="91" />
+        <location filename="../../villagebook/ui/messages.py" line="91"/>
         <source>Household number {number} is already used by another household</source>
         <translation>户编号 {number} 已被另一户使用</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="93" />
+        <location filename="../../villagebook/ui/messages.py" line="93"/>
         <source>The household is already closed</source>
         <translation>本户已注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="94" />
+        <location filename="../../villagebook/ui/messages.py" line="94"/>
         <source>The household is not closed</source>
         <translation>本户未注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="95" />
+        <location filename="../../villagebook/ui/messages.py" line="95"/>
         <source>The member has already left</source>
         <translation>该成员已减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="96" />
+        <location filename="../../villagebook/ui/messages.py" line="96"/>
         <source>The member has not left</source>
         <translation>该成员未减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="98" />
+        <location filename="../../villagebook/ui/messages.py" line="98"/>
         <source>The administrative code must have 12 digits (it has “{value}”)</source>
         <translation>行政区划代码应为 12 位数字（现在是“{value}”）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="100" />
+        <location filename="../../villagebook/ui/messages.py" line="100"/>
         <source>There is already a user called {name}</source>
         <translation>已有名为 {name} 的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="102" />
+        <location filename="../../villagebook/ui/messages.py" line="102"/>
         <source>This book was made by a newer version of villagebook (version {version}; this program reads up to {supported}). Please update the program. The book has not been changed.</source>
         <translation>这个账本由较新版本的村账本创建（版本 {version}，本程序只能读到版本 {supported}）。请先升级程序。账本没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="106" />
+        <location filename="../../villagebook/ui/messages.py" line="106"/>
         <source>The book is in use by another program (perhaps another villagebook window). Close it and try again. Nothing was changed.</source>
         <translation>账本正被另一个程序使用（可能是另一个村账本窗口）。请关闭后再试。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="109" />
+        <location filename="../../villagebook/ui/messages.py" line="109"/>
         <source>The book cannot be written (it may be on a CD or a protected USB stick). Copy it to the computer and open the copy.</source>
         <translation>账本文件无法写入（可能在光盘或写保护的U盘上）。请把它复制到电脑上，再打开复制的文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="112" />
+        <location filename="../../villagebook/ui/messages.py" line="112"/>
         <source>This file is not a villagebook book, or it is damaged. It has not been changed. Restore it from a backup copy.</source>
         <translation>这个文件不是村账本，或者已经损坏。文件没有被改动。请用备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="115" />
+        <location filename="../../villagebook/ui/messages.py" line="115"/>
         <source>This database belongs to another program; villagebook will not change it.</source>
         <translation>这个数据库属于其他程序，村账本不会改动它。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="117" />
+        <location filename="../../villagebook/ui/messages.py" line="117"/>
         <source>The disk is full. Free some space and save again; nothing was lost.</source>
         <translation>磁盘已满。请腾出空间后再保存，已有数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="119" />
+        <location filename="../../villagebook/ui/messages.py" line="119"/>
         <source>The book file cannot be opened. Check that the USB stick or folder is still there.</source>
         <translation>无法打开账本文件。请检查U盘或文件夹是否还在。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="122" />
+        <location filename="../../villagebook/ui/messages.py" line="122"/>
         <source>There is no book at {path}</source>
         <translation>{path} 处没有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="123" />
+        <location filename="../../villagebook/ui/messages.py" line="123"/>
         <source>There is already a book at {path}</source>
         <translation>{path} 处已有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="124" />
+        <location filename="../../villagebook/ui/messages.py" line="124"/>
         <source>Choose who is working before making changes</source>
         <translation>修改前请先选择当前使用人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="126" />
+        <location filename="../../villagebook/ui/messages.py" line="126"/>
         <source>The record no longer exists in this book</source>
         <translation>账本中已没有这条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="131" />
+        <location filename="../../villagebook/ui/messages.py" line="131"/>
         <source>members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="132" />
+        <location filename="../../villagebook/ui/messages.py" line="132"/>
         <source>your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="133" />
+        <location filename="../../villagebook/ui/messages.py" line="133"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="134" />
+        <location filename="../../villagebook/ui/messages.py" line="134"/>
         <source>administrative code</source>
         <translation>行政区划代码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="166" />
+        <location filename="../../villagebook/ui/messages.py" line="166"/>
         <source>Row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
@@ -864,37 +865,37 @@
 <context>
     <name>NewVillageDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="59" />
+        <location filename="../../villagebook/ui/start_dialogs.py" line="60"/>
         <source>New village book</source>
         <translation>新建村账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="71" />
+        <location filename="../../villagebook/ui/start_dialogs.py" line="72"/>
         <source>Village name</source>
         <translation>村名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="72" />
+        <location filename="../../villagebook/ui/start_dialogs.py" line="73"/>
         <source>Administrative code (12 digits)</source>
         <translation>行政区划代码（12 位）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="73" />
+        <location filename="../../villagebook/ui/start_dialogs.py" line="74"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="74" />
+        <location filename="../../villagebook/ui/start_dialogs.py" line="75"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="75" />
+        <location filename="../../villagebook/ui/start_dialogs.py" line="76"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="76" />
+        <location filename="../../villagebook/ui/start_dialogs.py" line="77"/>
         <source>Your role</source>
         <translation>您的身份</translation>
     </message>
@@ -902,37 +903,37 @@
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="25" />
+        <location filename="../../villagebook/ui/start_dialogs.py" line="25"/>
         <source>Welcome to villagebook</source>
         <translation>欢迎使用村账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="29" />
+        <location filename="../../villagebook/ui/start_dialogs.py" line="30"/>
         <source>&lt;h2&gt;Village record book&lt;/h2&gt;&lt;p&gt;Household files, members and every change, kept on this computer.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;村账本&lt;/h2&gt;&lt;p&gt;农户档案、家庭成员和每一次修改，都保存在这台电脑上。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="33" />
+        <location filename="../../villagebook/ui/start_dialogs.py" line="34"/>
         <source>Create a book for my village</source>
         <translation>为本村新建账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="34" />
+        <location filename="../../villagebook/ui/start_dialogs.py" line="35"/>
         <source>Open the demo village (to look around)</source>
         <translation>打开演示村（先看看）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="35" />
+        <location filename="../../villagebook/ui/start_dialogs.py" line="36"/>
         <source>Open an existing book…</source>
         <translation>打开已有账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="45" />
+        <location filename="../../villagebook/ui/start_dialogs.py" line="46"/>
         <source>Open a book</source>
         <translation>打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="46" />
+        <location filename="../../villagebook/ui/start_dialogs.py" line="47"/>
         <source>Books (*.db);;All files (*)</source>
         <translation>村账本 (*.db);;所有文件 (*)</translation>
     </message>
@@ -940,27 +941,27 @@
 <context>
     <name>WhoIsWorkingDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="106" />
+        <location filename="../../villagebook/ui/start_dialogs.py" line="107"/>
         <source>Who is working?</source>
         <translation>谁在使用？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="108" />
+        <location filename="../../villagebook/ui/start_dialogs.py" line="109"/>
         <source>Every change is recorded under this name.</source>
         <translation>每一次修改都会记在这个名字下。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="113" />
+        <location filename="../../villagebook/ui/start_dialogs.py" line="114"/>
         <source>I am</source>
         <translation>我是</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="115" />
+        <location filename="../../villagebook/ui/start_dialogs.py" line="116"/>
         <source>or type a new name here</source>
         <translation>或在这里输入新用户的姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="116" />
+        <location filename="../../villagebook/ui/start_dialogs.py" line="117"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>

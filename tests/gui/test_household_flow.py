@@ -213,3 +213,21 @@ def test_household_field_error_is_shown_beside_the_field(qtbot, book):
     label = window.ui.phoneLabel.text()
     assert label.startswith("✖") and "联系电话" in label
     assert "不是有效的电话号码" in window.editors["phone"].toolTip()
+
+
+def test_find_and_open_a_household_without_the_mouse(qtbot, demo_book):
+    main = MainWindow(demo_book)
+    qtbot.addWidget(main)
+    main.show()
+    name = main.model.index(5, 1).data()
+    main.search.setText(name)
+    qtbot.keyClick(main.search, Qt.Key.Key_Return)  # runs the search at once, opens the first
+    assert main.model.query.search == name
+    opened = list(main.household_windows.values())
+    assert len(opened) == 1 and opened[0].household_id == main.model.household_id(0)
+    _, members = load_household(demo_book, opened[0].household_id)
+    assert name in [m["name"] for m in members]
+    main.table.clearSelection()
+    main.table.setCurrentIndex(main.model.index(-1, -1))
+    qtbot.keyClick(main.search, Qt.Key.Key_Down)
+    assert main.table.currentIndex().row() == 0

@@ -68,11 +68,10 @@ class Book:
         self.db = Database(conn)
         self.operator: str | None = None
         self.site_id: str = self.meta("site_id") or ""
-        # Our own stamps end with our site id; the newest one seeds the clock so stamps
-        # keep increasing across restarts even if the laptop's clock went back.
-        last = conn.execute(
-            "SELECT max(hlc) FROM changes WHERE hlc LIKE '%.' || ?", [self.site_id]
-        ).fetchone()[0]
+        # The newest stamp in the book (ours or, after sync, another site's: an index
+        # lookup) seeds the clock, so stamps keep increasing across restarts even if the
+        # laptop's clock went back.
+        last = conn.execute("SELECT max(hlc) FROM changes").fetchone()[0]
         self.clock = HybridClock(self.site_id, last)
 
     # -- meta ---------------------------------------------------------------

@@ -1,14 +1,18 @@
-"""Work off the GUI thread: a job runs in the thread pool with its own database connection,
-and only the newest result of a kind reaches the window (older ones are dropped)."""
+"""Work off the GUI thread, as Anki's task manager does: one worker thread
+(``ThreadPoolExecutor(max_workers=1)``), each job with its own database connection, and
+only the newest result of a kind delivered to the window (older ones are dropped)."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
+
+_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="villagebook-job")
 
 
 def read_connection(path: Path) -> sqlite3.Connection:
@@ -16,40 +20,41 @@ def read_connection(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
 
 
-class _Signals(QObject):
-    finished = Signal(int, object)
-
-
-class _Job(QRunnable):
-    def __init__(self, token: int, fn: Callable[[], Any], signals: _Signals) -> None:
-        super().__init__()
-        self.token, self.fn, self.signals = token, fn, signals
-
-    def run(self) -> None:
-        try:
-            result = self.fn()
-        except Exception as error:  # delivered, not lost: the receiver decides
-            result = error
-        self.signals.finished.emit(self.token, result)
+def wait_for_jobs() -> None:
+    """Let queued and running jobs finish (before the book closes and the program ends)."""
+    _executor.submit(lambda: None).result()
 
 
 class LatestOnly(QObject):
-    """Runs ``fn`` in the background; ``done`` gets the result of the newest call only."""
+    """Runs ``fn`` on the worker; ``done`` (or ``failed``) gets the newest call's result.
+
+    The signals are emitted from the worker thread; Qt queues them to this object's
+    (the GUI) thread, so receivers may touch widgets.
+    """
 
     done = Signal(object)
     failed = Signal(object)
+    _finished = Signal(int, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._token = 0
-        self._signals = _Signals(self)
-        self._signals.finished.connect(self._finished)
+        self._finished.connect(self._deliver)
 
     def submit(self, fn: Callable[[], Any]) -> None:
         self._token += 1
-        QThreadPool.globalInstance().start(_Job(self._token, fn, self._signals))
+        token = self._token
+        future = _executor.submit(fn)
+        future.add_done_callback(lambda f: self._emit(token, f))
 
-    def _finished(self, token: int, result: Any) -> None:
+    def _emit(self, token: int, future: Future) -> None:
+        error = future.exception()
+        try:
+            self._finished.emit(token, error if error is not None else future.result())
+        except RuntimeError:  # the window that asked has closed meanwhile
+            pass
+
+    def _deliver(self, token: int, result: Any) -> None:
         if token != self._token:
             return
         if isinstance(result, Exception):

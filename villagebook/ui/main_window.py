@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QListWidget, QMainWindow, QPushButton,
@@ -51,6 +51,8 @@ class MainWindow(QMainWindow):
         self._search_timer.timeout.connect(self._apply_search)
         self._update_title()
         self._update_count()
+        if self.model.rowCount():
+            self.table.selectRow(0)
         self.resize(1280, 720)
 
     # -- layout ----------------------------------------------------------------
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
             self.tr("Search: name, pinyin initials (zs), ID number, household number"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _: self._search_timer.start())
+        self.search.installEventFilter(self)
         bar.addWidget(self.search, 3)
         self.category_filter = self._filter_combo("household_category", self.tr("All categories"))
         self.status_filter = self._filter_combo("poverty_status", self.tr("All statuses"))
@@ -153,6 +156,25 @@ class MainWindow(QMainWindow):
             action = QAction(text, self)
             action.triggered.connect(lambda _=False, c=code: self.language_requested.emit(c))
             language_menu.addAction(action)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """From the search box, Down goes into the list and Enter opens the selected
+        household: find and open without the mouse."""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Down and self.model.rowCount():
+                self.table.setFocus()
+                if not self.table.currentIndex().isValid():
+                    self.table.selectRow(0)
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self._search_timer.isActive():  # typed faster than the list followed
+                    self._search_timer.stop()
+                    self._apply_search()
+                index = self.table.currentIndex()
+                if index.isValid():
+                    self._open_index(index)
+                return True
+        return super().eventFilter(watched, event)
 
     # -- list ------------------------------------------------------------------
     def _apply_search(self) -> None:

@@ -23,6 +23,7 @@ class WelcomeDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Welcome to villagebook"))
+        self.setMinimumWidth(460)
         self.choice = 0
         self.open_path: Path | None = None
         layout = QVBoxLayout(self)
