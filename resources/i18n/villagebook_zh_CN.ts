@@ -494,7 +494,7 @@
     </message>
     <message>
         <location filename="../../villagebook/ui/main_window.py" line="90"/>
-        <location filename="../../villagebook/ui/main_window.py" line="146"/>
+        <location filename="../../villagebook/ui/main_window.py" line="148"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
@@ -515,36 +515,41 @@
     </message>
     <message>
         <location filename="../../villagebook/ui/main_window.py" line="140"/>
+        <source>Users…</source>
+        <translation>用户管理…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="142"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="145"/>
+        <location filename="../../villagebook/ui/main_window.py" line="147"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="149"/>
+        <location filename="../../villagebook/ui/main_window.py" line="151"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="154"/>
+        <location filename="../../villagebook/ui/main_window.py" line="156"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="202"/>
+        <location filename="../../villagebook/ui/main_window.py" line="209"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="206"/>
+        <location filename="../../villagebook/ui/main_window.py" line="213"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="208"/>
+        <location filename="../../villagebook/ui/main_window.py" line="215"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
@@ -782,82 +787,87 @@
         <translation>已有名为 {name} 的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="102"/>
+        <location filename="../../villagebook/ui/messages.py" line="101"/>
+        <source>At least one user must remain: add the new user first</source>
+        <translation>至少要保留一名在用用户：请先添加新用户</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/messages.py" line="104"/>
         <source>This book was made by a newer version of villagebook (version {version}; this program reads up to {supported}). Please update the program. The book has not been changed.</source>
         <translation>这个账本由较新版本的村账本创建（版本 {version}，本程序只能读到版本 {supported}）。请先升级程序。账本没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="106"/>
+        <location filename="../../villagebook/ui/messages.py" line="108"/>
         <source>The book is in use by another program (perhaps another villagebook window). Close it and try again. Nothing was changed.</source>
         <translation>账本正被另一个程序使用（可能是另一个村账本窗口）。请关闭后再试。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="109"/>
+        <location filename="../../villagebook/ui/messages.py" line="111"/>
         <source>The book cannot be written (it may be on a CD or a protected USB stick). Copy it to the computer and open the copy.</source>
         <translation>账本文件无法写入（可能在光盘或写保护的U盘上）。请把它复制到电脑上，再打开复制的文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="112"/>
+        <location filename="../../villagebook/ui/messages.py" line="114"/>
         <source>This file is not a villagebook book, or it is damaged. It has not been changed. Restore it from a backup copy.</source>
         <translation>这个文件不是村账本，或者已经损坏。文件没有被改动。请用备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="115"/>
+        <location filename="../../villagebook/ui/messages.py" line="117"/>
         <source>This database belongs to another program; villagebook will not change it.</source>
         <translation>这个数据库属于其他程序，村账本不会改动它。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="117"/>
+        <location filename="../../villagebook/ui/messages.py" line="119"/>
         <source>The disk is full. Free some space and save again; nothing was lost.</source>
         <translation>磁盘已满。请腾出空间后再保存，已有数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="119"/>
+        <location filename="../../villagebook/ui/messages.py" line="121"/>
         <source>The book file cannot be opened. Check that the USB stick or folder is still there.</source>
         <translation>无法打开账本文件。请检查U盘或文件夹是否还在。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="122"/>
+        <location filename="../../villagebook/ui/messages.py" line="124"/>
         <source>There is no book at {path}</source>
         <translation>{path} 处没有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="123"/>
+        <location filename="../../villagebook/ui/messages.py" line="125"/>
         <source>There is already a book at {path}</source>
         <translation>{path} 处已有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="124"/>
+        <location filename="../../villagebook/ui/messages.py" line="126"/>
         <source>Choose who is working before making changes</source>
         <translation>修改前请先选择当前使用人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="126"/>
+        <location filename="../../villagebook/ui/messages.py" line="128"/>
         <source>The record no longer exists in this book</source>
         <translation>账本中已没有这条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="131"/>
+        <location filename="../../villagebook/ui/messages.py" line="133"/>
         <source>members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="132"/>
+        <location filename="../../villagebook/ui/messages.py" line="134"/>
         <source>your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="133"/>
+        <location filename="../../villagebook/ui/messages.py" line="135"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="134"/>
+        <location filename="../../villagebook/ui/messages.py" line="136"/>
         <source>administrative code</source>
         <translation>行政区划代码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="166"/>
+        <location filename="../../villagebook/ui/messages.py" line="168"/>
         <source>Row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
@@ -898,6 +908,39 @@
         <location filename="../../villagebook/ui/start_dialogs.py" line="77"/>
         <source>Your role</source>
         <translation>您的身份</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="143"/>
+        <source>Users of this book</source>
+        <translation>本账本的用户</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="146"/>
+        <source>Everyone who works in this book. A user who no longer works here can be stopped; their past changes keep their name.</source>
+        <translation>在本账本上工作的所有人。不再工作的用户可以停用，其以往的修改仍保留其姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="153"/>
+        <source>Name of a new user</source>
+        <translation>新用户姓名</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="157"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="162"/>
+        <source>Stop / resume the selected user</source>
+        <translation>停用 / 恢复选中的用户</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="183"/>
+        <source>(stopped)</source>
+        <translation>（已停用）</translation>
     </message>
 </context>
 <context>

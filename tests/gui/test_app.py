@@ -219,3 +219,28 @@ def test_bundled_font_has_chinese_glyphs(qapp):
     metrics = QFontMetrics(QFont(FAMILY, 12))
     assert all(metrics.inFontUcs4(ord(c)) for c in "户编号张三脱贫监测")
     assert (font_path().parent / "LICENSE-wqy-microhei.txt").exists()
+
+
+def test_users_dialog_adds_and_stops_users(qtbot, book):
+    from villagebook.storage.village import list_users
+    from villagebook.ui.start_dialogs import UsersDialog
+
+    dialog = UsersDialog(book)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("王第一书记")
+    dialog.role.setCurrentIndex(dialog.role.findData("03"))
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert [u["name"] for u in list_users(book)] == ["李文书", "王第一书记"]
+    dialog.name.setText("李文书")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert "已有名为 李文书 的用户" in dialog.error.text()
+    dialog.list.setCurrentRow(1)
+    qtbot.mouseClick(dialog.toggle_button, Qt.MouseButton.LeftButton)
+    assert [u["name"] for u in list_users(book)] == ["李文书"]
+    assert "已停用" in dialog.list.item(1).text()
+    dialog.list.setCurrentRow(0)
+    qtbot.mouseClick(dialog.toggle_button, Qt.MouseButton.LeftButton)
+    assert "至少" in dialog.error.text()  # the last active user cannot be stopped
+    who = book.conn.execute("SELECT a.operator FROM changes c JOIN actions a"
+                            " ON a.seq = c.action_seq WHERE c.field = 'active'").fetchall()
+    assert who == [("李文书",)]

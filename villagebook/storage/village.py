@@ -65,3 +65,13 @@ def add_user(book: Book, name: str, role: str | None = None) -> str:
             return writer.insert("users", {"name": name, "role": role, "active": 1})
     finally:
         book.operator = previous
+
+
+def set_user_active(book: Book, user_id: str, active: bool) -> None:
+    """Stop (or resume) offering a user at start; their past changes keep their name."""
+    if not active:
+        others = [u for u in list_users(book) if u["id"] != user_id]
+        if not others:
+            raise ValidationFailed([Issue("user.last_active", "user_name")])
+    with book.action("user.active") as writer:
+        writer.update("users", user_id, {"active": int(active)})

@@ -137,10 +137,12 @@ class MainWindow(QMainWindow):
         new_book.triggered.connect(self.new_book_requested)
         open_book = QAction(self.tr("Open book…"), self)
         open_book.triggered.connect(self.open_book_requested)
+        users = QAction(self.tr("Users…"), self)
+        users.triggered.connect(self.manage_users)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (new_book, open_book, quit_action):
+        for action in (new_book, open_book, users, quit_action):
             file_menu.addAction(action)
         household_menu = self.menuBar().addMenu(self.tr("&Household"))
         new_household = QAction(self.tr("New household"), self)
@@ -175,6 +177,11 @@ class MainWindow(QMainWindow):
                     self._open_index(index)
                 return True
         return super().eventFilter(watched, event)
+
+    def manage_users(self) -> None:
+        from .start_dialogs import UsersDialog
+
+        UsersDialog(self.book, self).exec()
 
     # -- list ------------------------------------------------------------------
     def _apply_search(self) -> None:

@@ -98,6 +98,8 @@ TEMPLATES: dict[str, str] = {
     "village.code": QT_TRANSLATE_NOOP(
         "Messages", "The administrative code must have 12 digits (it has “{value}”)"),
     "user.exists": QT_TRANSLATE_NOOP("Messages", "There is already a user called {name}"),
+    "user.last_active": QT_TRANSLATE_NOOP(
+        "Messages", "At least one user must remain: add the new user first"),
     # the book file
     "book.newer": QT_TRANSLATE_NOOP(
         "Messages", "This book was made by a newer version of villagebook (version {version}; "

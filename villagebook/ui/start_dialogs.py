@@ -130,3 +130,88 @@ class WhoIsWorkingDialog(QDialog):
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.critical(parent, title, text)
+
+
+class UsersDialog(QDialog):
+    """The book's users (who may be chosen at start): add one, stop or resume one."""
+
+    def __init__(self, book, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QHBoxLayout, QListWidget
+
+        super().__init__(parent)
+        self.book = book
+        self.setWindowTitle(self.tr("Users of this book"))
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Everyone who works in this book. A user who no "
+                                        "longer works here can be stopped; their past "
+                                        "changes keep their name.")))
+        self.list = QListWidget()
+        layout.addWidget(self.list)
+        row = QHBoxLayout()
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("Name of a new user"))
+        self.role = QComboBox()
+        for entry in codes.code_list("user_role"):
+            self.role.addItem(entry.label, entry.code)
+        self.add_button = QPushButton(self.tr("Add"))
+        self.add_button.clicked.connect(self.add)
+        for widget in (self.name, self.role, self.add_button):
+            row.addWidget(widget)
+        layout.addLayout(row)
+        self.toggle_button = QPushButton(self.tr("Stop / resume the selected user"))
+        self.toggle_button.clicked.connect(self.toggle)
+        layout.addWidget(self.toggle_button)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00000;")
+        layout.addWidget(self.error)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self.refresh()
+
+    def refresh(self) -> None:
+        from PySide6.QtWidgets import QListWidgetItem
+
+        from ..storage.village import list_users
+
+        self.list.clear()
+        for user in list_users(self.book, include_inactive=True):
+            role = codes.label("user_role", user["role"])
+            text = f"{user['name']}  {role}"
+            if not user["active"]:
+                text += "  " + self.tr("(stopped)")
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, (user["id"], bool(user["active"])))
+            self.list.addItem(item)
+
+    def _run(self, action) -> bool:
+        from ..core.errors import ValidationFailed, VillagebookError
+        from .messages import describe_error
+
+        try:
+            action()
+        except ValidationFailed as failed:
+            self.error.setText("\n".join("✖ " + describe(i) for i in failed.issues))
+            return False
+        except VillagebookError as error:
+            self.error.setText("✖ " + describe_error(error))
+            return False
+        self.error.setText("")
+        self.refresh()
+        return True
+
+    def add(self) -> None:
+        from ..storage.village import add_user
+
+        if self._run(lambda: add_user(self.book, self.name.text(), self.role.currentData())):
+            self.name.clear()
+
+    def toggle(self) -> None:
+        from ..storage.village import set_user_active
+
+        item = self.list.currentItem()
+        if item is None:
+            return
+        user_id, active = item.data(Qt.ItemDataRole.UserRole)
+        self._run(lambda: set_user_active(self.book, user_id, not active))
