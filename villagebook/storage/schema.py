@@ -13,9 +13,10 @@ from sqlite_utils.migrations import Migrations
 
 migrations = Migrations("villagebook")
 
+# One index (column, number) per sortable list column, so a sorted page is an index walk.
 _SORTABLE_HOUSEHOLD_COLUMNS = (
     "group_name", "head_name", "member_count", "category", "poverty_attr",
-    "poverty_status", "phone", "updated_at",
+    "poverty_status", "phone",
 )
 
 
