@@ -140,17 +140,27 @@
     </message>
     <message>
         <location filename="../../villagebook/ui/history.py" line="27"/>
+        <source>Member left</source>
+        <translation>成员减少</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="28"/>
+        <source>Member restored</source>
+        <translation>成员恢复</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="29"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="40"/>
-        <location filename="../../villagebook/ui/history.py" line="75"/>
+        <location filename="../../villagebook/ui/history.py" line="42"/>
+        <location filename="../../villagebook/ui/history.py" line="77"/>
         <source>(created)</source>
         <translation>（新建）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="67"/>
+        <location filename="../../villagebook/ui/history.py" line="69"/>
         <source>Household</source>
         <translation>本户</translation>
     </message>
@@ -352,110 +362,110 @@
 <context>
     <name>HouseholdWindow</name>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="173"/>
+        <location filename="../../villagebook/ui/household_window.py" line="174"/>
         <source>Household {number} {head}</source>
         <translation>农户 {number} {head}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="175"/>
+        <location filename="../../villagebook/ui/household_window.py" line="176"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="181"/>
+        <location filename="../../villagebook/ui/household_window.py" line="182"/>
         <source>Closed on {date}: {reason}. {note}</source>
         <translation>已于 {date} 注销：{reason}。{note}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="187"/>
+        <location filename="../../villagebook/ui/household_window.py" line="188"/>
         <source>Reopen household</source>
         <translation>恢复此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="187"/>
+        <location filename="../../villagebook/ui/household_window.py" line="188"/>
         <source>Close household…</source>
         <translation>注销此户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="251"/>
-        <location filename="../../villagebook/ui/household_window.py" line="257"/>
+        <location filename="../../villagebook/ui/household_window.py" line="252"/>
+        <location filename="../../villagebook/ui/household_window.py" line="258"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="252"/>
+        <location filename="../../villagebook/ui/household_window.py" line="253"/>
         <source>Not saved: {count} problem(s) must be corrected first. They are listed at the bottom of the window.</source>
         <translation>未保存：有 {count} 处错误需要先改正，已列在窗口下方。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="266"/>
+        <location filename="../../villagebook/ui/household_window.py" line="267"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="267"/>
+        <location filename="../../villagebook/ui/household_window.py" line="268"/>
         <source>Please check these points:</source>
         <translation>请核对以下几点：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="268"/>
+        <location filename="../../villagebook/ui/household_window.py" line="269"/>
         <source>Correct, save anyway</source>
         <translation>核对无误，仍然保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="269"/>
+        <location filename="../../villagebook/ui/household_window.py" line="270"/>
         <source>Go back and change</source>
         <translation>返回修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="290"/>
-        <location filename="../../villagebook/ui/household_window.py" line="300"/>
+        <location filename="../../villagebook/ui/household_window.py" line="291"/>
+        <location filename="../../villagebook/ui/household_window.py" line="301"/>
         <source>Member leaves</source>
         <translation>成员减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="291"/>
+        <location filename="../../villagebook/ui/household_window.py" line="292"/>
         <source>Select the member in the table first.</source>
         <translation>请先在表格中选中这名成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="301"/>
+        <location filename="../../villagebook/ui/household_window.py" line="302"/>
         <source>{name} leaves the household. The record is kept and can be restored.</source>
         <translation>{name} 将从本户减少。记录会保留，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="316"/>
+        <location filename="../../villagebook/ui/household_window.py" line="317"/>
         <source>Restore member</source>
         <translation>恢复成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="317"/>
+        <location filename="../../villagebook/ui/household_window.py" line="318"/>
         <source>Tick “Show members who left” and select the member to restore.</source>
         <translation>请勾选“显示已减少的成员”，再选中要恢复的成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="332"/>
+        <location filename="../../villagebook/ui/household_window.py" line="333"/>
         <source>Close household</source>
         <translation>注销此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="333"/>
+        <location filename="../../villagebook/ui/household_window.py" line="334"/>
         <source>The household leaves the active list. Nothing is deleted; it can be reopened.</source>
         <translation>本户将移出在册名单。不会删除任何记录，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="341"/>
-        <location filename="../../villagebook/ui/household_window.py" line="345"/>
+        <location filename="../../villagebook/ui/household_window.py" line="342"/>
+        <location filename="../../villagebook/ui/household_window.py" line="346"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="354"/>
+        <location filename="../../villagebook/ui/household_window.py" line="355"/>
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="355"/>
+        <location filename="../../villagebook/ui/household_window.py" line="356"/>
         <source>This household has unsaved changes. Save them?</source>
         <translation>本户有尚未保存的修改。要保存吗？</translation>
     </message>

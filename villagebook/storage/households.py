@@ -78,7 +78,7 @@ def _accepted_codes(book: Book, household_id: str | None) -> set[tuple[str | Non
 
 def save_household(book: Book, household_id: str | None, household: dict[str, Any],
                    members: list[dict[str, Any]], *, accept_warnings: bool = False,
-                   today: dt.date | None = None) -> SaveResult:
+                   today: dt.date | None = None, action: str | None = None) -> SaveResult:
     """Validate and save a household with all its members in one transaction.
 
     ``members`` is the whole list in form order; an existing member carries its ``id``.
@@ -108,7 +108,7 @@ def save_household(book: Book, household_id: str | None, household: dict[str, An
     if new_warnings and not accept_warnings:
         raise ValidationFailed(new_warnings)
 
-    action = "household.create" if household_id is None else "household.save"
+    action = action or ("household.create" if household_id is None else "household.save")
     with book.action(action) as writer:
         # Only the fields given are written: a caller that edits three fields must not
         # blank the others.
@@ -218,7 +218,8 @@ def member_leave(book: Book, member_id: str, reason: str, date: str, note: str =
             m.update(status="left", left_reason=reason, left_date=date, left_note=note or None)
         if new_head_id and m["id"] == new_head_id:
             m["relation"] = HEAD
-    return save_household(book, household_id, household, members, accept_warnings=True)
+    return save_household(book, household_id, household, members, accept_warnings=True,
+                          action="member.leave")
 
 
 def member_restore(book: Book, member_id: str) -> SaveResult:
@@ -230,7 +231,8 @@ def member_restore(book: Book, member_id: str) -> SaveResult:
             if m["status"] != "left":
                 raise InvalidOperation("member.not_left")
             m.update(status="active", left_reason=None, left_date=None, left_note=None)
-    return save_household(book, household_id, household, members, accept_warnings=True)
+    return save_household(book, household_id, household, members, accept_warnings=True,
+                          action="member.restore")
 
 
 def _household_of(book: Book, member_id: str) -> str:

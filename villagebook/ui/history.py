@@ -24,6 +24,8 @@ ACTIONS = {
     "household.close": QT_TRANSLATE_NOOP("History", "Household closed"),
     "household.reopen": QT_TRANSLATE_NOOP("History", "Household reopened"),
     "household.bulk_create": QT_TRANSLATE_NOOP("History", "Imported"),
+    "member.leave": QT_TRANSLATE_NOOP("History", "Member left"),
+    "member.restore": QT_TRANSLATE_NOOP("History", "Member restored"),
     "demo.create": QT_TRANSLATE_NOOP("History", "Demo data"),
 }
 

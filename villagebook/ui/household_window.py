@@ -121,6 +121,7 @@ class HouseholdWindow(QWidget):
             self.members.endResetModel()
             self.history.load(self.household_id,
                               {m["id"]: m.get("name") or "" for m in members if m.get("id")})
+            self.ui.historyTable.resizeColumnsToContents()
         finally:
             self._loading = False
         self.dirty = False

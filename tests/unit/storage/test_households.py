@@ -126,6 +126,7 @@ def test_member_leaves_by_event_and_can_be_restored(book):
     assert h["member_count"] == 2
     fields = {r["field"] for r in history(book, hid) if r["op"] == "update"}
     assert {"status", "left_reason", "left_date", "left_note"} <= fields
+    assert "member.leave" in {r["action"] for r in history(book, hid)}
     member_restore(book, son)
     h, after = load_household(book, hid)
     assert after[2]["status"] == "active" and after[2]["left_reason"] is None
