@@ -362,110 +362,115 @@
 <context>
     <name>HouseholdWindow</name>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="174"/>
+        <location filename="../../villagebook/ui/household_window.py" line="176"/>
         <source>Household {number} {head}</source>
         <translation>农户 {number} {head}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="176"/>
+        <location filename="../../villagebook/ui/household_window.py" line="178"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="182"/>
+        <location filename="../../villagebook/ui/household_window.py" line="180"/>
+        <source>[DEMO: not real data]</source>
+        <translation type="unfinished">【演示数据，非真实信息】</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/household_window.py" line="186"/>
         <source>Closed on {date}: {reason}. {note}</source>
         <translation>已于 {date} 注销：{reason}。{note}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="188"/>
+        <location filename="../../villagebook/ui/household_window.py" line="192"/>
         <source>Reopen household</source>
         <translation>恢复此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="188"/>
+        <location filename="../../villagebook/ui/household_window.py" line="192"/>
         <source>Close household…</source>
         <translation>注销此户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="252"/>
-        <location filename="../../villagebook/ui/household_window.py" line="258"/>
+        <location filename="../../villagebook/ui/household_window.py" line="256"/>
+        <location filename="../../villagebook/ui/household_window.py" line="262"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="253"/>
+        <location filename="../../villagebook/ui/household_window.py" line="257"/>
         <source>Not saved: {count} problem(s) must be corrected first. They are listed at the bottom of the window.</source>
         <translation>未保存：有 {count} 处错误需要先改正，已列在窗口下方。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="267"/>
+        <location filename="../../villagebook/ui/household_window.py" line="271"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="268"/>
+        <location filename="../../villagebook/ui/household_window.py" line="272"/>
         <source>Please check these points:</source>
         <translation>请核对以下几点：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="269"/>
+        <location filename="../../villagebook/ui/household_window.py" line="273"/>
         <source>Correct, save anyway</source>
         <translation>核对无误，仍然保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="270"/>
+        <location filename="../../villagebook/ui/household_window.py" line="274"/>
         <source>Go back and change</source>
         <translation>返回修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="291"/>
-        <location filename="../../villagebook/ui/household_window.py" line="301"/>
+        <location filename="../../villagebook/ui/household_window.py" line="295"/>
+        <location filename="../../villagebook/ui/household_window.py" line="305"/>
         <source>Member leaves</source>
         <translation>成员减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="292"/>
+        <location filename="../../villagebook/ui/household_window.py" line="296"/>
         <source>Select the member in the table first.</source>
         <translation>请先在表格中选中这名成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="302"/>
+        <location filename="../../villagebook/ui/household_window.py" line="306"/>
         <source>{name} leaves the household. The record is kept and can be restored.</source>
         <translation>{name} 将从本户减少。记录会保留，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="317"/>
+        <location filename="../../villagebook/ui/household_window.py" line="321"/>
         <source>Restore member</source>
         <translation>恢复成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="318"/>
+        <location filename="../../villagebook/ui/household_window.py" line="322"/>
         <source>Tick “Show members who left” and select the member to restore.</source>
         <translation>请勾选“显示已减少的成员”，再选中要恢复的成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="333"/>
+        <location filename="../../villagebook/ui/household_window.py" line="337"/>
         <source>Close household</source>
         <translation>注销此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="334"/>
+        <location filename="../../villagebook/ui/household_window.py" line="338"/>
         <source>The household leaves the active list. Nothing is deleted; it can be reopened.</source>
         <translation>本户将移出在册名单。不会删除任何记录，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="342"/>
         <location filename="../../villagebook/ui/household_window.py" line="346"/>
+        <location filename="../../villagebook/ui/household_window.py" line="350"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="355"/>
+        <location filename="../../villagebook/ui/household_window.py" line="359"/>
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="356"/>
+        <location filename="../../villagebook/ui/household_window.py" line="360"/>
         <source>This household has unsaved changes. Save them?</source>
         <translation>本户有尚未保存的修改。要保存吗？</translation>
     </message>

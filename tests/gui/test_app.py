@@ -57,6 +57,8 @@ def test_main_window_search_filters_and_summary(qtbot, demo_book):
     assert categories == {"监测户"}
     main.table.selectRow(0)
     assert main.model.index(0, 1).data() in main.summary.text()
+    window = main.open_household(main.model.household_id(0))
+    assert "演示" in window.windowTitle()
 
 
 def test_second_instance_asks_the_first_to_come_forward(qtbot):

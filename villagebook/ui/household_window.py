@@ -21,6 +21,7 @@ from ..core.validation import HEAD, check_household
 from ..storage.book import Book
 from ..storage.households import (close_household, load_household, reopen_household,
                                   save_household)
+from ..storage.village import get_village
 from . import i18n
 from .code_widgets import (YES_NO, combo_value, menu_value, set_combo_value, set_menu_value,
                            setup_code_combo, setup_code_menu)
@@ -49,6 +50,7 @@ class HouseholdWindow(QWidget):
         self._loading = False
         self.dirty = False
         self.household: dict[str, Any] = {}
+        self._is_demo = bool((get_village(book) or {}).get("is_demo"))
         self._setup_fields()
         self.members = MemberTableModel([], self)
         self.history = HistoryModel(book, self)
@@ -174,6 +176,8 @@ class HouseholdWindow(QWidget):
             title = self.tr("Household {number} {head}").format(number=number, head=head)
         else:
             title = self.tr("New household")
+        if self._is_demo:
+            title += " " + self.tr("[DEMO: not real data]")
         self.ui.titleLabel.setText(f"<b>{title}</b>")
         self.setWindowTitle(("* " if self.dirty else "") + title)
         closed = self.household.get("status") == "closed"
