@@ -374,7 +374,7 @@
     <message>
         <location filename="../../villagebook/ui/household_window.py" line="180"/>
         <source>[DEMO: not real data]</source>
-        <translation type="unfinished">【演示数据，非真实信息】</translation>
+        <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
         <location filename="../../villagebook/ui/household_window.py" line="186"/>
