@@ -890,37 +890,37 @@
 <context>
     <name>NewVillageDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="60"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="63"/>
         <source>New village book</source>
         <translation>新建村账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="72"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="75"/>
         <source>Village name</source>
         <translation>村名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="73"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="76"/>
         <source>Administrative code (12 digits)</source>
         <translation>行政区划代码（12 位）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="74"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="77"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="75"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="78"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="76"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="79"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="77"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="80"/>
         <source>Your role</source>
         <translation>您的身份</translation>
     </message>
@@ -928,32 +928,32 @@
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="143"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="132"/>
         <source>Users of this book</source>
         <translation>本账本的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="146"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="135"/>
         <source>Everyone who works in this book. A user who no longer works here can be stopped; their past changes keep their name.</source>
         <translation>在本账本上工作的所有人。不再工作的用户可以停用，其以往的修改仍保留其姓名。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="153"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="142"/>
         <source>Name of a new user</source>
         <translation>新用户姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="157"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="146"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="162"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="151"/>
         <source>Stop / resume the selected user</source>
         <translation>停用 / 恢复选中的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="183"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="168"/>
         <source>(stopped)</source>
         <translation>（已停用）</translation>
     </message>
@@ -961,37 +961,37 @@
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="25"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="28"/>
         <source>Welcome to villagebook</source>
         <translation>欢迎使用村账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="30"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="33"/>
         <source>&lt;h2&gt;Village record book&lt;/h2&gt;&lt;p&gt;Household files, members and every change, kept on this computer.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;村账本&lt;/h2&gt;&lt;p&gt;农户档案、家庭成员和每一次修改，都保存在这台电脑上。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="34"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="37"/>
         <source>Create a book for my village</source>
         <translation>为本村新建账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="35"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="38"/>
         <source>Open the demo village (to look around)</source>
         <translation>打开演示村（先看看）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="36"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="39"/>
         <source>Open an existing book…</source>
         <translation>打开已有账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="46"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="49"/>
         <source>Open a book</source>
         <translation>打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="47"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="50"/>
         <source>Books (*.db);;All files (*)</source>
         <translation>村账本 (*.db);;所有文件 (*)</translation>
     </message>
@@ -999,27 +999,27 @@
 <context>
     <name>WhoIsWorkingDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="107"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="106"/>
         <source>Who is working?</source>
         <translation>谁在使用？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="109"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="108"/>
         <source>Every change is recorded under this name.</source>
         <translation>每一次修改都会记在这个名字下。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="114"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="113"/>
         <source>I am</source>
         <translation>我是</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="116"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="115"/>
         <source>or type a new name here</source>
         <translation>或在这里输入新用户的姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="117"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="116"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-                               QLabel, QLineEdit, QWidget)
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
 from ..core import codes
+from .dialogs import ok_cancel
 
 
 class EventDialog(QDialog):
@@ -41,11 +41,7 @@ class EventDialog(QDialog):
             for name, index in new_head_choices:
                 self.new_head.addItem(name, index)
             layout.addRow(self.tr("New head of household"), self.new_head)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addRow(buttons)
+        layout.addRow(ok_cancel(self))
 
     def values(self) -> dict[str, str | None]:
         return {"reason": self.reason.currentData(),

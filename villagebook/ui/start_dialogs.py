@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout,
-                               QWidget)
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from ..core import codes
-from ..core.errors import Issue
-from ..storage.village import check_village
-from .messages import describe
+from ..core.errors import Issue, ValidationFailed, VillagebookError
+from ..storage.book import Book
+from ..storage.village import add_user, check_village, list_users, set_user_active
+from .dialogs import ok_cancel
+from .messages import describe, describe_error
 
 
 class WelcomeDialog(QDialog):
@@ -79,11 +82,7 @@ class NewVillageDialog(QDialog):
         self.error.setStyleSheet("color: #b00000;")
         self.error.setWordWrap(True)
         layout.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._check_and_accept)
-        buttons.rejected.connect(self.reject)
-        layout.addRow(buttons)
+        layout.addRow(ok_cancel(self, self._check_and_accept))
 
     def values(self) -> dict[str, str]:
         return {"name": self.name.text().strip(), "code": self.code.text().strip(),
@@ -115,11 +114,7 @@ class WhoIsWorkingDialog(QDialog):
         self.new_user = QLineEdit()
         self.new_user.setPlaceholderText(self.tr("or type a new name here"))
         layout.addRow(self.tr("New user"), self.new_user)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addRow(buttons)
+        layout.addRow(ok_cancel(self))
         self.users.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def chosen(self) -> tuple[str, bool]:
@@ -128,16 +123,10 @@ class WhoIsWorkingDialog(QDialog):
         return (typed, True) if typed else (self.users.currentText(), False)
 
 
-def show_error(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.critical(parent, title, text)
-
-
 class UsersDialog(QDialog):
     """The book's users (who may be chosen at start): add one, stop or resume one."""
 
-    def __init__(self, book, parent: QWidget | None = None) -> None:
-        from PySide6.QtWidgets import QHBoxLayout, QListWidget
-
+    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.book = book
         self.setWindowTitle(self.tr("Users of this book"))
@@ -171,10 +160,6 @@ class UsersDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        from PySide6.QtWidgets import QListWidgetItem
-
-        from ..storage.village import list_users
-
         self.list.clear()
         for user in list_users(self.book, include_inactive=True):
             role = codes.label("user_role", user["role"])
@@ -185,10 +170,7 @@ class UsersDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, (user["id"], bool(user["active"])))
             self.list.addItem(item)
 
-    def _run(self, action) -> bool:
-        from ..core.errors import ValidationFailed, VillagebookError
-        from .messages import describe_error
-
+    def _run(self, action: Callable[[], object]) -> bool:
         try:
             action()
         except ValidationFailed as failed:
@@ -202,14 +184,10 @@ class UsersDialog(QDialog):
         return True
 
     def add(self) -> None:
-        from ..storage.village import add_user
-
         if self._run(lambda: add_user(self.book, self.name.text(), self.role.currentData())):
             self.name.clear()
 
     def toggle(self) -> None:
-        from ..storage.village import set_user_active
-
         item = self.list.currentItem()
         if item is None:
             return
