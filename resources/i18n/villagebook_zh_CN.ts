@@ -114,53 +114,103 @@
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="22"/>
+        <location filename="../../villagebook/ui/history.py" line="25"/>
+        <source>Income</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="26"/>
+        <source>Check</source>
+        <translation>三保障核查</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="29"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="23"/>
+        <location filename="../../villagebook/ui/history.py" line="30"/>
         <source>Edited</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="24"/>
+        <location filename="../../villagebook/ui/history.py" line="31"/>
         <source>Household closed</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="25"/>
+        <location filename="../../villagebook/ui/history.py" line="32"/>
         <source>Household reopened</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="26"/>
+        <location filename="../../villagebook/ui/history.py" line="33"/>
         <source>Imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="27"/>
+        <location filename="../../villagebook/ui/history.py" line="34"/>
         <source>Member left</source>
         <translation>成员减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="28"/>
+        <location filename="../../villagebook/ui/history.py" line="35"/>
         <source>Member restored</source>
         <translation>成员恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="29"/>
+        <location filename="../../villagebook/ui/history.py" line="36"/>
+        <source>Income added</source>
+        <translation>新增收入</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="37"/>
+        <source>Income changed</source>
+        <translation>修改收入</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="38"/>
+        <source>Income removed</source>
+        <translation>删除收入</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="39"/>
+        <source>Income restored</source>
+        <translation>恢复收入</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="40"/>
+        <source>Check recorded</source>
+        <translation>新增核查</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="41"/>
+        <source>Check corrected</source>
+        <translation>修改核查</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="42"/>
+        <source>Check removed</source>
+        <translation>删除核查</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="43"/>
+        <source>Check restored</source>
+        <translation>恢复核查</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="44"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="42"/>
-        <location filename="../../villagebook/ui/history.py" line="77"/>
+        <location filename="../../villagebook/ui/history.py" line="57"/>
+        <location filename="../../villagebook/ui/history.py" line="92"/>
         <source>(created)</source>
         <translation>（新建）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="69"/>
+        <location filename="../../villagebook/ui/history.py" line="23"/>
         <source>Household</source>
         <translation>本户</translation>
     </message>
@@ -360,117 +410,145 @@
     </message>
 </context>
 <context>
+    <name>HouseholdRecords</name>
+    <message>
+        <location filename="../../villagebook/ui/household_records.py" line="19"/>
+        <source>Income of a year</source>
+        <translation>年度收入</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/household_records.py" line="20"/>
+        <source>Income of {year}</source>
+        <translation>{year} 年收入</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/household_records.py" line="41"/>
+        <source>Check of the two assurances and three guarantees</source>
+        <translation>两不愁三保障核查</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdWindow</name>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="176"/>
+        <location filename="../../villagebook/ui/household_window.py" line="59"/>
+        <source>Income</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/household_window.py" line="59"/>
+        <source>Two assurances, three guarantees</source>
+        <translation>两不愁三保障</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/household_window.py" line="156"/>
         <source>Household {number} {head}</source>
         <translation>农户 {number} {head}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="178"/>
+        <location filename="../../villagebook/ui/household_window.py" line="158"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="180"/>
+        <location filename="../../villagebook/ui/household_window.py" line="160"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="186"/>
+        <location filename="../../villagebook/ui/household_window.py" line="166"/>
         <source>Closed on {date}: {reason}. {note}</source>
         <translation>已于 {date} 注销：{reason}。{note}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="192"/>
+        <location filename="../../villagebook/ui/household_window.py" line="172"/>
         <source>Reopen household</source>
         <translation>恢复此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="192"/>
+        <location filename="../../villagebook/ui/household_window.py" line="172"/>
         <source>Close household…</source>
         <translation>注销此户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="256"/>
-        <location filename="../../villagebook/ui/household_window.py" line="262"/>
+        <location filename="../../villagebook/ui/household_window.py" line="231"/>
+        <location filename="../../villagebook/ui/household_window.py" line="237"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="257"/>
+        <location filename="../../villagebook/ui/household_window.py" line="232"/>
         <source>Not saved: {count} problem(s) must be corrected first. They are listed at the bottom of the window.</source>
         <translation>未保存：有 {count} 处错误需要先改正，已列在窗口下方。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="271"/>
+        <location filename="../../villagebook/ui/household_window.py" line="246"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="272"/>
+        <location filename="../../villagebook/ui/household_window.py" line="247"/>
         <source>Please check these points:</source>
         <translation>请核对以下几点：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="273"/>
+        <location filename="../../villagebook/ui/household_window.py" line="248"/>
         <source>Correct, save anyway</source>
         <translation>核对无误，仍然保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="274"/>
+        <location filename="../../villagebook/ui/household_window.py" line="249"/>
         <source>Go back and change</source>
         <translation>返回修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="295"/>
-        <location filename="../../villagebook/ui/household_window.py" line="305"/>
+        <location filename="../../villagebook/ui/household_window.py" line="270"/>
+        <location filename="../../villagebook/ui/household_window.py" line="280"/>
         <source>Member leaves</source>
         <translation>成员减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="296"/>
+        <location filename="../../villagebook/ui/household_window.py" line="271"/>
         <source>Select the member in the table first.</source>
         <translation>请先在表格中选中这名成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="306"/>
+        <location filename="../../villagebook/ui/household_window.py" line="281"/>
         <source>{name} leaves the household. The record is kept and can be restored.</source>
         <translation>{name} 将从本户减少。记录会保留，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="321"/>
+        <location filename="../../villagebook/ui/household_window.py" line="296"/>
         <source>Restore member</source>
         <translation>恢复成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="322"/>
+        <location filename="../../villagebook/ui/household_window.py" line="297"/>
         <source>Tick “Show members who left” and select the member to restore.</source>
         <translation>请勾选“显示已减少的成员”，再选中要恢复的成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="337"/>
+        <location filename="../../villagebook/ui/household_window.py" line="312"/>
         <source>Close household</source>
         <translation>注销此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="338"/>
+        <location filename="../../villagebook/ui/household_window.py" line="313"/>
         <source>The household leaves the active list. Nothing is deleted; it can be reopened.</source>
         <translation>本户将移出在册名单。不会删除任何记录，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="346"/>
-        <location filename="../../villagebook/ui/household_window.py" line="350"/>
+        <location filename="../../villagebook/ui/household_window.py" line="321"/>
+        <location filename="../../villagebook/ui/household_window.py" line="325"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="359"/>
+        <location filename="../../villagebook/ui/household_window.py" line="334"/>
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="360"/>
+        <location filename="../../villagebook/ui/household_window.py" line="335"/>
         <source>This household has unsaved changes. Save them?</source>
         <translation>本户有尚未保存的修改。要保存吗？</translation>
     </message>
@@ -793,96 +871,111 @@
     </message>
     <message>
         <location filename="../../villagebook/ui/messages.py" line="98"/>
+        <source>There is already an income record for {year}: change that one instead</source>
+        <translation>{year} 年已有收入记录，请修改那一条</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/messages.py" line="100"/>
+        <source>The record is already removed</source>
+        <translation>该记录已删除</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/messages.py" line="101"/>
+        <source>The record is not removed</source>
+        <translation>该记录未删除</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/messages.py" line="103"/>
         <source>The administrative code must have 12 digits (it has “{value}”)</source>
         <translation>行政区划代码应为 12 位数字（现在是“{value}”）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="100"/>
+        <location filename="../../villagebook/ui/messages.py" line="105"/>
         <source>There is already a user called {name}</source>
         <translation>已有名为 {name} 的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="101"/>
+        <location filename="../../villagebook/ui/messages.py" line="106"/>
         <source>At least one user must remain: add the new user first</source>
         <translation>至少要保留一名在用用户：请先添加新用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="104"/>
+        <location filename="../../villagebook/ui/messages.py" line="109"/>
         <source>This book was made by a newer version of villagebook (version {version}; this program reads up to {supported}). Please update the program. The book has not been changed.</source>
         <translation>这个账本由较新版本的村账本创建（版本 {version}，本程序只能读到版本 {supported}）。请先升级程序。账本没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="108"/>
+        <location filename="../../villagebook/ui/messages.py" line="113"/>
         <source>The book is in use by another program (perhaps another villagebook window). Close it and try again. Nothing was changed.</source>
         <translation>账本正被另一个程序使用（可能是另一个村账本窗口）。请关闭后再试。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="111"/>
+        <location filename="../../villagebook/ui/messages.py" line="116"/>
         <source>The book cannot be written (it may be on a CD or a protected USB stick). Copy it to the computer and open the copy.</source>
         <translation>账本文件无法写入（可能在光盘或写保护的U盘上）。请把它复制到电脑上，再打开复制的文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="114"/>
+        <location filename="../../villagebook/ui/messages.py" line="119"/>
         <source>This file is not a villagebook book, or it is damaged. It has not been changed. Restore it from a backup copy.</source>
         <translation>这个文件不是村账本，或者已经损坏。文件没有被改动。请用备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="117"/>
+        <location filename="../../villagebook/ui/messages.py" line="122"/>
         <source>This database belongs to another program; villagebook will not change it.</source>
         <translation>这个数据库属于其他程序，村账本不会改动它。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="119"/>
+        <location filename="../../villagebook/ui/messages.py" line="124"/>
         <source>The disk is full. Free some space and save again; nothing was lost.</source>
         <translation>磁盘已满。请腾出空间后再保存，已有数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="121"/>
+        <location filename="../../villagebook/ui/messages.py" line="126"/>
         <source>The book file cannot be opened. Check that the USB stick or folder is still there.</source>
         <translation>无法打开账本文件。请检查U盘或文件夹是否还在。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="124"/>
+        <location filename="../../villagebook/ui/messages.py" line="129"/>
         <source>There is no book at {path}</source>
         <translation>{path} 处没有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="125"/>
+        <location filename="../../villagebook/ui/messages.py" line="130"/>
         <source>There is already a book at {path}</source>
         <translation>{path} 处已有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="126"/>
+        <location filename="../../villagebook/ui/messages.py" line="131"/>
         <source>Choose who is working before making changes</source>
         <translation>修改前请先选择当前使用人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="128"/>
+        <location filename="../../villagebook/ui/messages.py" line="133"/>
         <source>The record no longer exists in this book</source>
         <translation>账本中已没有这条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="133"/>
+        <location filename="../../villagebook/ui/messages.py" line="138"/>
         <source>members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="134"/>
+        <location filename="../../villagebook/ui/messages.py" line="139"/>
         <source>your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="135"/>
+        <location filename="../../villagebook/ui/messages.py" line="140"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="136"/>
+        <location filename="../../villagebook/ui/messages.py" line="141"/>
         <source>administrative code</source>
         <translation>行政区划代码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="168"/>
+        <location filename="../../villagebook/ui/messages.py" line="173"/>
         <source>Row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
@@ -923,6 +1016,45 @@
         <location filename="../../villagebook/ui/start_dialogs.py" line="80"/>
         <source>Your role</source>
         <translation>您的身份</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTab</name>
+    <message>
+        <location filename="../../villagebook/ui/record_tab.py" line="115"/>
+        <source>Save the household first; then its records can be added.</source>
+        <translation>请先保存本户，然后才能添加这些记录。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/record_tab.py" line="125"/>
+        <source>Add…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/record_tab.py" line="126"/>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/record_tab.py" line="127"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/record_tab.py" line="128"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/record_tab.py" line="129"/>
+        <source>Show removed</source>
+        <translation>显示已删除的</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/record_tab.py" line="188"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="192"/>
+        <source>Not done</source>
+        <translation>未完成</translation>
     </message>
 </context>
 <context>

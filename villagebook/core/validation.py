@@ -54,8 +54,10 @@ class Checked:
         return [i for i in self.issues if not i.is_error]
 
 
-def _clean_fields(record: str, raw: dict[str, Any], today: dt.date, row: int | None,
-                  subject: str) -> tuple[dict[str, Any], list[Issue]]:
+def clean_fields(record: str, raw: dict[str, Any], today: dt.date, row: int | None = None,
+                 subject: str = "") -> tuple[dict[str, Any], list[Issue]]:
+    """Convert and check the fields of ``record`` present in ``raw``; a required field that
+    is missing or empty is an issue. Returns the cleaned values and the issues."""
     cleaned: dict[str, Any] = {}
     issues: list[Issue] = []
     for spec in fields(record):
@@ -106,7 +108,7 @@ def check_household(
     that ID number, or None; it lets the check refuse the same person in two households.
     """
     today = today or dt.date.today()
-    hh, issues = _clean_fields(HOUSEHOLD, household, today, None, "")
+    hh, issues = clean_fields(HOUSEHOLD, household, today, None, "")
     if "phone" in hh and hh["phone"]:
         hh["phone"] = normalize_phone(hh["phone"])
     closed = household.get("status") == "closed"
@@ -114,7 +116,7 @@ def check_household(
     cleaned_members: list[dict[str, Any]] = []
     for row, raw in enumerate(members):
         name = str(raw.get("name") or "").strip()
-        member, member_issues = _clean_fields(MEMBER, raw, today, row, name)
+        member, member_issues = clean_fields(MEMBER, raw, today, row, name)
         for key in ("id", "status", "left_reason", "left_date", "left_note", "position"):
             if key in raw:
                 member[key] = raw[key]

@@ -116,5 +116,44 @@ def m0001(db: Database) -> None:
     db.execute("INSERT INTO meta(key, value) VALUES ('site_id', ?)", [str(uuid_utils.uuid7())])
 
 
+@migrations(name="0002_incomes_checks_settings")
+def m0002(db: Database) -> None:
+    db.executescript(
+        """
+        -- Settings of the book that travel with it (the monitoring line of each year…);
+        -- changed through the change log like any record.
+        CREATE TABLE book_settings (
+            id TEXT PRIMARY KEY, value TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+        -- 收支: one active record a household a year; amounts in fen.
+        CREATE TABLE incomes (
+            id TEXT PRIMARY KEY,
+            household_id TEXT NOT NULL REFERENCES households(id),
+            year INTEGER NOT NULL,
+            wage_migrant INTEGER, wage_public_post INTEGER,
+            prod_planting INTEGER, prod_breeding INTEGER, prod_forestry INTEGER,
+            prod_other INTEGER,
+            property_dividend INTEGER, property_land INTEGER, property_other INTEGER,
+            transfer_dibao INTEGER, transfer_tekun INTEGER, transfer_pension INTEGER,
+            transfer_eco INTEGER, transfer_family_planning INTEGER, transfer_other INTEGER,
+            prod_expense INTEGER, note TEXT,
+            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'removed')),
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+        CREATE UNIQUE INDEX incomes_household_year ON incomes(household_id, year)
+            WHERE status = 'active';
+        -- 两不愁三保障 and safe water: each check is kept, the latest is the current state.
+        CREATE TABLE checks (
+            id TEXT PRIMARY KEY,
+            household_id TEXT NOT NULL REFERENCES households(id),
+            check_date TEXT NOT NULL, checker TEXT NOT NULL,
+            food INTEGER NOT NULL, clothing INTEGER NOT NULL, education INTEGER NOT NULL,
+            medical INTEGER NOT NULL, housing INTEGER NOT NULL, water INTEGER NOT NULL,
+            note TEXT,
+            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'removed')),
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+        CREATE INDEX checks_household ON checks(household_id, check_date);
+        """
+    )
+
+
 # One more each time a migration is added (a test keeps this true).
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2

@@ -18,6 +18,13 @@ HEADERS = (QT_TRANSLATE_NOOP("History", "Time"), QT_TRANSLATE_NOOP("History", "B
            QT_TRANSLATE_NOOP("History", "Action"), QT_TRANSLATE_NOOP("History", "Record"),
            QT_TRANSLATE_NOOP("History", "Field"), QT_TRANSLATE_NOOP("History", "Old value"),
            QT_TRANSLATE_NOOP("History", "New value"))
+# table → (record kind of its fields, what the history calls such a record)
+TABLES = {
+    "households": (records.HOUSEHOLD, QT_TRANSLATE_NOOP("History", "Household")),
+    "members": (records.MEMBER, ""),
+    "incomes": ("income", QT_TRANSLATE_NOOP("History", "Income")),
+    "checks": ("check", QT_TRANSLATE_NOOP("History", "Check")),
+}
 ACTIONS = {
     "household.create": QT_TRANSLATE_NOOP("History", "New household"),
     "household.save": QT_TRANSLATE_NOOP("History", "Edited"),
@@ -26,6 +33,14 @@ ACTIONS = {
     "household.bulk_create": QT_TRANSLATE_NOOP("History", "Imported"),
     "member.leave": QT_TRANSLATE_NOOP("History", "Member left"),
     "member.restore": QT_TRANSLATE_NOOP("History", "Member restored"),
+    "income.create": QT_TRANSLATE_NOOP("History", "Income added"),
+    "income.save": QT_TRANSLATE_NOOP("History", "Income changed"),
+    "income.remove": QT_TRANSLATE_NOOP("History", "Income removed"),
+    "income.restore": QT_TRANSLATE_NOOP("History", "Income restored"),
+    "check.create": QT_TRANSLATE_NOOP("History", "Check recorded"),
+    "check.save": QT_TRANSLATE_NOOP("History", "Check corrected"),
+    "check.remove": QT_TRANSLATE_NOOP("History", "Check removed"),
+    "check.restore": QT_TRANSLATE_NOOP("History", "Check restored"),
     "demo.create": QT_TRANSLATE_NOOP("History", "Demo data"),
 }
 
@@ -64,9 +79,9 @@ class HistoryModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = []
         for change in history(self.book, household_id) if household_id else []:
-            record = records.MEMBER if change["table_name"] == "members" else records.HOUSEHOLD
+            record, noun = TABLES.get(change["table_name"], (records.HOUSEHOLD, ""))
             subject = member_names.get(change["record_id"], "") if record == records.MEMBER \
-                else QCoreApplication.translate("History", "Household")
+                else tr(noun)
             field = change["field"]
             field_label = records.label(record, field, i18n.language()) if field else ""
             self._rows.append((

@@ -11,8 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QHeaderView, QLabel, QLineEdit, QListWidgetItem,
-                               QMessageBox, QToolButton, QWidget)
+from PySide6.QtWidgets import QHeaderView, QLabel, QListWidgetItem, QMessageBox, QWidget
 
 from ..core import codes, records
 from ..core.errors import BookError, InvalidOperation, Issue, ValidationFailed, VillagebookError
@@ -22,12 +21,12 @@ from ..storage.book import Book
 from ..storage.households import (close_household, load_household, reopen_household,
                                   save_household)
 from ..storage.village import get_village
-from . import i18n
-from .code_widgets import (YES_NO, combo_value, menu_value, set_combo_value, set_menu_value,
-                           setup_code_combo, setup_code_menu)
+from . import field_editors
 from .event_dialogs import EventDialog
 from .forms.ui_household import Ui_HouseholdForm
 from .history import HistoryModel
+from .household_records import check_kind, income_kind
+from .record_tab import RecordTab
 from .member_table import CodeDelegate, MemberTableModel
 from .messages import describe, describe_error
 
@@ -55,6 +54,11 @@ class HouseholdWindow(QWidget):
         self.members = MemberTableModel([], self)
         self.history = HistoryModel(book, self)
         self._setup_tables()
+        self.record_tabs = [RecordTab(income_kind(book), self), RecordTab(check_kind(book), self)]
+        for position, (tab, title) in enumerate(zip(self.record_tabs, (
+                self.tr("Income"), self.tr("Two assurances, three guarantees")))):
+            self.ui.tabs.insertTab(2 + position, tab, title)
+            tab.changed.connect(self._record_changed)
         self._setup_actions()
         self._revalidate = QTimer(self, singleShot=True, interval=250)
         self._revalidate.timeout.connect(self.validate)
@@ -66,18 +70,9 @@ class HouseholdWindow(QWidget):
         for spec in records.fields(HOUSEHOLD):
             editor = getattr(self.ui, f"{spec.name}Edit")
             label: QLabel = getattr(self.ui, f"{spec.name}Label")
-            label.setText(i18n.field_label(HOUSEHOLD, spec.name) + ("*" if spec.required else ""))
+            label.setText(field_editors.label_text(HOUSEHOLD, spec))
             label.setBuddy(editor)
-            if isinstance(editor, QComboBox):
-                setup_code_combo(editor, spec.codes if spec.kind == "code" else YES_NO)
-                editor.currentIndexChanged.connect(self._changed)
-                editor.editTextChanged.connect(self._changed)
-            elif isinstance(editor, QToolButton):
-                setup_code_menu(editor, spec.codes or "", self._changed)
-            elif isinstance(editor, QLineEdit):
-                editor.textEdited.connect(self._changed)
-                if spec.kind == "money":
-                    editor.setPlaceholderText("0.00")
+            field_editors.prepare(editor, spec, self._changed)
             self.editors[spec.name] = editor
 
     def _setup_tables(self) -> None:
@@ -116,7 +111,8 @@ class HouseholdWindow(QWidget):
                 self.household, members = {"status": "active"}, [{"status": "active",
                                                                   "relation": HEAD}]
             for spec in records.fields(HOUSEHOLD):
-                self._set_editor(spec, self.household.get(spec.name))
+                field_editors.set_value(self.editors[spec.name], spec,
+                                        self.household.get(spec.name))
             self.members.beginResetModel()
             self.members.members = [dict(m) for m in members]
             self.members._visible = self.members._compute_visible()
@@ -124,6 +120,8 @@ class HouseholdWindow(QWidget):
             self.history.load(self.household_id,
                               {m["id"]: m.get("name") or "" for m in members if m.get("id")})
             self.ui.historyTable.resizeColumnsToContents()
+            for tab in self.record_tabs:
+                tab.set_household(self.household_id)
         finally:
             self._loading = False
         self.dirty = False
@@ -135,28 +133,10 @@ class HouseholdWindow(QWidget):
         self.ui.tabs.setCurrentWidget(self.ui.basicTab)
         self.editors["number"].setFocus()
 
-    def _set_editor(self, spec: records.FieldSpec, value: Any) -> None:
-        editor = self.editors[spec.name]
-        if isinstance(editor, QComboBox):
-            set_combo_value(editor, value)
-        elif isinstance(editor, QToolButton):
-            set_menu_value(editor, value)
-        elif spec.kind == "money":
-            editor.setText(records.format_money(value))
-        else:
-            editor.setText("" if value is None else str(value))
-
     def collect(self) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         """What the form holds now: household fields and all members, as typed."""
-        household: dict[str, Any] = {}
-        for spec in records.fields(HOUSEHOLD):
-            editor = self.editors[spec.name]
-            if isinstance(editor, QComboBox):
-                household[spec.name] = combo_value(editor)
-            elif isinstance(editor, QToolButton):
-                household[spec.name] = menu_value(editor)
-            else:
-                household[spec.name] = editor.text()
+        household = {spec.name: field_editors.get_value(self.editors[spec.name], spec)
+                     for spec in records.fields(HOUSEHOLD)}
         household["status"] = self.household.get("status", "active")
         return household, [dict(m) for m in self.members.members]
 
@@ -191,6 +171,12 @@ class HouseholdWindow(QWidget):
         self.ui.closeHouseholdButton.setText(
             self.tr("Reopen household") if closed else self.tr("Close household…"))
 
+    def _record_changed(self) -> None:
+        """A record tab saved something: the history shows it at once."""
+        members = {m["id"]: m.get("name") or "" for m in self.members.members if m.get("id")}
+        self.history.load(self.household_id, members)
+        self.saved.emit(self.household_id)
+
     # -- validation ------------------------------------------------------------
     def validate(self) -> list[Issue]:
         """Check what is typed now and show every issue beside its field and in the list."""
@@ -205,19 +191,8 @@ class HouseholdWindow(QWidget):
             if issue.row is None and (issue.field not in household_issues or issue.is_error):
                 household_issues[issue.field] = issue
         for spec in records.fields(HOUSEHOLD):
-            label: QLabel = getattr(self.ui, f"{spec.name}Label")
-            editor = self.editors[spec.name]
-            text = i18n.field_label(HOUSEHOLD, spec.name) + ("*" if spec.required else "")
-            issue = household_issues.get(spec.name)
-            if issue:
-                mark = "✖ " if issue.is_error else "⚠ "
-                label.setText(mark + text)
-                label.setStyleSheet("color: #b00000;" if issue.is_error else "color: #8a5a00;")
-                editor.setToolTip(describe(issue))
-            else:
-                label.setText(text)
-                label.setStyleSheet("")
-                editor.setToolTip("")
+            field_editors.mark(getattr(self.ui, f"{spec.name}Label"), self.editors[spec.name],
+                               HOUSEHOLD, spec, household_issues.get(spec.name))
         self.members.set_issues(issues)
         self.ui.issueList.clear()
         for issue in sorted(issues, key=lambda i: (not i.is_error, i.row or -1)):

@@ -94,6 +94,11 @@ TEMPLATES: dict[str, str] = {
     "household.not_closed": QT_TRANSLATE_NOOP("Messages", "The household is not closed"),
     "member.already_left": QT_TRANSLATE_NOOP("Messages", "The member has already left"),
     "member.not_left": QT_TRANSLATE_NOOP("Messages", "The member has not left"),
+    # income and other records
+    "income.year_taken": QT_TRANSLATE_NOOP(
+        "Messages", "There is already an income record for {year}: change that one instead"),
+    "record.already_removed": QT_TRANSLATE_NOOP("Messages", "The record is already removed"),
+    "record.already_active": QT_TRANSLATE_NOOP("Messages", "The record is not removed"),
     # village and users
     "village.code": QT_TRANSLATE_NOOP(
         "Messages", "The administrative code must have 12 digits (it has “{value}”)"),
@@ -141,10 +146,13 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def label_for(issue: Issue) -> str:
-    """The label of the field an issue is about, member fields first for a member's issue."""
+def label_for(issue: Issue, record: str | None = None) -> str:
+    """The label of the field an issue is about: of ``record`` when given, else member
+    fields first for a member's issue, household fields first otherwise."""
     order = (records.MEMBER, records.HOUSEHOLD) if issue.row is not None else (
         records.HOUSEHOLD, records.MEMBER)
+    if record is not None:
+        order = (record, *order)
     for record in order:
         if _known(record, issue.field):
             return i18n.field_label(record, issue.field)
@@ -159,10 +167,11 @@ def _known(record: str, name: str) -> bool:
         return False
 
 
-def describe(issue: Issue, with_subject: bool = True) -> str:
-    """One sentence for an issue, naming the member it concerns: “李梅：证件号码校验位错误…”."""
+def describe(issue: Issue, with_subject: bool = True, record: str | None = None) -> str:
+    """One sentence for an issue, naming the member it concerns: “李梅：证件号码校验位错误…”.
+    ``record`` names whose field labels to use (an income, a check…)."""
     template = TEMPLATES.get(issue.code)
-    values: dict[str, Any] = {**issue.values, "label": label_for(issue)}
+    values: dict[str, Any] = {**issue.values, "label": label_for(issue, record)}
     text = tr(template).format(**values) if template else f"{issue.code} {issue.values}"
     if with_subject and issue.row is not None:
         who = issue.subject or tr(QT_TRANSLATE_NOOP("Messages", "Row {row}")).format(

@@ -23,7 +23,8 @@ def test_new_book_is_migrated_recorded_and_in_wal(book_path):
         assert book.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert book.conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
         applied = book.db["_sqlite_migrations"].rows
-        assert [r["name"] for r in applied] == ["0001_households_members_changes"]
+        assert [r["name"] for r in applied] == [
+            m.name for m in schema.migrations.pending(Database(memory=True))]
         assert len(book.site_id) == 36
 
 
@@ -80,24 +81,29 @@ def test_a_backup_is_written_before_migrating(book_path, monkeypatch, book):
     save_household(book, None, {"number": "1", "category": "03"},
                    [{"name": "张三", "id_number": "11010519491231002X", "relation": "01"}])
     book.close()
+    current = schema.SCHEMA_VERSION
     extra = schema.Migrations("villagebook")
-    extra(name="0001_households_members_changes")(schema.m0001)
+    for migration in schema.migrations.pending(Database(memory=True)):
+        extra(name=migration.name)(migration.fn)
 
-    @extra(name="0002_test")
-    def m2(db):
+    @extra(name="9999_test")
+    def later(db):
         db.execute("CREATE TABLE later (x)")
 
     monkeypatch.setattr(book_module, "migrations", extra)
-    monkeypatch.setattr(book_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(book_module, "SCHEMA_VERSION", current + 1)
     reopened = open_book(book_path)
     try:
-        assert reopened.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert reopened.conn.execute("PRAGMA user_version").fetchone()[0] == current + 1
+        assert reopened.db["later"].exists()
     finally:
         reopened.close()
-    backup = book_path.with_name("book.before-v2.bak")
+    backup = book_path.with_name(f"book.before-v{current + 1}.bak")
     conn = sqlite3.connect(backup)
     assert conn.execute("SELECT count(*) FROM households").fetchone()[0] == 1
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == current
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'later'"
+                        ).fetchone()[0] == 0
     conn.close()
 
 

@@ -1,0 +1,106 @@
+"""The 收入 and 三保障 tabs of the household window, through their widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from helpers import family
+from villagebook.storage.checks import list_checks
+from villagebook.storage.households import save_household
+from villagebook.storage.incomes import list_incomes
+from villagebook.ui.household_window import HouseholdWindow
+from villagebook.ui.record_dialog import RecordDialog
+
+
+def saved_household(book) -> str:
+    household, members = family()
+    return save_household(book, None, household, members).household_id
+
+
+def fill_and_ok(monkeypatch, values: dict[str, str], seen: list) -> None:
+    """Answer the next record dialog as a person would: type into its fields, press OK."""
+    from villagebook.ui import field_editors
+
+    def exec_(dialog: RecordDialog) -> int:
+        for name, text in values.items():
+            editor = dialog.editors[name]
+            spec = next(s for s in dialog.specs if s.name == name)
+            field_editors.set_value(editor, spec, text) if spec.kind in ("bool", "date") \
+                else editor.setText(text)
+        dialog.try_save()
+        seen.append(dialog)
+        return dialog.result()
+
+    monkeypatch.setattr(RecordDialog, "exec", exec_)
+
+
+def test_record_tabs_wait_for_a_saved_household(qtbot, book):
+    window = HouseholdWindow(book, None)
+    qtbot.addWidget(window)
+    income_tab = window.record_tabs[0]
+    assert not income_tab.add_button.isEnabled() and not income_tab.hint.isHidden()
+    assert window.ui.tabs.tabText(2) == "收入" and window.ui.tabs.tabText(3) == "两不愁三保障"
+
+
+def test_add_an_income_year_from_the_window(qtbot, book, monkeypatch):
+    window = HouseholdWindow(book, saved_household(book))
+    qtbot.addWidget(window)
+    tab = window.record_tabs[0]
+    seen: list = []
+    fill_and_ok(monkeypatch, {"year": "2025", "wage_migrant": "15000", "prod_planting": "3000.5",
+                              "prod_expense": "500"}, seen)
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    [income] = list_incomes(book, window.household_id)
+    assert income["net"] == 17500_50 and income["per_capita"] == 5833_50
+    row = {tab.model.headerData(c, Qt.Orientation.Horizontal): tab.model.index(0, c).data()
+           for c in range(tab.model.columnCount())}
+    assert row["家庭纯收入（元）"] == "17500.50"
+    assert row["人均纯收入（元）"] == "5833.50"
+    assert row["低于监测线"] == "⚠ 是"  # under 6000 元: marked, not only coloured
+    # the history tab shows the new record at once
+    assert window.history.index(0, 2).data() == "新增收入"
+
+
+def test_bad_amount_is_shown_beside_the_field_and_nothing_saved(qtbot, book, monkeypatch):
+    window = HouseholdWindow(book, saved_household(book))
+    qtbot.addWidget(window)
+    seen: list = []
+    fill_and_ok(monkeypatch, {"year": "2025", "wage_migrant": "-3"}, seen)
+    qtbot.mouseClick(window.record_tabs[0].add_button, Qt.MouseButton.LeftButton)
+    dialog = seen[0]
+    assert dialog.result() == 0
+    assert dialog.labels["wage_migrant"].text().startswith("✖")
+    assert "不能为负数" in dialog.error.text()
+    assert list_incomes(book, window.household_id) == []
+
+
+def test_record_a_check_then_remove_and_restore_it(qtbot, book, monkeypatch):
+    window = HouseholdWindow(book, saved_household(book))
+    qtbot.addWidget(window)
+    tab = window.record_tabs[1]
+    seen: list = []
+    fill_and_ok(monkeypatch, dict(food="1", clothing="1", education="1", medical="1",
+                                  housing="0", water="1"), seen)
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    [check] = list_checks(book, window.household_id)
+    assert check["checker"] == "李文书" and check["housing"] == 0  # who checked: the operator
+    housing_column = [tab.model.headerData(c, Qt.Orientation.Horizontal)
+                      for c in range(tab.model.columnCount())].index("住房安全有保障")
+    assert tab.model.index(0, housing_column).data() == "⚠ 否"
+    tab.table.selectRow(0)
+    qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
+    assert tab.model.rowCount() == 0
+    tab.show_removed.setChecked(True)
+    tab.table.selectRow(0)
+    qtbot.mouseClick(tab.restore_button, Qt.MouseButton.LeftButton)
+    assert len(list_checks(book, window.household_id)) == 1
+
+
+def test_a_check_with_a_missing_answer_is_refused(qtbot, book, monkeypatch):
+    window = HouseholdWindow(book, saved_household(book))
+    qtbot.addWidget(window)
+    seen: list = []
+    fill_and_ok(monkeypatch, dict(food="1", clothing="1"), seen)
+    qtbot.mouseClick(window.record_tabs[1].add_button, Qt.MouseButton.LeftButton)
+    assert seen[0].result() == 0 and "请填写义务教育有保障" in seen[0].error.text()
+    assert list_checks(book, window.household_id) == []

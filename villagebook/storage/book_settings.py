@@ -1,0 +1,34 @@
+"""Settings kept in the book (they travel with it): the monitoring line of each year."""
+
+from __future__ import annotations
+
+from ..core.errors import Issue, ValidationFailed
+from ..core.income import DEFAULT_MONITORING_LINE
+from .book import Book
+
+
+def _get(book: Book, key: str) -> str | None:
+    row = book.conn.execute("SELECT value FROM book_settings WHERE id = ?", [key]).fetchone()
+    return row[0] if row else None
+
+
+def _set(book: Book, key: str, value: str) -> None:
+    exists = book.conn.execute("SELECT 1 FROM book_settings WHERE id = ?", [key]).fetchone()
+    with book.action("settings.save") as writer:
+        if exists:
+            writer.update("book_settings", key, {"value": value})
+        else:
+            writer.insert("book_settings", {"id": key, "value": value})
+
+
+def monitoring_line(book: Book, year: int) -> int:
+    """The year's monitoring line in fen per person (6000 元 unless set otherwise)."""
+    value = _get(book, f"monitoring_line.{year}")
+    return int(value) if value is not None else DEFAULT_MONITORING_LINE
+
+
+def set_monitoring_line(book: Book, year: int, fen: int) -> None:
+    if fen <= 0 or fen > 100_000_00:
+        raise ValidationFailed([Issue("money.absurd", "monitoring_line",
+                                      {"value": f"{fen / 100:.2f}"})])
+    _set(book, f"monitoring_line.{year}", str(fen))

@@ -1,0 +1,62 @@
+"""Records that belong to a household and are simply added, edited, removed and restored
+(an income year, a 三保障 check, later measures and visits). Removal is a status, never a
+delete, and every step goes through the change log."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from ..core.errors import InvalidOperation, Issue, NotFound, ValidationFailed
+from ..core.records import fields
+from ..core.validation import clean_fields
+from .book import Book
+
+
+def rows(book: Book, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    cursor = book.conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def get(book: Book, table: str, record_id: str) -> dict[str, Any]:
+    found = rows(book, f"SELECT * FROM {table} WHERE id = ?", [record_id])
+    if not found:
+        raise NotFound(table=table, id=record_id)
+    return found[0]
+
+
+def save(book: Book, table: str, record: str, household_id: str, record_id: str | None,
+         raw: dict[str, Any], *, extra: Callable[[dict[str, Any]], list[Issue]] | None = None,
+         today: dt.date | None = None) -> str:
+    """Check ``raw`` against the record's fields (and ``extra`` rules) and save it in one
+    action; returns the record id. Raises ``ValidationFailed`` with every error."""
+    values, issues = clean_fields(record, {s.name: raw.get(s.name) for s in fields(record)},
+                                  today or dt.date.today())
+    if extra is not None and not issues:
+        issues += extra(values)
+    if issues:
+        raise ValidationFailed(issues)
+    with book.action(f"{record}.{'create' if record_id is None else 'save'}") as writer:
+        if record_id is None:
+            return writer.insert(table, {"household_id": household_id, **values,
+                                         "status": "active"}, household_id)
+        writer.update(table, record_id, values, household_id)
+        return record_id
+
+
+def set_removed(book: Book, table: str, record: str, record_id: str, removed: bool,
+                check_restore: Callable[[dict[str, Any]], list[Issue]] | None = None) -> None:
+    """Remove a record (it stays, marked removed) or restore it."""
+    current = get(book, table, record_id)
+    wanted = "removed" if removed else "active"
+    if current["status"] == wanted:
+        raise InvalidOperation(f"record.already_{wanted}")
+    if not removed and check_restore is not None:
+        issues = check_restore(current)
+        if issues:
+            raise ValidationFailed(issues)
+    action = f"{record}.{'remove' if removed else 'restore'}"
+    with book.action(action) as writer:
+        writer.update(table, record_id, {"status": wanted}, current["household_id"])

@@ -1,0 +1,101 @@
+"""Editors for record fields, by kind: one place that knows how a field is typed, shown,
+read back and marked with its problem. Used by the household form and the record dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QToolButton, QWidget
+
+from ..core import records
+from ..core.errors import Issue
+from . import i18n
+from .code_widgets import (YES_NO, combo_value, menu_value, set_combo_value, set_menu_value,
+                           setup_code_combo, setup_code_menu)
+from .messages import describe
+
+_EMPTY_DATE = QDate(1900, 1, 1)  # shown blank: an optional date that is not filled in
+
+
+def create_editor(spec: records.FieldSpec, parent: QWidget | None = None) -> QWidget:
+    """A new editor widget suited to the field's kind."""
+    if spec.kind in ("code", "bool"):
+        return QComboBox(parent)
+    if spec.kind == "codes":
+        return QToolButton(parent)
+    if spec.kind == "date":
+        editor = QDateEdit(parent)
+        editor.setCalendarPopup(True)
+        editor.setDisplayFormat("yyyy-MM-dd")
+        editor.setMinimumDate(_EMPTY_DATE)
+        editor.setMaximumDate(QDate.currentDate())
+        if not spec.required:
+            editor.setSpecialValueText(" ")
+        return editor
+    return QLineEdit(parent)
+
+
+def prepare(editor: QWidget, spec: records.FieldSpec, on_change: Callable[..., None]) -> None:
+    """Fill code lists, set hints and report every change to ``on_change``."""
+    if isinstance(editor, QComboBox):
+        setup_code_combo(editor, spec.codes if spec.kind == "code" else YES_NO)
+        editor.currentIndexChanged.connect(on_change)
+        editor.editTextChanged.connect(on_change)
+    elif isinstance(editor, QToolButton):
+        setup_code_menu(editor, spec.codes or "", on_change)
+    elif isinstance(editor, QDateEdit):
+        editor.dateChanged.connect(on_change)
+    elif isinstance(editor, QLineEdit):
+        editor.textEdited.connect(on_change)
+        if spec.kind == "money":
+            editor.setPlaceholderText("0.00")
+
+
+def set_value(editor: QWidget, spec: records.FieldSpec, value: Any) -> None:
+    """Show a stored value (codes, fen, ISO dates) in the editor."""
+    if isinstance(editor, QComboBox):
+        set_combo_value(editor, value)
+    elif isinstance(editor, QToolButton):
+        set_menu_value(editor, value)
+    elif isinstance(editor, QDateEdit):
+        if value:
+            editor.setDate(QDate.fromString(str(value), "yyyy-MM-dd"))
+        else:
+            editor.setDate(QDate.currentDate() if spec.required else _EMPTY_DATE)
+    elif spec.kind == "money":
+        editor.setText(records.format_money(value))
+    else:
+        editor.setText("" if value is None else str(value))
+
+
+def get_value(editor: QWidget, spec: records.FieldSpec) -> Any:
+    """What the editor holds, as typed (the core converts and checks it)."""
+    if isinstance(editor, QComboBox):
+        return combo_value(editor)
+    if isinstance(editor, QToolButton):
+        return menu_value(editor)
+    if isinstance(editor, QDateEdit):
+        date = editor.date()
+        return None if date == _EMPTY_DATE else date.toString("yyyy-MM-dd")
+    return editor.text()
+
+
+def label_text(record: str, spec: records.FieldSpec) -> str:
+    return i18n.field_label(record, spec.name) + ("*" if spec.required else "")
+
+
+def mark(label: QLabel, editor: QWidget, record: str, spec: records.FieldSpec,
+         issue: Issue | None) -> None:
+    """Show a field's problem beside it: a mark and colour on the label (never colour
+    alone), the sentence as the editor's tooltip."""
+    text = label_text(record, spec)
+    if issue is None:
+        label.setText(text)
+        label.setStyleSheet("")
+        editor.setToolTip("")
+        return
+    label.setText(("✖ " if issue.is_error else "⚠ ") + text)
+    label.setStyleSheet("color: #b00000;" if issue.is_error else "color: #8a5a00;")
+    editor.setToolTip(describe(issue, record=record))

@@ -1,0 +1,56 @@
+"""The record tabs of the household window: 收入 (income years) and 三保障 (checks)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from ..storage.book import Book
+from ..storage.checks import ANSWERS, list_checks, remove_check, restore_check, save_check
+from ..storage.incomes import list_incomes, remove_income, restore_income, save_income
+from .record_tab import Column, RecordKind
+
+
+def income_kind(book: Book) -> RecordKind:
+    def title(current: dict[str, Any] | None) -> str:
+        if current is None:
+            return QCoreApplication.translate("HouseholdRecords", "Income of a year")
+        return QCoreApplication.translate("HouseholdRecords", "Income of {year}").format(
+            year=current["year"])
+
+    return RecordKind(
+        record="income",
+        columns=[Column("year"), Column("wage_total"), Column("production_total"),
+                 Column("property_total"), Column("transfer_total"), Column("prod_expense"),
+                 Column("net"), Column("people"), Column("per_capita"),
+                 Column("below_line", warn_when=1)],
+        title=title,
+        load=lambda household_id, removed: list_incomes(book, household_id, removed),
+        save=lambda household_id, record_id, raw: save_income(book, household_id, record_id,
+                                                              raw),
+        remove=lambda record_id: remove_income(book, record_id),
+        restore=lambda record_id: restore_income(book, record_id),
+        new_values=lambda: {"year": dt.date.today().year - 1},
+    )
+
+
+def check_kind(book: Book) -> RecordKind:
+    def title(current: dict[str, Any] | None) -> str:
+        return QCoreApplication.translate(
+            "HouseholdRecords", "Check of the two assurances and three guarantees")
+
+    return RecordKind(
+        record="check",
+        columns=[Column("check_date"), Column("checker"),
+                 *(Column(name, warn_when=0) for name in ANSWERS), Column("note")],
+        title=title,
+        load=lambda household_id, removed: list_checks(book, household_id, removed),
+        save=lambda household_id, record_id, raw: save_check(book, household_id, record_id,
+                                                             raw),
+        remove=lambda record_id: remove_check(book, record_id),
+        restore=lambda record_id: restore_check(book, record_id),
+        new_values=lambda: {"check_date": dt.date.today().isoformat(),
+                            "checker": book.operator},
+    )

@@ -1,0 +1,195 @@
+"""A household tab listing one kind of record (income years, 三保障 checks…): a table,
+and buttons to add, edit, remove and restore. Every button is one saved action."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QMessageBox,
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from ..core import codes, records
+from ..core.errors import ValidationFailed, VillagebookError
+from . import i18n
+from .messages import describe, describe_error
+from .record_dialog import RecordDialog
+
+Index = QModelIndex | QPersistentModelIndex
+WARN_BRUSH = QBrush(QColor("#fbeec4"))
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str  # a field of the record, or one of its derived (state) fields
+    warn_when: Any = object()  # a value that deserves a mark (e.g. 0 for a 三保障 answer)
+
+
+def display(spec: records.FieldSpec, value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    if spec.kind == "money":
+        return records.format_money(int(value))
+    if spec.kind == "bool":
+        return codes.label("yes_no", str(value))
+    if spec.kind == "code":
+        return codes.label(spec.codes or "", str(value))
+    return str(value)
+
+
+class RecordTableModel(QAbstractTableModel):
+    def __init__(self, record: str, columns: list[Column], parent=None) -> None:
+        super().__init__(parent)
+        self.record = record
+        self.columns = columns
+        self.rows: list[dict[str, Any]] = []
+        self.specs = [records.field(record, c.name) for c in columns]
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column, spec = self.columns[index.column()], self.specs[index.column()]
+        value = row.get(column.name)
+        flagged = value is not None and value == column.warn_when
+        removed = row.get("status") == "removed"
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = display(spec, value)
+            if index.column() == 0 and removed:
+                text += "（" + codes.label("record_status", "removed") + "）"
+            return ("⚠ " + text) if flagged else text
+        if role == Qt.ItemDataRole.BackgroundRole and flagged:
+            return WARN_BRUSH
+        if role == Qt.ItemDataRole.ForegroundRole and removed:
+            return QBrush(QColor("#777777"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and spec.kind in ("money", "int"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return i18n.field_label(self.record, self.columns[section].name)
+        return None
+
+
+@dataclass
+class RecordKind:
+    """What a tab needs to know about its records."""
+
+    record: str
+    columns: list[Column]
+    title: Callable[[dict[str, Any] | None], str]
+    load: Callable[[str, bool], list[dict[str, Any]]]  # (household id, with removed)
+    save: Callable[[str, str | None, dict[str, Any]], object]  # (household, id, raw)
+    remove: Callable[[str], None]
+    restore: Callable[[str], None]
+    new_values: Callable[[], dict[str, Any]] = dict
+
+
+class RecordTab(QWidget):
+    """The list of one kind of record of a household, with its buttons."""
+
+    changed = Signal()
+
+    def __init__(self, kind: RecordKind, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.household_id: str | None = None
+        self.model = RecordTableModel(kind.record, kind.columns, self)
+        layout = QVBoxLayout(self)
+        self.hint = QLabel(self.tr("Save the household first; then its records can be added."))
+        layout.addWidget(self.hint)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.doubleClicked.connect(lambda _: self.edit())
+        layout.addWidget(self.table)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add…"))
+        self.edit_button = QPushButton(self.tr("Change…"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.restore_button = QPushButton(self.tr("Restore"))
+        self.show_removed = QCheckBox(self.tr("Show removed"))
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit)
+        self.remove_button.clicked.connect(lambda: self._set_removed(True))
+        self.restore_button.clicked.connect(lambda: self._set_removed(False))
+        self.show_removed.toggled.connect(lambda _: self.reload())
+        for widget in (self.add_button, self.edit_button, self.remove_button,
+                       self.restore_button, self.show_removed):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.set_household(None)
+
+    def set_household(self, household_id: str | None) -> None:
+        self.household_id = household_id
+        self.hint.setVisible(household_id is None)
+        for widget in (self.table, self.add_button, self.edit_button, self.remove_button,
+                       self.restore_button, self.show_removed):
+            widget.setEnabled(household_id is not None)
+        self.reload()
+
+    def reload(self) -> None:
+        rows = [] if self.household_id is None else self.kind.load(
+            self.household_id, self.show_removed.isChecked())
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+
+    def _selected(self) -> dict[str, Any] | None:
+        index = self.table.currentIndex()
+        return self.model.rows[index.row()] if index.isValid() else None
+
+    def _open(self, current: dict[str, Any] | None) -> bool:
+        household_id = self.household_id
+        record_id = current["id"] if current else None
+        dialog = RecordDialog(self, self.kind.title(current), self.kind.record,
+                              current or self.kind.new_values(),
+                              lambda raw: self.kind.save(household_id, record_id, raw))
+        if not dialog.exec():
+            return False
+        self.reload()
+        self.changed.emit()
+        return True
+
+    def add(self) -> bool:
+        return self.household_id is not None and self._open(None)
+
+    def edit(self) -> bool:
+        current = self._selected()
+        if current is None or current.get("status") == "removed":
+            return False
+        return self._open(current)
+
+    def _set_removed(self, removed: bool) -> None:
+        current = self._selected()
+        if current is None:
+            return
+        try:
+            (self.kind.remove if removed else self.kind.restore)(current["id"])
+        except ValidationFailed as failed:
+            QMessageBox.warning(self, self.tr("Not done"),
+                                "\n".join(describe(i) for i in failed.issues))
+            return
+        except VillagebookError as error:
+            QMessageBox.warning(self, self.tr("Not done"), describe_error(error))
+            return
+        self.reload()
+        self.changed.emit()
