@@ -65,8 +65,13 @@ def create_demo(path: Path, households: int, seed: int = 1) -> Book:
     return book
 
 
+# Records kept per household, as exported under each household (removed ones too,
+# with their status: the export hides nothing).
+CHILD_TABLES = {"members": "position", "incomes": "year", "checks": "check_date"}
+
+
 def export_records(book: Book) -> dict[str, Any]:
-    """The book as plain data: village and households, each with its members."""
+    """The book as plain data: village, settings, and households with their records."""
     cursor = book.conn.execute("SELECT * FROM households ORDER BY number")
     names = [d[0] for d in cursor.description]
     households = [dict(zip(names, row)) for row in cursor]
@@ -74,13 +79,16 @@ def export_records(book: Book) -> dict[str, Any]:
     for h in households:
         h.pop("search_text", None)
         h.pop("rid", None)  # internal row number of the search index
-        h["members"] = []
-    cursor = book.conn.execute("SELECT * FROM members ORDER BY household_id, position")
-    names = [d[0] for d in cursor.description]
-    for row in cursor:
-        member = dict(zip(names, row))
-        by_id[member["household_id"]]["members"].append(member)
-    return {"village": get_village(book), "households": households}
+        for table in CHILD_TABLES:
+            h[table] = []
+    for table, order in CHILD_TABLES.items():
+        cursor = book.conn.execute(f"SELECT * FROM {table} ORDER BY household_id, {order}")
+        names = [d[0] for d in cursor.description]
+        for row in cursor:
+            record = dict(zip(names, row))
+            by_id[record["household_id"]][table].append(record)
+    settings = dict(book.conn.execute("SELECT id, value FROM book_settings ORDER BY id"))
+    return {"village": get_village(book), "settings": settings, "households": households}
 
 
 def _run(args: argparse.Namespace) -> int:

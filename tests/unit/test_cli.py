@@ -3,7 +3,9 @@ import subprocess
 import sys
 
 from villagebook.cli import main
-from villagebook.core.validation import check_household
+import datetime as dt
+
+from villagebook.core.validation import check_household, clean_fields
 from villagebook.storage import open_book
 from villagebook.storage.households import load_household
 
@@ -45,6 +47,13 @@ def test_demo_then_export_json(tmp_path, capsys):
         assert checked.issues == [], (household["number"], checked.issues)
         # and is stored exactly as the checks would clean it
         assert {k: household[k] for k in checked.household} == checked.household
+        for table, record in (("incomes", "income"), ("checks", "check")):
+            for row in household[table]:
+                cleaned, issues = clean_fields(record, row, dt.date.today())
+                assert issues == [] and {k: row[k] for k in cleaned} == cleaned
+    poor = [h for h in data["households"] if h["category"] in ("01", "02")]
+    assert poor and all(len(h["incomes"]) == 3 and h["checks"] for h in poor)
+    assert "settings" in data
 
 
 def test_demo_is_repeatable_with_a_seed(tmp_path, capsys):

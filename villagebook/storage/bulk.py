@@ -12,12 +12,16 @@ from typing import Any
 
 from .book import Book
 from .changelog import created_value, new_id, to_json
+from ..core.records import fields
 from .households import HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, derived
 
 _HH_COLS = ["id", *HOUSEHOLD_COLUMNS, "status", "head_name", "member_count", "search_text",
             "created_at", "updated_at"]
 _M_COLS = ["id", "household_id", "position", *MEMBER_COLUMNS, "status", "created_at",
            "updated_at"]
+# Records a household may bring along, under these keys of its dict: table → record kind.
+CHILD_RECORDS = {"incomes": "income", "checks": "check"}
+_CHILD_COLS = {table: [s.name for s in fields(kind)] for table, kind in CHILD_RECORDS.items()}
 _CHANGE_COLS = ["hlc", "action_seq", "table_name", "record_id", "household_id", "op",
                 "new_value"]
 
@@ -37,12 +41,17 @@ def insert_households(book: Book, items: Iterable[tuple[dict[str, Any], list[dic
         hh_rows: list[tuple] = []
         m_rows: list[tuple] = []
         changes: list[tuple] = []
+        children: dict[str, list[tuple]] = {table: [] for table in CHILD_RECORDS}
 
         def flush() -> None:
             book.conn.executemany(_insert_sql("households", _HH_COLS), hh_rows)
             book.conn.executemany(_insert_sql("members", _M_COLS), m_rows)
+            for table, rows in children.items():
+                columns = ["id", "household_id", *_CHILD_COLS[table], "status", "created_at",
+                           "updated_at"]
+                book.conn.executemany(_insert_sql(table, columns), rows)
             book.conn.executemany(_insert_sql("changes", _CHANGE_COLS), changes)
-            for rows in (hh_rows, m_rows, changes):
+            for rows in (hh_rows, m_rows, changes, *children.values()):
                 rows.clear()
 
         for household, members in items:
@@ -62,6 +71,15 @@ def insert_households(book: Book, items: Iterable[tuple[dict[str, Any], list[dic
                                 to_json(created_value("members", {
                                     "id": mid, "household_id": hid, "position": position,
                                     **mvalues, "status": "active"}))))
+            for table in CHILD_RECORDS:
+                for record in household.get(table, ()):
+                    rid_ = new_id()
+                    cvalues = {k: record.get(k) for k in _CHILD_COLS[table]}
+                    children[table].append((rid_, hid, *cvalues.values(), "active", at, at))
+                    changes.append((clock.now(), action_seq, table, rid_, hid, "create",
+                                    to_json(created_value(table, {
+                                        "id": rid_, "household_id": hid, **cvalues,
+                                        "status": "active"}))))
             count += 1
             if len(hh_rows) >= batch:
                 flush()
