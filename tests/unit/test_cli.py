@@ -47,13 +47,20 @@ def test_demo_then_export_json(tmp_path, capsys):
         assert checked.issues == [], (household["number"], checked.issues)
         # and is stored exactly as the checks would clean it
         assert {k: household[k] for k in checked.household} == checked.household
-        for table, record in (("incomes", "income"), ("checks", "check")):
+        for table, record in (("incomes", "income"), ("checks", "check"),
+                              ("monitoring_events", "monitoring")):
             for row in household[table]:
                 cleaned, issues = clean_fields(record, row, dt.date.today())
                 assert issues == [] and {k: row[k] for k in cleaned} == cleaned
     poor = [h for h in data["households"] if h["category"] in ("01", "02")]
     assert poor and all(len(h["incomes"]) == 3 and h["checks"] for h in poor)
     assert "settings" in data
+    from villagebook.core.monitoring import check_event, check_sequence
+    monitored = [h for h in data["households"] if h["category"] == "02"]
+    assert monitored and all(h["monitoring_events"] for h in monitored)
+    for h in monitored:
+        assert check_sequence(h["monitoring_events"]) == []
+        assert all(check_event(e) == [] for e in h["monitoring_events"])
 
 
 def test_demo_is_repeatable_with_a_seed(tmp_path, capsys):

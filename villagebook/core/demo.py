@@ -194,6 +194,8 @@ def household(rng: random.Random, people: _People, today: dt.date, number: str,
                                "11" if parent_sex == "1" else "12", poor, dibao))
     if any(m["health"] in ("03", "04") for m in members) and category == "02":
         hh["main_cause"] = "01" if any(m["health"] == "03" for m in members) else "02"
+    if category == "02":
+        hh["monitoring_events"] = _monitoring(rng, hh, today)
     if poor:
         hh["incomes"] = [_income(rng, hh, members, year, today)
                          for year in range(today.year - 3, today.year)]
@@ -229,6 +231,30 @@ def _income(rng: random.Random, hh: dict[str, Any], members: list[dict[str, Any]
         income["transfer_eco"] = rng.randint(1, 12) * 10000
     income["prod_expense"] = rng.randint(5, 40) * 10000
     return income
+
+
+# main cause of poverty (cause list) → the monitoring risk type that matches it
+_RISK_OF_CAUSE = {"01": "01", "02": "03", "03": "02", "04": "04", "08": "08", "07": "07",
+                  "09": "06"}
+
+
+def _monitoring(rng: random.Random, hh: dict[str, Any], today: dt.date) -> list[dict[str, Any]]:
+    """纳入监测 one to three years ago; for about four in ten, the risk removed since."""
+    since = today - dt.timedelta(days=rng.randint(200, 1000))
+    risk = _RISK_OF_CAUSE.get(hh.get("main_cause") or "", "11")
+    risks = [risk] + ([rng.choice(["07", "08", "09"])] if rng.random() < 0.3 else [])
+    identify: dict[str, Any] = {
+        "event": "01", "event_date": since.isoformat(),
+        "category": _pick(rng, [("01", 35), ("02", 45), ("03", 20)]),
+        "risks": ",".join(dict.fromkeys(risks))}
+    if risk == "04":
+        identify["disaster_subtype"] = rng.choice(["01", "02", "04"])
+    events = [identify]
+    removed = since + dt.timedelta(days=rng.randint(180, 420))
+    if removed < today and rng.random() < 0.4:
+        events.append({"event": "02", "event_date": removed.isoformat(),
+                       "removal_method": _pick(rng, [("01", 80), ("02", 20)])})
+    return events
 
 
 def _check(rng: random.Random, hh: dict[str, Any], year: int, today: dt.date) -> dict[str, Any]:

@@ -20,7 +20,7 @@ _HH_COLS = ["id", *HOUSEHOLD_COLUMNS, "status", "head_name", "member_count", "se
 _M_COLS = ["id", "household_id", "position", *MEMBER_COLUMNS, "status", "created_at",
            "updated_at"]
 # Records a household may bring along, under these keys of its dict: table → record kind.
-CHILD_RECORDS = {"incomes": "income", "checks": "check"}
+CHILD_RECORDS = {"incomes": "income", "checks": "check", "monitoring_events": "monitoring"}
 _CHILD_COLS = {table: [s.name for s in fields(kind)] for table, kind in CHILD_RECORDS.items()}
 _CHANGE_COLS = ["hlc", "action_seq", "table_name", "record_id", "household_id", "op",
                 "new_value"]

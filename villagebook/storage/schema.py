@@ -155,5 +155,22 @@ def m0002(db: Database) -> None:
     )
 
 
+@migrations(name="0003_monitoring_events")
+def m0003(db: Database) -> None:
+    db.executescript(
+        """
+        -- 防返贫监测: 纳入监测 and 风险消除 events; the state follows from them.
+        CREATE TABLE monitoring_events (
+            id TEXT PRIMARY KEY,
+            household_id TEXT NOT NULL REFERENCES households(id),
+            event TEXT NOT NULL, event_date TEXT NOT NULL,
+            category TEXT, risks TEXT, disaster_subtype TEXT, removal_method TEXT, note TEXT,
+            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'removed')),
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+        CREATE INDEX monitoring_events_household ON monitoring_events(household_id, event_date);
+        """
+    )
+
+
 # One more each time a migration is added (a test keeps this true).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3

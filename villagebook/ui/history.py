@@ -24,6 +24,7 @@ TABLES = {
     "members": (records.MEMBER, ""),
     "incomes": ("income", QT_TRANSLATE_NOOP("History", "Income")),
     "checks": ("check", QT_TRANSLATE_NOOP("History", "Check")),
+    "monitoring_events": ("monitoring", QT_TRANSLATE_NOOP("History", "Monitoring")),
 }
 ACTIONS = {
     "household.create": QT_TRANSLATE_NOOP("History", "New household"),
@@ -41,6 +42,10 @@ ACTIONS = {
     "check.save": QT_TRANSLATE_NOOP("History", "Check corrected"),
     "check.remove": QT_TRANSLATE_NOOP("History", "Check removed"),
     "check.restore": QT_TRANSLATE_NOOP("History", "Check restored"),
+    "monitoring.create": QT_TRANSLATE_NOOP("History", "Monitoring event recorded"),
+    "monitoring.save": QT_TRANSLATE_NOOP("History", "Monitoring event corrected"),
+    "monitoring.remove": QT_TRANSLATE_NOOP("History", "Monitoring event removed"),
+    "monitoring.restore": QT_TRANSLATE_NOOP("History", "Monitoring event restored"),
     "demo.create": QT_TRANSLATE_NOOP("History", "Demo data"),
 }
 

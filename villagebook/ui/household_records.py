@@ -7,7 +7,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from ..core import codes
 from ..storage.book import Book
+from ..storage.monitoring import (list_events, monitoring_state, remove_event, restore_event,
+                                  save_event)
 from ..storage.checks import ANSWERS, list_checks, remove_check, restore_check, save_check
 from ..storage.incomes import list_incomes, remove_income, restore_income, save_income
 from .record_tab import Column, RecordKind
@@ -53,4 +56,42 @@ def check_kind(book: Book) -> RecordKind:
         restore=lambda record_id: restore_check(book, record_id),
         new_values=lambda: {"check_date": dt.date.today().isoformat(),
                             "checker": book.operator},
+    )
+
+
+def _monitoring_summary(book: Book, household_id: str) -> str:
+    state = monitoring_state(book, household_id)
+    if state["monitored"]:
+        risks = "、".join(codes.label("risk_type", r) for r in (state["risks"] or "").split(",")
+                         if r)
+        return QCoreApplication.translate("HouseholdRecords", "Now: monitored since {since} as {category}; risks: "
+                                      "{risks}").format(
+            since=state["since"], category=codes.label("monitoring_category", state["category"]),
+            risks=risks)
+    if state["removed_on"]:
+        text = QCoreApplication.translate("HouseholdRecords", "Now: risk removed on {date} ({method})").format(
+            date=state["removed_on"], method=codes.label("removal_method", state["method"]))
+        if state["suspicious"]:
+            text += " ⚠ " + QCoreApplication.translate("HouseholdRecords", "removed by assistance within two months "
+                                                   "of identification: please check")
+        return text
+    return QCoreApplication.translate("HouseholdRecords", "Now: not monitored")
+
+
+def monitoring_kind(book: Book) -> RecordKind:
+    def title(current: dict[str, Any] | None) -> str:
+        return QCoreApplication.translate("HouseholdRecords", "Monitoring event")
+
+    return RecordKind(
+        record="monitoring",
+        columns=[Column("event_date"), Column("event"), Column("category"), Column("risks"),
+                 Column("disaster_subtype"), Column("removal_method"), Column("note")],
+        title=title,
+        load=lambda household_id, removed: list_events(book, household_id, removed),
+        save=lambda household_id, record_id, raw: save_event(book, household_id, record_id,
+                                                             raw),
+        remove=lambda record_id: remove_event(book, record_id),
+        restore=lambda record_id: restore_event(book, record_id),
+        new_values=lambda: {"event_date": dt.date.today().isoformat()},
+        summary=lambda household_id: _monitoring_summary(book, household_id),
     )

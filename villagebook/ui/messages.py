@@ -99,6 +99,18 @@ TEMPLATES: dict[str, str] = {
         "Messages", "There is already an income record for {year}: change that one instead"),
     "record.already_removed": QT_TRANSLATE_NOOP("Messages", "The record is already removed"),
     "record.already_active": QT_TRANSLATE_NOOP("Messages", "The record is not removed"),
+    # monitoring
+    "monitoring.too_many_risks": QT_TRANSLATE_NOOP(
+        "Messages", "At most five risk types ({count} chosen)"),
+    "monitoring.not_for_identify": QT_TRANSLATE_NOOP(
+        "Messages", "{label} belongs to a risk removal, not to an identification"),
+    "monitoring.not_for_remove": QT_TRANSLATE_NOOP(
+        "Messages", "{label} belongs to an identification, not to a risk removal"),
+    "monitoring.already_monitored": QT_TRANSLATE_NOOP(
+        "Messages", "On {date} the household is already monitored: record the removal of "
+                    "its risk first"),
+    "monitoring.not_monitored": QT_TRANSLATE_NOOP(
+        "Messages", "On {date} the household is not monitored, so no risk can be removed"),
     # village and users
     "village.code": QT_TRANSLATE_NOOP(
         "Messages", "The administrative code must have 12 digits (it has “{value}”)"),

@@ -37,6 +37,8 @@ def display(spec: records.FieldSpec, value: Any) -> str:
         return codes.label("yes_no", str(value))
     if spec.kind == "code":
         return codes.label(spec.codes or "", str(value))
+    if spec.kind == "codes":
+        return "、".join(codes.label(spec.codes or "", c) for c in str(value).split(","))
     return str(value)
 
 
@@ -99,6 +101,7 @@ class RecordKind:
     remove: Callable[[str], None]
     restore: Callable[[str], None]
     new_values: Callable[[], dict[str, Any]] = dict
+    summary: Callable[[str], str] | None = None  # a line above the table (current state)
 
 
 class RecordTab(QWidget):
@@ -114,6 +117,9 @@ class RecordTab(QWidget):
         layout = QVBoxLayout(self)
         self.hint = QLabel(self.tr("Save the household first; then its records can be added."))
         layout.addWidget(self.hint)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -152,6 +158,9 @@ class RecordTab(QWidget):
             self.household_id, self.show_removed.isChecked())
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
+        if self.kind.summary is not None and self.household_id is not None:
+            self.summary.setText(self.kind.summary(self.household_id))
+        self.summary.setVisible(bool(self.summary.text()) and self.household_id is not None)
 
     def _selected(self) -> dict[str, Any] | None:
         index = self.table.currentIndex()

@@ -128,3 +128,24 @@ def test_income_counts_members_who_left(book, household):
     save_income(book, household, None, {"year": "2023", "wage_migrant": "9000"}, today=TODAY)
     assert [(i["year"], i["people"]) for i in list_incomes(book, household)] == [(2024, 2),
                                                                                   (2023, 3)]
+
+
+def test_monitoring_events_are_checked_in_sequence_and_removable(book, household):
+    from villagebook.storage.monitoring import (list_events, monitoring_state, remove_event,
+                                                save_event)
+
+    first = save_event(book, household, None, {"event": "01", "event_date": "2025-03-01",
+                                               "category": "02", "risks": "01,09"}, today=TODAY)
+    with pytest.raises(ValidationFailed) as info:
+        save_event(book, household, None, {"event": "01", "event_date": "2025-06-01",
+                                           "category": "01", "risks": "02"}, today=TODAY)
+    assert [i.code for i in info.value.issues] == ["monitoring.already_monitored"]
+    removal = save_event(book, household, None, {"event": "02", "event_date": "2025-10-01",
+                                                 "removal_method": "01"}, today=TODAY)
+    assert monitoring_state(book, household)["monitored"] is False
+    with pytest.raises(ValidationFailed):  # without the identification the removal dangles
+        remove_event(book, first)
+    remove_event(book, removal)
+    assert monitoring_state(book, household)["monitored"] is True
+    assert [e["event"] for e in list_events(book, household, include_removed=True)] == [
+        "02", "01"]
