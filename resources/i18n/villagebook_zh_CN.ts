@@ -129,108 +129,133 @@
         <translation>防返贫监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="30"/>
+        <location filename="../../villagebook/ui/history.py" line="28"/>
+        <source>Measure</source>
+        <translation>帮扶措施</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="31"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="31"/>
+        <location filename="../../villagebook/ui/history.py" line="32"/>
         <source>Edited</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="32"/>
+        <location filename="../../villagebook/ui/history.py" line="33"/>
         <source>Household closed</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="33"/>
+        <location filename="../../villagebook/ui/history.py" line="34"/>
         <source>Household reopened</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="34"/>
+        <location filename="../../villagebook/ui/history.py" line="35"/>
         <source>Imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="35"/>
+        <location filename="../../villagebook/ui/history.py" line="36"/>
         <source>Member left</source>
         <translation>成员减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="36"/>
+        <location filename="../../villagebook/ui/history.py" line="37"/>
         <source>Member restored</source>
         <translation>成员恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="37"/>
+        <location filename="../../villagebook/ui/history.py" line="38"/>
         <source>Income added</source>
         <translation>新增收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="38"/>
+        <location filename="../../villagebook/ui/history.py" line="39"/>
         <source>Income changed</source>
         <translation>修改收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="39"/>
+        <location filename="../../villagebook/ui/history.py" line="40"/>
         <source>Income removed</source>
         <translation>删除收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="40"/>
+        <location filename="../../villagebook/ui/history.py" line="41"/>
         <source>Income restored</source>
         <translation>恢复收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="41"/>
+        <location filename="../../villagebook/ui/history.py" line="42"/>
         <source>Check recorded</source>
         <translation>新增核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="42"/>
+        <location filename="../../villagebook/ui/history.py" line="43"/>
         <source>Check corrected</source>
         <translation>修改核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="43"/>
+        <location filename="../../villagebook/ui/history.py" line="44"/>
         <source>Check removed</source>
         <translation>删除核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="44"/>
+        <location filename="../../villagebook/ui/history.py" line="45"/>
         <source>Check restored</source>
         <translation>恢复核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="45"/>
+        <location filename="../../villagebook/ui/history.py" line="46"/>
         <source>Monitoring event recorded</source>
         <translation>新增监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="46"/>
+        <location filename="../../villagebook/ui/history.py" line="47"/>
         <source>Monitoring event corrected</source>
         <translation>修改监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="47"/>
+        <location filename="../../villagebook/ui/history.py" line="48"/>
         <source>Monitoring event removed</source>
         <translation>删除监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="48"/>
+        <location filename="../../villagebook/ui/history.py" line="49"/>
         <source>Monitoring event restored</source>
         <translation>恢复监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="49"/>
+        <location filename="../../villagebook/ui/history.py" line="50"/>
+        <source>Measure added</source>
+        <translation>新增措施</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="51"/>
+        <source>Measure changed</source>
+        <translation>修改措施</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="52"/>
+        <source>Measure removed</source>
+        <translation>删除措施</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="53"/>
+        <source>Measure restored</source>
+        <translation>恢复措施</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="54"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="62"/>
-        <location filename="../../villagebook/ui/history.py" line="97"/>
+        <location filename="../../villagebook/ui/history.py" line="67"/>
+        <location filename="../../villagebook/ui/history.py" line="102"/>
         <source>(created)</source>
         <translation>（新建）</translation>
     </message>
@@ -437,173 +462,183 @@
 <context>
     <name>HouseholdRecords</name>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="22"/>
+        <location filename="../../villagebook/ui/household_records.py" line="23"/>
         <source>Income of a year</source>
         <translation>年度收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="23"/>
+        <location filename="../../villagebook/ui/household_records.py" line="24"/>
         <source>Income of {year}</source>
         <translation>{year} 年收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="44"/>
+        <location filename="../../villagebook/ui/household_records.py" line="45"/>
         <source>Check of the two assurances and three guarantees</source>
         <translation>两不愁三保障核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="67"/>
+        <location filename="../../villagebook/ui/household_records.py" line="68"/>
         <source>Now: monitored since {since} as {category}; risks: {risks}</source>
         <translation>当前：自 {since} 起纳入监测，{category}；风险类型：{risks}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="72"/>
+        <location filename="../../villagebook/ui/household_records.py" line="73"/>
         <source>Now: risk removed on {date} ({method})</source>
         <translation>当前：已于 {date} 风险消除（{method}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="75"/>
+        <location filename="../../villagebook/ui/household_records.py" line="76"/>
         <source>removed by assistance within two months of identification: please check</source>
         <translation>识别后两个月内即“帮扶消除”，请核实</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="78"/>
+        <location filename="../../villagebook/ui/household_records.py" line="79"/>
         <source>Now: not monitored</source>
         <translation>当前：未纳入监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="83"/>
+        <location filename="../../villagebook/ui/household_records.py" line="84"/>
         <source>Monitoring event</source>
         <translation>监测事件</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/household_records.py" line="103"/>
+        <source>Assistance measure</source>
+        <translation>帮扶措施</translation>
     </message>
 </context>
 <context>
     <name>HouseholdWindow</name>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="60"/>
+        <location filename="../../villagebook/ui/household_window.py" line="61"/>
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="60"/>
+        <location filename="../../villagebook/ui/household_window.py" line="61"/>
         <source>Two assurances, three guarantees</source>
         <translation>两不愁三保障</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="61"/>
+        <location filename="../../villagebook/ui/household_window.py" line="62"/>
         <source>Monitoring</source>
         <translation>防返贫监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="158"/>
+        <location filename="../../villagebook/ui/household_window.py" line="62"/>
+        <source>Assistance measures</source>
+        <translation>帮扶措施</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/household_window.py" line="159"/>
         <source>Household {number} {head}</source>
         <translation>农户 {number} {head}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="160"/>
+        <location filename="../../villagebook/ui/household_window.py" line="161"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="162"/>
+        <location filename="../../villagebook/ui/household_window.py" line="163"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="168"/>
+        <location filename="../../villagebook/ui/household_window.py" line="169"/>
         <source>Closed on {date}: {reason}. {note}</source>
         <translation>已于 {date} 注销：{reason}。{note}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="174"/>
+        <location filename="../../villagebook/ui/household_window.py" line="175"/>
         <source>Reopen household</source>
         <translation>恢复此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="174"/>
+        <location filename="../../villagebook/ui/household_window.py" line="175"/>
         <source>Close household…</source>
         <translation>注销此户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="233"/>
-        <location filename="../../villagebook/ui/household_window.py" line="239"/>
+        <location filename="../../villagebook/ui/household_window.py" line="234"/>
+        <location filename="../../villagebook/ui/household_window.py" line="240"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="234"/>
+        <location filename="../../villagebook/ui/household_window.py" line="235"/>
         <source>Not saved: {count} problem(s) must be corrected first. They are listed at the bottom of the window.</source>
         <translation>未保存：有 {count} 处错误需要先改正，已列在窗口下方。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="248"/>
+        <location filename="../../villagebook/ui/household_window.py" line="249"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="249"/>
+        <location filename="../../villagebook/ui/household_window.py" line="250"/>
         <source>Please check these points:</source>
         <translation>请核对以下几点：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="250"/>
+        <location filename="../../villagebook/ui/household_window.py" line="251"/>
         <source>Correct, save anyway</source>
         <translation>核对无误，仍然保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="251"/>
+        <location filename="../../villagebook/ui/household_window.py" line="252"/>
         <source>Go back and change</source>
         <translation>返回修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="272"/>
-        <location filename="../../villagebook/ui/household_window.py" line="282"/>
+        <location filename="../../villagebook/ui/household_window.py" line="273"/>
+        <location filename="../../villagebook/ui/household_window.py" line="283"/>
         <source>Member leaves</source>
         <translation>成员减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="273"/>
+        <location filename="../../villagebook/ui/household_window.py" line="274"/>
         <source>Select the member in the table first.</source>
         <translation>请先在表格中选中这名成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="283"/>
+        <location filename="../../villagebook/ui/household_window.py" line="284"/>
         <source>{name} leaves the household. The record is kept and can be restored.</source>
         <translation>{name} 将从本户减少。记录会保留，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="298"/>
+        <location filename="../../villagebook/ui/household_window.py" line="299"/>
         <source>Restore member</source>
         <translation>恢复成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="299"/>
+        <location filename="../../villagebook/ui/household_window.py" line="300"/>
         <source>Tick “Show members who left” and select the member to restore.</source>
         <translation>请勾选“显示已减少的成员”，再选中要恢复的成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="314"/>
+        <location filename="../../villagebook/ui/household_window.py" line="315"/>
         <source>Close household</source>
         <translation>注销此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="315"/>
+        <location filename="../../villagebook/ui/household_window.py" line="316"/>
         <source>The household leaves the active list. Nothing is deleted; it can be reopened.</source>
         <translation>本户将移出在册名单。不会删除任何记录，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="323"/>
-        <location filename="../../villagebook/ui/household_window.py" line="327"/>
+        <location filename="../../villagebook/ui/household_window.py" line="324"/>
+        <location filename="../../villagebook/ui/household_window.py" line="328"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="336"/>
+        <location filename="../../villagebook/ui/household_window.py" line="337"/>
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="337"/>
+        <location filename="../../villagebook/ui/household_window.py" line="338"/>
         <source>This household has unsaved changes. Save them?</source>
         <translation>本户有尚未保存的修改。要保存吗？</translation>
     </message>
@@ -941,121 +976,141 @@
     </message>
     <message>
         <location filename="../../villagebook/ui/messages.py" line="103"/>
+        <source>{label} is before the start ({start})</source>
+        <translation>{label}早于开始日期（{start}）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/messages.py" line="104"/>
+        <source>The member chosen does not belong to this household</source>
+        <translation>所选成员不属于本户</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/messages.py" line="106"/>
+        <source>More has been repaid than was lent</source>
+        <translation>已还款超过了贷款金额</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/messages.py" line="108"/>
+        <source>{label} is only for a microcredit loan</source>
+        <translation>{label}只在措施类型为小额信贷时填写</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/messages.py" line="111"/>
         <source>At most five risk types ({count} chosen)</source>
         <translation>风险类型最多 5 项（现选了 {count} 项）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="105"/>
+        <location filename="../../villagebook/ui/messages.py" line="113"/>
         <source>{label} belongs to a risk removal, not to an identification</source>
         <translation>{label}属于风险消除，纳入监测时不填</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="107"/>
+        <location filename="../../villagebook/ui/messages.py" line="115"/>
         <source>{label} belongs to an identification, not to a risk removal</source>
         <translation>{label}属于纳入监测，风险消除时不填</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="109"/>
+        <location filename="../../villagebook/ui/messages.py" line="117"/>
         <source>On {date} the household is already monitored: record the removal of its risk first</source>
         <translation>{date} 时本户已在监测中：请先登记风险消除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="112"/>
+        <location filename="../../villagebook/ui/messages.py" line="120"/>
         <source>On {date} the household is not monitored, so no risk can be removed</source>
         <translation>{date} 时本户未纳入监测，无风险可消除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="115"/>
+        <location filename="../../villagebook/ui/messages.py" line="123"/>
         <source>The administrative code must have 12 digits (it has “{value}”)</source>
         <translation>行政区划代码应为 12 位数字（现在是“{value}”）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="117"/>
+        <location filename="../../villagebook/ui/messages.py" line="125"/>
         <source>There is already a user called {name}</source>
         <translation>已有名为 {name} 的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="118"/>
+        <location filename="../../villagebook/ui/messages.py" line="126"/>
         <source>At least one user must remain: add the new user first</source>
         <translation>至少要保留一名在用用户：请先添加新用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="121"/>
+        <location filename="../../villagebook/ui/messages.py" line="129"/>
         <source>This book was made by a newer version of villagebook (version {version}; this program reads up to {supported}). Please update the program. The book has not been changed.</source>
         <translation>这个账本由较新版本的村账本创建（版本 {version}，本程序只能读到版本 {supported}）。请先升级程序。账本没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="125"/>
+        <location filename="../../villagebook/ui/messages.py" line="133"/>
         <source>The book is in use by another program (perhaps another villagebook window). Close it and try again. Nothing was changed.</source>
         <translation>账本正被另一个程序使用（可能是另一个村账本窗口）。请关闭后再试。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="128"/>
+        <location filename="../../villagebook/ui/messages.py" line="136"/>
         <source>The book cannot be written (it may be on a CD or a protected USB stick). Copy it to the computer and open the copy.</source>
         <translation>账本文件无法写入（可能在光盘或写保护的U盘上）。请把它复制到电脑上，再打开复制的文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="131"/>
+        <location filename="../../villagebook/ui/messages.py" line="139"/>
         <source>This file is not a villagebook book, or it is damaged. It has not been changed. Restore it from a backup copy.</source>
         <translation>这个文件不是村账本，或者已经损坏。文件没有被改动。请用备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="134"/>
+        <location filename="../../villagebook/ui/messages.py" line="142"/>
         <source>This database belongs to another program; villagebook will not change it.</source>
         <translation>这个数据库属于其他程序，村账本不会改动它。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="136"/>
+        <location filename="../../villagebook/ui/messages.py" line="144"/>
         <source>The disk is full. Free some space and save again; nothing was lost.</source>
         <translation>磁盘已满。请腾出空间后再保存，已有数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="138"/>
+        <location filename="../../villagebook/ui/messages.py" line="146"/>
         <source>The book file cannot be opened. Check that the USB stick or folder is still there.</source>
         <translation>无法打开账本文件。请检查U盘或文件夹是否还在。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="141"/>
+        <location filename="../../villagebook/ui/messages.py" line="149"/>
         <source>There is no book at {path}</source>
         <translation>{path} 处没有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="142"/>
+        <location filename="../../villagebook/ui/messages.py" line="150"/>
         <source>There is already a book at {path}</source>
         <translation>{path} 处已有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="143"/>
+        <location filename="../../villagebook/ui/messages.py" line="151"/>
         <source>Choose who is working before making changes</source>
         <translation>修改前请先选择当前使用人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="145"/>
+        <location filename="../../villagebook/ui/messages.py" line="153"/>
         <source>The record no longer exists in this book</source>
         <translation>账本中已没有这条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="150"/>
+        <location filename="../../villagebook/ui/messages.py" line="158"/>
         <source>members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="151"/>
+        <location filename="../../villagebook/ui/messages.py" line="159"/>
         <source>your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="152"/>
+        <location filename="../../villagebook/ui/messages.py" line="160"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="153"/>
+        <location filename="../../villagebook/ui/messages.py" line="161"/>
         <source>administrative code</source>
         <translation>行政区划代码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="189"/>
+        <location filename="../../villagebook/ui/messages.py" line="197"/>
         <source>Row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
@@ -1101,38 +1156,38 @@
 <context>
     <name>RecordTab</name>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="118"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="119"/>
         <source>Save the household first; then its records can be added.</source>
         <translation>请先保存本户，然后才能添加这些记录。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="131"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="132"/>
         <source>Add…</source>
         <translation>新增…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="132"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="133"/>
         <source>Change…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="133"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="134"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="134"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="135"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="135"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="136"/>
         <source>Show removed</source>
         <translation>显示已删除的</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="197"/>
-        <location filename="../../villagebook/ui/record_tab.py" line="201"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="199"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="203"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>

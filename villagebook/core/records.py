@@ -24,11 +24,13 @@ MEMBER = "member"
 @dataclass(frozen=True)
 class FieldSpec:
     name: str
-    kind: str  # text, phone, id, code, codes, date, year, months, int, bool, money, decimal
+    kind: str  # text, phone, id, member, code, codes, date, year, months, int, bool, money,
+    # decimal
     zh: str
     en: str
     codes: str | None = None
     required: bool = False
+    future: bool = False  # a date that may lie ahead (an end or due date)
 
 
 @cache
@@ -98,7 +100,7 @@ def convert(spec: FieldSpec, value: Any, today: dt.date | None = None) -> tuple[
     kind = spec.kind
     text = value.strip() if isinstance(value, str) else value
     try:
-        if kind in ("text", "phone", "id"):
+        if kind in ("text", "phone", "id", "member"):
             return str(text), None
         if kind == "code":
             return str(text), None
@@ -116,7 +118,7 @@ def convert(spec: FieldSpec, value: Any, today: dt.date | None = None) -> tuple[
             raise ValueError(text)
         if kind == "date":
             day = text if isinstance(text, dt.date) else dt.date.fromisoformat(str(text))
-            if day > (today or dt.date.today()):
+            if day > (today or dt.date.today()) and not spec.future:
                 return None, Issue("date.future", spec.name, {"value": day.isoformat()})
             return day.isoformat(), None
         if kind == "year":

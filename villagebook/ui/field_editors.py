@@ -19,9 +19,12 @@ from .messages import describe
 _EMPTY_DATE = QDate(1900, 1, 1)  # shown blank: an optional date that is not filled in
 
 
+Choices = dict[str, list[tuple[str, str]]]  # field → (value, label) chosen from at run time
+
+
 def create_editor(spec: records.FieldSpec, parent: QWidget | None = None) -> QWidget:
     """A new editor widget suited to the field's kind."""
-    if spec.kind in ("code", "bool"):
+    if spec.kind in ("code", "bool", "member"):
         return QComboBox(parent)
     if spec.kind == "codes":
         return QToolButton(parent)
@@ -37,9 +40,16 @@ def create_editor(spec: records.FieldSpec, parent: QWidget | None = None) -> QWi
     return QLineEdit(parent)
 
 
-def prepare(editor: QWidget, spec: records.FieldSpec, on_change: Callable[..., None]) -> None:
-    """Fill code lists, set hints and report every change to ``on_change``."""
-    if isinstance(editor, QComboBox):
+def prepare(editor: QWidget, spec: records.FieldSpec, on_change: Callable[..., None],
+            choices: Choices | None = None) -> None:
+    """Fill code lists (or the ``choices`` of fields such as a household's members), set
+    hints and report every change to ``on_change``."""
+    if isinstance(editor, QComboBox) and spec.kind == "member":
+        editor.addItem("", None)
+        for value, label in (choices or {}).get(spec.name, []):
+            editor.addItem(label, value)
+        editor.currentIndexChanged.connect(on_change)
+    elif isinstance(editor, QComboBox):
         setup_code_combo(editor, spec.codes if spec.kind == "code" else YES_NO)
         editor.currentIndexChanged.connect(on_change)
         editor.editTextChanged.connect(on_change)
@@ -55,7 +65,9 @@ def prepare(editor: QWidget, spec: records.FieldSpec, on_change: Callable[..., N
 
 def set_value(editor: QWidget, spec: records.FieldSpec, value: Any) -> None:
     """Show a stored value (codes, fen, ISO dates) in the editor."""
-    if isinstance(editor, QComboBox):
+    if isinstance(editor, QComboBox) and spec.kind == "member":
+        editor.setCurrentIndex(max(0, editor.findData(value)) if value else 0)
+    elif isinstance(editor, QComboBox):
         set_combo_value(editor, value)
     elif isinstance(editor, QToolButton):
         set_menu_value(editor, value)
@@ -72,6 +84,8 @@ def set_value(editor: QWidget, spec: records.FieldSpec, value: Any) -> None:
 
 def get_value(editor: QWidget, spec: records.FieldSpec) -> Any:
     """What the editor holds, as typed (the core converts and checks it)."""
+    if isinstance(editor, QComboBox) and spec.kind == "member":
+        return editor.currentData()
     if isinstance(editor, QComboBox):
         return combo_value(editor)
     if isinstance(editor, QToolButton):

@@ -25,6 +25,7 @@ TABLES = {
     "incomes": ("income", QT_TRANSLATE_NOOP("History", "Income")),
     "checks": ("check", QT_TRANSLATE_NOOP("History", "Check")),
     "monitoring_events": ("monitoring", QT_TRANSLATE_NOOP("History", "Monitoring")),
+    "measures": ("measure", QT_TRANSLATE_NOOP("History", "Measure")),
 }
 ACTIONS = {
     "household.create": QT_TRANSLATE_NOOP("History", "New household"),
@@ -46,6 +47,10 @@ ACTIONS = {
     "monitoring.save": QT_TRANSLATE_NOOP("History", "Monitoring event corrected"),
     "monitoring.remove": QT_TRANSLATE_NOOP("History", "Monitoring event removed"),
     "monitoring.restore": QT_TRANSLATE_NOOP("History", "Monitoring event restored"),
+    "measure.create": QT_TRANSLATE_NOOP("History", "Measure added"),
+    "measure.save": QT_TRANSLATE_NOOP("History", "Measure changed"),
+    "measure.remove": QT_TRANSLATE_NOOP("History", "Measure removed"),
+    "measure.restore": QT_TRANSLATE_NOOP("History", "Measure restored"),
     "demo.create": QT_TRANSLATE_NOOP("History", "Demo data"),
 }
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ..core import codes
 from ..storage.book import Book
+from ..storage.measures import list_measures, remove_measure, restore_measure, save_measure
 from ..storage.monitoring import (list_events, monitoring_state, remove_event, restore_event,
                                   save_event)
 from ..storage.checks import ANSWERS, list_checks, remove_check, restore_check, save_check
@@ -94,4 +95,30 @@ def monitoring_kind(book: Book) -> RecordKind:
         restore=lambda record_id: restore_event(book, record_id),
         new_values=lambda: {"event_date": dt.date.today().isoformat()},
         summary=lambda household_id: _monitoring_summary(book, household_id),
+    )
+
+
+def measure_kind(book: Book) -> RecordKind:
+    def title(current: dict[str, Any] | None) -> str:
+        return QCoreApplication.translate("HouseholdRecords", "Assistance measure")
+
+    def members(household_id: str) -> dict[str, list[tuple[str, str]]]:
+        rows = book.conn.execute("SELECT id, name FROM members WHERE household_id = ?"
+                                 " AND status = 'active' ORDER BY position", [household_id])
+        return {"member_id": [(r[0], r[1]) for r in rows]}
+
+    return RecordKind(
+        record="measure",
+        columns=[Column("start_date"), Column("measure_type"), Column("member_name"),
+                 Column("content"), Column("amount"), Column("funding_source"),
+                 Column("progress"), Column("due_date"), Column("repaid_amount"),
+                 Column("overdue", warn_when=1)],
+        title=title,
+        load=lambda household_id, removed: list_measures(book, household_id, removed),
+        save=lambda household_id, record_id, raw: save_measure(book, household_id, record_id,
+                                                               raw),
+        remove=lambda record_id: remove_measure(book, record_id),
+        restore=lambda record_id: restore_measure(book, record_id),
+        new_values=lambda: {"start_date": dt.date.today().isoformat(), "progress": "02"},
+        choices=members,
     )

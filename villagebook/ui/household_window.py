@@ -25,7 +25,7 @@ from . import field_editors
 from .event_dialogs import EventDialog
 from .forms.ui_household import Ui_HouseholdForm
 from .history import HistoryModel
-from .household_records import check_kind, income_kind, monitoring_kind
+from .household_records import check_kind, income_kind, measure_kind, monitoring_kind
 from .record_tab import RecordTab
 from .member_table import CodeDelegate, MemberTableModel
 from .messages import describe, describe_error
@@ -55,10 +55,11 @@ class HouseholdWindow(QWidget):
         self.history = HistoryModel(book, self)
         self._setup_tables()
         self.record_tabs = [RecordTab(kind(book), self)
-                            for kind in (income_kind, check_kind, monitoring_kind)]
+                            for kind in (income_kind, check_kind, monitoring_kind,
+                                         measure_kind)]
         for position, (tab, title) in enumerate(zip(self.record_tabs, (
                 self.tr("Income"), self.tr("Two assurances, three guarantees"),
-                self.tr("Monitoring")))):
+                self.tr("Monitoring"), self.tr("Assistance measures")))):
             self.ui.tabs.insertTab(2 + position, tab, title)
             tab.changed.connect(self._record_changed)
         self._setup_actions()

@@ -99,6 +99,14 @@ TEMPLATES: dict[str, str] = {
         "Messages", "There is already an income record for {year}: change that one instead"),
     "record.already_removed": QT_TRANSLATE_NOOP("Messages", "The record is already removed"),
     "record.already_active": QT_TRANSLATE_NOOP("Messages", "The record is not removed"),
+    # measures
+    "date.before_start": QT_TRANSLATE_NOOP("Messages", "{label} is before the start ({start})"),
+    "measure.member_unknown": QT_TRANSLATE_NOOP(
+        "Messages", "The member chosen does not belong to this household"),
+    "measure.repaid_too_much": QT_TRANSLATE_NOOP(
+        "Messages", "More has been repaid than was lent"),
+    "measure.loan_field": QT_TRANSLATE_NOOP(
+        "Messages", "{label} is only for a microcredit loan"),
     # monitoring
     "monitoring.too_many_risks": QT_TRANSLATE_NOOP(
         "Messages", "At most five risk types ({count} chosen)"),

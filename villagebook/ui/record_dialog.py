@@ -20,7 +20,8 @@ class RecordDialog(QDialog):
     """Edit ``values`` of a ``record``; ``save(raw)`` stores them or raises."""
 
     def __init__(self, parent: QWidget | None, title: str, record: str,
-                 values: dict[str, Any], save: Callable[[dict[str, Any]], object]) -> None:
+                 values: dict[str, Any], save: Callable[[dict[str, Any]], object],
+                 choices: field_editors.Choices | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.record = record
@@ -32,7 +33,7 @@ class RecordDialog(QDialog):
         form = QFormLayout(body)
         for spec in self.specs:
             editor = field_editors.create_editor(spec, body)
-            field_editors.prepare(editor, spec, lambda *_: None)
+            field_editors.prepare(editor, spec, lambda *_: None, choices)
             field_editors.set_value(editor, spec, values.get(spec.name))
             label = QLabel(field_editors.label_text(record, spec))
             label.setBuddy(editor)

@@ -102,6 +102,7 @@ class RecordKind:
     restore: Callable[[str], None]
     new_values: Callable[[], dict[str, Any]] = dict
     summary: Callable[[str], str] | None = None  # a line above the table (current state)
+    choices: Callable[[str], dict[str, list[tuple[str, str]]]] | None = None
 
 
 class RecordTab(QWidget):
@@ -169,9 +170,10 @@ class RecordTab(QWidget):
     def _open(self, current: dict[str, Any] | None) -> bool:
         household_id = self.household_id
         record_id = current["id"] if current else None
+        choices = self.kind.choices(household_id) if self.kind.choices else None
         dialog = RecordDialog(self, self.kind.title(current), self.kind.record,
                               current or self.kind.new_values(),
-                              lambda raw: self.kind.save(household_id, record_id, raw))
+                              lambda raw: self.kind.save(household_id, record_id, raw), choices)
         if not dialog.exec():
             return False
         self.reload()

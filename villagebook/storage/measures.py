@@ -1,0 +1,106 @@
+"""帮扶措施 of a household, and the village's list of measures with totals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from ..core.errors import Issue
+from ..core.measures import check_measure, overdue
+from . import records
+from .book import Book
+
+TABLE, RECORD = "measures", "measure"
+
+
+def _with_derived(book: Book, measures: list[dict[str, Any]],
+                  today: dt.date | None = None) -> list[dict[str, Any]]:
+    names = dict(book.conn.execute(
+        "SELECT id, name FROM members WHERE id IN (%s)" % ",".join("?" * len(measures)),
+        [m["member_id"] for m in measures])) if measures else {}
+    for m in measures:
+        m["member_name"] = names.get(m["member_id"])
+        m["overdue"] = int(overdue(m, today))
+    return measures
+
+
+def list_measures(book: Book, household_id: str, include_removed: bool = False,
+                  today: dt.date | None = None) -> list[dict[str, Any]]:
+    """The household's measures, newest first, with the member's name and loan overdue."""
+    sql = "SELECT * FROM measures WHERE household_id = ?"
+    if not include_removed:
+        sql += " AND status = 'active'"
+    return _with_derived(book, records.rows(book, sql + " ORDER BY start_date DESC",
+                                            [household_id]), today)
+
+
+def _rules(book: Book, household_id: str):
+    def check(values: dict[str, Any]) -> list[Issue]:
+        member_ids = {r[0] for r in book.conn.execute(
+            "SELECT id FROM members WHERE household_id = ?", [household_id])}
+        return check_measure(values, member_ids)
+    return check
+
+
+def save_measure(book: Book, household_id: str, record_id: str | None, raw: dict[str, Any],
+                 today: dt.date | None = None) -> str:
+    return records.save(book, TABLE, RECORD, household_id, record_id, raw,
+                        extra=_rules(book, household_id), today=today)
+
+
+def remove_measure(book: Book, record_id: str) -> None:
+    records.set_removed(book, TABLE, RECORD, record_id, True)
+
+
+def restore_measure(book: Book, record_id: str) -> None:
+    records.set_removed(book, TABLE, RECORD, record_id, False)
+
+
+@dataclass(frozen=True)
+class MeasureFilter:
+    """What the village list of measures shows."""
+
+    measure_type: str | None = None
+    year: int | None = None
+    progress: str | None = None
+    funding_source: str | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses = ["m.status = 'active'", "h.status = 'active'"]
+        params: list[Any] = []
+        for column in ("measure_type", "progress", "funding_source"):
+            value = getattr(self, column)
+            if value:
+                clauses.append(f"m.{column} = ?")
+                params.append(value)
+        if self.year:
+            # a measure counts in every year its period touches (a loan runs to its due date)
+            clauses.append("m.start_date <= ?"
+                           " AND coalesce(m.end_date, m.due_date, m.start_date) >= ?")
+            params += [f"{self.year}-12-31", f"{self.year}-01-01"]
+        return " WHERE " + " AND ".join(clauses), params
+
+
+_FROM = " FROM measures m JOIN households h ON h.id = m.household_id"
+
+
+def village_measures(book: Book, where: MeasureFilter, today: dt.date | None = None
+                     ) -> list[dict[str, Any]]:
+    """Every measure that matches, with its household's number and head, newest first."""
+    sql, params = where.where()
+    rows = records.rows(book, "SELECT m.*, h.number AS household_number,"
+                              " h.head_name AS head_name" + _FROM + sql +
+                              " ORDER BY m.start_date DESC, h.number", params)
+    return _with_derived(book, rows, today)
+
+
+def measure_totals(book: Book, where: MeasureFilter) -> dict[str, list[tuple[str, int, int]]]:
+    """Count and amount (fen) by type and by funding source, for the same filter."""
+    sql, params = where.where()
+    out = {}
+    for column in ("measure_type", "funding_source"):
+        out[column] = [tuple(r) for r in book.conn.execute(
+            f"SELECT coalesce(m.{column}, ''), count(*), coalesce(sum(m.amount), 0)" + _FROM
+            + sql + f" GROUP BY m.{column} ORDER BY m.{column}", params)]
+    return out
