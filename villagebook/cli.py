@@ -68,7 +68,7 @@ def create_demo(path: Path, households: int, seed: int = 1) -> Book:
 # Records kept per household, as exported under each household (removed ones too,
 # with their status: the export hides nothing).
 CHILD_TABLES = {"members": "position", "incomes": "year", "checks": "check_date",
-                "monitoring_events": "event_date"}
+                "monitoring_events": "event_date", "measures": "start_date"}
 
 
 def export_records(book: Book) -> dict[str, Any]:

@@ -646,95 +646,143 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="62"/>
+        <location filename="../../villagebook/ui/main_window.py" line="63"/>
         <source>Households</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="73"/>
+        <location filename="../../villagebook/ui/main_window.py" line="64"/>
+        <source>Assistance measures</source>
+        <translation>帮扶措施</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="75"/>
         <source>Search: name, pinyin initials (zs), ID number, household number</source>
         <translation>搜索：姓名、拼音首字母（如 zs）、证件号码、户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="78"/>
+        <location filename="../../villagebook/ui/main_window.py" line="80"/>
         <source>All categories</source>
         <translation>全部户类别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="79"/>
+        <location filename="../../villagebook/ui/main_window.py" line="81"/>
         <source>All statuses</source>
         <translation>全部脱贫状态</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="81"/>
+        <location filename="../../villagebook/ui/main_window.py" line="83"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="85"/>
+        <location filename="../../villagebook/ui/main_window.py" line="87"/>
         <source>Include closed</source>
         <translation>含已注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="90"/>
-        <location filename="../../villagebook/ui/main_window.py" line="148"/>
+        <location filename="../../villagebook/ui/main_window.py" line="92"/>
+        <location filename="../../villagebook/ui/main_window.py" line="163"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="135"/>
+        <location filename="../../villagebook/ui/main_window.py" line="150"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="136"/>
+        <location filename="../../villagebook/ui/main_window.py" line="151"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="138"/>
+        <location filename="../../villagebook/ui/main_window.py" line="153"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="140"/>
+        <location filename="../../villagebook/ui/main_window.py" line="155"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="142"/>
+        <location filename="../../villagebook/ui/main_window.py" line="157"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="147"/>
+        <location filename="../../villagebook/ui/main_window.py" line="162"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="151"/>
+        <location filename="../../villagebook/ui/main_window.py" line="166"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="156"/>
+        <location filename="../../villagebook/ui/main_window.py" line="171"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="209"/>
+        <location filename="../../villagebook/ui/main_window.py" line="224"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="213"/>
+        <location filename="../../villagebook/ui/main_window.py" line="228"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="215"/>
+        <location filename="../../villagebook/ui/main_window.py" line="230"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresPage</name>
+    <message>
+        <location filename="../../villagebook/ui/measures_page.py" line="28"/>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/measures_page.py" line="30"/>
+        <source>All progress</source>
+        <translation>全部进展</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/measures_page.py" line="31"/>
+        <source>All sources</source>
+        <translation>全部资金来源</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/measures_page.py" line="69"/>
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/measures_page.py" line="89"/>
+        <source>&lt;b&gt;{count} measures, {amount} yuan&lt;/b&gt;</source>
+        <translation>&lt;b&gt;共 {count} 项措施，金额 {amount} 元&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/measures_page.py" line="92"/>
+        <source>(the list shows the newest {shown}; the totals count all)</source>
+        <translation>（列表显示最新的 {shown} 项，合计包含全部）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/measures_page.py" line="95"/>
+        <source>By type</source>
+        <translation>按措施类型</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/measures_page.py" line="96"/>
+        <source>By source of funds</source>
+        <translation>按资金来源</translation>
     </message>
 </context>
 <context>

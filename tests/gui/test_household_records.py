@@ -104,3 +104,43 @@ def test_a_check_with_a_missing_answer_is_refused(qtbot, book, monkeypatch):
     qtbot.mouseClick(window.record_tabs[1].add_button, Qt.MouseButton.LeftButton)
     assert seen[0].result() == 0 and "请填写义务教育有保障" in seen[0].error.text()
     assert list_checks(book, window.household_id) == []
+
+
+def test_measure_for_a_member_from_the_household_window(qtbot, book, monkeypatch):
+    window = HouseholdWindow(book, saved_household(book))
+    qtbot.addWidget(window)
+    tab = window.record_tabs[3]
+    assert window.ui.tabs.tabText(5) == "帮扶措施"
+
+    def exec_(dialog: RecordDialog) -> int:
+        member = dialog.editors["member_id"]
+        assert [member.itemText(i) for i in range(member.count())] == ["", "张三", "李梅",
+                                                                       "张小"]
+        member.setCurrentIndex(3)
+        dialog.editors["measure_type"].setCurrentIndex(5)  # 教育资助（雨露计划）
+        dialog.editors["amount"].setText("3000")
+        dialog.try_save()
+        return dialog.result()
+
+    monkeypatch.setattr(RecordDialog, "exec", exec_)
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    assert tab.model.rowCount() == 1
+    assert tab.model.rows[0]["member_name"] == "张小" and tab.model.rows[0]["amount"] == 3000_00
+
+
+def test_village_measures_page_filters_and_totals(qtbot, demo_book):
+    from villagebook.ui.main_window import MainWindow
+
+    main = MainWindow(demo_book)
+    qtbot.addWidget(main)
+    main.nav.setCurrentRow(1)
+    page = main.measures_page
+    assert main.pages.currentWidget() is page and not main.summary.isVisibleTo(main)
+    total = page.model.rowCount()
+    assert total > 0 and "共" in page.totals.text() and "按资金来源" in page.totals.text()
+    page.type_filter.setCurrentIndex(page.type_filter.findData("10"))
+    assert 0 < page.model.rowCount() < total
+    assert {r["measure_type"] for r in page.model.rows} == {"10"}
+    with qtbot.waitSignal(page.open_household):
+        page.table.doubleClicked.emit(page.model.index(0, 0))
+    assert len(main.household_windows) == 1

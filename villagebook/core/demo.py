@@ -197,6 +197,7 @@ def household(rng: random.Random, people: _People, today: dt.date, number: str,
     if category == "02":
         hh["monitoring_events"] = _monitoring(rng, hh, today)
     if poor:
+        hh["measures"] = _measures(rng, hh, members, today)
         hh["incomes"] = [_income(rng, hh, members, year, today)
                          for year in range(today.year - 3, today.year)]
         hh["checks"] = [_check(rng, hh, year, today) for year in range(today.year - 2,
@@ -231,6 +232,57 @@ def _income(rng: random.Random, hh: dict[str, Any], members: list[dict[str, Any]
         income["transfer_eco"] = rng.randint(1, 12) * 10000
     income["prod_expense"] = rng.randint(5, 40) * 10000
     return income
+
+
+# 两免一补 and 中职 subsidies a student a year (seed 002), by school_status code
+_STUDENT_AID = {"03": 1000_00, "04": 1250_00, "05": 750_00, "06": 3000_00, "07": 3000_00}
+
+
+def _measures(rng: random.Random, hh: dict[str, Any], members: list[dict[str, Any]],
+              today: dt.date) -> list[dict[str, Any]]:
+    """A few assistance measures: industry support, student aid, health, a public post,
+    housing renovation, and now and then a microcredit loan."""
+    year = today.year - 1
+    out: list[dict[str, Any]] = [{
+        "measure_type": "01", "content": rng.choice(["发放核桃苗", "养殖补助（生猪）",
+                                                     "茶叶种植补助", "烤烟种植补助"]),
+        "start_date": f"{year}-{rng.randint(3, 6):02d}-15", "amount": rng.randint(10, 50) * 10000,
+        "funding_source": "01", "responsible_unit": "镇农业服务中心", "progress": "03"}]
+    for position, m in enumerate(members):
+        aid = _STUDENT_AID.get(m.get("school_status") or "")
+        if aid:
+            out.append({"measure_type": "05", "member_position": position,
+                        "content": "教育资助", "start_date": f"{year}-09-01",
+                        "end_date": f"{year + 1}-07-01", "amount": aid, "funding_source": "02",
+                        "responsible_unit": "县教育体育局", "progress": "03"})
+        if m.get("health") in ("02", "03") and rng.random() < 0.5:
+            out.append({"measure_type": "06", "member_position": position,
+                        "content": "家庭医生签约服务、慢病卡办理", "start_date": f"{year}-04-01",
+                        "funding_source": "03", "responsible_unit": "镇卫生院",
+                        "progress": "03"})
+    if rng.random() < 0.2:
+        out.append({"measure_type": "03", "content": "村保洁员", "start_date": f"{year}-01-01",
+                    "end_date": f"{year}-12-31", "amount": 6000_00, "funding_source": "01",
+                    "responsible_unit": "村委会", "progress": "03"})
+    if hh.get("housing_renovated_year"):
+        out.append({"measure_type": "08", "content": "危房改造",
+                    "start_date": f"{hh['housing_renovated_year']}-05-01",
+                    "amount": hh.get("housing_renovation_amount"), "funding_source": "01",
+                    "responsible_unit": "县住房和城乡建设局", "progress": "03"})
+    if rng.random() < 0.15:
+        start = today - dt.timedelta(days=rng.randint(200, 1400))
+        due = start + dt.timedelta(days=3 * 365)
+        loan = {"measure_type": "10", "content": "扶贫小额信贷（发展养殖）",
+                "start_date": start.isoformat(), "amount": 50000_00, "funding_source": "07",
+                "responsible_unit": "县农村信用合作联社", "progress": "02",
+                "loan_term_months": 36, "due_date": due.isoformat(), "loan_extension": "01"}
+        if due < today:
+            if rng.random() < 0.9:
+                loan.update(repaid_amount=50000_00, progress="03")
+            else:
+                loan["repaid_amount"] = rng.randint(0, 40) * 100000
+        out.append(loan)
+    return out
 
 
 # main cause of poverty (cause list) → the monitoring risk type that matches it

@@ -20,7 +20,8 @@ _HH_COLS = ["id", *HOUSEHOLD_COLUMNS, "status", "head_name", "member_count", "se
 _M_COLS = ["id", "household_id", "position", *MEMBER_COLUMNS, "status", "created_at",
            "updated_at"]
 # Records a household may bring along, under these keys of its dict: table → record kind.
-CHILD_RECORDS = {"incomes": "income", "checks": "check", "monitoring_events": "monitoring"}
+CHILD_RECORDS = {"incomes": "income", "checks": "check", "monitoring_events": "monitoring",
+                 "measures": "measure"}
 _CHILD_COLS = {table: [s.name for s in fields(kind)] for table, kind in CHILD_RECORDS.items()}
 _CHANGE_COLS = ["hlc", "action_seq", "table_name", "record_id", "household_id", "op",
                 "new_value"]
@@ -71,9 +72,12 @@ def insert_households(book: Book, items: Iterable[tuple[dict[str, Any], list[dic
                                 to_json(created_value("members", {
                                     "id": mid, "household_id": hid, "position": position,
                                     **mvalues, "status": "active"}))))
+            member_ids = [row[0] for row in m_rows[len(m_rows) - len(members):]]
             for table in CHILD_RECORDS:
                 for record in household.get(table, ()):
                     rid_ = new_id()
+                    if "member_position" in record:  # a record about one member of this batch
+                        record = {**record, "member_id": member_ids[record["member_position"]]}
                     cvalues = {k: record.get(k) for k in _CHILD_COLS[table]}
                     children[table].append((rid_, hid, *cvalues.values(), "active", at, at))
                     changes.append((clock.now(), action_seq, table, rid_, hid, "create",

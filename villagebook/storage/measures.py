@@ -85,14 +85,22 @@ class MeasureFilter:
 _FROM = " FROM measures m JOIN households h ON h.id = m.household_id"
 
 
-def village_measures(book: Book, where: MeasureFilter, today: dt.date | None = None
-                     ) -> list[dict[str, Any]]:
-    """Every measure that matches, with its household's number and head, newest first."""
+def village_measures(book: Book, where: MeasureFilter, today: dt.date | None = None,
+                     limit: int = 5000) -> list[dict[str, Any]]:
+    """The measures that match (at most ``limit``), with their household's number and
+    head, newest first. Totals over all of them: ``measure_totals``."""
     sql, params = where.where()
     rows = records.rows(book, "SELECT m.*, h.number AS household_number,"
                               " h.head_name AS head_name" + _FROM + sql +
-                              " ORDER BY m.start_date DESC, h.number", params)
+                              " ORDER BY m.start_date DESC, h.number LIMIT ?", [*params, limit])
     return _with_derived(book, rows, today)
+
+
+def measure_years(book: Book) -> list[int]:
+    """The years in which measures started, newest first, for the year filter."""
+    return [int(r[0]) for r in book.conn.execute(
+        "SELECT DISTINCT substr(start_date, 1, 4) FROM measures WHERE status = 'active'"
+        " ORDER BY 1 DESC")]
 
 
 def measure_totals(book: Book, where: MeasureFilter) -> dict[str, list[tuple[str, int, int]]]:

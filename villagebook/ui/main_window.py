@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QListWidget, QMainWindow, QPushButton,
-                               QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
 from ..core import codes
 from ..storage.book import Book
@@ -19,6 +19,7 @@ from ..storage.queries import group_names
 from ..storage.village import get_village
 from .household_list import HouseholdListModel
 from .household_window import HouseholdWindow
+from .measures_page import MeasuresPage
 
 
 class HouseholdTable(QTableView):
@@ -60,10 +61,11 @@ class MainWindow(QMainWindow):
         splitter = QSplitter(self)
         self.nav = QListWidget()
         self.nav.addItem(self.tr("Households"))
-        self.nav.setCurrentRow(0)
+        self.nav.addItem(self.tr("Assistance measures"))
         self.nav.setMaximumWidth(160)
         splitter.addWidget(self.nav)
 
+        self.pages = QStackedWidget()
         center = QWidget()
         layout = QVBoxLayout(center)
         bar = QHBoxLayout()
@@ -108,7 +110,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.table)
         self.count_label = QLabel()
         layout.addWidget(self.count_label)
-        splitter.addWidget(center)
+        self.pages.addWidget(center)
+        self.measures_page = MeasuresPage(self.book)
+        self.measures_page.open_household.connect(self.open_household)
+        self.pages.addWidget(self.measures_page)
+        splitter.addWidget(self.pages)
 
         self.summary = QLabel()
         self.summary.setObjectName("summary")
@@ -122,6 +128,15 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(2, 1)
         splitter.setSizes([120, 900, 280])
         self.setCentralWidget(splitter)
+        self.nav.currentRowChanged.connect(self._show_page)
+        self.nav.setCurrentRow(0)
+
+    def _show_page(self, row: int) -> None:
+        """The side bar picks the page; the household summary belongs to the first."""
+        self.pages.setCurrentIndex(row)
+        self.summary.setVisible(row == 0)
+        if row == 1:
+            self.measures_page.fill_years()
 
     def _filter_combo(self, list_name: str, all_text: str) -> QComboBox:
         combo = QComboBox()
@@ -281,6 +296,8 @@ class MainWindow(QMainWindow):
                 self.household_windows[household_id] = window
         self.model.refresh()
         self._update_count()
+        if self.pages.currentIndex() == 1:
+            self.measures_page.refresh()
         row = self.model.row_of(household_id)
         if row >= 0:
             self.table.selectRow(row)

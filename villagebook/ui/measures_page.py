@@ -1,0 +1,103 @@
+"""帮扶措施 of the whole village: filters (type, year, progress, source), the list, and
+totals by type and by source. Double-click opens the household."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QSplitter,
+                               QTableView, QVBoxLayout, QWidget)
+
+from ..core import codes, records
+from ..storage.book import Book
+from ..storage.measures import MeasureFilter, measure_totals, measure_years, village_measures
+from .record_tab import Column, RecordTableModel
+
+LIMIT = 5000
+
+
+class MeasuresPage(QWidget):
+    open_household = Signal(str)
+
+    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.book = book
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.type_filter = self._combo("measure_type", self.tr("All types"))
+        self.year_filter = QComboBox()
+        self.progress_filter = self._combo("measure_status", self.tr("All progress"))
+        self.source_filter = self._combo("funding_source", self.tr("All sources"))
+        for widget in (self.type_filter, self.year_filter, self.progress_filter,
+                       self.source_filter):
+            bar.addWidget(widget)
+            widget.currentIndexChanged.connect(self.refresh)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.model = RecordTableModel("measure", [
+            Column("household_number"), Column("head_name"), Column("start_date"),
+            Column("measure_type"), Column("member_name"), Column("content"), Column("amount"),
+            Column("funding_source"), Column("progress"), Column("due_date"),
+            Column("overdue", warn_when=1)], self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.doubleClicked.connect(
+            lambda index: self.open_household.emit(self.model.rows[index.row()]["household_id"]))
+        splitter.addWidget(self.table)
+        self.totals = QLabel()
+        self.totals.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        splitter.addWidget(self.totals)
+        layout.addWidget(splitter)
+        self.fill_years()
+
+    def _combo(self, list_name: str, all_text: str) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(all_text, None)
+        for entry in codes.code_list(list_name):
+            combo.addItem(entry.label, entry.code)
+        return combo
+
+    def fill_years(self) -> None:
+        self.year_filter.blockSignals(True)
+        current = self.year_filter.currentData()
+        self.year_filter.clear()
+        self.year_filter.addItem(self.tr("All years"), None)
+        for year in measure_years(self.book):
+            self.year_filter.addItem(str(year), year)
+        self.year_filter.setCurrentIndex(max(0, self.year_filter.findData(current)))
+        self.year_filter.blockSignals(False)
+        self.refresh()
+
+    def current_filter(self) -> MeasureFilter:
+        return MeasureFilter(measure_type=self.type_filter.currentData(),
+                             year=self.year_filter.currentData(),
+                             progress=self.progress_filter.currentData(),
+                             funding_source=self.source_filter.currentData())
+
+    def refresh(self) -> None:
+        where = self.current_filter()
+        rows = village_measures(self.book, where, limit=LIMIT)
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        totals = measure_totals(self.book, where)
+        count = sum(n for _, n, _ in totals["measure_type"])
+        parts = [self.tr("<b>{count} measures, {amount} yuan</b>").format(
+            count=count, amount=records.format_money(sum(a for *_, a in totals["measure_type"])))]
+        if count > len(rows):
+            parts.append(self.tr("(the list shows the newest {shown}; the totals count all)")
+                         .format(shown=len(rows)))
+        for column, list_name, heading in (
+                ("measure_type", "measure_type", self.tr("By type")),
+                ("funding_source", "funding_source", self.tr("By source of funds"))):
+            lines = "".join(
+                f"<tr><td>{html.escape(codes.label(list_name, code) or '—')}</td>"
+                f"<td align='right'>{n}</td>"
+                f"<td align='right'>{records.format_money(amount)}</td></tr>"
+                for code, n, amount in totals[column])
+            parts.append(f"<p><b>{heading}</b></p><table cellspacing='4'>{lines}</table>")
+        self.totals.setText("".join(parts))
