@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..core.errors import Issue
-from ..core.measures import check_measure, overdue
+from ..core.measures import MICROCREDIT, check_measure, overdue
 from . import records
 from .book import Book
 
@@ -21,7 +21,7 @@ def _with_derived(book: Book, measures: list[dict[str, Any]],
         [m["member_id"] for m in measures])) if measures else {}
     for m in measures:
         m["member_name"] = names.get(m["member_id"])
-        m["overdue"] = int(overdue(m, today))
+        m["overdue"] = int(overdue(m, today)) if m["measure_type"] == MICROCREDIT else None
     return measures
 
 

@@ -52,6 +52,9 @@ class MeasuresPage(QWidget):
         self.totals.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         splitter.addWidget(self.totals)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([480, 180])
         layout.addWidget(splitter)
         self.fill_years()
 
@@ -86,11 +89,12 @@ class MeasuresPage(QWidget):
         self.table.resizeColumnsToContents()
         totals = measure_totals(self.book, where)
         count = sum(n for _, n, _ in totals["measure_type"])
-        parts = [self.tr("<b>{count} measures, {amount} yuan</b>").format(
-            count=count, amount=records.format_money(sum(a for *_, a in totals["measure_type"])))]
+        head = self.tr("<b>{count} measures, {amount} yuan</b>").format(
+            count=count, amount=records.format_money(sum(a for *_, a in totals["measure_type"])))
         if count > len(rows):
-            parts.append(self.tr("(the list shows the newest {shown}; the totals count all)")
-                         .format(shown=len(rows)))
+            head += " " + self.tr("(the list shows the newest {shown}; the totals count all)"
+                                  ).format(shown=len(rows))
+        parts = []
         for column, list_name, heading in (
                 ("measure_type", "measure_type", self.tr("By type")),
                 ("funding_source", "funding_source", self.tr("By source of funds"))):
@@ -99,5 +103,8 @@ class MeasuresPage(QWidget):
                 f"<td align='right'>{n}</td>"
                 f"<td align='right'>{records.format_money(amount)}</td></tr>"
                 for code, n, amount in totals[column])
-            parts.append(f"<p><b>{heading}</b></p><table cellspacing='4'>{lines}</table>")
-        self.totals.setText("".join(parts))
+            parts.append(f"<td valign='top'><b>{heading}</b><table cellspacing='3'>{lines}"
+                         "</table></td>")
+        # the two totals side by side, so the list keeps most of the height
+        self.totals.setText(f"<p>{head}</p><table cellspacing='12'><tr>{''.join(parts)}"
+                            "</tr></table>")

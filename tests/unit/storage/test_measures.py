@@ -40,7 +40,7 @@ def test_measure_for_a_member_with_amount_in_fen(book, household):
         "funding_source": "01", "progress": "03"}, today=TODAY)
     [measure] = list_measures(book, household, today=TODAY)
     assert measure["member_name"] == "张小" and measure["amount"] == 3000_00
-    assert measure["overdue"] == 0
+    assert measure["overdue"] is None  # not a loan
 
 
 def test_loan_overdue_is_computed_and_fields_are_checked(book, household):
