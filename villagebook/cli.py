@@ -18,7 +18,7 @@ from .core.errors import BookError, ValidationFailed, VillagebookError
 from .paths import default_book_path
 from .storage import open_book
 from .storage.book import Book
-from .storage.bulk import insert_households
+from .storage.bulk import insert_households, insert_village_records
 from .storage.village import add_user, get_village, list_users, set_village
 
 COMMANDS = ("init", "demo", "export-json")
@@ -58,7 +58,11 @@ def create_demo(path: Path, households: int, seed: int = 1) -> Book:
         add_user(book, DEMO_OPERATOR, "01")
         book.operator = DEMO_OPERATOR
         set_village(book, demo_data.DEMO_VILLAGE)
-        insert_households(book, demo_data.generate(households, seed), "demo.create")
+        helper_ids = insert_village_records(book, "helpers", "helper",
+                                            demo_data.helper_roster(households, seed),
+                                            "demo.create")
+        insert_households(book, demo_data.generate(households, seed, helper_ids=helper_ids),
+                          "demo.create")
     except BaseException:
         book.close()
         raise
@@ -68,7 +72,8 @@ def create_demo(path: Path, households: int, seed: int = 1) -> Book:
 # Records kept per household, as exported under each household (removed ones too,
 # with their status: the export hides nothing).
 CHILD_TABLES = {"members": "position", "incomes": "year", "checks": "check_date",
-                "monitoring_events": "event_date", "measures": "start_date"}
+                "monitoring_events": "event_date", "measures": "start_date",
+                "pairings": "start_date", "visits": "visit_date"}
 
 
 def export_records(book: Book) -> dict[str, Any]:
@@ -89,7 +94,11 @@ def export_records(book: Book) -> dict[str, Any]:
             record = dict(zip(names, row))
             by_id[record["household_id"]][table].append(record)
     settings = dict(book.conn.execute("SELECT id, value FROM book_settings ORDER BY id"))
-    return {"village": get_village(book), "settings": settings, "households": households}
+    cursor = book.conn.execute("SELECT * FROM helpers ORDER BY name")
+    names = [d[0] for d in cursor.description]
+    helpers = [dict(zip(names, row)) for row in cursor]
+    return {"village": get_village(book), "settings": settings, "helpers": helpers,
+            "households": households}
 
 
 def _run(args: argparse.Namespace) -> int:

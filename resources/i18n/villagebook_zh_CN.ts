@@ -134,128 +134,178 @@
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="31"/>
+        <location filename="../../villagebook/ui/history.py" line="29"/>
+        <source>Helper</source>
+        <translation>帮扶责任人</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="30"/>
+        <source>Visit</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="33"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="32"/>
+        <location filename="../../villagebook/ui/history.py" line="34"/>
         <source>Edited</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="33"/>
+        <location filename="../../villagebook/ui/history.py" line="35"/>
         <source>Household closed</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="34"/>
+        <location filename="../../villagebook/ui/history.py" line="36"/>
         <source>Household reopened</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="35"/>
+        <location filename="../../villagebook/ui/history.py" line="37"/>
         <source>Imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="36"/>
+        <location filename="../../villagebook/ui/history.py" line="38"/>
         <source>Member left</source>
         <translation>成员减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="37"/>
+        <location filename="../../villagebook/ui/history.py" line="39"/>
         <source>Member restored</source>
         <translation>成员恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="38"/>
+        <location filename="../../villagebook/ui/history.py" line="40"/>
         <source>Income added</source>
         <translation>新增收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="39"/>
+        <location filename="../../villagebook/ui/history.py" line="41"/>
         <source>Income changed</source>
         <translation>修改收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="40"/>
+        <location filename="../../villagebook/ui/history.py" line="42"/>
         <source>Income removed</source>
         <translation>删除收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="41"/>
+        <location filename="../../villagebook/ui/history.py" line="43"/>
         <source>Income restored</source>
         <translation>恢复收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="42"/>
+        <location filename="../../villagebook/ui/history.py" line="44"/>
         <source>Check recorded</source>
         <translation>新增核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="43"/>
+        <location filename="../../villagebook/ui/history.py" line="45"/>
         <source>Check corrected</source>
         <translation>修改核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="44"/>
+        <location filename="../../villagebook/ui/history.py" line="46"/>
         <source>Check removed</source>
         <translation>删除核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="45"/>
+        <location filename="../../villagebook/ui/history.py" line="47"/>
         <source>Check restored</source>
         <translation>恢复核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="46"/>
+        <location filename="../../villagebook/ui/history.py" line="48"/>
         <source>Monitoring event recorded</source>
         <translation>新增监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="47"/>
+        <location filename="../../villagebook/ui/history.py" line="49"/>
         <source>Monitoring event corrected</source>
         <translation>修改监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="48"/>
+        <location filename="../../villagebook/ui/history.py" line="50"/>
         <source>Monitoring event removed</source>
         <translation>删除监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="49"/>
+        <location filename="../../villagebook/ui/history.py" line="51"/>
         <source>Monitoring event restored</source>
         <translation>恢复监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="50"/>
+        <location filename="../../villagebook/ui/history.py" line="52"/>
         <source>Measure added</source>
         <translation>新增措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="51"/>
+        <location filename="../../villagebook/ui/history.py" line="53"/>
         <source>Measure changed</source>
         <translation>修改措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="52"/>
+        <location filename="../../villagebook/ui/history.py" line="54"/>
         <source>Measure removed</source>
         <translation>删除措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="53"/>
+        <location filename="../../villagebook/ui/history.py" line="55"/>
         <source>Measure restored</source>
         <translation>恢复措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="54"/>
+        <location filename="../../villagebook/ui/history.py" line="56"/>
+        <source>Helper paired</source>
+        <translation>结对帮扶</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="57"/>
+        <source>Pairing changed</source>
+        <translation>修改结对</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="58"/>
+        <source>Pairing removed</source>
+        <translation>删除结对</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="59"/>
+        <source>Pairing restored</source>
+        <translation>恢复结对</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="60"/>
+        <source>Visit recorded</source>
+        <translation>新增走访</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="61"/>
+        <source>Visit corrected</source>
+        <translation>修改走访</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="62"/>
+        <source>Visit removed</source>
+        <translation>删除走访</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="63"/>
+        <source>Visit restored</source>
+        <translation>恢复走访</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="64"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="67"/>
-        <location filename="../../villagebook/ui/history.py" line="102"/>
+        <location filename="../../villagebook/ui/history.py" line="77"/>
+        <location filename="../../villagebook/ui/history.py" line="112"/>
         <source>(created)</source>
         <translation>（新建）</translation>
     </message>
@@ -462,183 +512,208 @@
 <context>
     <name>HouseholdRecords</name>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="23"/>
+        <location filename="../../villagebook/ui/household_records.py" line="27"/>
         <source>Income of a year</source>
         <translation>年度收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="24"/>
+        <location filename="../../villagebook/ui/household_records.py" line="28"/>
         <source>Income of {year}</source>
         <translation>{year} 年收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="45"/>
+        <location filename="../../villagebook/ui/household_records.py" line="49"/>
         <source>Check of the two assurances and three guarantees</source>
         <translation>两不愁三保障核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="68"/>
+        <location filename="../../villagebook/ui/household_records.py" line="72"/>
         <source>Now: monitored since {since} as {category}; risks: {risks}</source>
         <translation>当前：自 {since} 起纳入监测，{category}；风险类型：{risks}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="73"/>
+        <location filename="../../villagebook/ui/household_records.py" line="77"/>
         <source>Now: risk removed on {date} ({method})</source>
         <translation>当前：已于 {date} 风险消除（{method}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="76"/>
+        <location filename="../../villagebook/ui/household_records.py" line="80"/>
         <source>removed by assistance within two months of identification: please check</source>
         <translation>识别后两个月内即“帮扶消除”，请核实</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="79"/>
+        <location filename="../../villagebook/ui/household_records.py" line="83"/>
         <source>Now: not monitored</source>
         <translation>当前：未纳入监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="84"/>
+        <location filename="../../villagebook/ui/household_records.py" line="88"/>
         <source>Monitoring event</source>
         <translation>监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="103"/>
+        <location filename="../../villagebook/ui/household_records.py" line="107"/>
         <source>Assistance measure</source>
         <translation>帮扶措施</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/household_records.py" line="133"/>
+        <source>Helper of this household</source>
+        <translation>本户的帮扶责任人</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/household_records.py" line="152"/>
+        <source>Visit</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/household_records.py" line="178"/>
+        <source>Helper</source>
+        <translation>帮扶责任人</translation>
     </message>
 </context>
 <context>
     <name>HouseholdWindow</name>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="61"/>
+        <location filename="../../villagebook/ui/household_window.py" line="62"/>
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="61"/>
+        <location filename="../../villagebook/ui/household_window.py" line="62"/>
         <source>Two assurances, three guarantees</source>
         <translation>两不愁三保障</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="62"/>
+        <location filename="../../villagebook/ui/household_window.py" line="63"/>
         <source>Monitoring</source>
         <translation>防返贫监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="62"/>
+        <location filename="../../villagebook/ui/household_window.py" line="63"/>
         <source>Assistance measures</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="159"/>
+        <location filename="../../villagebook/ui/household_window.py" line="63"/>
+        <source>Helpers</source>
+        <translation>帮扶责任人</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/household_window.py" line="64"/>
+        <source>Visits</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/household_window.py" line="161"/>
         <source>Household {number} {head}</source>
         <translation>农户 {number} {head}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="161"/>
+        <location filename="../../villagebook/ui/household_window.py" line="163"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="163"/>
+        <location filename="../../villagebook/ui/household_window.py" line="165"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="169"/>
+        <location filename="../../villagebook/ui/household_window.py" line="171"/>
         <source>Closed on {date}: {reason}. {note}</source>
         <translation>已于 {date} 注销：{reason}。{note}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="175"/>
+        <location filename="../../villagebook/ui/household_window.py" line="177"/>
         <source>Reopen household</source>
         <translation>恢复此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="175"/>
+        <location filename="../../villagebook/ui/household_window.py" line="177"/>
         <source>Close household…</source>
         <translation>注销此户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="234"/>
-        <location filename="../../villagebook/ui/household_window.py" line="240"/>
+        <location filename="../../villagebook/ui/household_window.py" line="236"/>
+        <location filename="../../villagebook/ui/household_window.py" line="242"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="235"/>
+        <location filename="../../villagebook/ui/household_window.py" line="237"/>
         <source>Not saved: {count} problem(s) must be corrected first. They are listed at the bottom of the window.</source>
         <translation>未保存：有 {count} 处错误需要先改正，已列在窗口下方。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="249"/>
+        <location filename="../../villagebook/ui/household_window.py" line="251"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="250"/>
+        <location filename="../../villagebook/ui/household_window.py" line="252"/>
         <source>Please check these points:</source>
         <translation>请核对以下几点：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="251"/>
+        <location filename="../../villagebook/ui/household_window.py" line="253"/>
         <source>Correct, save anyway</source>
         <translation>核对无误，仍然保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="252"/>
+        <location filename="../../villagebook/ui/household_window.py" line="254"/>
         <source>Go back and change</source>
         <translation>返回修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="273"/>
-        <location filename="../../villagebook/ui/household_window.py" line="283"/>
+        <location filename="../../villagebook/ui/household_window.py" line="275"/>
+        <location filename="../../villagebook/ui/household_window.py" line="285"/>
         <source>Member leaves</source>
         <translation>成员减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="274"/>
+        <location filename="../../villagebook/ui/household_window.py" line="276"/>
         <source>Select the member in the table first.</source>
         <translation>请先在表格中选中这名成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="284"/>
+        <location filename="../../villagebook/ui/household_window.py" line="286"/>
         <source>{name} leaves the household. The record is kept and can be restored.</source>
         <translation>{name} 将从本户减少。记录会保留，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="299"/>
+        <location filename="../../villagebook/ui/household_window.py" line="301"/>
         <source>Restore member</source>
         <translation>恢复成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="300"/>
+        <location filename="../../villagebook/ui/household_window.py" line="302"/>
         <source>Tick “Show members who left” and select the member to restore.</source>
         <translation>请勾选“显示已减少的成员”，再选中要恢复的成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="315"/>
+        <location filename="../../villagebook/ui/household_window.py" line="317"/>
         <source>Close household</source>
         <translation>注销此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="316"/>
+        <location filename="../../villagebook/ui/household_window.py" line="318"/>
         <source>The household leaves the active list. Nothing is deleted; it can be reopened.</source>
         <translation>本户将移出在册名单。不会删除任何记录，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="324"/>
-        <location filename="../../villagebook/ui/household_window.py" line="328"/>
+        <location filename="../../villagebook/ui/household_window.py" line="326"/>
+        <location filename="../../villagebook/ui/household_window.py" line="330"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="337"/>
+        <location filename="../../villagebook/ui/household_window.py" line="339"/>
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="338"/>
+        <location filename="../../villagebook/ui/household_window.py" line="340"/>
         <source>This household has unsaved changes. Save them?</source>
         <translation>本户有尚未保存的修改。要保存吗？</translation>
     </message>
@@ -646,98 +721,108 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="63"/>
+        <location filename="../../villagebook/ui/main_window.py" line="66"/>
         <source>Households</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="64"/>
+        <location filename="../../villagebook/ui/main_window.py" line="67"/>
         <source>Assistance measures</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="75"/>
+        <location filename="../../villagebook/ui/main_window.py" line="68"/>
+        <source>Helpers</source>
+        <translation>帮扶责任人</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="69"/>
+        <source>Visits</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="80"/>
         <source>Search: name, pinyin initials (zs), ID number, household number</source>
         <translation>搜索：姓名、拼音首字母（如 zs）、证件号码、户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="80"/>
+        <location filename="../../villagebook/ui/main_window.py" line="85"/>
         <source>All categories</source>
         <translation>全部户类别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="81"/>
+        <location filename="../../villagebook/ui/main_window.py" line="86"/>
         <source>All statuses</source>
         <translation>全部脱贫状态</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="83"/>
+        <location filename="../../villagebook/ui/main_window.py" line="88"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="87"/>
+        <location filename="../../villagebook/ui/main_window.py" line="92"/>
         <source>Include closed</source>
         <translation>含已注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="92"/>
-        <location filename="../../villagebook/ui/main_window.py" line="163"/>
+        <location filename="../../villagebook/ui/main_window.py" line="97"/>
+        <location filename="../../villagebook/ui/main_window.py" line="178"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="150"/>
+        <location filename="../../villagebook/ui/main_window.py" line="165"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="151"/>
+        <location filename="../../villagebook/ui/main_window.py" line="166"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="153"/>
+        <location filename="../../villagebook/ui/main_window.py" line="168"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="155"/>
+        <location filename="../../villagebook/ui/main_window.py" line="170"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="157"/>
+        <location filename="../../villagebook/ui/main_window.py" line="172"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="162"/>
+        <location filename="../../villagebook/ui/main_window.py" line="177"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="166"/>
+        <location filename="../../villagebook/ui/main_window.py" line="181"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="171"/>
+        <location filename="../../villagebook/ui/main_window.py" line="186"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="224"/>
+        <location filename="../../villagebook/ui/main_window.py" line="239"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="228"/>
+        <location filename="../../villagebook/ui/main_window.py" line="243"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="230"/>
+        <location filename="../../villagebook/ui/main_window.py" line="245"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
@@ -760,27 +845,27 @@
         <translation>全部资金来源</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="69"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="72"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="89"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="92"/>
         <source>&lt;b&gt;{count} measures, {amount} yuan&lt;/b&gt;</source>
         <translation>&lt;b&gt;共 {count} 项措施，金额 {amount} 元&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="92"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="95"/>
         <source>(the list shows the newest {shown}; the totals count all)</source>
         <translation>（列表显示最新的 {shown} 项，合计包含全部）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="95"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="99"/>
         <source>By type</source>
         <translation>按措施类型</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="96"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="100"/>
         <source>By source of funds</source>
         <translation>按资金来源</translation>
     </message>
@@ -1044,121 +1129,136 @@
     </message>
     <message>
         <location filename="../../villagebook/ui/messages.py" line="111"/>
+        <source>Choose a helper from the roster</source>
+        <translation>请从帮扶责任人名单中选择</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/messages.py" line="112"/>
+        <source>Choose the helper who visited, or write the visitor&apos;s name</source>
+        <translation>请选择走访的帮扶责任人，或填写走访人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/messages.py" line="114"/>
+        <source>{value} is out of range</source>
+        <translation>{value} 超出范围</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/messages.py" line="116"/>
         <source>At most five risk types ({count} chosen)</source>
         <translation>风险类型最多 5 项（现选了 {count} 项）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="113"/>
+        <location filename="../../villagebook/ui/messages.py" line="118"/>
         <source>{label} belongs to a risk removal, not to an identification</source>
         <translation>{label}属于风险消除，纳入监测时不填</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="115"/>
+        <location filename="../../villagebook/ui/messages.py" line="120"/>
         <source>{label} belongs to an identification, not to a risk removal</source>
         <translation>{label}属于纳入监测，风险消除时不填</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="117"/>
+        <location filename="../../villagebook/ui/messages.py" line="122"/>
         <source>On {date} the household is already monitored: record the removal of its risk first</source>
         <translation>{date} 时本户已在监测中：请先登记风险消除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="120"/>
+        <location filename="../../villagebook/ui/messages.py" line="125"/>
         <source>On {date} the household is not monitored, so no risk can be removed</source>
         <translation>{date} 时本户未纳入监测，无风险可消除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="123"/>
+        <location filename="../../villagebook/ui/messages.py" line="128"/>
         <source>The administrative code must have 12 digits (it has “{value}”)</source>
         <translation>行政区划代码应为 12 位数字（现在是“{value}”）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="125"/>
+        <location filename="../../villagebook/ui/messages.py" line="130"/>
         <source>There is already a user called {name}</source>
         <translation>已有名为 {name} 的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="126"/>
+        <location filename="../../villagebook/ui/messages.py" line="131"/>
         <source>At least one user must remain: add the new user first</source>
         <translation>至少要保留一名在用用户：请先添加新用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="129"/>
+        <location filename="../../villagebook/ui/messages.py" line="134"/>
         <source>This book was made by a newer version of villagebook (version {version}; this program reads up to {supported}). Please update the program. The book has not been changed.</source>
         <translation>这个账本由较新版本的村账本创建（版本 {version}，本程序只能读到版本 {supported}）。请先升级程序。账本没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="133"/>
+        <location filename="../../villagebook/ui/messages.py" line="138"/>
         <source>The book is in use by another program (perhaps another villagebook window). Close it and try again. Nothing was changed.</source>
         <translation>账本正被另一个程序使用（可能是另一个村账本窗口）。请关闭后再试。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="136"/>
+        <location filename="../../villagebook/ui/messages.py" line="141"/>
         <source>The book cannot be written (it may be on a CD or a protected USB stick). Copy it to the computer and open the copy.</source>
         <translation>账本文件无法写入（可能在光盘或写保护的U盘上）。请把它复制到电脑上，再打开复制的文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="139"/>
+        <location filename="../../villagebook/ui/messages.py" line="144"/>
         <source>This file is not a villagebook book, or it is damaged. It has not been changed. Restore it from a backup copy.</source>
         <translation>这个文件不是村账本，或者已经损坏。文件没有被改动。请用备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="142"/>
+        <location filename="../../villagebook/ui/messages.py" line="147"/>
         <source>This database belongs to another program; villagebook will not change it.</source>
         <translation>这个数据库属于其他程序，村账本不会改动它。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="144"/>
+        <location filename="../../villagebook/ui/messages.py" line="149"/>
         <source>The disk is full. Free some space and save again; nothing was lost.</source>
         <translation>磁盘已满。请腾出空间后再保存，已有数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="146"/>
+        <location filename="../../villagebook/ui/messages.py" line="151"/>
         <source>The book file cannot be opened. Check that the USB stick or folder is still there.</source>
         <translation>无法打开账本文件。请检查U盘或文件夹是否还在。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="149"/>
+        <location filename="../../villagebook/ui/messages.py" line="154"/>
         <source>There is no book at {path}</source>
         <translation>{path} 处没有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="150"/>
+        <location filename="../../villagebook/ui/messages.py" line="155"/>
         <source>There is already a book at {path}</source>
         <translation>{path} 处已有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="151"/>
+        <location filename="../../villagebook/ui/messages.py" line="156"/>
         <source>Choose who is working before making changes</source>
         <translation>修改前请先选择当前使用人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="153"/>
+        <location filename="../../villagebook/ui/messages.py" line="158"/>
         <source>The record no longer exists in this book</source>
         <translation>账本中已没有这条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="158"/>
+        <location filename="../../villagebook/ui/messages.py" line="163"/>
         <source>members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="159"/>
+        <location filename="../../villagebook/ui/messages.py" line="164"/>
         <source>your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="160"/>
+        <location filename="../../villagebook/ui/messages.py" line="165"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="161"/>
+        <location filename="../../villagebook/ui/messages.py" line="166"/>
         <source>administrative code</source>
         <translation>行政区划代码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="197"/>
+        <location filename="../../villagebook/ui/messages.py" line="202"/>
         <source>Row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
@@ -1204,38 +1304,38 @@
 <context>
     <name>RecordTab</name>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="119"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="121"/>
         <source>Save the household first; then its records can be added.</source>
         <translation>请先保存本户，然后才能添加这些记录。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="132"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="134"/>
         <source>Add…</source>
         <translation>新增…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="133"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="135"/>
         <source>Change…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="134"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="136"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="135"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="137"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="136"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="138"/>
         <source>Show removed</source>
         <translation>显示已删除的</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="199"/>
-        <location filename="../../villagebook/ui/record_tab.py" line="203"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="202"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="206"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -1271,6 +1371,39 @@
         <location filename="../../villagebook/ui/start_dialogs.py" line="168"/>
         <source>(stopped)</source>
         <translation>（已停用）</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <location filename="../../villagebook/ui/visits_page.py" line="26"/>
+        <source>A household out of poverty or under monitoring counts as not visited after</source>
+        <translation>脱贫户、监测户超过</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/visits_page.py" line="29"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/visits_page.py" line="31"/>
+        <source>Visits each helper owes a year:</source>
+        <translation>未走访即列出；帮扶责任人每年应走访次数：</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/visits_page.py" line="35"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/visits_page.py" line="70"/>
+        <source>&lt;b&gt;Not visited for more than {days} days: {count} households&lt;/b&gt;</source>
+        <translation>&lt;b&gt;超过 {days} 天未走访：{count} 户&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/visits_page.py" line="75"/>
+        <source>&lt;b&gt;Follow-ups due: {count}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;到期待跟进：{count} 条&lt;/b&gt;</translation>
     </message>
 </context>
 <context>

@@ -144,3 +144,57 @@ def test_village_measures_page_filters_and_totals(qtbot, demo_book):
     with qtbot.waitSignal(page.open_household):
         page.table.doubleClicked.emit(page.model.index(0, 0))
     assert len(main.household_windows) == 1
+
+
+def test_helpers_page_pairing_and_a_visit_by_the_paired_helper(qtbot, book, monkeypatch):
+    from villagebook.storage.visits import list_visits
+    from villagebook.ui.main_window import MainWindow
+
+    household_id = saved_household(book)
+    main = MainWindow(book)
+    qtbot.addWidget(main)
+    main.nav.setCurrentRow(2)
+    page = main.helpers_page
+    assert main.pages.currentWidget() is page and page.add_button.isEnabled()
+    seen: list = []
+    fill_and_ok(monkeypatch, {"name": "王干部", "unit": "县农业农村局", "phone": "13900001111"},
+                seen)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 1 and page.model.rows[0]["name"] == "王干部"
+
+    window = main.open_household(household_id)
+    pairing_tab, visit_tab = window.record_tabs[4], window.record_tabs[5]
+
+    def choose_helper(dialog: RecordDialog) -> int:
+        dialog.editors["helper_id"].setCurrentIndex(1)
+        if "visit_kind" in dialog.editors:
+            assert dialog.editors["helper_id"].currentText().startswith("王干部")
+            dialog.editors["visit_kind"].setCurrentIndex(1)
+            dialog.editors["found"].setText("生产生活正常")
+        dialog.try_save()
+        return dialog.result()
+
+    monkeypatch.setattr(RecordDialog, "exec", choose_helper)
+    qtbot.mouseClick(pairing_tab.add_button, Qt.MouseButton.LeftButton)
+    assert pairing_tab.model.rows[0]["helper_name"] == "王干部"
+    qtbot.mouseClick(visit_tab.add_button, Qt.MouseButton.LeftButton)
+    [visit] = list_visits(book, household_id)
+    assert visit["visitor"] == "王干部" and visit["found"] == "生产生活正常"
+    main.nav.setCurrentRow(2)
+    assert page.model.rows[0]["households"] == 1 and page.model.rows[0]["visits_this_year"] == 1
+
+
+def test_visits_page_lists_and_settings(qtbot, demo_book):
+    from villagebook.storage.book_settings import int_setting
+    from villagebook.ui.main_window import MainWindow
+
+    main = MainWindow(demo_book)
+    qtbot.addWidget(main)
+    main.nav.setCurrentRow(3)
+    page = main.visits_page
+    before = page.not_visited.rowCount()
+    page.days.setValue(7)
+    qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+    assert int_setting(demo_book, "visits.max_days_unvisited") == 7
+    assert page.not_visited.rowCount() >= before
+    assert "7 天" in page.not_visited_label.text()

@@ -48,13 +48,15 @@ def test_demo_then_export_json(tmp_path, capsys):
         # and is stored exactly as the checks would clean it
         assert {k: household[k] for k in checked.household} == checked.household
         for table, record in (("incomes", "income"), ("checks", "check"),
-                              ("monitoring_events", "monitoring"), ("measures", "measure")):
+                              ("monitoring_events", "monitoring"), ("measures", "measure"),
+                              ("pairings", "pairing"), ("visits", "visit")):
             for row in household[table]:
                 cleaned, issues = clean_fields(record, row, dt.date.today())
                 assert issues == [] and {k: row[k] for k in cleaned} == cleaned
     poor = [h for h in data["households"] if h["category"] in ("01", "02")]
     assert poor and all(len(h["incomes"]) == 3 and h["checks"] for h in poor)
-    assert "settings" in data
+    assert "settings" in data and len(data["helpers"]) >= 2
+    assert all(h["pairings"] and h["visits"] for h in poor)
     from villagebook.core.measures import check_measure
     from villagebook.core.monitoring import check_event, check_sequence
     for h in poor:

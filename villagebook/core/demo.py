@@ -129,8 +129,27 @@ def _member(people: _People, rng: random.Random, today: dt.date, name: str, sex:
     return member
 
 
+UNITS = ("县农业农村局", "县人力资源和社会保障局", "县教育体育局", "县卫生健康局",
+         "县自然资源局", "县住房和城乡建设局", "县供销社", "镇人民政府", "县林业和草原局")
+POSTS = ("科员", "副科长", "科长", "副局长", "驻村工作队员", "干部")
+
+
+def helper_roster(n_households: int, seed: int = 1) -> list[dict[str, Any]]:
+    """帮扶责任人 for the demo village: about one for every fifteen households."""
+    rng = random.Random(seed + 7919)
+    people = _People(rng)
+    roster = []
+    for _ in range(max(2, n_households // 15)):
+        sex = rng.choice("12")
+        roster.append({"name": people.name(people.surname(), sex), "unit": rng.choice(UNITS),
+                       "post": rng.choice(POSTS),
+                       "phone": f"1{rng.choice('3578')}{rng.randrange(10**9):09d}"})
+    return roster
+
+
 def household(rng: random.Random, people: _People, today: dt.date, number: str,
-              group: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+              group: str, helper_ids: list[str] | None = None
+              ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """One synthetic household with its members (head first)."""
     category = _pick(rng, [("01", 30), ("02", 5), ("03", 65)])
     poor = category in ("01", "02")
@@ -196,6 +215,11 @@ def household(rng: random.Random, people: _People, today: dt.date, number: str,
         hh["main_cause"] = "01" if any(m["health"] == "03" for m in members) else "02"
     if category == "02":
         hh["monitoring_events"] = _monitoring(rng, hh, today)
+    if poor and helper_ids:
+        helper = rng.choice(helper_ids)
+        hh["pairings"] = [{"helper_id": helper,
+                           "start_date": f"{hh.get('ident_year') or today.year - 2}-03-01"}]
+        hh["visits"] = _visits(rng, helper, today)
     if poor:
         hh["measures"] = _measures(rng, hh, members, today)
         hh["incomes"] = [_income(rng, hh, members, year, today)
@@ -232,6 +256,32 @@ def _income(rng: random.Random, hh: dict[str, Any], members: list[dict[str, Any]
         income["transfer_eco"] = rng.randint(1, 12) * 10000
     income["prod_expense"] = rng.randint(5, 40) * 10000
     return income
+
+
+def _visits(rng: random.Random, helper: str, today: dt.date) -> list[dict[str, Any]]:
+    """Visits over the last two years: mostly the household's helper, sometimes the first
+    secretary; now and then something agreed with a follow-up date."""
+    visits = []
+    for year in (today.year - 1, today.year):
+        for _ in range(rng.choice([2, 3, 4, 4, 5])):
+            day = dt.date(year, 1, 5) + dt.timedelta(days=rng.randrange(0, 350))
+            if day > today:
+                continue
+            by_helper = rng.random() < 0.85
+            visit: dict[str, Any] = {
+                "visit_date": day.isoformat(), "visitor_role": "01" if by_helper else "02",
+                "helper_id": helper if by_helper else None,
+                "visitor_name": None if by_helper else "陈第一书记",
+                "visit_kind": _pick(rng, [("01", 40), ("02", 20), ("03", 15), ("04", 15),
+                                          ("06", 10)]),
+                "found": rng.choice(["生产生活正常", "家中老人慢性病需定期服药", "孩子在校就读正常",
+                                     "种养殖情况良好", "外出务工人员收入稳定"]),
+                "confirmed": 1}
+            if rng.random() < 0.15:
+                visit.update(problems="需协调办理慢病卡", agreed="下次走访时带齐材料到镇卫生院办理",
+                             follow_up_date=(day + dt.timedelta(days=30)).isoformat())
+            visits.append(visit)
+    return visits
 
 
 # 两免一补 and 中职 subsidies a student a year (seed 002), by school_status code
@@ -318,9 +368,11 @@ def _check(rng: random.Random, hh: dict[str, Any], year: int, today: dt.date) ->
             "water": 1 if rng.random() < 0.99 else 0}
 
 
-def generate(n_households: int, seed: int = 1,
-             today: dt.date | None = None) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
-    """Yield ``n_households`` (household, members) pairs for the demo village."""
+def generate(n_households: int, seed: int = 1, today: dt.date | None = None,
+             helper_ids: list[str] | None = None
+             ) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """Yield ``n_households`` (household, members) pairs for the demo village; with
+    ``helper_ids`` its 脱贫户 and 监测户 are paired and visited."""
     rng = random.Random(seed)
     people = _People(rng)
     today = today or dt.date.today()
@@ -328,4 +380,5 @@ def generate(n_households: int, seed: int = 1,
     n_groups = max(3, min(12, n_households // 40)) if n_households <= 2000 else n_households // 100
     for i in range(1, n_households + 1):
         group = f"第{(i - 1) * n_groups // n_households + 1}组"
-        yield household(rng, people, today, f"{DEMO_VILLAGE['code']}{i:0{width}d}", group)
+        yield household(rng, people, today, f"{DEMO_VILLAGE['code']}{i:0{width}d}", group,
+                        helper_ids)

@@ -19,6 +19,9 @@ from .errors import Issue
 
 HOUSEHOLD = "household"
 MEMBER = "member"
+# kinds whose values are chosen from records of the book (a household's members, the
+# village's helpers), not from a code list: stored as the chosen record's id
+CHOICE_KINDS = ("member", "helper")
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,7 @@ def convert(spec: FieldSpec, value: Any, today: dt.date | None = None) -> tuple[
     kind = spec.kind
     text = value.strip() if isinstance(value, str) else value
     try:
-        if kind in ("text", "phone", "id", "member"):
+        if kind in ("text", "phone", "id") or kind in CHOICE_KINDS:
             return str(text), None
         if kind == "code":
             return str(text), None

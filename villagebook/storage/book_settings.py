@@ -1,4 +1,5 @@
-"""Settings kept in the book (they travel with it): the monitoring line of each year."""
+"""Settings kept in the book (they travel with it): the monitoring line of each year, how
+long a household may go unvisited, how many visits a helper owes each year."""
 
 from __future__ import annotations
 
@@ -32,3 +33,20 @@ def set_monitoring_line(book: Book, year: int, fen: int) -> None:
         raise ValidationFailed([Issue("money.absurd", "monitoring_line",
                                       {"value": f"{fen / 100:.2f}"})])
     _set(book, f"monitoring_line.{year}", str(fen))
+
+
+DEFAULTS = {"visits.max_days_unvisited": 90, "visits.required_per_year": 4}
+
+
+def int_setting(book: Book, key: str) -> int:
+    """A whole-number setting, or its default (``DEFAULTS``)."""
+    value = _get(book, key)
+    return int(value) if value is not None else DEFAULTS[key]
+
+
+def set_int_setting(book: Book, key: str, value: int) -> None:
+    if key not in DEFAULTS:
+        raise KeyError(key)
+    if not 0 < value < 10000:
+        raise ValidationFailed([Issue("int.range", key, {"value": value})])
+    _set(book, key, str(value))

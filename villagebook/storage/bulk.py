@@ -21,7 +21,7 @@ _M_COLS = ["id", "household_id", "position", *MEMBER_COLUMNS, "status", "created
            "updated_at"]
 # Records a household may bring along, under these keys of its dict: table → record kind.
 CHILD_RECORDS = {"incomes": "income", "checks": "check", "monitoring_events": "monitoring",
-                 "measures": "measure"}
+                 "measures": "measure", "pairings": "pairing", "visits": "visit"}
 _CHILD_COLS = {table: [s.name for s in fields(kind)] for table, kind in CHILD_RECORDS.items()}
 _CHANGE_COLS = ["hlc", "action_seq", "table_name", "record_id", "household_id", "op",
                 "new_value"]
@@ -93,3 +93,15 @@ def insert_households(book: Book, items: Iterable[tuple[dict[str, Any], list[dic
                           " SELECT rid, search_text FROM households WHERE rid >= ?", [first_rid])
         writer.changed += len(changes)
     return count
+
+
+def insert_village_records(book: Book, table: str, record: str, rows: list[dict[str, Any]],
+                           action: str) -> list[str]:
+    """Insert checked records of the village (the demo's helpers…); returns their ids."""
+    columns = [s.name for s in fields(record)]
+    ids = []
+    with book.action(action) as writer:
+        for row in rows:
+            ids.append(writer.insert(table, {**{k: row.get(k) for k in columns},
+                                             "status": "active"}))
+    return ids

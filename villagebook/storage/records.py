@@ -27,11 +27,12 @@ def get(book: Book, table: str, record_id: str) -> dict[str, Any]:
     return found[0]
 
 
-def save(book: Book, table: str, record: str, household_id: str, record_id: str | None,
+def save(book: Book, table: str, record: str, household_id: str | None, record_id: str | None,
          raw: dict[str, Any], *, extra: Callable[[dict[str, Any]], list[Issue]] | None = None,
          today: dt.date | None = None) -> str:
     """Check ``raw`` against the record's fields (and ``extra`` rules) and save it in one
-    action; returns the record id. Raises ``ValidationFailed`` with every error."""
+    action; returns the record id. Raises ``ValidationFailed`` with every error.
+    ``household_id`` is None for records of the village (helpers, problems…)."""
     values, issues = clean_fields(record, {s.name: raw.get(s.name) for s in fields(record)},
                                   today or dt.date.today())
     if extra is not None and not issues:
@@ -40,8 +41,8 @@ def save(book: Book, table: str, record: str, household_id: str, record_id: str 
         raise ValidationFailed(issues)
     with book.action(f"{record}.{'create' if record_id is None else 'save'}") as writer:
         if record_id is None:
-            return writer.insert(table, {"household_id": household_id, **values,
-                                         "status": "active"}, household_id)
+            owner = {} if household_id is None else {"household_id": household_id}
+            return writer.insert(table, {**owner, **values, "status": "active"}, household_id)
         writer.update(table, record_id, values, household_id)
         return record_id
 
@@ -59,4 +60,4 @@ def set_removed(book: Book, table: str, record: str, record_id: str, removed: bo
             raise ValidationFailed(issues)
     action = f"{record}.{'remove' if removed else 'restore'}"
     with book.action(action) as writer:
-        writer.update(table, record_id, {"status": wanted}, current["household_id"])
+        writer.update(table, record_id, {"status": wanted}, current.get("household_id"))

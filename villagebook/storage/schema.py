@@ -196,5 +196,40 @@ def m0004(db: Database) -> None:
     )
 
 
+@migrations(name="0005_helpers_pairings_visits")
+def m0005(db: Database) -> None:
+    db.executescript(
+        """
+        -- 帮扶责任人 of the village, their pairings with households over time, and visits.
+        CREATE TABLE helpers (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, unit TEXT NOT NULL, post TEXT,
+            phone TEXT, note TEXT,
+            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'removed')),
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+        CREATE TABLE pairings (
+            id TEXT PRIMARY KEY,
+            household_id TEXT NOT NULL REFERENCES households(id),
+            helper_id TEXT NOT NULL REFERENCES helpers(id),
+            start_date TEXT NOT NULL, end_date TEXT, note TEXT,
+            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'removed')),
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+        CREATE INDEX pairings_household ON pairings(household_id);
+        CREATE INDEX pairings_helper ON pairings(helper_id);
+        CREATE TABLE visits (
+            id TEXT PRIMARY KEY,
+            household_id TEXT NOT NULL REFERENCES households(id),
+            visit_date TEXT NOT NULL, visitor_role TEXT NOT NULL,
+            helper_id TEXT REFERENCES helpers(id), visitor_name TEXT,
+            visit_kind TEXT NOT NULL, found TEXT, problems TEXT, agreed TEXT,
+            follow_up_date TEXT, confirmed INTEGER, note TEXT,
+            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'removed')),
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+        CREATE INDEX visits_household ON visits(household_id, visit_date);
+        CREATE INDEX visits_helper ON visits(helper_id, visit_date);
+        CREATE INDEX visits_follow_up ON visits(follow_up_date);
+        """
+    )
+
+
 # One more each time a migration is added (a test keeps this true).
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5

@@ -24,7 +24,7 @@ Choices = dict[str, list[tuple[str, str]]]  # field → (value, label) chosen fr
 
 def create_editor(spec: records.FieldSpec, parent: QWidget | None = None) -> QWidget:
     """A new editor widget suited to the field's kind."""
-    if spec.kind in ("code", "bool", "member"):
+    if spec.kind in ("code", "bool", *records.CHOICE_KINDS):
         return QComboBox(parent)
     if spec.kind == "codes":
         return QToolButton(parent)
@@ -44,7 +44,7 @@ def prepare(editor: QWidget, spec: records.FieldSpec, on_change: Callable[..., N
             choices: Choices | None = None) -> None:
     """Fill code lists (or the ``choices`` of fields such as a household's members), set
     hints and report every change to ``on_change``."""
-    if isinstance(editor, QComboBox) and spec.kind == "member":
+    if isinstance(editor, QComboBox) and spec.kind in records.CHOICE_KINDS:
         editor.addItem("", None)
         for value, label in (choices or {}).get(spec.name, []):
             editor.addItem(label, value)
@@ -65,7 +65,7 @@ def prepare(editor: QWidget, spec: records.FieldSpec, on_change: Callable[..., N
 
 def set_value(editor: QWidget, spec: records.FieldSpec, value: Any) -> None:
     """Show a stored value (codes, fen, ISO dates) in the editor."""
-    if isinstance(editor, QComboBox) and spec.kind == "member":
+    if isinstance(editor, QComboBox) and spec.kind in records.CHOICE_KINDS:
         editor.setCurrentIndex(max(0, editor.findData(value)) if value else 0)
     elif isinstance(editor, QComboBox):
         set_combo_value(editor, value)
@@ -84,7 +84,7 @@ def set_value(editor: QWidget, spec: records.FieldSpec, value: Any) -> None:
 
 def get_value(editor: QWidget, spec: records.FieldSpec) -> Any:
     """What the editor holds, as typed (the core converts and checks it)."""
-    if isinstance(editor, QComboBox) and spec.kind == "member":
+    if isinstance(editor, QComboBox) and spec.kind in records.CHOICE_KINDS:
         return editor.currentData()
     if isinstance(editor, QComboBox):
         return combo_value(editor)

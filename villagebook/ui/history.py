@@ -26,6 +26,8 @@ TABLES = {
     "checks": ("check", QT_TRANSLATE_NOOP("History", "Check")),
     "monitoring_events": ("monitoring", QT_TRANSLATE_NOOP("History", "Monitoring")),
     "measures": ("measure", QT_TRANSLATE_NOOP("History", "Measure")),
+    "pairings": ("pairing", QT_TRANSLATE_NOOP("History", "Helper")),
+    "visits": ("visit", QT_TRANSLATE_NOOP("History", "Visit")),
 }
 ACTIONS = {
     "household.create": QT_TRANSLATE_NOOP("History", "New household"),
@@ -51,6 +53,14 @@ ACTIONS = {
     "measure.save": QT_TRANSLATE_NOOP("History", "Measure changed"),
     "measure.remove": QT_TRANSLATE_NOOP("History", "Measure removed"),
     "measure.restore": QT_TRANSLATE_NOOP("History", "Measure restored"),
+    "pairing.create": QT_TRANSLATE_NOOP("History", "Helper paired"),
+    "pairing.save": QT_TRANSLATE_NOOP("History", "Pairing changed"),
+    "pairing.remove": QT_TRANSLATE_NOOP("History", "Pairing removed"),
+    "pairing.restore": QT_TRANSLATE_NOOP("History", "Pairing restored"),
+    "visit.create": QT_TRANSLATE_NOOP("History", "Visit recorded"),
+    "visit.save": QT_TRANSLATE_NOOP("History", "Visit corrected"),
+    "visit.remove": QT_TRANSLATE_NOOP("History", "Visit removed"),
+    "visit.restore": QT_TRANSLATE_NOOP("History", "Visit restored"),
     "demo.create": QT_TRANSLATE_NOOP("History", "Demo data"),
 }
 

@@ -9,9 +9,13 @@ from PySide6.QtCore import QCoreApplication
 
 from ..core import codes
 from ..storage.book import Book
+from ..storage.helpers import (current_helpers, helper_choices, list_helpers, list_pairings,
+                               remove_helper, remove_pairing, restore_helper, restore_pairing,
+                               save_helper, save_pairing)
 from ..storage.measures import list_measures, remove_measure, restore_measure, save_measure
 from ..storage.monitoring import (list_events, monitoring_state, remove_event, restore_event,
                                   save_event)
+from ..storage.visits import list_visits, remove_visit, restore_visit, save_visit
 from ..storage.checks import ANSWERS, list_checks, remove_check, restore_check, save_check
 from ..storage.incomes import list_incomes, remove_income, restore_income, save_income
 from .record_tab import Column, RecordKind
@@ -36,7 +40,7 @@ def income_kind(book: Book) -> RecordKind:
                                                               raw),
         remove=lambda record_id: remove_income(book, record_id),
         restore=lambda record_id: restore_income(book, record_id),
-        new_values=lambda: {"year": dt.date.today().year - 1},
+        new_values=lambda _household: {"year": dt.date.today().year - 1},
     )
 
 
@@ -55,7 +59,7 @@ def check_kind(book: Book) -> RecordKind:
                                                              raw),
         remove=lambda record_id: remove_check(book, record_id),
         restore=lambda record_id: restore_check(book, record_id),
-        new_values=lambda: {"check_date": dt.date.today().isoformat(),
+        new_values=lambda _household: {"check_date": dt.date.today().isoformat(),
                             "checker": book.operator},
     )
 
@@ -93,7 +97,7 @@ def monitoring_kind(book: Book) -> RecordKind:
                                                              raw),
         remove=lambda record_id: remove_event(book, record_id),
         restore=lambda record_id: restore_event(book, record_id),
-        new_values=lambda: {"event_date": dt.date.today().isoformat()},
+        new_values=lambda _household: {"event_date": dt.date.today().isoformat()},
         summary=lambda household_id: _monitoring_summary(book, household_id),
     )
 
@@ -119,6 +123,70 @@ def measure_kind(book: Book) -> RecordKind:
                                                                raw),
         remove=lambda record_id: remove_measure(book, record_id),
         restore=lambda record_id: restore_measure(book, record_id),
-        new_values=lambda: {"start_date": dt.date.today().isoformat(), "progress": "02"},
+        new_values=lambda _household: {"start_date": dt.date.today().isoformat(), "progress": "02"},
         choices=members,
     )
+
+
+def pairing_kind(book: Book) -> RecordKind:
+    def title(current: dict[str, Any] | None) -> str:
+        return QCoreApplication.translate("HouseholdRecords", "Helper of this household")
+
+    return RecordKind(
+        record="pairing",
+        columns=[Column("helper_name"), Column("helper_unit"), Column("helper_phone"),
+                 Column("start_date"), Column("end_date"), Column("note")],
+        title=title,
+        load=lambda household_id, removed: list_pairings(book, household_id, removed),
+        save=lambda household_id, record_id, raw: save_pairing(book, household_id, record_id,
+                                                               raw),
+        remove=lambda record_id: remove_pairing(book, record_id),
+        restore=lambda record_id: restore_pairing(book, record_id),
+        new_values=lambda _household: {"start_date": dt.date.today().isoformat()},
+        choices=lambda household_id: {"helper_id": helper_choices(book)},
+    )
+
+
+def visit_kind(book: Book) -> RecordKind:
+    def title(current: dict[str, Any] | None) -> str:
+        return QCoreApplication.translate("HouseholdRecords", "Visit")
+
+    def new_values(household_id: str | None) -> dict[str, Any]:
+        """Today, visited by the household's helper if it has one."""
+        helpers = current_helpers(book, household_id) if household_id else []
+        return {"visit_date": dt.date.today().isoformat(), "visitor_role": "01",
+                "helper_id": helpers[0]["helper_id"] if helpers else None}
+
+    return RecordKind(
+        record="visit",
+        columns=[Column("visit_date"), Column("visit_kind"), Column("visitor"),
+                 Column("found"), Column("problems"), Column("agreed"),
+                 Column("follow_up_date"), Column("confirmed")],
+        title=title,
+        load=lambda household_id, removed: list_visits(book, household_id, removed),
+        save=lambda household_id, record_id, raw: save_visit(book, household_id, record_id,
+                                                             raw),
+        remove=lambda record_id: remove_visit(book, record_id),
+        restore=lambda record_id: restore_visit(book, record_id),
+        new_values=new_values,
+        choices=lambda household_id: {"helper_id": helper_choices(book)},
+    )
+
+
+def helper_kind(book: Book) -> RecordKind:
+    def title(current: dict[str, Any] | None) -> str:
+        return QCoreApplication.translate("HouseholdRecords", "Helper")
+
+    return RecordKind(
+        record="helper",
+        columns=[Column("name"), Column("unit"), Column("post"), Column("phone"),
+                 Column("households"), Column("visits_this_year"), Column("required"),
+                 Column("short", warn_when=1)],
+        title=title,
+        load=lambda _household, removed: list_helpers(book, removed),
+        save=lambda _household, record_id, raw: save_helper(book, record_id, raw),
+        remove=lambda record_id: remove_helper(book, record_id),
+        restore=lambda record_id: restore_helper(book, record_id),
+        village=True,
+    )
+

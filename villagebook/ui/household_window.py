@@ -25,7 +25,8 @@ from . import field_editors
 from .event_dialogs import EventDialog
 from .forms.ui_household import Ui_HouseholdForm
 from .history import HistoryModel
-from .household_records import check_kind, income_kind, measure_kind, monitoring_kind
+from .household_records import (check_kind, income_kind, measure_kind, monitoring_kind,
+                                pairing_kind, visit_kind)
 from .record_tab import RecordTab
 from .member_table import CodeDelegate, MemberTableModel
 from .messages import describe, describe_error
@@ -56,10 +57,11 @@ class HouseholdWindow(QWidget):
         self._setup_tables()
         self.record_tabs = [RecordTab(kind(book), self)
                             for kind in (income_kind, check_kind, monitoring_kind,
-                                         measure_kind)]
+                                         measure_kind, pairing_kind, visit_kind)]
         for position, (tab, title) in enumerate(zip(self.record_tabs, (
                 self.tr("Income"), self.tr("Two assurances, three guarantees"),
-                self.tr("Monitoring"), self.tr("Assistance measures")))):
+                self.tr("Monitoring"), self.tr("Assistance measures"), self.tr("Helpers"),
+                self.tr("Visits")))):
             self.ui.tabs.insertTab(2 + position, tab, title)
             tab.changed.connect(self._record_changed)
         self._setup_actions()

@@ -19,7 +19,10 @@ from ..storage.queries import group_names
 from ..storage.village import get_village
 from .household_list import HouseholdListModel
 from .household_window import HouseholdWindow
+from .household_records import helper_kind
 from .measures_page import MeasuresPage
+from .record_tab import RecordTab
+from .visits_page import VisitsPage
 
 
 class HouseholdTable(QTableView):
@@ -62,6 +65,8 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.addItem(self.tr("Households"))
         self.nav.addItem(self.tr("Assistance measures"))
+        self.nav.addItem(self.tr("Helpers"))
+        self.nav.addItem(self.tr("Visits"))
         self.nav.setMaximumWidth(160)
         splitter.addWidget(self.nav)
 
@@ -114,6 +119,11 @@ class MainWindow(QMainWindow):
         self.measures_page = MeasuresPage(self.book)
         self.measures_page.open_household.connect(self.open_household)
         self.pages.addWidget(self.measures_page)
+        self.helpers_page = RecordTab(helper_kind(self.book))
+        self.pages.addWidget(self.helpers_page)
+        self.visits_page = VisitsPage(self.book)
+        self.visits_page.open_household.connect(self.open_household)
+        self.pages.addWidget(self.visits_page)
         splitter.addWidget(self.pages)
 
         self.summary = QLabel()
@@ -135,8 +145,13 @@ class MainWindow(QMainWindow):
         """The side bar picks the page; the household summary belongs to the first."""
         self.pages.setCurrentIndex(row)
         self.summary.setVisible(row == 0)
-        if row == 1:
+        page = self.pages.currentWidget()
+        if page is self.measures_page:
             self.measures_page.fill_years()
+        elif page is self.helpers_page:
+            self.helpers_page.set_household(None)
+        elif page is self.visits_page:
+            self.visits_page.refresh()
 
     def _filter_combo(self, list_name: str, all_text: str) -> QComboBox:
         combo = QComboBox()
@@ -296,8 +311,7 @@ class MainWindow(QMainWindow):
                 self.household_windows[household_id] = window
         self.model.refresh()
         self._update_count()
-        if self.pages.currentIndex() == 1:
-            self.measures_page.refresh()
+        self._show_page(self.pages.currentIndex())  # the village lists follow the change
         row = self.model.row_of(household_id)
         if row >= 0:
             self.table.selectRow(row)

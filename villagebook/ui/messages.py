@@ -107,6 +107,11 @@ TEMPLATES: dict[str, str] = {
         "Messages", "More has been repaid than was lent"),
     "measure.loan_field": QT_TRANSLATE_NOOP(
         "Messages", "{label} is only for a microcredit loan"),
+    # helpers and visits
+    "helper.unknown": QT_TRANSLATE_NOOP("Messages", "Choose a helper from the roster"),
+    "visit.who": QT_TRANSLATE_NOOP(
+        "Messages", "Choose the helper who visited, or write the visitor's name"),
+    "int.range": QT_TRANSLATE_NOOP("Messages", "{value} is out of range"),
     # monitoring
     "monitoring.too_many_risks": QT_TRANSLATE_NOOP(
         "Messages", "At most five risk types ({count} chosen)"),

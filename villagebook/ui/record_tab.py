@@ -100,8 +100,10 @@ class RecordKind:
     save: Callable[[str, str | None, dict[str, Any]], object]  # (household, id, raw)
     remove: Callable[[str], None]
     restore: Callable[[str], None]
-    new_values: Callable[[], dict[str, Any]] = dict
+    # the values a new record starts with, given the household (None for the village)
+    new_values: Callable[[str | None], dict[str, Any]] = lambda _household: {}
     summary: Callable[[str], str] | None = None  # a line above the table (current state)
+    village: bool = False  # records of the village (helpers…), not of one household
     choices: Callable[[str], dict[str, list[tuple[str, str]]]] | None = None
 
 
@@ -148,15 +150,16 @@ class RecordTab(QWidget):
 
     def set_household(self, household_id: str | None) -> None:
         self.household_id = household_id
-        self.hint.setVisible(household_id is None)
+        ready = household_id is not None or self.kind.village
+        self.hint.setVisible(not ready)
         for widget in (self.table, self.add_button, self.edit_button, self.remove_button,
                        self.restore_button, self.show_removed):
-            widget.setEnabled(household_id is not None)
+            widget.setEnabled(ready)
         self.reload()
 
     def reload(self) -> None:
-        rows = [] if self.household_id is None else self.kind.load(
-            self.household_id, self.show_removed.isChecked())
+        ready = self.household_id is not None or self.kind.village
+        rows = self.kind.load(self.household_id, self.show_removed.isChecked()) if ready else []
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         if self.kind.summary is not None and self.household_id is not None:
@@ -172,7 +175,7 @@ class RecordTab(QWidget):
         record_id = current["id"] if current else None
         choices = self.kind.choices(household_id) if self.kind.choices else None
         dialog = RecordDialog(self, self.kind.title(current), self.kind.record,
-                              current or self.kind.new_values(),
+                              current or self.kind.new_values(household_id),
                               lambda raw: self.kind.save(household_id, record_id, raw), choices)
         if not dialog.exec():
             return False
@@ -181,7 +184,7 @@ class RecordTab(QWidget):
         return True
 
     def add(self) -> bool:
-        return self.household_id is not None and self._open(None)
+        return (self.household_id is not None or self.kind.village) and self._open(None)
 
     def edit(self) -> bool:
         current = self._selected()

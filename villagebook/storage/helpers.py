@@ -1,0 +1,97 @@
+"""帮扶责任人 (the village's roster) and their pairings with households over time."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..core.errors import Issue
+from . import records
+from .book import Book
+from .book_settings import int_setting
+
+
+def list_helpers(book: Book, include_removed: bool = False, year: int | None = None
+                 ) -> list[dict[str, Any]]:
+    """The roster with, for each helper, households paired now and visits this year
+    against the number required (a book setting, 4 by default: seed 002)."""
+    year = year or dt.date.today().year
+    today = dt.date.today().isoformat()
+    required = int_setting(book, "visits.required_per_year")
+    sql = "SELECT * FROM helpers"
+    if not include_removed:
+        sql += " WHERE status = 'active'"
+    helpers = records.rows(book, sql + " ORDER BY name", [])
+    paired = dict(book.conn.execute(
+        "SELECT helper_id, count(*) FROM pairings WHERE status = 'active'"
+        " AND start_date <= ? AND (end_date IS NULL OR end_date >= ?) GROUP BY helper_id",
+        [today, today]))
+    visits = dict(book.conn.execute(
+        "SELECT helper_id, count(*) FROM visits WHERE status = 'active' AND helper_id IS NOT NULL"
+        " AND visit_date BETWEEN ? AND ? GROUP BY helper_id",
+        [f"{year}-01-01", f"{year}-12-31"]))
+    for helper in helpers:
+        helper.update(households=paired.get(helper["id"], 0),
+                      visits_this_year=visits.get(helper["id"], 0), required=required)
+        helper["short"] = int(helper["households"] > 0 and helper["visits_this_year"] < required)
+    return helpers
+
+
+def helper_choices(book: Book) -> list[tuple[str, str]]:
+    """(id, "name（unit）") of the current helpers, for choosing one."""
+    return [(h["id"], f"{h['name']}（{h['unit']}）") for h in list_helpers(book)]
+
+
+def save_helper(book: Book, record_id: str | None, raw: dict[str, Any]) -> str:
+    return records.save(book, "helpers", "helper", None, record_id, raw)
+
+
+def remove_helper(book: Book, record_id: str) -> None:
+    records.set_removed(book, "helpers", "helper", record_id, True)
+
+
+def restore_helper(book: Book, record_id: str) -> None:
+    records.set_removed(book, "helpers", "helper", record_id, False)
+
+
+def list_pairings(book: Book, household_id: str, include_removed: bool = False
+                  ) -> list[dict[str, Any]]:
+    """The household's helpers over time, newest first."""
+    sql = ("SELECT p.*, h.name AS helper_name, h.unit AS helper_unit, h.phone AS helper_phone"
+           " FROM pairings p JOIN helpers h ON h.id = p.helper_id WHERE p.household_id = ?")
+    if not include_removed:
+        sql += " AND p.status = 'active'"
+    return records.rows(book, sql + " ORDER BY p.start_date DESC", [household_id])
+
+
+def current_helpers(book: Book, household_id: str) -> list[dict[str, Any]]:
+    today = dt.date.today().isoformat()
+    return [p for p in list_pairings(book, household_id)
+            if p["start_date"] <= today and (p["end_date"] is None or p["end_date"] >= today)]
+
+
+def _pairing_rules(book: Book):
+    def check(values: dict[str, Any]) -> list[Issue]:
+        issues = []
+        if values.get("end_date") and values["end_date"] < values["start_date"]:
+            issues.append(Issue("date.before_start", "end_date", {"start": values["start_date"]}))
+        known = book.conn.execute("SELECT 1 FROM helpers WHERE id = ? AND status = 'active'",
+                                  [values.get("helper_id")]).fetchone()
+        if not known:
+            issues.append(Issue("helper.unknown", "helper_id"))
+        return issues
+    return check
+
+
+def save_pairing(book: Book, household_id: str, record_id: str | None, raw: dict[str, Any],
+                 today: dt.date | None = None) -> str:
+    return records.save(book, "pairings", "pairing", household_id, record_id, raw,
+                        extra=_pairing_rules(book), today=today)
+
+
+def remove_pairing(book: Book, record_id: str) -> None:
+    records.set_removed(book, "pairings", "pairing", record_id, True)
+
+
+def restore_pairing(book: Book, record_id: str) -> None:
+    records.set_removed(book, "pairings", "pairing", record_id, False)

@@ -1,0 +1,103 @@
+"""走访记录: visits to a household, and the village lists that follow from them —
+households not visited for too long, and follow-ups that are due."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..core.errors import Issue
+from . import records
+from .book import Book
+from .book_settings import int_setting
+
+HELPER_ROLE = "01"  # visitor_role 帮扶责任人
+# households that must be visited: 脱贫户 and 监测户
+VISITED_CATEGORIES = ("01", "02")
+
+
+def _visitor(visit: dict[str, Any]) -> str:
+    return visit.get("helper_name") or visit.get("visitor_name") or ""
+
+
+def list_visits(book: Book, household_id: str, include_removed: bool = False
+                ) -> list[dict[str, Any]]:
+    sql = ("SELECT v.*, h.name AS helper_name FROM visits v"
+           " LEFT JOIN helpers h ON h.id = v.helper_id WHERE v.household_id = ?")
+    if not include_removed:
+        sql += " AND v.status = 'active'"
+    visits = records.rows(book, sql + " ORDER BY v.visit_date DESC, v.created_at DESC",
+                          [household_id])
+    for visit in visits:
+        visit["visitor"] = _visitor(visit)
+    return visits
+
+
+def _visit_rules(book: Book):
+    def check(values: dict[str, Any]) -> list[Issue]:
+        issues = []
+        if not values.get("helper_id") and not values.get("visitor_name"):
+            issues.append(Issue("visit.who", "visitor_name"))
+        if values.get("visitor_role") == HELPER_ROLE and not values.get("helper_id"):
+            issues.append(Issue("field.required", "helper_id"))
+        follow = values.get("follow_up_date")
+        if follow and follow < values["visit_date"]:
+            issues.append(Issue("date.before_start", "follow_up_date",
+                                {"start": values["visit_date"]}))
+        return issues
+    return check
+
+
+def save_visit(book: Book, household_id: str, record_id: str | None, raw: dict[str, Any],
+               today: dt.date | None = None) -> str:
+    """Record a visit: dated (not in the future), who visited, what kind, what was found
+    and agreed."""
+    return records.save(book, "visits", "visit", household_id, record_id, raw,
+                        extra=_visit_rules(book), today=today)
+
+
+def remove_visit(book: Book, record_id: str) -> None:
+    records.set_removed(book, "visits", "visit", record_id, True)
+
+
+def restore_visit(book: Book, record_id: str) -> None:
+    records.set_removed(book, "visits", "visit", record_id, False)
+
+
+def not_visited(book: Book, today: dt.date | None = None) -> list[dict[str, Any]]:
+    """脱贫户 and 监测户 with no visit for more than the set number of days (90 unless
+    set otherwise), longest first; never visited first of all."""
+    today = today or dt.date.today()
+    days = int_setting(book, "visits.max_days_unvisited")
+    limit = (today - dt.timedelta(days=days)).isoformat()
+    rows = records.rows(book,
+                        "SELECT h.id AS household_id, h.number AS household_number,"
+                        " h.head_name, max(v.visit_date) AS last_visit"
+                        " FROM households h LEFT JOIN visits v ON v.household_id = h.id"
+                        " AND v.status = 'active'"
+                        " WHERE h.status = 'active' AND h.category IN (?, ?)"
+                        " GROUP BY h.id HAVING last_visit IS NULL OR last_visit < ?"
+                        " ORDER BY last_visit IS NOT NULL, last_visit, h.number",
+                        [*VISITED_CATEGORIES, limit])
+    for row in rows:
+        row["days"] = (today - dt.date.fromisoformat(row["last_visit"])).days \
+            if row["last_visit"] else None
+    return rows
+
+
+def follow_ups_due(book: Book, today: dt.date | None = None) -> list[dict[str, Any]]:
+    """Visits whose follow-up date has come, with no later visit to the household yet."""
+    today = today or dt.date.today()
+    rows = records.rows(book,
+                        "SELECT v.*, h.number AS household_number, h.head_name,"
+                        " hp.name AS helper_name FROM visits v"
+                        " JOIN households h ON h.id = v.household_id AND h.status = 'active'"
+                        " LEFT JOIN helpers hp ON hp.id = v.helper_id"
+                        " WHERE v.status = 'active' AND v.follow_up_date <= ?"
+                        " AND NOT EXISTS (SELECT 1 FROM visits later"
+                        "   WHERE later.household_id = v.household_id AND later.status = 'active'"
+                        "   AND later.visit_date > v.visit_date)"
+                        " ORDER BY v.follow_up_date, h.number", [today.isoformat()])
+    for row in rows:
+        row["visitor"] = _visitor(row)
+    return rows

@@ -1,0 +1,86 @@
+"""走访 for the whole village: households not visited for too long, follow-ups that are
+due, and the two settings behind them. Double-click opens the household."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QSpinBox,
+                               QTableView, QVBoxLayout, QWidget)
+
+from ..core.errors import VillagebookError
+from ..storage.book import Book
+from ..storage.book_settings import int_setting, set_int_setting
+from ..storage.visits import follow_ups_due, not_visited
+from .messages import describe_error
+from .record_tab import Column, RecordTableModel
+
+
+class VisitsPage(QWidget):
+    open_household = Signal(str)
+
+    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.book = book
+        layout = QVBoxLayout(self)
+        settings = QHBoxLayout()
+        settings.addWidget(QLabel(self.tr("A household out of poverty or under monitoring counts as not visited after")))
+        self.days = QSpinBox()
+        self.days.setRange(7, 730)
+        self.days.setSuffix(self.tr(" days"))
+        settings.addWidget(self.days)
+        settings.addWidget(QLabel(self.tr("Visits each helper owes a year:")))
+        self.required = QSpinBox()
+        self.required.setRange(1, 52)
+        settings.addWidget(self.required)
+        self.apply_button = QPushButton(self.tr("Apply"))
+        self.apply_button.clicked.connect(self.apply_settings)
+        settings.addWidget(self.apply_button)
+        settings.addStretch(1)
+        layout.addLayout(settings)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00000;")
+        layout.addWidget(self.error)
+        self.not_visited_label = QLabel()
+        layout.addWidget(self.not_visited_label)
+        self.not_visited = RecordTableModel("visit", [
+            Column("household_number"), Column("head_name"), Column("last_visit"),
+            Column("days")], self)
+        layout.addWidget(self._table(self.not_visited))
+        self.follow_label = QLabel()
+        layout.addWidget(self.follow_label)
+        self.follow_ups = RecordTableModel("visit", [
+            Column("follow_up_date"), Column("household_number"), Column("head_name"),
+            Column("visit_date"), Column("visitor"), Column("agreed")], self)
+        layout.addWidget(self._table(self.follow_ups))
+
+    def _table(self, model: RecordTableModel) -> QTableView:
+        table = QTableView()
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.doubleClicked.connect(
+            lambda index: self.open_household.emit(model.rows[index.row()]["household_id"]))
+        return table
+
+    def refresh(self) -> None:
+        self.days.setValue(int_setting(self.book, "visits.max_days_unvisited"))
+        self.required.setValue(int_setting(self.book, "visits.required_per_year"))
+        late = not_visited(self.book)
+        self.not_visited.set_rows(late)
+        self.not_visited_label.setText(self.tr("<b>Not visited for more than {days} days: "
+                                               "{count} households</b>").format(
+            days=self.days.value(), count=len(late)))
+        due = follow_ups_due(self.book)
+        self.follow_ups.set_rows(due)
+        self.follow_label.setText(self.tr("<b>Follow-ups due: {count}</b>").format(
+            count=len(due)))
+
+    def apply_settings(self) -> None:
+        try:
+            set_int_setting(self.book, "visits.max_days_unvisited", self.days.value())
+            set_int_setting(self.book, "visits.required_per_year", self.required.value())
+        except VillagebookError as error:
+            self.error.setText("✖ " + describe_error(error))
+            return
+        self.error.setText("")
+        self.refresh()
