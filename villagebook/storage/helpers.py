@@ -14,7 +14,8 @@ from .book_settings import int_setting
 def list_helpers(book: Book, include_removed: bool = False, year: int | None = None
                  ) -> list[dict[str, Any]]:
     """The roster with, for each helper, households paired now and visits this year
-    against the number required (a book setting, 4 by default: seed 002)."""
+    against the number required: a book setting (4 by default, seed 002) for each paired
+    household."""
     year = year or dt.date.today().year
     today = dt.date.today().isoformat()
     required = int_setting(book, "visits.required_per_year")
@@ -31,9 +32,10 @@ def list_helpers(book: Book, include_removed: bool = False, year: int | None = N
         " AND visit_date BETWEEN ? AND ? GROUP BY helper_id",
         [f"{year}-01-01", f"{year}-12-31"]))
     for helper in helpers:
-        helper.update(households=paired.get(helper["id"], 0),
-                      visits_this_year=visits.get(helper["id"], 0), required=required)
-        helper["short"] = int(helper["households"] > 0 and helper["visits_this_year"] < required)
+        households = paired.get(helper["id"], 0)
+        helper.update(households=households, visits_this_year=visits.get(helper["id"], 0),
+                      required=required * households)
+        helper["short"] = int(helper["visits_this_year"] < helper["required"])
     return helpers
 
 

@@ -45,13 +45,15 @@ class VisitsPage(QWidget):
         self.not_visited = RecordTableModel("visit", [
             Column("household_number"), Column("head_name"), Column("last_visit"),
             Column("days")], self)
-        layout.addWidget(self._table(self.not_visited))
+        self.not_visited_table = self._table(self.not_visited)
+        layout.addWidget(self.not_visited_table)
         self.follow_label = QLabel()
         layout.addWidget(self.follow_label)
         self.follow_ups = RecordTableModel("visit", [
             Column("follow_up_date"), Column("household_number"), Column("head_name"),
             Column("visit_date"), Column("visitor"), Column("agreed")], self)
-        layout.addWidget(self._table(self.follow_ups))
+        self.follow_table = self._table(self.follow_ups)
+        layout.addWidget(self.follow_table)
 
     def _table(self, model: RecordTableModel) -> QTableView:
         table = QTableView()
@@ -74,6 +76,8 @@ class VisitsPage(QWidget):
         self.follow_ups.set_rows(due)
         self.follow_label.setText(self.tr("<b>Follow-ups due: {count}</b>").format(
             count=len(due)))
+        for table in (self.not_visited_table, self.follow_table):
+            table.resizeColumnsToContents()
 
     def apply_settings(self) -> None:
         try:
