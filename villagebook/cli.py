@@ -73,7 +73,7 @@ def create_demo(path: Path, households: int, seed: int = 1) -> Book:
 # with their status: the export hides nothing).
 CHILD_TABLES = {"members": "position", "incomes": "year", "checks": "check_date",
                 "monitoring_events": "event_date", "measures": "start_date",
-                "pairings": "start_date", "visits": "visit_date"}
+                "pairings": "start_date", "visits": "visit_date", "problems": "found_date"}
 
 
 def export_records(book: Book) -> dict[str, Any]:

@@ -25,7 +25,7 @@ def fill_and_ok(monkeypatch, values: dict[str, str], seen: list) -> None:
         for name, text in values.items():
             editor = dialog.editors[name]
             spec = next(s for s in dialog.specs if s.name == name)
-            field_editors.set_value(editor, spec, text) if spec.kind in ("bool", "date") \
+            field_editors.set_value(editor, spec, text) if spec.kind in ("bool", "date", "code") \
                 else editor.setText(text)
         dialog.try_save()
         seen.append(dialog)
@@ -198,3 +198,24 @@ def test_visits_page_lists_and_settings(qtbot, demo_book):
     assert int_setting(demo_book, "visits.max_days_unvisited") == 7
     assert page.not_visited.rowCount() >= before
     assert "7 天" in page.not_visited_label.text()
+
+
+def test_problems_page_records_and_refuses(qtbot, book, monkeypatch):
+    from villagebook.storage.problems import list_problems
+    from villagebook.ui.main_window import MainWindow
+
+    saved_household(book)
+    main = MainWindow(book)
+    qtbot.addWidget(main)
+    main.nav.setCurrentRow(4)
+    page = main.problems_page
+    seen: list = []
+    fill_and_ok(monkeypatch, {"problem": "饮水管道老化", "household_number": "999",
+                              "responsible": "村委会"}, seen)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert seen[-1].result() == 0 and "没有户编号为 999 的农户" in seen[-1].error.text()
+    fill_and_ok(monkeypatch, {"problem": "饮水管道老化", "household_number": "110105001001001",
+                              "responsible": "村委会", "category": "01"}, seen)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    [row] = list_problems(book)
+    assert row["head_name"] == "张三" and page.model.rowCount() == 1

@@ -34,12 +34,12 @@ def test_init_refuses_a_bad_code_and_an_existing_book(tmp_path, capsys):
 
 def test_demo_then_export_json(tmp_path, capsys):
     path = tmp_path / "demo.db"
-    assert main(["demo", "--db", str(path), "--households", "40", "--seed", "3"]) == 0
+    assert main(["demo", "--db", str(path), "--households", "120", "--seed", "3"]) == 0
     capsys.readouterr()
     assert main(["export-json", "--db", str(path)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["village"]["is_demo"] == 1
-    assert len(data["households"]) == 40
+    assert len(data["households"]) == 120
     for household in data["households"]:
         assert household["member_count"] == len(household["members"]) >= 1
         # every demo household passes the same checks the window applies, without warnings

@@ -220,6 +220,21 @@ def household(rng: random.Random, people: _People, today: dt.date, number: str,
         hh["pairings"] = [{"helper_id": helper,
                            "start_date": f"{hh.get('ident_year') or today.year - 2}-03-01"}]
         hh["visits"] = _visits(rng, helper, today)
+    if poor and rng.random() < 0.06:
+        found = today - dt.timedelta(days=rng.randint(10, 300))
+        done = rng.random() < 0.6
+        hh["problems"] = [{
+            "problem": rng.choice(["饮水管道老化，供水不稳定", "慢病签约服务未落实",
+                                   "收入数据与银行流水不符", "帮扶措施台账缺少佐证材料"]),
+            "source": _pick(rng, [("01", 50), ("02", 30), ("03", 20)]),
+            "category": rng.choice(["01", "02", "03", "04"]),
+            "found_date": found.isoformat(),
+            "deadline": (found + dt.timedelta(days=60)).isoformat(),
+            "responsible": "村委会", "progress": "03" if done else rng.choice(["01", "02"]),
+            "closed_date": (found + dt.timedelta(days=rng.randint(5, 50))).isoformat()
+            if done and found + dt.timedelta(days=50) <= today else None}]
+        if done and hh["problems"][0]["closed_date"] is None:
+            hh["problems"][0]["progress"] = "02"
     if poor:
         hh["measures"] = _measures(rng, hh, members, today)
         hh["incomes"] = [_income(rng, hh, members, year, today)

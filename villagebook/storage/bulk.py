@@ -21,8 +21,11 @@ _M_COLS = ["id", "household_id", "position", *MEMBER_COLUMNS, "status", "created
            "updated_at"]
 # Records a household may bring along, under these keys of its dict: table → record kind.
 CHILD_RECORDS = {"incomes": "income", "checks": "check", "monitoring_events": "monitoring",
-                 "measures": "measure", "pairings": "pairing", "visits": "visit"}
-_CHILD_COLS = {table: [s.name for s in fields(kind)] for table, kind in CHILD_RECORDS.items()}
+                 "measures": "measure", "pairings": "pairing", "visits": "visit",
+                 "problems": "problem"}
+# a problem names its household by number in the form; here the household is known
+_CHILD_COLS = {table: [s.name for s in fields(kind) if s.name != "household_number"]
+               for table, kind in CHILD_RECORDS.items()}
 _CHANGE_COLS = ["hlc", "action_seq", "table_name", "record_id", "household_id", "op",
                 "new_value"]
 

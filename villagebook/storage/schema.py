@@ -231,5 +231,23 @@ def m0005(db: Database) -> None:
     )
 
 
+@migrations(name="0006_problems")
+def m0006(db: Database) -> None:
+    db.executescript(
+        """
+        -- 问题排查整改台账: problems found (by whom, what kind), who fixes them by when.
+        CREATE TABLE problems (
+            id TEXT PRIMARY KEY, problem TEXT NOT NULL, source TEXT NOT NULL,
+            category TEXT NOT NULL, household_id TEXT REFERENCES households(id),
+            found_date TEXT NOT NULL, deadline TEXT, responsible TEXT NOT NULL,
+            progress TEXT NOT NULL, closed_date TEXT, evidence TEXT,
+            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'removed')),
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+        CREATE INDEX problems_household ON problems(household_id);
+        CREATE INDEX problems_deadline ON problems(deadline);
+        """
+    )
+
+
 # One more each time a migration is added (a test keeps this true).
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6

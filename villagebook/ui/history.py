@@ -28,6 +28,7 @@ TABLES = {
     "measures": ("measure", QT_TRANSLATE_NOOP("History", "Measure")),
     "pairings": ("pairing", QT_TRANSLATE_NOOP("History", "Helper")),
     "visits": ("visit", QT_TRANSLATE_NOOP("History", "Visit")),
+    "problems": ("problem", QT_TRANSLATE_NOOP("History", "Problem")),
 }
 ACTIONS = {
     "household.create": QT_TRANSLATE_NOOP("History", "New household"),
@@ -61,6 +62,10 @@ ACTIONS = {
     "visit.save": QT_TRANSLATE_NOOP("History", "Visit corrected"),
     "visit.remove": QT_TRANSLATE_NOOP("History", "Visit removed"),
     "visit.restore": QT_TRANSLATE_NOOP("History", "Visit restored"),
+    "problem.create": QT_TRANSLATE_NOOP("History", "Problem recorded"),
+    "problem.save": QT_TRANSLATE_NOOP("History", "Problem updated"),
+    "problem.remove": QT_TRANSLATE_NOOP("History", "Problem removed"),
+    "problem.restore": QT_TRANSLATE_NOOP("History", "Problem restored"),
     "demo.create": QT_TRANSLATE_NOOP("History", "Demo data"),
 }
 

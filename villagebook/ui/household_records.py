@@ -15,6 +15,7 @@ from ..storage.helpers import (current_helpers, helper_choices, list_helpers, li
 from ..storage.measures import list_measures, remove_measure, restore_measure, save_measure
 from ..storage.monitoring import (list_events, monitoring_state, remove_event, restore_event,
                                   save_event)
+from ..storage.problems import list_problems, remove_problem, restore_problem, save_problem
 from ..storage.visits import list_visits, remove_visit, restore_visit, save_visit
 from ..storage.checks import ANSWERS, list_checks, remove_check, restore_check, save_check
 from ..storage.incomes import list_incomes, remove_income, restore_income, save_income
@@ -190,3 +191,27 @@ def helper_kind(book: Book) -> RecordKind:
         village=True,
     )
 
+
+
+def problem_kind(book: Book) -> RecordKind:
+    def title(current: dict[str, Any] | None) -> str:
+        return QCoreApplication.translate("HouseholdRecords", "Problem and rectification")
+
+    def load(_household: str | None, removed: bool) -> list[dict[str, Any]]:
+        return list_problems(book, removed)
+
+    return RecordKind(
+        record="problem",
+        columns=[Column("found_date"), Column("source"), Column("category"),
+                 Column("problem"), Column("household_number"), Column("head_name"),
+                 Column("responsible"), Column("deadline"), Column("progress"),
+                 Column("closed_date"), Column("overdue", warn_when=1)],
+        title=title,
+        load=load,
+        save=lambda _household, record_id, raw: save_problem(book, record_id, raw),
+        remove=lambda record_id: remove_problem(book, record_id),
+        restore=lambda record_id: restore_problem(book, record_id),
+        new_values=lambda _household: {"found_date": dt.date.today().isoformat(),
+                                       "progress": "01", "source": "01"},
+        village=True,
+    )

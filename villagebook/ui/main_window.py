@@ -19,7 +19,7 @@ from ..storage.queries import group_names
 from ..storage.village import get_village
 from .household_list import HouseholdListModel
 from .household_window import HouseholdWindow
-from .household_records import helper_kind
+from .household_records import helper_kind, problem_kind
 from .measures_page import MeasuresPage
 from .record_tab import RecordTab
 from .visits_page import VisitsPage
@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.nav.addItem(self.tr("Assistance measures"))
         self.nav.addItem(self.tr("Helpers"))
         self.nav.addItem(self.tr("Visits"))
+        self.nav.addItem(self.tr("Problems"))
         self.nav.setMaximumWidth(160)
         splitter.addWidget(self.nav)
 
@@ -124,6 +125,8 @@ class MainWindow(QMainWindow):
         self.visits_page = VisitsPage(self.book)
         self.visits_page.open_household.connect(self.open_household)
         self.pages.addWidget(self.visits_page)
+        self.problems_page = RecordTab(problem_kind(self.book))
+        self.pages.addWidget(self.problems_page)
         splitter.addWidget(self.pages)
 
         self.summary = QLabel()
@@ -148,8 +151,8 @@ class MainWindow(QMainWindow):
         page = self.pages.currentWidget()
         if page is self.measures_page:
             self.measures_page.fill_years()
-        elif page is self.helpers_page:
-            self.helpers_page.set_household(None)
+        elif page in (self.helpers_page, self.problems_page):
+            page.set_household(None)
         elif page is self.visits_page:
             self.visits_page.refresh()
 

@@ -112,6 +112,10 @@ TEMPLATES: dict[str, str] = {
     "visit.who": QT_TRANSLATE_NOOP(
         "Messages", "Choose the helper who visited, or write the visitor's name"),
     "int.range": QT_TRANSLATE_NOOP("Messages", "{value} is out of range"),
+    # problems
+    "household.unknown": QT_TRANSLATE_NOOP("Messages", "There is no household {number}"),
+    "problem.closed_not_done": QT_TRANSLATE_NOOP(
+        "Messages", "A closing date needs the progress “rectified”"),
     # monitoring
     "monitoring.too_many_risks": QT_TRANSLATE_NOOP(
         "Messages", "At most five risk types ({count} chosen)"),
