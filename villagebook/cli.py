@@ -63,6 +63,12 @@ def create_demo(path: Path, households: int, seed: int = 1) -> Book:
                                             "demo.create")
         insert_households(book, demo_data.generate(households, seed, helper_ids=helper_ids),
                           "demo.create")
+        project_ids = insert_village_records(book, "projects", "project",
+                                             demo_data.PROJECTS, "demo.create")
+        for project_id, incomes in zip(project_ids, demo_data.PROJECT_INCOMES):
+            insert_village_records(book, "project_incomes", "project_income",
+                                   [{**i, "project_id": project_id} for i in incomes],
+                                   "demo.create", extra_columns=("project_id",))
     except BaseException:
         book.close()
         raise
@@ -94,11 +100,19 @@ def export_records(book: Book) -> dict[str, Any]:
             record = dict(zip(names, row))
             by_id[record["household_id"]][table].append(record)
     settings = dict(book.conn.execute("SELECT id, value FROM book_settings ORDER BY id"))
-    cursor = book.conn.execute("SELECT * FROM helpers ORDER BY name")
-    names = [d[0] for d in cursor.description]
-    helpers = [dict(zip(names, row)) for row in cursor]
+    helpers = _table(book, "SELECT * FROM helpers ORDER BY name")
+    projects = _table(book, "SELECT * FROM projects ORDER BY start_date")
+    incomes = _table(book, "SELECT * FROM project_incomes ORDER BY project_id, year")
+    for project in projects:
+        project["incomes"] = [i for i in incomes if i["project_id"] == project["id"]]
     return {"village": get_village(book), "settings": settings, "helpers": helpers,
-            "households": households}
+            "projects": projects, "households": households}
+
+
+def _table(book: Book, sql: str) -> list[dict[str, Any]]:
+    cursor = book.conn.execute(sql)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor]
 
 
 def _run(args: argparse.Namespace) -> int:

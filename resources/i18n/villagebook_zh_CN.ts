@@ -537,69 +537,84 @@
 <context>
     <name>HouseholdRecords</name>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="28"/>
+        <location filename="../../villagebook/ui/household_records.py" line="31"/>
         <source>Income of a year</source>
         <translation>年度收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="29"/>
+        <location filename="../../villagebook/ui/household_records.py" line="32"/>
         <source>Income of {year}</source>
         <translation>{year} 年收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="50"/>
+        <location filename="../../villagebook/ui/household_records.py" line="53"/>
         <source>Check of the two assurances and three guarantees</source>
         <translation>两不愁三保障核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="73"/>
+        <location filename="../../villagebook/ui/household_records.py" line="76"/>
         <source>Now: monitored since {since} as {category}; risks: {risks}</source>
         <translation>当前：自 {since} 起纳入监测，{category}；风险类型：{risks}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="78"/>
+        <location filename="../../villagebook/ui/household_records.py" line="81"/>
         <source>Now: risk removed on {date} ({method})</source>
         <translation>当前：已于 {date} 风险消除（{method}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="81"/>
+        <location filename="../../villagebook/ui/household_records.py" line="84"/>
         <source>removed by assistance within two months of identification: please check</source>
         <translation>识别后两个月内即“帮扶消除”，请核实</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="84"/>
+        <location filename="../../villagebook/ui/household_records.py" line="87"/>
         <source>Now: not monitored</source>
         <translation>当前：未纳入监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="89"/>
+        <location filename="../../villagebook/ui/household_records.py" line="92"/>
         <source>Monitoring event</source>
         <translation>监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="108"/>
+        <location filename="../../villagebook/ui/household_records.py" line="111"/>
         <source>Assistance measure</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="134"/>
+        <location filename="../../villagebook/ui/household_records.py" line="137"/>
         <source>Helper of this household</source>
         <translation>本户的帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="153"/>
+        <location filename="../../villagebook/ui/household_records.py" line="156"/>
         <source>Visit</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="179"/>
+        <location filename="../../villagebook/ui/household_records.py" line="182"/>
         <source>Helper</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="198"/>
+        <location filename="../../villagebook/ui/household_records.py" line="201"/>
         <source>Problem and rectification</source>
         <translation>问题排查整改</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/household_records.py" line="225"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/household_records.py" line="246"/>
+        <source>Income distributed by the asset</source>
+        <translation>资产收益分配</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/household_records.py" line="258"/>
+        <source>Select a project above to see the income its asset distributed each year.</source>
+        <translation>在上方选择一个项目，即可查看其资产每年分配的收益。</translation>
     </message>
 </context>
 <context>
@@ -751,113 +766,118 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="66"/>
+        <location filename="../../villagebook/ui/main_window.py" line="67"/>
         <source>Households</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="67"/>
+        <location filename="../../villagebook/ui/main_window.py" line="68"/>
         <source>Assistance measures</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="68"/>
+        <location filename="../../villagebook/ui/main_window.py" line="69"/>
         <source>Helpers</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="69"/>
+        <location filename="../../villagebook/ui/main_window.py" line="70"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="70"/>
+        <location filename="../../villagebook/ui/main_window.py" line="71"/>
         <source>Problems</source>
         <translation>问题整改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="81"/>
+        <location filename="../../villagebook/ui/main_window.py" line="72"/>
+        <source>Projects and assets</source>
+        <translation>项目资产</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="83"/>
         <source>Search: name, pinyin initials (zs), ID number, household number</source>
         <translation>搜索：姓名、拼音首字母（如 zs）、证件号码、户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="86"/>
+        <location filename="../../villagebook/ui/main_window.py" line="88"/>
         <source>All categories</source>
         <translation>全部户类别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="87"/>
+        <location filename="../../villagebook/ui/main_window.py" line="89"/>
         <source>All statuses</source>
         <translation>全部脱贫状态</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="89"/>
+        <location filename="../../villagebook/ui/main_window.py" line="91"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="93"/>
+        <location filename="../../villagebook/ui/main_window.py" line="95"/>
         <source>Include closed</source>
         <translation>含已注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="98"/>
-        <location filename="../../villagebook/ui/main_window.py" line="181"/>
+        <location filename="../../villagebook/ui/main_window.py" line="100"/>
+        <location filename="../../villagebook/ui/main_window.py" line="187"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="168"/>
+        <location filename="../../villagebook/ui/main_window.py" line="174"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="169"/>
+        <location filename="../../villagebook/ui/main_window.py" line="175"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="171"/>
+        <location filename="../../villagebook/ui/main_window.py" line="177"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="173"/>
+        <location filename="../../villagebook/ui/main_window.py" line="179"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="175"/>
+        <location filename="../../villagebook/ui/main_window.py" line="181"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="180"/>
+        <location filename="../../villagebook/ui/main_window.py" line="186"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="184"/>
+        <location filename="../../villagebook/ui/main_window.py" line="190"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="189"/>
+        <location filename="../../villagebook/ui/main_window.py" line="195"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="242"/>
+        <location filename="../../villagebook/ui/main_window.py" line="248"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="246"/>
+        <location filename="../../villagebook/ui/main_window.py" line="252"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="248"/>
+        <location filename="../../villagebook/ui/main_window.py" line="254"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
@@ -1349,38 +1369,38 @@
 <context>
     <name>RecordTab</name>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="121"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="123"/>
         <source>Save the household first; then its records can be added.</source>
         <translation>请先保存本户，然后才能添加这些记录。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="134"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="136"/>
         <source>Add…</source>
         <translation>新增…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="135"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="137"/>
         <source>Change…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="136"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="138"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="137"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="139"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="138"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="140"/>
         <source>Show removed</source>
         <translation>显示已删除的</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="202"/>
-        <location filename="../../villagebook/ui/record_tab.py" line="206"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="204"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="208"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>

@@ -219,3 +219,23 @@ def test_problems_page_records_and_refuses(qtbot, book, monkeypatch):
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     [row] = list_problems(book)
     assert row["head_name"] == "张三" and page.model.rowCount() == 1
+
+
+def test_projects_page_project_and_its_income(qtbot, book, monkeypatch):
+    from villagebook.ui.main_window import MainWindow
+
+    main = MainWindow(book)
+    qtbot.addWidget(main)
+    main.nav.setCurrentRow(5)
+    page = main.projects_page
+    assert not page.incomes.add_button.isEnabled()  # no project chosen yet
+    seen: list = []
+    fill_and_ok(monkeypatch, {"name": "光伏扶贫电站", "project_type": "01",
+                              "funds": "800000"}, seen)
+    qtbot.mouseClick(page.projects.add_button, Qt.MouseButton.LeftButton)
+    page.projects.table.selectRow(0)
+    assert page.incomes.add_button.isEnabled()
+    fill_and_ok(monkeypatch, {"year": "2025", "amount": "52000"}, seen)
+    qtbot.mouseClick(page.incomes.add_button, Qt.MouseButton.LeftButton)
+    assert page.incomes.model.rowCount() == 1
+    assert page.projects.model.rows[0]["distributed_total"] == 52000_00

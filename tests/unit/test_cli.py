@@ -56,6 +56,7 @@ def test_demo_then_export_json(tmp_path, capsys):
     poor = [h for h in data["households"] if h["category"] in ("01", "02")]
     assert poor and all(len(h["incomes"]) == 3 and h["checks"] for h in poor)
     assert "settings" in data and len(data["helpers"]) >= 2
+    assert [len(p["incomes"]) for p in data["projects"]] == [4, 3, 0]
     assert all(h["pairings"] and h["visits"] for h in poor)
     from villagebook.core.measures import check_measure
     from villagebook.core.monitoring import check_event, check_sequence

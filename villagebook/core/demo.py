@@ -129,6 +129,26 @@ def _member(people: _People, rng: random.Random, today: dt.date, name: str, sex:
     return member
 
 
+PROJECTS = [
+    {"name": "村级光伏扶贫电站", "project_type": "01", "funds": 800000_00, "funding_source": "01",
+     "start_date": "2019-04-01", "end_date": "2019-10-15", "households_benefiting": 86,
+     "asset": "光伏电站 300kW", "asset_value": 780000_00, "ownership": "01", "progress": "03"},
+    {"name": "柳湾村核桃初加工厂", "project_type": "01", "funds": 450000_00,
+     "funding_source": "04", "start_date": "2021-03-01", "end_date": "2021-11-30",
+     "households_benefiting": 120, "asset": "加工厂房及设备", "asset_value": 430000_00,
+     "ownership": "01", "progress": "03"},
+    {"name": "第3组至第5组入户路硬化", "project_type": "02", "funds": 260000_00,
+     "funding_source": "03", "start_date": "2023-05-10", "end_date": "2023-09-30",
+     "households_benefiting": 64, "asset": "硬化道路 2.6 公里", "asset_value": 260000_00,
+     "ownership": "01", "progress": "03"},
+]
+PROJECT_INCOMES = [
+    [{"year": y, "amount": a, "households": 86} for y, a in
+     ((2022, 41200_00), (2023, 45650_00), (2024, 43900_00), (2025, 47300_00))],
+    [{"year": y, "amount": a, "households": 120} for y, a in
+     ((2023, 18000_00), (2024, 24000_00), (2025, 26500_00))],
+    [],
+]
 UNITS = ("县农业农村局", "县人力资源和社会保障局", "县教育体育局", "县卫生健康局",
          "县自然资源局", "县住房和城乡建设局", "县供销社", "镇人民政府", "县林业和草原局")
 POSTS = ("科员", "副科长", "科长", "副局长", "驻村工作队员", "干部")

@@ -99,9 +99,10 @@ def insert_households(book: Book, items: Iterable[tuple[dict[str, Any], list[dic
 
 
 def insert_village_records(book: Book, table: str, record: str, rows: list[dict[str, Any]],
-                           action: str) -> list[str]:
-    """Insert checked records of the village (the demo's helpers…); returns their ids."""
-    columns = [s.name for s in fields(record)]
+                           action: str, extra_columns: tuple[str, ...] = ()) -> list[str]:
+    """Insert checked records of the village (the demo's helpers…); returns their ids.
+    ``extra_columns`` are stored too (the project a yearly income belongs to)."""
+    columns = [s.name for s in fields(record)] + list(extra_columns)
     ids = []
     with book.action(action) as writer:
         for row in rows:

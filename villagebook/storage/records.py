@@ -29,10 +29,12 @@ def get(book: Book, table: str, record_id: str) -> dict[str, Any]:
 
 def save(book: Book, table: str, record: str, household_id: str | None, record_id: str | None,
          raw: dict[str, Any], *, extra: Callable[[dict[str, Any]], list[Issue]] | None = None,
-         today: dt.date | None = None) -> str:
+         today: dt.date | None = None, owner_column: str = "household_id") -> str:
     """Check ``raw`` against the record's fields (and ``extra`` rules) and save it in one
     action; returns the record id. Raises ``ValidationFailed`` with every error.
-    ``household_id`` is None for records of the village (helpers, problems…)."""
+    ``household_id`` is None for records of the village (helpers, problems…); records
+    that belong to another record (a project's yearly income) name it in
+    ``owner_column``."""
     values, issues = clean_fields(record, {s.name: raw.get(s.name) for s in fields(record)},
                                   today or dt.date.today())
     if extra is not None and not issues:
@@ -40,10 +42,12 @@ def save(book: Book, table: str, record: str, household_id: str | None, record_i
     if issues:
         raise ValidationFailed(issues)
     with book.action(f"{record}.{'create' if record_id is None else 'save'}") as writer:
+        logged_household = household_id if owner_column == "household_id" else None
         if record_id is None:
-            owner = {} if household_id is None else {"household_id": household_id}
-            return writer.insert(table, {**owner, **values, "status": "active"}, household_id)
-        writer.update(table, record_id, values, household_id)
+            owner = {} if household_id is None else {owner_column: household_id}
+            return writer.insert(table, {**owner, **values, "status": "active"},
+                                 logged_household)
+        writer.update(table, record_id, values, logged_household)
         return record_id
 
 

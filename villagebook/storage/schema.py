@@ -249,5 +249,29 @@ def m0006(db: Database) -> None:
     )
 
 
+@migrations(name="0007_projects")
+def m0007(db: Database) -> None:
+    db.executescript(
+        """
+        -- 项目库 and 扶贫资产台账: projects, the assets they made, and the income the
+        -- assets distributed each year.
+        CREATE TABLE projects (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, project_type TEXT NOT NULL,
+            funds INTEGER, funding_source TEXT, start_date TEXT NOT NULL, end_date TEXT,
+            households_benefiting INTEGER, asset TEXT, asset_value INTEGER, ownership TEXT,
+            progress TEXT NOT NULL, note TEXT,
+            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'removed')),
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+        CREATE TABLE project_incomes (
+            id TEXT PRIMARY KEY, project_id TEXT NOT NULL REFERENCES projects(id),
+            year INTEGER NOT NULL, amount INTEGER NOT NULL, households INTEGER, note TEXT,
+            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'removed')),
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+        CREATE UNIQUE INDEX project_incomes_year ON project_incomes(project_id, year)
+            WHERE status = 'active';
+        """
+    )
+
+
 # One more each time a migration is added (a test keeps this true).
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7

@@ -15,6 +15,9 @@ from ..storage.helpers import (current_helpers, helper_choices, list_helpers, li
 from ..storage.measures import list_measures, remove_measure, restore_measure, save_measure
 from ..storage.monitoring import (list_events, monitoring_state, remove_event, restore_event,
                                   save_event)
+from ..storage.projects import (list_project_incomes, list_projects, remove_project,
+                                remove_project_income, restore_project,
+                                restore_project_income, save_project, save_project_income)
 from ..storage.problems import list_problems, remove_problem, restore_problem, save_problem
 from ..storage.visits import list_visits, remove_visit, restore_visit, save_visit
 from ..storage.checks import ANSWERS, list_checks, remove_check, restore_check, save_check
@@ -214,4 +217,45 @@ def problem_kind(book: Book) -> RecordKind:
         new_values=lambda _household: {"found_date": dt.date.today().isoformat(),
                                        "progress": "01", "source": "01"},
         village=True,
+    )
+
+
+def project_kind(book: Book) -> RecordKind:
+    def title(current: dict[str, Any] | None) -> str:
+        return QCoreApplication.translate("HouseholdRecords", "Project")
+
+    return RecordKind(
+        record="project",
+        columns=[Column("name"), Column("project_type"), Column("funds"),
+                 Column("funding_source"), Column("start_date"), Column("end_date"),
+                 Column("households_benefiting"), Column("asset"), Column("asset_value"),
+                 Column("ownership"), Column("progress"), Column("distributed_total")],
+        title=title,
+        load=lambda _owner, removed: list_projects(book, removed),
+        save=lambda _owner, record_id, raw: save_project(book, record_id, raw),
+        remove=lambda record_id: remove_project(book, record_id),
+        restore=lambda record_id: restore_project(book, record_id),
+        new_values=lambda _owner: {"start_date": dt.date.today().isoformat(),
+                                   "progress": "01"},
+        village=True,
+    )
+
+
+def project_income_kind(book: Book) -> RecordKind:
+    def title(current: dict[str, Any] | None) -> str:
+        return QCoreApplication.translate("HouseholdRecords", "Income distributed by the asset")
+
+    return RecordKind(
+        record="project_income",
+        columns=[Column("year"), Column("amount"), Column("households"), Column("note")],
+        title=title,
+        load=lambda project_id, removed: list_project_incomes(book, project_id, removed),
+        save=lambda project_id, record_id, raw: save_project_income(book, project_id,
+                                                                    record_id, raw),
+        remove=lambda record_id: remove_project_income(book, record_id),
+        restore=lambda record_id: restore_project_income(book, record_id),
+        new_values=lambda _owner: {"year": dt.date.today().year - 1},
+        hint=QCoreApplication.translate("HouseholdRecords",
+                                        "Select a project above to see the income its asset "
+                                        "distributed each year."),
     )

@@ -21,6 +21,7 @@ from .household_list import HouseholdListModel
 from .household_window import HouseholdWindow
 from .household_records import helper_kind, problem_kind
 from .measures_page import MeasuresPage
+from .projects_page import ProjectsPage
 from .record_tab import RecordTab
 from .visits_page import VisitsPage
 
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.nav.addItem(self.tr("Helpers"))
         self.nav.addItem(self.tr("Visits"))
         self.nav.addItem(self.tr("Problems"))
+        self.nav.addItem(self.tr("Projects and assets"))
         self.nav.setMaximumWidth(160)
         splitter.addWidget(self.nav)
 
@@ -127,6 +129,8 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.visits_page)
         self.problems_page = RecordTab(problem_kind(self.book))
         self.pages.addWidget(self.problems_page)
+        self.projects_page = ProjectsPage(self.book)
+        self.pages.addWidget(self.projects_page)
         splitter.addWidget(self.pages)
 
         self.summary = QLabel()
@@ -155,6 +159,8 @@ class MainWindow(QMainWindow):
             page.set_household(None)
         elif page is self.visits_page:
             self.visits_page.refresh()
+        elif page is self.projects_page:
+            self.projects_page.refresh()
 
     def _filter_combo(self, list_name: str, all_text: str) -> QComboBox:
         combo = QComboBox()

@@ -104,6 +104,7 @@ class RecordKind:
     new_values: Callable[[str | None], dict[str, Any]] = lambda _household: {}
     summary: Callable[[str], str] | None = None  # a line above the table (current state)
     village: bool = False  # records of the village (helpers…), not of one household
+    hint: str | None = None  # shown while there is no owner yet (default: save the household)
     choices: Callable[[str], dict[str, list[tuple[str, str]]]] | None = None
 
 
@@ -118,7 +119,8 @@ class RecordTab(QWidget):
         self.household_id: str | None = None
         self.model = RecordTableModel(kind.record, kind.columns, self)
         layout = QVBoxLayout(self)
-        self.hint = QLabel(self.tr("Save the household first; then its records can be added."))
+        self.hint = QLabel(kind.hint or self.tr(
+            "Save the household first; then its records can be added."))
         layout.addWidget(self.hint)
         self.summary = QLabel()
         self.summary.setWordWrap(True)

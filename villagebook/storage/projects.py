@@ -1,0 +1,76 @@
+"""项目库 and 扶贫资产台账: village projects, their assets, and income distributed a year."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..core.errors import Issue
+from . import records
+from .book import Book
+
+
+def list_projects(book: Book, include_removed: bool = False) -> list[dict[str, Any]]:
+    """Projects, newest first, each with the income its asset has distributed so far."""
+    sql = ("SELECT p.*, (SELECT coalesce(sum(amount), 0) FROM project_incomes i"
+           " WHERE i.project_id = p.id AND i.status = 'active') AS distributed_total"
+           " FROM projects p")
+    if not include_removed:
+        sql += " WHERE p.status = 'active'"
+    return records.rows(book, sql + " ORDER BY p.start_date DESC", [])
+
+
+def _project_rules(values: dict[str, Any]) -> list[Issue]:
+    if values.get("end_date") and values["end_date"] < values["start_date"]:
+        return [Issue("date.before_start", "end_date", {"start": values["start_date"]})]
+    return []
+
+
+def save_project(book: Book, record_id: str | None, raw: dict[str, Any],
+                 today: dt.date | None = None) -> str:
+    return records.save(book, "projects", "project", None, record_id, raw,
+                        extra=_project_rules, today=today)
+
+
+def remove_project(book: Book, record_id: str) -> None:
+    records.set_removed(book, "projects", "project", record_id, True)
+
+
+def restore_project(book: Book, record_id: str) -> None:
+    records.set_removed(book, "projects", "project", record_id, False)
+
+
+def list_project_incomes(book: Book, project_id: str, include_removed: bool = False
+                         ) -> list[dict[str, Any]]:
+    sql = "SELECT * FROM project_incomes WHERE project_id = ?"
+    if not include_removed:
+        sql += " AND status = 'active'"
+    return records.rows(book, sql + " ORDER BY year DESC", [project_id])
+
+
+def _year_free(book: Book, project_id: str, record_id: str | None):
+    def check(values: dict[str, Any]) -> list[Issue]:
+        taken = book.conn.execute(
+            "SELECT 1 FROM project_incomes WHERE project_id = ? AND year = ?"
+            " AND status = 'active' AND id IS NOT ?",
+            [project_id, values.get("year"), record_id]).fetchone()
+        return [Issue("income.year_taken", "year", {"year": values["year"]})] if taken else []
+    return check
+
+
+def save_project_income(book: Book, project_id: str, record_id: str | None,
+                        raw: dict[str, Any], today: dt.date | None = None) -> str:
+    """The income a project's asset distributed in one year (one record a year)."""
+    return records.save(book, "project_incomes", "project_income", project_id, record_id, raw,
+                        extra=_year_free(book, project_id, record_id), today=today,
+                        owner_column="project_id")
+
+
+def remove_project_income(book: Book, record_id: str) -> None:
+    records.set_removed(book, "project_incomes", "project_income", record_id, True)
+
+
+def restore_project_income(book: Book, record_id: str) -> None:
+    current = records.get(book, "project_incomes", record_id)
+    records.set_removed(book, "project_incomes", "project_income", record_id, False,
+                        _year_free(book, current["project_id"], record_id))
