@@ -25,6 +25,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_generate.py --households 30000
+	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_household.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_list.py $(BENCH_ARGS)
 
 # Regenerate ui/forms/ from forms/*.ui and the .qm files from the .ts sources.
