@@ -149,188 +149,203 @@
         <translation>问题整改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="34"/>
+        <location filename="../../villagebook/ui/history.py" line="32"/>
+        <source>Photo</source>
+        <translation>走访照片</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="35"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="35"/>
+        <location filename="../../villagebook/ui/history.py" line="36"/>
         <source>Edited</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="36"/>
+        <location filename="../../villagebook/ui/history.py" line="37"/>
         <source>Household closed</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="37"/>
+        <location filename="../../villagebook/ui/history.py" line="38"/>
         <source>Household reopened</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="38"/>
+        <location filename="../../villagebook/ui/history.py" line="39"/>
         <source>Imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="39"/>
+        <location filename="../../villagebook/ui/history.py" line="40"/>
         <source>Member left</source>
         <translation>成员减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="40"/>
+        <location filename="../../villagebook/ui/history.py" line="41"/>
         <source>Member restored</source>
         <translation>成员恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="41"/>
+        <location filename="../../villagebook/ui/history.py" line="42"/>
         <source>Income added</source>
         <translation>新增收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="42"/>
+        <location filename="../../villagebook/ui/history.py" line="43"/>
         <source>Income changed</source>
         <translation>修改收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="43"/>
+        <location filename="../../villagebook/ui/history.py" line="44"/>
         <source>Income removed</source>
         <translation>删除收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="44"/>
+        <location filename="../../villagebook/ui/history.py" line="45"/>
         <source>Income restored</source>
         <translation>恢复收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="45"/>
+        <location filename="../../villagebook/ui/history.py" line="46"/>
         <source>Check recorded</source>
         <translation>新增核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="46"/>
+        <location filename="../../villagebook/ui/history.py" line="47"/>
         <source>Check corrected</source>
         <translation>修改核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="47"/>
+        <location filename="../../villagebook/ui/history.py" line="48"/>
         <source>Check removed</source>
         <translation>删除核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="48"/>
+        <location filename="../../villagebook/ui/history.py" line="49"/>
         <source>Check restored</source>
         <translation>恢复核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="49"/>
+        <location filename="../../villagebook/ui/history.py" line="50"/>
         <source>Monitoring event recorded</source>
         <translation>新增监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="50"/>
+        <location filename="../../villagebook/ui/history.py" line="51"/>
         <source>Monitoring event corrected</source>
         <translation>修改监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="51"/>
+        <location filename="../../villagebook/ui/history.py" line="52"/>
         <source>Monitoring event removed</source>
         <translation>删除监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="52"/>
+        <location filename="../../villagebook/ui/history.py" line="53"/>
         <source>Monitoring event restored</source>
         <translation>恢复监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="53"/>
+        <location filename="../../villagebook/ui/history.py" line="54"/>
         <source>Measure added</source>
         <translation>新增措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="54"/>
+        <location filename="../../villagebook/ui/history.py" line="55"/>
         <source>Measure changed</source>
         <translation>修改措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="55"/>
+        <location filename="../../villagebook/ui/history.py" line="56"/>
         <source>Measure removed</source>
         <translation>删除措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="56"/>
+        <location filename="../../villagebook/ui/history.py" line="57"/>
         <source>Measure restored</source>
         <translation>恢复措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="57"/>
+        <location filename="../../villagebook/ui/history.py" line="58"/>
         <source>Helper paired</source>
         <translation>结对帮扶</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="58"/>
+        <location filename="../../villagebook/ui/history.py" line="59"/>
         <source>Pairing changed</source>
         <translation>修改结对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="59"/>
+        <location filename="../../villagebook/ui/history.py" line="60"/>
         <source>Pairing removed</source>
         <translation>删除结对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="60"/>
+        <location filename="../../villagebook/ui/history.py" line="61"/>
         <source>Pairing restored</source>
         <translation>恢复结对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="61"/>
+        <location filename="../../villagebook/ui/history.py" line="62"/>
         <source>Visit recorded</source>
         <translation>新增走访</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="62"/>
+        <location filename="../../villagebook/ui/history.py" line="63"/>
         <source>Visit corrected</source>
         <translation>修改走访</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="63"/>
+        <location filename="../../villagebook/ui/history.py" line="64"/>
         <source>Visit removed</source>
         <translation>删除走访</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="64"/>
+        <location filename="../../villagebook/ui/history.py" line="65"/>
         <source>Visit restored</source>
         <translation>恢复走访</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="65"/>
+        <location filename="../../villagebook/ui/history.py" line="66"/>
+        <source>Photo added</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="67"/>
+        <source>Photo removed</source>
+        <translation>删除照片</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="68"/>
         <source>Problem recorded</source>
         <translation>新增问题</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="66"/>
+        <location filename="../../villagebook/ui/history.py" line="69"/>
         <source>Problem updated</source>
         <translation>更新问题</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="67"/>
+        <location filename="../../villagebook/ui/history.py" line="70"/>
         <source>Problem removed</source>
         <translation>删除问题</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="68"/>
+        <location filename="../../villagebook/ui/history.py" line="71"/>
         <source>Problem restored</source>
         <translation>恢复问题</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="69"/>
+        <location filename="../../villagebook/ui/history.py" line="72"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="82"/>
-        <location filename="../../villagebook/ui/history.py" line="117"/>
+        <location filename="../../villagebook/ui/history.py" line="85"/>
+        <location filename="../../villagebook/ui/history.py" line="120"/>
         <source>(created)</source>
         <translation>（新建）</translation>
     </message>
@@ -537,82 +552,87 @@
 <context>
     <name>HouseholdRecords</name>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="31"/>
+        <location filename="../../villagebook/ui/household_records.py" line="32"/>
         <source>Income of a year</source>
         <translation>年度收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="32"/>
+        <location filename="../../villagebook/ui/household_records.py" line="33"/>
         <source>Income of {year}</source>
         <translation>{year} 年收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="53"/>
+        <location filename="../../villagebook/ui/household_records.py" line="54"/>
         <source>Check of the two assurances and three guarantees</source>
         <translation>两不愁三保障核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="76"/>
+        <location filename="../../villagebook/ui/household_records.py" line="77"/>
         <source>Now: monitored since {since} as {category}; risks: {risks}</source>
         <translation>当前：自 {since} 起纳入监测，{category}；风险类型：{risks}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="81"/>
+        <location filename="../../villagebook/ui/household_records.py" line="82"/>
         <source>Now: risk removed on {date} ({method})</source>
         <translation>当前：已于 {date} 风险消除（{method}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="84"/>
+        <location filename="../../villagebook/ui/household_records.py" line="85"/>
         <source>removed by assistance within two months of identification: please check</source>
         <translation>识别后两个月内即“帮扶消除”，请核实</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="87"/>
+        <location filename="../../villagebook/ui/household_records.py" line="88"/>
         <source>Now: not monitored</source>
         <translation>当前：未纳入监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="92"/>
+        <location filename="../../villagebook/ui/household_records.py" line="93"/>
         <source>Monitoring event</source>
         <translation>监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="111"/>
+        <location filename="../../villagebook/ui/household_records.py" line="112"/>
         <source>Assistance measure</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="137"/>
+        <location filename="../../villagebook/ui/household_records.py" line="138"/>
         <source>Helper of this household</source>
         <translation>本户的帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="156"/>
+        <location filename="../../villagebook/ui/household_records.py" line="157"/>
         <source>Visit</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="182"/>
+        <location filename="../../villagebook/ui/household_records.py" line="178"/>
+        <source>Photos…</source>
+        <translation>照片…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/household_records.py" line="185"/>
         <source>Helper</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="201"/>
+        <location filename="../../villagebook/ui/household_records.py" line="204"/>
         <source>Problem and rectification</source>
         <translation>问题排查整改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="225"/>
+        <location filename="../../villagebook/ui/household_records.py" line="228"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="246"/>
+        <location filename="../../villagebook/ui/household_records.py" line="249"/>
         <source>Income distributed by the asset</source>
         <translation>资产收益分配</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="258"/>
+        <location filename="../../villagebook/ui/household_records.py" line="261"/>
         <source>Select a project above to see the income its asset distributed each year.</source>
         <translation>在上方选择一个项目，即可查看其资产每年分配的收益。</translation>
     </message>
@@ -1199,131 +1219,146 @@
     </message>
     <message>
         <location filename="../../villagebook/ui/messages.py" line="116"/>
+        <source>{name} is not a picture (JPEG or PNG); nothing was added</source>
+        <translation>{name} 不是图片（JPEG 或 PNG），未添加</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/messages.py" line="118"/>
+        <source>{name} is too large to be a photo (over 40 MB or 120 million pixels)</source>
+        <translation>{name} 太大，不像是照片（超过 40 MB 或 1.2 亿像素）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/messages.py" line="120"/>
+        <source>{name} is still too large after reducing; nothing was added</source>
+        <translation>{name} 压缩后仍然太大，未添加</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/messages.py" line="123"/>
         <source>There is no household {number}</source>
         <translation>没有户编号为 {number} 的农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="117"/>
+        <location filename="../../villagebook/ui/messages.py" line="124"/>
         <source>A closing date needs the progress “rectified”</source>
         <translation>填写整改完成日期时，整改进展应为“已整改”</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="120"/>
+        <location filename="../../villagebook/ui/messages.py" line="127"/>
         <source>At most five risk types ({count} chosen)</source>
         <translation>风险类型最多 5 项（现选了 {count} 项）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="122"/>
+        <location filename="../../villagebook/ui/messages.py" line="129"/>
         <source>{label} belongs to a risk removal, not to an identification</source>
         <translation>{label}属于风险消除，纳入监测时不填</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="124"/>
+        <location filename="../../villagebook/ui/messages.py" line="131"/>
         <source>{label} belongs to an identification, not to a risk removal</source>
         <translation>{label}属于纳入监测，风险消除时不填</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="126"/>
+        <location filename="../../villagebook/ui/messages.py" line="133"/>
         <source>On {date} the household is already monitored: record the removal of its risk first</source>
         <translation>{date} 时本户已在监测中：请先登记风险消除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="129"/>
+        <location filename="../../villagebook/ui/messages.py" line="136"/>
         <source>On {date} the household is not monitored, so no risk can be removed</source>
         <translation>{date} 时本户未纳入监测，无风险可消除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="132"/>
+        <location filename="../../villagebook/ui/messages.py" line="139"/>
         <source>The administrative code must have 12 digits (it has “{value}”)</source>
         <translation>行政区划代码应为 12 位数字（现在是“{value}”）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="134"/>
+        <location filename="../../villagebook/ui/messages.py" line="141"/>
         <source>There is already a user called {name}</source>
         <translation>已有名为 {name} 的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="135"/>
+        <location filename="../../villagebook/ui/messages.py" line="142"/>
         <source>At least one user must remain: add the new user first</source>
         <translation>至少要保留一名在用用户：请先添加新用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="138"/>
+        <location filename="../../villagebook/ui/messages.py" line="145"/>
         <source>This book was made by a newer version of villagebook (version {version}; this program reads up to {supported}). Please update the program. The book has not been changed.</source>
         <translation>这个账本由较新版本的村账本创建（版本 {version}，本程序只能读到版本 {supported}）。请先升级程序。账本没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="142"/>
+        <location filename="../../villagebook/ui/messages.py" line="149"/>
         <source>The book is in use by another program (perhaps another villagebook window). Close it and try again. Nothing was changed.</source>
         <translation>账本正被另一个程序使用（可能是另一个村账本窗口）。请关闭后再试。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="145"/>
+        <location filename="../../villagebook/ui/messages.py" line="152"/>
         <source>The book cannot be written (it may be on a CD or a protected USB stick). Copy it to the computer and open the copy.</source>
         <translation>账本文件无法写入（可能在光盘或写保护的U盘上）。请把它复制到电脑上，再打开复制的文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="148"/>
+        <location filename="../../villagebook/ui/messages.py" line="155"/>
         <source>This file is not a villagebook book, or it is damaged. It has not been changed. Restore it from a backup copy.</source>
         <translation>这个文件不是村账本，或者已经损坏。文件没有被改动。请用备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="151"/>
+        <location filename="../../villagebook/ui/messages.py" line="158"/>
         <source>This database belongs to another program; villagebook will not change it.</source>
         <translation>这个数据库属于其他程序，村账本不会改动它。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="153"/>
+        <location filename="../../villagebook/ui/messages.py" line="160"/>
         <source>The disk is full. Free some space and save again; nothing was lost.</source>
         <translation>磁盘已满。请腾出空间后再保存，已有数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="155"/>
+        <location filename="../../villagebook/ui/messages.py" line="162"/>
         <source>The book file cannot be opened. Check that the USB stick or folder is still there.</source>
         <translation>无法打开账本文件。请检查U盘或文件夹是否还在。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="158"/>
+        <location filename="../../villagebook/ui/messages.py" line="165"/>
         <source>There is no book at {path}</source>
         <translation>{path} 处没有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="159"/>
+        <location filename="../../villagebook/ui/messages.py" line="166"/>
         <source>There is already a book at {path}</source>
         <translation>{path} 处已有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="160"/>
+        <location filename="../../villagebook/ui/messages.py" line="167"/>
         <source>Choose who is working before making changes</source>
         <translation>修改前请先选择当前使用人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="162"/>
+        <location filename="../../villagebook/ui/messages.py" line="169"/>
         <source>The record no longer exists in this book</source>
         <translation>账本中已没有这条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="167"/>
+        <location filename="../../villagebook/ui/messages.py" line="174"/>
         <source>members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="168"/>
+        <location filename="../../villagebook/ui/messages.py" line="175"/>
         <source>your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="169"/>
+        <location filename="../../villagebook/ui/messages.py" line="176"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="170"/>
+        <location filename="../../villagebook/ui/messages.py" line="177"/>
         <source>administrative code</source>
         <translation>行政区划代码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="206"/>
+        <location filename="../../villagebook/ui/messages.py" line="213"/>
         <source>Row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
@@ -1367,40 +1402,68 @@
     </message>
 </context>
 <context>
+    <name>PhotosDialog</name>
+    <message>
+        <location filename="../../villagebook/ui/photos.py" line="52"/>
+        <source>Photos of the visit</source>
+        <translation>走访照片</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/photos.py" line="66"/>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/photos.py" line="68"/>
+        <source>Remove photo</source>
+        <translation>删除照片</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/photos.py" line="106"/>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/photos.py" line="107"/>
+        <source>Pictures (*.jpg *.jpeg *.png);;All files (*)</source>
+        <translation>图片 (*.jpg *.jpeg *.png);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>RecordTab</name>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="123"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="127"/>
         <source>Save the household first; then its records can be added.</source>
         <translation>请先保存本户，然后才能添加这些记录。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="136"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="140"/>
         <source>Add…</source>
         <translation>新增…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="137"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="141"/>
         <source>Change…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="138"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="142"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="139"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="143"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="140"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="144"/>
         <source>Show removed</source>
         <translation>显示已删除的</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="204"/>
-        <location filename="../../villagebook/ui/record_tab.py" line="208"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="219"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="223"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>

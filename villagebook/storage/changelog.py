@@ -6,6 +6,7 @@ and a later sync can ship the rows as they are (see docs/changelog.md).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -34,9 +35,12 @@ def to_json(value: Any) -> str:
 
 
 def created_value(table: str, record: Mapping[str, Any]) -> dict[str, Any]:
-    """What a 'create' row keeps: the record's non-empty fields, derived columns left out."""
+    """What a 'create' row keeps: the record's non-empty fields, derived columns left out.
+    Binary content (a photo) is named by its SHA-256 and size, not copied into the log."""
     derived = DERIVED.get(table, ())
-    return {k: v for k, v in record.items() if v is not None and k not in derived}
+    return {k: ({"sha256": hashlib.sha256(v).hexdigest(), "bytes": len(v)}
+                if isinstance(v, bytes) else v)
+            for k, v in record.items() if v is not None and k not in derived}
 
 
 class ChangeWriter:

@@ -273,5 +273,24 @@ def m0007(db: Database) -> None:
     )
 
 
+@migrations(name="0008_visit_photos")
+def m0008(db: Database) -> None:
+    db.executescript(
+        """
+        -- Photos of a visit, reduced before they are stored, kept inside the book so they
+        -- travel with it.
+        CREATE TABLE visit_photos (
+            id TEXT PRIMARY KEY,
+            visit_id TEXT NOT NULL REFERENCES visits(id),
+            household_id TEXT NOT NULL REFERENCES households(id),
+            image BLOB NOT NULL, mime TEXT NOT NULL, width INTEGER NOT NULL,
+            height INTEGER NOT NULL, file_name TEXT,
+            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'removed')),
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+        CREATE INDEX visit_photos_visit ON visit_photos(visit_id);
+        """
+    )
+
+
 # One more each time a migration is added (a test keeps this true).
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8

@@ -29,6 +29,7 @@ TABLES = {
     "pairings": ("pairing", QT_TRANSLATE_NOOP("History", "Helper")),
     "visits": ("visit", QT_TRANSLATE_NOOP("History", "Visit")),
     "problems": ("problem", QT_TRANSLATE_NOOP("History", "Problem")),
+    "visit_photos": ("visit", QT_TRANSLATE_NOOP("History", "Photo")),
 }
 ACTIONS = {
     "household.create": QT_TRANSLATE_NOOP("History", "New household"),
@@ -62,6 +63,8 @@ ACTIONS = {
     "visit.save": QT_TRANSLATE_NOOP("History", "Visit corrected"),
     "visit.remove": QT_TRANSLATE_NOOP("History", "Visit removed"),
     "visit.restore": QT_TRANSLATE_NOOP("History", "Visit restored"),
+    "photo.create": QT_TRANSLATE_NOOP("History", "Photo added"),
+    "photo.remove": QT_TRANSLATE_NOOP("History", "Photo removed"),
     "problem.create": QT_TRANSLATE_NOOP("History", "Problem recorded"),
     "problem.save": QT_TRANSLATE_NOOP("History", "Problem updated"),
     "problem.remove": QT_TRANSLATE_NOOP("History", "Problem removed"),

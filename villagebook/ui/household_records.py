@@ -22,6 +22,7 @@ from ..storage.problems import list_problems, remove_problem, restore_problem, s
 from ..storage.visits import list_visits, remove_visit, restore_visit, save_visit
 from ..storage.checks import ANSWERS, list_checks, remove_check, restore_check, save_check
 from ..storage.incomes import list_incomes, remove_income, restore_income, save_income
+from .photos import PhotosDialog
 from .record_tab import Column, RecordKind
 
 
@@ -174,6 +175,8 @@ def visit_kind(book: Book) -> RecordKind:
         restore=lambda record_id: restore_visit(book, record_id),
         new_values=new_values,
         choices=lambda household_id: {"helper_id": helper_choices(book)},
+        actions=[(QCoreApplication.translate("HouseholdRecords", "Photos…"),
+                  lambda parent, visit: PhotosDialog(book, visit["id"], parent).exec())],
     )
 
 

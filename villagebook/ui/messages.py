@@ -112,6 +112,13 @@ TEMPLATES: dict[str, str] = {
     "visit.who": QT_TRANSLATE_NOOP(
         "Messages", "Choose the helper who visited, or write the visitor's name"),
     "int.range": QT_TRANSLATE_NOOP("Messages", "{value} is out of range"),
+    # photos
+    "photo.not_image": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is not a picture (JPEG or PNG); nothing was added"),
+    "photo.huge": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is too large to be a photo (over 40 MB or 120 million pixels)"),
+    "photo.too_large": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is still too large after reducing; nothing was added"),
     # problems
     "household.unknown": QT_TRANSLATE_NOOP("Messages", "There is no household {number}"),
     "problem.closed_not_done": QT_TRANSLATE_NOOP(

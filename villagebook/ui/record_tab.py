@@ -3,6 +3,7 @@ and buttons to add, edit, remove and restore. Every button is one saved action."
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -105,6 +106,9 @@ class RecordKind:
     summary: Callable[[str], str] | None = None  # a line above the table (current state)
     village: bool = False  # records of the village (helpers…), not of one household
     hint: str | None = None  # shown while there is no owner yet (default: save the household)
+    # more buttons: (label, what to do with the selected record)
+    actions: list[tuple[str, Callable[[QWidget, dict[str, Any]], None]]] = \
+        dataclasses.field(default_factory=list)
     choices: Callable[[str], dict[str, list[tuple[str, str]]]] | None = None
 
 
@@ -143,8 +147,13 @@ class RecordTab(QWidget):
         self.remove_button.clicked.connect(lambda: self._set_removed(True))
         self.restore_button.clicked.connect(lambda: self._set_removed(False))
         self.show_removed.toggled.connect(lambda _: self.reload())
+        self.action_buttons: list[QPushButton] = []
+        for label, action in kind.actions:
+            button = QPushButton(label)
+            button.clicked.connect(lambda _=False, act=action: self._act(act))
+            self.action_buttons.append(button)
         for widget in (self.add_button, self.edit_button, self.remove_button,
-                       self.restore_button, self.show_removed):
+                       self.restore_button, *self.action_buttons, self.show_removed):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -155,7 +164,7 @@ class RecordTab(QWidget):
         ready = household_id is not None or self.kind.village
         self.hint.setVisible(not ready)
         for widget in (self.table, self.add_button, self.edit_button, self.remove_button,
-                       self.restore_button, self.show_removed):
+                       self.restore_button, *self.action_buttons, self.show_removed):
             widget.setEnabled(ready)
         self.reload()
 
@@ -193,6 +202,12 @@ class RecordTab(QWidget):
         if current is None or current.get("status") == "removed":
             return False
         return self._open(current)
+
+    def _act(self, action: Callable[[QWidget, dict[str, Any]], None]) -> None:
+        current = self._selected()
+        if current is not None and current.get("status") != "removed":
+            action(self, current)
+            self.reload()
 
     def _set_removed(self, removed: bool) -> None:
         current = self._selected()
