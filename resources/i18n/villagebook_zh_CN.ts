@@ -1524,12 +1524,17 @@
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/visits_page.py" line="72"/>
+        <location filename="../../villagebook/ui/visits_page.py" line="57"/>
+        <source>&lt;b&gt;Visit log: the newest visits&lt;/b&gt;</source>
+        <translation>&lt;b&gt;走访日志：最近的走访&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/visits_page.py" line="78"/>
         <source>&lt;b&gt;Not visited for more than {days} days: {count} households&lt;/b&gt;</source>
         <translation>&lt;b&gt;超过 {days} 天未走访：{count} 户&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/visits_page.py" line="77"/>
+        <location filename="../../villagebook/ui/visits_page.py" line="83"/>
         <source>&lt;b&gt;Follow-ups due: {count}&lt;/b&gt;</source>
         <translation>&lt;b&gt;到期待跟进：{count} 条&lt;/b&gt;</translation>
     </message>

@@ -198,6 +198,9 @@ def test_visits_page_lists_and_settings(qtbot, demo_book):
     assert int_setting(demo_book, "visits.max_days_unvisited") == 7
     assert page.not_visited.rowCount() >= before
     assert "7 天" in page.not_visited_label.text()
+    assert page.recent.rowCount() > 0
+    dates = [r["visit_date"] for r in page.recent.rows]
+    assert dates == sorted(dates, reverse=True)
 
 
 def test_problems_page_records_and_refuses(qtbot, book, monkeypatch):

@@ -101,3 +101,17 @@ def follow_ups_due(book: Book, today: dt.date | None = None) -> list[dict[str, A
     for row in rows:
         row["visitor"] = _visitor(row)
     return rows
+
+
+def recent_visits(book: Book, limit: int = 500) -> list[dict[str, Any]]:
+    """The village's visit log: the newest visits to any household."""
+    rows = records.rows(book,
+                        "SELECT v.*, h.number AS household_number, h.head_name,"
+                        " hp.name AS helper_name FROM visits v"
+                        " JOIN households h ON h.id = v.household_id"
+                        " LEFT JOIN helpers hp ON hp.id = v.helper_id"
+                        " WHERE v.status = 'active'"
+                        " ORDER BY v.visit_date DESC, v.created_at DESC LIMIT ?", [limit])
+    for row in rows:
+        row["visitor"] = _visitor(row)
+    return rows

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QPushButt
 from ..core.errors import VillagebookError
 from ..storage.book import Book
 from ..storage.book_settings import int_setting, set_int_setting
-from ..storage.visits import follow_ups_due, not_visited
+from ..storage.visits import follow_ups_due, not_visited, recent_visits
 from .messages import describe_error
 from .record_tab import Column, RecordTableModel
 
@@ -54,6 +54,12 @@ class VisitsPage(QWidget):
             Column("visit_date"), Column("visitor"), Column("agreed")], self)
         self.follow_table = self._table(self.follow_ups)
         layout.addWidget(self.follow_table)
+        layout.addWidget(QLabel(self.tr("<b>Visit log: the newest visits</b>")))
+        self.recent = RecordTableModel("visit", [
+            Column("visit_date"), Column("household_number"), Column("head_name"),
+            Column("visit_kind"), Column("visitor"), Column("found"), Column("agreed")], self)
+        self.recent_table = self._table(self.recent)
+        layout.addWidget(self.recent_table)
 
     def _table(self, model: RecordTableModel) -> QTableView:
         table = QTableView()
@@ -76,7 +82,8 @@ class VisitsPage(QWidget):
         self.follow_ups.set_rows(due)
         self.follow_label.setText(self.tr("<b>Follow-ups due: {count}</b>").format(
             count=len(due)))
-        for table in (self.not_visited_table, self.follow_table):
+        self.recent.set_rows(recent_visits(self.book))
+        for table in (self.not_visited_table, self.follow_table, self.recent_table):
             table.resizeColumnsToContents()
 
     def apply_settings(self) -> None:
