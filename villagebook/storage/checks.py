@@ -15,10 +15,9 @@ ANSWERS = ("food", "clothing", "education", "medical", "housing", "water")
 def list_checks(book: Book, household_id: str, include_removed: bool = False
                 ) -> list[dict[str, Any]]:
     """The household's checks, newest first."""
-    sql = "SELECT * FROM checks WHERE household_id = ?"
-    if not include_removed:
-        sql += " AND status = 'active'"
-    return records.rows(book, sql + " ORDER BY check_date DESC, created_at DESC", [household_id])
+    return records.select(book, "SELECT * FROM checks WHERE household_id = ?", [household_id],
+                          include_removed=include_removed,
+                          order_by="check_date DESC, created_at DESC")
 
 
 def current_check(book: Book, household_id: str) -> dict[str, Any] | None:

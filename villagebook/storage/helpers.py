@@ -19,10 +19,8 @@ def list_helpers(book: Book, include_removed: bool = False, year: int | None = N
     year = year or dt.date.today().year
     today = dt.date.today().isoformat()
     required = int_setting(book, "visits.required_per_year")
-    sql = "SELECT * FROM helpers"
-    if not include_removed:
-        sql += " WHERE status = 'active'"
-    helpers = records.rows(book, sql + " ORDER BY name", [])
+    helpers = records.select(book, "SELECT * FROM helpers WHERE 1", [],
+                             include_removed=include_removed, order_by="name")
     paired = dict(book.conn.execute(
         "SELECT helper_id, count(*) FROM pairings WHERE status = 'active'"
         " AND start_date <= ? AND (end_date IS NULL OR end_date >= ?) GROUP BY helper_id",
@@ -59,11 +57,11 @@ def restore_helper(book: Book, record_id: str) -> None:
 def list_pairings(book: Book, household_id: str, include_removed: bool = False
                   ) -> list[dict[str, Any]]:
     """The household's helpers over time, newest first."""
-    sql = ("SELECT p.*, h.name AS helper_name, h.unit AS helper_unit, h.phone AS helper_phone"
-           " FROM pairings p JOIN helpers h ON h.id = p.helper_id WHERE p.household_id = ?")
-    if not include_removed:
-        sql += " AND p.status = 'active'"
-    return records.rows(book, sql + " ORDER BY p.start_date DESC", [household_id])
+    return records.select(book, "SELECT p.*, h.name AS helper_name, h.unit AS helper_unit,"
+                                " h.phone AS helper_phone FROM pairings p"
+                                " JOIN helpers h ON h.id = p.helper_id WHERE p.household_id = ?",
+                          [household_id], include_removed=include_removed,
+                          order_by="p.start_date DESC", alias="p")
 
 
 def current_helpers(book: Book, household_id: str) -> list[dict[str, Any]]:

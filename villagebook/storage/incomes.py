@@ -17,10 +17,9 @@ TABLE, RECORD = "incomes", "income"
 def list_incomes(book: Book, household_id: str, include_removed: bool = False
                  ) -> list[dict[str, Any]]:
     """The household's income years, newest first, each with its totals and flag."""
-    sql = "SELECT * FROM incomes WHERE household_id = ?"
-    if not include_removed:
-        sql += " AND status = 'active'"
-    incomes = records.rows(book, sql + " ORDER BY year DESC", [household_id])
+    incomes = records.select(book, "SELECT * FROM incomes WHERE household_id = ?",
+                             [household_id], include_removed=include_removed,
+                             order_by="year DESC")
     members = records.rows(book, "SELECT birth_date, status, left_date FROM members"
                                  " WHERE household_id = ?", [household_id])
     for income in incomes:

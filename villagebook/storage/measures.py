@@ -28,11 +28,9 @@ def _with_derived(book: Book, measures: list[dict[str, Any]],
 def list_measures(book: Book, household_id: str, include_removed: bool = False,
                   today: dt.date | None = None) -> list[dict[str, Any]]:
     """The household's measures, newest first, with the member's name and loan overdue."""
-    sql = "SELECT * FROM measures WHERE household_id = ?"
-    if not include_removed:
-        sql += " AND status = 'active'"
-    return _with_derived(book, records.rows(book, sql + " ORDER BY start_date DESC",
-                                            [household_id]), today)
+    return _with_derived(book, records.select(
+        book, "SELECT * FROM measures WHERE household_id = ?", [household_id],
+        include_removed=include_removed, order_by="start_date DESC"), today)
 
 
 def _rules(book: Book, household_id: str):

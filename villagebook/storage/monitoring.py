@@ -16,11 +16,9 @@ TABLE, RECORD = "monitoring_events", "monitoring"
 def list_events(book: Book, household_id: str, include_removed: bool = False
                 ) -> list[dict[str, Any]]:
     """The household's events, newest first."""
-    sql = "SELECT * FROM monitoring_events WHERE household_id = ?"
-    if not include_removed:
-        sql += " AND status = 'active'"
-    return records.rows(book, sql + " ORDER BY event_date DESC, created_at DESC",
-                        [household_id])
+    return records.select(book, "SELECT * FROM monitoring_events WHERE household_id = ?",
+                          [household_id], include_removed=include_removed,
+                          order_by="event_date DESC, created_at DESC")
 
 
 def monitoring_state(book: Book, household_id: str) -> dict[str, Any]:

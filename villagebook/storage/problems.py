@@ -24,12 +24,12 @@ def overdue(problem: dict[str, Any], today: dt.date | None = None) -> bool:
 def list_problems(book: Book, include_removed: bool = False, only_overdue: bool = False,
                   today: dt.date | None = None) -> list[dict[str, Any]]:
     """Problems, open ones first by deadline, each with its household and overdue flag."""
-    sql = ("SELECT p.*, h.number AS household_number, h.head_name FROM problems p"
-           " LEFT JOIN households h ON h.id = p.household_id")
-    if not include_removed:
-        sql += " WHERE p.status = 'active'"
-    rows = records.rows(book, sql + " ORDER BY p.progress = ?, coalesce(p.deadline, '9999'),"
-                                    " p.found_date", [DONE])
+    rows = records.select(book, "SELECT p.*, h.number AS household_number, h.head_name"
+                                " FROM problems p LEFT JOIN households h"
+                                " ON h.id = p.household_id WHERE 1", [],
+                          include_removed=include_removed, alias="p",
+                          order_by=f"p.progress = '{DONE}', coalesce(p.deadline, '9999'),"
+                                   " p.found_date")
     for row in rows:
         row["overdue"] = int(overdue(row, today))
     return [r for r in rows if r["overdue"]] if only_overdue else rows

@@ -12,12 +12,12 @@ from .book import Book
 
 def list_projects(book: Book, include_removed: bool = False) -> list[dict[str, Any]]:
     """Projects, newest first, each with the income its asset has distributed so far."""
-    sql = ("SELECT p.*, (SELECT coalesce(sum(amount), 0) FROM project_incomes i"
-           " WHERE i.project_id = p.id AND i.status = 'active') AS distributed_total"
-           " FROM projects p")
-    if not include_removed:
-        sql += " WHERE p.status = 'active'"
-    return records.rows(book, sql + " ORDER BY p.start_date DESC", [])
+    return records.select(book, "SELECT p.*, (SELECT coalesce(sum(amount), 0)"
+                                " FROM project_incomes i WHERE i.project_id = p.id"
+                                " AND i.status = 'active') AS distributed_total"
+                                " FROM projects p WHERE 1", [],
+                          include_removed=include_removed, order_by="p.start_date DESC",
+                          alias="p")
 
 
 def _project_rules(values: dict[str, Any]) -> list[Issue]:
@@ -42,10 +42,8 @@ def restore_project(book: Book, record_id: str) -> None:
 
 def list_project_incomes(book: Book, project_id: str, include_removed: bool = False
                          ) -> list[dict[str, Any]]:
-    sql = "SELECT * FROM project_incomes WHERE project_id = ?"
-    if not include_removed:
-        sql += " AND status = 'active'"
-    return records.rows(book, sql + " ORDER BY year DESC", [project_id])
+    return records.select(book, "SELECT * FROM project_incomes WHERE project_id = ?",
+                          [project_id], include_removed=include_removed, order_by="year DESC")
 
 
 def _year_free(book: Book, project_id: str, record_id: str | None):

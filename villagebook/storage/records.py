@@ -20,6 +20,15 @@ def rows(book: Book, sql: str, params: list[Any]) -> list[dict[str, Any]]:
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
+def select(book: Book, sql: str, params: list[Any], *, include_removed: bool, order_by: str,
+           alias: str = "") -> list[dict[str, Any]]:
+    """Rows of a ``SELECT … WHERE …`` with removed records left out unless asked for,
+    in ``order_by`` order. ``alias`` names the table whose status counts."""
+    if not include_removed:
+        sql += f" AND {alias + '.' if alias else ''}status = 'active'"
+    return rows(book, f"{sql} ORDER BY {order_by}", params)
+
+
 def get(book: Book, table: str, record_id: str) -> dict[str, Any]:
     found = rows(book, f"SELECT * FROM {table} WHERE id = ?", [record_id])
     if not found:

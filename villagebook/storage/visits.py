@@ -22,12 +22,11 @@ def _visitor(visit: dict[str, Any]) -> str:
 
 def list_visits(book: Book, household_id: str, include_removed: bool = False
                 ) -> list[dict[str, Any]]:
-    sql = ("SELECT v.*, h.name AS helper_name FROM visits v"
-           " LEFT JOIN helpers h ON h.id = v.helper_id WHERE v.household_id = ?")
-    if not include_removed:
-        sql += " AND v.status = 'active'"
-    visits = records.rows(book, sql + " ORDER BY v.visit_date DESC, v.created_at DESC",
-                          [household_id])
+    visits = records.select(book, "SELECT v.*, h.name AS helper_name FROM visits v"
+                                  " LEFT JOIN helpers h ON h.id = v.helper_id"
+                                  " WHERE v.household_id = ?", [household_id],
+                            include_removed=include_removed,
+                            order_by="v.visit_date DESC, v.created_at DESC", alias="v")
     for visit in visits:
         visit["visitor"] = _visitor(visit)
     return visits
