@@ -12,6 +12,7 @@ from ..core.errors import InvalidOperation, Issue, NotFound, ValidationFailed
 from ..core.records import fields
 from ..core.validation import clean_fields
 from .book import Book
+from .changelog import ChangeWriter
 
 
 def rows(book: Book, sql: str, params: list[Any]) -> list[dict[str, Any]]:
@@ -38,12 +39,14 @@ def get(book: Book, table: str, record_id: str) -> dict[str, Any]:
 
 def save(book: Book, table: str, record: str, household_id: str | None, record_id: str | None,
          raw: dict[str, Any], *, extra: Callable[[dict[str, Any]], list[Issue]] | None = None,
-         today: dt.date | None = None, owner_column: str = "household_id") -> str:
+         today: dt.date | None = None, owner_column: str = "household_id",
+         after: Callable[[ChangeWriter, str], None] | None = None) -> str:
     """Check ``raw`` against the record's fields (and ``extra`` rules) and save it in one
     action; returns the record id. Raises ``ValidationFailed`` with every error.
     ``household_id`` is None for records of the village (helpers, problems…); records
     that belong to another record (a project's yearly income) name it in
-    ``owner_column``."""
+    ``owner_column``. ``after(writer, record_id)`` runs inside the same transaction
+    (to keep derived data in step)."""
     values, issues = clean_fields(record, {s.name: raw.get(s.name) for s in fields(record)},
                                   today or dt.date.today())
     if extra is not None and not issues:
@@ -54,15 +57,19 @@ def save(book: Book, table: str, record: str, household_id: str | None, record_i
         logged_household = household_id if owner_column == "household_id" else None
         if record_id is None:
             owner = {} if household_id is None else {owner_column: household_id}
-            return writer.insert(table, {**owner, **values, "status": "active"},
-                                 logged_household)
-        writer.update(table, record_id, values, logged_household)
+            record_id = writer.insert(table, {**owner, **values, "status": "active"},
+                                      logged_household)
+        else:
+            writer.update(table, record_id, values, logged_household)
+        if after is not None:
+            after(writer, record_id)
         return record_id
 
 
 def set_removed(book: Book, table: str, record: str, record_id: str, removed: bool,
-                check_restore: Callable[[dict[str, Any]], list[Issue]] | None = None) -> None:
-    """Remove a record (it stays, marked removed) or restore it."""
+                check_restore: Callable[[dict[str, Any]], list[Issue]] | None = None,
+                after: Callable[[ChangeWriter, str], None] | None = None) -> None:
+    """Remove a record (it stays, marked removed) or restore it; ``after`` as in ``save``."""
     current = get(book, table, record_id)
     wanted = "removed" if removed else "active"
     if current["status"] == wanted:
@@ -74,3 +81,5 @@ def set_removed(book: Book, table: str, record: str, record_id: str, removed: bo
     action = f"{record}.{'remove' if removed else 'restore'}"
     with book.action(action) as writer:
         writer.update(table, record_id, {"status": wanted}, current.get("household_id"))
+        if after is not None:
+            after(writer, record_id)

@@ -9,6 +9,7 @@ from typing import Any
 from ..core.errors import Issue
 from . import records
 from .book import Book
+from .changelog import ChangeWriter
 from .book_settings import int_setting
 
 HELPER_ROLE = "01"  # visitor_role 帮扶责任人
@@ -47,20 +48,31 @@ def _visit_rules(book: Book):
     return check
 
 
+def _follow_last_visit(writer: ChangeWriter, visit_id: str) -> None:
+    """Keep the household's derived ``last_visit`` in step, in the visit's transaction
+    (derived data: not logged, recomputed the same way wherever visits arrive)."""
+    conn = writer.book.conn
+    household_id = conn.execute("SELECT household_id FROM visits WHERE id = ?",
+                                [visit_id]).fetchone()[0]
+    last = conn.execute("SELECT max(visit_date) FROM visits WHERE household_id = ?"
+                        " AND status = 'active'", [household_id]).fetchone()[0]
+    writer.update("households", household_id, {"last_visit": last}, household_id)
+
+
 def save_visit(book: Book, household_id: str, record_id: str | None, raw: dict[str, Any],
                today: dt.date | None = None) -> str:
     """Record a visit: dated (not in the future), who visited, what kind, what was found
     and agreed."""
     return records.save(book, "visits", "visit", household_id, record_id, raw,
-                        extra=_visit_rules(book), today=today)
+                        extra=_visit_rules(book), today=today, after=_follow_last_visit)
 
 
 def remove_visit(book: Book, record_id: str) -> None:
-    records.set_removed(book, "visits", "visit", record_id, True)
+    records.set_removed(book, "visits", "visit", record_id, True, after=_follow_last_visit)
 
 
 def restore_visit(book: Book, record_id: str) -> None:
-    records.set_removed(book, "visits", "visit", record_id, False)
+    records.set_removed(book, "visits", "visit", record_id, False, after=_follow_last_visit)
 
 
 def not_visited(book: Book, today: dt.date | None = None) -> list[dict[str, Any]]:
@@ -69,14 +81,13 @@ def not_visited(book: Book, today: dt.date | None = None) -> list[dict[str, Any]
     today = today or dt.date.today()
     days = int_setting(book, "visits.max_days_unvisited")
     limit = (today - dt.timedelta(days=days)).isoformat()
+    # households.last_visit is derived from visits; (category, last_visit) is indexed
     rows = records.rows(book,
                         "SELECT h.id AS household_id, h.number AS household_number,"
-                        " h.head_name, max(v.visit_date) AS last_visit"
-                        " FROM households h LEFT JOIN visits v ON v.household_id = h.id"
-                        " AND v.status = 'active'"
-                        " WHERE h.status = 'active' AND h.category IN (?, ?)"
-                        " GROUP BY h.id HAVING last_visit IS NULL OR last_visit < ?"
-                        " ORDER BY last_visit IS NOT NULL, last_visit, h.number",
+                        " h.head_name, h.last_visit FROM households h"
+                        " WHERE h.category IN (?, ?) AND h.status = 'active'"
+                        " AND (h.last_visit IS NULL OR h.last_visit < ?)"
+                        " ORDER BY h.last_visit IS NOT NULL, h.last_visit, h.number",
                         [*VISITED_CATEGORIES, limit])
     for row in rows:
         row["days"] = (today - dt.date.fromisoformat(row["last_visit"])).days \
@@ -93,9 +104,8 @@ def follow_ups_due(book: Book, today: dt.date | None = None) -> list[dict[str, A
                         " JOIN households h ON h.id = v.household_id AND h.status = 'active'"
                         " LEFT JOIN helpers hp ON hp.id = v.helper_id"
                         " WHERE v.status = 'active' AND v.follow_up_date <= ?"
-                        " AND NOT EXISTS (SELECT 1 FROM visits later"
-                        "   WHERE later.household_id = v.household_id AND later.status = 'active'"
-                        "   AND later.visit_date > v.visit_date)"
+                        # no later visit: the visit is the household's newest (derived)
+                        " AND v.visit_date >= h.last_visit"
                         " ORDER BY v.follow_up_date, h.number", [today.isoformat()])
     for row in rows:
         row["visitor"] = _visitor(row)
@@ -110,7 +120,7 @@ def recent_visits(book: Book, limit: int = 500) -> list[dict[str, Any]]:
                         " JOIN households h ON h.id = v.household_id"
                         " LEFT JOIN helpers hp ON hp.id = v.helper_id"
                         " WHERE v.status = 'active'"
-                        " ORDER BY v.visit_date DESC, v.created_at DESC LIMIT ?", [limit])
+                        " ORDER BY v.visit_date DESC, v.rowid DESC LIMIT ?", [limit])
     for row in rows:
         row["visitor"] = _visitor(row)
     return rows

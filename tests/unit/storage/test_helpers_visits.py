@@ -101,3 +101,30 @@ def test_a_visit_by_someone_else_and_removed_helpers(setup):
         save_pairing(book, household, None, {"helper_id": helper, "start_date": "2025-01-01"},
                      today=TODAY)
     assert [i.code for i in info.value.issues] == ["helper.unknown"]
+
+
+def test_last_visit_follows_visits_in_the_same_transaction(setup):
+    from villagebook.storage.visits import remove_visit, restore_visit
+
+    book, household, helper = setup
+    first = save_visit(book, household, None, visit(helper, "2026-03-01"), today=TODAY)
+    second = save_visit(book, household, None, visit(helper, "2026-06-01"), today=TODAY)
+
+    def last():
+        return book.conn.execute("SELECT last_visit FROM households WHERE id = ?",
+                                 [household]).fetchone()[0]
+
+    assert last() == "2026-06-01"
+    remove_visit(book, second)
+    assert last() == "2026-03-01"
+    remove_visit(book, first)
+    assert last() is None
+    restore_visit(book, second)
+    assert last() == "2026-06-01"
+    # derived, so never logged as a person's change, and no extra action either
+    assert book.conn.execute("SELECT count(*) FROM changes WHERE field = 'last_visit'"
+                             ).fetchone()[0] == 0
+    actions = [r[0] for r in book.conn.execute("SELECT action FROM actions WHERE action"
+                                                " LIKE 'visit.%' ORDER BY seq")]
+    assert actions == ["visit.create", "visit.create", "visit.remove", "visit.remove",
+                       "visit.restore"]
