@@ -905,42 +905,47 @@
 <context>
     <name>MeasuresPage</name>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="28"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="29"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="30"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="31"/>
         <source>All progress</source>
         <translation>全部进展</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="31"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="32"/>
         <source>All sources</source>
         <translation>全部资金来源</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="72"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="75"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="92"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="93"/>
+        <source>Adding up…</source>
+        <translation>正在合计…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/measures_page.py" line="108"/>
         <source>&lt;b&gt;{count} measures, {amount} yuan&lt;/b&gt;</source>
         <translation>&lt;b&gt;共 {count} 项措施，金额 {amount} 元&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="95"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="111"/>
         <source>(the list shows the newest {shown}; the totals count all)</source>
         <translation>（列表显示最新的 {shown} 项，合计包含全部）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="99"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="115"/>
         <source>By type</source>
         <translation>按措施类型</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="100"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="116"/>
         <source>By source of funds</source>
         <translation>按资金来源</translation>
     </message>

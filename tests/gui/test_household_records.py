@@ -137,7 +137,8 @@ def test_village_measures_page_filters_and_totals(qtbot, demo_book):
     page = main.measures_page
     assert main.pages.currentWidget() is page and not main.summary.isVisibleTo(main)
     total = page.model.rowCount()
-    assert total > 0 and "共" in page.totals.text() and "按资金来源" in page.totals.text()
+    qtbot.waitUntil(lambda: "按资金来源" in page.totals.text())  # added up in the background
+    assert total > 0 and "共" in page.totals.text()
     page.type_filter.setCurrentIndex(page.type_filter.findData("10"))
     assert 0 < page.model.rowCount() < total
     assert {r["measure_type"] for r in page.model.rows} == {"10"}

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
 from ..core import codes, records
 from ..storage.book import Book
 from ..storage.measures import MeasureFilter, measure_totals, measure_years, village_measures
+from .jobs import LatestOnly, read_connection
 from .record_tab import Column, RecordTableModel
 
 LIMIT = 5000
@@ -52,6 +53,8 @@ class MeasuresPage(QWidget):
         self.totals.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         splitter.addWidget(self.totals)
+        self._totals_job = LatestOnly(self)
+        self._totals_job.done.connect(self.show_totals)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([480, 180])
@@ -87,7 +90,20 @@ class MeasuresPage(QWidget):
         rows = village_measures(self.book, where, limit=LIMIT)
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
-        totals = measure_totals(self.book, where)
+        self.totals.setText(self.tr("Adding up…"))
+        path = self.book.path
+
+        def totals() -> dict:
+            conn = read_connection(path)
+            try:
+                return measure_totals(conn, where)
+            finally:
+                conn.close()
+
+        self._totals_job.submit(totals)
+
+    def show_totals(self, totals: dict) -> None:
+        rows = self.model.rows
         count = sum(n for _, n, _ in totals["measure_type"])
         head = self.tr("<b>{count} measures, {amount} yuan</b>").format(
             count=count, amount=records.format_money(sum(a for *_, a in totals["measure_type"])))

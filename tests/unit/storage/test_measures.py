@@ -84,6 +84,6 @@ def test_village_list_filters_and_totals(book, household):
     assert [m["measure_type"] for m in village_measures(book, MeasureFilter(year=2024))] == [
         "10"]  # the loan runs from 2023, the other started in 2025
     assert village_measures(book, MeasureFilter(funding_source="01"))[0]["amount"] == 1200_50
-    totals = measure_totals(book, MeasureFilter())
+    totals = measure_totals(book.conn, MeasureFilter())
     assert totals["measure_type"] == [("01", 1, 1200_50), ("10", 1, 50000_00)]
     assert totals["funding_source"] == [("01", 1, 1200_50), ("07", 1, 50000_00)]
