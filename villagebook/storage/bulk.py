@@ -16,7 +16,7 @@ from ..core.records import fields
 from .households import HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, derived
 
 _HH_COLS = ["id", *HOUSEHOLD_COLUMNS, "status", "head_name", "member_count", "search_text",
-            "last_visit", "created_at", "updated_at"]
+            "last_visit", "next_follow_up", "created_at", "updated_at"]
 _M_COLS = ["id", "household_id", "position", *MEMBER_COLUMNS, "status", "created_at",
            "updated_at"]
 # Records a household may bring along, under these keys of its dict: table → record kind.
@@ -62,11 +62,14 @@ def insert_households(book: Book, items: Iterable[tuple[dict[str, Any], list[dic
             hid = new_id()
             values = {k: household.get(k) for k in HOUSEHOLD_COLUMNS}
             extra = derived(household, members)
-            visits = [v["visit_date"] for v in household.get("visits", ())]
-            extra["last_visit"] = max(visits) if visits else None
+            visits = household.get("visits", ())
+            extra["last_visit"] = max((v["visit_date"] for v in visits), default=None)
+            extra["next_follow_up"] = max(
+                (v["follow_up_date"] for v in visits if v["visit_date"] == extra["last_visit"]
+                 and v.get("follow_up_date")), default=None)
             hh_rows.append((hid, *values.values(), "active", extra["head_name"],
                             extra["member_count"], extra["search_text"], extra["last_visit"],
-                            at, at))
+                            extra["next_follow_up"], at, at))
             changes.append((clock.now(), action_seq, "households", hid, hid, "create",
                             to_json(created_value("households",
                                                   {"id": hid, **values, "status": "active"}))))
@@ -98,6 +101,8 @@ def insert_households(book: Book, items: Iterable[tuple[dict[str, Any], list[dic
         book.conn.execute("INSERT INTO household_fts (rowid, search_text)"
                           " SELECT rid, search_text FROM households WHERE rid >= ?", [first_rid])
         writer.changed += len(changes)
+    # fresh statistics after a large load, so the planner picks the indexes of the lists
+    book.conn.execute("PRAGMA optimize=0x10002")
     return count
 
 

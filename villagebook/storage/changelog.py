@@ -114,7 +114,8 @@ class ChangeWriter:
 
 # Columns computed from other records: stored for speed, never logged as a person's change.
 DERIVED: dict[str, Iterable[str]] = {
-    "households": ("head_name", "member_count", "search_text", "last_visit"),
+    "households": ("head_name", "member_count", "search_text", "last_visit",
+                   "next_follow_up"),
 }
 
 

@@ -4,6 +4,7 @@ households not visited for too long, and follow-ups that are due."""
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from typing import Any
 
 from ..core.errors import Issue
@@ -54,9 +55,18 @@ def _follow_last_visit(writer: ChangeWriter, visit_id: str) -> None:
     conn = writer.book.conn
     household_id = conn.execute("SELECT household_id FROM visits WHERE id = ?",
                                 [visit_id]).fetchone()[0]
+    writer.update("households", household_id, latest_visit(conn, household_id), household_id)
+
+
+def latest_visit(conn: sqlite3.Connection, household_id: str) -> dict[str, Any]:
+    """The derived columns of a household from its visits: the newest visit's date and
+    the follow-up date agreed then (``next_follow_up``)."""
     last = conn.execute("SELECT max(visit_date) FROM visits WHERE household_id = ?"
                         " AND status = 'active'", [household_id]).fetchone()[0]
-    writer.update("households", household_id, {"last_visit": last}, household_id)
+    follow = conn.execute("SELECT max(follow_up_date) FROM visits WHERE household_id = ?"
+                          " AND status = 'active' AND visit_date = ?",
+                          [household_id, last]).fetchone()[0] if last else None
+    return {"last_visit": last, "next_follow_up": follow}
 
 
 def save_visit(book: Book, household_id: str, record_id: str | None, raw: dict[str, Any],
@@ -98,15 +108,15 @@ def not_visited(book: Book, today: dt.date | None = None) -> list[dict[str, Any]
 def follow_ups_due(book: Book, today: dt.date | None = None) -> list[dict[str, Any]]:
     """Visits whose follow-up date has come, with no later visit to the household yet."""
     today = today or dt.date.today()
+    # next_follow_up is derived from the household's newest visit (indexed)
     rows = records.rows(book,
                         "SELECT v.*, h.number AS household_number, h.head_name,"
-                        " hp.name AS helper_name FROM visits v"
-                        " JOIN households h ON h.id = v.household_id AND h.status = 'active'"
+                        " hp.name AS helper_name FROM households h"
+                        " JOIN visits v ON v.household_id = h.id AND v.status = 'active'"
+                        " AND v.visit_date = h.last_visit AND v.follow_up_date = h.next_follow_up"
                         " LEFT JOIN helpers hp ON hp.id = v.helper_id"
-                        " WHERE v.status = 'active' AND v.follow_up_date <= ?"
-                        # no later visit: the visit is the household's newest (derived)
-                        " AND v.visit_date >= h.last_visit"
-                        " ORDER BY v.follow_up_date, h.number", [today.isoformat()])
+                        " WHERE h.next_follow_up <= ? AND h.status = 'active'"
+                        " ORDER BY h.next_follow_up, h.number", [today.isoformat()])
     for row in rows:
         row["visitor"] = _visitor(row)
     return rows
