@@ -842,7 +842,7 @@
     </message>
     <message>
         <location filename="../../villagebook/ui/main_window.py" line="100"/>
-        <location filename="../../villagebook/ui/main_window.py" line="187"/>
+        <location filename="../../villagebook/ui/main_window.py" line="189"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
@@ -868,36 +868,41 @@
     </message>
     <message>
         <location filename="../../villagebook/ui/main_window.py" line="181"/>
+        <source>Monitoring line…</source>
+        <translation>监测线设置…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="183"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="186"/>
+        <location filename="../../villagebook/ui/main_window.py" line="188"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="190"/>
+        <location filename="../../villagebook/ui/main_window.py" line="192"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="195"/>
+        <location filename="../../villagebook/ui/main_window.py" line="197"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="248"/>
+        <location filename="../../villagebook/ui/main_window.py" line="255"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="252"/>
+        <location filename="../../villagebook/ui/main_window.py" line="259"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="254"/>
+        <location filename="../../villagebook/ui/main_window.py" line="261"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
@@ -1369,39 +1374,57 @@
     </message>
 </context>
 <context>
+    <name>MonitoringLineDialog</name>
+    <message>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="207"/>
+        <source>Monitoring line</source>
+        <translation>监测线</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="214"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="215"/>
+        <source>Yuan per person per year</source>
+        <translation>元/人·年</translation>
+    </message>
+</context>
+<context>
     <name>NewVillageDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="63"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="65"/>
         <source>New village book</source>
         <translation>新建村账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="75"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="77"/>
         <source>Village name</source>
         <translation>村名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="76"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="78"/>
         <source>Administrative code (12 digits)</source>
         <translation>行政区划代码（12 位）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="77"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="79"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="78"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="80"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="79"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="81"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="80"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="82"/>
         <source>Your role</source>
         <translation>您的身份</translation>
     </message>
@@ -1476,32 +1499,32 @@
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="132"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="134"/>
         <source>Users of this book</source>
         <translation>本账本的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="135"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="137"/>
         <source>Everyone who works in this book. A user who no longer works here can be stopped; their past changes keep their name.</source>
         <translation>在本账本上工作的所有人。不再工作的用户可以停用，其以往的修改仍保留其姓名。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="142"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="144"/>
         <source>Name of a new user</source>
         <translation>新用户姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="146"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="148"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="151"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="153"/>
         <source>Stop / resume the selected user</source>
         <translation>停用 / 恢复选中的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="168"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="170"/>
         <source>(stopped)</source>
         <translation>（已停用）</translation>
     </message>
@@ -1547,37 +1570,37 @@
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="28"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="30"/>
         <source>Welcome to villagebook</source>
         <translation>欢迎使用村账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="33"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="35"/>
         <source>&lt;h2&gt;Village record book&lt;/h2&gt;&lt;p&gt;Household files, members and every change, kept on this computer.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;村账本&lt;/h2&gt;&lt;p&gt;农户档案、家庭成员和每一次修改，都保存在这台电脑上。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="37"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="39"/>
         <source>Create a book for my village</source>
         <translation>为本村新建账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="38"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="40"/>
         <source>Open the demo village (to look around)</source>
         <translation>打开演示村（先看看）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="39"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="41"/>
         <source>Open an existing book…</source>
         <translation>打开已有账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="49"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="51"/>
         <source>Open a book</source>
         <translation>打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="50"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="52"/>
         <source>Books (*.db);;All files (*)</source>
         <translation>村账本 (*.db);;所有文件 (*)</translation>
     </message>
@@ -1585,27 +1608,27 @@
 <context>
     <name>WhoIsWorkingDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="106"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="108"/>
         <source>Who is working?</source>
         <translation>谁在使用？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="108"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="110"/>
         <source>Every change is recorded under this name.</source>
         <translation>每一次修改都会记在这个名字下。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="113"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="115"/>
         <source>I am</source>
         <translation>我是</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="115"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="117"/>
         <source>or type a new name here</source>
         <translation>或在这里输入新用户的姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="116"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="118"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>

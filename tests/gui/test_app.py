@@ -245,3 +245,20 @@ def test_users_dialog_adds_and_stops_users(qtbot, book):
     who = book.conn.execute("SELECT a.operator FROM changes c JOIN actions a"
                             " ON a.seq = c.action_seq WHERE c.field = 'active'").fetchall()
     assert who == [("李文书",)]
+
+
+def test_monitoring_line_dialog_sets_the_line_of_a_year(qtbot, book):
+    from villagebook.storage.book_settings import monitoring_line
+    from villagebook.ui.start_dialogs import MonitoringLineDialog
+
+    dialog = MonitoringLineDialog(book)
+    qtbot.addWidget(dialog)
+    dialog.year.setValue(2025)
+    assert dialog.amount.text() == "6000.00"
+    dialog.amount.setText("abc")
+    dialog._save()
+    assert dialog.result() == 0 and "abc" in dialog.error.text()
+    dialog.amount.setText("6500")
+    dialog._save()
+    assert dialog.result() == 1 and monitoring_line(book, 2025) == 6500_00
+    assert monitoring_line(book, 2024) == 6000_00

@@ -35,10 +35,6 @@ def code_list(name: str) -> tuple[Code, ...]:
     return _all()[name]
 
 
-def list_names() -> list[str]:
-    return sorted(_all())
-
-
 def label(list_name: str, code: str | None) -> str:
     """The label of a code, '' for an empty code, the code itself if unknown."""
     if not code:
@@ -51,12 +47,3 @@ def label(list_name: str, code: str | None) -> str:
 
 def is_valid(list_name: str, code: str) -> bool:
     return any(entry.code == code for entry in code_list(list_name))
-
-
-def code_for_label(list_name: str, text: str) -> str | None:
-    """Find a code by its label or its code; None if nothing matches."""
-    text = text.strip()
-    for entry in code_list(list_name):
-        if text in (entry.label, entry.code):
-            return entry.code
-    return None

@@ -1,4 +1,4 @@
-"""Search keys: pinyin initials (zs for 张三) and full pinyin, through pypinyin."""
+"""Search keys: a name's pinyin initials (zs for 张三) and full pinyin, through pypinyin."""
 
 from __future__ import annotations
 
@@ -11,12 +11,6 @@ from pypinyin import Style, lazy_pinyin, pinyin
 def initials(text: str) -> str:
     """Pinyin initials of Chinese text, other characters kept lower-case: 张三 → 'zs'."""
     return "".join(lazy_pinyin(text, style=Style.FIRST_LETTER, errors="default")).lower()
-
-
-@lru_cache(maxsize=65536)
-def full_pinyin(text: str) -> str:
-    """Toneless pinyin without separators: 张三 → 'zhangsan'."""
-    return "".join(lazy_pinyin(text, errors="default")).lower()
 
 
 @lru_cache(maxsize=8192)

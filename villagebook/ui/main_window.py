@@ -178,10 +178,12 @@ class MainWindow(QMainWindow):
         open_book.triggered.connect(self.open_book_requested)
         users = QAction(self.tr("Users…"), self)
         users.triggered.connect(self.manage_users)
+        line = QAction(self.tr("Monitoring line…"), self)
+        line.triggered.connect(self.edit_monitoring_line)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (new_book, open_book, users, quit_action):
+        for action in (new_book, open_book, users, line, quit_action):
             file_menu.addAction(action)
         household_menu = self.menuBar().addMenu(self.tr("&Household"))
         new_household = QAction(self.tr("New household"), self)
@@ -216,6 +218,11 @@ class MainWindow(QMainWindow):
                     self._open_index(index)
                 return True
         return super().eventFilter(watched, event)
+
+    def edit_monitoring_line(self) -> None:
+        from .start_dialogs import MonitoringLineDialog
+
+        MonitoringLineDialog(self.book, self).exec()
 
     def manage_users(self) -> None:
         from .start_dialogs import UsersDialog

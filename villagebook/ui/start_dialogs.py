@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPushButton, QVBoxLayout, QWidget)
+                               QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
-from ..core import codes
+from ..core import codes, records
 from ..core.errors import Issue, ValidationFailed, VillagebookError
 from ..storage.book import Book
+from ..storage.book_settings import monitoring_line, set_monitoring_line
 from ..storage.village import add_user, check_village, list_users, set_user_active
 from .dialogs import ok_cancel
 from .messages import describe, describe_error
@@ -193,3 +195,44 @@ class UsersDialog(QDialog):
             return
         user_id, active = item.data(Qt.ItemDataRole.UserRole)
         self._run(lambda: set_user_active(self.book, user_id, not active))
+
+
+class MonitoringLineDialog(QDialog):
+    """The monitoring line of a year (元 per person per year; 6000 unless set): a household
+    whose 人均纯收入 is under it is marked."""
+
+    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.book = book
+        self.setWindowTitle(self.tr("Monitoring line"))
+        layout = QFormLayout(self)
+        self.year = QSpinBox()
+        self.year.setRange(2014, dt.date.today().year + 1)
+        self.year.setValue(dt.date.today().year - 1)
+        self.year.valueChanged.connect(self._show_year)
+        self.amount = QLineEdit()
+        layout.addRow(self.tr("Year"), self.year)
+        layout.addRow(self.tr("Yuan per person per year"), self.amount)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00000;")
+        layout.addRow(self.error)
+        layout.addRow(ok_cancel(self, self._save))
+        self._show_year()
+
+    def _show_year(self) -> None:
+        self.amount.setText(records.format_money(monitoring_line(self.book, self.year.value())))
+
+    def _save(self) -> None:
+        try:
+            fen = records.parse_money(self.amount.text())
+        except ValueError:
+            self.error.setText("✖ " + describe(Issue("money.invalid", "amount",
+                                                     {"value": self.amount.text()}),
+                                               record="income"))
+            return
+        try:
+            set_monitoring_line(self.book, self.year.value(), fen)
+        except ValidationFailed as failed:
+            self.error.setText("\n".join("✖ " + describe(i) for i in failed.issues))
+            return
+        self.accept()
