@@ -3,6 +3,7 @@
     villagebook init --db PATH --village NAME --code 12DIGITS [--township T] [--county C] --user NAME
     villagebook demo --db PATH --households N [--seed S]
     villagebook export-json --db PATH
+    villagebook export-xlsx --db PATH --out FILE.xlsx
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from .storage.book import Book
 from .storage.bulk import insert_households, insert_village_records
 from .storage.village import add_user, get_village, list_users, set_village
 
-COMMANDS = ("init", "demo", "export-json")
+COMMANDS = ("init", "demo", "export-json", "export-xlsx")
 DEMO_OPERATOR = "演示用户"
 
 
@@ -45,7 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--households", type=int, default=300)
     demo.add_argument("--seed", type=int, default=1)
 
-    with_db(sub.add_parser("export-json", help="households with members as JSON on stdout"))
+    with_db(sub.add_parser("export-json", help="the whole book as JSON on stdout"))
+    xlsx = with_db(sub.add_parser("export-xlsx", help="the village register as a workbook"))
+    xlsx.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
     return parser
 
 
@@ -130,6 +133,12 @@ def _run(args: argparse.Namespace) -> int:
         with create_demo(path, args.households, args.seed) as book:
             count = book.conn.execute("SELECT count(*) FROM members").fetchone()[0]
         print(f"created demo village in {path}: {args.households} households, {count} members")
+    elif args.command == "export-xlsx":
+        from .reports.workbook import export_register
+
+        with open_book(path) as book:
+            counts = export_register(book, args.out)
+        print(f"wrote {args.out}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     elif args.command == "export-json":
         with open_book(path) as book:
             json.dump(export_records(book), sys.stdout, ensure_ascii=False, indent=1)

@@ -77,6 +77,45 @@
     </message>
 </context>
 <context>
+    <name>Exports</name>
+    <message>
+        <location filename="../../villagebook/ui/exports.py" line="25"/>
+        <source>Writing the village register…</source>
+        <translation>正在写出村册…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/exports.py" line="26"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/exports.py" line="44"/>
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/exports.py" line="40"/>
+        <source>The village register was saved to:
+{path}
+
+{rows}</source>
+        <translation>村册已保存到：
+{path}
+
+{rows}</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/exports.py" line="45"/>
+        <source>Open its folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/exports.py" line="57"/>
+        <source>Not exported</source>
+        <translation>未能导出</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <location filename="../../villagebook/ui/history.py" line="17"/>
@@ -786,123 +825,138 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="67"/>
+        <location filename="../../villagebook/ui/main_window.py" line="69"/>
         <source>Households</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="68"/>
+        <location filename="../../villagebook/ui/main_window.py" line="70"/>
         <source>Assistance measures</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="69"/>
+        <location filename="../../villagebook/ui/main_window.py" line="71"/>
         <source>Helpers</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="70"/>
+        <location filename="../../villagebook/ui/main_window.py" line="72"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="71"/>
+        <location filename="../../villagebook/ui/main_window.py" line="73"/>
         <source>Problems</source>
         <translation>问题整改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="72"/>
+        <location filename="../../villagebook/ui/main_window.py" line="74"/>
         <source>Projects and assets</source>
         <translation>项目资产</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="83"/>
+        <location filename="../../villagebook/ui/main_window.py" line="85"/>
         <source>Search: name, pinyin initials (zs), ID number, household number</source>
         <translation>搜索：姓名、拼音首字母（如 zs）、证件号码、户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="88"/>
+        <location filename="../../villagebook/ui/main_window.py" line="90"/>
         <source>All categories</source>
         <translation>全部户类别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="89"/>
+        <location filename="../../villagebook/ui/main_window.py" line="91"/>
         <source>All statuses</source>
         <translation>全部脱贫状态</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="91"/>
+        <location filename="../../villagebook/ui/main_window.py" line="93"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="95"/>
+        <location filename="../../villagebook/ui/main_window.py" line="97"/>
         <source>Include closed</source>
         <translation>含已注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="100"/>
-        <location filename="../../villagebook/ui/main_window.py" line="189"/>
+        <location filename="../../villagebook/ui/main_window.py" line="102"/>
+        <location filename="../../villagebook/ui/main_window.py" line="193"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="174"/>
+        <location filename="../../villagebook/ui/main_window.py" line="176"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="175"/>
+        <location filename="../../villagebook/ui/main_window.py" line="177"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="177"/>
+        <location filename="../../villagebook/ui/main_window.py" line="179"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="179"/>
+        <location filename="../../villagebook/ui/main_window.py" line="181"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="181"/>
+        <location filename="../../villagebook/ui/main_window.py" line="183"/>
+        <source>Export the village register (Excel)…</source>
+        <translation>导出村册（Excel）…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="185"/>
         <source>Monitoring line…</source>
         <translation>监测线设置…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="183"/>
+        <location filename="../../villagebook/ui/main_window.py" line="187"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="188"/>
+        <location filename="../../villagebook/ui/main_window.py" line="192"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="192"/>
+        <location filename="../../villagebook/ui/main_window.py" line="196"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="197"/>
+        <location filename="../../villagebook/ui/main_window.py" line="201"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="255"/>
+        <location filename="../../villagebook/ui/main_window.py" line="233"/>
+        <source>Export the village register</source>
+        <translation>导出村册</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="234"/>
+        <source>Workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="272"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="259"/>
+        <location filename="../../villagebook/ui/main_window.py" line="276"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="261"/>
+        <location filename="../../villagebook/ui/main_window.py" line="278"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>

@@ -262,3 +262,18 @@ def test_monitoring_line_dialog_sets_the_line_of_a_year(qtbot, book):
     dialog._save()
     assert dialog.result() == 1 and monitoring_line(book, 2025) == 6500_00
     assert monitoring_line(book, 2024) == 6000_00
+
+
+def test_export_the_register_from_the_window(qtbot, demo_book, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from villagebook.ui.main_window import MainWindow
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    main = MainWindow(demo_book)
+    qtbot.addWidget(main)
+    out = tmp_path / "村册.xlsx"
+    main.export_register(str(out))
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert out.exists() and str(out) in shown[0] and "农户 60" in shown[0]

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog,
+                               QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QListWidget, QMainWindow, QPushButton,
                                QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
@@ -178,12 +180,14 @@ class MainWindow(QMainWindow):
         open_book.triggered.connect(self.open_book_requested)
         users = QAction(self.tr("Users…"), self)
         users.triggered.connect(self.manage_users)
+        export = QAction(self.tr("Export the village register (Excel)…"), self)
+        export.triggered.connect(self.export_register)
         line = QAction(self.tr("Monitoring line…"), self)
         line.triggered.connect(self.edit_monitoring_line)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (new_book, open_book, users, line, quit_action):
+        for action in (new_book, open_book, export, users, line, quit_action):
             file_menu.addAction(action)
         household_menu = self.menuBar().addMenu(self.tr("&Household"))
         new_household = QAction(self.tr("New household"), self)
@@ -218,6 +222,19 @@ class MainWindow(QMainWindow):
                     self._open_index(index)
                 return True
         return super().eventFilter(watched, event)
+
+    def export_register(self, path: str | None = None) -> None:
+        """Write the register workbook in the background; say where it went."""
+        from .exports import run_export
+
+        if path is None:
+            village = self.village.get("name") or "village"
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export the village register"),
+                str(Path.home() / f"{village}村册.xlsx"), self.tr("Workbooks (*.xlsx)"))
+            if not path:
+                return
+        run_export(self, self.book.path, Path(path))
 
     def edit_monitoring_line(self) -> None:
         from .start_dialogs import MonitoringLineDialog
