@@ -4,6 +4,7 @@
     villagebook demo --db PATH --households N [--seed S]
     villagebook export-json --db PATH
     villagebook export-xlsx --db PATH --out FILE.xlsx
+    villagebook print cards --db PATH --out FILE.pdf [--households N1,N2] [--full-ids]
 """
 
 from __future__ import annotations
@@ -15,14 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from .core import demo as demo_data
-from .core.errors import BookError, ValidationFailed, VillagebookError
+from .core.errors import BookError, Issue, ValidationFailed, VillagebookError
 from .paths import default_book_path
 from .storage import open_book
 from .storage.book import Book
 from .storage.bulk import insert_households, insert_village_records
 from .storage.village import add_user, get_village, list_users, set_village
 
-COMMANDS = ("init", "demo", "export-json", "export-xlsx")
+COMMANDS = ("init", "demo", "export-json", "export-xlsx", "print")
 DEMO_OPERATOR = "演示用户"
 
 
@@ -49,6 +50,13 @@ def _parser() -> argparse.ArgumentParser:
     with_db(sub.add_parser("export-json", help="the whole book as JSON on stdout"))
     xlsx = with_db(sub.add_parser("export-xlsx", help="the village register as a workbook"))
     xlsx.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
+    printing = with_db(sub.add_parser("print", help="print to PDF"))
+    printing.add_argument("what", choices=["cards"], help="cards: 户卡（明白卡）")
+    printing.add_argument("--out", type=Path, required=True, help="the .pdf file to write")
+    printing.add_argument("--households", default="",
+                          help="户编号 separated by commas (default: every active household)")
+    printing.add_argument("--full-ids", action="store_true",
+                          help="archive copy with full ID numbers (never for posting)")
     return parser
 
 
@@ -139,6 +147,25 @@ def _run(args: argparse.Namespace) -> int:
         with open_book(path) as book:
             counts = export_register(book, args.out)
         print(f"wrote {args.out}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    elif args.command == "print":
+        from .reports.cards import print_cards
+
+        with open_book(path) as book:
+            numbers = [n.strip() for n in args.households.split(",") if n.strip()]
+            if numbers:
+                ids = []
+                for number in numbers:
+                    row = book.conn.execute("SELECT id FROM households WHERE number = ?",
+                                            [number]).fetchone()
+                    if row is None:
+                        raise ValidationFailed([Issue("household.unknown", "number",
+                                                      {"number": number})])
+                    ids.append(row[0])
+            else:
+                ids = [r[0] for r in book.conn.execute(
+                    "SELECT id FROM households WHERE status = 'active' ORDER BY number")]
+            count = print_cards(book, ids, args.out, full_ids=args.full_ids)
+        print(f"wrote {args.out}: {count} cards")
     elif args.command == "export-json":
         with open_book(path) as book:
             json.dump(export_records(book), sys.stdout, ensure_ascii=False, indent=1)

@@ -79,40 +79,40 @@
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="25"/>
-        <source>Writing the village register…</source>
-        <translation>正在写出村册…</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/exports.py" line="26"/>
+        <location filename="../../villagebook/ui/exports.py" line="31"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="44"/>
-        <source>Exported</source>
-        <translation>已导出</translation>
+        <location filename="../../villagebook/ui/exports.py" line="53"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="40"/>
-        <source>The village register was saved to:
+        <location filename="../../villagebook/ui/exports.py" line="63"/>
+        <source>Saved to:
 {path}
 
-{rows}</source>
-        <translation>村册已保存到：
+{summary}</source>
+        <translation>已保存到：
 {path}
 
-{rows}</translation>
+{summary}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="45"/>
+        <location filename="../../villagebook/ui/exports.py" line="66"/>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/exports.py" line="67"/>
+        <source>Open it</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/exports.py" line="69"/>
         <source>Open its folder</source>
         <translation>打开所在文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/exports.py" line="57"/>
-        <source>Not exported</source>
-        <translation>未能导出</translation>
     </message>
 </context>
 <context>
@@ -679,145 +679,161 @@
 <context>
     <name>HouseholdWindow</name>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="62"/>
+        <location filename="../../villagebook/ui/household_window.py" line="66"/>
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="62"/>
+        <location filename="../../villagebook/ui/household_window.py" line="66"/>
         <source>Two assurances, three guarantees</source>
         <translation>两不愁三保障</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="63"/>
+        <location filename="../../villagebook/ui/household_window.py" line="67"/>
         <source>Monitoring</source>
         <translation>防返贫监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="63"/>
+        <location filename="../../villagebook/ui/household_window.py" line="67"/>
         <source>Assistance measures</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="63"/>
+        <location filename="../../villagebook/ui/household_window.py" line="67"/>
         <source>Helpers</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="64"/>
+        <location filename="../../villagebook/ui/household_window.py" line="68"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="161"/>
+        <location filename="../../villagebook/ui/household_window.py" line="108"/>
+        <source>Print card…</source>
+        <translation>打印户卡…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/household_window.py" line="168"/>
         <source>Household {number} {head}</source>
         <translation>农户 {number} {head}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="163"/>
+        <location filename="../../villagebook/ui/household_window.py" line="170"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="165"/>
+        <location filename="../../villagebook/ui/household_window.py" line="172"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="171"/>
+        <location filename="../../villagebook/ui/household_window.py" line="178"/>
         <source>Closed on {date}: {reason}. {note}</source>
         <translation>已于 {date} 注销：{reason}。{note}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="177"/>
+        <location filename="../../villagebook/ui/household_window.py" line="184"/>
         <source>Reopen household</source>
         <translation>恢复此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="177"/>
+        <location filename="../../villagebook/ui/household_window.py" line="184"/>
         <source>Close household…</source>
         <translation>注销此户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="236"/>
-        <location filename="../../villagebook/ui/household_window.py" line="242"/>
+        <location filename="../../villagebook/ui/household_window.py" line="243"/>
+        <location filename="../../villagebook/ui/household_window.py" line="249"/>
+        <location filename="../../villagebook/ui/household_window.py" line="328"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="237"/>
+        <location filename="../../villagebook/ui/household_window.py" line="244"/>
         <source>Not saved: {count} problem(s) must be corrected first. They are listed at the bottom of the window.</source>
         <translation>未保存：有 {count} 处错误需要先改正，已列在窗口下方。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="251"/>
+        <location filename="../../villagebook/ui/household_window.py" line="258"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="252"/>
+        <location filename="../../villagebook/ui/household_window.py" line="259"/>
         <source>Please check these points:</source>
         <translation>请核对以下几点：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="253"/>
+        <location filename="../../villagebook/ui/household_window.py" line="260"/>
         <source>Correct, save anyway</source>
         <translation>核对无误，仍然保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="254"/>
+        <location filename="../../villagebook/ui/household_window.py" line="261"/>
         <source>Go back and change</source>
         <translation>返回修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="275"/>
-        <location filename="../../villagebook/ui/household_window.py" line="285"/>
+        <location filename="../../villagebook/ui/household_window.py" line="282"/>
+        <location filename="../../villagebook/ui/household_window.py" line="292"/>
         <source>Member leaves</source>
         <translation>成员减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="276"/>
+        <location filename="../../villagebook/ui/household_window.py" line="283"/>
         <source>Select the member in the table first.</source>
         <translation>请先在表格中选中这名成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="286"/>
+        <location filename="../../villagebook/ui/household_window.py" line="293"/>
         <source>{name} leaves the household. The record is kept and can be restored.</source>
         <translation>{name} 将从本户减少。记录会保留，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="301"/>
+        <location filename="../../villagebook/ui/household_window.py" line="308"/>
         <source>Restore member</source>
         <translation>恢复成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="302"/>
+        <location filename="../../villagebook/ui/household_window.py" line="309"/>
         <source>Tick “Show members who left” and select the member to restore.</source>
         <translation>请勾选“显示已减少的成员”，再选中要恢复的成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="317"/>
+        <location filename="../../villagebook/ui/household_window.py" line="320"/>
+        <source>Print the household card</source>
+        <translation>打印户卡</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/household_window.py" line="322"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/household_window.py" line="345"/>
         <source>Close household</source>
         <translation>注销此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="318"/>
+        <location filename="../../villagebook/ui/household_window.py" line="346"/>
         <source>The household leaves the active list. Nothing is deleted; it can be reopened.</source>
         <translation>本户将移出在册名单。不会删除任何记录，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="326"/>
-        <location filename="../../villagebook/ui/household_window.py" line="330"/>
+        <location filename="../../villagebook/ui/household_window.py" line="354"/>
+        <location filename="../../villagebook/ui/household_window.py" line="358"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="339"/>
+        <location filename="../../villagebook/ui/household_window.py" line="367"/>
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="340"/>
+        <location filename="../../villagebook/ui/household_window.py" line="368"/>
         <source>This household has unsaved changes. Save them?</source>
         <translation>本户有尚未保存的修改。要保存吗？</translation>
     </message>
@@ -825,138 +841,168 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="69"/>
+        <location filename="../../villagebook/ui/main_window.py" line="72"/>
         <source>Households</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="70"/>
+        <location filename="../../villagebook/ui/main_window.py" line="73"/>
         <source>Assistance measures</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="71"/>
+        <location filename="../../villagebook/ui/main_window.py" line="74"/>
         <source>Helpers</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="72"/>
+        <location filename="../../villagebook/ui/main_window.py" line="75"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="73"/>
+        <location filename="../../villagebook/ui/main_window.py" line="76"/>
         <source>Problems</source>
         <translation>问题整改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="74"/>
+        <location filename="../../villagebook/ui/main_window.py" line="77"/>
         <source>Projects and assets</source>
         <translation>项目资产</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="85"/>
+        <location filename="../../villagebook/ui/main_window.py" line="88"/>
         <source>Search: name, pinyin initials (zs), ID number, household number</source>
         <translation>搜索：姓名、拼音首字母（如 zs）、证件号码、户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="90"/>
+        <location filename="../../villagebook/ui/main_window.py" line="93"/>
         <source>All categories</source>
         <translation>全部户类别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="91"/>
+        <location filename="../../villagebook/ui/main_window.py" line="94"/>
         <source>All statuses</source>
         <translation>全部脱贫状态</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="93"/>
+        <location filename="../../villagebook/ui/main_window.py" line="96"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="97"/>
+        <location filename="../../villagebook/ui/main_window.py" line="100"/>
         <source>Include closed</source>
         <translation>含已注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="102"/>
-        <location filename="../../villagebook/ui/main_window.py" line="193"/>
+        <location filename="../../villagebook/ui/main_window.py" line="105"/>
+        <location filename="../../villagebook/ui/main_window.py" line="198"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="176"/>
+        <location filename="../../villagebook/ui/main_window.py" line="179"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="177"/>
+        <location filename="../../villagebook/ui/main_window.py" line="180"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="179"/>
+        <location filename="../../villagebook/ui/main_window.py" line="182"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="181"/>
+        <location filename="../../villagebook/ui/main_window.py" line="184"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="183"/>
+        <location filename="../../villagebook/ui/main_window.py" line="186"/>
         <source>Export the village register (Excel)…</source>
         <translation>导出村册（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="185"/>
+        <location filename="../../villagebook/ui/main_window.py" line="188"/>
+        <source>Print all household cards (PDF)…</source>
+        <translation>打印全村户卡（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="190"/>
         <source>Monitoring line…</source>
         <translation>监测线设置…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="187"/>
+        <location filename="../../villagebook/ui/main_window.py" line="192"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="192"/>
+        <location filename="../../villagebook/ui/main_window.py" line="197"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="196"/>
+        <location filename="../../villagebook/ui/main_window.py" line="201"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="201"/>
+        <location filename="../../villagebook/ui/main_window.py" line="206"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="233"/>
+        <location filename="../../villagebook/ui/main_window.py" line="236"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="234"/>
+        <location filename="../../villagebook/ui/main_window.py" line="237"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="272"/>
+        <location filename="../../villagebook/ui/main_window.py" line="245"/>
+        <source>Writing the village register…</source>
+        <translation>正在写出村册…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="252"/>
+        <source>Print the household cards</source>
+        <translation>打印全村户卡</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="253"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="261"/>
+        <source>{count} household cards</source>
+        <translation>共 {count} 户的户卡</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="264"/>
+        <source>Printing the household cards…</source>
+        <translation>正在生成户卡…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="299"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="276"/>
+        <location filename="../../villagebook/ui/main_window.py" line="303"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="278"/>
+        <location filename="../../villagebook/ui/main_window.py" line="305"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>

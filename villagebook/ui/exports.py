@@ -1,9 +1,11 @@
-"""Long exports run off the GUI thread: a progress dialog that appears only when the job
-takes a while (as Anki does), can be cancelled, and says where the file went."""
+"""Long exports and prints run off the GUI thread: a progress dialog that appears only
+when the job takes a while (as Anki does), can be cancelled, and says where the file went
+with a button to open it or its folder."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
@@ -11,52 +13,64 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from ..core.errors import VillagebookError
-from ..reports.workbook import Cancelled, export_register
+from ..reports.workbook import Cancelled
+from ..storage.book import Book
 from .jobs import LatestOnly, read_connection
 from .messages import describe_error
 
 SHOW_AFTER_MS = 600
 
+# work(book for reading, the file, stop flag) → a line saying what was written
+Work = Callable[[Book, Path, Callable[[], bool]], str]
 
-def run_export(parent: QWidget, book_path: Path, out: Path) -> LatestOnly:
-    """Export the register of the book at ``book_path`` to ``out`` in the background."""
+
+def run_in_background(parent: QWidget, book_path: Path, out: Path, busy: str,
+                      work: Work) -> LatestOnly:
+    """Run ``work`` with its own read-only book; report the file it wrote."""
     stop = threading.Event()
-    dialog = QProgressDialog(
-        QCoreApplication.translate("Exports", "Writing the village register…"),
-        QCoreApplication.translate("Exports", "Cancel"), 0, 0, parent)
+    dialog = QProgressDialog(busy, QCoreApplication.translate("Exports", "Cancel"), 0, 0,
+                             parent)
     dialog.setMinimumDuration(SHOW_AFTER_MS)
     dialog.canceled.connect(stop.set)
     job = LatestOnly(parent)
 
-    def work() -> dict[str, int]:
+    def run() -> str:
         conn = read_connection(book_path)
         try:
-            return export_register(conn, out, cancelled=stop.is_set)
+            return work(Book(book_path, conn), out, stop.is_set)
         finally:
             conn.close()
 
-    def done(counts: dict[str, int]) -> None:
+    def done(summary: str) -> None:
         dialog.reset()
-        text = QCoreApplication.translate(
-            "Exports", "The village register was saved to:\n{path}\n\n{rows}").format(
-            path=out, rows="，".join(f"{k} {v}" for k, v in counts.items()))
-        box = QMessageBox(QMessageBox.Icon.Information,
-                          QCoreApplication.translate("Exports", "Exported"), text, parent=parent)
-        folder = box.addButton(QCoreApplication.translate("Exports", "Open its folder"),
-                               QMessageBox.ButtonRole.ActionRole)
-        box.addButton(QMessageBox.StandardButton.Ok)
-        box.exec()
-        if box.clickedButton() is folder:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(out.parent)))
+        show_saved(parent, out, summary)
 
     def failed(error: Exception) -> None:
         dialog.reset()
         if isinstance(error, Cancelled):
             return
         text = describe_error(error) if isinstance(error, VillagebookError) else str(error)
-        QMessageBox.critical(parent, QCoreApplication.translate("Exports", "Not exported"), text)
+        QMessageBox.critical(parent, QCoreApplication.translate("Exports", "Not saved"), text)
 
     job.done.connect(done)
     job.failed.connect(failed)
-    job.submit(work)
+    job.submit(run)
     return job
+
+
+def show_saved(parent: QWidget, out: Path, summary: str) -> None:
+    """Say where a file went; offer to open it or its folder."""
+    text = QCoreApplication.translate("Exports", "Saved to:\n{path}\n\n{summary}").format(
+        path=out, summary=summary)
+    box = QMessageBox(QMessageBox.Icon.Information,
+                      QCoreApplication.translate("Exports", "Saved"), text, parent=parent)
+    open_file = box.addButton(QCoreApplication.translate("Exports", "Open it"),
+                              QMessageBox.ButtonRole.ActionRole)
+    folder = box.addButton(QCoreApplication.translate("Exports", "Open its folder"),
+                           QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Ok)
+    box.exec()
+    if box.clickedButton() is open_file:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
+    elif box.clickedButton() is folder:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(out.parent)))

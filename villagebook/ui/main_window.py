@@ -15,10 +15,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
                                QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
 from ..core import codes
+from ..reports.cards import print_cards
+from ..reports.workbook import export_register
 from ..storage.book import Book
 from ..storage.households import load_household
 from ..storage.queries import group_names
 from ..storage.village import get_village
+from .exports import run_in_background
 from .household_list import HouseholdListModel
 from .household_window import HouseholdWindow
 from .household_records import helper_kind, problem_kind
@@ -181,13 +184,15 @@ class MainWindow(QMainWindow):
         users = QAction(self.tr("Users…"), self)
         users.triggered.connect(self.manage_users)
         export = QAction(self.tr("Export the village register (Excel)…"), self)
-        export.triggered.connect(self.export_register)
+        export.triggered.connect(lambda: self.export_register())
+        cards = QAction(self.tr("Print all household cards (PDF)…"), self)
+        cards.triggered.connect(lambda: self.print_all_cards())
         line = QAction(self.tr("Monitoring line…"), self)
         line.triggered.connect(self.edit_monitoring_line)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (new_book, open_book, export, users, line, quit_action):
+        for action in (new_book, open_book, export, cards, users, line, quit_action):
             file_menu.addAction(action)
         household_menu = self.menuBar().addMenu(self.tr("&Household"))
         new_household = QAction(self.tr("New household"), self)
@@ -225,8 +230,6 @@ class MainWindow(QMainWindow):
 
     def export_register(self, path: str | None = None) -> None:
         """Write the register workbook in the background; say where it went."""
-        from .exports import run_export
-
         if path is None:
             village = self.village.get("name") or "village"
             path, _ = QFileDialog.getSaveFileName(
@@ -234,7 +237,31 @@ class MainWindow(QMainWindow):
                 str(Path.home() / f"{village}村册.xlsx"), self.tr("Workbooks (*.xlsx)"))
             if not path:
                 return
-        run_export(self, self.book.path, Path(path))
+        def work(book: Book, out: Path, stop) -> str:
+            counts = export_register(book, out, cancelled=stop)
+            return "，".join(f"{k} {v}" for k, v in counts.items())
+
+        run_in_background(self, self.book.path, Path(path),
+                          self.tr("Writing the village register…"), work)
+
+    def print_all_cards(self, path: str | None = None) -> None:
+        """Cards of every active household into one PDF, in the background."""
+        if path is None:
+            village = self.village.get("name") or "village"
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Print the household cards"),
+                str(Path.home() / f"{village}户卡.pdf"), self.tr("PDF files (*.pdf)"))
+            if not path:
+                return
+
+        def work(book: Book, out: Path, stop) -> str:
+            ids = [r[0] for r in book.conn.execute(
+                "SELECT id FROM households WHERE status = 'active' ORDER BY number")]
+            count = print_cards(book, ids, out, cancelled=stop)
+            return self.tr("{count} household cards").format(count=count)
+
+        run_in_background(self, self.book.path, Path(path),
+                          self.tr("Printing the household cards…"), work)
 
     def edit_monitoring_line(self) -> None:
         from .start_dialogs import MonitoringLineDialog

@@ -1,0 +1,259 @@
+"""户卡（明白卡）: one household's card on A4, printed for the household and for
+inspectors. ID numbers are masked unless an archive copy is asked for explicitly.
+
+Long text wraps (CJK line breaking) and long tables continue on the next page with their
+header repeated: nothing is cut.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer,
+                                Table, TableStyle)
+
+from ..core import codes, idnumber, records
+from ..core.income import people_in_year, summarize
+from ..storage.book import Book
+from ..storage.book_settings import monitoring_line
+from ..storage.checks import ANSWERS, current_check
+from ..storage.files import replace_atomically
+from ..storage.helpers import current_helpers
+from ..storage.households import load_household
+from ..storage.measures import list_measures
+from ..storage.monitoring import monitoring_state
+from ..storage.village import get_village
+from ..storage.visits import list_visits
+from .fonts import register
+from .workbook import Cancelled
+
+MAX_VISITS = 5
+
+
+@dataclass(frozen=True)
+class Styles:
+    title: ParagraphStyle
+    heading: ParagraphStyle
+    body: ParagraphStyle
+    cell: ParagraphStyle
+    small: ParagraphStyle
+
+
+def styles() -> Styles:
+    font = register()
+    body = ParagraphStyle("body", fontName=font, fontSize=10, leading=14, wordWrap="CJK")
+    return Styles(
+        title=ParagraphStyle("title", parent=body, fontSize=18, leading=24,
+                             alignment=TA_CENTER, spaceAfter=4),
+        heading=ParagraphStyle("heading", parent=body, fontSize=12, leading=16,
+                               spaceBefore=8, spaceAfter=4, keepWithNext=1),
+        body=body,
+        cell=ParagraphStyle("cell", parent=body, fontSize=9, leading=12),
+        small=ParagraphStyle("small", parent=body, fontSize=8, leading=10,
+                             textColor=colors.grey),
+    )
+
+
+def _p(text: Any, style: ParagraphStyle) -> Paragraph:
+    from xml.sax.saxutils import escape
+
+    return Paragraph(escape("" if text is None else str(text)), style)
+
+
+def _table(rows: list[list[Any]], widths: list[float], st: Styles) -> Table:
+    data = [[_p(c, st.cell) for c in row] for row in rows]
+    table = Table(data, colWidths=widths, repeatRows=1)
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8EEF5")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]))
+    return table
+
+
+def _age(birth: str | None, today: dt.date) -> str:
+    if not birth:
+        return ""
+    born = dt.date.fromisoformat(birth)
+    return str(today.year - born.year - ((today.month, today.day) < (born.month, born.day)))
+
+
+def household_story(book: Book, household_id: str, st: Styles, *, full_ids: bool = False,
+                    today: dt.date | None = None) -> list[Any]:
+    """The flowables of one household's card."""
+    today = today or dt.date.today()
+    household, members = load_household(book, household_id)
+    village = get_village(book) or {}
+    present = [m for m in members if m["status"] == "active"]
+    story: list[Any] = []
+    title = f"{village.get('name', '')}　户卡（明白卡）"
+    if village.get("is_demo"):
+        title += "【演示】"
+    story.append(_p(title, st.title))
+    if full_ids:
+        story.append(_p("存档件：含完整证件号码，请妥善保管，不得张贴或外传。", st.small))
+    category = codes.label("household_category", household.get("category"))
+    status = codes.label("poverty_status", household.get("poverty_status"))
+    info = [
+        ["户编号", household["number"], "组", household.get("group_name") or ""],
+        ["户主", household.get("head_name") or "", "家庭人口", str(household["member_count"])],
+        ["户类别", category, "脱贫状态", status],
+        ["联系电话", household.get("phone") or "", "住址", household.get("address") or ""],
+    ]
+    width = A4[0] - 30 * mm
+    table = Table([[_p(c, st.cell) for c in row] for row in info],
+                  colWidths=[22 * mm, width / 2 - 22 * mm, 22 * mm, width / 2 - 22 * mm])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                               ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F2F2F2")),
+                               ("BACKGROUND", (2, 0), (2, -1), colors.HexColor("#F2F2F2"))]))
+    story.append(table)
+
+    story.append(_p("家庭成员", st.heading))
+    rows = [["姓名", "与户主关系", "性别", "年龄", "证件号码", "文化程度", "健康状况",
+             "劳动技能", "务工状况"]]
+    for m in present:
+        number = m.get("id_number") or ""
+        rows.append([m["name"], codes.label("relation", m.get("relation")),
+                     codes.label("sex", m.get("sex")), _age(m.get("birth_date"), today),
+                     number if full_ids else idnumber.mask(number),
+                     codes.label("education", m.get("education")),
+                     codes.label("health", m.get("health")),
+                     codes.label("labor_skill", m.get("labor_skill")),
+                     codes.label("work_status", m.get("work_status"))])
+    if len(rows) == 1:
+        rows.append(["（无在册成员）", "", "", "", "", "", "", "", ""])
+    story.append(_table(rows, [17 * mm, 18 * mm, 10 * mm, 11 * mm, 38 * mm, 20 * mm,
+                               20 * mm, 24 * mm, 22 * mm], st))
+
+    causes = [codes.label("cause", household.get("main_cause"))] if household.get(
+        "main_cause") else []
+    causes += [codes.label("cause", c) for c in (household.get("other_causes") or "").split(",")
+               if c]
+    state = monitoring_state(book, household_id)
+    lines = []
+    if causes:
+        lines.append("致贫原因：" + "、".join(causes))
+    if state["monitored"]:
+        risks = "、".join(codes.label("risk_type", r) for r in (state["risks"] or "").split(",")
+                         if r)
+        lines.append(f"防返贫监测：{codes.label('monitoring_category', state['category'])}，"
+                     f"自 {state['since']} 起纳入监测；风险类型：{risks}")
+    elif state["removed_on"]:
+        lines.append(f"防返贫监测：已于 {state['removed_on']} 风险消除"
+                     f"（{codes.label('removal_method', state['method'])}）")
+    for line in lines:
+        story.append(_p(line, st.body))
+
+    check = current_check(book, household_id)
+    story.append(_p("两不愁三保障及饮水安全", st.heading))
+    if check:
+        labels = [records.label("check", a) for a in ANSWERS]
+        answers = [codes.label("yes_no", str(check[a])) for a in ANSWERS]
+        story.append(_table([labels, answers], [width / 6] * 6, st))
+        story.append(_p(f"核查日期 {check['check_date']}，核查人 {check['checker']}", st.small))
+    else:
+        story.append(_p("尚无核查记录。", st.body))
+
+    incomes = book.conn.execute("SELECT * FROM incomes WHERE household_id = ? AND status ="
+                                " 'active' ORDER BY year DESC LIMIT 1", [household_id])
+    names = [d[0] for d in incomes.description]
+    latest = incomes.fetchone()
+    story.append(_p("收入情况", st.heading))
+    if latest:
+        income = dict(zip(names, latest))
+        summary = summarize(income, people_in_year(members, income["year"]),
+                            monitoring_line(book, income["year"]))
+        story.append(_table([
+            ["年度", "工资性收入", "生产经营性收入", "财产性收入", "转移性收入", "生产经营性支出",
+             "家庭纯收入", "人均纯收入"],
+            [str(income["year"]), *(records.format_money(summary[k]) for k in (
+                "wage_total", "production_total", "property_total", "transfer_total")),
+             records.format_money(income.get("prod_expense") or 0),
+             records.format_money(summary["net"]),
+             records.format_money(summary["per_capita"])]],
+            [14 * mm] + [(width - 14 * mm) / 7] * 7, st))
+    else:
+        story.append(_p("尚无收入记录。", st.body))
+
+    measures = list_measures(book, household_id, today=today)
+    story.append(_p("帮扶措施", st.heading))
+    this_year = [m for m in measures if m["start_date"][:4] == str(today.year)]
+    earlier = [m for m in measures if m not in this_year]
+    rows = [["开始日期", "类型", "受益成员", "内容", "金额（元）", "资金来源", "进展"]]
+    for m in this_year + earlier:
+        rows.append([m["start_date"], codes.label("measure_type", m["measure_type"]),
+                     m.get("member_name") or "", m.get("content") or "",
+                     records.format_money(m.get("amount")),
+                     codes.label("funding_source", m.get("funding_source")),
+                     codes.label("measure_status", m.get("progress"))])
+    if len(rows) == 1:
+        rows.append(["", "尚无帮扶措施", "", "", "", "", ""])
+    story.append(_table(rows, [22 * mm, 26 * mm, 18 * mm, 46 * mm, 20 * mm, 32 * mm, 16 * mm],
+                        st))
+
+    story.append(_p("帮扶责任人", st.heading))
+    helpers = current_helpers(book, household_id)
+    if helpers:
+        for h in helpers:
+            story.append(_p(f"{h['helper_name']}　{h['helper_unit']}　联系电话："
+                            f"{h.get('helper_phone') or ''}　结对时间：{h['start_date']}", st.body))
+    else:
+        story.append(_p("尚未结对。", st.body))
+
+    visits = list_visits(book, household_id)[:MAX_VISITS]
+    story.append(_p("最近走访", st.heading))
+    rows = [["日期", "走访人", "类型", "发现情况", "商定事项"]]
+    for v in visits:
+        rows.append([v["visit_date"], v["visitor"], codes.label("visit_kind", v["visit_kind"]),
+                     v.get("found") or "", v.get("agreed") or ""])
+    if len(rows) == 1:
+        rows.append(["", "尚无走访记录", "", "", ""])
+    story.append(_table(rows, [22 * mm, 22 * mm, 20 * mm, 58 * mm, 58 * mm], st))
+
+    story.append(Spacer(1, 10 * mm))
+    story.append(KeepTogether([_p("户主签字：＿＿＿＿＿＿＿＿　　　帮扶责任人签字：＿＿＿＿＿＿＿＿",
+                                  st.body),
+                               _p(f"打印日期：{today.isoformat()}", st.small)]))
+    return story
+
+
+def print_cards(book: Book, household_ids: Iterable[str], path: str | Path, *,
+                full_ids: bool = False, progress: Callable[[int], None] | None = None,
+                cancelled: Callable[[], bool] | None = None,
+                today: dt.date | None = None) -> int:
+    """Cards of the given households into one PDF (a new page each); returns how many."""
+    st = styles()
+    story: list[Any] = []
+    count = 0
+    for household_id in household_ids:
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        if count:
+            story.append(PageBreak())
+        story += household_story(book, household_id, st, full_ids=full_ids, today=today)
+        count += 1
+        if progress is not None:
+            progress(count)
+
+    def footer(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(st.small.fontName, 8)
+        canvas.drawRightString(A4[0] - 15 * mm, 10 * mm, f"第 {doc.page} 页")
+        canvas.restoreState()
+
+    with replace_atomically(path) as tmp:
+        document = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=15 * mm,
+                                     rightMargin=15 * mm, topMargin=15 * mm,
+                                     bottomMargin=18 * mm, title="户卡",
+                                     author="villagebook")
+        document.build(story, onFirstPage=footer, onLaterPages=footer)
+    return count
