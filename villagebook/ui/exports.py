@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from ..core.errors import VillagebookError
 from ..reports.workbook import Cancelled
 from ..storage.book import Book
-from .jobs import LatestOnly, read_connection
+from .jobs import LatestOnly
 from .messages import describe_error
 
 SHOW_AFTER_MS = 600
@@ -34,13 +34,6 @@ def run_in_background(parent: QWidget, book_path: Path, out: Path, busy: str,
     dialog.canceled.connect(stop.set)
     job = LatestOnly(parent)
 
-    def run() -> str:
-        conn = read_connection(book_path)
-        try:
-            return work(Book(book_path, conn), out, stop.is_set)
-        finally:
-            conn.close()
-
     def done(summary: str) -> None:
         dialog.reset()
         show_saved(parent, out, summary)
@@ -54,7 +47,7 @@ def run_in_background(parent: QWidget, book_path: Path, out: Path, busy: str,
 
     job.done.connect(done)
     job.failed.connect(failed)
-    job.submit(run)
+    job.submit_reading(book_path, lambda conn: work(Book(book_path, conn), out, stop.is_set))
     return job
 
 

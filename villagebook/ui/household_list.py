@@ -11,7 +11,7 @@ from ..core import codes
 from ..storage.book import Book
 from ..storage.queries import LIST_COLUMNS, HouseholdQuery, household_count, household_page
 from . import i18n
-from .jobs import LatestOnly, read_connection
+from .jobs import LatestOnly
 
 PAGE = 200
 _CODE_LISTS = {"category": "household_category", "poverty_attr": "poverty_attr",
@@ -56,16 +56,8 @@ class HouseholdListModel(QAbstractTableModel):
 
     def request_count(self) -> None:
         """Count the matching households in the background; ``count_changed`` follows."""
-        path, query = self.book.path, self.query
-
-        def count() -> int:
-            conn = read_connection(path)
-            try:
-                return household_count(conn, query)
-            finally:
-                conn.close()
-
-        self._counter.submit(count)
+        query = self.query
+        self._counter.submit_reading(self.book.path, lambda conn: household_count(conn, query))
 
     def _fetch(self) -> list[tuple]:
         page = household_page(self.book.conn, self.query, len(self._rows), PAGE)

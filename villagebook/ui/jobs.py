@@ -47,6 +47,17 @@ class LatestOnly(QObject):
         future = _executor.submit(fn)
         future.add_done_callback(lambda f: self._emit(token, f))
 
+    def submit_reading(self, path: Path, fn: Callable[[sqlite3.Connection], Any]) -> None:
+        """Run ``fn`` with a read-only connection of its own to the book at ``path``."""
+        def run() -> Any:
+            conn = read_connection(path)
+            try:
+                return fn(conn)
+            finally:
+                conn.close()
+
+        self.submit(run)
+
     def _emit(self, token: int, future: Future) -> None:
         error = future.exception()
         try:

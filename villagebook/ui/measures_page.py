@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
 from ..core import codes, records
 from ..storage.book import Book
 from ..storage.measures import MeasureFilter, measure_totals, measure_years, village_measures
-from .jobs import LatestOnly, read_connection
+from .jobs import LatestOnly
 from .record_tab import Column, RecordTableModel
 
 LIMIT = 5000
@@ -91,16 +91,7 @@ class MeasuresPage(QWidget):
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         self.totals.setText(self.tr("Adding up…"))
-        path = self.book.path
-
-        def totals() -> dict:
-            conn = read_connection(path)
-            try:
-                return measure_totals(conn, where)
-            finally:
-                conn.close()
-
-        self._totals_job.submit(totals)
+        self._totals_job.submit_reading(self.book.path, lambda conn: measure_totals(conn, where))
 
     def show_totals(self, totals: dict) -> None:
         rows = self.model.rows
