@@ -46,21 +46,12 @@ def list_project_incomes(book: Book, project_id: str, include_removed: bool = Fa
                           [project_id], include_removed=include_removed, order_by="year DESC")
 
 
-def _year_free(book: Book, project_id: str, record_id: str | None):
-    def check(values: dict[str, Any]) -> list[Issue]:
-        taken = book.conn.execute(
-            "SELECT 1 FROM project_incomes WHERE project_id = ? AND year = ?"
-            " AND status = 'active' AND id IS NOT ?",
-            [project_id, values.get("year"), record_id]).fetchone()
-        return [Issue("income.year_taken", "year", {"year": values["year"]})] if taken else []
-    return check
-
-
 def save_project_income(book: Book, project_id: str, record_id: str | None,
                         raw: dict[str, Any], today: dt.date | None = None) -> str:
     """The income a project's asset distributed in one year (one record a year)."""
     return records.save(book, "project_incomes", "project_income", project_id, record_id, raw,
-                        extra=_year_free(book, project_id, record_id), today=today,
+                        extra=records.one_a_year(book, "project_incomes", "project_id",
+                                                 project_id, record_id), today=today,
                         owner_column="project_id")
 
 
@@ -71,4 +62,5 @@ def remove_project_income(book: Book, record_id: str) -> None:
 def restore_project_income(book: Book, record_id: str) -> None:
     current = records.get(book, "project_incomes", record_id)
     records.set_removed(book, "project_incomes", "project_income", record_id, False,
-                        _year_free(book, current["project_id"], record_id))
+                        records.one_a_year(book, "project_incomes", "project_id",
+                                           current["project_id"], record_id))

@@ -83,3 +83,16 @@ def set_removed(book: Book, table: str, record: str, record_id: str, removed: bo
         writer.update(table, record_id, {"status": wanted}, current.get("household_id"))
         if after is not None:
             after(writer, record_id)
+
+
+def one_a_year(book: Book, table: str, owner_column: str, owner_id: str,
+               record_id: str | None) -> Callable[[dict[str, Any]], list[Issue]]:
+    """A rule for records kept once a year per owner (a household's income, a project's
+    distributed income): the year must not already have an active record."""
+    def check(values: dict[str, Any]) -> list[Issue]:
+        taken = book.conn.execute(
+            f"SELECT 1 FROM {table} WHERE {owner_column} = ? AND year = ?"
+            " AND status = 'active' AND id IS NOT ?",
+            [owner_id, values.get("year"), record_id]).fetchone()
+        return [Issue("income.year_taken", "year", {"year": values.get("year")})] if taken else []
+    return check
