@@ -23,7 +23,7 @@ from .storage.book import Book
 from .storage.bulk import insert_households, insert_village_records
 from .storage.village import add_user, get_village, list_users, set_village
 
-COMMANDS = ("init", "demo", "export-json", "export-xlsx", "print")
+COMMANDS = ("init", "demo", "export-json", "export-xlsx", "import-xlsx", "print")
 DEMO_OPERATOR = "演示用户"
 
 
@@ -50,6 +50,11 @@ def _parser() -> argparse.ArgumentParser:
     with_db(sub.add_parser("export-json", help="the whole book as JSON on stdout"))
     xlsx = with_db(sub.add_parser("export-xlsx", help="the village register as a workbook"))
     xlsx.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
+    importing = with_db(sub.add_parser("import-xlsx", help="households and members from a "
+                                                            "workbook, all or nothing"))
+    importing.add_argument("file", type=Path)
+    importing.add_argument("--dry-run", action="store_true", help="check only, write nothing")
+    importing.add_argument("--report", type=Path, help="write every problem to this .xlsx")
     printing = with_db(sub.add_parser("print", help="print to PDF"))
     printing.add_argument("what", choices=["cards"], help="cards: 户卡（明白卡）")
     printing.add_argument("--out", type=Path, required=True, help="the .pdf file to write")
@@ -147,6 +152,23 @@ def _run(args: argparse.Namespace) -> int:
         with open_book(path) as book:
             counts = export_register(book, args.out)
         print(f"wrote {args.out}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    elif args.command == "import-xlsx":
+        from .core.messages import describe_plain
+        from .reports.workbook_import import import_workbook, write_report
+
+        with open_book(path) as book:
+            book.operator = _cli_operator(book)
+            result = import_workbook(book, args.file, dry_run=args.dry_run)
+        for p in result.problems:
+            print(f"{p.sheet} 第{p.row}行 {p.column}: {describe_plain(p.issue)}", file=sys.stderr)
+        if args.report:
+            write_report(result, args.report)
+        verb = "would import" if args.dry_run else ("imported" if result.committed else
+                                                    "refused, nothing written")
+        print(f"{verb}: {result.households_created} new households, "
+              f"{result.households_updated} updated, {result.members} member rows; "
+              f"{len(result.problems)} problems, {len(result.warnings)} warnings")
+        return 0 if not result.problems else 2
     elif args.command == "print":
         from .reports.cards import print_cards
 
@@ -171,6 +193,14 @@ def _run(args: argparse.Namespace) -> int:
             json.dump(export_records(book), sys.stdout, ensure_ascii=False, indent=1)
             sys.stdout.write("\n")
     return 0
+
+
+def _cli_operator(book: Book) -> str:
+    """Who the CLI works as: the book's only user, or its first (the import is logged)."""
+    users = list_users(book)
+    if not users:
+        raise BookError("book.no_operator")
+    return users[0]["name"]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -84,12 +84,12 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="53"/>
+        <location filename="../../villagebook/ui/exports.py" line="46"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="63"/>
+        <location filename="../../villagebook/ui/exports.py" line="56"/>
         <source>Saved to:
 {path}
 
@@ -100,17 +100,17 @@
 {summary}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="66"/>
+        <location filename="../../villagebook/ui/exports.py" line="59"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="67"/>
+        <location filename="../../villagebook/ui/exports.py" line="60"/>
         <source>Open it</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="69"/>
+        <location filename="../../villagebook/ui/exports.py" line="62"/>
         <source>Open its folder</source>
         <translation>打开所在文件夹</translation>
     </message>
@@ -1035,22 +1035,22 @@
         <translation>正在合计…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="108"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="99"/>
         <source>&lt;b&gt;{count} measures, {amount} yuan&lt;/b&gt;</source>
         <translation>&lt;b&gt;共 {count} 项措施，金额 {amount} 元&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="111"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="102"/>
         <source>(the list shows the newest {shown}; the totals count all)</source>
         <translation>（列表显示最新的 {shown} 项，合计包含全部）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="115"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="106"/>
         <source>By type</source>
         <translation>按措施类型</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="116"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="107"/>
         <source>By source of funds</source>
         <translation>按资金来源</translation>
     </message>
@@ -1058,417 +1058,447 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="21"/>
+        <location filename="../../villagebook/core/messages.py" line="25"/>
         <source>Enter the ID number</source>
         <translation>请填写证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="22"/>
+        <location filename="../../villagebook/core/messages.py" line="26"/>
         <source>The ID number must have 18 characters (or the old 15); it has {length}</source>
         <translation>证件号码应为 18 位（或旧的 15 位），现在是 {length} 位</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="24"/>
+        <location filename="../../villagebook/core/messages.py" line="28"/>
         <source>The ID number may contain only digits, and X as the last character</source>
         <translation>证件号码只能是数字，最后一位可以是 X</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="26"/>
+        <location filename="../../villagebook/core/messages.py" line="30"/>
         <source>Wrong check character in the ID number: the last character should be {expected}</source>
         <translation>证件号码校验位错误：最后一位应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="28"/>
+        <location filename="../../villagebook/core/messages.py" line="32"/>
         <source>The birth date in the ID number ({value}) does not exist</source>
         <translation>证件号码中的出生日期（{value}）不存在</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="30"/>
+        <location filename="../../villagebook/core/messages.py" line="34"/>
         <source>The birth date in the ID number ({value}) is after today</source>
         <translation>证件号码中的出生日期（{value}）晚于今天</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="32"/>
+        <location filename="../../villagebook/core/messages.py" line="36"/>
         <source>The area code {area} was not in use in the birth year; please check (it may be a code that changed later)</source>
         <translation>证件号码前六位 {area} 在出生年份尚未启用，请核对（可能是后来调整过的行政区划代码）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="36"/>
+        <location filename="../../villagebook/core/messages.py" line="40"/>
         <source>Enter {label}</source>
         <translation>请填写{label}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="37"/>
+        <location filename="../../villagebook/core/messages.py" line="41"/>
         <source>{label}: “{value}” is not in the list; choose from the drop-down</source>
         <translation>{label}：“{value}”不在代码表中，请从下拉列表中选择</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="39"/>
+        <location filename="../../villagebook/core/messages.py" line="43"/>
         <source>{label}: “{value}” is not a phone number (a mobile has 11 digits starting with 1; a landline looks like 0871-12345678)</source>
         <translation>{label}：“{value}”不是有效的电话号码（手机号为 1 开头的 11 位数字，座机如 0871-12345678）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="42"/>
+        <location filename="../../villagebook/core/messages.py" line="46"/>
         <source>{label} cannot be after today ({value})</source>
         <translation>{label}不能晚于今天（{value}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="43"/>
+        <location filename="../../villagebook/core/messages.py" line="47"/>
         <source>{label}: “{value}” is not a date; write it like 2024-03-01</source>
         <translation>{label}：“{value}”不是有效日期，请按 2024-03-01 的格式填写</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="45"/>
+        <location filename="../../villagebook/core/messages.py" line="49"/>
         <source>{label}: {value} is not a plausible year</source>
         <translation>{label}：{value} 不是合理的年份</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="46"/>
+        <location filename="../../villagebook/core/messages.py" line="50"/>
         <source>{label}: “{value}” is not a year</source>
         <translation>{label}：“{value}”不是年份</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="47"/>
+        <location filename="../../villagebook/core/messages.py" line="51"/>
         <source>{label} must be between 0 and 12</source>
         <translation>{label}应在 0 到 12 之间</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="48"/>
+        <location filename="../../villagebook/core/messages.py" line="52"/>
         <source>{label}: “{value}” is not a number of months</source>
         <translation>{label}：“{value}”不是月数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="49"/>
+        <location filename="../../villagebook/core/messages.py" line="53"/>
         <source>{label}: “{value}” is not a whole number</source>
         <translation>{label}：“{value}”不是整数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="50"/>
+        <location filename="../../villagebook/core/messages.py" line="54"/>
         <source>{label}: “{value}” is not an amount in yuan (at most two decimals)</source>
         <translation>{label}：“{value}”不是有效金额（单位元，最多两位小数）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="52"/>
+        <location filename="../../villagebook/core/messages.py" line="56"/>
         <source>{label} cannot be negative</source>
         <translation>{label}不能为负数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="53"/>
+        <location filename="../../villagebook/core/messages.py" line="57"/>
         <source>{label}: {value} yuan is far too large; please check</source>
         <translation>{label}：{value} 元明显过大，请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="54"/>
+        <location filename="../../villagebook/core/messages.py" line="58"/>
         <source>{label}: “{value}” is not a number</source>
         <translation>{label}：“{value}”不是数字</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="55"/>
+        <location filename="../../villagebook/core/messages.py" line="59"/>
         <source>{label}: {value} is out of range</source>
         <translation>{label}：{value} 超出合理范围</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="56"/>
+        <location filename="../../villagebook/core/messages.py" line="60"/>
         <source>{label}: choose yes or no</source>
         <translation>{label}：请选择“是”或“否”</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="58"/>
+        <location filename="../../villagebook/core/messages.py" line="62"/>
         <source>Sex does not match the ID number, which says {expected}</source>
         <translation>性别与证件号码不符：证件号码显示为{expected}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="60"/>
+        <location filename="../../villagebook/core/messages.py" line="64"/>
         <source>Birth date does not match the ID number, which says {expected}</source>
         <translation>出生日期与证件号码不符：应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="62"/>
+        <location filename="../../villagebook/core/messages.py" line="66"/>
         <source>Relation is “{relation}” but sex is {sex}; please check</source>
         <translation>与户主关系为“{relation}”，性别却是{sex}，请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="64"/>
+        <location filename="../../villagebook/core/messages.py" line="68"/>
         <source>Relation is “{relation}” but the age does not fit the head&apos;s; please check</source>
         <translation>与户主关系为“{relation}”，但年龄与户主不相称，请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="66"/>
+        <location filename="../../villagebook/core/messages.py" line="70"/>
         <source>The spouse has the same sex as the head; please check</source>
         <translation>配偶与户主性别相同，请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="68"/>
+        <location filename="../../villagebook/core/messages.py" line="72"/>
         <source>Health is “disabled”: enter the disability type</source>
         <translation>健康状况为残疾，请填写残疾类别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="70"/>
+        <location filename="../../villagebook/core/messages.py" line="74"/>
         <source>A disability certificate number is usually the ID number plus type and grade: {expected}</source>
         <translation>残疾证号一般为证件号码加残疾类别和等级：{expected}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="73"/>
+        <location filename="../../villagebook/core/messages.py" line="77"/>
         <source>Aged {age}, of compulsory-school age, but not in school: check and write the reason in the note</source>
         <translation>{age} 岁，处于义务教育阶段却不在校，请核实并在备注中写明原因（控辍保学）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="76"/>
+        <location filename="../../villagebook/core/messages.py" line="80"/>
         <source>Same ID number as {other} in this household</source>
         <translation>与本户成员 {other} 的证件号码重复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="78"/>
+        <location filename="../../villagebook/core/messages.py" line="82"/>
         <source>This ID number is already registered in household {household}; one person cannot be in two households</source>
         <translation>此证件号码已登记在户编号 {household} 中，同一人不能同时在两户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="81"/>
+        <location filename="../../villagebook/core/messages.py" line="85"/>
         <source>Choose why the member left</source>
         <translation>请选择减少原因</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="82"/>
+        <location filename="../../villagebook/core/messages.py" line="86"/>
         <source>Enter the date the member left</source>
         <translation>请填写减少日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="84"/>
+        <location filename="../../villagebook/core/messages.py" line="88"/>
         <source>The household has no head: set one member&apos;s relation to “户主”</source>
         <translation>本户没有户主：请把一名成员的与户主关系设为“户主”</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="86"/>
+        <location filename="../../villagebook/core/messages.py" line="90"/>
         <source>The household has several heads ({names}); there can be only one</source>
         <translation>本户有多名户主（{names}），只能有一名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="88"/>
+        <location filename="../../villagebook/core/messages.py" line="92"/>
         <source>The household has several spouses ({names})</source>
         <translation>本户有多名配偶（{names}），请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="90"/>
+        <location filename="../../villagebook/core/messages.py" line="94"/>
         <source>Enter at least one member</source>
         <translation>请至少登记一名家庭成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="91"/>
+        <location filename="../../villagebook/core/messages.py" line="95"/>
         <source>Household number {number} is already used by another household</source>
         <translation>户编号 {number} 已被另一户使用</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="93"/>
+        <location filename="../../villagebook/core/messages.py" line="97"/>
         <source>The household is already closed</source>
         <translation>本户已注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="94"/>
+        <location filename="../../villagebook/core/messages.py" line="98"/>
         <source>The household is not closed</source>
         <translation>本户未注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="95"/>
+        <location filename="../../villagebook/core/messages.py" line="99"/>
         <source>The member has already left</source>
         <translation>该成员已减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="96"/>
+        <location filename="../../villagebook/core/messages.py" line="100"/>
         <source>The member has not left</source>
         <translation>该成员未减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="98"/>
+        <location filename="../../villagebook/core/messages.py" line="102"/>
         <source>There is already an income record for {year}: change that one instead</source>
         <translation>{year} 年已有收入记录，请修改那一条</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="100"/>
+        <location filename="../../villagebook/core/messages.py" line="104"/>
         <source>The record is already removed</source>
         <translation>该记录已删除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="101"/>
+        <location filename="../../villagebook/core/messages.py" line="105"/>
         <source>The record is not removed</source>
         <translation>该记录未删除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="103"/>
+        <location filename="../../villagebook/core/messages.py" line="107"/>
         <source>{label} is before the start ({start})</source>
         <translation>{label}早于开始日期（{start}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="104"/>
+        <location filename="../../villagebook/core/messages.py" line="108"/>
         <source>The member chosen does not belong to this household</source>
         <translation>所选成员不属于本户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="106"/>
+        <location filename="../../villagebook/core/messages.py" line="110"/>
         <source>More has been repaid than was lent</source>
         <translation>已还款超过了贷款金额</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="108"/>
+        <location filename="../../villagebook/core/messages.py" line="112"/>
         <source>{label} is only for a microcredit loan</source>
         <translation>{label}只在措施类型为小额信贷时填写</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="111"/>
+        <location filename="../../villagebook/core/messages.py" line="115"/>
         <source>Choose a helper from the roster</source>
         <translation>请从帮扶责任人名单中选择</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="112"/>
+        <location filename="../../villagebook/core/messages.py" line="116"/>
         <source>Choose the helper who visited, or write the visitor&apos;s name</source>
         <translation>请选择走访的帮扶责任人，或填写走访人姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="114"/>
+        <location filename="../../villagebook/core/messages.py" line="118"/>
         <source>{value} is out of range</source>
         <translation>{value} 超出范围</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="116"/>
+        <location filename="../../villagebook/core/messages.py" line="120"/>
         <source>{name} is not a picture (JPEG or PNG); nothing was added</source>
         <translation>{name} 不是图片（JPEG 或 PNG），未添加</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="118"/>
+        <location filename="../../villagebook/core/messages.py" line="122"/>
         <source>{name} is too large to be a photo (over 40 MB or 120 million pixels)</source>
         <translation>{name} 太大，不像是照片（超过 40 MB 或 1.2 亿像素）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="120"/>
+        <location filename="../../villagebook/core/messages.py" line="124"/>
         <source>{name} is still too large after reducing; nothing was added</source>
         <translation>{name} 压缩后仍然太大，未添加</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="123"/>
+        <location filename="../../villagebook/core/messages.py" line="127"/>
         <source>There is no household {number}</source>
         <translation>没有户编号为 {number} 的农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="124"/>
+        <location filename="../../villagebook/core/messages.py" line="128"/>
         <source>A closing date needs the progress “rectified”</source>
         <translation>填写整改完成日期时，整改进展应为“已整改”</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="127"/>
+        <location filename="../../villagebook/core/messages.py" line="131"/>
         <source>At most five risk types ({count} chosen)</source>
         <translation>风险类型最多 5 项（现选了 {count} 项）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="129"/>
+        <location filename="../../villagebook/core/messages.py" line="133"/>
         <source>{label} belongs to a risk removal, not to an identification</source>
         <translation>{label}属于风险消除，纳入监测时不填</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="131"/>
+        <location filename="../../villagebook/core/messages.py" line="135"/>
         <source>{label} belongs to an identification, not to a risk removal</source>
         <translation>{label}属于纳入监测，风险消除时不填</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="133"/>
+        <location filename="../../villagebook/core/messages.py" line="137"/>
         <source>On {date} the household is already monitored: record the removal of its risk first</source>
         <translation>{date} 时本户已在监测中：请先登记风险消除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="136"/>
+        <location filename="../../villagebook/core/messages.py" line="140"/>
         <source>On {date} the household is not monitored, so no risk can be removed</source>
         <translation>{date} 时本户未纳入监测，无风险可消除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="139"/>
+        <location filename="../../villagebook/core/messages.py" line="143"/>
+        <source>No header row with the columns {columns} was found in the first rows</source>
+        <translation>前几行中没有找到含有“{columns}”列的表头行</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="145"/>
+        <source>The ID number {value} was stored as a number and has lost its last digits; format the column as text and type it again</source>
+        <translation>证件号码 {value} 被存成了数字，末尾几位已经丢失；请把该列设为文本格式后重新录入</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="148"/>
+        <source>{name} is not a workbook that can be read (xlsx, xls or ods), or it is damaged</source>
+        <translation>{name} 不是可以读取的表格文件（xlsx、xls 或 ods），或者已经损坏</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="151"/>
+        <source>{name} is protected by a password; save a copy without the password</source>
+        <translation>{name} 设有密码，请另存一份不带密码的副本再导入</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="153"/>
+        <source>Sheet {sheet} has {rows} rows: too many for a village&apos;s list</source>
+        <translation>工作表“{sheet}”有 {rows} 行，不像是一个村的名单</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="155"/>
+        <source>{name} holds no households</source>
+        <translation>{name} 中没有农户数据</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="157"/>
         <source>The administrative code must have 12 digits (it has “{value}”)</source>
         <translation>行政区划代码应为 12 位数字（现在是“{value}”）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="141"/>
+        <location filename="../../villagebook/core/messages.py" line="159"/>
         <source>There is already a user called {name}</source>
         <translation>已有名为 {name} 的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="142"/>
+        <location filename="../../villagebook/core/messages.py" line="160"/>
         <source>At least one user must remain: add the new user first</source>
         <translation>至少要保留一名在用用户：请先添加新用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="145"/>
+        <location filename="../../villagebook/core/messages.py" line="163"/>
         <source>This book was made by a newer version of villagebook (version {version}; this program reads up to {supported}). Please update the program. The book has not been changed.</source>
         <translation>这个账本由较新版本的村账本创建（版本 {version}，本程序只能读到版本 {supported}）。请先升级程序。账本没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="149"/>
+        <location filename="../../villagebook/core/messages.py" line="167"/>
         <source>The book is in use by another program (perhaps another villagebook window). Close it and try again. Nothing was changed.</source>
         <translation>账本正被另一个程序使用（可能是另一个村账本窗口）。请关闭后再试。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="152"/>
+        <location filename="../../villagebook/core/messages.py" line="170"/>
         <source>The book cannot be written (it may be on a CD or a protected USB stick). Copy it to the computer and open the copy.</source>
         <translation>账本文件无法写入（可能在光盘或写保护的U盘上）。请把它复制到电脑上，再打开复制的文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="155"/>
+        <location filename="../../villagebook/core/messages.py" line="173"/>
         <source>This file is not a villagebook book, or it is damaged. It has not been changed. Restore it from a backup copy.</source>
         <translation>这个文件不是村账本，或者已经损坏。文件没有被改动。请用备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="158"/>
+        <location filename="../../villagebook/core/messages.py" line="176"/>
         <source>This database belongs to another program; villagebook will not change it.</source>
         <translation>这个数据库属于其他程序，村账本不会改动它。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="160"/>
+        <location filename="../../villagebook/core/messages.py" line="178"/>
         <source>The disk is full. Free some space and save again; nothing was lost.</source>
         <translation>磁盘已满。请腾出空间后再保存，已有数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="162"/>
+        <location filename="../../villagebook/core/messages.py" line="180"/>
         <source>The book file cannot be opened. Check that the USB stick or folder is still there.</source>
         <translation>无法打开账本文件。请检查U盘或文件夹是否还在。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="165"/>
+        <location filename="../../villagebook/core/messages.py" line="183"/>
         <source>There is no book at {path}</source>
         <translation>{path} 处没有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="166"/>
+        <location filename="../../villagebook/core/messages.py" line="184"/>
         <source>There is already a book at {path}</source>
         <translation>{path} 处已有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="167"/>
+        <location filename="../../villagebook/core/messages.py" line="185"/>
         <source>Choose who is working before making changes</source>
         <translation>修改前请先选择当前使用人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="169"/>
+        <location filename="../../villagebook/core/messages.py" line="187"/>
         <source>The record no longer exists in this book</source>
         <translation>账本中已没有这条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="174"/>
+        <location filename="../../villagebook/ui/messages.py" line="20"/>
         <source>members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="175"/>
+        <location filename="../../villagebook/ui/messages.py" line="21"/>
         <source>your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="176"/>
+        <location filename="../../villagebook/ui/messages.py" line="22"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="177"/>
+        <location filename="../../villagebook/ui/messages.py" line="23"/>
         <source>administrative code</source>
         <translation>行政区划代码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="213"/>
+        <location filename="../../villagebook/ui/messages.py" line="59"/>
         <source>Row {row}</source>
         <translation>第 {row} 行</translation>
     </message>

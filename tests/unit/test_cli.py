@@ -97,7 +97,9 @@ def test_demo_households_can_be_edited_through_the_normal_path(demo_book):
 
 def test_core_storage_and_cli_load_no_qt():
     code = ("import sys, villagebook.core.validation, villagebook.core.demo, villagebook.storage,"
-            " villagebook.storage.bulk, villagebook.storage.queries, villagebook.cli;"
+            " villagebook.storage.bulk, villagebook.storage.queries, villagebook.cli,"
+            " villagebook.core.messages, villagebook.reports.workbook,"
+            " villagebook.reports.workbook_import, villagebook.reports.cards;"
             " bad = [m for m in sys.modules if m.startswith('PySide6')]; print(bad)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -1,0 +1,142 @@
+"""Importing households and members from workbooks: round trip, tolerance, refusals."""
+
+from __future__ import annotations
+
+import pytest
+from openpyxl import Workbook
+
+from helpers import LI_MEI, ZHANG_HUA, ZHANG_SAN, ZHANG_XIAO
+from villagebook.cli import export_records, main
+from villagebook.reports.workbook import export_register
+from villagebook.reports.workbook_import import ImportRefused, import_workbook
+
+
+def count(book, table: str) -> int:
+    return book.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def comparable(book) -> list[dict]:
+    """Households and members without ids, stamps and row numbers."""
+    skip = {"id", "household_id", "created_at", "updated_at", "rid", "last_visit",
+            "next_follow_up"}
+    out = []
+    for h in export_records(book)["households"]:
+        out.append({**{k: v for k, v in h.items() if k not in skip and not isinstance(v, list)},
+                    "members": [{k: v for k, v in m.items() if k not in skip}
+                                for m in h["members"]]})
+    return out
+
+
+def test_round_trip_export_then_import_into_an_empty_book(demo_book, book, tmp_path):
+    path = tmp_path / "register.xlsx"
+    export_register(demo_book, path)
+    result = import_workbook(book, path)
+    assert result.problems == [] and result.committed
+    assert result.households_created == 60
+    assert comparable(book) == comparable(demo_book)
+    # importing the same file again updates nothing and duplicates nothing
+    before = count(book, "changes")
+    again = import_workbook(book, path)
+    assert again.committed and again.households_updated == 60 and again.households_created == 0
+    assert count(book, "members") == count(demo_book, "members")
+    assert count(book, "changes") == before
+
+
+def write(path, rows) -> None:
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    workbook.save(path)
+
+
+def test_common_shape_with_title_rows_full_width_and_old_ids(book, tmp_path):
+    path = tmp_path / "名单.xlsx"
+    old_15 = ZHANG_XIAO[:6] + ZHANG_XIAO[8:17]  # the same person's old 15-digit number
+    write(path, [
+        ["石桥村2025年农户花名册"],
+        [],
+        ["户 编 号", "户主姓名", "姓　名", "身份证号", "与户主关系", "民族", "组", "户类别"],
+        ["１１０１０５００１００１００１", "张三", " 张三 ", ZHANG_SAN, "户主", "汉族", "一组",
+         "脱贫户"],
+        ["110105001001001", "张三", "李梅", LI_MEI.lower(), "配偶", "汉族", "一组", "脱贫户"],
+        [],
+        ["110105001001001", "张三", "张小", old_15, "之子", "mgz", "一组", "脱贫户"],
+    ])
+    result = import_workbook(book, path)
+    assert result.problems == [], result.problems
+    [household] = export_records(book)["households"]
+    assert household["number"] == "110105001001001" and household["category"] == "01"
+    assert household["group_name"] == "一组"
+    assert [(m["name"], m["id_number"], m["relation"], m["ethnicity"])
+            for m in household["members"]] == [
+        ("张三", ZHANG_SAN, "01", "01"), ("李梅", LI_MEI, "02", "01"),
+        ("张小", ZHANG_XIAO, "03", "02")]  # mgz: pinyin initials of 蒙古族
+
+
+def test_dry_run_checks_everything_and_writes_nothing(book, tmp_path):
+    path = tmp_path / "名单.xlsx"
+    write(path, [["户编号", "姓名", "证件号码", "与户主关系", "户类别"],
+                 ["1", "张三", ZHANG_SAN, "户主", "一般农户"]])
+    before = count(book, "changes")
+    result = import_workbook(book, path, dry_run=True)
+    assert result.problems == [] and not result.committed and result.households_created == 1
+    assert count(book, "households") == 0 and count(book, "changes") == before
+
+
+def test_bad_rows_are_reported_with_sheet_row_and_column_and_nothing_is_written(book, tmp_path):
+    path = tmp_path / "名单.xlsx"
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "名单"
+    sheet.append(["户编号", "姓名", "证件号码", "与户主关系", "户类别"])
+    sheet.append(["1", "张三", ZHANG_SAN, "户主", "一般农户"])
+    sheet.append(["2", "李四", 4.10105e17, "户主", "一般农户"])  # an ID typed as a number
+    sheet.append(["3", "王五", ZHANG_SAN, "户主", "一般农户"])  # the same person twice
+    sheet.append(["4", "赵六", ZHANG_HUA, "之女", "一般农户"])  # no head in household 4
+    workbook.save(path)
+    result = import_workbook(book, path)
+    assert not result.committed
+    found = {(p.row, p.issue.code) for p in result.problems}
+    assert (3, "import.id_as_number") in found
+    assert (5, "household.no_head") in found
+    assert any(p.issue.code == "member.id_elsewhere" for p in result.problems)
+    assert {p.sheet for p in result.problems} == {"名单"}
+    assert count(book, "households") == 0 and count(book, "members") == 0
+
+
+@pytest.mark.parametrize("content,code", [
+    (b"this is not a spreadsheet", "import.not_workbook"),
+    (None, "import.missing_columns"),
+])
+def test_unreadable_files_are_refused(book, tmp_path, content, code):
+    path = tmp_path / "x.xlsx"
+    if content is None:
+        write(path, [["甲", "乙"], ["1", "2"]])
+    else:
+        path.write_bytes(content)
+    with pytest.raises(ImportRefused) as info:
+        import_workbook(book, path)
+    assert info.value.code == code
+    assert count(book, "households") == 0
+
+
+def test_cli_import_with_report(demo_book, tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    demo_book.close()
+    good = tmp_path / "register.xlsx"
+    assert main(["export-xlsx", "--db", str(demo_book.path), "--out", str(good)]) == 0
+    target = tmp_path / "new.db"
+    main(["init", "--db", str(target), "--village", "石桥村", "--code", "110105001001",
+          "--user", "李文书"])
+    assert main(["import-xlsx", "--db", str(target), str(good), "--dry-run"]) == 0
+    assert "would import: 60 new households" in capsys.readouterr().out
+    bad = tmp_path / "bad.xlsx"
+    write(bad, [["户编号", "姓名", "证件号码", "与户主关系"], ["1", "张三", "123", "户主"]])
+    report = tmp_path / "report.xlsx"
+    assert main(["import-xlsx", "--db", str(target), str(bad), "--report", str(report)]) == 2
+    rows = list(load_workbook(report).active.iter_rows(values_only=True))
+    assert rows[0][:5] == ("工作表", "行", "列", "值", "问题")
+    [id_row] = [r for r in rows if r[2] == "证件号码"]
+    assert id_row[1] == 2 and "18 位" in id_row[4]
+    assert any(r[2] == "户类别" and "请填写户类别" in r[4] for r in rows)

@@ -1,0 +1,222 @@
+"""What each issue and error code means, in English (the source of the translations in
+resources/i18n): the window shows them through Qt, reports and the CLI through
+``describe_plain`` which reads the same Chinese translations without Qt."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from functools import cache
+from typing import Any
+
+from ..paths import resources_dir
+from . import records
+from .errors import Issue
+
+CONTEXT = "Messages"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (Qt's name, for lupdate)
+    """Marks a string for translation (pyside6-lupdate finds it by this name)."""
+    return text
+
+
+TEMPLATES: dict[str, str] = {
+    # ID numbers
+    "id.empty": QT_TRANSLATE_NOOP("Messages", "Enter the ID number"),
+    "id.length": QT_TRANSLATE_NOOP(
+        "Messages", "The ID number must have 18 characters (or the old 15); it has {length}"),
+    "id.chars": QT_TRANSLATE_NOOP(
+        "Messages", "The ID number may contain only digits, and X as the last character"),
+    "id.check_char": QT_TRANSLATE_NOOP(
+        "Messages", "Wrong check character in the ID number: the last character should be {expected}"),
+    "id.birth_date": QT_TRANSLATE_NOOP(
+        "Messages", "The birth date in the ID number ({value}) does not exist"),
+    "id.future": QT_TRANSLATE_NOOP(
+        "Messages", "The birth date in the ID number ({value}) is after today"),
+    "id.area_unknown": QT_TRANSLATE_NOOP(
+        "Messages", "The area code {area} was not in use in the birth year; please check "
+                    "(it may be a code that changed later)"),
+    # fields
+    "field.required": QT_TRANSLATE_NOOP("Messages", "Enter {label}"),
+    "code.unknown": QT_TRANSLATE_NOOP(
+        "Messages", "{label}: “{value}” is not in the list; choose from the drop-down"),
+    "phone.invalid": QT_TRANSLATE_NOOP(
+        "Messages", "{label}: “{value}” is not a phone number (a mobile has 11 digits starting "
+                    "with 1; a landline looks like 0871-12345678)"),
+    "date.future": QT_TRANSLATE_NOOP("Messages", "{label} cannot be after today ({value})"),
+    "date.invalid": QT_TRANSLATE_NOOP(
+        "Messages", "{label}: “{value}” is not a date; write it like 2024-03-01"),
+    "year.range": QT_TRANSLATE_NOOP("Messages", "{label}: {value} is not a plausible year"),
+    "year.invalid": QT_TRANSLATE_NOOP("Messages", "{label}: “{value}” is not a year"),
+    "months.range": QT_TRANSLATE_NOOP("Messages", "{label} must be between 0 and 12"),
+    "months.invalid": QT_TRANSLATE_NOOP("Messages", "{label}: “{value}” is not a number of months"),
+    "int.invalid": QT_TRANSLATE_NOOP("Messages", "{label}: “{value}” is not a whole number"),
+    "money.invalid": QT_TRANSLATE_NOOP(
+        "Messages", "{label}: “{value}” is not an amount in yuan (at most two decimals)"),
+    "money.negative": QT_TRANSLATE_NOOP("Messages", "{label} cannot be negative"),
+    "money.absurd": QT_TRANSLATE_NOOP("Messages", "{label}: {value} yuan is far too large; please check"),
+    "decimal.invalid": QT_TRANSLATE_NOOP("Messages", "{label}: “{value}” is not a number"),
+    "decimal.range": QT_TRANSLATE_NOOP("Messages", "{label}: {value} is out of range"),
+    "bool.invalid": QT_TRANSLATE_NOOP("Messages", "{label}: choose yes or no"),
+    # members
+    "member.sex_mismatch": QT_TRANSLATE_NOOP(
+        "Messages", "Sex does not match the ID number, which says {expected}"),
+    "member.birth_mismatch": QT_TRANSLATE_NOOP(
+        "Messages", "Birth date does not match the ID number, which says {expected}"),
+    "member.relation_sex": QT_TRANSLATE_NOOP(
+        "Messages", "Relation is “{relation}” but sex is {sex}; please check"),
+    "member.relation_age": QT_TRANSLATE_NOOP(
+        "Messages", "Relation is “{relation}” but the age does not fit the head's; please check"),
+    "member.spouse_sex": QT_TRANSLATE_NOOP(
+        "Messages", "The spouse has the same sex as the head; please check"),
+    "member.disability_missing": QT_TRANSLATE_NOOP(
+        "Messages", "Health is “disabled”: enter the disability type"),
+    "member.disability_cert": QT_TRANSLATE_NOOP(
+        "Messages", "A disability certificate number is usually the ID number plus type and "
+                    "grade: {expected}"),
+    "member.out_of_school": QT_TRANSLATE_NOOP(
+        "Messages", "Aged {age}, of compulsory-school age, but not in school: check and write "
+                    "the reason in the note"),
+    "member.duplicate_id": QT_TRANSLATE_NOOP(
+        "Messages", "Same ID number as {other} in this household"),
+    "member.id_elsewhere": QT_TRANSLATE_NOOP(
+        "Messages", "This ID number is already registered in household {household}; one "
+                    "person cannot be in two households"),
+    "member.left_reason": QT_TRANSLATE_NOOP("Messages", "Choose why the member left"),
+    "member.left_date": QT_TRANSLATE_NOOP("Messages", "Enter the date the member left"),
+    # household
+    "household.no_head": QT_TRANSLATE_NOOP(
+        "Messages", "The household has no head: set one member's relation to “户主”"),
+    "household.many_heads": QT_TRANSLATE_NOOP(
+        "Messages", "The household has several heads ({names}); there can be only one"),
+    "household.many_spouses": QT_TRANSLATE_NOOP(
+        "Messages", "The household has several spouses ({names})"),
+    "household.no_members": QT_TRANSLATE_NOOP("Messages", "Enter at least one member"),
+    "household.number_taken": QT_TRANSLATE_NOOP(
+        "Messages", "Household number {number} is already used by another household"),
+    "household.already_closed": QT_TRANSLATE_NOOP("Messages", "The household is already closed"),
+    "household.not_closed": QT_TRANSLATE_NOOP("Messages", "The household is not closed"),
+    "member.already_left": QT_TRANSLATE_NOOP("Messages", "The member has already left"),
+    "member.not_left": QT_TRANSLATE_NOOP("Messages", "The member has not left"),
+    # income and other records
+    "income.year_taken": QT_TRANSLATE_NOOP(
+        "Messages", "There is already an income record for {year}: change that one instead"),
+    "record.already_removed": QT_TRANSLATE_NOOP("Messages", "The record is already removed"),
+    "record.already_active": QT_TRANSLATE_NOOP("Messages", "The record is not removed"),
+    # measures
+    "date.before_start": QT_TRANSLATE_NOOP("Messages", "{label} is before the start ({start})"),
+    "measure.member_unknown": QT_TRANSLATE_NOOP(
+        "Messages", "The member chosen does not belong to this household"),
+    "measure.repaid_too_much": QT_TRANSLATE_NOOP(
+        "Messages", "More has been repaid than was lent"),
+    "measure.loan_field": QT_TRANSLATE_NOOP(
+        "Messages", "{label} is only for a microcredit loan"),
+    # helpers and visits
+    "helper.unknown": QT_TRANSLATE_NOOP("Messages", "Choose a helper from the roster"),
+    "visit.who": QT_TRANSLATE_NOOP(
+        "Messages", "Choose the helper who visited, or write the visitor's name"),
+    "int.range": QT_TRANSLATE_NOOP("Messages", "{value} is out of range"),
+    # photos
+    "photo.not_image": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is not a picture (JPEG or PNG); nothing was added"),
+    "photo.huge": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is too large to be a photo (over 40 MB or 120 million pixels)"),
+    "photo.too_large": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is still too large after reducing; nothing was added"),
+    # problems
+    "household.unknown": QT_TRANSLATE_NOOP("Messages", "There is no household {number}"),
+    "problem.closed_not_done": QT_TRANSLATE_NOOP(
+        "Messages", "A closing date needs the progress “rectified”"),
+    # monitoring
+    "monitoring.too_many_risks": QT_TRANSLATE_NOOP(
+        "Messages", "At most five risk types ({count} chosen)"),
+    "monitoring.not_for_identify": QT_TRANSLATE_NOOP(
+        "Messages", "{label} belongs to a risk removal, not to an identification"),
+    "monitoring.not_for_remove": QT_TRANSLATE_NOOP(
+        "Messages", "{label} belongs to an identification, not to a risk removal"),
+    "monitoring.already_monitored": QT_TRANSLATE_NOOP(
+        "Messages", "On {date} the household is already monitored: record the removal of "
+                    "its risk first"),
+    "monitoring.not_monitored": QT_TRANSLATE_NOOP(
+        "Messages", "On {date} the household is not monitored, so no risk can be removed"),
+    # importing workbooks
+    "import.missing_columns": QT_TRANSLATE_NOOP(
+        "Messages", "No header row with the columns {columns} was found in the first rows"),
+    "import.id_as_number": QT_TRANSLATE_NOOP(
+        "Messages", "The ID number {value} was stored as a number and has lost its last "
+                    "digits; format the column as text and type it again"),
+    "import.not_workbook": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is not a workbook that can be read (xlsx, xls or ods), or it is "
+                    "damaged"),
+    "import.encrypted": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is protected by a password; save a copy without the password"),
+    "import.too_many_rows": QT_TRANSLATE_NOOP(
+        "Messages", "Sheet {sheet} has {rows} rows: too many for a village's list"),
+    "import.empty": QT_TRANSLATE_NOOP("Messages", "{name} holds no households"),
+    # village and users
+    "village.code": QT_TRANSLATE_NOOP(
+        "Messages", "The administrative code must have 12 digits (it has “{value}”)"),
+    "user.exists": QT_TRANSLATE_NOOP("Messages", "There is already a user called {name}"),
+    "user.last_active": QT_TRANSLATE_NOOP(
+        "Messages", "At least one user must remain: add the new user first"),
+    # the book file
+    "book.newer": QT_TRANSLATE_NOOP(
+        "Messages", "This book was made by a newer version of villagebook (version {version}; "
+                    "this program reads up to {supported}). Please update the program. The "
+                    "book has not been changed."),
+    "book.locked": QT_TRANSLATE_NOOP(
+        "Messages", "The book is in use by another program (perhaps another villagebook "
+                    "window). Close it and try again. Nothing was changed."),
+    "book.read_only": QT_TRANSLATE_NOOP(
+        "Messages", "The book cannot be written (it may be on a CD or a protected USB stick). "
+                    "Copy it to the computer and open the copy."),
+    "book.corrupt": QT_TRANSLATE_NOOP(
+        "Messages", "This file is not a villagebook book, or it is damaged. It has not been "
+                    "changed. Restore it from a backup copy."),
+    "book.not_villagebook": QT_TRANSLATE_NOOP(
+        "Messages", "This database belongs to another program; villagebook will not change it."),
+    "book.disk_full": QT_TRANSLATE_NOOP(
+        "Messages", "The disk is full. Free some space and save again; nothing was lost."),
+    "book.cannot_open": QT_TRANSLATE_NOOP(
+        "Messages", "The book file cannot be opened. Check that the USB stick or folder is "
+                    "still there."),
+    "book.missing": QT_TRANSLATE_NOOP("Messages", "There is no book at {path}"),
+    "book.exists": QT_TRANSLATE_NOOP("Messages", "There is already a book at {path}"),
+    "book.no_operator": QT_TRANSLATE_NOOP(
+        "Messages", "Choose who is working before making changes"),
+    "record.not_found": QT_TRANSLATE_NOOP(
+        "Messages", "The record no longer exists in this book"),
+}
+
+
+
+@cache
+def _chinese() -> dict[str, str]:
+    tree = ET.parse(resources_dir() / "i18n" / "villagebook_zh_CN.ts")
+    out = {}
+    for context in tree.getroot():
+        if context.findtext("name") == CONTEXT:
+            for message in context.iter("message"):
+                translation = message.find("translation")
+                if translation is not None and translation.text:
+                    out[message.findtext("source")] = translation.text
+    return out
+
+
+def describe_plain(issue: Issue, record: str | None = None) -> str:
+    """The Chinese sentence for an issue, without Qt (for reports and the CLI)."""
+    template = TEMPLATES.get(issue.code)
+    if template is None:
+        return f"{issue.code} {issue.values}"
+    label = issue.field
+    for candidate in (record, records.MEMBER, records.HOUSEHOLD):
+        if candidate is None:
+            continue
+        try:
+            label = records.label(candidate, issue.field)
+            break
+        except KeyError:
+            continue
+    values: dict[str, Any] = {**issue.values, "label": label}
+    text = _chinese().get(template, template).format(**values)
+    return f"{issue.subject}：{text}" if issue.subject else text

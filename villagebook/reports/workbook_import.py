@@ -1,0 +1,336 @@
+"""Households and members from a workbook: the common shape exported by the national
+system or typed by hand (one row per member, with 户编号, 户主姓名, 与户主关系, 证件号码 …)
+and the program's own register (its 农户 and 家庭成员 sheets).
+
+Headers are found by name and synonyms, below any title rows, whatever their full-width
+characters or spaces. Every row is checked by the same rules as the window; all rows are
+imported or none (one transaction); a dry run goes through exactly the same steps and
+rolls back. Existing households are matched by 户编号 and members by ID number, and
+updated through the change log, never duplicated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import python_calamine
+
+from ..core import codes, idnumber, records
+from ..core.errors import Issue, ValidationFailed, VillagebookError
+from ..core.records import HOUSEHOLD, MEMBER
+from ..storage.book import Book
+from ..storage.households import find_household_id, load_household, save_household
+
+HEADER_ROWS_SCANNED = 15
+MAX_ROWS = 200_000  # a larger sheet is refused: it is not a village's list
+
+# Other names the same column goes by in lists seen in villages (normalized form).
+SYNONYMS: dict[tuple[str, str], tuple[str, ...]] = {
+    (HOUSEHOLD, "number"): ("户编号", "户号", "户代码", "农户编号"),
+    (HOUSEHOLD, "group_name"): ("组", "组（自然村）", "村民小组", "自然村", "组别"),
+    (HOUSEHOLD, "phone"): ("户联系电话", "联系电话（户）"),
+    (HOUSEHOLD, "category"): ("户类别", "户类型", "农户类别"),
+    (MEMBER, "name"): ("姓名", "成员姓名", "家庭成员姓名"),
+    (MEMBER, "id_number"): ("证件号码", "身份证号", "身份证号码", "公民身份号码"),
+    (MEMBER, "relation"): ("与户主关系", "与户主的关系", "关系"),
+    (MEMBER, "phone"): ("联系电话", "电话", "手机号码"),
+}
+STATE_COLUMNS = {"状态": "status", "减少原因": "left_reason", "减少日期": "left_date",
+                 "减少说明": "left_note"}
+# derived or household-state columns of the program's own register: not imported
+IGNORED = {"户主姓名", "家庭人口数", "注销原因", "注销日期"}
+
+
+class ImportRefused(VillagebookError):
+    """The file cannot be read as a list of households (with ``reason``)."""
+
+    code = "import.refused"
+
+
+@dataclass
+class Problem:
+    sheet: str
+    row: int  # as the spreadsheet numbers it (1 = first row)
+    column: str
+    value: str
+    issue: Issue
+
+
+@dataclass
+class ImportResult:
+    households_created: int = 0
+    households_updated: int = 0
+    members: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    committed: bool = False
+
+
+class _Rollback(Exception):
+    pass
+
+
+def normalize(text: Any) -> str:
+    """Full-width to half-width, no spaces or stray marks: how headers are compared."""
+    cleaned = unicodedata.normalize("NFKC", str(text or ""))
+    return re.sub(r"[\s*＊:：]", "", cleaned)
+
+
+_IGNORED = {normalize(name) for name in IGNORED}
+
+
+def _header_map() -> dict[str, tuple[str, str]]:
+    names: dict[str, tuple[str, str]] = {}
+    for record in (MEMBER, HOUSEHOLD):  # a member's 联系电话 wins over the household's
+        for spec in records.fields(record):
+            names.setdefault(normalize(spec.zh), (record, spec.name))
+    for key, synonyms in SYNONYMS.items():
+        for name in synonyms:
+            names.setdefault(normalize(name), key)
+    for name, column in STATE_COLUMNS.items():
+        names.setdefault(normalize(name), (MEMBER, column))
+    return names
+
+
+def find_header(rows: list[list[Any]]) -> tuple[int, dict[int, tuple[str, str]], list[str]]:
+    """The header row (index), its columns mapped to (record, field), and its titles."""
+    known = _header_map()
+    best, best_map = -1, {}
+    for index, row in enumerate(rows[:HEADER_ROWS_SCANNED]):
+        mapping = {c: known[normalize(v)] for c, v in enumerate(row) if normalize(v) in known}
+        if len(mapping) > len(best_map):
+            best, best_map = index, mapping
+    fields_found = {f for _, f in best_map.values()}
+    if best < 0 or not {"number", "name", "id_number"} <= fields_found:
+        missing = [label for f, label in (("number", "户编号"), ("name", "姓名"),
+                                          ("id_number", "证件号码")) if f not in fields_found]
+        raise ImportRefused("import.missing_columns", columns="、".join(missing))
+    return best, best_map, [str(v or "") for v in rows[best]]
+
+
+def cell_text(value: Any) -> str:
+    """What a cell holds, as text: numbers without a spurious '.0', dates as ISO."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.date().isoformat() if isinstance(value, dt.datetime) else value.isoformat()
+    return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+def _code(spec: records.FieldSpec, text: str) -> str:
+    """A label, a code or unique pinyin initials to the code; anything else unchanged (the
+    checks then name it)."""
+    list_name = "yes_no" if spec.kind == "bool" else ("record_status" if spec.name == "status"
+                                                       else spec.codes or "")
+    entries = codes.code_list(list_name)
+    wanted = normalize(text)  # the cell was read full-width-folded; fold the labels alike
+    for entry in entries:
+        if wanted in (normalize(entry.label), entry.code):
+            return entry.code
+    matches = [e.code for e in entries if e.initials == text.lower()]
+    return matches[0] if len(matches) == 1 else text
+
+
+def _value(record: str, name: str, raw: Any, sheet: str, row: int, title: str,
+           problems: list[Problem]) -> Any:
+    text = cell_text(raw)
+    if not text:
+        return None
+    if name == "id_number" and isinstance(raw, float) and len(text) > 15:
+        # Excel kept only 15 significant digits of an ID typed as a number
+        problems.append(Problem(sheet, row, title, text,
+                                Issue("import.id_as_number", "id_number", {"value": text})))
+        return None
+    try:
+        spec = records.field(record, name)
+    except KeyError:
+        return text
+    if spec.kind in ("code", "bool") or name == "status":
+        return _code(spec, text)
+    if spec.kind == "codes":
+        return ",".join(_code(spec, part) for part in re.split(r"[、,，;；]", text) if part)
+    if spec.kind == "date" and re.fullmatch(r"\d{4}[./年-]\d{1,2}[./月-]\d{1,2}日?", text):
+        year, month, day = map(int, re.findall(r"\d+", text))
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return text
+
+
+def read_workbook(path: str | Path) -> dict[str, list[list[Any]]]:
+    """Every sheet's rows; refuses what is not a readable workbook."""
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+        return {name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+                for name in workbook.sheet_names}
+    except Exception as error:  # calamine raises its own kinds for each broken format
+        text = str(error).lower()
+        reason = "import.encrypted" if "password" in text or "encrypt" in text else \
+            "import.not_workbook"
+        raise ImportRefused(reason, name=Path(path).name) from error
+
+
+def plan(sheets: dict[str, list[list[Any]]]) -> tuple[dict[str, dict[str, Any]],
+                                                      OrderedDict[str, list], list[Problem]]:
+    """Households (by 户编号) and their member rows from the sheets, with the problems
+    found reading them."""
+    problems: list[Problem] = []
+    households: dict[str, dict[str, Any]] = {}
+    members: OrderedDict[str, list] = OrderedDict()
+    member_sheet = "家庭成员" if "家庭成员" in sheets else None
+    refusal: ImportRefused | None = None
+    for title, rows in sheets.items():
+        if title == "代码表" or not rows:
+            continue
+        if len(rows) > MAX_ROWS:
+            raise ImportRefused("import.too_many_rows", sheet=title, rows=len(rows))
+        if member_sheet and title not in (member_sheet, "农户"):
+            continue
+        try:
+            header, mapping, titles = find_header(rows)
+        except ImportRefused as refused:
+            if title == "农户":
+                header, mapping, titles = _household_header(rows)
+            else:
+                refusal = refusal or refused
+                continue
+        is_household_sheet = title == "农户" and member_sheet is not None
+        for index in range(header + 1, len(rows)):
+            row = rows[index]
+            if not any(cell_text(v) for v in row):
+                continue  # blank rows between blocks
+            number = None
+            values = {HOUSEHOLD: {}, MEMBER: {}}
+            for column, (record, name) in mapping.items():
+                if normalize(titles[column]) in _IGNORED:
+                    continue
+                raw = row[column] if column < len(row) else None
+                if is_household_sheet:
+                    record = HOUSEHOLD
+                value = _value(record, name, raw, title, index + 1, titles[column], problems)
+                if record == HOUSEHOLD and name == "number":
+                    number = value
+                elif value is not None:
+                    values[record].setdefault(name, value)
+            if not number:
+                problems.append(Problem(title, index + 1, "户编号", "",
+                                        Issue("field.required", "number")))
+                continue
+            household = households.setdefault(number, {"number": number})
+            for name, value in values[HOUSEHOLD].items():
+                household.setdefault(name, value)
+            if not is_household_sheet:
+                members.setdefault(number, []).append((title, index + 1, values[MEMBER]))
+    if not households and refusal is not None:
+        raise refusal  # no sheet had the columns of a household list
+    return households, members, problems
+
+
+def _household_header(rows: list[list[Any]]) -> tuple[int, dict[int, tuple[str, str]], list]:
+    known = {normalize(s.zh): (HOUSEHOLD, s.name) for s in records.fields(HOUSEHOLD)}
+    for index, row in enumerate(rows[:HEADER_ROWS_SCANNED]):
+        mapping = {c: known[normalize(v)] for c, v in enumerate(row) if normalize(v) in known}
+        if ("household", "number") in mapping.values():
+            return index, mapping, [str(v or "") for v in row]
+    raise ImportRefused("import.missing_columns", columns="户编号")
+
+
+def import_workbook(book: Book, path: str | Path, *, dry_run: bool = False,
+                    today: dt.date | None = None) -> ImportResult:
+    """Import the households and members of a workbook: all or nothing."""
+    households, member_rows, problems = plan(read_workbook(path))
+    result = ImportResult(problems=problems)
+    if not households:
+        raise ImportRefused("import.empty", name=Path(path).name)
+    try:
+        with book.db.atomic():
+            for number, household in households.items():
+                _import_household(book, household, member_rows.get(number, []), result, today)
+            if result.problems or dry_run:
+                raise _Rollback()
+            result.committed = True
+    except _Rollback:
+        pass
+    return result
+
+
+def _import_household(book: Book, household: dict[str, Any], rows: list, result: ImportResult,
+                      today: dt.date | None) -> None:
+    household_id = find_household_id(book, household["number"])
+    members: list[dict[str, Any]] = []
+    if household_id is not None:
+        existing, members = load_household(book, household_id)
+        household = {**existing, **household}
+    by_id = {m.get("id_number"): m for m in members if m.get("id_number")}
+    places: list[tuple[str, int]] = [("", 0)] * len(members)
+    for sheet, row, values in rows:
+        parsed, _ = idnumber.parse(str(values.get("id_number") or ""))
+        match = by_id.get(parsed.number) if parsed else None
+        if match is not None:
+            match.update(values)
+            places[members.index(match)] = (sheet, row)
+        else:
+            members.append(dict(values))
+            places.append((sheet, row))
+    try:
+        outcome = save_household(book, household_id, household, members,
+                                 accept_warnings=True, today=today, action="import.save")
+    except ValidationFailed as failed:
+        for issue in failed.errors:
+            sheet, row = places[issue.row] if issue.row is not None and issue.row < len(
+                places) else (rows[0][0] if rows else "农户", rows[0][1] if rows else 0)
+            value = ""
+            if issue.row is not None and issue.row < len(members):
+                value = str(members[issue.row].get(issue.field) or "")
+            elif issue.field in household:
+                value = str(household.get(issue.field) or "")
+            result.problems.append(Problem(sheet, row, issue.field, value, issue))
+        return
+    for warning in outcome.accepted:
+        sheet, row = places[warning.row] if warning.row is not None and warning.row < len(
+            places) else ("", 0)
+        result.warnings.append(Problem(sheet, row, warning.field, "", warning))
+    if household_id is None:
+        result.households_created += 1
+    else:
+        result.households_updated += 1
+    result.members += len(rows)
+
+
+def write_report(result: ImportResult, path: str | Path) -> None:
+    """Every problem (sheet, row, column, value, what is wrong) as a workbook."""
+    from openpyxl import Workbook
+
+    from ..storage.files import replace_atomically
+    from ..core.messages import describe_plain
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "导入问题"
+    sheet.append(["工作表", "行", "列", "值", "问题", "级别"])
+    for kind, problems in (("错误", result.problems), ("提醒", result.warnings)):
+        for p in problems:
+            sheet.append([p.sheet, p.row, _column_label(p.column), p.value,
+                          describe_plain(p.issue), kind])
+    for letter, width in zip("ABCDEF", (12, 6, 14, 24, 60, 6)):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+    with replace_atomically(path) as tmp:
+        workbook.save(tmp)
+
+
+def _column_label(name: str) -> str:
+    for record in (MEMBER, HOUSEHOLD):
+        try:
+            return records.label(record, name)
+        except KeyError:
+            continue
+    return name
