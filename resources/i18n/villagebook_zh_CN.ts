@@ -185,7 +185,7 @@
     <message>
         <location filename="../../villagebook/ui/history.py" line="31"/>
         <source>Problem</source>
-        <translation>问题整改</translation>
+        <translation>问题</translation>
     </message>
     <message>
         <location filename="../../villagebook/ui/history.py" line="32"/>
@@ -839,6 +839,100 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../villagebook/ui/import_dialog.py" line="41"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="129"/>
+        <source>Import households from a workbook</source>
+        <translation>从表格导入农户</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/import_dialog.py" line="44"/>
+        <source>Checking {name}…</source>
+        <translation>正在检查 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/import_dialog.py" line="49"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/import_dialog.py" line="49"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/import_dialog.py" line="50"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/import_dialog.py" line="50"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/import_dialog.py" line="51"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/import_dialog.py" line="55"/>
+        <source>Save the list of problems…</source>
+        <translation>保存问题清单…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/import_dialog.py" line="57"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/import_dialog.py" line="59"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/import_dialog.py" line="82"/>
+        <source>{new} new households, {updated} updated, {members} member rows</source>
+        <translation>新增 {new} 户，更新 {updated} 户，成员 {members} 行</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/import_dialog.py" line="86"/>
+        <source>Imported: {counts}.</source>
+        <translation>已导入：{counts}。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/import_dialog.py" line="91"/>
+        <source>Nothing was imported: {count} problem(s) must be corrected in the file first. Without them the import would give {counts}.</source>
+        <translation>没有导入任何数据：文件中有 {count} 处问题需要先改正。改正后导入将会：{counts}。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/import_dialog.py" line="95"/>
+        <source>The file is in order: importing it gives {counts}. Press Import to write it into the book.</source>
+        <translation>文件检查无误：导入将会{counts}。请按“导入”写入账本。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/import_dialog.py" line="109"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/import_dialog.py" line="116"/>
+        <source>Save the list of problems</source>
+        <translation>保存问题清单</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/import_dialog.py" line="119"/>
+        <source>Workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/import_dialog.py" line="130"/>
+        <source>Spreadsheets (*.xlsx *.xls *.ods);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.xls *.ods);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../villagebook/ui/main_window.py" line="72"/>
@@ -897,7 +991,7 @@
     </message>
     <message>
         <location filename="../../villagebook/ui/main_window.py" line="105"/>
-        <location filename="../../villagebook/ui/main_window.py" line="198"/>
+        <location filename="../../villagebook/ui/main_window.py" line="200"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
@@ -928,81 +1022,86 @@
     </message>
     <message>
         <location filename="../../villagebook/ui/main_window.py" line="188"/>
+        <source>Import households from Excel…</source>
+        <translation>从 Excel 导入农户…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="190"/>
         <source>Print all household cards (PDF)…</source>
         <translation>打印全村户卡（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="190"/>
+        <location filename="../../villagebook/ui/main_window.py" line="192"/>
         <source>Monitoring line…</source>
         <translation>监测线设置…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="192"/>
+        <location filename="../../villagebook/ui/main_window.py" line="194"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="197"/>
+        <location filename="../../villagebook/ui/main_window.py" line="199"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="201"/>
+        <location filename="../../villagebook/ui/main_window.py" line="203"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="206"/>
+        <location filename="../../villagebook/ui/main_window.py" line="208"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="236"/>
+        <location filename="../../villagebook/ui/main_window.py" line="238"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="237"/>
+        <location filename="../../villagebook/ui/main_window.py" line="239"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="245"/>
+        <location filename="../../villagebook/ui/main_window.py" line="247"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="252"/>
+        <location filename="../../villagebook/ui/main_window.py" line="254"/>
         <source>Print the household cards</source>
         <translation>打印全村户卡</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="253"/>
+        <location filename="../../villagebook/ui/main_window.py" line="255"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="261"/>
+        <location filename="../../villagebook/ui/main_window.py" line="263"/>
         <source>{count} household cards</source>
         <translation>共 {count} 户的户卡</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="264"/>
+        <location filename="../../villagebook/ui/main_window.py" line="266"/>
         <source>Printing the household cards…</source>
         <translation>正在生成户卡…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="299"/>
+        <location filename="../../villagebook/ui/main_window.py" line="312"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="303"/>
+        <location filename="../../villagebook/ui/main_window.py" line="316"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="305"/>
+        <location filename="../../villagebook/ui/main_window.py" line="318"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>

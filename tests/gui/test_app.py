@@ -298,3 +298,52 @@ def test_print_all_cards_and_one_card_from_the_window(qtbot, demo_book, tmp_path
     assert window.print_card(str(one))
     text = PdfReader(one).pages[0].extract_text()
     assert main.model.index(0, 0).data() in text
+
+
+def test_import_from_the_window_checks_first_then_imports(qtbot, book, tmp_path):
+    from openpyxl import Workbook
+
+    from helpers import LI_MEI, ZHANG_SAN
+    from villagebook.ui.import_dialog import ImportDialog
+
+    good = tmp_path / "名单.xlsx"
+    workbook = Workbook()
+    for row in (["户编号", "姓名", "证件号码", "与户主关系", "户类别"],
+                ["1", "张三", ZHANG_SAN, "户主", "一般农户"],
+                ["1", "李梅", LI_MEI, "配偶", "一般农户"]):
+        workbook.active.append(row)
+    workbook.save(good)
+    dialog = ImportDialog(None, book.path, "李文书", good)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10000)
+    assert "新增 1 户" in dialog.summary.text()
+    assert book.conn.execute("SELECT count(*) FROM households").fetchone()[0] == 0  # dry run
+    with qtbot.waitSignal(dialog.imported, timeout=10000):
+        dialog.import_button.click()
+    assert book.conn.execute("SELECT count(*) FROM members").fetchone()[0] == 2
+    who = book.conn.execute("SELECT DISTINCT operator FROM actions WHERE action ="
+                            " 'import.save'").fetchall()
+    assert who == [("李文书",)]
+
+
+def test_import_with_problems_lists_them_and_imports_nothing(qtbot, book, tmp_path):
+    from openpyxl import Workbook
+    from openpyxl import load_workbook as load
+
+    from villagebook.ui.import_dialog import ImportDialog
+
+    bad = tmp_path / "bad.xlsx"
+    workbook = Workbook()
+    for row in (["户编号", "姓名", "证件号码", "与户主关系", "户类别"],
+                ["1", "张三", "110105194912310021", "户主", "一般农户"]):
+        workbook.active.append(row)
+    workbook.save(bad)
+    dialog = ImportDialog(None, book.path, "李文书", bad)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0, timeout=10000)
+    assert not dialog.import_button.isEnabled()
+    assert "校验位" in dialog.table.item(0, 4).text() and dialog.table.item(0, 1).text() == "2"
+    report = tmp_path / "problems.xlsx"
+    assert dialog.save_report(str(report))
+    assert len(list(load(report).active.iter_rows())) == 2
+    assert book.conn.execute("SELECT count(*) FROM households").fetchone()[0] == 0

@@ -185,6 +185,8 @@ class MainWindow(QMainWindow):
         users.triggered.connect(self.manage_users)
         export = QAction(self.tr("Export the village register (Excel)…"), self)
         export.triggered.connect(lambda: self.export_register())
+        importing = QAction(self.tr("Import households from Excel…"), self)
+        importing.triggered.connect(self.import_households)
         cards = QAction(self.tr("Print all household cards (PDF)…"), self)
         cards.triggered.connect(lambda: self.print_all_cards())
         line = QAction(self.tr("Monitoring line…"), self)
@@ -192,7 +194,7 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (new_book, open_book, export, cards, users, line, quit_action):
+        for action in (new_book, open_book, importing, export, cards, users, line, quit_action):
             file_menu.addAction(action)
         household_menu = self.menuBar().addMenu(self.tr("&Household"))
         new_household = QAction(self.tr("New household"), self)
@@ -262,6 +264,17 @@ class MainWindow(QMainWindow):
 
         run_in_background(self, self.book.path, Path(path),
                           self.tr("Printing the household cards…"), work)
+
+    def import_households(self) -> None:
+        from .import_dialog import choose_and_import
+
+        dialog = choose_and_import(self, self.book.path, self.book.operator or "")
+        if dialog is not None:
+            dialog.imported.connect(self._after_import)
+
+    def _after_import(self) -> None:
+        self.model.refresh()
+        self._update_count()
 
     def edit_monitoring_line(self) -> None:
         from .start_dialogs import MonitoringLineDialog
