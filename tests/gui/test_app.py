@@ -322,7 +322,7 @@ def test_import_from_the_window_checks_first_then_imports(qtbot, book, tmp_path)
         dialog.import_button.click()
     assert book.conn.execute("SELECT count(*) FROM members").fetchone()[0] == 2
     who = book.conn.execute("SELECT DISTINCT operator FROM actions WHERE action ="
-                            " 'import.save'").fetchall()
+                            " 'import.create'").fetchall()
     assert who == [("李文书",)]
 
 

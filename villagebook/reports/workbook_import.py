@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,9 @@ from ..core import codes, idnumber, records
 from ..core.errors import Issue, ValidationFailed, VillagebookError
 from ..core.records import HOUSEHOLD, MEMBER
 from ..storage.book import Book
-from ..storage.households import find_household_id, load_household, save_household
+from ..core.validation import check_household
+from ..storage.bulk import insert_households
+from ..storage.households import find_household_id, id_owner, load_household, save_household
 
 HEADER_ROWS_SCANNED = 15
 MAX_ROWS = 200_000  # a larger sheet is refused: it is not a village's list
@@ -132,13 +135,22 @@ def _code(spec: records.FieldSpec, text: str) -> str:
     checks then name it)."""
     list_name = "yes_no" if spec.kind == "bool" else ("record_status" if spec.name == "status"
                                                        else spec.codes or "")
+    by_text, by_initials = _lookups(list_name)
+    found = by_text.get(normalize(text)) or by_initials.get(text.lower())
+    return found or text
+
+
+@lru_cache(maxsize=None)
+def _lookups(list_name: str) -> tuple[dict[str, str], dict[str, str]]:
+    """A code list's codes by folded label or code, and by pinyin initials when unique
+    (the cell was read full-width-folded, so the labels are folded alike)."""
     entries = codes.code_list(list_name)
-    wanted = normalize(text)  # the cell was read full-width-folded; fold the labels alike
+    by_text = {normalize(e.label): e.code for e in entries}
+    by_text.update({e.code: e.code for e in entries})
+    initials: dict[str, list[str]] = {}
     for entry in entries:
-        if wanted in (normalize(entry.label), entry.code):
-            return entry.code
-    matches = [e.code for e in entries if e.initials == text.lower()]
-    return matches[0] if len(matches) == 1 else text
+        initials.setdefault(entry.initials, []).append(entry.code)
+    return by_text, {k: v[0] for k, v in initials.items() if len(v) == 1}
 
 
 def _value(record: str, name: str, raw: Any, sheet: str, row: int, title: str,
@@ -250,10 +262,16 @@ def import_workbook(book: Book, path: str | Path, *, dry_run: bool = False,
     result = ImportResult(problems=problems)
     if not households:
         raise ImportRefused("import.empty", name=Path(path).name)
+    seen: dict[str, str] = {}  # ID number → 户编号, across the whole file
+    new: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
     try:
         with book.db.atomic():
             for number, household in households.items():
-                _import_household(book, household, member_rows.get(number, []), result, today)
+                _import_household(book, household, member_rows.get(number, []), result, today,
+                                  seen, new)
+            if new and not result.problems:
+                # new households go in one bulk insert (each still logged as a 'create')
+                insert_households(book, new, "import.create")
             if result.problems or dry_run:
                 raise _Rollback()
             result.committed = True
@@ -263,7 +281,8 @@ def import_workbook(book: Book, path: str | Path, *, dry_run: bool = False,
 
 
 def _import_household(book: Book, household: dict[str, Any], rows: list, result: ImportResult,
-                      today: dt.date | None) -> None:
+                      today: dt.date | None, seen: dict[str, str],
+                      new: list[tuple[dict[str, Any], list[dict[str, Any]]]]) -> None:
     household_id = find_household_id(book, household["number"])
     members: list[dict[str, Any]] = []
     if household_id is not None:
@@ -280,9 +299,28 @@ def _import_household(book: Book, household: dict[str, Any], rows: list, result:
         else:
             members.append(dict(values))
             places.append((sheet, row))
+    number = household["number"]
+
+    def owner(id_number: str) -> str | None:
+        """Who else holds this ID: a household of the book, or one earlier in the file."""
+        in_file = seen.get(id_number)
+        if in_file is not None and in_file != number:
+            return in_file
+        return id_owner(book, household_id)(id_number)
+
     try:
-        outcome = save_household(book, household_id, household, members,
-                                 accept_warnings=True, today=today, action="import.save")
+        if household_id is None:
+            checked = check_household(household, members, today=today, id_owner=owner)
+            if checked.errors:
+                raise ValidationFailed(checked.issues)
+            new.append((checked.household, checked.members))
+            accepted = checked.warnings
+        else:
+            outcome = save_household(book, household_id, household, members,
+                                     accept_warnings=True, today=today, action="import.save",
+                                     owner=owner)
+            checked_members = members
+            accepted = outcome.accepted
     except ValidationFailed as failed:
         for issue in failed.errors:
             sheet, row = places[issue.row] if issue.row is not None and issue.row < len(
@@ -294,7 +332,10 @@ def _import_household(book: Book, household: dict[str, Any], rows: list, result:
                 value = str(household.get(issue.field) or "")
             result.problems.append(Problem(sheet, row, issue.field, value, issue))
         return
-    for warning in outcome.accepted:
+    for m in (new[-1][1] if household_id is None else checked_members):
+        if m.get("id_number") and m.get("status", "active") == "active":
+            seen.setdefault(m["id_number"], number)
+    for warning in accepted:
         sheet, row = places[warning.row] if warning.row is not None and warning.row < len(
             places) else ("", 0)
         result.warnings.append(Problem(sheet, row, warning.field, "", warning))

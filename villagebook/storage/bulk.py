@@ -17,7 +17,8 @@ from .households import HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, derived
 
 _HH_COLS = ["id", *HOUSEHOLD_COLUMNS, "status", "head_name", "member_count", "search_text",
             "last_visit", "next_follow_up", "created_at", "updated_at"]
-_M_COLS = ["id", "household_id", "position", *MEMBER_COLUMNS, "status", "created_at",
+_M_STATE = ["status", "left_reason", "left_date", "left_note"]
+_M_COLS = ["id", "household_id", "position", *MEMBER_COLUMNS, *_M_STATE, "created_at",
            "updated_at"]
 # Records a household may bring along, under these keys of its dict: table → record kind.
 CHILD_RECORDS = {"incomes": "income", "checks": "check", "monitoring_events": "monitoring",
@@ -76,11 +77,14 @@ def insert_households(book: Book, items: Iterable[tuple[dict[str, Any], list[dic
             for position, member in enumerate(members):
                 mid = new_id()
                 mvalues = {k: member.get(k) for k in MEMBER_COLUMNS}
-                m_rows.append((mid, hid, position, *mvalues.values(), "active", at, at))
+                # a member may arrive having left already (an imported register)
+                state = {k: member.get(k) for k in _M_STATE}
+                state["status"] = state["status"] or "active"
+                m_rows.append((mid, hid, position, *mvalues.values(), *state.values(), at, at))
                 changes.append((clock.now(), action_seq, "members", mid, hid, "create",
                                 to_json(created_value("members", {
                                     "id": mid, "household_id": hid, "position": position,
-                                    **mvalues, "status": "active"}))))
+                                    **mvalues, **state}))))
             member_ids = [row[0] for row in m_rows[len(m_rows) - len(members):]]
             for table in CHILD_RECORDS:
                 for record in household.get(table, ()):

@@ -7,6 +7,7 @@ note) and a household is closed (注销) with a reason; both can be undone.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,7 +59,9 @@ def derived(household: dict[str, Any], members: list[dict[str, Any]]) -> dict[st
             "search_text": search_text(household, active)}
 
 
-def _id_owner(book: Book, household_id: str | None):
+def id_owner(book: Book, household_id: str | None) -> Callable[[str], str | None]:
+    """Who else holds an ID number: the 户编号 of another active household with that
+    active member, or None."""
     def owner(number: str) -> str | None:
         row = book.conn.execute(
             "SELECT h.number FROM members m JOIN households h ON h.id = m.household_id"
@@ -78,13 +81,16 @@ def _accepted_codes(book: Book, household_id: str | None) -> set[tuple[str | Non
 
 def save_household(book: Book, household_id: str | None, household: dict[str, Any],
                    members: list[dict[str, Any]], *, accept_warnings: bool = False,
-                   today: dt.date | None = None, action: str | None = None) -> SaveResult:
+                   today: dt.date | None = None, action: str | None = None,
+                   owner: Callable[[str], str | None] | None = None) -> SaveResult:
     """Validate and save a household with all its members in one transaction.
 
     ``members`` is the whole list in form order; an existing member carries its ``id``.
     A member missing from the list is kept as it is: members leave by event, never by
     omission. Raises ``ValidationFailed`` with every error; when there are only
     warnings not yet accepted and ``accept_warnings`` is false, raises it with those.
+    ``owner`` replaces the check that no other household holds an ID number (an import
+    also looks at the households earlier in its file).
     """
     if household_id is not None:
         old_household, old_members = load_household(book, household_id)
@@ -92,7 +98,7 @@ def save_household(book: Book, household_id: str | None, household: dict[str, An
         given = {m.get("id") for m in members if m.get("id")}
         members = members + [m for m in old_members if m["id"] not in given]
     checked = check_household(household, members, today=today,
-                              id_owner=_id_owner(book, household_id))
+                              id_owner=owner or id_owner(book, household_id))
     issues = list(checked.issues)
     number = checked.household.get("number")
     if number:
@@ -177,7 +183,7 @@ def reopen_household(book: Book, household_id: str) -> None:
     household, members = load_household(book, household_id)
     if household["status"] != "closed":
         raise InvalidOperation("household.not_closed")
-    owner = _id_owner(book, household_id)
+    owner = id_owner(book, household_id)
     clashes = [Issue("member.id_elsewhere", "id_number", {"household": owner(m["id_number"])},
                      subject=m["name"])
                for m in members
