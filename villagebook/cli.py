@@ -23,7 +23,7 @@ from .storage.book import Book
 from .storage.bulk import insert_households, insert_village_records
 from .storage.village import add_user, get_village, list_users, set_village
 
-COMMANDS = ("init", "demo", "export-json", "export-xlsx", "import-xlsx", "print")
+COMMANDS = ("init", "demo", "export-json", "export-xlsx", "import-xlsx", "template", "print")
 DEMO_OPERATOR = "演示用户"
 
 
@@ -50,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     with_db(sub.add_parser("export-json", help="the whole book as JSON on stdout"))
     xlsx = with_db(sub.add_parser("export-xlsx", help="the village register as a workbook"))
     xlsx.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
+    template = sub.add_parser("template", help="a blank workbook for entering households")
+    template.add_argument("--out", type=Path, required=True)
     importing = with_db(sub.add_parser("import-xlsx", help="households and members from a "
                                                             "workbook, all or nothing"))
     importing.add_argument("file", type=Path)
@@ -132,6 +134,12 @@ def _table(book: Book, sql: str) -> list[dict[str, Any]]:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command == "template":
+        from .reports.workbook import export_template
+
+        export_template(args.out)
+        print(f"wrote {args.out}")
+        return 0
     path: Path = args.db or default_book_path()
     if args.command == "init":
         if path.exists() and path.stat().st_size > 0:

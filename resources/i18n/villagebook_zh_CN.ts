@@ -991,7 +991,7 @@
     </message>
     <message>
         <location filename="../../villagebook/ui/main_window.py" line="105"/>
-        <location filename="../../villagebook/ui/main_window.py" line="200"/>
+        <location filename="../../villagebook/ui/main_window.py" line="203"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
@@ -1027,81 +1027,92 @@
     </message>
     <message>
         <location filename="../../villagebook/ui/main_window.py" line="190"/>
+        <source>Save a blank entry template (Excel)…</source>
+        <translation>保存空白录入模板（Excel）…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="192"/>
         <source>Print all household cards (PDF)…</source>
         <translation>打印全村户卡（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="192"/>
+        <location filename="../../villagebook/ui/main_window.py" line="194"/>
         <source>Monitoring line…</source>
         <translation>监测线设置…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="194"/>
+        <location filename="../../villagebook/ui/main_window.py" line="196"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="199"/>
+        <location filename="../../villagebook/ui/main_window.py" line="202"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="203"/>
+        <location filename="../../villagebook/ui/main_window.py" line="206"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="208"/>
+        <location filename="../../villagebook/ui/main_window.py" line="211"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="238"/>
+        <location filename="../../villagebook/ui/main_window.py" line="241"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="239"/>
+        <location filename="../../villagebook/ui/main_window.py" line="242"/>
+        <location filename="../../villagebook/ui/main_window.py" line="279"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="247"/>
+        <location filename="../../villagebook/ui/main_window.py" line="250"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="254"/>
+        <location filename="../../villagebook/ui/main_window.py" line="257"/>
         <source>Print the household cards</source>
         <translation>打印全村户卡</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="255"/>
+        <location filename="../../villagebook/ui/main_window.py" line="258"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="263"/>
+        <location filename="../../villagebook/ui/main_window.py" line="266"/>
         <source>{count} household cards</source>
         <translation>共 {count} 户的户卡</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="266"/>
+        <location filename="../../villagebook/ui/main_window.py" line="269"/>
         <source>Printing the household cards…</source>
         <translation>正在生成户卡…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="312"/>
+        <location filename="../../villagebook/ui/main_window.py" line="278"/>
+        <source>Save a blank entry template</source>
+        <translation>保存空白录入模板</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="329"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="316"/>
+        <location filename="../../villagebook/ui/main_window.py" line="333"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="318"/>
+        <location filename="../../villagebook/ui/main_window.py" line="335"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>

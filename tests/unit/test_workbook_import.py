@@ -140,3 +140,28 @@ def test_cli_import_with_report(demo_book, tmp_path, capsys):
     [id_row] = [r for r in rows if r[2] == "证件号码"]
     assert id_row[1] == 2 and "18 位" in id_row[4]
     assert any(r[2] == "户类别" and "请填写户类别" in r[4] for r in rows)
+
+
+def test_blank_template_filled_in_imports(book, tmp_path):
+    from openpyxl import load_workbook
+
+    from villagebook.reports.workbook import export_template
+
+    path = tmp_path / "模板.xlsx"
+    assert main(["template", "--out", str(path)]) == 0
+    workbook = load_workbook(path)
+    assert workbook.sheetnames == ["农户", "家庭成员", "代码表"]
+    members = workbook["家庭成员"]
+    assert members.max_row == 1 and members.data_validations.dataValidation
+    header = [c.value for c in members[1]]
+    row = {"户编号": "7", "姓名": "张三", "证件号码": ZHANG_SAN, "与户主关系": "户主"}
+    members.append([row.get(h) for h in header])
+    households = workbook["农户"]
+    head = [c.value for c in households[1]]
+    households.append([{"户编号": "7", "户类别": "一般农户", "组（自然村）": "三组"}.get(h)
+                       for h in head])
+    workbook.save(path)
+    result = import_workbook(book, path)
+    assert result.problems == [] and result.committed
+    assert export_records(book)["households"][0]["group_name"] == "三组"
+    assert export_template  # the function the window and the CLI share

@@ -185,7 +185,10 @@ class _Writer:
             cell._style = copy(style)
         return cell
 
-    def sheet(self, conn: sqlite3.Connection, spec: Sheet, tick: Callable[[], None]) -> int:
+    def sheet(self, conn: sqlite3.Connection | None, spec: Sheet,
+              tick: Callable[[], None]) -> int:
+        """Write one sheet; with no connection, only its header and drop-downs (a blank
+        template for data entry)."""
         sheet = self.workbook.create_sheet(spec.title)
         specs = [_spec(spec.record, name) for name in spec.columns]
         for index, field in enumerate(specs, 1):
@@ -212,6 +215,8 @@ class _Writer:
                 validation.add(f"{letter}2:{letter}{MAX_VALIDATION_ROWS}")
                 sheet.data_validations.append(validation)
         count = 0
+        if conn is None:
+            return count
         cursor = conn.execute(spec.sql)
         names = [d[0] for d in cursor.description]
         columns = [(names.index(name), self.converter(sheet, field))
@@ -255,6 +260,22 @@ def export_register(source: Book | sqlite3.Connection, path: str | Path,
         writer.code_sheet()
         workbook.save(tmp)
     return counts
+
+
+TEMPLATE_SHEETS = ("农户", "家庭成员")
+
+
+def export_template(path: str | Path) -> None:
+    """A blank workbook for data entry: the 农户 and 家庭成员 sheets with the register's
+    headers and drop-downs, ready to be filled in and imported."""
+    workbook = Workbook(write_only=True)
+    writer = _Writer(workbook)
+    with replace_atomically(path) as tmp:
+        for spec in SHEETS:
+            if spec.title in TEMPLATE_SHEETS:
+                writer.sheet(None, spec, lambda: None)
+        writer.code_sheet()
+        workbook.save(tmp)
 
 
 def rows_of(path: str | Path, title: str) -> Iterator[tuple]:

@@ -187,6 +187,8 @@ class MainWindow(QMainWindow):
         export.triggered.connect(lambda: self.export_register())
         importing = QAction(self.tr("Import households from Excel…"), self)
         importing.triggered.connect(self.import_households)
+        template = QAction(self.tr("Save a blank entry template (Excel)…"), self)
+        template.triggered.connect(lambda: self.save_template())
         cards = QAction(self.tr("Print all household cards (PDF)…"), self)
         cards.triggered.connect(lambda: self.print_all_cards())
         line = QAction(self.tr("Monitoring line…"), self)
@@ -194,7 +196,8 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (new_book, open_book, importing, export, cards, users, line, quit_action):
+        for action in (new_book, open_book, importing, template, export, cards, users, line,
+                       quit_action):
             file_menu.addAction(action)
         household_menu = self.menuBar().addMenu(self.tr("&Household"))
         new_household = QAction(self.tr("New household"), self)
@@ -264,6 +267,20 @@ class MainWindow(QMainWindow):
 
         run_in_background(self, self.book.path, Path(path),
                           self.tr("Printing the household cards…"), work)
+
+    def save_template(self, path: str | None = None) -> None:
+        """A blank workbook with the register's headers and drop-downs, to fill in."""
+        from ..reports.workbook import export_template
+        from .exports import show_saved
+
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save a blank entry template"),
+                str(Path.home() / "农户录入模板.xlsx"), self.tr("Workbooks (*.xlsx)"))
+            if not path:
+                return
+        export_template(path)
+        show_saved(self, Path(path), "")
 
     def import_households(self) -> None:
         from .import_dialog import choose_and_import
