@@ -21,6 +21,7 @@ from .paths import default_book_path
 from .storage import open_book
 from .storage.book import Book
 from .storage.bulk import insert_households, insert_village_records
+from .storage.queries import active_household_ids
 from .storage.village import add_user, get_village, list_users, set_village
 
 COMMANDS = ("init", "demo", "export-json", "export-xlsx", "import-xlsx", "template", "print")
@@ -192,8 +193,7 @@ def _run(args: argparse.Namespace) -> int:
                                                       {"number": number})])
                     ids.append(row[0])
             else:
-                ids = [r[0] for r in book.conn.execute(
-                    "SELECT id FROM households WHERE status = 'active' ORDER BY number")]
+                ids = active_household_ids(book.conn)
             count = print_cards(book, ids, args.out, full_ids=args.full_ids)
         print(f"wrote {args.out}: {count} cards")
     elif args.command == "export-json":

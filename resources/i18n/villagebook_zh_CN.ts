@@ -1061,58 +1061,58 @@
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="241"/>
+        <location filename="../../villagebook/ui/main_window.py" line="245"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="242"/>
-        <location filename="../../villagebook/ui/main_window.py" line="279"/>
+        <location filename="../../villagebook/ui/main_window.py" line="246"/>
+        <location filename="../../villagebook/ui/main_window.py" line="278"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="250"/>
+        <location filename="../../villagebook/ui/main_window.py" line="255"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="257"/>
+        <location filename="../../villagebook/ui/main_window.py" line="260"/>
         <source>Print the household cards</source>
         <translation>打印全村户卡</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="258"/>
+        <location filename="../../villagebook/ui/main_window.py" line="261"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="266"/>
+        <location filename="../../villagebook/ui/main_window.py" line="267"/>
         <source>{count} household cards</source>
         <translation>共 {count} 户的户卡</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="269"/>
+        <location filename="../../villagebook/ui/main_window.py" line="270"/>
         <source>Printing the household cards…</source>
         <translation>正在生成户卡…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="278"/>
+        <location filename="../../villagebook/ui/main_window.py" line="277"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="329"/>
+        <location filename="../../villagebook/ui/main_window.py" line="328"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="333"/>
+        <location filename="../../villagebook/ui/main_window.py" line="332"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="335"/>
+        <location filename="../../villagebook/ui/main_window.py" line="334"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>

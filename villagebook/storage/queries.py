@@ -76,3 +76,9 @@ def group_names(conn: sqlite3.Connection) -> list[str]:
         "SELECT DISTINCT group_name FROM households WHERE group_name IS NOT NULL"
         " ORDER BY group_name").fetchall()
     return [r[0] for r in rows]
+
+
+def active_household_ids(conn: sqlite3.Connection) -> list[str]:
+    """Every household still in the book's active list, in 户编号 order (for printing)."""
+    return [r[0] for r in conn.execute(
+        "SELECT id FROM households WHERE status = 'active' ORDER BY number")]

@@ -19,7 +19,7 @@ from ..reports.cards import print_cards
 from ..reports.workbook import export_register
 from ..storage.book import Book
 from ..storage.households import load_household
-from ..storage.queries import group_names
+from ..storage.queries import active_household_ids, group_names
 from ..storage.village import get_village
 from .exports import run_in_background
 from .household_list import HouseholdListModel
@@ -233,15 +233,20 @@ class MainWindow(QMainWindow):
                 return True
         return super().eventFilter(watched, event)
 
+    def _ask_save_path(self, title: str, file_name: str, file_filter: str) -> str | None:
+        """Where to save a file, proposed in the home folder; None when cancelled."""
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / file_name),
+                                              file_filter)
+        return path or None
+
     def export_register(self, path: str | None = None) -> None:
         """Write the register workbook in the background; say where it went."""
-        if path is None:
-            village = self.village.get("name") or "village"
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export the village register"),
-                str(Path.home() / f"{village}村册.xlsx"), self.tr("Workbooks (*.xlsx)"))
-            if not path:
-                return
+        path = path or self._ask_save_path(
+            self.tr("Export the village register"),
+            f"{self.village.get('name') or 'village'}村册.xlsx", self.tr("Workbooks (*.xlsx)"))
+        if not path:
+            return
+
         def work(book: Book, out: Path, stop) -> str:
             counts = export_register(book, out, cancelled=stop)
             return "，".join(f"{k} {v}" for k, v in counts.items())
@@ -251,18 +256,14 @@ class MainWindow(QMainWindow):
 
     def print_all_cards(self, path: str | None = None) -> None:
         """Cards of every active household into one PDF, in the background."""
-        if path is None:
-            village = self.village.get("name") or "village"
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Print the household cards"),
-                str(Path.home() / f"{village}户卡.pdf"), self.tr("PDF files (*.pdf)"))
-            if not path:
-                return
+        path = path or self._ask_save_path(
+            self.tr("Print the household cards"),
+            f"{self.village.get('name') or 'village'}户卡.pdf", self.tr("PDF files (*.pdf)"))
+        if not path:
+            return
 
         def work(book: Book, out: Path, stop) -> str:
-            ids = [r[0] for r in book.conn.execute(
-                "SELECT id FROM households WHERE status = 'active' ORDER BY number")]
-            count = print_cards(book, ids, out, cancelled=stop)
+            count = print_cards(book, active_household_ids(book.conn), out, cancelled=stop)
             return self.tr("{count} household cards").format(count=count)
 
         run_in_background(self, self.book.path, Path(path),
@@ -273,12 +274,10 @@ class MainWindow(QMainWindow):
         from ..reports.workbook import export_template
         from .exports import show_saved
 
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save a blank entry template"),
-                str(Path.home() / "农户录入模板.xlsx"), self.tr("Workbooks (*.xlsx)"))
-            if not path:
-                return
+        path = path or self._ask_save_path(self.tr("Save a blank entry template"),
+                                           "农户录入模板.xlsx", self.tr("Workbooks (*.xlsx)"))
+        if not path:
+            return
         export_template(path)
         show_saved(self, Path(path), "")
 
