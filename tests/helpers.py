@@ -27,3 +27,10 @@ def family():
         {"name": "张小", "id_number": ZHANG_XIAO, "relation": "03"},
     ]
     return household, members
+
+
+def pdf_text(path) -> str:
+    """The text of every page of a PDF, for asserting what was printed."""
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)

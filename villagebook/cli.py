@@ -4,12 +4,16 @@
     villagebook demo --db PATH --households N [--seed S]
     villagebook export-json --db PATH
     villagebook export-xlsx --db PATH --out FILE.xlsx
-    villagebook print cards --db PATH --out FILE.pdf [--households N1,N2] [--full-ids]
+    villagebook print cards|walls|register --db PATH --out FILE.pdf
+        [--households N1,N2] [--group 第1组] [--full-ids] [--paper A4|A3]
+    villagebook print notice --db PATH --out FILE.pdf --kind KIND --from DATE --to DATE
+        [--posted DATE] [--days 7]
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -18,10 +22,12 @@ from typing import Any
 from .core import demo as demo_data
 from .core.errors import BookError, Issue, ValidationFailed, VillagebookError
 from .paths import default_book_path
+from .reports.notices import KINDS as NOTICE_KINDS
+from .reports.printing import DOCUMENTS
 from .storage import open_book
 from .storage.book import Book
 from .storage.bulk import insert_households, insert_village_records
-from .storage.queries import active_household_ids
+from .storage.households import find_household_id
 from .storage.village import add_user, get_village, list_users, set_village
 
 COMMANDS = ("init", "demo", "export-json", "export-xlsx", "import-xlsx", "template", "print")
@@ -59,13 +65,55 @@ def _parser() -> argparse.ArgumentParser:
     importing.add_argument("--dry-run", action="store_true", help="check only, write nothing")
     importing.add_argument("--report", type=Path, help="write every problem to this .xlsx")
     printing = with_db(sub.add_parser("print", help="print to PDF"))
-    printing.add_argument("what", choices=["cards"], help="cards: 户卡（明白卡）")
+    printing.add_argument("what", choices=DOCUMENTS,
+                          help="cards: 户卡（明白卡）; walls: 户内公示牌; notice: 公示名单; "
+                               "register: 村有册")
     printing.add_argument("--out", type=Path, required=True, help="the .pdf file to write")
     printing.add_argument("--households", default="",
                           help="户编号 separated by commas (default: every active household)")
+    printing.add_argument("--group", default="", help="only the households of this 组")
     printing.add_argument("--full-ids", action="store_true",
-                          help="archive copy with full ID numbers (never for posting)")
+                          help="cards, register: archive copy with full ID numbers "
+                               "(never for posting)")
+    printing.add_argument("--paper", choices=["A4", "A3"], default="A4",
+                          help="walls: paper size (landscape)")
+    printing.add_argument("--kind", choices=list(NOTICE_KINDS), default="measures",
+                          help="notice: monitoring_in (纳入监测), monitoring_out (风险消除), "
+                               "measures (帮扶措施及资金), projects (项目资产)")
+    printing.add_argument("--from", dest="start", type=_iso_date,
+                          help="notice: first day of the period (default 1 January)")
+    printing.add_argument("--to", dest="end", type=_iso_date,
+                          help="notice: last day of the period (default today)")
+    printing.add_argument("--posted", type=_iso_date, help="notice: first day on the board")
+    printing.add_argument("--days", type=int, default=7, help="notice: days on the board")
     return parser
+
+
+def _iso_date(text: str) -> str:
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
+
+
+def _print_selection(book: Book, numbers: str, group: str) -> tuple[str, ...] | None:
+    """The households named by 户编号 and/or 组; None for every active household."""
+    if not numbers and not group:
+        return None
+    ids: list[str] = []
+    for number in (n.strip() for n in numbers.split(",")):
+        if number:
+            household_id = find_household_id(book, number)
+            if household_id is None:
+                raise ValidationFailed([Issue("household.unknown", "number",
+                                              {"number": number})])
+            ids.append(household_id)
+    if group:
+        in_group = [r[0] for r in book.conn.execute(
+            "SELECT id FROM households WHERE status = 'active' AND group_name = ?"
+            " ORDER BY number", [group])]
+        ids = [i for i in ids if i in in_group] if numbers.strip() else in_group
+    return tuple(ids)
 
 
 def create_demo(path: Path, households: int, seed: int = 1) -> Book:
@@ -179,23 +227,18 @@ def _run(args: argparse.Namespace) -> int:
               f"{len(result.problems)} problems, {len(result.warnings)} warnings")
         return 0 if not result.problems else 2
     elif args.command == "print":
-        from .reports.cards import print_cards
+        from .reports.printing import PrintRequest, render
 
+        today = dt.date.today()
         with open_book(path) as book:
-            numbers = [n.strip() for n in args.households.split(",") if n.strip()]
-            if numbers:
-                ids = []
-                for number in numbers:
-                    row = book.conn.execute("SELECT id FROM households WHERE number = ?",
-                                            [number]).fetchone()
-                    if row is None:
-                        raise ValidationFailed([Issue("household.unknown", "number",
-                                                      {"number": number})])
-                    ids.append(row[0])
-            else:
-                ids = active_household_ids(book.conn)
-            count = print_cards(book, ids, args.out, full_ids=args.full_ids)
-        print(f"wrote {args.out}: {count} cards")
+            request = PrintRequest(
+                args.what, _print_selection(book, args.households, args.group),
+                full_ids=args.full_ids, paper=args.paper, notice=args.kind,
+                start=args.start or f"{today.year}-01-01", end=args.end or today.isoformat(),
+                posted=dt.date.fromisoformat(args.posted) if args.posted else None,
+                days=args.days)
+            summary = render(book, request, args.out)
+        print(f"wrote {args.out}: {summary}")
     elif args.command == "export-json":
         with open_book(path) as book:
             json.dump(export_records(book), sys.stdout, ensure_ascii=False, indent=1)
@@ -212,16 +255,20 @@ def _cli_operator(book: Book) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run one CLI command; errors are printed as code and values, exit status 1 or 2."""
+    """Run one CLI command; errors are printed as their code (for scripts) and Chinese
+    sentence (for people), exit status 1 or 2."""
+    from .core.messages import describe_plain
+
     args = _parser().parse_args(argv)
     try:
         return _run(args)
     except ValidationFailed as error:
         for issue in error.issues:
-            print(f"error: {issue.code} {issue.field} {issue.values}", file=sys.stderr)
+            print(f"error: {issue.code}: {describe_plain(issue)}", file=sys.stderr)
         return 1
     except VillagebookError as error:
-        print(f"error: {error.code} {error.values}", file=sys.stderr)
+        issue = Issue(error.code, "", error.values)
+        print(f"error: {error.code}: {describe_plain(issue)}", file=sys.stderr)
         return 1
 
 

@@ -10,15 +10,12 @@ import pytest
 from pypdf import PdfReader
 
 from helpers import family
+from helpers import pdf_text as text_of
 from villagebook.cli import main
 from villagebook.reports.cards import print_cards
 from villagebook.storage.households import save_household
 
 FULL_ID = re.compile(r"\d{17}[\dX]")
-
-
-def text_of(path) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
 
 
 def test_card_shows_the_household_with_masked_ids(book, tmp_path):
@@ -83,7 +80,7 @@ def test_cli_print_cards(tmp_path, capsys):
     main(["demo", "--db", str(db), "--households", "5"])
     out = tmp_path / "cards.pdf"
     assert main(["print", "cards", "--db", str(db), "--out", str(out)]) == 0
-    assert "5 cards" in capsys.readouterr().out
+    assert "户卡（明白卡） 5 户" in capsys.readouterr().out
     assert main(["print", "cards", "--db", str(db), "--out", str(out),
                  "--households", "nope"]) == 1
 

@@ -16,6 +16,7 @@ class Code:
     label: str
     initials: str  # pinyin initials of the label, for typing 'yb' to find 因病
     retired: bool = False
+    public_label: str | None = None  # printed on public sheets instead of a revealing label
 
 
 @cache
@@ -23,7 +24,8 @@ def _all() -> dict[str, tuple[Code, ...]]:
     path = resources_dir() / "codes" / "codes.json"
     raw = json.loads(path.read_text(encoding="utf-8"))
     return {
-        name: tuple(Code(e["code"], e["label"], initials(e["label"]), e.get("retired", False))
+        name: tuple(Code(e["code"], e["label"], initials(e["label"]), e.get("retired", False),
+                         e.get("public_label"))
                     for e in entries)
         for name, entries in raw.items()
         if not name.startswith("_")
@@ -43,6 +45,15 @@ def label(list_name: str, code: str | None) -> str:
         if entry.code == code:
             return entry.label
     return code
+
+
+def public_label(list_name: str, code: str | None) -> str:
+    """The label for a sheet the public sees: a label that would reveal health or
+    disability (健康帮扶) is replaced by its neutral ``public_label``."""
+    for entry in code_list(list_name) if code else ():
+        if entry.code == code:
+            return entry.public_label or entry.label
+    return label(list_name, code)
 
 
 def is_valid(list_name: str, code: str) -> bool:

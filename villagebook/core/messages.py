@@ -116,6 +116,13 @@ TEMPLATES: dict[str, str] = {
     "visit.who": QT_TRANSLATE_NOOP(
         "Messages", "Choose the helper who visited, or write the visitor's name"),
     "int.range": QT_TRANSLATE_NOOP("Messages", "{value} is out of range"),
+    "text.too_long": QT_TRANSLATE_NOOP("Messages", "Write at most {max} characters"),
+    # printing
+    "print.period": QT_TRANSLATE_NOOP(
+        "Messages", "The period ends ({end}) before it starts ({start})"),
+    "print.notice_days": QT_TRANSLATE_NOOP(
+        "Messages", "A notice is posted for 1 to 60 days, not {value}"),
+    "print.nothing": QT_TRANSLATE_NOOP("Messages", "There is nothing to print: {what}"),
     # photos
     "photo.not_image": QT_TRANSLATE_NOOP(
         "Messages", "{name} is not a picture (JPEG or PNG); nothing was added"),

@@ -9,75 +9,28 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import (KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer,
-                                Table, TableStyle)
+from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from ..core import codes, idnumber, records
 from ..core.income import people_in_year, summarize
 from ..storage.book import Book
 from ..storage.book_settings import monitoring_line
 from ..storage.checks import ANSWERS, current_check
-from ..storage.files import replace_atomically
 from ..storage.helpers import current_helpers
 from ..storage.households import load_household
 from ..storage.measures import list_measures
 from ..storage.monitoring import monitoring_state
 from ..storage.village import get_village
 from ..storage.visits import list_visits
-from .fonts import register
+from .layout import Styles, build, frame_width, grid, page_size, para, styles
 from .workbook import Cancelled
 
 MAX_VISITS = 5
-
-
-@dataclass(frozen=True)
-class Styles:
-    title: ParagraphStyle
-    heading: ParagraphStyle
-    body: ParagraphStyle
-    cell: ParagraphStyle
-    small: ParagraphStyle
-
-
-def styles() -> Styles:
-    font = register()
-    body = ParagraphStyle("body", fontName=font, fontSize=10, leading=14, wordWrap="CJK")
-    return Styles(
-        title=ParagraphStyle("title", parent=body, fontSize=18, leading=24,
-                             alignment=TA_CENTER, spaceAfter=4),
-        heading=ParagraphStyle("heading", parent=body, fontSize=12, leading=16,
-                               spaceBefore=8, spaceAfter=4, keepWithNext=1),
-        body=body,
-        cell=ParagraphStyle("cell", parent=body, fontSize=9, leading=12),
-        small=ParagraphStyle("small", parent=body, fontSize=8, leading=10,
-                             textColor=colors.grey),
-    )
-
-
-def _p(text: Any, style: ParagraphStyle) -> Paragraph:
-    from xml.sax.saxutils import escape
-
-    return Paragraph(escape("" if text is None else str(text)), style)
-
-
-def _table(rows: list[list[Any]], widths: list[float], st: Styles) -> Table:
-    data = [[_p(c, st.cell) for c in row] for row in rows]
-    table = Table(data, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8EEF5")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]))
-    return table
 
 
 def _age(birth: str | None, today: dt.date) -> str:
@@ -98,9 +51,9 @@ def household_story(book: Book, household_id: str, st: Styles, *, full_ids: bool
     title = f"{village.get('name', '')}　户卡（明白卡）"
     if village.get("is_demo"):
         title += "【演示】"
-    story.append(_p(title, st.title))
+    story.append(para(title, st.title))
     if full_ids:
-        story.append(_p("存档件：含完整证件号码，请妥善保管，不得张贴或外传。", st.small))
+        story.append(para("存档件：含完整证件号码，请妥善保管，不得张贴或外传。", st.small))
     category = codes.label("household_category", household.get("category"))
     status = codes.label("poverty_status", household.get("poverty_status"))
     info = [
@@ -109,15 +62,15 @@ def household_story(book: Book, household_id: str, st: Styles, *, full_ids: bool
         ["户类别", category, "脱贫状态", status],
         ["联系电话", household.get("phone") or "", "住址", household.get("address") or ""],
     ]
-    width = A4[0] - 30 * mm
-    table = Table([[_p(c, st.cell) for c in row] for row in info],
+    width = frame_width(page_size())
+    table = Table([[para(c, st.cell) for c in row] for row in info],
                   colWidths=[22 * mm, width / 2 - 22 * mm, 22 * mm, width / 2 - 22 * mm])
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F2F2F2")),
                                ("BACKGROUND", (2, 0), (2, -1), colors.HexColor("#F2F2F2"))]))
     story.append(table)
 
-    story.append(_p("家庭成员", st.heading))
+    story.append(para("家庭成员", st.heading))
     rows = [["姓名", "与户主关系", "性别", "年龄", "证件号码", "文化程度", "健康状况",
              "劳动技能", "务工状况"]]
     for m in present:
@@ -131,8 +84,8 @@ def household_story(book: Book, household_id: str, st: Styles, *, full_ids: bool
                      codes.label("work_status", m.get("work_status"))])
     if len(rows) == 1:
         rows.append(["（无在册成员）", "", "", "", "", "", "", "", ""])
-    story.append(_table(rows, [17 * mm, 18 * mm, 10 * mm, 11 * mm, 38 * mm, 20 * mm,
-                               20 * mm, 24 * mm, 22 * mm], st))
+    story.append(grid(rows, [17 * mm, 18 * mm, 10 * mm, 11 * mm, 38 * mm, 20 * mm,
+                               20 * mm, 24 * mm, 22 * mm], st.cell))
 
     causes = [codes.label("cause", household.get("main_cause"))] if household.get(
         "main_cause") else []
@@ -151,28 +104,28 @@ def household_story(book: Book, household_id: str, st: Styles, *, full_ids: bool
         lines.append(f"防返贫监测：已于 {state['removed_on']} 风险消除"
                      f"（{codes.label('removal_method', state['method'])}）")
     for line in lines:
-        story.append(_p(line, st.body))
+        story.append(para(line, st.body))
 
     check = current_check(book, household_id)
-    story.append(_p("两不愁三保障及饮水安全", st.heading))
+    story.append(para("两不愁三保障及饮水安全", st.heading))
     if check:
         labels = [records.label("check", a) for a in ANSWERS]
         answers = [codes.label("yes_no", str(check[a])) for a in ANSWERS]
-        story.append(_table([labels, answers], [width / 6] * 6, st))
-        story.append(_p(f"核查日期 {check['check_date']}，核查人 {check['checker']}", st.small))
+        story.append(grid([labels, answers], [width / 6] * 6, st.cell))
+        story.append(para(f"核查日期 {check['check_date']}，核查人 {check['checker']}", st.small))
     else:
-        story.append(_p("尚无核查记录。", st.body))
+        story.append(para("尚无核查记录。", st.body))
 
     incomes = book.conn.execute("SELECT * FROM incomes WHERE household_id = ? AND status ="
                                 " 'active' ORDER BY year DESC LIMIT 1", [household_id])
     names = [d[0] for d in incomes.description]
     latest = incomes.fetchone()
-    story.append(_p("收入情况", st.heading))
+    story.append(para("收入情况", st.heading))
     if latest:
         income = dict(zip(names, latest))
         summary = summarize(income, people_in_year(members, income["year"]),
                             monitoring_line(book, income["year"]))
-        story.append(_table([
+        story.append(grid([
             ["年度", "工资性收入", "生产经营性收入", "财产性收入", "转移性收入", "生产经营性支出",
              "家庭纯收入", "人均纯收入"],
             [str(income["year"]), *(records.format_money(summary[k]) for k in (
@@ -180,12 +133,12 @@ def household_story(book: Book, household_id: str, st: Styles, *, full_ids: bool
              records.format_money(income.get("prod_expense") or 0),
              records.format_money(summary["net"]),
              records.format_money(summary["per_capita"])]],
-            [14 * mm] + [(width - 14 * mm) / 7] * 7, st))
+            [14 * mm] + [(width - 14 * mm) / 7] * 7, st.cell))
     else:
-        story.append(_p("尚无收入记录。", st.body))
+        story.append(para("尚无收入记录。", st.body))
 
     measures = list_measures(book, household_id, today=today)
-    story.append(_p("帮扶措施", st.heading))
+    story.append(para("帮扶措施", st.heading))
     this_year = [m for m in measures if m["start_date"][:4] == str(today.year)]
     earlier = [m for m in measures if m not in this_year]
     rows = [["开始日期", "类型", "受益成员", "内容", "金额（元）", "资金来源", "进展"]]
@@ -197,32 +150,32 @@ def household_story(book: Book, household_id: str, st: Styles, *, full_ids: bool
                      codes.label("measure_status", m.get("progress"))])
     if len(rows) == 1:
         rows.append(["", "尚无帮扶措施", "", "", "", "", ""])
-    story.append(_table(rows, [22 * mm, 26 * mm, 18 * mm, 46 * mm, 20 * mm, 32 * mm, 16 * mm],
-                        st))
+    story.append(grid(rows, [22 * mm, 26 * mm, 18 * mm, 46 * mm, 20 * mm, 32 * mm, 16 * mm],
+                        st.cell))
 
-    story.append(_p("帮扶责任人", st.heading))
+    story.append(para("帮扶责任人", st.heading))
     helpers = current_helpers(book, household_id)
     if helpers:
         for h in helpers:
-            story.append(_p(f"{h['helper_name']}　{h['helper_unit']}　联系电话："
+            story.append(para(f"{h['helper_name']}　{h['helper_unit']}　联系电话："
                             f"{h.get('helper_phone') or ''}　结对时间：{h['start_date']}", st.body))
     else:
-        story.append(_p("尚未结对。", st.body))
+        story.append(para("尚未结对。", st.body))
 
     visits = list_visits(book, household_id)[:MAX_VISITS]
-    story.append(_p("最近走访", st.heading))
+    story.append(para("最近走访", st.heading))
     rows = [["日期", "走访人", "类型", "发现情况", "商定事项"]]
     for v in visits:
         rows.append([v["visit_date"], v["visitor"], codes.label("visit_kind", v["visit_kind"]),
                      v.get("found") or "", v.get("agreed") or ""])
     if len(rows) == 1:
         rows.append(["", "尚无走访记录", "", "", ""])
-    story.append(_table(rows, [22 * mm, 22 * mm, 20 * mm, 58 * mm, 58 * mm], st))
+    story.append(grid(rows, [22 * mm, 22 * mm, 20 * mm, 58 * mm, 58 * mm], st.cell))
 
     story.append(Spacer(1, 10 * mm))
-    story.append(KeepTogether([_p("户主签字：＿＿＿＿＿＿＿＿　　　帮扶责任人签字：＿＿＿＿＿＿＿＿",
+    story.append(KeepTogether([para("户主签字：＿＿＿＿＿＿＿＿　　　帮扶责任人签字：＿＿＿＿＿＿＿＿",
                                   st.body),
-                               _p(f"打印日期：{today.isoformat()}", st.small)]))
+                               para(f"打印日期：{today.isoformat()}", st.small)]))
     return story
 
 
@@ -244,16 +197,5 @@ def print_cards(book: Book, household_ids: Iterable[str], path: str | Path, *,
         if progress is not None:
             progress(count)
 
-    def footer(canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(st.small.fontName, 8)
-        canvas.drawRightString(A4[0] - 15 * mm, 10 * mm, f"第 {doc.page} 页")
-        canvas.restoreState()
-
-    with replace_atomically(path) as tmp:
-        document = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=15 * mm,
-                                     rightMargin=15 * mm, topMargin=15 * mm,
-                                     bottomMargin=18 * mm, title="户卡",
-                                     author="villagebook")
-        document.build(story, onFirstPage=footer, onLaterPages=footer)
+    build(path, story, size=page_size(), title="户卡")
     return count

@@ -1,5 +1,6 @@
 """Settings kept in the book (they travel with it): the monitoring line of each year, how
-long a household may go unvisited, how many visits a helper owes each year."""
+long a household may go unvisited, how many visits a helper owes each year, and the policy
+hotline printed on wall sheets and notices."""
 
 from __future__ import annotations
 
@@ -50,3 +51,25 @@ def set_int_setting(book: Book, key: str, value: int) -> None:
     if not 0 < value < 10000:
         raise ValidationFailed([Issue("int.range", key, {"value": value})])
     _set(book, key, str(value))
+
+
+# 12317: the national hotline for consultation and complaints about assistance work
+TEXT_DEFAULTS = {"print.hotline": "12317"}
+MAX_TEXT = 100
+
+
+def text_setting(book: Book, key: str) -> str:
+    """A text setting, or its default (``TEXT_DEFAULTS``)."""
+    value = _get(book, key)
+    return value if value is not None else TEXT_DEFAULTS[key]
+
+
+def set_text_setting(book: Book, key: str, value: str) -> None:
+    """Change a text setting (logged like every change); unchanged values write nothing."""
+    if key not in TEXT_DEFAULTS:
+        raise KeyError(key)
+    value = value.strip()
+    if len(value) > MAX_TEXT:
+        raise ValidationFailed([Issue("text.too_long", key, {"max": MAX_TEXT})])
+    if value != text_setting(book, key):
+        _set(book, key, value)

@@ -1,0 +1,108 @@
+"""What every printed document shares: the styles in the bundled CJK font (embedded as a
+subset), escaped paragraphs that wrap Chinese text, grid tables that continue across pages
+with their header repeated, the page footer, and an atomic write of the finished PDF."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A3, A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from ..storage.files import replace_atomically
+from .fonts import register
+
+PAPERS = {"A4": A4, "A3": A3}
+HEADER_FILL = colors.HexColor("#E8EEF5")
+
+
+@dataclass(frozen=True)
+class Styles:
+    title: ParagraphStyle
+    heading: ParagraphStyle
+    body: ParagraphStyle
+    cell: ParagraphStyle
+    small: ParagraphStyle
+
+
+def styles(scale: float = 1.0) -> Styles:
+    """The document styles; ``scale`` enlarges everything (wall sheets are read from afar)."""
+    font = register()
+    body = ParagraphStyle("body", fontName=font, fontSize=10 * scale, leading=14 * scale,
+                          wordWrap="CJK")
+    return Styles(
+        title=ParagraphStyle("title", parent=body, fontSize=18 * scale, leading=24 * scale,
+                             alignment=TA_CENTER, spaceAfter=4 * scale),
+        heading=ParagraphStyle("heading", parent=body, fontSize=12 * scale,
+                               leading=16 * scale, spaceBefore=8 * scale,
+                               spaceAfter=4 * scale, keepWithNext=1),
+        body=body,
+        cell=ParagraphStyle("cell", parent=body, fontSize=9 * scale, leading=12 * scale),
+        small=ParagraphStyle("small", parent=body, fontSize=8 * scale, leading=10 * scale,
+                             textColor=colors.grey),
+    )
+
+
+def para(text: Any, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of plain text (never markup: names may contain ``<`` or ``&``)."""
+    return Paragraph(escape("" if text is None else str(text)), style)
+
+
+def grid(rows: Sequence[Sequence[Any]], widths: Sequence[float], style: ParagraphStyle,
+         *, header: bool = True) -> Table:
+    """A ruled table of wrapped cells; the first row repeats on every page it runs onto."""
+    table = Table([[para(c, style) for c in row] for row in rows], colWidths=list(widths),
+                  repeatRows=1 if header else 0)
+    commands: list[tuple] = [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                             ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def page_size(paper: str = "A4", landscape_: bool = False) -> tuple[float, float]:
+    size = PAPERS[paper]
+    return landscape(size) if landscape_ else size
+
+
+MARGIN = 15 * mm
+
+
+def frame_width(size: tuple[float, float]) -> float:
+    """The width between the margins ``build`` uses."""
+    return size[0] - 2 * MARGIN
+
+
+def build(path: str | Path, story: list[Any], *, size: tuple[float, float], title: str,
+          footer_text: str = "") -> int:
+    """Lay the story out into ``path`` (written to a temporary name, then renamed) with
+    page numbers; returns the number of pages."""
+    font = register()
+    pages = 0
+
+    def footer(canvas: Any, doc: Any) -> None:
+        nonlocal pages
+        pages = doc.page
+        canvas.saveState()
+        canvas.setFont(font, 8)
+        canvas.setFillColor(colors.grey)
+        if footer_text:
+            canvas.drawString(MARGIN, 10 * mm, footer_text)
+        canvas.drawRightString(size[0] - MARGIN, 10 * mm, f"第 {doc.page} 页")
+        canvas.restoreState()
+
+    with replace_atomically(path) as tmp:
+        document = SimpleDocTemplate(str(tmp), pagesize=size, leftMargin=MARGIN,
+                                     rightMargin=MARGIN, topMargin=MARGIN,
+                                     bottomMargin=18 * mm, title=title, author="villagebook")
+        document.build(story, onFirstPage=footer, onLaterPages=footer)
+    return pages
