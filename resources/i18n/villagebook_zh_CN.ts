@@ -1438,152 +1438,172 @@
         <translation>{value} 超出范围</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="120"/>
+        <location filename="../../villagebook/core/messages.py" line="119"/>
+        <source>Write at most {max} characters</source>
+        <translation>最多写 {max} 个字</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="121"/>
+        <source>The period ends ({end}) before it starts ({start})</source>
+        <translation>结束日期（{end}）早于开始日期（{start}）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="123"/>
+        <source>A notice is posted for 1 to 60 days, not {value}</source>
+        <translation>公示期应为 1 至 60 天，不能是 {value} 天</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="125"/>
+        <source>There is nothing to print: {what}</source>
+        <translation>没有可打印的内容：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="127"/>
         <source>{name} is not a picture (JPEG or PNG); nothing was added</source>
         <translation>{name} 不是图片（JPEG 或 PNG），未添加</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="122"/>
+        <location filename="../../villagebook/core/messages.py" line="129"/>
         <source>{name} is too large to be a photo (over 40 MB or 120 million pixels)</source>
         <translation>{name} 太大，不像是照片（超过 40 MB 或 1.2 亿像素）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="124"/>
+        <location filename="../../villagebook/core/messages.py" line="131"/>
         <source>{name} is still too large after reducing; nothing was added</source>
         <translation>{name} 压缩后仍然太大，未添加</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="127"/>
+        <location filename="../../villagebook/core/messages.py" line="134"/>
         <source>There is no household {number}</source>
         <translation>没有户编号为 {number} 的农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="128"/>
+        <location filename="../../villagebook/core/messages.py" line="135"/>
         <source>A closing date needs the progress “rectified”</source>
         <translation>填写整改完成日期时，整改进展应为“已整改”</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="131"/>
+        <location filename="../../villagebook/core/messages.py" line="138"/>
         <source>At most five risk types ({count} chosen)</source>
         <translation>风险类型最多 5 项（现选了 {count} 项）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="133"/>
+        <location filename="../../villagebook/core/messages.py" line="140"/>
         <source>{label} belongs to a risk removal, not to an identification</source>
         <translation>{label}属于风险消除，纳入监测时不填</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="135"/>
+        <location filename="../../villagebook/core/messages.py" line="142"/>
         <source>{label} belongs to an identification, not to a risk removal</source>
         <translation>{label}属于纳入监测，风险消除时不填</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="137"/>
+        <location filename="../../villagebook/core/messages.py" line="144"/>
         <source>On {date} the household is already monitored: record the removal of its risk first</source>
         <translation>{date} 时本户已在监测中：请先登记风险消除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="140"/>
+        <location filename="../../villagebook/core/messages.py" line="147"/>
         <source>On {date} the household is not monitored, so no risk can be removed</source>
         <translation>{date} 时本户未纳入监测，无风险可消除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="143"/>
+        <location filename="../../villagebook/core/messages.py" line="150"/>
         <source>No header row with the columns {columns} was found in the first rows</source>
         <translation>前几行中没有找到含有“{columns}”列的表头行</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="145"/>
+        <location filename="../../villagebook/core/messages.py" line="152"/>
         <source>The ID number {value} was stored as a number and has lost its last digits; format the column as text and type it again</source>
         <translation>证件号码 {value} 被存成了数字，末尾几位已经丢失；请把该列设为文本格式后重新录入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="148"/>
+        <location filename="../../villagebook/core/messages.py" line="155"/>
         <source>{name} is not a workbook that can be read (xlsx, xls or ods), or it is damaged</source>
         <translation>{name} 不是可以读取的表格文件（xlsx、xls 或 ods），或者已经损坏</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="151"/>
+        <location filename="../../villagebook/core/messages.py" line="158"/>
         <source>{name} is protected by a password; save a copy without the password</source>
         <translation>{name} 设有密码，请另存一份不带密码的副本再导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="153"/>
+        <location filename="../../villagebook/core/messages.py" line="160"/>
         <source>Sheet {sheet} has {rows} rows: too many for a village&apos;s list</source>
         <translation>工作表“{sheet}”有 {rows} 行，不像是一个村的名单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="155"/>
+        <location filename="../../villagebook/core/messages.py" line="162"/>
         <source>{name} holds no households</source>
         <translation>{name} 中没有农户数据</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="157"/>
+        <location filename="../../villagebook/core/messages.py" line="164"/>
         <source>The administrative code must have 12 digits (it has “{value}”)</source>
         <translation>行政区划代码应为 12 位数字（现在是“{value}”）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="159"/>
+        <location filename="../../villagebook/core/messages.py" line="166"/>
         <source>There is already a user called {name}</source>
         <translation>已有名为 {name} 的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="160"/>
+        <location filename="../../villagebook/core/messages.py" line="167"/>
         <source>At least one user must remain: add the new user first</source>
         <translation>至少要保留一名在用用户：请先添加新用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="163"/>
+        <location filename="../../villagebook/core/messages.py" line="170"/>
         <source>This book was made by a newer version of villagebook (version {version}; this program reads up to {supported}). Please update the program. The book has not been changed.</source>
         <translation>这个账本由较新版本的村账本创建（版本 {version}，本程序只能读到版本 {supported}）。请先升级程序。账本没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="167"/>
+        <location filename="../../villagebook/core/messages.py" line="174"/>
         <source>The book is in use by another program (perhaps another villagebook window). Close it and try again. Nothing was changed.</source>
         <translation>账本正被另一个程序使用（可能是另一个村账本窗口）。请关闭后再试。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="170"/>
+        <location filename="../../villagebook/core/messages.py" line="177"/>
         <source>The book cannot be written (it may be on a CD or a protected USB stick). Copy it to the computer and open the copy.</source>
         <translation>账本文件无法写入（可能在光盘或写保护的U盘上）。请把它复制到电脑上，再打开复制的文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="173"/>
+        <location filename="../../villagebook/core/messages.py" line="180"/>
         <source>This file is not a villagebook book, or it is damaged. It has not been changed. Restore it from a backup copy.</source>
         <translation>这个文件不是村账本，或者已经损坏。文件没有被改动。请用备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="176"/>
+        <location filename="../../villagebook/core/messages.py" line="183"/>
         <source>This database belongs to another program; villagebook will not change it.</source>
         <translation>这个数据库属于其他程序，村账本不会改动它。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="178"/>
+        <location filename="../../villagebook/core/messages.py" line="185"/>
         <source>The disk is full. Free some space and save again; nothing was lost.</source>
         <translation>磁盘已满。请腾出空间后再保存，已有数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="180"/>
+        <location filename="../../villagebook/core/messages.py" line="187"/>
         <source>The book file cannot be opened. Check that the USB stick or folder is still there.</source>
         <translation>无法打开账本文件。请检查U盘或文件夹是否还在。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="183"/>
+        <location filename="../../villagebook/core/messages.py" line="190"/>
         <source>There is no book at {path}</source>
         <translation>{path} 处没有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="184"/>
+        <location filename="../../villagebook/core/messages.py" line="191"/>
         <source>There is already a book at {path}</source>
         <translation>{path} 处已有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="185"/>
+        <location filename="../../villagebook/core/messages.py" line="192"/>
         <source>Choose who is working before making changes</source>
         <translation>修改前请先选择当前使用人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="187"/>
+        <location filename="../../villagebook/core/messages.py" line="194"/>
         <source>The record no longer exists in this book</source>
         <translation>账本中已没有这条记录</translation>
     </message>
