@@ -79,17 +79,17 @@
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="31"/>
+        <location filename="../../villagebook/ui/exports.py" line="32"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="46"/>
-        <source>Not saved</source>
-        <translation>未保存</translation>
+        <location filename="../../villagebook/ui/exports.py" line="50"/>
+        <source>Not done</source>
+        <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="56"/>
+        <location filename="../../villagebook/ui/exports.py" line="60"/>
         <source>Saved to:
 {path}
 
@@ -100,17 +100,17 @@
 {summary}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="59"/>
+        <location filename="../../villagebook/ui/exports.py" line="63"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="60"/>
+        <location filename="../../villagebook/ui/exports.py" line="64"/>
         <source>Open it</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="62"/>
+        <location filename="../../villagebook/ui/exports.py" line="66"/>
         <source>Open its folder</source>
         <translation>打开所在文件夹</translation>
     </message>
@@ -679,161 +679,150 @@
 <context>
     <name>HouseholdWindow</name>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="66"/>
+        <location filename="../../villagebook/ui/household_window.py" line="64"/>
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="66"/>
+        <location filename="../../villagebook/ui/household_window.py" line="64"/>
         <source>Two assurances, three guarantees</source>
         <translation>两不愁三保障</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="67"/>
+        <location filename="../../villagebook/ui/household_window.py" line="65"/>
         <source>Monitoring</source>
         <translation>防返贫监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="67"/>
+        <location filename="../../villagebook/ui/household_window.py" line="65"/>
         <source>Assistance measures</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="67"/>
+        <location filename="../../villagebook/ui/household_window.py" line="65"/>
         <source>Helpers</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="68"/>
+        <location filename="../../villagebook/ui/household_window.py" line="66"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="108"/>
-        <source>Print card…</source>
-        <translation>打印户卡…</translation>
+        <location filename="../../villagebook/ui/household_window.py" line="106"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="168"/>
+        <location filename="../../villagebook/ui/household_window.py" line="166"/>
         <source>Household {number} {head}</source>
         <translation>农户 {number} {head}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="170"/>
+        <location filename="../../villagebook/ui/household_window.py" line="168"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="172"/>
+        <location filename="../../villagebook/ui/household_window.py" line="170"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="178"/>
+        <location filename="../../villagebook/ui/household_window.py" line="176"/>
         <source>Closed on {date}: {reason}. {note}</source>
         <translation>已于 {date} 注销：{reason}。{note}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="184"/>
+        <location filename="../../villagebook/ui/household_window.py" line="182"/>
         <source>Reopen household</source>
         <translation>恢复此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="184"/>
+        <location filename="../../villagebook/ui/household_window.py" line="182"/>
         <source>Close household…</source>
         <translation>注销此户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="243"/>
-        <location filename="../../villagebook/ui/household_window.py" line="249"/>
-        <location filename="../../villagebook/ui/household_window.py" line="328"/>
+        <location filename="../../villagebook/ui/household_window.py" line="241"/>
+        <location filename="../../villagebook/ui/household_window.py" line="247"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="244"/>
+        <location filename="../../villagebook/ui/household_window.py" line="242"/>
         <source>Not saved: {count} problem(s) must be corrected first. They are listed at the bottom of the window.</source>
         <translation>未保存：有 {count} 处错误需要先改正，已列在窗口下方。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="258"/>
+        <location filename="../../villagebook/ui/household_window.py" line="256"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="259"/>
+        <location filename="../../villagebook/ui/household_window.py" line="257"/>
         <source>Please check these points:</source>
         <translation>请核对以下几点：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="260"/>
+        <location filename="../../villagebook/ui/household_window.py" line="258"/>
         <source>Correct, save anyway</source>
         <translation>核对无误，仍然保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="261"/>
+        <location filename="../../villagebook/ui/household_window.py" line="259"/>
         <source>Go back and change</source>
         <translation>返回修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="282"/>
-        <location filename="../../villagebook/ui/household_window.py" line="292"/>
+        <location filename="../../villagebook/ui/household_window.py" line="280"/>
+        <location filename="../../villagebook/ui/household_window.py" line="290"/>
         <source>Member leaves</source>
         <translation>成员减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="283"/>
+        <location filename="../../villagebook/ui/household_window.py" line="281"/>
         <source>Select the member in the table first.</source>
         <translation>请先在表格中选中这名成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="293"/>
+        <location filename="../../villagebook/ui/household_window.py" line="291"/>
         <source>{name} leaves the household. The record is kept and can be restored.</source>
         <translation>{name} 将从本户减少。记录会保留，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="308"/>
+        <location filename="../../villagebook/ui/household_window.py" line="306"/>
         <source>Restore member</source>
         <translation>恢复成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="309"/>
+        <location filename="../../villagebook/ui/household_window.py" line="307"/>
         <source>Tick “Show members who left” and select the member to restore.</source>
         <translation>请勾选“显示已减少的成员”，再选中要恢复的成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="320"/>
-        <source>Print the household card</source>
-        <translation>打印户卡</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/household_window.py" line="322"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/household_window.py" line="345"/>
+        <location filename="../../villagebook/ui/household_window.py" line="331"/>
         <source>Close household</source>
         <translation>注销此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="346"/>
+        <location filename="../../villagebook/ui/household_window.py" line="332"/>
         <source>The household leaves the active list. Nothing is deleted; it can be reopened.</source>
         <translation>本户将移出在册名单。不会删除任何记录，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="354"/>
-        <location filename="../../villagebook/ui/household_window.py" line="358"/>
+        <location filename="../../villagebook/ui/household_window.py" line="340"/>
+        <location filename="../../villagebook/ui/household_window.py" line="344"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="367"/>
+        <location filename="../../villagebook/ui/household_window.py" line="353"/>
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="368"/>
+        <location filename="../../villagebook/ui/household_window.py" line="354"/>
         <source>This household has unsaved changes. Save them?</source>
         <translation>本户有尚未保存的修改。要保存吗？</translation>
     </message>
@@ -991,128 +980,138 @@
     </message>
     <message>
         <location filename="../../villagebook/ui/main_window.py" line="105"/>
-        <location filename="../../villagebook/ui/main_window.py" line="203"/>
+        <location filename="../../villagebook/ui/main_window.py" line="218"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="179"/>
+        <location filename="../../villagebook/ui/main_window.py" line="118"/>
+        <source>Print household cards…</source>
+        <translation>打印户卡…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="119"/>
+        <source>Print wall sheets…</source>
+        <translation>打印户内公示牌…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="186"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="180"/>
+        <location filename="../../villagebook/ui/main_window.py" line="187"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="182"/>
+        <location filename="../../villagebook/ui/main_window.py" line="189"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="184"/>
+        <location filename="../../villagebook/ui/main_window.py" line="191"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="186"/>
+        <location filename="../../villagebook/ui/main_window.py" line="193"/>
         <source>Export the village register (Excel)…</source>
         <translation>导出村册（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="188"/>
+        <location filename="../../villagebook/ui/main_window.py" line="195"/>
         <source>Import households from Excel…</source>
         <translation>从 Excel 导入农户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="190"/>
+        <location filename="../../villagebook/ui/main_window.py" line="197"/>
         <source>Save a blank entry template (Excel)…</source>
         <translation>保存空白录入模板（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="192"/>
-        <source>Print all household cards (PDF)…</source>
-        <translation>打印全村户卡（PDF）…</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="194"/>
+        <location filename="../../villagebook/ui/main_window.py" line="199"/>
         <source>Monitoring line…</source>
         <translation>监测线设置…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="196"/>
+        <location filename="../../villagebook/ui/main_window.py" line="201"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="202"/>
+        <location filename="../../villagebook/ui/main_window.py" line="207"/>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="208"/>
+        <source>Household cards…</source>
+        <translation>户卡（明白卡）…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="209"/>
+        <source>Wall sheets for the home…</source>
+        <translation>户内公示牌…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="210"/>
+        <source>Public notice…</source>
+        <translation>公示名单…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="211"/>
+        <source>Village register…</source>
+        <translation>村有册…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="217"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="206"/>
+        <location filename="../../villagebook/ui/main_window.py" line="221"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="211"/>
+        <location filename="../../villagebook/ui/main_window.py" line="226"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="245"/>
+        <location filename="../../villagebook/ui/main_window.py" line="260"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="246"/>
-        <location filename="../../villagebook/ui/main_window.py" line="278"/>
+        <location filename="../../villagebook/ui/main_window.py" line="261"/>
+        <location filename="../../villagebook/ui/main_window.py" line="290"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="255"/>
+        <location filename="../../villagebook/ui/main_window.py" line="270"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="260"/>
-        <source>Print the household cards</source>
-        <translation>打印全村户卡</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="261"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="267"/>
-        <source>{count} household cards</source>
-        <translation>共 {count} 户的户卡</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="270"/>
-        <source>Printing the household cards…</source>
-        <translation>正在生成户卡…</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="277"/>
+        <location filename="../../villagebook/ui/main_window.py" line="289"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="328"/>
+        <location filename="../../villagebook/ui/main_window.py" line="340"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="332"/>
+        <location filename="../../villagebook/ui/main_window.py" line="344"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="334"/>
+        <location filename="../../villagebook/ui/main_window.py" line="346"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
@@ -1715,6 +1714,216 @@
         <location filename="../../villagebook/ui/photos.py" line="107"/>
         <source>Pictures (*.jpg *.jpeg *.png);;All files (*)</source>
         <translation>图片 (*.jpg *.jpeg *.png);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../../villagebook/ui/pdf_view.py" line="122"/>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/pdf_view.py" line="125"/>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/pdf_view.py" line="128"/>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/pdf_view.py" line="132"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/pdf_view.py" line="134"/>
+        <source>Save as PDF…</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/pdf_view.py" line="136"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/pdf_view.py" line="161"/>
+        <source>Page {page} of {count}</source>
+        <translation>第 {page} 页，共 {count} 页</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/pdf_view.py" line="175"/>
+        <source>Save as PDF</source>
+        <translation>保存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/pdf_view.py" line="176"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/pdf_view.py" line="183"/>
+        <source>Not saved</source>
+        <translation>没有保存</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="53"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="192"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="56"/>
+        <source>Household cards (户卡/明白卡)</source>
+        <translation>户卡（明白卡）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="57"/>
+        <source>Wall sheets for the home (户内公示牌)</source>
+        <translation>户内公示牌</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="58"/>
+        <source>Public notice (公示名单)</source>
+        <translation>公示名单</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="59"/>
+        <source>Village register (村有册)</source>
+        <translation>村有册（农户花名册）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="61"/>
+        <source>Document</source>
+        <translation>打印内容</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="63"/>
+        <source>Every household in the book</source>
+        <translation>全村在册农户</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="65"/>
+        <source>The {count} households selected in the list</source>
+        <translation>列表中选中的 {count} 户</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="74"/>
+        <source>Households</source>
+        <translation>农户范围</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="78"/>
+        <source>A4 landscape</source>
+        <translation>A4 横向</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="79"/>
+        <source>A3 landscape</source>
+        <translation>A3 横向</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="80"/>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="83"/>
+        <source>Archive copy with full ID numbers</source>
+        <translation>存档件：显示完整证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="90"/>
+        <source>Notice</source>
+        <translation>公示内容</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="96"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="98"/>
+        <source>Records dated</source>
+        <translation>记录日期</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="104"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="108"/>
+        <source>Posted from</source>
+        <translation>公示开始</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="112"/>
+        <source>Hotline</source>
+        <translation>监督举报电话</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="116"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="119"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="121"/>
+        <source>Save as PDF…</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="123"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="158"/>
+        <source>Full ID numbers</source>
+        <translation>完整证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="159"/>
+        <source>This copy shows every full ID number. Keep it in the village file: never post it, hand it out or leave it on a shared computer.</source>
+        <translation>这份存档件会显示每个人的完整证件号码。请放入村档案妥善保管，不得张贴、外传或留在公用电脑上。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="198"/>
+        <source>Save as PDF</source>
+        <translation>保存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="199"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="214"/>
+        <source>Preparing the pages…</source>
+        <translation>正在生成页面…</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../villagebook/ui/pdf_view.py" line="99"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/pdf_view.py" line="100"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

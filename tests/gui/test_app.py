@@ -279,27 +279,6 @@ def test_export_the_register_from_the_window(qtbot, demo_book, tmp_path, monkeyp
     assert out.exists() and str(out) in shown[0] and "农户 60" in shown[0]
 
 
-def test_print_all_cards_and_one_card_from_the_window(qtbot, demo_book, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-    from pypdf import PdfReader
-
-    from villagebook.ui.main_window import MainWindow
-
-    shown = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
-    main = MainWindow(demo_book)
-    qtbot.addWidget(main)
-    out = tmp_path / "户卡.pdf"
-    main.print_all_cards(str(out))
-    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
-    assert "60" in shown[0] and len(PdfReader(out).pages) >= 60
-    window = main.open_household(main.model.household_id(0))
-    one = tmp_path / "one.pdf"
-    assert window.print_card(str(one))
-    text = PdfReader(one).pages[0].extract_text()
-    assert main.model.index(0, 0).data() in text
-
-
 def test_import_from_the_window_checks_first_then_imports(qtbot, book, tmp_path):
     from openpyxl import Workbook
 

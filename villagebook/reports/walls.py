@@ -27,7 +27,7 @@ from .layout import Styles, build, frame_width, grid, page_size, para, styles
 from .workbook import Cancelled
 
 # type sizes are read from across a room: A3 gets the A4 sizes times √2
-SCALE = {"A4": 1.5, "A3": 2.1}
+SCALE = {"A4": 1.6, "A3": 2.26}
 
 
 def committee(village: dict[str, Any]) -> str:
@@ -54,7 +54,7 @@ def wall_story(book: Book, household_id: str, st: Styles, size: tuple[float, flo
     info = Table([[para(c, st.body) for c in (
         "户主", head_name or "", "家庭人口", f"{member_count} 人",
         "户类别", codes.label("household_category", category), "户编号", number)]],
-        colWidths=[width * w for w in (0.09, 0.16, 0.11, 0.1, 0.09, 0.14, 0.09, 0.22)])
+        colWidths=[width * w for w in (0.08, 0.16, 0.13, 0.08, 0.11, 0.12, 0.11, 0.21)])
     info.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.8, colors.black),
                               *[("BACKGROUND", (c, 0), (c, 0), colors.HexColor("#F2F2F2"))
                                 for c in (0, 2, 4, 6)]]))

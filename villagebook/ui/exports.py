@@ -25,8 +25,9 @@ Work = Callable[[Book, Path, Callable[[], bool]], str]
 
 
 def run_in_background(parent: QWidget, book_path: Path, out: Path, busy: str,
-                      work: Work) -> LatestOnly:
-    """Run ``work`` with its own read-only book; report the file it wrote."""
+                      work: Work, on_done: Callable[[str], None] | None = None) -> LatestOnly:
+    """Run ``work`` with its own read-only book; then ``on_done(summary)``, by default
+    saying where the file went."""
     stop = threading.Event()
     dialog = QProgressDialog(busy, QCoreApplication.translate("Exports", "Cancel"), 0, 0,
                              parent)
@@ -36,14 +37,17 @@ def run_in_background(parent: QWidget, book_path: Path, out: Path, busy: str,
 
     def done(summary: str) -> None:
         dialog.reset()
-        show_saved(parent, out, summary)
+        if on_done is None:
+            show_saved(parent, out, summary)
+        else:
+            on_done(summary)
 
     def failed(error: Exception) -> None:
         dialog.reset()
         if isinstance(error, Cancelled):
             return
         text = describe_error(error) if isinstance(error, VillagebookError) else str(error)
-        QMessageBox.critical(parent, QCoreApplication.translate("Exports", "Not saved"), text)
+        QMessageBox.critical(parent, QCoreApplication.translate("Exports", "Not done"), text)
 
     job.done.connect(done)
     job.failed.connect(failed)

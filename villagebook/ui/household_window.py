@@ -7,32 +7,30 @@ while one stands. Warnings can be accepted with one click and are kept.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QFileDialog, QHeaderView, QLabel, QListWidgetItem, QMessageBox,
+from PySide6.QtWidgets import (QHeaderView, QLabel, QListWidgetItem, QMessageBox,
                                QPushButton, QWidget)
 
 from ..core import codes, records
 from ..core.errors import BookError, InvalidOperation, Issue, ValidationFailed, VillagebookError
 from ..core.records import HOUSEHOLD, MEMBER
 from ..core.validation import HEAD, check_household
-from ..reports.cards import print_cards
 from ..storage.book import Book
 from ..storage.households import (close_household, load_household, reopen_household,
                                   save_household)
 from ..storage.village import get_village
 from . import field_editors
 from .event_dialogs import EventDialog
-from .exports import show_saved
 from .forms.ui_household import Ui_HouseholdForm
 from .history import HistoryModel
 from .household_records import (check_kind, income_kind, measure_kind, monitoring_kind,
                                 pairing_kind, visit_kind)
 from .record_tab import RecordTab
 from .member_table import CodeDelegate, MemberTableModel
+from .print_dialog import PrintDialog
 from .messages import describe, describe_error
 
 ISSUE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -105,8 +103,8 @@ class HouseholdWindow(QWidget):
         self.ui.memberRestoreButton.clicked.connect(self.restore_member)
         self.ui.showLeftCheck.toggled.connect(self.members.set_show_left)
         self.ui.closeHouseholdButton.clicked.connect(self.close_or_reopen)
-        self.print_button = QPushButton(self.tr("Print card…"))
-        self.print_button.clicked.connect(lambda: self.print_card())
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.clicked.connect(lambda: self.print_household())
         self.ui.bottomButtons.insertWidget(1, self.print_button)
         self.ui.issueList.itemActivated.connect(self._go_to_issue)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
@@ -311,26 +309,14 @@ class HouseholdWindow(QWidget):
         self.members.update_member(position, status="active", left_reason=None,
                                    left_date=None, left_note=None)
 
-    def print_card(self, path: str | None = None, full_ids: bool = False) -> bool:
-        """This household's card (户卡) as a PDF; a saved household only."""
+    def print_household(self) -> PrintDialog | None:
+        """The print dialog for this household (its card, or its wall sheet); a saved
+        household only."""
         if self.household_id is None or (self.dirty and not self.save()):
-            return False
-        if path is None:
-            number = self.household.get("number") or "household"
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Print the household card"),
-                                                  str(Path.home() / f"户卡{number}.pdf"),
-                                                  self.tr("PDF files (*.pdf)"))
-            if not path:
-                return False
-        try:
-            print_cards(self.book, [self.household_id], path, full_ids=full_ids)
-        except (OSError, VillagebookError) as error:
-            QMessageBox.critical(self, self.tr("Not saved"),
-                                 describe_error(error) if isinstance(error, VillagebookError)
-                                 else str(error))
-            return False
-        show_saved(self, Path(path), self.household.get("head_name") or "")
-        return True
+            return None
+        dialog = PrintDialog(self.book, self, document="cards", selected=(self.household_id,))
+        dialog.show()
+        return dialog
 
     def close_or_reopen(self) -> None:
         """注销 the household (with a reason) or undo it; each is its own saved action."""

@@ -15,17 +15,17 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
                                QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
 from ..core import codes
-from ..reports.cards import print_cards
 from ..reports.workbook import export_register
 from ..storage.book import Book
 from ..storage.households import load_household
-from ..storage.queries import active_household_ids, group_names
+from ..storage.queries import group_names
 from ..storage.village import get_village
 from .exports import run_in_background
 from .household_list import HouseholdListModel
 from .household_window import HouseholdWindow
 from .household_records import helper_kind, problem_kind
 from .measures_page import MeasuresPage
+from .print_dialog import PrintDialog
 from .projects_page import ProjectsPage
 from .record_tab import RecordTab
 from .visits_page import VisitsPage
@@ -112,7 +112,14 @@ class MainWindow(QMainWindow):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # several households can be selected for printing (Ctrl/Shift and click)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for document, text in (("cards", self.tr("Print household cards…")),
+                               ("walls", self.tr("Print wall sheets…"))):
+            action = QAction(text, self.table)
+            action.triggered.connect(lambda _=False, d=document: self.print_documents(d))
+            self.table.addAction(action)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(0, 170)
@@ -189,16 +196,24 @@ class MainWindow(QMainWindow):
         importing.triggered.connect(self.import_households)
         template = QAction(self.tr("Save a blank entry template (Excel)…"), self)
         template.triggered.connect(lambda: self.save_template())
-        cards = QAction(self.tr("Print all household cards (PDF)…"), self)
-        cards.triggered.connect(lambda: self.print_all_cards())
         line = QAction(self.tr("Monitoring line…"), self)
         line.triggered.connect(self.edit_monitoring_line)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (new_book, open_book, importing, template, export, cards, users, line,
+        for action in (new_book, open_book, importing, template, export, users, line,
                        quit_action):
             file_menu.addAction(action)
+        print_menu = self.menuBar().addMenu(self.tr("&Print"))
+        for document, text in (("cards", self.tr("Household cards…")),
+                               ("walls", self.tr("Wall sheets for the home…")),
+                               ("notice", self.tr("Public notice…")),
+                               ("register", self.tr("Village register…"))):
+            action = QAction(text, self)
+            action.triggered.connect(lambda _=False, d=document: self.print_documents(d))
+            print_menu.addAction(action)
+            if document == "cards":
+                action.setShortcut(QKeySequence.StandardKey.Print)
         household_menu = self.menuBar().addMenu(self.tr("&Household"))
         new_household = QAction(self.tr("New household"), self)
         new_household.setShortcut(QKeySequence.StandardKey.New)
@@ -254,20 +269,17 @@ class MainWindow(QMainWindow):
         run_in_background(self, self.book.path, Path(path),
                           self.tr("Writing the village register…"), work)
 
-    def print_all_cards(self, path: str | None = None) -> None:
-        """Cards of every active household into one PDF, in the background."""
-        path = path or self._ask_save_path(
-            self.tr("Print the household cards"),
-            f"{self.village.get('name') or 'village'}户卡.pdf", self.tr("PDF files (*.pdf)"))
-        if not path:
-            return
+    def selected_household_ids(self) -> tuple[str, ...]:
+        """The households selected in the list (Ctrl or Shift and click), in list order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return tuple(i for i in (self.model.household_id(r) for r in rows) if i)
 
-        def work(book: Book, out: Path, stop) -> str:
-            count = print_cards(book, active_household_ids(book.conn), out, cancelled=stop)
-            return self.tr("{count} household cards").format(count=count)
-
-        run_in_background(self, self.book.path, Path(path),
-                          self.tr("Printing the household cards…"), work)
+    def print_documents(self, document: str = "cards") -> PrintDialog:
+        """The print dialog, with the households selected in the list offered."""
+        dialog = PrintDialog(self.book, self, document=document,
+                             selected=self.selected_household_ids())
+        dialog.show()
+        return dialog
 
     def save_template(self, path: str | None = None) -> None:
         """A blank workbook with the register's headers and drop-downs, to fill in."""

@@ -1,0 +1,197 @@
+"""Show and print the PDFs the reports write: pages rendered with PDFium (pypdfium2), so
+the preview and the paper are the very document that is saved, with its embedded font.
+
+The preview renders one page at a time (a village's cards run to 1,700 pages); printing
+renders each page at the printer's resolution (at most 300 dpi) and paints it to the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
+                               QProgressDialog, QPushButton, QScrollArea, QVBoxLayout,
+                               QWidget)
+
+from ..storage.files import replace_atomically
+
+MAX_PRINT_DPI = 300
+POINTS_PER_INCH = 72
+
+
+def page_image(document: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
+    """Page ``index`` (0-based) as an image at ``dpi``."""
+    bitmap = document[index].render(scale=dpi / POINTS_PER_INCH, prefer_bgrx=True,
+                                    rev_byteorder=True)
+    # copy: the image must outlive PDFium's buffer
+    return QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
+                  QImage.Format.Format_RGBX8888).copy()
+
+
+def print_pdf(path: Path, printer: QPrinter, *, progress: Callable[[int, int], None] | None = None,
+              cancelled: Callable[[], bool] | None = None) -> int:
+    """Paint the PDF's pages (the printer's page range, or all) onto ``printer``; returns
+    how many pages were sent."""
+    document = pdfium.PdfDocument(str(path))
+    try:
+        count = len(document)
+        first, last = printer.fromPage(), printer.toPage()
+        pages = range(max(first, 1) - 1, min(last, count) if last else count)
+        dpi = min(printer.resolution(), MAX_PRINT_DPI)
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise OSError("the printer could not be started")
+        sent = 0
+        try:
+            for n, index in enumerate(pages):
+                if cancelled is not None and cancelled():
+                    printer.abort()
+                    break
+                if n:
+                    printer.newPage()
+                image = page_image(document, index, dpi)
+                target = QRectF(painter.viewport())
+                scaled = image.size().scaled(target.size().toSize(),
+                                             Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(QRectF(target.x(), target.y(), scaled.width(),
+                                         scaled.height()), image)
+                sent += 1
+                if progress is not None:
+                    progress(sent, len(pages))
+        finally:
+            painter.end()
+        return sent
+    finally:
+        document.close()
+
+
+def new_printer(path: Path) -> QPrinter:
+    """A printer set up for the document: A4 or A3 as the PDF's first page, its
+    orientation, no extra margins (the PDF has its own)."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    document = pdfium.PdfDocument(str(path))
+    try:
+        width, height = document[0].get_size()
+    finally:
+        document.close()
+    a3 = max(width, height) > 1000  # A4 is 842 points long, A3 1191
+    printer.setPageLayout(QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A3 if a3 else QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Landscape if width > height
+        else QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    printer.setFullPage(True)
+    return printer
+
+
+def print_with_dialog(parent: QWidget, path: Path) -> int:
+    """Ask which printer and pages, then print with progress and cancel; returns pages
+    sent (0 when the person cancelled)."""
+    printer = new_printer(path)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return 0
+    busy = QProgressDialog(QCoreApplication.translate("Printing", "Printing…"),
+                           QCoreApplication.translate("Printing", "Cancel"), 0, 0, parent)
+    busy.setMinimumDuration(600)
+
+    def step(done: int, total: int) -> None:
+        busy.setMaximum(total)
+        busy.setValue(done)
+
+    try:
+        return print_pdf(path, printer, progress=step, cancelled=busy.wasCanceled)
+    finally:
+        busy.reset()
+
+
+class PreviewDialog(QDialog):
+    """Page through a generated PDF; print it or save it from here."""
+
+    def __init__(self, path: Path, suggested_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.suggested_name = suggested_name
+        self.document = pdfium.PdfDocument(str(path))
+        self.index = 0
+        self.setWindowTitle(self.tr("Print preview"))
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.previous_button = QPushButton(self.tr("Previous page"))
+        self.previous_button.setShortcut(Qt.Key.Key_PageUp)
+        self.previous_button.clicked.connect(lambda: self.show_page(self.index - 1))
+        self.next_button = QPushButton(self.tr("Next page"))
+        self.next_button.setShortcut(Qt.Key.Key_PageDown)
+        self.next_button.clicked.connect(lambda: self.show_page(self.index + 1))
+        self.page_label = QLabel()
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button = QPushButton(self.tr("Save as PDF…"))
+        self.save_button.clicked.connect(lambda: self.save_as())
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.reject)
+        for widget in (self.previous_button, self.page_label, self.next_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for widget in (self.print_button, self.save_button, close):
+            bar.addWidget(widget)
+        layout.addLayout(bar)
+        self.page = QLabel()
+        self.page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.page.setStyleSheet("background: #808080;")
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.page)
+        self.scroll.setWidgetResizable(True)
+        layout.addWidget(self.scroll, 1)
+        self.resize(900, 1000)
+        self.show_page(0)
+
+    @property
+    def page_count(self) -> int:
+        return len(self.document)
+
+    def show_page(self, index: int) -> None:
+        self.index = max(0, min(index, self.page_count - 1))
+        # the page fits the window's width, as a person reads it
+        width_points = self.document[self.index].get_size()[0]
+        dpi = max(30.0, (self.scroll.viewport().width() - 24) / width_points * POINTS_PER_INCH)
+        self.page.setPixmap(QPixmap.fromImage(page_image(self.document, self.index, dpi)))
+        self.page_label.setText(self.tr("Page {page} of {count}").format(
+            page=self.index + 1, count=self.page_count))
+        self.previous_button.setEnabled(self.index > 0)
+        self.next_button.setEnabled(self.index < self.page_count - 1)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.show_page(self.index)
+
+    def print_document(self) -> int:
+        return print_with_dialog(self, self.path)
+
+    def save_as(self, target: str | None = None) -> Path | None:
+        """Copy the previewed PDF to where the person chooses (written atomically)."""
+        from .exports import show_saved
+
+        if target is None:
+            target, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save as PDF"), str(Path.home() / self.suggested_name),
+                self.tr("PDF files (*.pdf)"))
+            if not target:
+                return None
+        try:
+            with replace_atomically(target) as tmp:
+                Path(tmp).write_bytes(self.path.read_bytes())
+        except OSError as error:
+            QMessageBox.critical(self, self.tr("Not saved"), str(error))
+            return None
+        show_saved(self, Path(target), "")
+        return Path(target)
+
+    def done(self, result: int) -> None:
+        self.document.close()
+        super().done(result)

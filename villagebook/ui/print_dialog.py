@@ -1,0 +1,227 @@
+"""打印: one dialog for every printed document — which document, which households, its
+options — then a preview, the printer, or a PDF file. The PDF is made in the background
+(progress and cancel) by ``reports.printing.render``, the same call the CLI makes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDialog,
+                               QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QMessageBox, QPushButton, QRadioButton, QSpinBox, QVBoxLayout,
+                               QWidget)
+
+from ..core.errors import ValidationFailed
+from ..reports.notices import KINDS, MAX_NOTICE_DAYS, check_notice
+from ..reports.printing import PrintRequest, render
+from ..storage.book import Book
+from ..storage.book_settings import set_text_setting, text_setting
+from ..storage.village import get_village
+from .exports import run_in_background
+from .messages import describe
+from .pdf_view import PreviewDialog, print_with_dialog
+
+DATE_FORMAT = "yyyy-MM-dd"
+
+
+def _date_edit(value: dt.date) -> QDateEdit:
+    edit = QDateEdit(QDate(value.year, value.month, value.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(DATE_FORMAT)
+    return edit
+
+
+def _iso(edit: QDateEdit) -> str:
+    return edit.date().toString(DATE_FORMAT)
+
+
+class PrintDialog(QDialog):
+    """Choose what to print; preview, print or save it."""
+
+    def __init__(self, book: Book, parent: QWidget | None = None, *, document: str = "cards",
+                 selected: tuple[str, ...] = (), today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self.book = book
+        self.selected = selected
+        self.today = today or dt.date.today()
+        self.preview: PreviewDialog | None = None
+        self._workdir = Path(tempfile.mkdtemp(prefix="villagebook-print-"))
+        self.setWindowTitle(self.tr("Print"))
+        form = QFormLayout()
+        self.document = QComboBox()
+        for key, text in (("cards", self.tr("Household cards (户卡/明白卡)")),
+                          ("walls", self.tr("Wall sheets for the home (户内公示牌)")),
+                          ("notice", self.tr("Public notice (公示名单)")),
+                          ("register", self.tr("Village register (村有册)"))):
+            self.document.addItem(text, key)
+        form.addRow(self.tr("Document"), self.document)
+
+        self.scope_all = QRadioButton(self.tr("Every household in the book"))
+        self.scope_selected = QRadioButton(
+            self.tr("The {count} households selected in the list").format(count=len(selected)))
+        self.scope_selected.setEnabled(bool(selected))
+        (self.scope_selected if selected else self.scope_all).setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.scope_all)
+        group.addButton(self.scope_selected)
+        scope = QVBoxLayout()
+        scope.addWidget(self.scope_all)
+        scope.addWidget(self.scope_selected)
+        self.scope_label = QLabel(self.tr("Households"))
+        form.addRow(self.scope_label, scope)
+
+        self.paper = QComboBox()
+        self.paper.addItem(self.tr("A4 landscape"), "A4")
+        self.paper.addItem(self.tr("A3 landscape"), "A3")
+        self.paper_label = QLabel(self.tr("Paper"))
+        form.addRow(self.paper_label, self.paper)
+
+        self.full_ids = QCheckBox(self.tr("Archive copy with full ID numbers"))
+        self.full_ids.toggled.connect(self._warn_full_ids)
+        form.addRow("", self.full_ids)
+
+        self.notice = QComboBox()
+        for key, kind in KINDS.items():
+            self.notice.addItem(kind.title, key)
+        self.notice_label = QLabel(self.tr("Notice"))
+        form.addRow(self.notice_label, self.notice)
+        self.start = _date_edit(dt.date(self.today.year, 1, 1))
+        self.end = _date_edit(self.today)
+        period = QHBoxLayout()
+        period.addWidget(self.start)
+        self.period_to = QLabel(self.tr("to"))
+        period.addWidget(self.period_to)
+        period.addWidget(self.end)
+        self.period_label = QLabel(self.tr("Records dated"))
+        form.addRow(self.period_label, period)
+        self.posted = _date_edit(self.today)
+        self.days = QSpinBox()
+        self.days.setRange(1, MAX_NOTICE_DAYS)
+        self.days.setValue(7)
+        self.days.setSuffix(self.tr(" days"))
+        posting = QHBoxLayout()
+        posting.addWidget(self.posted)
+        posting.addWidget(self.days)
+        self.posting_label = QLabel(self.tr("Posted from"))
+        form.addRow(self.posting_label, posting)
+
+        self.hotline = QLineEdit(text_setting(book, "print.hotline"))
+        self.hotline_label = QLabel(self.tr("Hotline"))
+        form.addRow(self.hotline_label, self.hotline)
+
+        buttons = QHBoxLayout()
+        self.preview_button = QPushButton(self.tr("Preview"))
+        self.preview_button.setDefault(True)
+        self.preview_button.clicked.connect(lambda: self.start_job("preview"))
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.clicked.connect(lambda: self.start_job("print"))
+        self.save_button = QPushButton(self.tr("Save as PDF…"))
+        self.save_button.clicked.connect(lambda: self.start_job("save"))
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.reject)
+        buttons.addStretch(1)
+        for button in (self.preview_button, self.print_button, self.save_button, close):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        self.document.currentIndexChanged.connect(self._show_options)
+        self.document.setCurrentIndex(self.document.findData(document))
+        self._show_options()
+
+    # -- options ---------------------------------------------------------------
+    @property
+    def kind(self) -> str:
+        return self.document.currentData()
+
+    def _show_options(self) -> None:
+        """Only the options of the chosen document are shown."""
+        kind = self.kind
+        households = kind in ("cards", "walls", "register")
+        for widget in (self.scope_label, self.scope_all, self.scope_selected):
+            widget.setVisible(households)
+        for widget in (self.paper_label, self.paper):
+            widget.setVisible(kind == "walls")
+        self.full_ids.setVisible(kind in ("cards", "register"))
+        for widget in (self.notice_label, self.notice, self.period_label, self.start,
+                       self.period_to, self.end, self.posting_label, self.posted, self.days):
+            widget.setVisible(kind == "notice")
+        for widget in (self.hotline_label, self.hotline):
+            widget.setVisible(kind in ("walls", "notice"))
+        self.adjustSize()
+
+    def _warn_full_ids(self, on: bool) -> None:
+        if on:
+            QMessageBox.warning(self, self.tr("Full ID numbers"), self.tr(
+                "This copy shows every full ID number. Keep it in the village file: never "
+                "post it, hand it out or leave it on a shared computer."))
+
+    def request(self) -> PrintRequest:
+        """The request the options describe (checked: a bad period raises)."""
+        kind = self.kind
+        ids = self.selected if self.scope_selected.isChecked() else None
+        if kind == "notice":
+            check_notice(_iso(self.start), _iso(self.end), self.days.value())
+            posted = self.posted.date()
+            return PrintRequest("notice", notice=self.notice.currentData(),
+                                start=_iso(self.start), end=_iso(self.end),
+                                posted=dt.date(posted.year(), posted.month(), posted.day()),
+                                days=self.days.value())
+        return PrintRequest(kind, ids, full_ids=self.full_ids.isChecked() and
+                            kind in ("cards", "register"), paper=self.paper.currentData())
+
+    def file_name(self) -> str:
+        village = (get_village(self.book) or {}).get("name") or "village"
+        if self.kind == "notice":
+            return f"{village}{KINDS[self.notice.currentData()].title}.pdf"
+        names = {"cards": "户卡", "walls": "户内公示牌", "register": "村有册"}
+        return f"{village}{names[self.kind]}.pdf"
+
+    # -- the three ways out ----------------------------------------------------
+    def start_job(self, how: str, target: str | None = None) -> bool:
+        """Make the PDF in the background, then preview it, print it or say where it
+        went. Returns False when nothing was started (bad options, no file chosen)."""
+        try:
+            request = self.request()
+            if self.kind in ("walls", "notice"):
+                set_text_setting(self.book, "print.hotline", self.hotline.text())
+        except ValidationFailed as error:
+            QMessageBox.warning(self, self.tr("Print"),
+                                "\n".join(describe(i) for i in error.issues))
+            return False
+        if how == "save":
+            if target is None:
+                target, _ = QFileDialog.getSaveFileName(
+                    self, self.tr("Save as PDF"), str(Path.home() / self.file_name()),
+                    self.tr("PDF files (*.pdf)"))
+            if not target:
+                return False
+            out = Path(target)
+        else:
+            out = self._workdir / self.file_name()
+
+        def work(book: Book, path: Path, stop) -> str:
+            return render(book, request, path, cancelled=stop)
+
+        on_done = None
+        if how == "preview":
+            on_done = lambda _summary: self._show_preview(out)  # noqa: E731
+        elif how == "print":
+            on_done = lambda _summary: print_with_dialog(self, out)  # noqa: E731
+        self.job = run_in_background(self, self.book.path, out, self.tr("Preparing the pages…"),
+                                     work, on_done)
+        return True
+
+    def _show_preview(self, path: Path) -> None:
+        self.preview = PreviewDialog(path, self.file_name(), self)
+        self.preview.show()
+
+    def done(self, result: int) -> None:
+        if self.preview is not None:
+            self.preview.close()
+        shutil.rmtree(self._workdir, ignore_errors=True)
+        super().done(result)
