@@ -188,3 +188,25 @@ def test_cli_print_walls_notice_register(tmp_path, capsys):
     assert main(["print", "notice", "--db", str(db), "--out", str(out),
                  "--from", "2025-12-31", "--to", "2025-01-01"]) == 1
     assert "print.period" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("document", ["cards", "walls", "register"])
+def test_progress_is_counted_and_cancel_leaves_no_file(demo_book, tmp_path, document):
+    from villagebook.reports.workbook import Cancelled
+
+    ids = active_household_ids(demo_book.conn)
+    steps: list[int] = []
+    path = tmp_path / "out.pdf"
+    render(demo_book, PrintRequest(document), path, progress=steps.append)
+    if document != "register":
+        assert steps == list(range(1, len(ids) + 1))
+    asked = []
+
+    def stop_after_five() -> bool:
+        asked.append(1)
+        return len(asked) > 5
+
+    target = tmp_path / "cancelled.pdf"
+    with pytest.raises(Cancelled):
+        render(demo_book, PrintRequest(document), target, cancelled=stop_after_five)
+    assert not target.exists() and not list(tmp_path.glob(".cancelled*"))

@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
@@ -20,19 +20,31 @@ from .messages import describe_error
 
 SHOW_AFTER_MS = 600
 
-# work(book for reading, the file, stop flag) → a line saying what was written
-Work = Callable[[Book, Path, Callable[[], bool]], str]
+# work(book for reading, the file, stop flag, step(done so far)) → a line saying what
+# was written
+Work = Callable[[Book, Path, Callable[[], bool], Callable[[int], None]], str]
+
+
+class _Relay(QObject):
+    """Carries the worker's progress to the dialog (a queued signal across threads)."""
+
+    step = Signal(int)
 
 
 def run_in_background(parent: QWidget, book_path: Path, out: Path, busy: str,
-                      work: Work, on_done: Callable[[str], None] | None = None) -> LatestOnly:
+                      work: Work, on_done: Callable[[str], None] | None = None,
+                      total: int = 0) -> LatestOnly:
     """Run ``work`` with its own read-only book; then ``on_done(summary)``, by default
-    saying where the file went."""
+    saying where the file went. With ``total`` the dialog counts ``step`` calls up to it;
+    without, it shows that work is going on."""
     stop = threading.Event()
-    dialog = QProgressDialog(busy, QCoreApplication.translate("Exports", "Cancel"), 0, 0,
+    dialog = QProgressDialog(busy, QCoreApplication.translate("Exports", "Cancel"), 0, total,
                              parent)
     dialog.setMinimumDuration(SHOW_AFTER_MS)
+    dialog.setAutoReset(False)
     dialog.canceled.connect(stop.set)
+    relay = _Relay(dialog)
+    relay.step.connect(dialog.setValue)
     job = LatestOnly(parent)
 
     def done(summary: str) -> None:
@@ -51,7 +63,8 @@ def run_in_background(parent: QWidget, book_path: Path, out: Path, busy: str,
 
     job.done.connect(done)
     job.failed.connect(failed)
-    job.submit_reading(book_path, lambda conn: work(Book(book_path, conn), out, stop.is_set))
+    job.submit_reading(book_path, lambda conn: work(Book(book_path, conn), out, stop.is_set,
+                                                     relay.step.emit))
     return job
 
 

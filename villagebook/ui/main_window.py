@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
         if not path:
             return
 
-        def work(book: Book, out: Path, stop) -> str:
+        def work(book: Book, out: Path, stop, _step) -> str:
             counts = export_register(book, out, cancelled=stop)
             return "，".join(f"{k} {v}" for k, v in counts.items())
 

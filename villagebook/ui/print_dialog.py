@@ -20,6 +20,7 @@ from ..reports.notices import KINDS, MAX_NOTICE_DAYS, check_notice
 from ..reports.printing import PrintRequest, render
 from ..storage.book import Book
 from ..storage.book_settings import set_text_setting, text_setting
+from ..storage.queries import active_household_ids
 from ..storage.village import get_village
 from .exports import run_in_background
 from .messages import describe
@@ -204,8 +205,13 @@ class PrintDialog(QDialog):
         else:
             out = self._workdir / self.file_name()
 
-        def work(book: Book, path: Path, stop) -> str:
-            return render(book, request, path, cancelled=stop)
+        def work(book: Book, path: Path, stop, step) -> str:
+            return render(book, request, path, progress=step, cancelled=stop)
+
+        total = 0  # households, for a counting progress bar
+        if request.document in ("cards", "walls"):
+            total = (len(request.household_ids) if request.household_ids is not None
+                     else len(active_household_ids(self.book.conn)))
 
         on_done = None
         if how == "preview":
@@ -213,7 +219,7 @@ class PrintDialog(QDialog):
         elif how == "print":
             on_done = lambda _summary: print_with_dialog(self, out)  # noqa: E731
         self.job = run_in_background(self, self.book.path, out, self.tr("Preparing the pages…"),
-                                     work, on_done)
+                                     work, on_done, total)
         return True
 
     def _show_preview(self, path: Path) -> None:
