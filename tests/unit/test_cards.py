@@ -73,6 +73,8 @@ def test_household_with_no_members_and_long_text_still_prints(book, tmp_path):
     text = text_of(path).replace("\n", "")  # wrapped lines joined again
     assert len(PdfReader(path).pages) >= 2  # continued, not cut
     assert text.count("很长的措施内容" * 12) == 40  # every measure's text, whole
+    # the footer names the household and counts its pages (cards are batched)
+    assert f"户编号 {household['number']}　本户第 2 页" in text
 
 
 def test_cli_print_cards(tmp_path, capsys):

@@ -27,7 +27,7 @@ from ..storage.measures import list_measures
 from ..storage.monitoring import monitoring_state
 from ..storage.village import get_village
 from ..storage.visits import list_visits
-from .layout import Styles, build, frame_width, grid, page_size, para, styles
+from .layout import PartStart, Styles, build, frame_width, grid, page_size, para, styles
 from .workbook import Cancelled
 
 MAX_VISITS = 5
@@ -47,7 +47,7 @@ def household_story(book: Book, household_id: str, st: Styles, *, full_ids: bool
     household, members = load_household(book, household_id)
     village = get_village(book) or {}
     present = [m for m in members if m["status"] == "active"]
-    story: list[Any] = []
+    story: list[Any] = [PartStart(f"户编号 {household['number']}")]
     title = f"{village.get('name', '')}　户卡（明白卡）"
     if village.get("is_demo"):
         title += "【演示】"

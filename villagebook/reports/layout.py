@@ -15,7 +15,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from ..storage.files import replace_atomically
 from .fonts import register
@@ -82,27 +82,47 @@ def frame_width(size: tuple[float, float]) -> float:
     return size[0] - 2 * MARGIN
 
 
+class PartStart(Flowable):
+    """Marks where one household's part of a batch begins: the footers of its pages name
+    it and count its pages from 1, so a card that runs onto a second page says so."""
+
+    def __init__(self, label: str) -> None:
+        super().__init__()
+        self.label = label
+        self.width = self.height = 0
+
+    def draw(self) -> None:
+        self.canv._villagebook_part = (self.label, self.canv.getPageNumber())
+
+
+class _Document(SimpleDocTemplate):
+    footer_text = ""
+
+    def afterPage(self) -> None:
+        """The footer, drawn when the page is complete (so it knows the page's part)."""
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFont(register(), 8)
+        canvas.setFillColor(colors.grey)
+        left = self.footer_text
+        part = getattr(canvas, "_villagebook_part", None)
+        if part is not None:
+            label, first = part
+            left = f"{label}　本户第 {self.page - first + 1} 页"
+        if left:
+            canvas.drawString(MARGIN, 10 * mm, left)
+        canvas.drawRightString(self.pagesize[0] - MARGIN, 10 * mm, f"第 {self.page} 页")
+        canvas.restoreState()
+
+
 def build(path: str | Path, story: list[Any], *, size: tuple[float, float], title: str,
           footer_text: str = "") -> int:
     """Lay the story out into ``path`` (written to a temporary name, then renamed) with
     page numbers; returns the number of pages."""
-    font = register()
-    pages = 0
-
-    def footer(canvas: Any, doc: Any) -> None:
-        nonlocal pages
-        pages = doc.page
-        canvas.saveState()
-        canvas.setFont(font, 8)
-        canvas.setFillColor(colors.grey)
-        if footer_text:
-            canvas.drawString(MARGIN, 10 * mm, footer_text)
-        canvas.drawRightString(size[0] - MARGIN, 10 * mm, f"第 {doc.page} 页")
-        canvas.restoreState()
-
     with replace_atomically(path) as tmp:
-        document = SimpleDocTemplate(str(tmp), pagesize=size, leftMargin=MARGIN,
-                                     rightMargin=MARGIN, topMargin=MARGIN,
-                                     bottomMargin=18 * mm, title=title, author="villagebook")
-        document.build(story, onFirstPage=footer, onLaterPages=footer)
-    return pages
+        document = _Document(str(tmp), pagesize=size, leftMargin=MARGIN,
+                             rightMargin=MARGIN, topMargin=MARGIN,
+                             bottomMargin=18 * mm, title=title, author="villagebook")
+        document.footer_text = footer_text
+        document.build(story)
+        return document.page

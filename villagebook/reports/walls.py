@@ -23,7 +23,7 @@ from ..storage.book_settings import text_setting
 from ..storage.helpers import current_helpers
 from ..storage.measures import list_measures
 from ..storage.village import get_village
-from .layout import Styles, build, frame_width, grid, page_size, para, styles
+from .layout import PartStart, Styles, build, frame_width, grid, page_size, para, styles
 from .workbook import Cancelled
 
 # type sizes are read from across a room: A3 gets the A4 sizes times √2
@@ -47,7 +47,7 @@ def wall_story(book: Book, household_id: str, st: Styles, size: tuple[float, flo
     number, group_name, head_name, member_count, category = household
     width = frame_width(size)
     title = "户内公示牌" + ("【演示】" if village.get("is_demo") else "")
-    story: list[Any] = [para(title, st.title),
+    story: list[Any] = [PartStart(f"户编号 {number}"), para(title, st.title),
                         para("　".join(x for x in (village.get("county"), village.get("township"),
                                                   village.get("name"), group_name) if x),
                              st.body), Spacer(1, 4 * st.body.fontSize / 10)]
