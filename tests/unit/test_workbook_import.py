@@ -28,12 +28,19 @@ def comparable(book) -> list[dict]:
 
 
 def test_round_trip_export_then_import_into_an_empty_book(demo_book, book, tmp_path):
+    from villagebook.storage.households import close_household
+
+    closed = [r[0] for r in demo_book.conn.execute(
+        "SELECT id FROM households ORDER BY number LIMIT 2")]
+    for household_id in closed:
+        close_household(demo_book, household_id, "01", "2025-06-01")
     path = tmp_path / "register.xlsx"
     export_register(demo_book, path)
     result = import_workbook(book, path)
     assert result.problems == [] and result.committed
     assert result.households_created == 60
     assert comparable(book) == comparable(demo_book)
+    assert count(book, "households WHERE status = 'closed' AND closed_reason = '01'") == 2
     # importing the same file again updates nothing and duplicates nothing
     before = count(book, "changes")
     again = import_workbook(book, path)
@@ -165,3 +172,80 @@ def test_blank_template_filled_in_imports(book, tmp_path):
     assert result.problems == [] and result.committed
     assert export_records(book)["households"][0]["group_name"] == "三组"
     assert export_template  # the function the window and the CLI share
+
+
+def test_state_in_the_household_sheet_closes_and_reopens(demo_book, tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "register.xlsx"
+    export_register(demo_book, path)
+    workbook = load_workbook(path)
+    sheet = workbook["农户"]
+    titles = [c.value for c in sheet[1]]
+    status, reason, date = (titles.index(t) + 1 for t in ("状态", "注销原因", "注销日期"))
+    sheet.cell(2, status, "已注销")
+    sheet.cell(2, reason, "整户迁出")
+    sheet.cell(2, date, "2025-03-01")
+    sheet.cell(3, status, "已注销")  # no reason: refused, with its row
+    workbook.save(path)
+    result = import_workbook(demo_book, path)
+    assert not result.committed
+    assert [(p.sheet, p.row, p.column) for p in result.problems] == [
+        ("农户", 3, "closed_reason"), ("农户", 3, "closed_date")]
+    assert count(demo_book, "households WHERE status = 'closed'") == 0
+    sheet.cell(3, status, "正常")
+    workbook.save(path)
+    result = import_workbook(demo_book, path)
+    assert result.committed and result.problems == []
+    first = demo_book.conn.execute(
+        "SELECT status, closed_reason, closed_date FROM households ORDER BY number LIMIT 1"
+    ).fetchone()
+    assert first == ("closed", "01", "2025-03-01")
+    assert count(demo_book, "actions WHERE action = 'household.close'") == 1
+    sheet.cell(2, status, "正常")  # and back again: reopened through its own event
+    workbook.save(path)
+    assert import_workbook(demo_book, path).committed
+    assert count(demo_book, "households WHERE status = 'closed'") == 0
+    assert count(demo_book, "actions WHERE action = 'household.reopen'") == 1
+
+
+def test_progress_and_cancel_roll_back(demo_book, book, tmp_path):
+    from villagebook.reports.workbook import Cancelled
+
+    path = tmp_path / "register.xlsx"
+    export_register(demo_book, path)
+    steps = []
+    assert import_workbook(book, path, dry_run=True,
+                           progress=lambda d, t: steps.append((d, t))).problems == []
+    assert steps[-1] == (60, 60) and steps == sorted(steps)
+    calls = []
+    with pytest.raises(Cancelled):
+        import_workbook(book, path, cancelled=lambda: calls.append(1) or len(calls) > 30)
+    assert count(book, "households") == 0
+
+
+def test_a_mapping_reads_unknown_headers_and_skips_columns(book, tmp_path):
+    from villagebook.reports.workbook_import import columns_of
+
+    path = tmp_path / "自制名单.xlsx"
+    write(path, [
+        ["户码", "名字", "身份证", "关系", "民族", "户类别"],
+        ["110105001001001", "张三", ZHANG_SAN, "户主", "不知道", "脱贫户"],
+        ["110105001001001", "李梅", LI_MEI, "配偶", "不知道", "脱贫户"],
+    ])
+    with pytest.raises(ImportRefused) as refused:
+        import_workbook(book, path, dry_run=True)
+    assert refused.value.code == "import.missing_columns"
+    [sheet] = columns_of(path)
+    assert sheet.header_row == 1 and sheet.titles[:3] == ["户码", "名字", "身份证"]
+    assert sheet.samples[1] == "张三"
+    assert sheet.keys == ["", "", "", "member.relation", "member.ethnicity",
+                          "household.category"]
+    mapping = {"户码": "household.number", "名字": "member.name", "身份证": "member.id_number"}
+    assert columns_of(path, mapping)[0].keys[:3] == [
+        "household.number", "member.name", "member.id_number"]
+    result = import_workbook(book, path, mapping=mapping)
+    assert [p.column for p in result.problems] == ["ethnicity", "ethnicity"]  # 不知道
+    result = import_workbook(book, path, mapping={**mapping, "民族": ""})
+    assert result.committed and result.households_created == 1 and result.members == 2
+    assert count(book, "members WHERE ethnicity IS NULL") == 2

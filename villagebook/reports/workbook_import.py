@@ -15,6 +15,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -28,7 +29,9 @@ from ..core.records import HOUSEHOLD, MEMBER
 from ..storage.book import Book
 from ..core.validation import check_household
 from ..storage.bulk import insert_households
-from ..storage.households import find_household_id, id_owner, load_household, save_household
+from ..storage.households import (close_household, find_household_id, id_owner,
+                                  load_household, reopen_household, save_household)
+from .workbook import Cancelled
 
 HEADER_ROWS_SCANNED = 15
 MAX_ROWS = 200_000  # a larger sheet is refused: it is not a village's list
@@ -46,8 +49,12 @@ SYNONYMS: dict[tuple[str, str], tuple[str, ...]] = {
 }
 STATE_COLUMNS = {"状态": "status", "减少原因": "left_reason", "减少日期": "left_date",
                  "减少说明": "left_note"}
-# derived or household-state columns of the program's own register: not imported
-IGNORED = {"户主姓名", "家庭人口数", "注销原因", "注销日期"}
+# 注销 of a whole household, from the register's 农户 sheet (applied after the households)
+HOUSEHOLD_STATE = {"注销原因": "closed_reason", "注销日期": "closed_date",
+                   "注销说明": "closed_note"}
+STATE_KEYS = ("status", "closed_reason", "closed_date", "closed_note")
+# derived columns of the program's own register: not imported
+IGNORED = {"户主姓名", "家庭人口数"}
 
 
 class ImportRefused(VillagebookError):
@@ -88,6 +95,35 @@ def normalize(text: Any) -> str:
 _IGNORED = {normalize(name) for name in IGNORED}
 
 
+# A person's choice for a column title (normalized): ``"member.name"`` or ``""`` (skip it).
+Mapping = dict[str, str]
+
+
+def targets() -> list[tuple[str, str]]:
+    """Every column an import can fill, as (``record.field``, Chinese label): members'
+    fields first, then the household's, then the states."""
+    out = [(f"{MEMBER}.{s.name}", s.zh) for s in records.fields(MEMBER)]
+    out += [(f"{MEMBER}.{c}", records.label(MEMBER, c)) for c in STATE_COLUMNS.values()]
+    out += [(f"{HOUSEHOLD}.{s.name}", s.zh) for s in records.fields(HOUSEHOLD)]
+    out += [(f"{HOUSEHOLD}.{c}", records.label(HOUSEHOLD, c)) for c in HOUSEHOLD_STATE.values()]
+    return out
+
+
+def _with_mapping(known: dict[str, tuple[str, str]], mapping: Mapping | None
+                  ) -> dict[str, tuple[str, str]]:
+    """The automatic matches with the person's choices laid over them."""
+    if not mapping:
+        return known
+    known = dict(known)
+    for title, key in mapping.items():
+        if key:
+            record, name = key.split(".", 1)
+            known[title] = (record, name)
+        else:
+            known.pop(title, None)
+    return known
+
+
 def _header_map() -> dict[str, tuple[str, str]]:
     names: dict[str, tuple[str, str]] = {}
     for record in (MEMBER, HOUSEHOLD):  # a member's 联系电话 wins over the household's
@@ -98,12 +134,15 @@ def _header_map() -> dict[str, tuple[str, str]]:
             names.setdefault(normalize(name), key)
     for name, column in STATE_COLUMNS.items():
         names.setdefault(normalize(name), (MEMBER, column))
+    for name, column in HOUSEHOLD_STATE.items():
+        names.setdefault(normalize(name), (HOUSEHOLD, column))
     return names
 
 
-def find_header(rows: list[list[Any]]) -> tuple[int, dict[int, tuple[str, str]], list[str]]:
+def find_header(rows: list[list[Any]], mapping: Mapping | None = None
+                ) -> tuple[int, dict[int, tuple[str, str]], list[str]]:
     """The header row (index), its columns mapped to (record, field), and its titles."""
-    known = _header_map()
+    known = _with_mapping(_header_map(), mapping)
     best, best_map = -1, {}
     for index, row in enumerate(rows[:HEADER_ROWS_SCANNED]):
         mapping = {c: known[normalize(v)] for c, v in enumerate(row) if normalize(v) in known}
@@ -190,8 +229,8 @@ def read_workbook(path: str | Path) -> dict[str, list[list[Any]]]:
         raise ImportRefused(reason, name=Path(path).name) from error
 
 
-def plan(sheets: dict[str, list[list[Any]]]) -> tuple[dict[str, dict[str, Any]],
-                                                      OrderedDict[str, list], list[Problem]]:
+def plan(sheets: dict[str, list[list[Any]]], mapping: Mapping | None = None
+         ) -> tuple[dict[str, dict[str, Any]], OrderedDict[str, list], list[Problem]]:
     """Households (by 户编号) and their member rows from the sheets, with the problems
     found reading them."""
     problems: list[Problem] = []
@@ -207,10 +246,10 @@ def plan(sheets: dict[str, list[list[Any]]]) -> tuple[dict[str, dict[str, Any]],
         if member_sheet and title not in (member_sheet, "农户"):
             continue
         try:
-            header, mapping, titles = find_header(rows)
+            header, columns, titles = find_header(rows, mapping)
         except ImportRefused as refused:
             if title == "农户":
-                header, mapping, titles = _household_header(rows)
+                header, columns, titles = _household_header(rows, mapping)
             else:
                 refusal = refusal or refused
                 continue
@@ -221,7 +260,7 @@ def plan(sheets: dict[str, list[list[Any]]]) -> tuple[dict[str, dict[str, Any]],
                 continue  # blank rows between blocks
             number = None
             values = {HOUSEHOLD: {}, MEMBER: {}}
-            for column, (record, name) in mapping.items():
+            for column, (record, name) in columns.items():
                 if normalize(titles[column]) in _IGNORED:
                     continue
                 raw = row[column] if column < len(row) else None
@@ -239,6 +278,8 @@ def plan(sheets: dict[str, list[list[Any]]]) -> tuple[dict[str, dict[str, Any]],
             household = households.setdefault(number, {"number": number})
             for name, value in values[HOUSEHOLD].items():
                 household.setdefault(name, value)
+            if is_household_sheet:
+                household.setdefault("_place", (title, index + 1))
             if not is_household_sheet:
                 members.setdefault(number, []).append((title, index + 1, values[MEMBER]))
     if not households and refusal is not None:
@@ -246,8 +287,58 @@ def plan(sheets: dict[str, list[list[Any]]]) -> tuple[dict[str, dict[str, Any]],
     return households, members, problems
 
 
-def _household_header(rows: list[list[Any]]) -> tuple[int, dict[int, tuple[str, str]], list]:
+@dataclass
+class SheetColumns:
+    """One sheet's header as the import reads it, for the person to check and change."""
+
+    sheet: str
+    header_row: int  # as the spreadsheet numbers it
+    titles: list[str]
+    samples: list[str]  # the first value under each title
+    keys: list[str]  # ``record.field`` each column is read into, "" when skipped
+
+
+def columns_of(path: str | Path, mapping: Mapping | None = None) -> list[SheetColumns]:
+    """The header of every sheet an import would read, with the column matches (automatic,
+    with ``mapping`` laid over them). A sheet whose header lacks required columns is shown
+    too (best guess of its header row), so that the person can map them."""
+    sheets = read_workbook(path)
+    member_sheet = "家庭成员" in sheets
+    out = []
+    for title, rows in sheets.items():
+        if title == "代码表" or not rows or (member_sheet and title not in ("家庭成员", "农户")):
+            continue
+        try:
+            header, columns, titles = find_header(rows, mapping)
+        except ImportRefused:
+            try:
+                header, columns, titles = _household_header(rows, mapping)
+            except ImportRefused:
+                known = _with_mapping(_header_map(), mapping)
+                scores = [(sum(normalize(v) in known for v in row),
+                           sum(bool(cell_text(v)) for v in row)) for row in
+                          rows[:HEADER_ROWS_SCANNED]]
+                header = max(range(len(scores)), key=lambda i: scores[i])
+                titles = [str(v or "") for v in rows[header]]
+                columns = {c: known[normalize(v)] for c, v in enumerate(titles)
+                           if normalize(v) in known}
+        if title == "农户" and member_sheet:
+            columns = {c: (HOUSEHOLD, n) for c, (_, n) in columns.items()}
+        sample_row = next((r for r in rows[header + 1:] if any(cell_text(v) for v in r)), [])
+        out.append(SheetColumns(
+            title, header + 1, titles,
+            [cell_text(sample_row[c]) if c < len(sample_row) else "" for c in range(len(titles))],
+            ["" if normalize(t) in _IGNORED or c not in columns else ".".join(columns[c])
+             for c, t in enumerate(titles)]))
+    return out
+
+
+def _household_header(rows: list[list[Any]], mapping: Mapping | None = None
+                      ) -> tuple[int, dict[int, tuple[str, str]], list]:
     known = {normalize(s.zh): (HOUSEHOLD, s.name) for s in records.fields(HOUSEHOLD)}
+    known.update({normalize(k): (HOUSEHOLD, v) for k, v in {**HOUSEHOLD_STATE,
+                                                            "状态": "status"}.items()})
+    known = _with_mapping(known, mapping)
     for index, row in enumerate(rows[:HEADER_ROWS_SCANNED]):
         mapping = {c: known[normalize(v)] for c, v in enumerate(row) if normalize(v) in known}
         if ("household", "number") in mapping.values():
@@ -256,28 +347,68 @@ def _household_header(rows: list[list[Any]]) -> tuple[int, dict[int, tuple[str, 
 
 
 def import_workbook(book: Book, path: str | Path, *, dry_run: bool = False,
-                    today: dt.date | None = None) -> ImportResult:
-    """Import the households and members of a workbook: all or nothing."""
-    households, member_rows, problems = plan(read_workbook(path))
+                    today: dt.date | None = None, mapping: Mapping | None = None,
+                    progress: Callable[[int, int], None] | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> ImportResult:
+    """Import the households and members of a workbook: all or nothing.
+
+    ``progress(households_done, households)`` is called as it goes; when ``cancelled()``
+    turns true, everything is rolled back and ``Cancelled`` raised."""
+    households, member_rows, problems = plan(read_workbook(path), mapping)
     result = ImportResult(problems=problems)
     if not households:
         raise ImportRefused("import.empty", name=Path(path).name)
     seen: dict[str, str] = {}  # ID number → 户编号, across the whole file
     new: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
+    states: list[tuple[str, dict[str, Any], tuple[str, int]]] = []
     try:
         with book.db.atomic():
-            for number, household in households.items():
+            for done, (number, household) in enumerate(households.items(), 1):
+                if cancelled is not None and cancelled():
+                    raise Cancelled()
+                state = {k: household.pop(k) for k in STATE_KEYS if k in household}
+                place = household.pop("_place", ("农户", 0))
+                if state.get("status"):
+                    states.append((number, state, place))
                 _import_household(book, household, member_rows.get(number, []), result, today,
                                   seen, new)
+                if progress is not None and (done % 50 == 0 or done == len(households)):
+                    progress(done, len(households))
             if new and not result.problems:
                 # new households go in one bulk insert (each still logged as a 'create')
                 insert_households(book, new, "import.create")
+            if not result.problems:
+                _apply_states(book, states, result, today)
             if result.problems or dry_run:
                 raise _Rollback()
             result.committed = True
     except _Rollback:
         pass
     return result
+
+
+def _apply_states(book: Book, states: list[tuple[str, dict[str, Any], tuple[str, int]]],
+                  result: ImportResult, today: dt.date | None) -> None:
+    """注销 (or reopen) the households whose 状态 in the 农户 sheet differs from the book's,
+    each through its own logged event."""
+    for number, state, (sheet, row) in states:
+        household_id = find_household_id(book, number)
+        current = book.conn.execute("SELECT status FROM households WHERE id = ?",
+                                    [household_id]).fetchone()[0]
+        try:
+            if state["status"] == "closed" and current != "closed":
+                close_household(book, household_id, state.get("closed_reason") or "",
+                                state.get("closed_date") or "", state.get("closed_note") or "",
+                                today=today)
+            elif state["status"] == "active" and current == "closed":
+                reopen_household(book, household_id)
+            elif state["status"] not in ("active", "closed"):
+                raise ValidationFailed([Issue("code.unknown", "status",
+                                              {"value": state["status"]})])
+        except ValidationFailed as failed:
+            for issue in failed.errors:
+                result.problems.append(Problem(sheet, row, issue.field,
+                                               str(state.get(issue.field) or ""), issue))
 
 
 def _import_household(book: Book, household: dict[str, Any], rows: list, result: ImportResult,
