@@ -79,17 +79,17 @@
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="32"/>
+        <location filename="../../villagebook/ui/exports.py" line="41"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="50"/>
+        <location filename="../../villagebook/ui/exports.py" line="62"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="60"/>
+        <location filename="../../villagebook/ui/exports.py" line="73"/>
         <source>Saved to:
 {path}
 
@@ -100,17 +100,17 @@
 {summary}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="63"/>
+        <location filename="../../villagebook/ui/exports.py" line="76"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="64"/>
+        <location filename="../../villagebook/ui/exports.py" line="77"/>
         <source>Open it</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="66"/>
+        <location filename="../../villagebook/ui/exports.py" line="79"/>
         <source>Open its folder</source>
         <translation>打开所在文件夹</translation>
     </message>
@@ -830,93 +830,150 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="41"/>
-        <location filename="../../villagebook/ui/import_dialog.py" line="129"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="70"/>
+        <source>Member</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/import_dialog.py" line="71"/>
+        <source>Household</source>
+        <translation>农户</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/import_dialog.py" line="91"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="285"/>
         <source>Import households from a workbook</source>
         <translation>从表格导入农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="44"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="94"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="253"/>
         <source>Checking {name}…</source>
         <translation>正在检查 {name}…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="49"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="99"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/import_dialog.py" line="106"/>
+        <source>Columns of the file (matched automatically; change any that is wrong)</source>
+        <translation>文件中的列（已自动对应，如有不对请修改）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/import_dialog.py" line="111"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="122"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="49"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="111"/>
+        <source>Column in the file</source>
+        <translation>文件中的列名</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/import_dialog.py" line="111"/>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/import_dialog.py" line="112"/>
+        <source>Read as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/import_dialog.py" line="116"/>
+        <source>Back to the automatic matches</source>
+        <translation>恢复自动对应</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/import_dialog.py" line="122"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="50"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="123"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="50"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="123"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="51"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="124"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="55"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="130"/>
         <source>Save the list of problems…</source>
         <translation>保存问题清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="57"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="132"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="59"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="134"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="82"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="183"/>
+        <source>Choose under “Read as” which columns hold them.</source>
+        <translation>请在“导入为”一栏中指出它们在哪些列。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/import_dialog.py" line="194"/>
         <source>{new} new households, {updated} updated, {members} member rows</source>
         <translation>新增 {new} 户，更新 {updated} 户，成员 {members} 行</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="86"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="198"/>
         <source>Imported: {counts}.</source>
         <translation>已导入：{counts}。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="91"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="205"/>
         <source>Nothing was imported: {count} problem(s) must be corrected in the file first. Without them the import would give {counts}.</source>
         <translation>没有导入任何数据：文件中有 {count} 处问题需要先改正。改正后导入将会：{counts}。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="95"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="209"/>
         <source>The file is in order: importing it gives {counts}. Press Import to write it into the book.</source>
         <translation>文件检查无误：导入将会{counts}。请按“导入”写入账本。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="109"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="218"/>
+        <source>Stopped: nothing was imported.</source>
+        <translation>已停止，未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/import_dialog.py" line="231"/>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/import_dialog.py" line="261"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="116"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="268"/>
         <source>Save the list of problems</source>
         <translation>保存问题清单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="119"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="271"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="130"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="286"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.xls *.ods);;所有文件 (*)</translation>
     </message>
@@ -1749,22 +1806,22 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="161"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="164"/>
         <source>Page {page} of {count}</source>
         <translation>第 {page} 页，共 {count} 页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="175"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="182"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="176"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="183"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="183"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="190"/>
         <source>Not saved</source>
         <translation>没有保存</translation>
     </message>
@@ -1772,143 +1829,143 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="53"/>
-        <location filename="../../villagebook/ui/print_dialog.py" line="192"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="54"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="194"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="56"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="57"/>
         <source>Household cards (户卡/明白卡)</source>
         <translation>户卡（明白卡）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="57"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="58"/>
         <source>Wall sheets for the home (户内公示牌)</source>
         <translation>户内公示牌</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="58"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="59"/>
         <source>Public notice (公示名单)</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="59"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="60"/>
         <source>Village register (村有册)</source>
         <translation>村有册（农户花名册）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="61"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="62"/>
         <source>Document</source>
         <translation>打印内容</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="63"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="64"/>
         <source>Every household in the book</source>
         <translation>全村在册农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="65"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="66"/>
         <source>The {count} households selected in the list</source>
         <translation>列表中选中的 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="74"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="75"/>
         <source>Households</source>
         <translation>农户范围</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="78"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="79"/>
         <source>A4 landscape</source>
         <translation>A4 横向</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="79"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="80"/>
         <source>A3 landscape</source>
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="80"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="81"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="83"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="84"/>
         <source>Archive copy with full ID numbers</source>
         <translation>存档件：显示完整证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="90"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="91"/>
         <source>Notice</source>
         <translation>公示内容</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="96"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="97"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="98"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="100"/>
         <source>Records dated</source>
         <translation>记录日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="104"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="106"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="108"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="110"/>
         <source>Posted from</source>
         <translation>公示开始</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="112"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="114"/>
         <source>Hotline</source>
         <translation>监督举报电话</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="116"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="118"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="119"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="121"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="121"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="123"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="123"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="125"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="158"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="160"/>
         <source>Full ID numbers</source>
         <translation>完整证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="159"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="161"/>
         <source>This copy shows every full ID number. Keep it in the village file: never post it, hand it out or leave it on a shared computer.</source>
         <translation>这份存档件会显示每个人的完整证件号码。请放入村档案妥善保管，不得张贴、外传或留在公用电脑上。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="198"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="200"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="199"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="201"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="214"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="221"/>
         <source>Preparing the pages…</source>
         <translation>正在生成页面…</translation>
     </message>

@@ -326,3 +326,60 @@ def test_import_with_problems_lists_them_and_imports_nothing(qtbot, book, tmp_pa
     assert dialog.save_report(str(report))
     assert len(list(load(report).active.iter_rows())) == 2
     assert book.conn.execute("SELECT count(*) FROM households").fetchone()[0] == 0
+
+
+def test_import_mapping_is_chosen_in_the_window_and_remembered(qtbot, book, tmp_path):
+    from openpyxl import Workbook
+
+    from helpers import LI_MEI, ZHANG_SAN
+    from villagebook.settings import Settings
+    from villagebook.ui.import_dialog import ImportDialog
+
+    path = tmp_path / "自制名单.xlsx"
+    workbook = Workbook()
+    for row in (["户码", "名字", "身份证", "与户主关系", "户类别"],
+                ["1", "张三", ZHANG_SAN, "户主", "一般农户"],
+                ["1", "李梅", LI_MEI, "配偶", "一般农户"]):
+        workbook.active.append(row)
+    workbook.save(path)
+    dialog = ImportDialog(None, book.path, "李文书", path)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.mapping_table.rowCount() == 5, timeout=10000)
+    assert "没有找到" in dialog.summary.text() and not dialog.import_button.isEnabled()
+    table = dialog.mapping_table
+    assert [table.item(r, 1).text() for r in range(5)] == ["户码", "名字", "身份证",
+                                                           "与户主关系", "户类别"]
+    assert table.item(1, 2).text() == "张三"  # an example value under each title
+    assert table.cellWidget(3, 3).currentData() == "member.relation"  # matched by itself
+    for row, key in ((0, "household.number"), (1, "member.name"), (2, "member.id_number")):
+        combo = table.cellWidget(row, 3)
+        combo.setCurrentIndex(combo.findData(key))
+        qtbot.waitUntil(lambda: not dialog.progress.isVisible(), timeout=10000)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10000)
+    with qtbot.waitSignal(dialog.imported, timeout=10000):
+        dialog.import_button.click()
+    assert book.conn.execute("SELECT count(*) FROM members").fetchone()[0] == 2
+    assert Settings().import_mapping()["名字"] == "member.name"
+    # the next file with the same titles is read the same way without asking
+    again = ImportDialog(None, book.path, "李文书", path)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.import_button.isEnabled(), timeout=10000)
+    assert "更新 1 户" in again.summary.text()
+
+
+def test_import_can_be_cancelled_and_writes_nothing(qtbot, book, tmp_path):
+    from villagebook.cli import create_demo
+    from villagebook.reports.workbook import export_register
+    from villagebook.ui.import_dialog import ImportDialog
+
+    source = create_demo(tmp_path / "source.db", 400, seed=5)
+    path = tmp_path / "register.xlsx"
+    export_register(source, path)
+    source.close()
+    dialog = ImportDialog(None, book.path, "李文书", path)
+    qtbot.addWidget(dialog)
+    assert dialog.cancel_button.isVisible() or dialog.progress.maximum() == 0
+    dialog.cancel_button.click()
+    qtbot.waitUntil(lambda: "已停止" in dialog.summary.text(), timeout=20000)
+    assert not dialog.import_button.isEnabled()
+    assert book.conn.execute("SELECT count(*) FROM households").fetchone()[0] == 0

@@ -1,31 +1,76 @@
-"""Importing a workbook from the window: a dry run first (in the background), every
-problem listed with sheet, row and column, the list can be saved as a workbook; only a
-clean file can then be imported, all at once."""
+"""Importing a workbook from the window.
+
+The dialog shows how each column of the file was matched (automatically, by name and
+synonym) with an example value, and lets the person change any match or skip a column;
+the choices are remembered for the next file with the same titles. Every change runs a dry
+run in the background (progress and cancel), listing every problem with sheet, row and
+column; the list can be saved as a workbook. Only a clean file can be imported, all at once.
+"""
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QGroupBox, QHBoxLayout,
+                               QLabel, QProgressBar, QPushButton, QSplitter, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 
+from ..core import records
 from ..core.errors import VillagebookError
 from ..core.messages import describe_plain
-from ..reports.workbook_import import ImportResult, import_workbook, write_report
+from ..reports.workbook import Cancelled
+from ..reports.workbook_import import (ImportRefused, ImportResult, Mapping, SheetColumns,
+                                       columns_of, import_workbook, normalize, targets,
+                                       write_report)
+from ..settings import Settings
 from ..storage import open_book
+from . import i18n
 from .jobs import LatestOnly
 from .messages import describe_error
 
 
-def _run(book_path: Path, operator: str, file: Path, dry_run: bool) -> ImportResult:
-    """One import on a connection of its own (a dry run rolls back at the end)."""
+@dataclass
+class Outcome:
+    columns: list[SheetColumns]
+    result: ImportResult | None  # None when the file was refused (``refusal``)
+    refusal: ImportRefused | None
+    dry_run: bool
+
+
+class _Relay(QObject):
+    step = Signal(int, int)
+
+
+def _run(book_path: Path, operator: str, file: Path, mapping: Mapping, dry_run: bool,
+         step, stop: threading.Event) -> Outcome:
+    """The columns as matched, and one import on a connection of its own (a dry run rolls
+    back at the end)."""
+    columns = columns_of(file, mapping)
     book = open_book(book_path)
     try:
         book.operator = operator
-        return import_workbook(book, file, dry_run=dry_run)
+        result = import_workbook(book, file, dry_run=dry_run, mapping=mapping,
+                                 progress=step, cancelled=stop.is_set)
+        return Outcome(columns, result, None, dry_run)
+    except ImportRefused as refused:
+        if refused.code != "import.missing_columns":
+            raise
+        return Outcome(columns, None, refused, dry_run)
     finally:
         book.close()
+
+
+def target_label(key: str) -> str:
+    """``member.name`` → 家庭成员：姓名, in the window's language."""
+    record, name = key.split(".", 1)
+    language = i18n.language()
+    owner = (QCoreApplication.translate("ImportDialog", "Member") if record == records.MEMBER
+             else QCoreApplication.translate("ImportDialog", "Household"))
+    return f"{owner}{'：' if language == 'zh' else ': '}" \
+           f"{records.label(record, name, language)}"
 
 
 class ImportDialog(QDialog):
@@ -34,23 +79,54 @@ class ImportDialog(QDialog):
     imported = Signal()
 
     def __init__(self, parent: QWidget | None, book_path: Path, operator: str,
-                 file: Path) -> None:
+                 file: Path, settings: Settings | None = None) -> None:
         super().__init__(parent)
         self.book_path, self.operator, self.file = book_path, operator, file
+        self.settings = settings or Settings()
+        self.mapping: Mapping = self.settings.import_mapping()
         self.result_: ImportResult | None = None
+        self.columns: list[SheetColumns] = []
+        self._stop = threading.Event()
+        self._filling = False
         self.setWindowTitle(self.tr("Import households from a workbook"))
-        self.resize(900, 520)
+        self.resize(1000, 680)
         layout = QVBoxLayout(self)
         self.summary = QLabel(self.tr("Checking {name}…").format(name=file.name))
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        running = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        running.addWidget(self.progress, 1)
+        running.addWidget(self.cancel_button)
+        layout.addLayout(running)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        mapping_box = QGroupBox(self.tr("Columns of the file (matched automatically; change "
+                                        "any that is wrong)"))
+        box_layout = QVBoxLayout(mapping_box)
+        self.mapping_table = QTableWidget(0, 4)
+        self.mapping_table.setHorizontalHeaderLabels([
+            self.tr("Sheet"), self.tr("Column in the file"), self.tr("Example"),
+            self.tr("Read as")])
+        self.mapping_table.horizontalHeader().setStretchLastSection(True)
+        self.mapping_table.verticalHeader().setVisible(False)
+        box_layout.addWidget(self.mapping_table)
+        self.reset_button = QPushButton(self.tr("Back to the automatic matches"))
+        self.reset_button.clicked.connect(self.reset_mapping)
+        box_layout.addWidget(self.reset_button)
+        splitter.addWidget(mapping_box)
         # a short list of problems (a few hundred rows at most): a table widget is enough
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([self.tr("Sheet"), self.tr("Row"),
                                               self.tr("Column"), self.tr("Value"),
                                               self.tr("Problem")])
         self.table.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(self.table)
+        splitter.addWidget(self.table)
+        splitter.setSizes([400, 200])
+        layout.addWidget(splitter, 1)
+
         buttons = QHBoxLayout()
         self.report_button = QPushButton(self.tr("Save the list of problems…"))
         self.report_button.clicked.connect(lambda: self.save_report())
@@ -64,14 +140,51 @@ class ImportDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
+        self.relay = _Relay(self)
+        self.relay.step.connect(self._step)
         self.job = LatestOnly(self)
-        self.job.done.connect(self.show_result)
+        self.job.done.connect(self.show_outcome)
         self.job.failed.connect(self.show_failure)
         self.dry_run = True
-        self.job.submit(lambda: _run(book_path, operator, file, True))
+        self._submit(True)
 
-    def show_result(self, result: ImportResult) -> None:
-        self.result_ = result
+    # -- running ---------------------------------------------------------------
+    def _submit(self, dry_run: bool) -> None:
+        self._stop.set()  # a check still running for older choices stops
+        self._stop = stop = threading.Event()
+        self.dry_run = dry_run
+        self.import_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        mapping = dict(self.mapping)
+        self.job.submit(lambda: _run(self.book_path, self.operator, self.file, mapping,
+                                     dry_run, self.relay.step.emit, stop))
+
+    def _step(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _finished_running(self) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    # -- results ---------------------------------------------------------------
+    def show_outcome(self, outcome: Outcome) -> None:
+        self._finished_running()
+        self.columns = outcome.columns
+        self._fill_mapping()
+        if outcome.result is None:
+            self.result_ = None
+            self.table.setRowCount(0)
+            self.summary.setText("✖ " + describe_error(outcome.refusal) + "\n" + self.tr(
+                "Choose under “Read as” which columns hold them."))
+            self.report_button.setEnabled(False)
+            return
+        result = self.result_ = outcome.result
         problems = result.problems
         self.table.setRowCount(len(problems))
         for row, p in enumerate(problems):
@@ -82,9 +195,11 @@ class ImportDialog(QDialog):
         counts = self.tr("{new} new households, {updated} updated, {members} member rows").format(
             new=result.households_created, updated=result.households_updated,
             members=result.members)
-        if not self.dry_run and result.committed:
+        if not outcome.dry_run and result.committed:
             self.summary.setText(self.tr("Imported: {counts}.").format(counts=counts))
-            self.import_button.setEnabled(False)
+            self.settings.set_import_mapping(self.mapping)
+            self.mapping_table.setEnabled(False)
+            self.reset_button.setEnabled(False)
             self.imported.emit()
         elif problems:
             self.summary.setText(self.tr(
@@ -96,18 +211,56 @@ class ImportDialog(QDialog):
                                          "Press Import to write it into the book.").format(
                 counts=counts))
         self.report_button.setEnabled(bool(problems or result.warnings))
-        self.import_button.setEnabled(self.dry_run and not problems)
+        self.import_button.setEnabled(outcome.dry_run and not problems)
 
     def show_failure(self, error: Exception) -> None:
-        text = describe_error(error) if isinstance(error, VillagebookError) else str(error)
-        self.summary.setText("✖ " + text)
+        self._finished_running()
+        if isinstance(error, Cancelled):
+            text = self.tr("Stopped: nothing was imported.")
+        else:
+            text = "✖ " + (describe_error(error) if isinstance(error, VillagebookError)
+                           else str(error))
+        self.summary.setText(text)
         self.import_button.setEnabled(False)
 
+    # -- the column matches ----------------------------------------------------
+    def _fill_mapping(self) -> None:
+        self._filling = True
+        rows = [(sheet, column) for sheet in self.columns for column in range(len(sheet.titles))
+                if sheet.titles[column].strip()]
+        self.mapping_table.setRowCount(len(rows))
+        choices = [("", self.tr("(not imported)"))] + [(k, target_label(k))
+                                                        for k, _ in targets()]
+        for row, (sheet, column) in enumerate(rows):
+            for index, text in enumerate((sheet.sheet, sheet.titles[column],
+                                          sheet.samples[column])):
+                self.mapping_table.setItem(row, index, QTableWidgetItem(text))
+            combo = QComboBox()
+            for key, text in choices:
+                combo.addItem(text, key)
+            combo.setCurrentIndex(max(0, combo.findData(sheet.keys[column])))
+            title = normalize(sheet.titles[column])
+            combo.currentIndexChanged.connect(
+                lambda _=0, c=combo, t=title: self.choose(t, c.currentData()))
+            self.mapping_table.setCellWidget(row, 3, combo)
+        self.mapping_table.resizeColumnsToContents()
+        self._filling = False
+
+    def choose(self, title: str, key: str) -> None:
+        """The person reads the column titled ``title`` as ``key`` ("" = skip); check again."""
+        if self._filling:
+            return
+        self.mapping[title] = key
+        self.summary.setText(self.tr("Checking {name}…").format(name=self.file.name))
+        self._submit(True)
+
+    def reset_mapping(self) -> None:
+        self.mapping = {}
+        self._submit(True)
+
     def start_import(self) -> None:
-        self.dry_run = False
-        self.import_button.setEnabled(False)
         self.summary.setText(self.tr("Importing…"))
-        self.job.submit(lambda: _run(self.book_path, self.operator, self.file, False))
+        self._submit(False)
 
     def save_report(self, path: str | None = None) -> bool:
         if self.result_ is None:
@@ -122,6 +275,10 @@ class ImportDialog(QDialog):
         write_report(self.result_, path)
         return True
 
+    def done(self, result: int) -> None:
+        self._stop.set()  # closing stops a check or import still running (rolled back)
+        super().done(result)
+
 
 def choose_and_import(parent: QWidget, book_path: Path, operator: str) -> ImportDialog | None:
     """Ask for a workbook and open the import dialog on it."""
@@ -134,4 +291,3 @@ def choose_and_import(parent: QWidget, book_path: Path, operator: str) -> Import
     dialog = ImportDialog(parent, book_path, operator, Path(name))
     dialog.show()
     return dialog
-
