@@ -27,6 +27,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_generate.py --households 30000
 	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_household.py
 	$(PY) bench/bench_export.py
+	$(PY) bench/bench_import.py
 	$(PY) bench/bench_cards.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_list.py $(BENCH_ARGS)
 

@@ -37,24 +37,27 @@ def code_list(name: str) -> tuple[Code, ...]:
     return _all()[name]
 
 
+@cache
+def _by_code(list_name: str) -> dict[str, Code]:
+    return {entry.code: entry for entry in code_list(list_name)}
+
+
 def label(list_name: str, code: str | None) -> str:
     """The label of a code, '' for an empty code, the code itself if unknown."""
     if not code:
         return ""
-    for entry in code_list(list_name):
-        if entry.code == code:
-            return entry.label
-    return code
+    entry = _by_code(list_name).get(code)
+    return entry.label if entry is not None else code
 
 
 def public_label(list_name: str, code: str | None) -> str:
     """The label for a sheet the public sees: a label that would reveal health or
     disability (健康帮扶) is replaced by its neutral ``public_label``."""
-    for entry in code_list(list_name) if code else ():
-        if entry.code == code:
-            return entry.public_label or entry.label
+    entry = _by_code(list_name).get(code) if code else None
+    if entry is not None:
+        return entry.public_label or entry.label
     return label(list_name, code)
 
 
 def is_valid(list_name: str, code: str) -> bool:
-    return any(entry.code == code for entry in code_list(list_name))
+    return code in _by_code(list_name)

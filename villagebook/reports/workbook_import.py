@@ -29,8 +29,8 @@ from ..core.records import HOUSEHOLD, MEMBER
 from ..storage.book import Book
 from ..core.validation import check_household
 from ..storage.bulk import insert_households
-from ..storage.households import (close_household, find_household_id, id_owner,
-                                  load_household, reopen_household, save_household)
+from ..storage.households import (close_household, find_household_id, load_household,
+                                  reopen_household, save_household)
 from .workbook import Cancelled
 
 HEADER_ROWS_SCANNED = 15
@@ -174,6 +174,12 @@ def _code(spec: records.FieldSpec, text: str) -> str:
     checks then name it)."""
     list_name = "yes_no" if spec.kind == "bool" else ("record_status" if spec.name == "status"
                                                        else spec.codes or "")
+    return _code_of(list_name, text)
+
+
+@lru_cache(maxsize=65536)
+def _code_of(list_name: str, text: str) -> str:
+    """Cached: a list has a few hundred cells per distinct value."""
     by_text, by_initials = _lookups(list_name)
     found = by_text.get(normalize(text)) or by_initials.get(text.lower())
     return found or text
@@ -193,7 +199,7 @@ def _lookups(list_name: str) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def _value(record: str, name: str, raw: Any, sheet: str, row: int, title: str,
-           problems: list[Problem]) -> Any:
+           problems: list[Problem], spec: records.FieldSpec | None = None) -> Any:
     text = cell_text(raw)
     if not text:
         return None
@@ -202,10 +208,10 @@ def _value(record: str, name: str, raw: Any, sheet: str, row: int, title: str,
         problems.append(Problem(sheet, row, title, text,
                                 Issue("import.id_as_number", "id_number", {"value": text})))
         return None
-    try:
-        spec = records.field(record, name)
-    except KeyError:
-        return text
+    if spec is None:
+        spec = _spec_of(record, name)
+        if spec is None:
+            return text
     if spec.kind in ("code", "bool") or name == "status":
         return _code(spec, text)
     if spec.kind == "codes":
@@ -216,12 +222,24 @@ def _value(record: str, name: str, raw: Any, sheet: str, row: int, title: str,
     return text
 
 
+@lru_cache(maxsize=None)
+def _spec_of(record: str, name: str) -> records.FieldSpec | None:
+    try:
+        return records.field(record, name)
+    except KeyError:
+        return None
+
+
 def read_workbook(path: str | Path) -> dict[str, list[list[Any]]]:
-    """Every sheet's rows; refuses what is not a readable workbook."""
+    """The rows of every sheet an import reads (only 农户 and 家庭成员 of the program's own
+    register, never its 代码表); refuses what is not a readable workbook."""
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+        names = [n for n in workbook.sheet_names if n != "代码表"]
+        if "家庭成员" in names:
+            names = [n for n in names if n in ("农户", "家庭成员")]
         return {name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-                for name in workbook.sheet_names}
+                for name in names}
     except Exception as error:  # calamine raises its own kinds for each broken format
         text = str(error).lower()
         reason = "import.encrypted" if "password" in text or "encrypt" in text else \
@@ -254,19 +272,24 @@ def plan(sheets: dict[str, list[list[Any]]], mapping: Mapping | None = None
                 refusal = refusal or refused
                 continue
         is_household_sheet = title == "农户" and member_sheet is not None
+        # each column's record, field and spec, worked out once per sheet
+        reads = [(column, HOUSEHOLD if is_household_sheet else record, name,
+                  _spec_of(HOUSEHOLD if is_household_sheet else record, name), titles[column])
+                 for column, (record, name) in columns.items()
+                 if normalize(titles[column]) not in _IGNORED]
         for index in range(header + 1, len(rows)):
             row = rows[index]
-            if not any(cell_text(v) for v in row):
+            if all(v is None or v == "" for v in row) or not any(cell_text(v) for v in row):
                 continue  # blank rows between blocks
             number = None
             values = {HOUSEHOLD: {}, MEMBER: {}}
-            for column, (record, name) in columns.items():
-                if normalize(titles[column]) in _IGNORED:
+            width = len(row)
+            for column, record, name, spec, column_title in reads:
+                raw = row[column] if column < width else None
+                if raw is None or raw == "":
                     continue
-                raw = row[column] if column < len(row) else None
-                if is_household_sheet:
-                    record = HOUSEHOLD
-                value = _value(record, name, raw, title, index + 1, titles[column], problems)
+                value = _value(record, name, raw, title, index + 1, column_title, problems,
+                               spec)
                 if record == HOUSEHOLD and name == "number":
                     number = value
                 elif value is not None:
@@ -363,15 +386,19 @@ def import_workbook(book: Book, path: str | Path, *, dry_run: bool = False,
     states: list[tuple[str, dict[str, Any], tuple[str, int]]] = []
     try:
         with book.db.atomic():
+            index = _BookIndex(book)
             for done, (number, household) in enumerate(households.items(), 1):
                 if cancelled is not None and cancelled():
                     raise Cancelled()
                 state = {k: household.pop(k) for k in STATE_KEYS if k in household}
                 place = household.pop("_place", ("农户", 0))
-                if state.get("status"):
+                # new households come in active: only a 注销 or an existing household's
+                # state can need an event
+                if state.get("status") and (state["status"] != "active"
+                                            or number in index.households):
                     states.append((number, state, place))
                 _import_household(book, household, member_rows.get(number, []), result, today,
-                                  seen, new)
+                                  seen, new, index)
                 if progress is not None and (done % 50 == 0 or done == len(households)):
                     progress(done, len(households))
             if new and not result.problems:
@@ -411,10 +438,42 @@ def _apply_states(book: Book, states: list[tuple[str, dict[str, Any], tuple[str,
                                                str(state.get(issue.field) or ""), issue))
 
 
+class _BookIndex:
+    """The book's households by 户编号 and its people's ID numbers, read once: asking the
+    database for each of 100,000 rows took longer than checking them. Kept current as the
+    import saves existing households (new ones are only inserted at the end)."""
+
+    def __init__(self, book: Book) -> None:
+        self.households = dict(book.conn.execute("SELECT number, id FROM households"))
+        self.ids: dict[str, tuple[str, str]] = {}
+        self.held: dict[str, set[str]] = {}  # household id → the ID numbers it holds
+        for id_number, household_id, number in book.conn.execute(
+                "SELECT m.id_number, h.id, h.number FROM members m JOIN households h"
+                " ON h.id = m.household_id WHERE m.id_number IS NOT NULL"
+                " AND m.status = 'active' AND h.status = 'active'"):
+            self.ids[id_number] = (household_id, number)
+            self.held.setdefault(household_id, set()).add(id_number)
+
+    def owner(self, id_number: str, household_id: str | None) -> str | None:
+        """The 户编号 of another household of the book whose active member holds it."""
+        found = self.ids.get(id_number)
+        return found[1] if found is not None and found[0] != household_id else None
+
+    def saved(self, household_id: str, number: str, members: list[dict[str, Any]]) -> None:
+        for id_number in self.held.pop(household_id, ()):
+            if self.ids.get(id_number, ("",))[0] == household_id:
+                del self.ids[id_number]
+        for m in members:
+            if m.get("id_number") and m.get("status", "active") == "active":
+                self.ids[m["id_number"]] = (household_id, number)
+                self.held.setdefault(household_id, set()).add(m["id_number"])
+
+
 def _import_household(book: Book, household: dict[str, Any], rows: list, result: ImportResult,
                       today: dt.date | None, seen: dict[str, str],
-                      new: list[tuple[dict[str, Any], list[dict[str, Any]]]]) -> None:
-    household_id = find_household_id(book, household["number"])
+                      new: list[tuple[dict[str, Any], list[dict[str, Any]]]],
+                      index: _BookIndex) -> None:
+    household_id = index.households.get(household["number"])
     members: list[dict[str, Any]] = []
     if household_id is not None:
         existing, members = load_household(book, household_id)
@@ -437,7 +496,7 @@ def _import_household(book: Book, household: dict[str, Any], rows: list, result:
         in_file = seen.get(id_number)
         if in_file is not None and in_file != number:
             return in_file
-        return id_owner(book, household_id)(id_number)
+        return index.owner(id_number, household_id)
 
     try:
         if household_id is None:
@@ -452,6 +511,7 @@ def _import_household(book: Book, household: dict[str, Any], rows: list, result:
                                      owner=owner)
             checked_members = members
             accepted = outcome.accepted
+            index.saved(household_id, number, members)
     except ValidationFailed as failed:
         for issue in failed.errors:
             sheet, row = places[issue.row] if issue.row is not None and issue.row < len(
