@@ -35,6 +35,8 @@ def test_register_sheets_headers_and_values(book, tmp_path):
     assert row["姓名"] == "李梅" and row["证件号码"] == members[1]["id_number"]
     assert row["与户主关系"] == "配偶" and row["性别"] == "女"
     assert row["出生日期"] == dt.datetime(1972, 6, 14)  # a date, not text
+    birth = members_sheet.cell(3, header.index("出生日期") + 1)
+    assert birth.number_format == "yyyy-mm-dd"  # shown as a date, without a time
     assert members_sheet.freeze_panes == "A2"
     income = workbook["收支"]
     money = dict(zip([c.value for c in income[1]], income[2]))["务工收入（元）"]
