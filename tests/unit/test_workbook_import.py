@@ -249,3 +249,58 @@ def test_a_mapping_reads_unknown_headers_and_skips_columns(book, tmp_path):
     result = import_workbook(book, path, mapping={**mapping, "民族": ""})
     assert result.committed and result.households_created == 1 and result.members == 2
     assert count(book, "members WHERE ethnicity IS NULL") == 2
+
+
+def test_password_protected_workbook_is_refused(book, tmp_path):
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    plain, locked = tmp_path / "plain.xlsx", tmp_path / "locked.xlsx"
+    write(plain, [["户编号", "姓名", "证件号码", "与户主关系"], ["1", "张三", ZHANG_SAN, "户主"]])
+    with open(plain, "rb") as source, open(locked, "wb") as out:
+        OOXMLFile(source).encrypt("1234", out)
+    with pytest.raises(ImportRefused) as info:
+        import_workbook(book, locked)
+    assert info.value.code == "import.encrypted" and info.value.values["name"] == "locked.xlsx"
+    assert count(book, "households") == 0
+
+
+def test_empty_workbook_is_refused(book, tmp_path):
+    path = tmp_path / "empty.xlsx"
+    Workbook().save(path)
+    with pytest.raises(ImportRefused) as info:
+        import_workbook(book, path)
+    assert info.value.code in ("import.empty", "import.missing_columns")
+    assert count(book, "households") == 0
+
+
+def test_merged_header_cells_and_impossible_dates(book, tmp_path):
+    path = tmp_path / "merged.xlsx"
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["石桥村农户信息"])
+    sheet.merge_cells("A1:F1")  # a merged title across the table
+    sheet.append(["户编号", "姓名", "证件号码", "与户主关系", "出生日期", "户类别"])
+    sheet.append(["1", "张三", ZHANG_SAN, "户主", "1970-03-05", "一般农户"])
+    sheet.append(["1", "李梅", LI_MEI, "配偶", "1972-02-30", "一般农户"])  # no such day
+    sheet.merge_cells("F3:F4")  # 户类别 once for the household, merged down
+    workbook.save(path)
+    result = import_workbook(book, path)
+    assert not result.committed
+    assert [(p.row, p.column, p.value) for p in result.problems] == [
+        (4, "birth_date", "1972-02-30")]
+    # the merged 户类别 reached the household: its other cell is empty, not wrong
+    assert not any(p.column == "category" for p in result.problems)
+    assert count(book, "households") == 0
+
+
+def test_too_many_rows_is_refused_naming_the_sheet(book, tmp_path, monkeypatch):
+    from villagebook.reports import workbook_import
+
+    monkeypatch.setattr(workbook_import, "MAX_ROWS", 50)  # 200,000 in use
+    path = tmp_path / "huge.xlsx"
+    write(path, [["户编号", "姓名", "证件号码", "与户主关系"]] +
+          [[str(i), "某某", "", "户主"] for i in range(60)])
+    with pytest.raises(ImportRefused) as info:
+        import_workbook(book, path)
+    assert info.value.code == "import.too_many_rows" and info.value.values["sheet"] == "Sheet"
+    assert count(book, "households") == 0
