@@ -210,3 +210,18 @@ def test_progress_is_counted_and_cancel_leaves_no_file(demo_book, tmp_path, docu
     with pytest.raises(Cancelled):
         render(demo_book, PrintRequest(document), target, cancelled=stop_after_five)
     assert not target.exists() and not list(tmp_path.glob(".cancelled*"))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(__import__("shutil").which("pdftoppm") is None,
+                    reason="pdftoppm is not installed")
+@pytest.mark.parametrize("document", ["walls", "notice", "register"])
+def test_public_sheets_render_to_png(demo_book, tmp_path, document):
+    import subprocess
+
+    path = tmp_path / f"{document}.pdf"
+    render(demo_book, PrintRequest(document, start="2000-01-01", end="2030-12-31"), path)
+    subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "1", str(path),
+                    str(tmp_path / "page")], check=True)
+    [png] = tmp_path.glob("page*.png")
+    assert png.stat().st_size > 1000
