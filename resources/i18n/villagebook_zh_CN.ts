@@ -661,17 +661,22 @@
         <translation>问题排查整改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="228"/>
+        <location filename="../../villagebook/ui/household_records.py" line="223"/>
+        <source>Only overdue</source>
+        <translation>只看逾期</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/household_records.py" line="230"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="249"/>
+        <location filename="../../villagebook/ui/household_records.py" line="251"/>
         <source>Income distributed by the asset</source>
         <translation>资产收益分配</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="261"/>
+        <location filename="../../villagebook/ui/household_records.py" line="263"/>
         <source>Select a project above to see the income its asset distributed each year.</source>
         <translation>在上方选择一个项目，即可查看其资产每年分配的收益。</translation>
     </message>
@@ -841,13 +846,13 @@
     </message>
     <message>
         <location filename="../../villagebook/ui/import_dialog.py" line="91"/>
-        <location filename="../../villagebook/ui/import_dialog.py" line="285"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="286"/>
         <source>Import households from a workbook</source>
         <translation>从表格导入农户</translation>
     </message>
     <message>
         <location filename="../../villagebook/ui/import_dialog.py" line="94"/>
-        <location filename="../../villagebook/ui/import_dialog.py" line="253"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="254"/>
         <source>Checking {name}…</source>
         <translation>正在检查 {name}…</translation>
     </message>
@@ -908,72 +913,72 @@
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="130"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="131"/>
         <source>Save the list of problems…</source>
         <translation>保存问题清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="132"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="133"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="134"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="135"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="183"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="184"/>
         <source>Choose under “Read as” which columns hold them.</source>
         <translation>请在“导入为”一栏中指出它们在哪些列。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="194"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="195"/>
         <source>{new} new households, {updated} updated, {members} member rows</source>
         <translation>新增 {new} 户，更新 {updated} 户，成员 {members} 行</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="198"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="199"/>
         <source>Imported: {counts}.</source>
         <translation>已导入：{counts}。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="205"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="206"/>
         <source>Nothing was imported: {count} problem(s) must be corrected in the file first. Without them the import would give {counts}.</source>
         <translation>没有导入任何数据：文件中有 {count} 处问题需要先改正。改正后导入将会：{counts}。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="209"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="210"/>
         <source>The file is in order: importing it gives {counts}. Press Import to write it into the book.</source>
         <translation>文件检查无误：导入将会{counts}。请按“导入”写入账本。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="218"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="219"/>
         <source>Stopped: nothing was imported.</source>
         <translation>已停止，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="231"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="232"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="261"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="262"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="268"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="269"/>
         <source>Save the list of problems</source>
         <translation>保存问题清单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="271"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="272"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="286"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="287"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.xls *.ods);;所有文件 (*)</translation>
     </message>
@@ -1986,38 +1991,38 @@
 <context>
     <name>RecordTab</name>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="127"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="129"/>
         <source>Save the household first; then its records can be added.</source>
         <translation>请先保存本户，然后才能添加这些记录。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="140"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="142"/>
         <source>Add…</source>
         <translation>新增…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="141"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="143"/>
         <source>Change…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="142"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="144"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="143"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="145"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="144"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="146"/>
         <source>Show removed</source>
         <translation>显示已删除的</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="219"/>
-        <location filename="../../villagebook/ui/record_tab.py" line="223"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="228"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="232"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>

@@ -223,6 +223,17 @@ def test_problems_page_records_and_refuses(qtbot, book, monkeypatch):
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     [row] = list_problems(book)
     assert row["head_name"] == "张三" and page.model.rowCount() == 1
+    # an overdue one, and the check box that shows only those
+    fill_and_ok(monkeypatch, {"problem": "危房未改造", "responsible": "村委会",
+                              "category": "01", "found_date": "2024-01-01",
+                              "deadline": "2024-03-01"}, seen)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 2
+    assert page.only_check.text() == "只看逾期"
+    page.only_check.setChecked(True)
+    assert [r["problem"] for r in page.model.rows] == ["危房未改造"]
+    page.only_check.setChecked(False)
+    assert page.model.rowCount() == 2
 
 
 def test_projects_page_project_and_its_income(qtbot, book, monkeypatch):

@@ -220,6 +220,8 @@ def problem_kind(book: Book) -> RecordKind:
         new_values=lambda _household: {"found_date": dt.date.today().isoformat(),
                                        "progress": "01", "source": "01"},
         village=True,
+        only=(QCoreApplication.translate("HouseholdRecords", "Only overdue"),
+              lambda row: bool(row.get("overdue"))),
     )
 
 

@@ -110,6 +110,8 @@ class RecordKind:
     actions: list[tuple[str, Callable[[QWidget, dict[str, Any]], None]]] = \
         dataclasses.field(default_factory=list)
     choices: Callable[[str], dict[str, list[tuple[str, str]]]] | None = None
+    # a check box that narrows the list: (label, which rows it keeps)
+    only: tuple[str, Callable[[dict[str, Any]], bool]] | None = None
 
 
 class RecordTab(QWidget):
@@ -152,8 +154,13 @@ class RecordTab(QWidget):
             button = QPushButton(label)
             button.clicked.connect(lambda _=False, act=action: self._act(act))
             self.action_buttons.append(button)
+        self.only_check: QCheckBox | None = None
+        if kind.only is not None:
+            self.only_check = QCheckBox(kind.only[0])
+            self.only_check.toggled.connect(lambda _: self.reload())
         for widget in (self.add_button, self.edit_button, self.remove_button,
-                       self.restore_button, *self.action_buttons, self.show_removed):
+                       self.restore_button, *self.action_buttons, self.show_removed,
+                       *([self.only_check] if self.only_check else [])):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -171,6 +178,8 @@ class RecordTab(QWidget):
     def reload(self) -> None:
         ready = self.household_id is not None or self.kind.village
         rows = self.kind.load(self.household_id, self.show_removed.isChecked()) if ready else []
+        if self.only_check is not None and self.only_check.isChecked():
+            rows = [r for r in rows if self.kind.only[1](r)]
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         if self.kind.summary is not None and self.household_id is not None:
