@@ -7,13 +7,14 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    from .cli import COMMANDS
+    # absolute imports: the frozen program (build.spec) runs this file as a script
+    from villagebook.cli import COMMANDS
 
     if argv and argv[0] in COMMANDS:
-        from .cli import main as cli_main
+        from villagebook.cli import main as cli_main
 
         return cli_main(argv)
-    from .app import main as app_main  # Qt is imported only for the window
+    from villagebook.app import main as app_main  # Qt is imported only for the window
 
     return app_main(argv)
 
