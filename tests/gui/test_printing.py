@@ -99,6 +99,9 @@ def test_preview_pages_and_saves_the_same_file(qtbot, main, saved, tmp_path):
     _select_rows(main, [1])
     dialog = main.print_documents("cards")
     qtbot.addWidget(dialog)
+    # one row is always selected: the whole village is the default, the row is offered
+    assert dialog.scope_all.isChecked() and dialog.scope_selected.isEnabled()
+    dialog.scope_selected.setChecked(True)
     dialog.start_job("preview")
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=20000)
     preview = dialog.preview

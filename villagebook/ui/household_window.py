@@ -314,7 +314,8 @@ class HouseholdWindow(QWidget):
         household only."""
         if self.household_id is None or (self.dirty and not self.save()):
             return None
-        dialog = PrintDialog(self.book, self, document="cards", selected=(self.household_id,))
+        dialog = PrintDialog(self.book, self, document="cards", selected=(self.household_id,),
+                             prefer_selected=True)
         dialog.show()
         return dialog
 

@@ -44,7 +44,11 @@ class PrintDialog(QDialog):
     """Choose what to print; preview, print or save it."""
 
     def __init__(self, book: Book, parent: QWidget | None = None, *, document: str = "cards",
-                 selected: tuple[str, ...] = (), today: dt.date | None = None) -> None:
+                 selected: tuple[str, ...] = (), prefer_selected: bool | None = None,
+                 today: dt.date | None = None) -> None:
+        """``selected``: the households offered besides the whole village; they are the
+        default when several were picked (or ``prefer_selected``): one row is always
+        selected in the list, and then the whole village is the likelier wish."""
         super().__init__(parent)
         self.book = book
         self.selected = selected
@@ -65,7 +69,10 @@ class PrintDialog(QDialog):
         self.scope_selected = QRadioButton(
             self.tr("The {count} households selected in the list").format(count=len(selected)))
         self.scope_selected.setEnabled(bool(selected))
-        (self.scope_selected if selected else self.scope_all).setChecked(True)
+        if prefer_selected is None:
+            prefer_selected = len(selected) > 1
+        (self.scope_selected if selected and prefer_selected else self.scope_all
+         ).setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.scope_all)
         group.addButton(self.scope_selected)
