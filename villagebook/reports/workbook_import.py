@@ -198,25 +198,35 @@ def _lookups(list_name: str) -> tuple[dict[str, str], dict[str, str]]:
     return by_text, {k: v[0] for k, v in initials.items() if len(v) == 1}
 
 
-def _value(record: str, name: str, raw: Any, sheet: str, row: int, title: str,
-           problems: list[Problem], spec: records.FieldSpec | None = None) -> Any:
-    text = cell_text(raw)
-    if not text:
-        return None
-    if name == "id_number" and isinstance(raw, float) and len(text) > 15:
-        # Excel kept only 15 significant digits of an ID typed as a number
-        problems.append(Problem(sheet, row, title, text,
-                                Issue("import.id_as_number", "id_number", {"value": text})))
-        return None
+def _reader(record: str, name: str) -> Callable[[str], Any]:
+    """How one column's (folded, non-empty) cell text becomes the value to check, decided
+    once per column: a code list lookup, a list of codes, a date written with dots or
+    年月日, or the text itself."""
+    spec = _spec_of(record, name)
     if spec is None:
-        spec = _spec_of(record, name)
-        if spec is None:
-            return text
+        return _same
     if spec.kind in ("code", "bool") or name == "status":
-        return _code(spec, text)
+        list_name = "yes_no" if spec.kind == "bool" else (
+            "record_status" if name == "status" else spec.codes or "")
+        return lambda text: _code_of(list_name, text)
     if spec.kind == "codes":
-        return ",".join(_code(spec, part) for part in re.split(r"[、,，;；]", text) if part)
-    if spec.kind == "date" and re.fullmatch(r"\d{4}[./年-]\d{1,2}[./月-]\d{1,2}日?", text):
+        return lambda text: ",".join(_code(spec, part) for part in _SEPARATORS.split(text)
+                                     if part)
+    if spec.kind == "date":
+        return _date_text
+    return _same
+
+
+_SEPARATORS = re.compile(r"[、,，;；]")
+_LOOSE_DATE = re.compile(r"\d{4}[./年-]\d{1,2}[./月-]\d{1,2}日?")
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def _date_text(text: str) -> str:
+    if _LOOSE_DATE.fullmatch(text):
         year, month, day = map(int, re.findall(r"\d+", text))
         return f"{year:04d}-{month:02d}-{day:02d}"
     return text
@@ -274,7 +284,7 @@ def plan(sheets: dict[str, list[list[Any]]], mapping: Mapping | None = None
         is_household_sheet = title == "农户" and member_sheet is not None
         # each column's record, field and spec, worked out once per sheet
         reads = [(column, HOUSEHOLD if is_household_sheet else record, name,
-                  _spec_of(HOUSEHOLD if is_household_sheet else record, name), titles[column])
+                  _reader(HOUSEHOLD if is_household_sheet else record, name), titles[column])
                  for column, (record, name) in columns.items()
                  if normalize(titles[column]) not in _IGNORED]
         for index in range(header + 1, len(rows)):
@@ -284,12 +294,21 @@ def plan(sheets: dict[str, list[list[Any]]], mapping: Mapping | None = None
             number = None
             values = {HOUSEHOLD: {}, MEMBER: {}}
             width = len(row)
-            for column, record, name, spec, column_title in reads:
+            for column, record, name, read, column_title in reads:
                 raw = row[column] if column < width else None
                 if raw is None or raw == "":
                     continue
-                value = _value(record, name, raw, title, index + 1, column_title, problems,
-                               spec)
+                # text folded as cell_text does, inline: this runs for every cell
+                text = (unicodedata.normalize("NFKC", raw).strip() if raw.__class__ is str
+                        else cell_text(raw))
+                if not text:
+                    continue
+                if name == "id_number" and isinstance(raw, float) and len(text) > 15:
+                    # Excel kept only 15 significant digits of an ID typed as a number
+                    problems.append(Problem(title, index + 1, column_title, text, Issue(
+                        "import.id_as_number", "id_number", {"value": text})))
+                    continue
+                value = read(text)
                 if record == HOUSEHOLD and name == "number":
                     number = value
                 elif value is not None:
