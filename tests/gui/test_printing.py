@@ -113,6 +113,10 @@ def test_preview_pages_and_saves_the_same_file(qtbot, main, saved, tmp_path):
     copy = preview.save_as(str(tmp_path / "copy.pdf"))
     assert copy.read_bytes() == preview.path.read_bytes()
     assert main.model.index(1, 1).data() in pdf_text(copy)
+    # a second preview replaces the first, whose file is released
+    dialog.start_job("preview")
+    qtbot.waitUntil(lambda: dialog.preview is not preview, timeout=20000)
+    assert preview.document is None and dialog.preview.path != preview.path
     workdir = dialog._workdir
     dialog.reject()
     assert not workdir.exists()  # the temporary PDF goes with the dialog

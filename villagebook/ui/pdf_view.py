@@ -117,7 +117,7 @@ class PreviewDialog(QDialog):
         super().__init__(parent)
         self.path = path
         self.suggested_name = suggested_name
-        self.document = pdfium.PdfDocument(str(path))
+        self.document: pdfium.PdfDocument | None = pdfium.PdfDocument(str(path))
         self.index = 0
         self.setWindowTitle(self.tr("Print preview"))
         layout = QVBoxLayout(self)
@@ -153,9 +153,11 @@ class PreviewDialog(QDialog):
 
     @property
     def page_count(self) -> int:
-        return len(self.document)
+        return len(self.document) if self.document is not None else 0
 
     def show_page(self, index: int) -> None:
+        if self.document is None:  # closed
+            return
         self.index = max(0, min(index, self.page_count - 1))
         # the page fits the window's width, as a person reads it
         width_points = self.document[self.index].get_size()[0]
@@ -193,5 +195,7 @@ class PreviewDialog(QDialog):
         return Path(target)
 
     def done(self, result: int) -> None:
-        self.document.close()
+        if self.document is not None:
+            self.document.close()  # releases the file (it can then be replaced or deleted)
+            self.document = None
         super().done(result)

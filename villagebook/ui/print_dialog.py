@@ -55,6 +55,7 @@ class PrintDialog(QDialog):
         self.today = today or dt.date.today()
         self.preview: PreviewDialog | None = None
         self._workdir = Path(tempfile.mkdtemp(prefix="villagebook-print-"))
+        self._jobs = 0
         self.setWindowTitle(self.tr("Print"))
         form = QFormLayout()
         self.document = QComboBox()
@@ -210,7 +211,10 @@ class PrintDialog(QDialog):
                 return False
             out = Path(target)
         else:
-            out = self._workdir / self.file_name()
+            # a new name each time: a preview still open holds its file (Windows will not
+            # replace an open file)
+            self._jobs += 1
+            out = self._workdir / f"{self._jobs}-{self.file_name()}"
 
         def work(book: Book, path: Path, stop, step) -> str:
             return render(book, request, path, progress=step, cancelled=stop)
@@ -230,6 +234,8 @@ class PrintDialog(QDialog):
         return True
 
     def _show_preview(self, path: Path) -> None:
+        if self.preview is not None:
+            self.preview.close()  # one preview at a time, its file released
         self.preview = PreviewDialog(path, self.file_name(), self)
         self.preview.show()
 
