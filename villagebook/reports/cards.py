@@ -14,7 +14,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from ..core import codes, idnumber, records
 from ..core.income import people_in_year, summarize
@@ -27,8 +27,8 @@ from ..storage.measures import list_measures
 from ..storage.monitoring import monitoring_state
 from ..storage.village import get_village
 from ..storage.visits import list_visits
-from .layout import PartStart, Styles, build, frame_width, grid, page_size, para, styles
-from .workbook import Cancelled
+from .layout import (PartStart, Styles, batch_story, build, frame_width, grid, page_size,
+                     para, styles)
 
 MAX_VISITS = 5
 
@@ -185,17 +185,10 @@ def print_cards(book: Book, household_ids: Iterable[str], path: str | Path, *,
                 today: dt.date | None = None) -> int:
     """Cards of the given households into one PDF (a new page each); returns how many."""
     st = styles()
-    story: list[Any] = []
-    count = 0
-    for household_id in household_ids:
-        if cancelled is not None and cancelled():
-            raise Cancelled()
-        if count:
-            story.append(PageBreak())
-        story += household_story(book, household_id, st, full_ids=full_ids, today=today)
-        count += 1
-        if progress is not None:
-            progress(count)
+    story, count = batch_story(
+        household_ids, lambda hid: household_story(book, hid, st, full_ids=full_ids,
+                                                   today=today),
+        progress=progress, cancelled=cancelled)
 
     build(path, story, size=page_size(), title="户卡")
     return count

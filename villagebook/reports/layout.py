@@ -4,7 +4,8 @@ with their header repeated, the page footer, and an atomic write of the finished
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,10 +16,12 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import (Flowable, PageBreak, Paragraph, SimpleDocTemplate, Table,
+                                TableStyle)
 
 from ..storage.files import replace_atomically
 from .fonts import register
+from .workbook import Cancelled
 
 PAPERS = {"A4": A4, "A3": A3}
 HEADER_FILL = colors.HexColor("#E8EEF5")
@@ -67,6 +70,30 @@ def grid(rows: Sequence[Sequence[Any]], widths: Sequence[float], style: Paragrap
         commands.append(("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL))
     table.setStyle(TableStyle(commands))
     return table
+
+
+def chinese_date(day: dt.date) -> str:
+    """2026-01-05 → 2026年1月5日, as notices and signature lines write it."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def batch_story(household_ids: Iterable[str], one: Callable[[str], list[Any]], *,
+                progress: Callable[[int], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> tuple[list[Any], int]:
+    """The stories of several households, each starting a new page; returns the story
+    and how many households it holds. ``cancelled()`` stops it with ``Cancelled``."""
+    story: list[Any] = []
+    count = 0
+    for household_id in household_ids:
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        if count:
+            story.append(PageBreak())
+        story += one(household_id)
+        count += 1
+        if progress is not None:
+            progress(count)
+    return story, count
 
 
 def page_size(paper: str = "A4", landscape_: bool = False) -> tuple[float, float]:

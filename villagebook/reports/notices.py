@@ -26,7 +26,7 @@ from ..storage import notices
 from ..storage.book import Book
 from ..storage.book_settings import text_setting
 from ..storage.village import get_village
-from .layout import build, frame_width, grid, page_size, para, styles
+from .layout import build, chinese_date, frame_width, grid, page_size, para, styles
 from .walls import committee
 from .workbook import Cancelled
 
@@ -68,8 +68,7 @@ KINDS: dict[str, NoticeKind] = {
 
 
 def _date(text: str) -> str:
-    d = dt.date.fromisoformat(text)
-    return f"{d.year}年{d.month}月{d.day}日"
+    return chinese_date(dt.date.fromisoformat(text))
 
 
 def _rows(book: Book, kind: str, start: str, end: str) -> list[list[Any]]:
@@ -131,7 +130,7 @@ def print_notice(book: Book, kind: str, path: str | Path, *, start: str, end: st
                                                         else "")
     story: list[Any] = [para(title, st.title), para(
         "根据防止返贫动态监测和帮扶工作有关规定，现将" + spec.intro.format(period=period) +
-        f"予以公示。公示期为{_date(posted.isoformat())}至{_date(closes.isoformat())}"
+        f"予以公示。公示期为{chinese_date(posted)}至{chinese_date(closes)}"
         f"（{days}天）。公示期间如有异议，请向村民委员会或乡镇人民政府反映，也可拨打监督举报电话"
         f"{text_setting(book, 'print.hotline')}。", st.body), Spacer(1, 6)]
     table: list[list[Any]] = [[c for c, _ in spec.columns]]
@@ -153,7 +152,7 @@ def print_notice(book: Book, kind: str, path: str | Path, *, start: str, end: st
     right = ParagraphStyle("right", parent=st.body, alignment=TA_RIGHT)
     story.append(Spacer(1, 18))
     story.append(KeepTogether([para(f"{committee(village)}（盖章）", right),
-                               para(_date(posted.isoformat()), right),
+                               para(chinese_date(posted), right),
                                Spacer(1, 8),
                                para("村民委员会负责人签字：＿＿＿＿＿＿　　监督委员会签字：＿＿＿＿＿＿",
                                     st.body)]))

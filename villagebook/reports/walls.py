@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import Spacer, Table, TableStyle
 
 from ..core import codes, records
 from ..storage.book import Book
@@ -23,8 +23,8 @@ from ..storage.book_settings import text_setting
 from ..storage.helpers import current_helpers
 from ..storage.measures import list_measures
 from ..storage.village import get_village
-from .layout import PartStart, Styles, build, frame_width, grid, page_size, para, styles
-from .workbook import Cancelled
+from .layout import (PartStart, Styles, batch_story, build, chinese_date, frame_width, grid,
+                     page_size, para, styles)
 
 # type sizes are read from across a room: A3 gets the A4 sizes times √2
 SCALE = {"A4": 1.6, "A3": 2.26}
@@ -86,7 +86,7 @@ def wall_story(book: Book, household_id: str, st: Styles, size: tuple[float, flo
     story.append(Spacer(1, 6 * st.body.fontSize / 10))
     story.append(para(f"政策咨询及监督举报电话：{text_setting(book, 'print.hotline')}",
                       st.heading))
-    story.append(para(f"{committee(village)}　{today.year}年{today.month}月{today.day}日",
+    story.append(para(f"{committee(village)}　{chinese_date(today)}",
                       st.small))
     return story
 
@@ -100,16 +100,8 @@ def print_walls(book: Book, household_ids: Iterable[str], path: str | Path, *,
     today = today or dt.date.today()
     size = page_size(paper, landscape_=True)
     st = styles(SCALE[paper])
-    story: list[Any] = []
-    count = 0
-    for household_id in household_ids:
-        if cancelled is not None and cancelled():
-            raise Cancelled()
-        if count:
-            story.append(PageBreak())
-        story += wall_story(book, household_id, st, size, today=today)
-        count += 1
-        if progress is not None:
-            progress(count)
+    story, count = batch_story(household_ids,
+                               lambda hid: wall_story(book, hid, st, size, today=today),
+                               progress=progress, cancelled=cancelled)
     build(path, story, size=size, title="户内公示牌")
     return count
