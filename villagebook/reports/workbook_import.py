@@ -169,17 +169,10 @@ def cell_text(value: Any) -> str:
     return unicodedata.normalize("NFKC", str(value)).strip()
 
 
-def _code(spec: records.FieldSpec, text: str) -> str:
-    """A label, a code or unique pinyin initials to the code; anything else unchanged (the
-    checks then name it)."""
-    list_name = "yes_no" if spec.kind == "bool" else ("record_status" if spec.name == "status"
-                                                       else spec.codes or "")
-    return _code_of(list_name, text)
-
-
 @lru_cache(maxsize=65536)
 def _code_of(list_name: str, text: str) -> str:
-    """Cached: a list has a few hundred cells per distinct value."""
+    """A label, a code or unique pinyin initials to the code; anything else unchanged (the
+    checks then name it). Cached: a list has a few hundred cells per distinct value."""
     by_text, by_initials = _lookups(list_name)
     found = by_text.get(normalize(text)) or by_initials.get(text.lower())
     return found or text
@@ -210,8 +203,8 @@ def _reader(record: str, name: str) -> Callable[[str], Any]:
             "record_status" if name == "status" else spec.codes or "")
         return lambda text: _code_of(list_name, text)
     if spec.kind == "codes":
-        return lambda text: ",".join(_code(spec, part) for part in _SEPARATORS.split(text)
-                                     if part)
+        return lambda text: ",".join(_code_of(spec.codes or "", part)
+                                     for part in _SEPARATORS.split(text) if part)
     if spec.kind == "date":
         return _date_text
     return _same

@@ -8,14 +8,14 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from ..core.errors import VillagebookError
 from ..reports.workbook import Cancelled
 from ..storage.book import Book
-from .jobs import LatestOnly
+from .jobs import LatestOnly, Progress
 from .messages import describe_error
 
 SHOW_AFTER_MS = 600
@@ -23,12 +23,6 @@ SHOW_AFTER_MS = 600
 # work(book for reading, the file, stop flag, step(done so far)) → a line saying what
 # was written
 Work = Callable[[Book, Path, Callable[[], bool], Callable[[int], None]], str]
-
-
-class _Relay(QObject):
-    """Carries the worker's progress to the dialog (a queued signal across threads)."""
-
-    step = Signal(int)
 
 
 def run_in_background(parent: QWidget, book_path: Path, out: Path, busy: str,
@@ -43,8 +37,8 @@ def run_in_background(parent: QWidget, book_path: Path, out: Path, busy: str,
     dialog.setMinimumDuration(SHOW_AFTER_MS)
     dialog.setAutoReset(False)
     dialog.canceled.connect(stop.set)
-    relay = _Relay(dialog)
-    relay.step.connect(dialog.setValue)
+    relay = Progress(dialog)
+    relay.step.connect(lambda done, _total: dialog.setValue(done))
     job = LatestOnly(parent)
 
     def done(summary: str) -> None:
@@ -64,7 +58,7 @@ def run_in_background(parent: QWidget, book_path: Path, out: Path, busy: str,
     job.done.connect(done)
     job.failed.connect(failed)
     job.submit_reading(book_path, lambda conn: work(Book(book_path, conn), out, stop.is_set,
-                                                     relay.step.emit))
+                                                     lambda done: relay.step.emit(done, total)))
     return job
 
 

@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QGroupBox, QHBoxLayout,
                                QLabel, QProgressBar, QPushButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
@@ -28,7 +28,7 @@ from ..reports.workbook_import import (ImportRefused, ImportResult, Mapping, She
 from ..settings import Settings
 from ..storage import open_book
 from . import i18n
-from .jobs import LatestOnly
+from .jobs import LatestOnly, Progress
 from .messages import describe_error
 
 
@@ -38,10 +38,6 @@ class Outcome:
     result: ImportResult | None  # None when the file was refused (``refusal``)
     refusal: ImportRefused | None
     dry_run: bool
-
-
-class _Relay(QObject):
-    step = Signal(int, int)
 
 
 def _run(book_path: Path, operator: str, file: Path, mapping: Mapping, dry_run: bool,
@@ -140,7 +136,7 @@ class ImportDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
-        self.relay = _Relay(self)
+        self.relay = Progress(self)
         self.relay.step.connect(self._step)
         self.job = LatestOnly(self)
         self.job.done.connect(self.show_outcome)

@@ -15,6 +15,13 @@ from PySide6.QtCore import QObject, Signal
 _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="villagebook-job")
 
 
+class Progress(QObject):
+    """Carries a job's progress (done, total) to the window: emitted on the worker thread,
+    queued to the receiver's."""
+
+    step = Signal(int, int)
+
+
 def read_connection(path: Path) -> sqlite3.Connection:
     """A read-only connection for a job (WAL lets it read while the window writes)."""
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
