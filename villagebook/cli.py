@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .core import demo as demo_data
+from .core.dates import parse_date
 from .core.errors import BookError, Issue, ValidationFailed, VillagebookError
 from .paths import default_book_path
 from .reports.notices import KINDS as NOTICE_KINDS
@@ -91,7 +92,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _iso_date(text: str) -> str:
     try:
-        return dt.date.fromisoformat(text).isoformat()
+        return parse_date(text).isoformat()
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
 

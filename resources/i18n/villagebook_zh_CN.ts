@@ -54,24 +54,37 @@
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../../villagebook/ui/date_edit.py" line="32"/>
+        <source>e.g. 2026-03-05</source>
+        <translation>例：2026-03-05</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/date_edit.py" line="39"/>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+</context>
+<context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../villagebook/ui/event_dialogs.py" line="30"/>
+        <location filename="../../villagebook/ui/event_dialogs.py" line="39"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/event_dialogs.py" line="35"/>
+        <location filename="../../villagebook/ui/event_dialogs.py" line="42"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/event_dialogs.py" line="37"/>
+        <location filename="../../villagebook/ui/event_dialogs.py" line="44"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/event_dialogs.py" line="43"/>
+        <location filename="../../villagebook/ui/event_dialogs.py" line="50"/>
         <source>New head of household</source>
         <translation>新户主</translation>
     </message>
@@ -79,17 +92,17 @@
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="41"/>
+        <location filename="../../villagebook/ui/exports.py" line="35"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="62"/>
+        <location filename="../../villagebook/ui/exports.py" line="56"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="73"/>
+        <location filename="../../villagebook/ui/exports.py" line="67"/>
         <source>Saved to:
 {path}
 
@@ -100,17 +113,17 @@
 {summary}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="76"/>
+        <location filename="../../villagebook/ui/exports.py" line="70"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="77"/>
+        <location filename="../../villagebook/ui/exports.py" line="71"/>
         <source>Open it</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="79"/>
+        <location filename="../../villagebook/ui/exports.py" line="73"/>
         <source>Open its folder</source>
         <translation>打开所在文件夹</translation>
     </message>
@@ -806,28 +819,28 @@
         <translation>请勾选“显示已减少的成员”，再选中要恢复的成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="331"/>
+        <location filename="../../villagebook/ui/household_window.py" line="332"/>
         <source>Close household</source>
         <translation>注销此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="332"/>
+        <location filename="../../villagebook/ui/household_window.py" line="333"/>
         <source>The household leaves the active list. Nothing is deleted; it can be reopened.</source>
         <translation>本户将移出在册名单。不会删除任何记录，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="340"/>
-        <location filename="../../villagebook/ui/household_window.py" line="344"/>
+        <location filename="../../villagebook/ui/household_window.py" line="342"/>
+        <location filename="../../villagebook/ui/household_window.py" line="346"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="353"/>
+        <location filename="../../villagebook/ui/household_window.py" line="355"/>
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="354"/>
+        <location filename="../../villagebook/ui/household_window.py" line="356"/>
         <source>This household has unsaved changes. Save them?</source>
         <translation>本户有尚未保存的修改。要保存吗？</translation>
     </message>
@@ -835,150 +848,150 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="70"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="66"/>
         <source>Member</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="71"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="67"/>
         <source>Household</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="91"/>
-        <location filename="../../villagebook/ui/import_dialog.py" line="286"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="87"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="282"/>
         <source>Import households from a workbook</source>
         <translation>从表格导入农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="94"/>
-        <location filename="../../villagebook/ui/import_dialog.py" line="254"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="90"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="250"/>
         <source>Checking {name}…</source>
         <translation>正在检查 {name}…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="99"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="95"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="106"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="102"/>
         <source>Columns of the file (matched automatically; change any that is wrong)</source>
         <translation>文件中的列（已自动对应，如有不对请修改）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="111"/>
-        <location filename="../../villagebook/ui/import_dialog.py" line="122"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="107"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="118"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="111"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="107"/>
         <source>Column in the file</source>
         <translation>文件中的列名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="111"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="107"/>
         <source>Example</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="112"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="108"/>
         <source>Read as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="116"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="112"/>
         <source>Back to the automatic matches</source>
         <translation>恢复自动对应</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="122"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="118"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="123"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="119"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="123"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="119"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="124"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="120"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="131"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="127"/>
         <source>Save the list of problems…</source>
         <translation>保存问题清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="133"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="129"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="135"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="131"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="184"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="180"/>
         <source>Choose under “Read as” which columns hold them.</source>
         <translation>请在“导入为”一栏中指出它们在哪些列。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="195"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="191"/>
         <source>{new} new households, {updated} updated, {members} member rows</source>
         <translation>新增 {new} 户，更新 {updated} 户，成员 {members} 行</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="199"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="195"/>
         <source>Imported: {counts}.</source>
         <translation>已导入：{counts}。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="206"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="202"/>
         <source>Nothing was imported: {count} problem(s) must be corrected in the file first. Without them the import would give {counts}.</source>
         <translation>没有导入任何数据：文件中有 {count} 处问题需要先改正。改正后导入将会：{counts}。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="210"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="206"/>
         <source>The file is in order: importing it gives {counts}. Press Import to write it into the book.</source>
         <translation>文件检查无误：导入将会{counts}。请按“导入”写入账本。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="219"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="215"/>
         <source>Stopped: nothing was imported.</source>
         <translation>已停止，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="232"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="228"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="262"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="258"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="269"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="265"/>
         <source>Save the list of problems</source>
         <translation>保存问题清单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="272"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="268"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="287"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="283"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.xls *.ods);;所有文件 (*)</translation>
     </message>
@@ -1811,22 +1824,22 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="164"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="166"/>
         <source>Page {page} of {count}</source>
         <translation>第 {page} 页，共 {count} 页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="182"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="184"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="183"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="185"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="190"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="192"/>
         <source>Not saved</source>
         <translation>没有保存</translation>
     </message>
@@ -1834,143 +1847,143 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="54"/>
-        <location filename="../../villagebook/ui/print_dialog.py" line="194"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="59"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="202"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="57"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="62"/>
         <source>Household cards (户卡/明白卡)</source>
         <translation>户卡（明白卡）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="58"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="63"/>
         <source>Wall sheets for the home (户内公示牌)</source>
         <translation>户内公示牌</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="59"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="64"/>
         <source>Public notice (公示名单)</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="60"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="65"/>
         <source>Village register (村有册)</source>
         <translation>村有册（农户花名册）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="62"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="67"/>
         <source>Document</source>
         <translation>打印内容</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="64"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="69"/>
         <source>Every household in the book</source>
         <translation>全村在册农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="66"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="71"/>
         <source>The {count} households selected in the list</source>
         <translation>列表中选中的 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="75"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="83"/>
         <source>Households</source>
         <translation>农户范围</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="79"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="87"/>
         <source>A4 landscape</source>
         <translation>A4 横向</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="80"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="88"/>
         <source>A3 landscape</source>
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="81"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="89"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="84"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="92"/>
         <source>Archive copy with full ID numbers</source>
         <translation>存档件：显示完整证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="91"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="99"/>
         <source>Notice</source>
         <translation>公示内容</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="97"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="105"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="100"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="108"/>
         <source>Records dated</source>
         <translation>记录日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="106"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="114"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="110"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="118"/>
         <source>Posted from</source>
         <translation>公示开始</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="114"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="122"/>
         <source>Hotline</source>
         <translation>监督举报电话</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="118"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="126"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="121"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="129"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="123"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="131"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="125"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="133"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="160"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="168"/>
         <source>Full ID numbers</source>
         <translation>完整证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="161"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="169"/>
         <source>This copy shows every full ID number. Keep it in the village file: never post it, hand it out or leave it on a shared computer.</source>
         <translation>这份存档件会显示每个人的完整证件号码。请放入村档案妥善保管，不得张贴、外传或留在公用电脑上。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="200"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="208"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="201"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="209"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="221"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="232"/>
         <source>Preparing the pages…</source>
         <translation>正在生成页面…</translation>
     </message>

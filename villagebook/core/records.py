@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from ..paths import resources_dir
+from .dates import parse_date
 from .errors import Issue
 
 HOUSEHOLD = "household"
@@ -120,7 +121,7 @@ def convert(spec: FieldSpec, value: Any, today: dt.date | None = None) -> tuple[
                 return 0, None
             raise ValueError(text)
         if kind == "date":
-            day = text if isinstance(text, dt.date) else dt.date.fromisoformat(str(text))
+            day = text if isinstance(text, dt.date) else parse_date(str(text))
             if day > (today or dt.date.today()) and not spec.future:
                 return None, Issue("date.future", spec.name, {"value": day.isoformat()})
             return day.isoformat(), None

@@ -24,6 +24,7 @@ from typing import Any
 import python_calamine
 
 from ..core import codes, idnumber, records
+from ..core.dates import normalize_date_text
 from ..core.errors import Issue, ValidationFailed, VillagebookError
 from ..core.records import HOUSEHOLD, MEMBER
 from ..storage.book import Book
@@ -206,23 +207,17 @@ def _reader(record: str, name: str) -> Callable[[str], Any]:
         return lambda text: ",".join(_code_of(spec.codes or "", part)
                                      for part in _SEPARATORS.split(text) if part)
     if spec.kind == "date":
-        return _date_text
+        return normalize_date_text
     return _same
 
 
 _SEPARATORS = re.compile(r"[、,，;；]")
-_LOOSE_DATE = re.compile(r"\d{4}[./年-]\d{1,2}[./月-]\d{1,2}日?")
 
 
 def _same(text: str) -> str:
     return text
 
 
-def _date_text(text: str) -> str:
-    if _LOOSE_DATE.fullmatch(text):
-        year, month, day = map(int, re.findall(r"\d+", text))
-        return f"{year:04d}-{month:02d}-{day:02d}"
-    return text
 
 
 @lru_cache(maxsize=None)

@@ -59,27 +59,34 @@ def setup_code_combo(combo: QComboBox, list_name: str) -> None:
     combo.lineEdit().editingFinished.connect(lambda: settle(combo))
 
 
+def _typed_index(combo: QComboBox, text: str) -> int:
+    """The entry that typed text means: its exact label, or the one label it matches."""
+    index = combo.findText(text)
+    if index < 0:
+        found = matches(combo.property("codeList"), text)
+        if len(found) == 1:
+            index = combo.findText(found[0])
+    return index
+
+
 def settle(combo: QComboBox) -> None:
     """After typing: an exact label or a single match selects that code."""
     text = combo.currentText().strip()
     if not text:
         combo.setCurrentIndex(0)
         return
-    index = combo.findText(text)
-    if index < 0:
-        found = matches(combo.property("codeList"), text)
-        if len(found) == 1:
-            index = combo.findText(found[0])
+    index = _typed_index(combo, text)
     if index >= 0 and index != combo.currentIndex():
         combo.setCurrentIndex(index)
 
 
 def combo_value(combo: QComboBox) -> str | None:
-    """The chosen code; the typed text when it matches nothing (validation then names it)."""
+    """The chosen code, read from what is typed whether or not the field was left yet; the
+    typed text when it matches nothing (validation then names it)."""
     text = combo.currentText().strip()
     if not text:
         return None
-    index = combo.findText(text)
+    index = _typed_index(combo, text)
     if index >= 0:
         return combo.itemData(index)
     return text

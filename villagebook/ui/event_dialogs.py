@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
+import datetime as dt
 
-from ..core import codes
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
+
+from ..core import codes, records
+from ..core.errors import Issue
 from .dialogs import ok_cancel
+from .date_edit import DateEdit
+from .messages import describe
 
 
 class EventDialog(QDialog):
-    """Reason (from a code list), date (typed or picked, not after today) and a note.
+    """Reason (from a code list), date (typed or picked; today unless changed) and a note.
 
-    ``new_head_choices`` (name, member index) adds a 新户主 choice, for when the head leaves.
+    ``date_field`` (record, field) names the event's date field, whose rule (not after
+    today) is checked when OK is pressed. ``new_head_choices`` (name, member index) adds a
+    新户主 choice, for when the head leaves.
     """
 
     def __init__(self, parent: QWidget, title: str, reason_list: str, intro: str,
+                 date_field: tuple[str, str],
                  new_head_choices: list[tuple[str, int]] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.date_record, date_name = date_field
+        self.date_spec = records.field(self.date_record, date_name)
         layout = QFormLayout(self)
         if intro:
             label = QLabel(intro)
@@ -28,10 +37,8 @@ class EventDialog(QDialog):
         for entry in codes.code_list(reason_list):
             self.reason.addItem(entry.label, entry.code)
         layout.addRow(self.tr("Reason"), self.reason)
-        self.date = QDateEdit(QDate.currentDate())
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.setMaximumDate(QDate.currentDate())
+        self.date = DateEdit()
+        self.date.set_text(dt.date.today().isoformat())
         layout.addRow(self.tr("Date"), self.date)
         self.note = QLineEdit()
         layout.addRow(self.tr("Note"), self.note)
@@ -41,11 +48,26 @@ class EventDialog(QDialog):
             for name, index in new_head_choices:
                 self.new_head.addItem(name, index)
             layout.addRow(self.tr("New head of household"), self.new_head)
-        layout.addRow(ok_cancel(self))
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00000;")
+        self.error.setWordWrap(True)
+        layout.addRow(self.error)
+        layout.addRow(ok_cancel(self, self.try_accept))
+
+    def try_accept(self) -> None:
+        """Accept only a date that fits its field's rule; say why otherwise."""
+        value, issue = records.convert(self.date_spec, self.date.text())
+        if issue is None and value is None:
+            issue = Issue("field.required", self.date_spec.name)
+        if issue is not None:
+            self.error.setText("✖ " + describe(issue, record=self.date_record))
+            self.date.setFocus()
+            return
+        self.accept()
 
     def values(self) -> dict[str, str | None]:
         return {"reason": self.reason.currentData(),
-                "date": self.date.date().toString("yyyy-MM-dd"),
+                "date": self.date.text() or None,
                 "note": self.note.text().strip() or None}
 
     def new_head_index(self) -> int | None:

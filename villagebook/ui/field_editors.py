@@ -6,18 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QToolButton, QWidget
 
 from ..core import records
 from ..core.errors import Issue
 from . import i18n
 from .code_widgets import (YES_NO, combo_value, menu_value, set_combo_value, set_menu_value,
                            setup_code_combo, setup_code_menu)
+from .date_edit import DateEdit
 from .messages import describe
-
-_EMPTY_DATE = QDate(1900, 1, 1)  # shown blank: an optional date that is not filled in
-
 
 Choices = dict[str, list[tuple[str, str]]]  # field → (value, label) chosen from at run time
 
@@ -29,14 +26,7 @@ def create_editor(spec: records.FieldSpec, parent: QWidget | None = None) -> QWi
     if spec.kind == "codes":
         return QToolButton(parent)
     if spec.kind == "date":
-        editor = QDateEdit(parent)
-        editor.setCalendarPopup(True)
-        editor.setDisplayFormat("yyyy-MM-dd")
-        editor.setMinimumDate(_EMPTY_DATE)
-        editor.setMaximumDate(QDate.currentDate())
-        if not spec.required:
-            editor.setSpecialValueText(" ")
-        return editor
+        return DateEdit(parent)
     return QLineEdit(parent)
 
 
@@ -55,8 +45,8 @@ def prepare(editor: QWidget, spec: records.FieldSpec, on_change: Callable[..., N
         editor.editTextChanged.connect(on_change)
     elif isinstance(editor, QToolButton):
         setup_code_menu(editor, spec.codes or "", on_change)
-    elif isinstance(editor, QDateEdit):
-        editor.dateChanged.connect(on_change)
+    elif isinstance(editor, DateEdit):
+        editor.changed.connect(on_change)
     elif isinstance(editor, QLineEdit):
         editor.textEdited.connect(on_change)
         if spec.kind == "money":
@@ -71,11 +61,8 @@ def set_value(editor: QWidget, spec: records.FieldSpec, value: Any) -> None:
         set_combo_value(editor, value)
     elif isinstance(editor, QToolButton):
         set_menu_value(editor, value)
-    elif isinstance(editor, QDateEdit):
-        if value:
-            editor.setDate(QDate.fromString(str(value), "yyyy-MM-dd"))
-        else:
-            editor.setDate(QDate.currentDate() if spec.required else _EMPTY_DATE)
+    elif isinstance(editor, DateEdit):
+        editor.set_text(None if value is None else str(value))
     elif spec.kind == "money":
         editor.setText(records.format_money(value))
     else:
@@ -90,9 +77,8 @@ def get_value(editor: QWidget, spec: records.FieldSpec) -> Any:
         return combo_value(editor)
     if isinstance(editor, QToolButton):
         return menu_value(editor)
-    if isinstance(editor, QDateEdit):
-        date = editor.date()
-        return None if date == _EMPTY_DATE else date.toString("yyyy-MM-dd")
+    if isinstance(editor, DateEdit):
+        return editor.text()
     return editor.text()
 
 

@@ -290,7 +290,7 @@ class HouseholdWindow(QWidget):
         dialog = EventDialog(self, self.tr("Member leaves"), "member_left_reason",
                              self.tr("{name} leaves the household. The record is kept and can "
                                      "be restored.").format(name=member.get("name") or ""),
-                             new_head)
+                             (MEMBER, "left_date"), new_head)
         if not dialog.exec():
             return
         values = dialog.values()
@@ -331,7 +331,8 @@ class HouseholdWindow(QWidget):
             else:
                 dialog = EventDialog(self, self.tr("Close household"), "household_closed_reason",
                                      self.tr("The household leaves the active list. Nothing is "
-                                             "deleted; it can be reopened."))
+                                             "deleted; it can be reopened."),
+                                     (HOUSEHOLD, "closed_date"))
                 if not dialog.exec():
                     return
                 values = dialog.values()

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (QAbstractTableModel, QEvent, QModelIndex, QObject,
+                            QPersistentModelIndex, Qt, Signal)
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QTableView, QWidget
 
@@ -97,8 +98,11 @@ class MemberTableModel(QAbstractTableModel):
                 if key not in self.issues or issue.is_error:
                     self.issues[key] = issue
         if self._visible:
+            # only the looks change: an open editor keeps what is being typed
             self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._visible) - 1, STATE_COLUMN))
+                                  self.index(len(self._visible) - 1, STATE_COLUMN),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                                   Qt.ItemDataRole.BackgroundRole])
 
     # -- Qt model ------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -185,8 +189,18 @@ class MemberTableModel(QAbstractTableModel):
         return i18n.field_label("member", COLUMNS[section].name)
 
 
+_LOADED = "villagebookLoaded"  # editor property: the cell's value was put in once
+
+
 class CodeDelegate(QStyledItemDelegate):
-    """Code-list and yes/no cells are edited with a typing combo box."""
+    """Code-list and yes/no cells are edited with a typing combo box.
+
+    An editor gets the cell's value once, when it opens: Qt calls ``setEditorData`` again
+    whenever the model reports a change over a range of cells (the checks that run while
+    a person types do), and that would wipe what was typed meanwhile. Up and Down leave
+    the editor and move to the next row, as in a spreadsheet; they never step a closed
+    code list to its neighbouring value.
+    """
 
     def createEditor(self, parent: QWidget, option, index: Index) -> QWidget:
         if index.column() < STATE_COLUMN:
@@ -198,10 +212,32 @@ class CodeDelegate(QStyledItemDelegate):
         return super().createEditor(parent, option, index)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
+        if editor.property(_LOADED):
+            return
+        editor.setProperty(_LOADED, True)
         if isinstance(editor, QComboBox):
             set_combo_value(editor, index.data(Qt.ItemDataRole.EditRole))
+            # the first key typed replaces the value, as in a spreadsheet
+            editor.lineEdit().selectAll()
         else:
             super().setEditorData(editor, index)
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(editor, QWidget) and \
+                event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and \
+                event.modifiers() == Qt.KeyboardModifier.NoModifier and \
+                not _list_open(editor):
+            view = self.parent()
+            if isinstance(view, QTableView):
+                current = view.currentIndex()
+                self.commitData.emit(editor)
+                self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+                step = 1 if event.key() == Qt.Key.Key_Down else -1
+                target = current.siblingAtRow(current.row() + step)
+                if target.isValid():
+                    view.setCurrentIndex(target)
+                return True
+        return super().eventFilter(editor, event)
 
     def setModelData(self, editor: QWidget, model, index: Index) -> None:
         if isinstance(editor, QComboBox):
@@ -209,6 +245,14 @@ class CodeDelegate(QStyledItemDelegate):
             model.setData(index, combo_value(editor))
         else:
             super().setModelData(editor, model, index)
+
+
+def _list_open(editor: QWidget) -> bool:
+    """Is a drop-down of the editor showing (where Up and Down choose an entry)?"""
+    if not isinstance(editor, QComboBox):
+        return False
+    completer = editor.completer()
+    return editor.view().isVisible() or bool(completer and completer.popup().isVisible())
 
 
 class MemberTableView(QTableView):
