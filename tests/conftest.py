@@ -47,3 +47,12 @@ def demo_book(tmp_path: Path):
     b = create_demo(tmp_path / "demo.db", 60, seed=7)
     yield b
     b.close()
+
+
+@pytest.fixture(autouse=True)
+def _restore_tempdir(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The program points ``tempfile`` at its data folder (storage.scratch); each test's
+    data folder goes with the test, so the setting goes back after it."""
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", tempfile.tempdir)

@@ -10,11 +10,11 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from .cli import DEMO_OPERATOR, create_demo
-from .core.errors import ValidationFailed, VillagebookError
+from .core.errors import BookError, ValidationFailed, VillagebookError
 from .paths import data_dir, default_book_path
 from .settings import Settings
-from .storage import open_book
-from .storage.book import Book
+from .storage import open_book, scratch
+from .storage.book import Book, create_book
 from .storage.village import add_user, get_village, list_users, set_village
 from .ui import i18n
 from .ui.fonts import install_font
@@ -79,11 +79,13 @@ class Controller(QObject):
         if not dialog.exec():
             return False
         user = dialog.user.text().strip()
-        try:
-            book = open_book(path, create=True)
+        def fill(book: Book) -> None:
             add_user(book, user, dialog.role.currentData())
             book.operator = user
             set_village(book, dialog.values())
+
+        try:
+            book = create_book(path, fill)
         except ValidationFailed as failed:
             QMessageBox.warning(None, self.tr("Not created"),
                                 "\n".join(describe(i) for i in failed.issues))
@@ -109,7 +111,16 @@ class Controller(QObject):
 
     def open(self, path: Path) -> bool:
         try:
-            book = open_book(path)
+            try:
+                book = open_book(path)
+            except BookError as error:
+                if error.code != "book.read_only":
+                    raise
+                book = open_book(path, read_only=True)  # to read, print and export
+                QMessageBox.information(None, self.tr("Opened for reading only"), self.tr(
+                    "This book cannot be written (it may be on a CD or a protected USB "
+                    "stick), so it is open for reading, printing and exporting only. To make "
+                    "changes, copy it to the computer and open the copy."))
         except VillagebookError as error:
             QMessageBox.critical(None, self.tr("Cannot open the book"),
                                  f"{path}\n\n{describe_error(error)}")
@@ -226,6 +237,9 @@ def main(argv: list[str] | None = None) -> int:
     guard = SingleInstance()
     if not guard.claim():
         return 0
+    # temporary files (previews, export scratch) inside the data folder; what a crashed
+    # run left there, and the unfinished files it began beside its targets, go now
+    scratch.start()
     controller = Controller(settings)
     guard.activated.connect(controller.bring_forward)
     if not controller.start(args.db):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
@@ -25,8 +26,8 @@ from .core.errors import BookError, Issue, ValidationFailed, VillagebookError
 from .paths import default_book_path
 from .reports.notices import KINDS as NOTICE_KINDS
 from .reports.printing import DOCUMENTS
-from .storage import open_book
-from .storage.book import Book
+from .storage import open_book, scratch
+from .storage.book import Book, create_book, person_error, snapshot
 from .storage.bulk import insert_households, insert_village_records
 from .storage.households import find_household_id
 from .storage.village import add_user, get_village, list_users, set_village
@@ -64,6 +65,9 @@ def _parser() -> argparse.ArgumentParser:
                                                             "workbook, all or nothing"))
     importing.add_argument("file", type=Path)
     importing.add_argument("--dry-run", action="store_true", help="check only, write nothing")
+    importing.add_argument("--user", default=None,
+                           help="who imports (named on every change in the log); default: "
+                                "the book's only active user, required when it has several")
     importing.add_argument("--report", type=Path, help="write every problem to this .xlsx")
     printing = with_db(sub.add_parser("print", help="print to PDF"))
     printing.add_argument("what", choices=DOCUMENTS,
@@ -118,29 +122,26 @@ def _print_selection(book: Book, numbers: str, group: str) -> tuple[str, ...] | 
 
 
 def create_demo(path: Path, households: int, seed: int = 1) -> Book:
-    """Make a new demo book at ``path`` (refused if a book is already there)."""
-    if path.exists() and path.stat().st_size > 0:
-        raise BookError("book.exists", path=str(path))
-    book = open_book(path, create=True)
-    try:
-        add_user(book, DEMO_OPERATOR, "01")
-        book.operator = DEMO_OPERATOR
-        set_village(book, demo_data.DEMO_VILLAGE)
-        helper_ids = insert_village_records(book, "helpers", "helper",
-                                            demo_data.helper_roster(households, seed),
-                                            "demo.create")
-        insert_households(book, demo_data.generate(households, seed, helper_ids=helper_ids),
-                          "demo.create")
-        project_ids = insert_village_records(book, "projects", "project",
-                                             demo_data.PROJECTS, "demo.create")
-        for project_id, incomes in zip(project_ids, demo_data.PROJECT_INCOMES):
-            insert_village_records(book, "project_incomes", "project_income",
-                                   [{**i, "project_id": project_id} for i in incomes],
-                                   "demo.create", extra_columns=("project_id",))
-    except BaseException:
-        book.close()
-        raise
-    return book
+    """Make a new demo book at ``path`` (refused if a book is already there); an
+    interrupted run leaves nothing at ``path``."""
+    return create_book(path, lambda book: _fill_demo(book, households, seed))
+
+
+def _fill_demo(book: Book, households: int, seed: int) -> None:
+    add_user(book, DEMO_OPERATOR, "01")
+    book.operator = DEMO_OPERATOR
+    set_village(book, demo_data.DEMO_VILLAGE)
+    helper_ids = insert_village_records(book, "helpers", "helper",
+                                        demo_data.helper_roster(households, seed),
+                                        "demo.create")
+    insert_households(book, demo_data.generate(households, seed, helper_ids=helper_ids),
+                      "demo.create")
+    project_ids = insert_village_records(book, "projects", "project",
+                                         demo_data.PROJECTS, "demo.create")
+    for project_id, incomes in zip(project_ids, demo_data.PROJECT_INCOMES):
+        insert_village_records(book, "project_incomes", "project_income",
+                               [{**i, "project_id": project_id} for i in incomes],
+                               "demo.create", extra_columns=("project_id",))
 
 
 # Records kept per household, as exported under each household (removed ones too,
@@ -152,6 +153,11 @@ CHILD_TABLES = {"members": "position", "incomes": "year", "checks": "check_date"
 
 def export_records(book: Book) -> dict[str, Any]:
     """The book as plain data: village, settings, and households with their records."""
+    with snapshot(book.conn):
+        return _export_records(book)
+
+
+def _export_records(book: Book) -> dict[str, Any]:
     cursor = book.conn.execute("SELECT * FROM households ORDER BY number")
     names = [d[0] for d in cursor.description]
     households = [dict(zip(names, row)) for row in cursor]
@@ -192,13 +198,13 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     path: Path = args.db or default_book_path()
     if args.command == "init":
-        if path.exists() and path.stat().st_size > 0:
-            raise BookError("book.exists", path=str(path))
-        with open_book(path, create=True) as book:
+        def fill(book: Book) -> None:
             add_user(book, args.user)
             book.operator = args.user
             set_village(book, {"name": args.village, "code": args.code,
                                "township": args.township, "county": args.county})
+
+        create_book(path, fill).close()
         print(f"created {path}")
     elif args.command == "demo":
         with create_demo(path, args.households, args.seed) as book:
@@ -207,7 +213,7 @@ def _run(args: argparse.Namespace) -> int:
     elif args.command == "export-xlsx":
         from .reports.workbook import export_register
 
-        with open_book(path) as book:
+        with open_book(path, read_only=True) as book:
             counts = export_register(book, args.out)
         print(f"wrote {args.out}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     elif args.command == "import-xlsx":
@@ -215,7 +221,7 @@ def _run(args: argparse.Namespace) -> int:
         from .reports.workbook_import import import_workbook, write_report
 
         with open_book(path) as book:
-            book.operator = _cli_operator(book)
+            book.operator = _cli_operator(book, args.user)
             result = import_workbook(book, args.file, dry_run=args.dry_run)
         for p in result.problems:
             print(f"{p.sheet} 第{p.row}行 {p.column}: {describe_plain(p.issue)}", file=sys.stderr)
@@ -231,7 +237,7 @@ def _run(args: argparse.Namespace) -> int:
         from .reports.printing import PrintRequest, render
 
         today = dt.date.today()
-        with open_book(path) as book:
+        with open_book(path, read_only=True) as book:
             request = PrintRequest(
                 args.what, _print_selection(book, args.households, args.group),
                 full_ids=args.full_ids, paper=args.paper, notice=args.kind,
@@ -241,18 +247,23 @@ def _run(args: argparse.Namespace) -> int:
             summary = render(book, request, args.out)
         print(f"wrote {args.out}: {summary}")
     elif args.command == "export-json":
-        with open_book(path) as book:
+        with open_book(path, read_only=True) as book:
             json.dump(export_records(book), sys.stdout, ensure_ascii=False, indent=1)
             sys.stdout.write("\n")
     return 0
 
 
-def _cli_operator(book: Book) -> str:
-    """Who the CLI works as: the book's only user, or its first (the import is logged)."""
-    users = list_users(book)
-    if not users:
-        raise BookError("book.no_operator")
-    return users[0]["name"]
+def _cli_operator(book: Book, name: str | None) -> str:
+    """Who the CLI works as (the change log names them): the active user called ``name``,
+    or, without ``--user``, the book's only active user."""
+    users = [u["name"] for u in list_users(book)]
+    if name:
+        if name not in users:
+            raise BookError("user.unknown", name=name, users="、".join(users))
+        return name
+    if len(users) != 1:
+        raise BookError("user.choose", users="、".join(users))
+    return users[0]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -261,8 +272,15 @@ def main(argv: list[str] | None = None) -> int:
     from .core.messages import describe_plain
 
     args = _parser().parse_args(argv)
+    scratch.start()  # temporary files inside the data folder; leftovers of a crash removed
     try:
-        return _run(args)
+        try:
+            return _run(args)
+        except (sqlite3.Error, OSError) as error:
+            mapped = person_error(error)
+            if mapped is None:
+                raise
+            raise mapped from error
     except ValidationFailed as error:
         for issue in error.issues:
             print(f"error: {issue.code}: {describe_plain(issue)}", file=sys.stderr)

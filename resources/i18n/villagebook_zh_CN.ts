@@ -5,20 +5,20 @@
     <name>Controller</name>
     <message>
         <location filename="../../villagebook/app.py" line="68"/>
-        <location filename="../../villagebook/app.py" line="187"/>
+        <location filename="../../villagebook/app.py" line="198"/>
         <source>Save the new book as</source>
         <translation>新账本保存为</translation>
     </message>
     <message>
         <location filename="../../villagebook/app.py" line="70"/>
-        <location filename="../../villagebook/app.py" line="189"/>
+        <location filename="../../villagebook/app.py" line="200"/>
         <source>Books (*.db)</source>
         <translation>村账本 (*.db)</translation>
     </message>
     <message>
         <location filename="../../villagebook/app.py" line="75"/>
-        <location filename="../../villagebook/app.py" line="88"/>
-        <location filename="../../villagebook/app.py" line="92"/>
+        <location filename="../../villagebook/app.py" line="90"/>
+        <location filename="../../villagebook/app.py" line="94"/>
         <source>Not created</source>
         <translation>未能创建</translation>
     </message>
@@ -28,27 +28,37 @@
         <translation>该位置已有文件，请换一个名字。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="105"/>
+        <location filename="../../villagebook/app.py" line="107"/>
         <source>Demo village</source>
         <translation>演示村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="114"/>
+        <location filename="../../villagebook/app.py" line="120"/>
+        <source>Opened for reading only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/app.py" line="121"/>
+        <source>This book cannot be written (it may be on a CD or a protected USB stick), so it is open for reading, printing and exporting only. To make changes, copy it to the computer and open the copy.</source>
+        <translation>此账本不能写入（可能在光盘或写保护的U盘上），现以只读方式打开，只能查看、打印和导出。要修改，请把它复制到电脑上再打开副本。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/app.py" line="125"/>
         <source>Cannot open the book</source>
         <translation>无法打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="139"/>
+        <location filename="../../villagebook/app.py" line="150"/>
         <source>Who is working?</source>
         <translation>谁在使用？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="192"/>
+        <location filename="../../villagebook/app.py" line="203"/>
         <source>Open a book</source>
         <translation>打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="193"/>
+        <location filename="../../villagebook/app.py" line="204"/>
         <source>Books (*.db);;All files (*)</source>
         <translation>村账本 (*.db);;所有文件 (*)</translation>
     </message>
@@ -92,17 +102,17 @@
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="35"/>
+        <location filename="../../villagebook/ui/exports.py" line="34"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="56"/>
+        <location filename="../../villagebook/ui/exports.py" line="54"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="67"/>
+        <location filename="../../villagebook/ui/exports.py" line="66"/>
         <source>Saved to:
 {path}
 
@@ -113,17 +123,17 @@
 {summary}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="70"/>
+        <location filename="../../villagebook/ui/exports.py" line="69"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="71"/>
+        <location filename="../../villagebook/ui/exports.py" line="70"/>
         <source>Open it</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="73"/>
+        <location filename="../../villagebook/ui/exports.py" line="72"/>
         <source>Open its folder</source>
         <translation>打开所在文件夹</translation>
     </message>
@@ -848,150 +858,150 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="66"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="65"/>
         <source>Member</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="67"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="66"/>
         <source>Household</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="87"/>
-        <location filename="../../villagebook/ui/import_dialog.py" line="282"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="86"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="280"/>
         <source>Import households from a workbook</source>
         <translation>从表格导入农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="90"/>
-        <location filename="../../villagebook/ui/import_dialog.py" line="250"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="89"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="248"/>
         <source>Checking {name}…</source>
         <translation>正在检查 {name}…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="95"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="94"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="102"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="101"/>
         <source>Columns of the file (matched automatically; change any that is wrong)</source>
         <translation>文件中的列（已自动对应，如有不对请修改）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="107"/>
-        <location filename="../../villagebook/ui/import_dialog.py" line="118"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="106"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="117"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="107"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="106"/>
         <source>Column in the file</source>
         <translation>文件中的列名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="107"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="106"/>
         <source>Example</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="108"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="107"/>
         <source>Read as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="112"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="111"/>
         <source>Back to the automatic matches</source>
         <translation>恢复自动对应</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="118"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="117"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="119"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="118"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="119"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="118"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="120"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="119"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="127"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="126"/>
         <source>Save the list of problems…</source>
         <translation>保存问题清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="129"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="128"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="131"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="130"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="180"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="179"/>
         <source>Choose under “Read as” which columns hold them.</source>
         <translation>请在“导入为”一栏中指出它们在哪些列。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="191"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="190"/>
         <source>{new} new households, {updated} updated, {members} member rows</source>
         <translation>新增 {new} 户，更新 {updated} 户，成员 {members} 行</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="195"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="194"/>
         <source>Imported: {counts}.</source>
         <translation>已导入：{counts}。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="202"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="201"/>
         <source>Nothing was imported: {count} problem(s) must be corrected in the file first. Without them the import would give {counts}.</source>
         <translation>没有导入任何数据：文件中有 {count} 处问题需要先改正。改正后导入将会：{counts}。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="206"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="205"/>
         <source>The file is in order: importing it gives {counts}. Press Import to write it into the book.</source>
         <translation>文件检查无误：导入将会{counts}。请按“导入”写入账本。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="215"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="214"/>
         <source>Stopped: nothing was imported.</source>
         <translation>已停止，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="228"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="226"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="258"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="256"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="265"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="263"/>
         <source>Save the list of problems</source>
         <translation>保存问题清单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="268"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="266"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="283"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="281"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.xls *.ods);;所有文件 (*)</translation>
     </message>
@@ -1190,6 +1200,11 @@
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="348"/>
+        <source>[read only]</source>
+        <translation>【只读】</translation>
+    </message>
 </context>
 <context>
     <name>MeasuresPage</name>
@@ -1303,406 +1318,431 @@
     </message>
     <message>
         <location filename="../../villagebook/core/messages.py" line="49"/>
+        <source>{label} is too long: {length} characters, at most {max}</source>
+        <translation>{label}太长：共 {length} 字，最多 {max} 字</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="51"/>
         <source>{label}: {value} is not a plausible year</source>
         <translation>{label}：{value} 不是合理的年份</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="50"/>
+        <location filename="../../villagebook/core/messages.py" line="52"/>
         <source>{label}: “{value}” is not a year</source>
         <translation>{label}：“{value}”不是年份</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="51"/>
+        <location filename="../../villagebook/core/messages.py" line="53"/>
         <source>{label} must be between 0 and 12</source>
         <translation>{label}应在 0 到 12 之间</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="52"/>
+        <location filename="../../villagebook/core/messages.py" line="54"/>
         <source>{label}: “{value}” is not a number of months</source>
         <translation>{label}：“{value}”不是月数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="53"/>
+        <location filename="../../villagebook/core/messages.py" line="55"/>
         <source>{label}: “{value}” is not a whole number</source>
         <translation>{label}：“{value}”不是整数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="54"/>
+        <location filename="../../villagebook/core/messages.py" line="56"/>
         <source>{label}: “{value}” is not an amount in yuan (at most two decimals)</source>
         <translation>{label}：“{value}”不是有效金额（单位元，最多两位小数）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="56"/>
+        <location filename="../../villagebook/core/messages.py" line="58"/>
         <source>{label} cannot be negative</source>
         <translation>{label}不能为负数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="57"/>
+        <location filename="../../villagebook/core/messages.py" line="59"/>
         <source>{label}: {value} yuan is far too large; please check</source>
         <translation>{label}：{value} 元明显过大，请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="58"/>
+        <location filename="../../villagebook/core/messages.py" line="60"/>
         <source>{label}: “{value}” is not a number</source>
         <translation>{label}：“{value}”不是数字</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="59"/>
+        <location filename="../../villagebook/core/messages.py" line="61"/>
         <source>{label}: {value} is out of range</source>
         <translation>{label}：{value} 超出合理范围</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="60"/>
+        <location filename="../../villagebook/core/messages.py" line="62"/>
         <source>{label}: choose yes or no</source>
         <translation>{label}：请选择“是”或“否”</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="62"/>
+        <location filename="../../villagebook/core/messages.py" line="64"/>
         <source>Sex does not match the ID number, which says {expected}</source>
         <translation>性别与证件号码不符：证件号码显示为{expected}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="64"/>
+        <location filename="../../villagebook/core/messages.py" line="66"/>
         <source>Birth date does not match the ID number, which says {expected}</source>
         <translation>出生日期与证件号码不符：应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="66"/>
+        <location filename="../../villagebook/core/messages.py" line="68"/>
         <source>Relation is “{relation}” but sex is {sex}; please check</source>
         <translation>与户主关系为“{relation}”，性别却是{sex}，请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="68"/>
+        <location filename="../../villagebook/core/messages.py" line="70"/>
         <source>Relation is “{relation}” but the age does not fit the head&apos;s; please check</source>
         <translation>与户主关系为“{relation}”，但年龄与户主不相称，请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="70"/>
+        <location filename="../../villagebook/core/messages.py" line="72"/>
         <source>The spouse has the same sex as the head; please check</source>
         <translation>配偶与户主性别相同，请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="72"/>
+        <location filename="../../villagebook/core/messages.py" line="74"/>
         <source>Health is “disabled”: enter the disability type</source>
         <translation>健康状况为残疾，请填写残疾类别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="74"/>
+        <location filename="../../villagebook/core/messages.py" line="76"/>
         <source>A disability certificate number is usually the ID number plus type and grade: {expected}</source>
         <translation>残疾证号一般为证件号码加残疾类别和等级：{expected}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="77"/>
+        <location filename="../../villagebook/core/messages.py" line="79"/>
         <source>Aged {age}, of compulsory-school age, but not in school: check and write the reason in the note</source>
         <translation>{age} 岁，处于义务教育阶段却不在校，请核实并在备注中写明原因（控辍保学）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="80"/>
+        <location filename="../../villagebook/core/messages.py" line="82"/>
         <source>Same ID number as {other} in this household</source>
         <translation>与本户成员 {other} 的证件号码重复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="82"/>
+        <location filename="../../villagebook/core/messages.py" line="84"/>
         <source>This ID number is already registered in household {household}; one person cannot be in two households</source>
         <translation>此证件号码已登记在户编号 {household} 中，同一人不能同时在两户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="85"/>
+        <location filename="../../villagebook/core/messages.py" line="87"/>
         <source>Choose why the member left</source>
         <translation>请选择减少原因</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="86"/>
+        <location filename="../../villagebook/core/messages.py" line="88"/>
         <source>Enter the date the member left</source>
         <translation>请填写减少日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="88"/>
+        <location filename="../../villagebook/core/messages.py" line="90"/>
         <source>The household has no head: set one member&apos;s relation to “户主”</source>
         <translation>本户没有户主：请把一名成员的与户主关系设为“户主”</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="90"/>
+        <location filename="../../villagebook/core/messages.py" line="92"/>
         <source>The household has several heads ({names}); there can be only one</source>
         <translation>本户有多名户主（{names}），只能有一名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="92"/>
+        <location filename="../../villagebook/core/messages.py" line="94"/>
         <source>The household has several spouses ({names})</source>
         <translation>本户有多名配偶（{names}），请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="94"/>
+        <location filename="../../villagebook/core/messages.py" line="96"/>
         <source>Enter at least one member</source>
         <translation>请至少登记一名家庭成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="95"/>
+        <location filename="../../villagebook/core/messages.py" line="97"/>
         <source>Household number {number} is already used by another household</source>
         <translation>户编号 {number} 已被另一户使用</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="97"/>
+        <location filename="../../villagebook/core/messages.py" line="99"/>
         <source>The household is already closed</source>
         <translation>本户已注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="98"/>
+        <location filename="../../villagebook/core/messages.py" line="100"/>
         <source>The household is not closed</source>
         <translation>本户未注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="99"/>
+        <location filename="../../villagebook/core/messages.py" line="101"/>
         <source>The member has already left</source>
         <translation>该成员已减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="100"/>
+        <location filename="../../villagebook/core/messages.py" line="102"/>
         <source>The member has not left</source>
         <translation>该成员未减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="102"/>
+        <location filename="../../villagebook/core/messages.py" line="104"/>
         <source>There is already an income record for {year}: change that one instead</source>
         <translation>{year} 年已有收入记录，请修改那一条</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="104"/>
+        <location filename="../../villagebook/core/messages.py" line="106"/>
         <source>The record is already removed</source>
         <translation>该记录已删除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="105"/>
+        <location filename="../../villagebook/core/messages.py" line="107"/>
         <source>The record is not removed</source>
         <translation>该记录未删除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="107"/>
+        <location filename="../../villagebook/core/messages.py" line="109"/>
         <source>{label} is before the start ({start})</source>
         <translation>{label}早于开始日期（{start}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="108"/>
+        <location filename="../../villagebook/core/messages.py" line="110"/>
         <source>The member chosen does not belong to this household</source>
         <translation>所选成员不属于本户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="110"/>
+        <location filename="../../villagebook/core/messages.py" line="112"/>
         <source>More has been repaid than was lent</source>
         <translation>已还款超过了贷款金额</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="112"/>
+        <location filename="../../villagebook/core/messages.py" line="114"/>
         <source>{label} is only for a microcredit loan</source>
         <translation>{label}只在措施类型为小额信贷时填写</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="115"/>
+        <location filename="../../villagebook/core/messages.py" line="117"/>
         <source>Choose a helper from the roster</source>
         <translation>请从帮扶责任人名单中选择</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="116"/>
+        <location filename="../../villagebook/core/messages.py" line="118"/>
         <source>Choose the helper who visited, or write the visitor&apos;s name</source>
         <translation>请选择走访的帮扶责任人，或填写走访人姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="118"/>
+        <location filename="../../villagebook/core/messages.py" line="120"/>
         <source>{value} is out of range</source>
         <translation>{value} 超出范围</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="119"/>
+        <location filename="../../villagebook/core/messages.py" line="121"/>
         <source>Write at most {max} characters</source>
         <translation>最多写 {max} 个字</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="121"/>
+        <location filename="../../villagebook/core/messages.py" line="123"/>
         <source>The period ends ({end}) before it starts ({start})</source>
         <translation>结束日期（{end}）早于开始日期（{start}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="123"/>
+        <location filename="../../villagebook/core/messages.py" line="125"/>
         <source>A notice is posted for 1 to 60 days, not {value}</source>
         <translation>公示期应为 1 至 60 天，不能是 {value} 天</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="125"/>
+        <location filename="../../villagebook/core/messages.py" line="127"/>
         <source>There is nothing to print: {what}</source>
         <translation>没有可打印的内容：{what}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="127"/>
+        <location filename="../../villagebook/core/messages.py" line="129"/>
         <source>{name} is not a picture (JPEG or PNG); nothing was added</source>
         <translation>{name} 不是图片（JPEG 或 PNG），未添加</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="129"/>
+        <location filename="../../villagebook/core/messages.py" line="131"/>
         <source>{name} is too large to be a photo (over 40 MB or 120 million pixels)</source>
         <translation>{name} 太大，不像是照片（超过 40 MB 或 1.2 亿像素）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="131"/>
+        <location filename="../../villagebook/core/messages.py" line="133"/>
         <source>{name} is still too large after reducing; nothing was added</source>
         <translation>{name} 压缩后仍然太大，未添加</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="134"/>
+        <location filename="../../villagebook/core/messages.py" line="136"/>
         <source>There is no household {number}</source>
         <translation>没有户编号为 {number} 的农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="135"/>
+        <location filename="../../villagebook/core/messages.py" line="137"/>
         <source>A closing date needs the progress “rectified”</source>
         <translation>填写整改完成日期时，整改进展应为“已整改”</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="138"/>
+        <location filename="../../villagebook/core/messages.py" line="140"/>
         <source>At most five risk types ({count} chosen)</source>
         <translation>风险类型最多 5 项（现选了 {count} 项）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="140"/>
+        <location filename="../../villagebook/core/messages.py" line="142"/>
         <source>{label} belongs to a risk removal, not to an identification</source>
         <translation>{label}属于风险消除，纳入监测时不填</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="142"/>
+        <location filename="../../villagebook/core/messages.py" line="144"/>
         <source>{label} belongs to an identification, not to a risk removal</source>
         <translation>{label}属于纳入监测，风险消除时不填</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="144"/>
+        <location filename="../../villagebook/core/messages.py" line="146"/>
         <source>On {date} the household is already monitored: record the removal of its risk first</source>
         <translation>{date} 时本户已在监测中：请先登记风险消除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="147"/>
+        <location filename="../../villagebook/core/messages.py" line="149"/>
         <source>On {date} the household is not monitored, so no risk can be removed</source>
         <translation>{date} 时本户未纳入监测，无风险可消除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="150"/>
+        <location filename="../../villagebook/core/messages.py" line="152"/>
         <source>No header row with the columns {columns} was found in the first rows</source>
         <translation>前几行中没有找到含有“{columns}”列的表头行</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="152"/>
+        <location filename="../../villagebook/core/messages.py" line="154"/>
         <source>The ID number {value} was stored as a number and has lost its last digits; format the column as text and type it again</source>
         <translation>证件号码 {value} 被存成了数字，末尾几位已经丢失；请把该列设为文本格式后重新录入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="155"/>
+        <location filename="../../villagebook/core/messages.py" line="157"/>
         <source>{name} is not a workbook that can be read (xlsx, xls or ods), or it is damaged</source>
         <translation>{name} 不是可以读取的表格文件（xlsx、xls 或 ods），或者已经损坏</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="158"/>
+        <location filename="../../villagebook/core/messages.py" line="160"/>
         <source>{name} is protected by a password; save a copy without the password</source>
         <translation>{name} 设有密码，请另存一份不带密码的副本再导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="160"/>
+        <location filename="../../villagebook/core/messages.py" line="162"/>
         <source>Sheet {sheet} has {rows} rows: too many for a village&apos;s list</source>
         <translation>工作表“{sheet}”有 {rows} 行，不像是一个村的名单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="162"/>
+        <location filename="../../villagebook/core/messages.py" line="164"/>
         <source>{name} holds no households</source>
         <translation>{name} 中没有农户数据</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="164"/>
+        <location filename="../../villagebook/core/messages.py" line="166"/>
         <source>The administrative code must have 12 digits (it has “{value}”)</source>
         <translation>行政区划代码应为 12 位数字（现在是“{value}”）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="166"/>
+        <location filename="../../villagebook/core/messages.py" line="168"/>
         <source>There is already a user called {name}</source>
         <translation>已有名为 {name} 的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="167"/>
+        <location filename="../../villagebook/core/messages.py" line="169"/>
+        <source>{name} is not an active user of this book (its users: {users})</source>
+        <translation>{name} 不是本账本的在用用户（本账本用户：{users}）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="171"/>
+        <source>Say who is working with --user NAME (the book&apos;s users: {users})</source>
+        <translation>请用 --user 姓名 说明是谁在操作（本账本用户：{users}）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="173"/>
         <source>At least one user must remain: add the new user first</source>
         <translation>至少要保留一名在用用户：请先添加新用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="170"/>
+        <location filename="../../villagebook/core/messages.py" line="176"/>
         <source>This book was made by a newer version of villagebook (version {version}; this program reads up to {supported}). Please update the program. The book has not been changed.</source>
         <translation>这个账本由较新版本的村账本创建（版本 {version}，本程序只能读到版本 {supported}）。请先升级程序。账本没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="174"/>
+        <location filename="../../villagebook/core/messages.py" line="180"/>
+        <source>This book was changed by a newer version of villagebook ({name}). Please update the program. The book has not been changed.</source>
+        <translation>此账本已被更新版本的村账本程序改动过（{name}）。请先升级程序。账本未做任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="183"/>
         <source>The book is in use by another program (perhaps another villagebook window). Close it and try again. Nothing was changed.</source>
         <translation>账本正被另一个程序使用（可能是另一个村账本窗口）。请关闭后再试。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="177"/>
+        <location filename="../../villagebook/core/messages.py" line="186"/>
         <source>The book cannot be written (it may be on a CD or a protected USB stick). Copy it to the computer and open the copy.</source>
         <translation>账本文件无法写入（可能在光盘或写保护的U盘上）。请把它复制到电脑上，再打开复制的文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="180"/>
+        <location filename="../../villagebook/core/messages.py" line="189"/>
         <source>This file is not a villagebook book, or it is damaged. It has not been changed. Restore it from a backup copy.</source>
         <translation>这个文件不是村账本，或者已经损坏。文件没有被改动。请用备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="183"/>
+        <location filename="../../villagebook/core/messages.py" line="192"/>
         <source>This database belongs to another program; villagebook will not change it.</source>
         <translation>这个数据库属于其他程序，村账本不会改动它。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="185"/>
+        <location filename="../../villagebook/core/messages.py" line="194"/>
         <source>The disk is full. Free some space and save again; nothing was lost.</source>
         <translation>磁盘已满。请腾出空间后再保存，已有数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="187"/>
+        <location filename="../../villagebook/core/messages.py" line="196"/>
         <source>The book file cannot be opened. Check that the USB stick or folder is still there.</source>
         <translation>无法打开账本文件。请检查U盘或文件夹是否还在。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="190"/>
+        <location filename="../../villagebook/core/messages.py" line="199"/>
+        <source>The file cannot be written ({path}): it may be open in another program or the folder may be protected. Close it or choose another place.</source>
+        <translation>文件无法写入（{path}）：可能正被其他程序打开，或文件夹受保护。请关闭该文件或另选位置。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="202"/>
         <source>There is no book at {path}</source>
         <translation>{path} 处没有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="191"/>
+        <location filename="../../villagebook/core/messages.py" line="203"/>
         <source>There is already a book at {path}</source>
         <translation>{path} 处已有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="192"/>
+        <location filename="../../villagebook/core/messages.py" line="204"/>
         <source>Choose who is working before making changes</source>
         <translation>修改前请先选择当前使用人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="194"/>
+        <location filename="../../villagebook/core/messages.py" line="206"/>
         <source>The record no longer exists in this book</source>
         <translation>账本中已没有这条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="20"/>
+        <location filename="../../villagebook/ui/messages.py" line="21"/>
         <source>members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="21"/>
+        <location filename="../../villagebook/ui/messages.py" line="22"/>
         <source>your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="22"/>
+        <location filename="../../villagebook/ui/messages.py" line="23"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="23"/>
+        <location filename="../../villagebook/ui/messages.py" line="24"/>
         <source>administrative code</source>
         <translation>行政区划代码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="59"/>
+        <location filename="../../villagebook/ui/messages.py" line="60"/>
         <source>Row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
@@ -1794,52 +1834,52 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="122"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="123"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="125"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="126"/>
         <source>Previous page</source>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="128"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="129"/>
         <source>Next page</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="132"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="133"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="134"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="135"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="136"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="137"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="166"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="167"/>
         <source>Page {page} of {count}</source>
         <translation>第 {page} 页，共 {count} 页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="184"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="185"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="185"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="186"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="192"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="193"/>
         <source>Not saved</source>
         <translation>没有保存</translation>
     </message>
@@ -1991,12 +2031,12 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="99"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="100"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="100"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="101"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

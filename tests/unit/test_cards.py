@@ -22,7 +22,7 @@ def test_card_shows_the_household_with_masked_ids(book, tmp_path):
     household, members = family()
     hid = save_household(book, None, household, members).household_id
     path = tmp_path / "card.pdf"
-    assert print_cards(book, [hid], path) == 1
+    assert print_cards(book, [hid], path).count == 1
     text = text_of(path)
     assert "户卡（明白卡）" in text and "110105001001001" in text
     assert all(m["name"] in text for m in members)
@@ -49,7 +49,7 @@ def test_archive_copy_has_full_ids_and_says_so(book, tmp_path):
 def test_whole_demo_village_one_card_each_and_no_full_id(demo_book, tmp_path):
     path = tmp_path / "cards.pdf"
     ids = [r[0] for r in demo_book.conn.execute("SELECT id FROM households ORDER BY number")]
-    assert print_cards(demo_book, ids, path) == len(ids)
+    assert print_cards(demo_book, ids, path).count == len(ids)
     text = text_of(path)
     assert text.count("户卡（明白卡）") == len(ids)
     numbers = {r[0] for r in demo_book.conn.execute("SELECT number FROM households")}

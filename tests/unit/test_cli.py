@@ -27,8 +27,11 @@ def test_init_refuses_a_bad_code_and_an_existing_book(tmp_path, capsys):
     assert main(["init", "--db", str(path), "--village", "石桥村", "--code", "1101",
                  "--user", "李文书"]) == 1
     assert "village.code" in capsys.readouterr().err
+    assert [p.name for p in tmp_path.iterdir() if "v.db" in p.name] == []  # nothing left
     assert main(["init", "--db", str(path), "--village", "石桥村", "--code", "110105001001",
-                 "--user", "李文书"]) == 1  # the half-made book from the failed try exists
+                 "--user", "李文书"]) == 0
+    assert main(["init", "--db", str(path), "--village", "石桥村", "--code", "110105001001",
+                 "--user", "李文书"]) == 1
     assert "book.exists" in capsys.readouterr().err
 
 

@@ -53,7 +53,7 @@ def test_no_public_sheet_shows_ids_phones_health_or_disability(village300, tmp_p
     assert len(ids) > 900 and len(phones) > 250
     texts = {}
     walls = tmp_path / "walls.pdf"
-    assert print_walls(book, active_household_ids(book.conn), walls) == 300
+    assert print_walls(book, active_household_ids(book.conn), walls).count == 300
     texts["walls"] = pdf_text(walls)
     for kind in KINDS:
         path = tmp_path / f"{kind}.pdf"
@@ -139,7 +139,7 @@ def test_wall_sheet_continues_a_long_list_and_sums_it(book, tmp_path):
                                        "progress": "03", "amount": "100",
                                        "content": "不应出现在公示牌上的备注"})
     path = tmp_path / "wall.pdf"
-    assert print_walls(book, [hid], path, paper="A3") == 1
+    assert print_walls(book, [hid], path, paper="A3").count == 1
     reader = PdfReader(path)
     assert len(reader.pages) >= 2  # continued, not cut
     assert round(float(reader.pages[0].mediabox.width)) > round(

@@ -46,6 +46,8 @@ TEMPLATES: dict[str, str] = {
     "date.future": QT_TRANSLATE_NOOP("Messages", "{label} cannot be after today ({value})"),
     "date.invalid": QT_TRANSLATE_NOOP(
         "Messages", "{label}: “{value}” is not a date; write it like 2024-03-01"),
+    "text.too_long": QT_TRANSLATE_NOOP(
+        "Messages", "{label} is too long: {length} characters, at most {max}"),
     "year.range": QT_TRANSLATE_NOOP("Messages", "{label}: {value} is not a plausible year"),
     "year.invalid": QT_TRANSLATE_NOOP("Messages", "{label}: “{value}” is not a year"),
     "months.range": QT_TRANSLATE_NOOP("Messages", "{label} must be between 0 and 12"),
@@ -164,6 +166,10 @@ TEMPLATES: dict[str, str] = {
     "village.code": QT_TRANSLATE_NOOP(
         "Messages", "The administrative code must have 12 digits (it has “{value}”)"),
     "user.exists": QT_TRANSLATE_NOOP("Messages", "There is already a user called {name}"),
+    "user.unknown": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is not an active user of this book (its users: {users})"),
+    "user.choose": QT_TRANSLATE_NOOP(
+        "Messages", "Say who is working with --user NAME (the book's users: {users})"),
     "user.last_active": QT_TRANSLATE_NOOP(
         "Messages", "At least one user must remain: add the new user first"),
     # the book file
@@ -171,6 +177,9 @@ TEMPLATES: dict[str, str] = {
         "Messages", "This book was made by a newer version of villagebook (version {version}; "
                     "this program reads up to {supported}). Please update the program. The "
                     "book has not been changed."),
+    "book.unknown_migration": QT_TRANSLATE_NOOP(
+        "Messages", "This book was changed by a newer version of villagebook ({name}). Please "
+                    "update the program. The book has not been changed."),
     "book.locked": QT_TRANSLATE_NOOP(
         "Messages", "The book is in use by another program (perhaps another villagebook "
                     "window). Close it and try again. Nothing was changed."),
@@ -187,6 +196,9 @@ TEMPLATES: dict[str, str] = {
     "book.cannot_open": QT_TRANSLATE_NOOP(
         "Messages", "The book file cannot be opened. Check that the USB stick or folder is "
                     "still there."),
+    "file.cannot_write": QT_TRANSLATE_NOOP(
+        "Messages", "The file cannot be written ({path}): it may be open in another program "
+                    "or the folder may be protected. Close it or choose another place."),
     "book.missing": QT_TRANSLATE_NOOP("Messages", "There is no book at {path}"),
     "book.exists": QT_TRANSLATE_NOOP("Messages", "There is already a book at {path}"),
     "book.no_operator": QT_TRANSLATE_NOOP(

@@ -35,6 +35,7 @@ class FieldSpec:
     codes: str | None = None
     required: bool = False
     future: bool = False  # a date that may lie ahead (an end or due date)
+    max_length: int | None = None  # text: at most this many characters
 
 
 @cache
@@ -93,6 +94,11 @@ def format_decimal(number: Decimal | int | str) -> str:
     return format(Decimal(str(number)).normalize(), "f")
 
 
+def too_long(spec: FieldSpec, text: str) -> Issue:
+    """The issue of a text longer than its field allows (naming both lengths)."""
+    return Issue("text.too_long", spec.name, {"length": len(text), "max": spec.max_length})
+
+
 def convert(spec: FieldSpec, value: Any, today: dt.date | None = None) -> tuple[Any, Issue | None]:
     """Turn what was typed (text or an already-typed value) into the stored value.
 
@@ -105,7 +111,10 @@ def convert(spec: FieldSpec, value: Any, today: dt.date | None = None) -> tuple[
     text = value.strip() if isinstance(value, str) else value
     try:
         if kind in ("text", "phone", "id") or kind in CHOICE_KINDS:
-            return str(text), None
+            text = str(text)
+            if spec.max_length is not None and len(text) > spec.max_length:
+                return None, too_long(spec, text)
+            return text, None
         if kind == "code":
             return str(text), None
         if kind == "codes":

@@ -15,7 +15,7 @@ from typing import Any
 
 from . import codes, idnumber
 from .errors import Issue
-from .records import HOUSEHOLD, MEMBER, FieldSpec, convert, fields
+from .records import HOUSEHOLD, MEMBER, FieldSpec, convert, fields, too_long
 
 HEAD = "01"
 SPOUSE = "02"
@@ -72,6 +72,9 @@ def clean_fields(record: str, raw: dict[str, Any], today: dt.date, row: int | No
             text = value.strip()
             if not text:
                 cleaned[name] = None
+            elif spec.max_length is not None and len(text) > spec.max_length:
+                issue = too_long(spec, text)
+                issues.append(Issue(issue.code, name, issue.values, row=row, subject=subject))
             elif spec.kind == "text" or codes.is_valid(spec.codes or "", text):
                 cleaned[name] = text
             else:

@@ -27,8 +27,8 @@ from ..storage.measures import list_measures
 from ..storage.monitoring import monitoring_state
 from ..storage.village import get_village
 from ..storage.visits import list_visits
-from .layout import (PartStart, Styles, batch_story, build, frame_width, grid, page_size,
-                     para, styles)
+from .layout import (BatchResult, PartStart, Styles, build_batch, cell, frame_width, grid,
+                     page_size, para, styles)
 
 MAX_VISITS = 5
 
@@ -63,7 +63,7 @@ def household_story(book: Book, household_id: str, st: Styles, *, full_ids: bool
         ["联系电话", household.get("phone") or "", "住址", household.get("address") or ""],
     ]
     width = frame_width(page_size())
-    table = Table([[para(c, st.cell) for c in row] for row in info],
+    table = Table([[cell(c, st.cell) for c in row] for row in info],
                   colWidths=[22 * mm, width / 2 - 22 * mm, 22 * mm, width / 2 - 22 * mm])
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F2F2F2")),
@@ -182,13 +182,11 @@ def household_story(book: Book, household_id: str, st: Styles, *, full_ids: bool
 def print_cards(book: Book, household_ids: Iterable[str], path: str | Path, *,
                 full_ids: bool = False, progress: Callable[[int], None] | None = None,
                 cancelled: Callable[[], bool] | None = None,
-                today: dt.date | None = None) -> int:
-    """Cards of the given households into one PDF (a new page each); returns how many."""
+                today: dt.date | None = None) -> BatchResult:
+    """Cards of the given households into one PDF (a new page each); says how many, and
+    which could not be laid out."""
     st = styles()
-    story, count = batch_story(
-        household_ids, lambda hid: household_story(book, hid, st, full_ids=full_ids,
+    return build_batch(path, household_ids,
+                       lambda hid: household_story(book, hid, st, full_ids=full_ids,
                                                    today=today),
-        progress=progress, cancelled=cancelled)
-
-    build(path, story, size=page_size(), title="户卡")
-    return count
+                       size=page_size(), title="户卡", progress=progress, cancelled=cancelled)

@@ -5,6 +5,7 @@ with their header repeated, the page footer, and an atomic write of the finished
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (Flowable, PageBreak, Paragraph, SimpleDocTemplate, Table,
                                 TableStyle)
+from reportlab.platypus.doctemplate import LayoutError
 
 from ..storage.files import replace_atomically
 from .fonts import register
@@ -54,15 +56,28 @@ def styles(scale: float = 1.0) -> Styles:
     )
 
 
+# A table cell never holds more than this: a row taller than a page cannot be laid out,
+# so a longer text is cut, visibly, rather than stopping the whole document.
+CELL_CHARS = 300
+
+
 def para(text: Any, style: ParagraphStyle) -> Paragraph:
     """A paragraph of plain text (never markup: names may contain ``<`` or ``&``)."""
     return Paragraph(escape("" if text is None else str(text)), style)
 
 
+def cell(text: Any, style: ParagraphStyle) -> Paragraph:
+    """A table cell's paragraph: a text over ``CELL_CHARS`` is cut and says so."""
+    text = "" if text is None else str(text)
+    if len(text) > CELL_CHARS:
+        text = f"{text[:CELL_CHARS]}……（以下 {len(text) - CELL_CHARS} 字略）"
+    return para(text, style)
+
+
 def grid(rows: Sequence[Sequence[Any]], widths: Sequence[float], style: ParagraphStyle,
          *, header: bool = True) -> Table:
     """A ruled table of wrapped cells; the first row repeats on every page it runs onto."""
-    table = Table([[para(c, style) for c in row] for row in rows], colWidths=list(widths),
+    table = Table([[cell(c, style) for c in row] for row in rows], colWidths=list(widths),
                   repeatRows=1 if header else 0)
     commands: list[tuple] = [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                              ("VALIGN", (0, 0), (-1, -1), "TOP")]
@@ -94,6 +109,51 @@ def batch_story(household_ids: Iterable[str], one: Callable[[str], list[Any]], *
         if progress is not None:
             progress(count)
     return story, count
+
+
+@dataclass
+class BatchResult:
+    """What a batch print laid out: households printed, and those left out (named by
+    their part label) because their content could not be laid out at all."""
+
+    count: int
+    skipped: list[str]
+
+
+def build_batch(path: str | Path, household_ids: Iterable[str],
+                one: Callable[[str], list[Any]], *, size: tuple[float, float], title: str,
+                progress: Callable[[int], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> BatchResult:
+    """Lay several households out into one PDF. One household whose content cannot be
+    laid out never stops the batch: it is found, left out and named, and the rest print."""
+    ids = list(household_ids)
+    story, count = batch_story(ids, one, progress=progress, cancelled=cancelled)
+    try:
+        build(path, story, size=size, title=title)
+        return BatchResult(count, [])
+    except LayoutError:
+        pass
+    failing: dict[str, str] = {}
+    for household_id in ids:  # the slow path: try each household on its own
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        part = one(household_id)
+        label = next((p.label for p in part if isinstance(p, PartStart)), household_id)
+        try:
+            _lay_out(part, size)  # (consumes the list)
+        except LayoutError:
+            failing[household_id] = label
+    story, count = batch_story([i for i in ids if i not in failing], one, cancelled=cancelled)
+    if count:
+        build(path, story, size=size, title=title)
+    return BatchResult(count, list(failing.values()))
+
+
+def _lay_out(story: list[Any], size: tuple[float, float]) -> None:
+    """Lay ``story`` out in memory only (to find what cannot be laid out)."""
+    document = _Document(io.BytesIO(), pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
+                         topMargin=MARGIN, bottomMargin=18 * mm)
+    document.build(story)
 
 
 def page_size(paper: str = "A4", landscape_: bool = False) -> tuple[float, float]:

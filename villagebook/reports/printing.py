@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import InvalidOperation
-from ..storage.book import Book
+from ..storage.book import Book, snapshot
 from ..storage.queries import active_household_ids
 
 DOCUMENTS = ("cards", "walls", "notice", "register")
@@ -35,7 +35,15 @@ class PrintRequest:
 def render(book: Book, request: PrintRequest, path: str | Path, *,
            progress: Callable[[int], None] | None = None,
            cancelled: Callable[[], bool] | None = None) -> str:
-    """Write the requested document to ``path``; returns what was printed, in Chinese."""
+    """Write the requested document to ``path``; returns what was printed, in Chinese.
+    Everything is read from one snapshot of the book, first page to last."""
+    with snapshot(book.conn):
+        return _render(book, request, path, progress, cancelled)
+
+
+def _render(book: Book, request: PrintRequest, path: str | Path,
+            progress: Callable[[int], None] | None,
+            cancelled: Callable[[], bool] | None) -> str:
     ids = (list(request.household_ids) if request.household_ids is not None
            else None)
     if request.document in ("cards", "walls"):
@@ -45,14 +53,18 @@ def render(book: Book, request: PrintRequest, path: str | Path, *,
         if request.document == "cards":
             from .cards import print_cards
 
-            count = print_cards(book, ids, path, full_ids=request.full_ids,
-                                progress=progress, cancelled=cancelled)
+            result = print_cards(book, ids, path, full_ids=request.full_ids,
+                                 progress=progress, cancelled=cancelled)
         else:
             from .walls import print_walls
 
-            count = print_walls(book, ids, path, paper=request.paper, progress=progress,
-                                cancelled=cancelled)
-        return f"{TITLES[request.document]} {count} 户"
+            result = print_walls(book, ids, path, paper=request.paper, progress=progress,
+                                 cancelled=cancelled)
+        summary = f"{TITLES[request.document]} {result.count} 户"
+        if result.skipped:
+            summary += (f"；{len(result.skipped)} 户内容过长，无法排版，未打印："
+                        + "、".join(result.skipped))
+        return summary
     if request.document == "register":
         from .register_pdf import print_register
 

@@ -23,8 +23,8 @@ from ..storage.book_settings import text_setting
 from ..storage.helpers import current_helpers
 from ..storage.measures import list_measures
 from ..storage.village import get_village
-from .layout import (PartStart, Styles, batch_story, build, chinese_date, frame_width, grid,
-                     page_size, para, styles)
+from .layout import (BatchResult, PartStart, Styles, build_batch, cell, chinese_date,
+                     frame_width, grid, page_size, para, styles)
 
 # type sizes are read from across a room: A3 gets the A4 sizes times √2
 SCALE = {"A4": 1.6, "A3": 2.26}
@@ -51,7 +51,7 @@ def wall_story(book: Book, household_id: str, st: Styles, size: tuple[float, flo
                         para("　".join(x for x in (village.get("county"), village.get("township"),
                                                   village.get("name"), group_name) if x),
                              st.body), Spacer(1, 4 * st.body.fontSize / 10)]
-    info = Table([[para(c, st.body) for c in (
+    info = Table([[cell(c, st.body) for c in (
         "户主", head_name or "", "家庭人口", f"{member_count} 人",
         "户类别", codes.label("household_category", category), "户编号", number)]],
         colWidths=[width * w for w in (0.08, 0.16, 0.13, 0.08, 0.11, 0.12, 0.11, 0.21)])
@@ -94,14 +94,12 @@ def wall_story(book: Book, household_id: str, st: Styles, size: tuple[float, flo
 def print_walls(book: Book, household_ids: Iterable[str], path: str | Path, *,
                 paper: str = "A4", progress: Callable[[int], None] | None = None,
                 cancelled: Callable[[], bool] | None = None,
-                today: dt.date | None = None) -> int:
-    """Wall sheets of the given households into one PDF (a new page each); returns how
-    many."""
+                today: dt.date | None = None) -> BatchResult:
+    """Wall sheets of the given households into one PDF (a new page each); says how many,
+    and which could not be laid out."""
     today = today or dt.date.today()
     size = page_size(paper, landscape_=True)
     st = styles(SCALE[paper])
-    story, count = batch_story(household_ids,
-                               lambda hid: wall_story(book, hid, st, size, today=today),
-                               progress=progress, cancelled=cancelled)
-    build(path, story, size=size, title="户内公示牌")
-    return count
+    return build_batch(path, household_ids,
+                       lambda hid: wall_story(book, hid, st, size, today=today),
+                       size=size, title="户内公示牌", progress=progress, cancelled=cancelled)

@@ -26,7 +26,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..core import codes, records
 from ..core.errors import VillagebookError
-from ..storage.book import Book
+from ..storage.book import Book, snapshot
 from ..storage.files import replace_atomically
 
 FORMULA_START = ("=", "+", "-", "@")
@@ -256,7 +256,7 @@ def export_register(source: Book | sqlite3.Connection, path: str | Path,
         if progress is not None:
             progress(written, current)
 
-    with replace_atomically(path) as tmp:
+    with snapshot(conn), replace_atomically(path) as tmp:
         for spec in SHEETS:
             current = spec.title
             tick()

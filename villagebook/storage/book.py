@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
 from ..core.clock import HybridClock
-from ..core.errors import BookError
+from ..core.errors import BookError, VillagebookError
 from .files import replace_atomically
 from .schema import SCHEMA_VERSION, migrations
 
@@ -40,6 +41,42 @@ def classify(error: sqlite3.Error) -> BookError | None:
     if "unable to open" in text or "disk i/o" in text:
         return BookError("book.cannot_open")
     return None
+
+
+def person_error(error: BaseException) -> VillagebookError | None:
+    """The error a person can act on behind any failure of a job (disk full while SQLite
+    or a file write ran, a locked or read-only book…); None for a bug."""
+    if isinstance(error, VillagebookError):
+        return error
+    if isinstance(error, sqlite3.Error):
+        return classify(error)
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        return BookError("book.disk_full")
+    if isinstance(error, PermissionError):
+        return BookError("file.cannot_write", path=str(error.filename or ""))
+    return None
+
+
+@contextlib.contextmanager
+def snapshot(conn: sqlite3.Connection) -> Iterator[None]:
+    """One read transaction: everything read inside sees the book as it was at the first
+    read, whatever another connection commits meanwhile (an export's sheets, a batch
+    print's pages, a package's records agree with each other)."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        conn.rollback()
+
+
+def release_wal(conn: sqlite3.Connection) -> None:
+    """Give back the disk space the write-ahead log holds (after a failed job on a full
+    disk, a large WAL would keep the disk full)."""
+    with contextlib.suppress(sqlite3.Error):
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 @contextlib.contextmanager
@@ -67,6 +104,7 @@ class Book:
         self.conn = conn
         self.db = Database(conn)
         self.operator: str | None = None
+        self.read_only = False  # opened for reading: every change is refused
         self.site_id: str = self.meta("site_id") or ""
         # The newest stamp in the book (ours or, after sync, another site's: an index
         # lookup) seeds the clock, so stamps keep increasing across restarts even if the
@@ -85,14 +123,22 @@ class Book:
         """One user action: one transaction, every change logged with the operator."""
         from .changelog import ChangeWriter
 
+        if self.read_only:
+            raise BookError("book.read_only", path=str(self.path))
         if not self.operator:
             raise BookError("book.no_operator")
-        with sqlite_errors(), self.db.atomic():
-            yield ChangeWriter(self, what)
+        try:
+            with sqlite_errors(), self.db.atomic():
+                yield ChangeWriter(self, what)
+        except BookError as error:
+            if error.code == "book.disk_full":  # rolled back: give the log's space back
+                release_wal(self.conn)
+            raise
 
     def close(self) -> None:
-        with contextlib.suppress(sqlite3.Error):
-            self.conn.execute("PRAGMA optimize")
+        if not self.read_only:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("PRAGMA optimize")
         self.conn.close()
 
     def __enter__(self) -> Book:
@@ -102,28 +148,59 @@ class Book:
         self.close()
 
 
-def _read_version(path: Path) -> tuple[int, bool]:
-    """(user_version, has_tables) read without writing anything."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    try:
-        conn = sqlite3.connect(uri, uri=True)
-    except sqlite3.Error as error:
-        raise classify(error) or BookError("book.cannot_open") from error
-    try:
-        with sqlite_errors():
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    finally:
-        conn.close()
-    return version, tables > 0
+_HEADER = b"SQLite format 3\x00"
 
 
-def open_book(path: str | Path, *, create: bool = False) -> Book:
+def _read_header(path: Path) -> tuple[int, bool]:
+    """(user_version, has_tables) from the file's first 100 bytes: reading them opens no
+    connection and so leaves nothing beside the book (no ``-shm``, no ``-wal``)."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except OSError as error:
+        raise BookError("book.cannot_open", path=str(path)) from error
+    if len(header) < 100 or not header.startswith(_HEADER):
+        raise BookError("book.corrupt")
+    version = int.from_bytes(header[60:64], "big", signed=True)
+    schema_cookie = int.from_bytes(header[40:44], "big")
+    return version, schema_cookie > 0
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that can never write. A book nobody may write (a CD, a protected
+    stick) is opened ``immutable`` so that no ``-shm`` is left beside it, unless a
+    ``-wal`` holds changes not yet in the file."""
+    wal = path.with_name(path.name + "-wal")
+    immutable = not _writable(path) and not (wal.exists() and wal.stat().st_size > 0)
+    query = "immutable=1" if immutable else "mode=ro"
+    return sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True,
+                           check_same_thread=False)
+
+
+def _check_known(db: Database, version: int) -> None:
+    """Refuse a book that a newer program changed: a newer version, or a recorded
+    migration this program does not know (its version number left as it was)."""
+    if version > SCHEMA_VERSION:
+        raise BookError("book.newer", version=version, supported=SCHEMA_VERSION)
+    if db[migrations.migrations_table].exists():
+        known = {m.name for m in migrations._migrations}
+        unknown = sorted(m.name for m in migrations.applied(db) if m.name not in known)
+        if unknown:
+            raise BookError("book.unknown_migration", name=", ".join(unknown))
+
+
+def open_book(path: str | Path, *, create: bool = False, read_only: bool = False) -> Book:
     """Open (or with ``create`` make) the book at ``path``, migrating it if needed.
 
-    Raises ``BookError`` with code ``book.missing``, ``book.newer`` (values ``version``,
-    ``supported``), ``book.corrupt``, ``book.read_only``, ``book.locked`` or
-    ``book.not_villagebook``.
+    ``read_only`` opens for reading (exports, prints): nothing is written, and a change
+    is refused with ``book.read_only``. Raises ``BookError`` with code ``book.missing``,
+    ``book.newer`` (values ``version``, ``supported``), ``book.unknown_migration``,
+    ``book.corrupt``, ``book.read_only`` (a book that cannot be written, opened for
+    writing), ``book.locked`` or ``book.not_villagebook``.
     """
     path = Path(path)
     exists = path.exists() and path.stat().st_size > 0
@@ -131,12 +208,14 @@ def open_book(path: str | Path, *, create: bool = False) -> Book:
         raise BookError("book.missing", path=str(path))
     version, has_tables = (0, False)
     if exists:
-        version, has_tables = _read_version(path)
+        version, has_tables = _read_header(path)
         if version > SCHEMA_VERSION:
             raise BookError("book.newer", version=version, supported=SCHEMA_VERSION)
         if has_tables and version == 0:
             raise BookError("book.not_villagebook", path=str(path))
-        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        if read_only:
+            return _open_for_reading(path, version)
+        if not _writable(path):
             raise BookError("book.read_only", path=str(path))
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -144,13 +223,16 @@ def open_book(path: str | Path, *, create: bool = False) -> Book:
     conn = sqlite3.connect(str(path), timeout=1.0, check_same_thread=False)
     try:
         with sqlite_errors():
+            db = Database(conn)
+            # the header read above may predate changes still in the -wal: ask again
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            _check_known(db, version)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA synchronous=FULL")
             # 64 MB of page cache (the default is 2 MB): a household write touches about
             # ten indexes, and at township size they stop fitting in the small cache.
             conn.execute("PRAGMA cache_size=-65536")
-            db = Database(conn)
             pending = migrations.pending(db)
             if pending and version > 0:
                 backup(conn, path.with_name(f"{path.stem}.before-v{version + 1}.bak"))
@@ -161,6 +243,60 @@ def open_book(path: str | Path, *, create: bool = False) -> Book:
     except BaseException:
         conn.close()
         raise
+
+
+def _open_for_reading(path: Path, version: int) -> Book:
+    if version < SCHEMA_VERSION and _writable(path):
+        open_book(path).close()  # an older book is brought up to date first
+    conn = _connect_read_only(path)
+    try:
+        with sqlite_errors():
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            _check_known(Database(conn), version)
+            if version < SCHEMA_VERSION:  # too old, and it cannot be brought up to date
+                raise BookError("book.read_only", path=str(path))
+            conn.execute("PRAGMA cache_size=-65536")
+        book = Book(path, conn)
+    except BaseException:
+        conn.close()
+        raise
+    book.read_only = True
+    return book
+
+
+def create_book(path: str | Path, fill: Callable[[Book], None]) -> Book:
+    """Make a new book at ``path`` and fill it (village, first user, demo records…).
+
+    It is built under a temporary name beside ``path`` and renamed into place only when
+    complete, so an interrupted run leaves no half-made book blocking the next try (its
+    leftover is replaced). Refused with ``book.exists`` when a book is there already.
+    Returns the new book, open, with the operator that ``fill`` set.
+    """
+    path = Path(path)
+    if path.exists() and path.stat().st_size > 0:
+        raise BookError("book.exists", path=str(path))
+    building = path.with_name(f".{path.name}.creating")
+    _remove_with_journal(building)
+    book = open_book(building, create=True)
+    try:
+        fill(book)
+        operator = book.operator
+    except BaseException:
+        book.close()
+        _remove_with_journal(building)
+        raise
+    book.close()  # the last connection checkpoints and removes the -wal
+    _remove_with_journal(building, keep_main=True)
+    os.replace(building, path)
+    made = open_book(path)
+    made.operator = operator
+    return made
+
+
+def _remove_with_journal(path: Path, keep_main: bool = False) -> None:
+    for suffix in ("-wal", "-shm", "-journal") + (() if keep_main else ("",)):
+        with contextlib.suppress(FileNotFoundError):
+            path.with_name(path.name + suffix).unlink()
 
 
 def backup(conn: sqlite3.Connection, target: Path) -> Path:

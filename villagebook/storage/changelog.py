@@ -54,10 +54,18 @@ class ChangeWriter:
         self.action_id = new_id()
         self.at = now_text()
         self.changed = 0
-        self.action_seq = book.conn.execute(
-            "INSERT INTO actions (id, site_id, action, operator, at) VALUES (?,?,?,?,?)",
-            (self.action_id, book.site_id, action, book.operator, self.at),
-        ).lastrowid
+        self._action_seq: int | None = None
+
+    @property
+    def action_seq(self) -> int:
+        """The action's row, written with its first change: an action that changes
+        nothing (a re-import of the same list) leaves no trace in the log."""
+        if self._action_seq is None:
+            self._action_seq = self.book.conn.execute(
+                "INSERT INTO actions (id, site_id, action, operator, at) VALUES (?,?,?,?,?)",
+                (self.action_id, self.book.site_id, self.action, self.book.operator, self.at),
+            ).lastrowid
+        return self._action_seq
 
     def _log(self, table: str, record_id: str, household_id: str | None, op: str,
              field: str | None, old: Any, new: Any) -> None:

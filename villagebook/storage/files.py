@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+
+from ..core.errors import BookError
+from . import scratch
 
 
 @contextlib.contextmanager
@@ -21,6 +25,7 @@ def replace_atomically(target: str | Path) -> Iterator[Path]:
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     os.close(fd)
     tmp = Path(name)
+    scratch.note_part(tmp)  # removed by the next start if this process dies first
     try:
         yield tmp
         with open(tmp, "rb+") as handle:
@@ -30,7 +35,9 @@ def replace_atomically(target: str | Path) -> Iterator[Path]:
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(OSError):
             tmp.unlink()
+        if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+            raise BookError("book.disk_full") from error
         raise

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.errors import InvalidOperation, Issue, NotFound, ValidationFailed
-from ..core.records import HOUSEHOLD, MEMBER, fields
+from ..core import records
+from ..core.records import HOUSEHOLD, MEMBER, fields, too_long
 from ..core.validation import HEAD, check_household
 from .book import Book
 from .changelog import ChangeWriter, new_id, to_json
@@ -170,6 +171,7 @@ def close_household(book: Book, household_id: str, reason: str, date: str,
         raise InvalidOperation("household.already_closed")
     issues = _check_event("household_closed_reason", "closed_reason", reason,
                           "closed_date", date, today)
+    issues += _check_note(HOUSEHOLD, "closed_note", note)
     if issues:
         raise ValidationFailed(issues)
     with book.action("household.close") as writer:
@@ -212,9 +214,19 @@ def _check_event(codes_name: str, reason_field: str, reason: str, date_field: st
     return issues
 
 
+def _check_note(record: str, name: str, note: str | None) -> list[Issue]:
+    spec = records.field(record, name)
+    if note and spec.max_length is not None and len(note) > spec.max_length:
+        return [too_long(spec, note)]
+    return []
+
+
 def member_leave(book: Book, member_id: str, reason: str, date: str, note: str = "",
                  new_head_id: str | None = None) -> SaveResult:
     """A member leaves (死亡, 迁出, 分户, 其他). When the 户主 leaves, name the new head."""
+    issues = _check_note(MEMBER, "left_note", note)
+    if issues:
+        raise ValidationFailed(issues)
     household_id = _household_of(book, member_id)
     household, members = load_household(book, household_id)
     for m in members:

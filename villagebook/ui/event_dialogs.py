@@ -59,6 +59,9 @@ class EventDialog(QDialog):
         value, issue = records.convert(self.date_spec, self.date.text())
         if issue is None and value is None:
             issue = Issue("field.required", self.date_spec.name)
+        note_spec = records.field(self.date_record, self.date_spec.name.replace("date", "note"))
+        if issue is None:
+            _, issue = records.convert(note_spec, self.note.text())
         if issue is not None:
             self.error.setText("✖ " + describe(issue, record=self.date_record))
             self.date.setFocus()

@@ -12,11 +12,10 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from ..core.errors import VillagebookError
 from ..reports.workbook import Cancelled
 from ..storage.book import Book
 from .jobs import LatestOnly, Progress
-from .messages import describe_error
+from .messages import describe_failure
 
 SHOW_AFTER_MS = 600
 
@@ -52,8 +51,8 @@ def run_in_background(parent: QWidget, book_path: Path, out: Path, busy: str,
         dialog.reset()
         if isinstance(error, Cancelled):
             return
-        text = describe_error(error) if isinstance(error, VillagebookError) else str(error)
-        QMessageBox.critical(parent, QCoreApplication.translate("Exports", "Not done"), text)
+        QMessageBox.critical(parent, QCoreApplication.translate("Exports", "Not done"),
+                             describe_failure(error))
 
     job.done.connect(done)
     job.failed.connect(failed)

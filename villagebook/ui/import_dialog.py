@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QGroupBox, QHBox
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..core import records
-from ..core.errors import VillagebookError
 from ..core.messages import describe_plain
 from ..reports.workbook import Cancelled
 from ..reports.workbook_import import (ImportRefused, ImportResult, Mapping, SheetColumns,
@@ -29,7 +28,7 @@ from ..settings import Settings
 from ..storage import open_book
 from . import i18n
 from .jobs import LatestOnly, Progress
-from .messages import describe_error
+from .messages import describe_error, describe_failure
 
 
 @dataclass
@@ -214,8 +213,7 @@ class ImportDialog(QDialog):
         if isinstance(error, Cancelled):
             text = self.tr("Stopped: nothing was imported.")
         else:
-            text = "✖ " + (describe_error(error) if isinstance(error, VillagebookError)
-                           else str(error))
+            text = "✖ " + describe_failure(error)
         self.summary.setText(text)
         self.import_button.setEnabled(False)
 

@@ -344,6 +344,8 @@ class MainWindow(QMainWindow):
         title = self.tr("villagebook — {village}").format(village=name)
         if self.village.get("is_demo"):
             title += " " + self.tr("[DEMO: not real data]")
+        if self.book.read_only:
+            title += " " + self.tr("[read only]")
         title += f"  ({self.book.operator})"
         self.setWindowTitle(title)
 

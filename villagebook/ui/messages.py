@@ -13,6 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from ..core import records
 from ..core.errors import Issue, VillagebookError
 from ..core.messages import CONTEXT, TEMPLATES
+from ..storage.book import person_error
 from . import i18n
 
 
@@ -67,3 +68,10 @@ def describe_error(error: VillagebookError) -> str:
     if template is None:
         return f"{error.code} {error.values}"
     return tr(template).format(**error.values)
+
+
+def describe_failure(error: BaseException) -> str:
+    """The sentence for a failed job: what a person can do about it (a full disk, a locked
+    book…) in words, anything else as it was raised."""
+    mapped = person_error(error)
+    return describe_error(mapped) if mapped is not None else str(error)

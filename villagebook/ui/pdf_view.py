@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QMessa
                                QProgressDialog, QPushButton, QScrollArea, QVBoxLayout,
                                QWidget)
 
+from ..core.errors import VillagebookError
 from ..storage.files import replace_atomically
 
 MAX_PRINT_DPI = 300
@@ -188,8 +189,8 @@ class PreviewDialog(QDialog):
         try:
             with replace_atomically(target) as tmp:
                 Path(tmp).write_bytes(self.path.read_bytes())
-        except OSError as error:
-            QMessageBox.critical(self, self.tr("Not saved"), str(error))
+        except (OSError, VillagebookError) as error:
+            QMessageBox.critical(self, self.tr("Not saved"), describe_failure(error))
             return None
         show_saved(self, Path(target), "")
         return Path(target)

@@ -1,0 +1,132 @@
+"""The program's own temporary folder, inside its data folder, and the sweeping of what
+an interrupted run left behind.
+
+Exports and prints put personal data (ID numbers) in temporary files: openpyxl's sheet
+files, print previews, the ``.part`` file beside a target being written. Such a file must
+never sit in the system's temp folder, where nothing of ours removes it after a crash.
+``claim()`` gives each running process a folder of its own under ``<data>/tmp`` and
+points Python's ``tempfile`` at it (openpyxl has no folder parameter); ``sweep()``, run at
+every start, removes the folders of processes that are gone, together with the ``.part``
+files they had begun beside their targets.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import os
+import shutil
+import sys
+import tempfile
+import uuid
+from pathlib import Path
+
+from ..paths import data_dir
+
+_LOCK = ".lock"
+_PARTS = "parts.txt"  # one path a line: the .part files this process began
+
+_claimed: Path | None = None
+_lock_handle = None
+
+
+def scratch_root() -> Path:
+    return data_dir() / "tmp"
+
+
+def claim() -> Path:
+    """This process's temporary folder (made once), set as ``tempfile``'s folder."""
+    global _claimed, _lock_handle
+    root = scratch_root()
+    if _claimed is not None and _claimed.parent == root and _claimed.exists():
+        tempfile.tempdir = str(_claimed)
+        return _claimed
+    if _lock_handle is not None:  # the data folder changed (tests): let the old one go
+        with contextlib.suppress(OSError):
+            _lock_handle.close()
+    folder = root / f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    folder.mkdir(parents=True, exist_ok=True)
+    _lock_handle = open(folder / _LOCK, "a+b")  # noqa: SIM115 (held while we run)
+    _hold(_lock_handle)
+    _claimed = folder
+    tempfile.tempdir = str(folder)
+    atexit.register(_release, folder)
+    return folder
+
+
+def note_part(path: Path) -> None:
+    """Remember a ``.part`` file begun beside its target, for the sweep after a crash."""
+    if _claimed is None or not _claimed.exists():
+        return
+    with open(_claimed / _PARTS, "a", encoding="utf-8") as journal:
+        journal.write(f"{path}\n")
+
+
+def sweep() -> int:
+    """Remove what processes that are gone left behind; returns how many folders."""
+    root = scratch_root()
+    if not root.is_dir():
+        return 0
+    removed = 0
+    for folder in root.iterdir():
+        if folder == _claimed or not folder.is_dir() or not _stale(folder):
+            continue
+        with contextlib.suppress(OSError):
+            for line in (folder / _PARTS).read_text(encoding="utf-8").splitlines():
+                part = Path(line)
+                if part.name.endswith(".part"):
+                    with contextlib.suppress(OSError):
+                        part.unlink()
+        shutil.rmtree(folder, ignore_errors=True)
+        removed += 1
+    return removed
+
+
+def start() -> Path:
+    """At the start of the window or a command: sweep, then claim."""
+    sweep()
+    return claim()
+
+
+def _release(folder: Path) -> None:
+    global _lock_handle
+    if _lock_handle is not None:
+        with contextlib.suppress(OSError):
+            _lock_handle.close()
+        _lock_handle = None
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _hold(handle) -> None:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+
+    def _stale(folder: Path) -> bool:
+        try:
+            with open(folder / _LOCK, "a+b") as handle:
+                handle.seek(0)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        except FileNotFoundError:
+            return True
+        except OSError:
+            return False
+        return True
+else:
+    import fcntl
+
+    def _hold(handle) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _stale(folder: Path) -> bool:
+        try:
+            with open(folder / _LOCK, "a+b") as handle:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except FileNotFoundError:
+            return True
+        except OSError:
+            return False
+        return True
