@@ -392,7 +392,7 @@ def import_workbook(book: Book, path: str | Path, *, dry_run: bool = False,
     new: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
     states: list[tuple[str, dict[str, Any], tuple[str, int]]] = []
     try:
-        with book.db.atomic():
+        with book.writing():
             index = _BookIndex(book)
             for done, (number, household) in enumerate(households.items(), 1):
                 if cancelled is not None and cancelled():

@@ -127,11 +127,19 @@ class Book:
             raise BookError("book.read_only", path=str(self.path))
         if not self.operator:
             raise BookError("book.no_operator")
+        with self.writing():
+            yield ChangeWriter(self, what)
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """One transaction (a savepoint inside another): SQLite errors a person can act
+        on become ``BookError``; after a full disk, the outermost one gives the space the
+        write-ahead log took back."""
         try:
             with sqlite_errors(), self.db.atomic():
-                yield ChangeWriter(self, what)
+                yield
         except BookError as error:
-            if error.code == "book.disk_full":  # rolled back: give the log's space back
+            if error.code == "book.disk_full" and not self.conn.in_transaction:
                 release_wal(self.conn)
             raise
 
