@@ -225,6 +225,9 @@ def _run(args: argparse.Namespace) -> int:
             result = import_workbook(book, args.file, dry_run=args.dry_run)
         for p in result.problems:
             print(f"{p.sheet} 第{p.row}行 {p.column}: {describe_plain(p.issue)}", file=sys.stderr)
+        for p in result.warnings:
+            where = f"{p.sheet} 第{p.row}行 {p.column}: " if p.row else ""
+            print(f"注意 {where}{describe_plain(p.issue)}", file=sys.stderr)
         if args.report:
             write_report(result, args.report)
         verb = "would import" if args.dry_run else ("imported" if result.committed else

@@ -869,13 +869,13 @@
     </message>
     <message>
         <location filename="../../villagebook/ui/import_dialog.py" line="86"/>
-        <location filename="../../villagebook/ui/import_dialog.py" line="280"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="282"/>
         <source>Import households from a workbook</source>
         <translation>从表格导入农户</translation>
     </message>
     <message>
         <location filename="../../villagebook/ui/import_dialog.py" line="89"/>
-        <location filename="../../villagebook/ui/import_dialog.py" line="248"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="250"/>
         <source>Checking {name}…</source>
         <translation>正在检查 {name}…</translation>
     </message>
@@ -956,52 +956,52 @@
         <translation>请在“导入为”一栏中指出它们在哪些列。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="190"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="192"/>
         <source>{new} new households, {updated} updated, {members} member rows</source>
         <translation>新增 {new} 户，更新 {updated} 户，成员 {members} 行</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="194"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="196"/>
         <source>Imported: {counts}.</source>
         <translation>已导入：{counts}。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="201"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="203"/>
         <source>Nothing was imported: {count} problem(s) must be corrected in the file first. Without them the import would give {counts}.</source>
         <translation>没有导入任何数据：文件中有 {count} 处问题需要先改正。改正后导入将会：{counts}。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="205"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="207"/>
         <source>The file is in order: importing it gives {counts}. Press Import to write it into the book.</source>
         <translation>文件检查无误：导入将会{counts}。请按“导入”写入账本。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="214"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="216"/>
         <source>Stopped: nothing was imported.</source>
         <translation>已停止，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="226"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="228"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="256"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="258"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="263"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="265"/>
         <source>Save the list of problems</source>
         <translation>保存问题清单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="266"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="268"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="281"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="283"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.xls *.ods);;所有文件 (*)</translation>
     </message>
@@ -1632,92 +1632,102 @@
         <translation>{name} 中没有农户数据</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="166"/>
+        <location filename="../../villagebook/core/messages.py" line="165"/>
+        <source>{name} is far larger inside than any village&apos;s list (it may be damaged or made to exhaust the computer&apos;s memory); it was not read</source>
+        <translation>{name} 解压后远大于任何村的名单（文件可能已损坏，或被做成会耗尽电脑内存的样子），未读取</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="168"/>
+        <source>The workbook takes values from other files ({files}): what was copied from them when the file was last saved is imported. Check that it is up to date.</source>
+        <translation>此工作簿引用了其他文件的数据（{files}）：导入的是上次保存时复制过来的值，请核对是否为最新。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="173"/>
         <source>The administrative code must have 12 digits (it has “{value}”)</source>
         <translation>行政区划代码应为 12 位数字（现在是“{value}”）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="168"/>
+        <location filename="../../villagebook/core/messages.py" line="175"/>
         <source>There is already a user called {name}</source>
         <translation>已有名为 {name} 的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="169"/>
+        <location filename="../../villagebook/core/messages.py" line="176"/>
         <source>{name} is not an active user of this book (its users: {users})</source>
         <translation>{name} 不是本账本的在用用户（本账本用户：{users}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="171"/>
+        <location filename="../../villagebook/core/messages.py" line="178"/>
         <source>Say who is working with --user NAME (the book&apos;s users: {users})</source>
         <translation>请用 --user 姓名 说明是谁在操作（本账本用户：{users}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="173"/>
+        <location filename="../../villagebook/core/messages.py" line="180"/>
         <source>At least one user must remain: add the new user first</source>
         <translation>至少要保留一名在用用户：请先添加新用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="176"/>
+        <location filename="../../villagebook/core/messages.py" line="183"/>
         <source>This book was made by a newer version of villagebook (version {version}; this program reads up to {supported}). Please update the program. The book has not been changed.</source>
         <translation>这个账本由较新版本的村账本创建（版本 {version}，本程序只能读到版本 {supported}）。请先升级程序。账本没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="180"/>
+        <location filename="../../villagebook/core/messages.py" line="187"/>
         <source>This book was changed by a newer version of villagebook ({name}). Please update the program. The book has not been changed.</source>
         <translation>此账本已被更新版本的村账本程序改动过（{name}）。请先升级程序。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="183"/>
+        <location filename="../../villagebook/core/messages.py" line="190"/>
         <source>The book is in use by another program (perhaps another villagebook window). Close it and try again. Nothing was changed.</source>
         <translation>账本正被另一个程序使用（可能是另一个村账本窗口）。请关闭后再试。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="186"/>
+        <location filename="../../villagebook/core/messages.py" line="193"/>
         <source>The book cannot be written (it may be on a CD or a protected USB stick). Copy it to the computer and open the copy.</source>
         <translation>账本文件无法写入（可能在光盘或写保护的U盘上）。请把它复制到电脑上，再打开复制的文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="189"/>
+        <location filename="../../villagebook/core/messages.py" line="196"/>
         <source>This file is not a villagebook book, or it is damaged. It has not been changed. Restore it from a backup copy.</source>
         <translation>这个文件不是村账本，或者已经损坏。文件没有被改动。请用备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="192"/>
+        <location filename="../../villagebook/core/messages.py" line="199"/>
         <source>This database belongs to another program; villagebook will not change it.</source>
         <translation>这个数据库属于其他程序，村账本不会改动它。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="194"/>
+        <location filename="../../villagebook/core/messages.py" line="201"/>
         <source>The disk is full. Free some space and save again; nothing was lost.</source>
         <translation>磁盘已满。请腾出空间后再保存，已有数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="196"/>
+        <location filename="../../villagebook/core/messages.py" line="203"/>
         <source>The book file cannot be opened. Check that the USB stick or folder is still there.</source>
         <translation>无法打开账本文件。请检查U盘或文件夹是否还在。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="199"/>
+        <location filename="../../villagebook/core/messages.py" line="206"/>
         <source>The file cannot be written ({path}): it may be open in another program or the folder may be protected. Close it or choose another place.</source>
         <translation>文件无法写入（{path}）：可能正被其他程序打开，或文件夹受保护。请关闭该文件或另选位置。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="202"/>
+        <location filename="../../villagebook/core/messages.py" line="209"/>
         <source>There is no book at {path}</source>
         <translation>{path} 处没有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="203"/>
+        <location filename="../../villagebook/core/messages.py" line="210"/>
         <source>There is already a book at {path}</source>
         <translation>{path} 处已有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="204"/>
+        <location filename="../../villagebook/core/messages.py" line="211"/>
         <source>Choose who is working before making changes</source>
         <translation>修改前请先选择当前使用人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="206"/>
+        <location filename="../../villagebook/core/messages.py" line="213"/>
         <source>The record no longer exists in this book</source>
         <translation>账本中已没有这条记录</translation>
     </message>

@@ -162,6 +162,13 @@ TEMPLATES: dict[str, str] = {
     "import.too_many_rows": QT_TRANSLATE_NOOP(
         "Messages", "Sheet {sheet} has {rows} rows: too many for a village's list"),
     "import.empty": QT_TRANSLATE_NOOP("Messages", "{name} holds no households"),
+    "import.too_large": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is far larger inside than any village's list (it may be damaged "
+                    "or made to exhaust the computer's memory); it was not read"),
+    "import.external_link": QT_TRANSLATE_NOOP(
+        "Messages", "The workbook takes values from other files ({files}): what was copied "
+                    "from them when the file was last saved is imported. Check that it is "
+                    "up to date."),
     # village and users
     "village.code": QT_TRANSLATE_NOOP(
         "Messages", "The administrative code must have 12 digits (it has “{value}”)"),

@@ -25,7 +25,7 @@ import python_calamine
 
 from ..core import codes, idnumber, records
 from ..core.dates import normalize_date_text
-from ..core.errors import Issue, ValidationFailed, VillagebookError
+from ..core.errors import Issue, ValidationFailed
 from ..core.records import HOUSEHOLD, MEMBER
 from ..storage.book import Book
 from ..core.validation import check_household
@@ -33,6 +33,7 @@ from ..storage.bulk import insert_households
 from ..storage.households import (close_household, find_household_id, load_household,
                                   reopen_household, save_household)
 from .workbook import Cancelled
+from .workbook_guard import ImportRefused, Inspection, inspect_workbook
 
 HEADER_ROWS_SCANNED = 15
 MAX_ROWS = 200_000  # a larger sheet is refused: it is not a village's list
@@ -56,12 +57,6 @@ HOUSEHOLD_STATE = {"注销原因": "closed_reason", "注销日期": "closed_date
 STATE_KEYS = ("status", "closed_reason", "closed_date", "closed_note")
 # derived columns of the program's own register: not imported
 IGNORED = {"户主姓名", "家庭人口数"}
-
-
-class ImportRefused(VillagebookError):
-    """The file cannot be read as a list of households (with ``reason``)."""
-
-    code = "import.refused"
 
 
 @dataclass
@@ -228,16 +223,18 @@ def _spec_of(record: str, name: str) -> records.FieldSpec | None:
         return None
 
 
-def read_workbook(path: str | Path) -> dict[str, list[list[Any]]]:
+def read_workbook(path: str | Path) -> tuple[dict[str, list[list[Any]]], Inspection]:
     """The rows of every sheet an import reads (only 农户 and 家庭成员 of the program's own
-    register, never its 代码表); refuses what is not a readable workbook."""
+    register, never its 代码表), and what a look inside found (external links); refuses
+    what is not a readable workbook, or one that would inflate past the bounds."""
+    inspection = inspect_workbook(path)
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
         names = [n for n in workbook.sheet_names if n != "代码表"]
         if "家庭成员" in names:
             names = [n for n in names if n in ("农户", "家庭成员")]
         return {name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-                for name in names}
+                for name in names}, inspection
     except Exception as error:  # calamine raises its own kinds for each broken format
         text = str(error).lower()
         reason = "import.encrypted" if "password" in text or "encrypt" in text else \
@@ -332,7 +329,7 @@ def columns_of(path: str | Path, mapping: Mapping | None = None) -> list[SheetCo
     """The header of every sheet an import would read, with the column matches (automatic,
     with ``mapping`` laid over them). A sheet whose header lacks required columns is shown
     too (best guess of its header row), so that the person can map them."""
-    sheets = read_workbook(path)
+    sheets, _ = read_workbook(path)
     member_sheet = "家庭成员" in sheets
     out = []
     for title, rows in sheets.items():
@@ -384,8 +381,13 @@ def import_workbook(book: Book, path: str | Path, *, dry_run: bool = False,
 
     ``progress(households_done, households)`` is called as it goes; when ``cancelled()``
     turns true, everything is rolled back and ``Cancelled`` raised."""
-    households, member_rows, problems = plan(read_workbook(path), mapping)
+    sheets, inspection = read_workbook(path)
+    households, member_rows, problems = plan(sheets, mapping)
     result = ImportResult(problems=problems)
+    if inspection.external_links:  # cached values of another file: say which
+        files = "、".join(dict.fromkeys(inspection.external_links))
+        result.warnings.append(Problem("", 0, "", files, Issue(
+            "import.external_link", "", {"files": files}, severity="warning")))
     if not households:
         raise ImportRefused("import.empty", name=Path(path).name)
     seen: dict[str, str] = {}  # ID number → 户编号, across the whole file

@@ -181,10 +181,12 @@ class ImportDialog(QDialog):
             return
         result = self.result_ = outcome.result
         problems = result.problems
-        self.table.setRowCount(len(problems))
-        for row, p in enumerate(problems):
-            for column, value in enumerate((p.sheet, str(p.row), p.column, p.value,
-                                            describe_plain(p.issue))):
+        listed = problems + result.warnings  # the errors first, then what to look at
+        self.table.setRowCount(len(listed))
+        for row, p in enumerate(listed):
+            mark = "✖ " if p.issue.is_error else "⚠ "
+            for column, value in enumerate((p.sheet, str(p.row or ""), p.column, p.value,
+                                            mark + describe_plain(p.issue))):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
         counts = self.tr("{new} new households, {updated} updated, {members} member rows").format(

@@ -1,0 +1,151 @@
+"""Hostile workbooks, built here: zip bombs (honest and lying about their sizes), row
+bombs, links to other files. Each is refused (or flagged) before the reader sees it."""
+
+from __future__ import annotations
+
+import struct
+import zipfile
+
+import pytest
+from openpyxl import Workbook
+
+from helpers import LI_MEI, ZHANG_SAN
+from villagebook.cli import main
+from villagebook.reports import workbook_guard
+from villagebook.reports import workbook_import
+from villagebook.reports.workbook_import import ImportRefused, import_workbook
+
+
+def village_list(path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["户编号", "姓名", "证件号码", "与户主关系", "户类别"])
+    sheet.append(["110105001001001", "张三", ZHANG_SAN, "户主", "一般农户"])
+    sheet.append(["110105001001001", "李梅", LI_MEI, "配偶", "一般农户"])
+    workbook.save(path)
+
+
+def add_entry(path, name: str, data: bytes) -> None:
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(name, data)
+
+
+def never_read(monkeypatch) -> list[str]:
+    """Records each time the workbook reader is reached (it must not be: the look inside
+    refuses first)."""
+    reached: list[str] = []
+
+    def reader(path, *_args, **_kwargs):
+        reached.append(str(path))
+        raise RuntimeError("reader reached")
+
+    monkeypatch.setattr(workbook_import.python_calamine.CalamineWorkbook, "from_path", reader)
+    return reached
+
+
+def count(book) -> int:
+    return book.conn.execute("SELECT count(*) FROM households").fetchone()[0]
+
+
+def test_a_cell_that_inflates_past_the_bound_is_refused_unread(book, tmp_path, monkeypatch):
+    monkeypatch.setattr(workbook_guard, "MAX_STRINGS_INFLATED", 2 * 1024 * 1024)
+    path = tmp_path / "bomb.xlsx"
+    village_list(path)
+    add_entry(path, "xl/sharedStrings.xml", b"<sst><si><t>" + b"A" * (3 * 1024 * 1024)
+              + b"</t></si></sst>")
+    reached = never_read(monkeypatch)
+    with pytest.raises(ImportRefused) as info:
+        import_workbook(book, path)
+    assert reached == []
+    assert info.value.code == "import.too_large" and info.value.values["name"] == "bomb.xlsx"
+    assert count(book) == 0
+
+
+def lie_about_size(path, entry: str, fake: int) -> None:
+    """Patch the local header and the central directory to declare ``fake`` bytes."""
+    data = bytearray(path.read_bytes())
+    name = entry.encode()
+    local = data.find(b"PK\x03\x04")
+    while local != -1:
+        name_length = struct.unpack_from("<H", data, local + 26)[0]
+        if data[local + 30: local + 30 + name_length] == name:
+            struct.pack_into("<I", data, local + 22, fake)
+        local = data.find(b"PK\x03\x04", local + 4)
+    central = data.find(b"PK\x01\x02")
+    while central != -1:
+        name_length = struct.unpack_from("<H", data, central + 28)[0]
+        if data[central + 46: central + 46 + name_length] == name:
+            struct.pack_into("<I", data, central + 24, fake)
+        central = data.find(b"PK\x01\x02", central + 4)
+    path.write_bytes(bytes(data))
+
+
+def test_a_bomb_that_lies_about_its_size_is_refused_unread(book, tmp_path, monkeypatch):
+    path = tmp_path / "liar.xlsx"
+    village_list(path)
+    add_entry(path, "xl/sharedStrings.xml", b"<sst><si><t>" + b"A" * (8 * 1024 * 1024)
+              + b"</t></si></sst>")
+    lie_about_size(path, "xl/sharedStrings.xml", 100)
+    assert zipfile.ZipFile(path).getinfo("xl/sharedStrings.xml").file_size == 100
+    reached = never_read(monkeypatch)
+    with pytest.raises(ImportRefused) as info:
+        import_workbook(book, path)
+    assert reached == []
+    assert info.value.code == "import.not_workbook"
+    assert count(book) == 0
+
+
+def test_millions_of_rows_are_refused_while_inflating(book, tmp_path, monkeypatch):
+    path = tmp_path / "rows.xlsx"
+    village_list(path)
+    rows = b"".join(b'<row r="%d"/>' % i for i in range(1, 200_202))
+    with zipfile.ZipFile(path) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml")
+    bombed = sheet.replace(b"</sheetData>", rows + b"</sheetData>")
+    rebuilt = tmp_path / "rebuilt.xlsx"
+    with zipfile.ZipFile(path) as source, \
+            zipfile.ZipFile(rebuilt, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = bombed if item.filename == "xl/worksheets/sheet1.xml" else \
+                source.read(item)
+            target.writestr(item.filename, data)
+    assert rebuilt.stat().st_size < 1024 * 1024  # small on the stick
+    reached = never_read(monkeypatch)
+    with pytest.raises(ImportRefused) as info:
+        import_workbook(book, rebuilt)
+    assert reached == []
+    assert info.value.code == "import.too_large"
+
+
+def test_an_ordinary_list_passes_the_look_inside(book, tmp_path):
+    path = tmp_path / "list.xlsx"
+    village_list(path)
+    assert workbook_guard.inspect_workbook(path).external_links == []
+    result = import_workbook(book, path)
+    assert result.committed and count(book) == 1
+
+
+def test_values_linked_from_another_file_are_flagged_with_its_name(book, tmp_path, capsys):
+    path = tmp_path / "linked.xlsx"
+    village_list(path)
+    add_entry(path, "xl/externalLinks/externalLink1.xml", b"<externalLink/>")
+    add_entry(path, "xl/externalLinks/_rels/externalLink1.xml.rels",
+              '<Relationships><Relationship Id="rId1" Target="file:///C:\\村委\\'
+              '2019年花名册.xlsx" TargetMode="External"/></Relationships>'.encode())
+    result = import_workbook(book, path, dry_run=True)
+    assert not result.problems
+    [warning] = result.warnings
+    assert warning.issue.code == "import.external_link"
+    assert warning.issue.values["files"] == "2019年花名册.xlsx"
+    book.close()
+    assert main(["import-xlsx", "--db", str(book.path), str(path), "--dry-run"]) == 0
+    assert "2019年花名册.xlsx" in capsys.readouterr().err
+
+
+def test_the_reader_guard_of_these_tests_works(book, tmp_path, monkeypatch):
+    path = tmp_path / "list.xlsx"
+    village_list(path)
+    reached = never_read(monkeypatch)
+    with pytest.raises(ImportRefused):
+        import_workbook(book, path)
+    assert reached == [str(path)]
