@@ -1,0 +1,85 @@
+"""kill -9 at many moments of a run: never a half-made book, never a half-applied import,
+never personal data left in a temp folder or a hidden file beside a target."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+
+import pytest
+
+from killing import environment, integrity, killed_runs, run, spread
+
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")]
+
+
+def households(path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT count(*) FROM households").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_a_killed_demo_leaves_no_book_or_a_whole_one(tmp_path):
+    env = environment(tmp_path / "data", tmp_path / "systemp")
+    book = tmp_path / "demo.db"
+    outcomes = set()
+    for delay, finished in killed_runs(["demo", "--db", str(book), "--households", "1500"],
+                                       env, spread(0.3, 1.2, 5)):
+        if book.exists():
+            assert integrity(book) == "ok" and households(book) == 1500, delay
+            outcomes.add("whole")
+            book.unlink()
+        else:
+            outcomes.add("none")
+            # nothing blocks the next try
+            assert run(["demo", "--db", str(book), "--households", "5"], env).returncode == 0
+            book.unlink()
+    assert "none" in outcomes  # some kills did land inside the work
+    # a killed run's half-made book (under its temporary name) is replaced by the next
+    assert run(["demo", "--db", str(book), "--households", "5"], env).returncode == 0
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".demo.db")] == []
+
+
+def test_a_killed_export_leaves_no_personal_data_anywhere(tmp_path):
+    env = environment(tmp_path / "data", tmp_path / "systemp")
+    book = tmp_path / "v.db"
+    assert run(["demo", "--db", str(book), "--households", "1500"], env).returncode == 0
+    out = tmp_path / "exports" / "村册.xlsx"
+    out.parent.mkdir()
+    killed_inside = 0
+    for _delay, finished in killed_runs(["export-xlsx", "--db", str(book), "--out", str(out)],
+                                        env, spread(0.5, 1.4, 5)):
+        killed_inside += not finished
+        assert list((tmp_path / "systemp").iterdir()) == []  # never the system's temp
+    assert killed_inside
+    # the next start sweeps what the killed runs left in the program's own folder
+    assert run(["export-json", "--db", str(book)], env).returncode == 0
+    assert [p.name for p in out.parent.iterdir() if p.name.endswith(".part")] == []
+    scratch = tmp_path / "data" / "tmp"
+    assert not scratch.exists() or list(scratch.iterdir()) == []
+    assert integrity(book) == "ok"
+
+
+def test_a_killed_import_is_all_or_nothing(tmp_path):
+    env = environment(tmp_path / "data", tmp_path / "systemp")
+    source = tmp_path / "source.db"
+    assert run(["demo", "--db", str(source), "--households", "1500"], env).returncode == 0
+    workbook = tmp_path / "register.xlsx"
+    assert run(["export-xlsx", "--db", str(source), "--out", str(workbook)],
+               env).returncode == 0
+    book = tmp_path / "v.db"
+    assert run(["init", "--db", str(book), "--village", "石桥村", "--code", "110105001001",
+                "--user", "李文书"], env).returncode == 0
+    seen = set()
+    for delay, _finished in killed_runs(["import-xlsx", "--db", str(book), str(workbook)],
+                                        env, spread(0.4, 1.3, 5)):
+        assert integrity(book) == "ok", delay
+        count = households(book)
+        assert count in (0, 1500), (delay, count)
+        seen.add(count)
+        if count:
+            break
+    assert 0 in seen  # some kills landed before the commit
