@@ -369,3 +369,19 @@ def test_a_full_disk_during_an_import_says_so_and_frees_the_log(demo_book, tmp_p
         wal = fresh.with_name("fresh.db-wal")
         assert wal.stat().st_size == 0  # the failed import's pages do not hold the disk
     assert path.exists()
+
+
+def test_a_stopped_export_leaves_no_sheet_file_while_the_program_runs(demo_book, tmp_path):
+    from villagebook.reports.workbook import Cancelled
+
+    folder = scratch.claim()
+    ticks = []
+
+    def stop_after_a_while() -> bool:
+        ticks.append(1)
+        return len(ticks) > 3
+
+    with pytest.raises(Cancelled):
+        export_register(demo_book, tmp_path / "r.xlsx", cancelled=stop_after_a_while)
+    assert [p.name for p in folder.iterdir() if p.name not in (".lock", "parts.txt")] == []
+    assert list(tmp_path.glob("*r.xlsx*")) == []

@@ -10,6 +10,7 @@ written as a formula (a name starting with = + - @ stays text).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sqlite3
 from copy import copy
@@ -256,15 +257,33 @@ def export_register(source: Book | sqlite3.Connection, path: str | Path,
         if progress is not None:
             progress(written, current)
 
-    with snapshot(conn), replace_atomically(path) as tmp:
-        for spec in SHEETS:
-            current = spec.title
-            tick()
-            counts[spec.title] = writer.sheet(conn, spec, tick)
-            written += counts[spec.title]
-        writer.code_sheet()
-        workbook.save(tmp)
+    try:
+        with snapshot(conn), replace_atomically(path) as tmp:
+            for spec in SHEETS:
+                current = spec.title
+                tick()
+                counts[spec.title] = writer.sheet(conn, spec, tick)
+                written += counts[spec.title]
+            writer.code_sheet()
+            workbook.save(tmp)
+    except BaseException:
+        _discard_sheet_files(workbook)
+        raise
     return counts
+
+
+def _discard_sheet_files(workbook: Workbook) -> None:
+    """Remove the temporary files of a write-only workbook that will not be saved: each
+    sheet's rows (ID numbers among them) wait in one until the save, and openpyxl would
+    remove them only when the program ends."""
+    for sheet in workbook.worksheets:
+        sheet_writer = getattr(sheet, "_writer", None)
+        if sheet_writer is None:
+            continue
+        with contextlib.suppress(Exception):
+            sheet_writer.close()
+        with contextlib.suppress(Exception):
+            sheet_writer.cleanup()
 
 
 TEMPLATE_SHEETS = ("农户", "家庭成员")
