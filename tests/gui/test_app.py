@@ -156,6 +156,25 @@ def test_a_newer_book_gets_a_clear_message_and_is_not_opened(qtbot, boxes, tmp_p
     assert "较新版本" in boxes.texts() and "没有被改动" in boxes.texts()
 
 
+def test_a_book_that_cannot_be_written_opens_for_reading(qtbot, boxes, book, book_path,
+                                                        monkeypatch):
+    from villagebook import app as app_module
+    from villagebook.storage import book as book_module
+    from villagebook.ui.start_dialogs import WhoIsWorkingDialog
+
+    book.close()
+    monkeypatch.setattr(book_module.os, "access", lambda *a: False)
+    monkeypatch.setattr(WhoIsWorkingDialog, "exec", lambda self: 1)
+    before = book_path.read_bytes()
+    controller = app_module.Controller(app_module.Settings())
+    assert controller.open(book_path)
+    qtbot.addWidget(controller.window)
+    assert controller.book.read_only
+    assert "只读" in boxes.texts() and "【只读】" in controller.window.windowTitle()
+    controller.book.close()
+    assert book_path.read_bytes() == before
+
+
 # -- resources ------------------------------------------------------------------
 
 def test_translations_are_complete_and_compiled():
