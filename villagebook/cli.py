@@ -30,6 +30,7 @@ from .storage import open_book, scratch
 from .storage.book import Book, create_book, person_error, snapshot
 from .storage.bulk import insert_households, insert_village_records
 from .storage.households import find_household_id
+from .storage.kinds import household_kinds, kind
 from .storage.village import add_user, get_village, list_users, set_village
 
 COMMANDS = ("init", "demo", "export-json", "export-xlsx", "import-xlsx", "template", "print")
@@ -144,47 +145,47 @@ def _fill_demo(book: Book, households: int, seed: int) -> None:
                                "demo.create", extra_columns=("project_id",))
 
 
-# Records kept per household, as exported under each household (removed ones too,
-# with their status: the export hides nothing).
-CHILD_TABLES = {"members": "position", "incomes": "year", "checks": "check_date",
-                "monitoring_events": "event_date", "measures": "start_date",
-                "pairings": "start_date", "visits": "visit_date", "problems": "found_date"}
-
-
 def export_records(book: Book) -> dict[str, Any]:
-    """The book as plain data: village, settings, and households with their records."""
+    """The book as plain data, read from one snapshot: its villages, settings, users and
+    helpers; each village's households with every record they own (removed ones too, with
+    their status: the export hides nothing), its problems and its projects. Every record
+    kind comes from the one registry (``storage.kinds``)."""
     with snapshot(book.conn):
         return _export_records(book)
 
 
 def _export_records(book: Book) -> dict[str, Any]:
-    cursor = book.conn.execute("SELECT * FROM households ORDER BY number")
-    names = [d[0] for d in cursor.description]
-    households = [dict(zip(names, row)) for row in cursor]
+    households = _table(book, "SELECT * FROM households ORDER BY village_id, number")
     by_id = {h["id"]: h for h in households}
+    children = household_kinds()
     for h in households:
-        h.pop("search_text", None)
-        h.pop("rid", None)  # internal row number of the search index
-        for table in CHILD_TABLES:
-            h[table] = []
-    for table, order in CHILD_TABLES.items():
-        cursor = book.conn.execute(f"SELECT * FROM {table} ORDER BY household_id, {order}")
-        names = [d[0] for d in cursor.description]
-        for row in cursor:
-            record = dict(zip(names, row))
-            by_id[record["household_id"]][table].append(record)
-    settings = dict(book.conn.execute("SELECT id, value FROM book_settings ORDER BY id"))
-    helpers = _table(book, "SELECT * FROM helpers ORDER BY name")
-    projects = _table(book, "SELECT * FROM projects ORDER BY start_date")
+        for column in ("rid", "search_text"):  # internal: the search index's row and words
+            h.pop(column, None)
+        for child in children:
+            h[child.table] = []
+    for child in children:
+        for record in _table(book, f"SELECT * FROM {child.table}"
+                                   f" ORDER BY household_id, {child.order}"):
+            by_id[record["household_id"]][child.table].append(record)
+    projects = _table(book, f"SELECT * FROM projects ORDER BY {kind('projects').order}")
     incomes = _table(book, "SELECT * FROM project_incomes ORDER BY project_id, year")
     for project in projects:
-        project["incomes"] = [i for i in incomes if i["project_id"] == project["id"]]
-    return {"village": get_village(book), "settings": settings, "helpers": helpers,
-            "projects": projects, "households": households}
+        project["project_incomes"] = [i for i in incomes if i["project_id"] == project["id"]]
+    villages = _table(book, "SELECT * FROM village ORDER BY code")
+    for village in villages:
+        own = village["id"]
+        village["households"] = [h for h in households if h["village_id"] == own]
+        village["problems"] = _table(book, "SELECT * FROM problems WHERE village_id = ?"
+                                           " ORDER BY found_date", [own])
+        village["projects"] = [p for p in projects if p["village_id"] == own]
+    return {"villages": villages,
+            "settings": dict(book.conn.execute("SELECT id, value FROM book_settings ORDER BY id")),
+            "users": _table(book, "SELECT id, name, role, active FROM users ORDER BY name"),
+            "helpers": _table(book, "SELECT * FROM helpers ORDER BY name")}
 
 
-def _table(book: Book, sql: str) -> list[dict[str, Any]]:
-    cursor = book.conn.execute(sql)
+def _table(book: Book, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    cursor = book.conn.execute(sql, params or [])
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row)) for row in cursor]
 

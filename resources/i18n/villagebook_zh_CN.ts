@@ -141,278 +141,309 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="17"/>
+        <location filename="../../villagebook/ui/history.py" line="18"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="17"/>
+        <location filename="../../villagebook/ui/history.py" line="18"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="18"/>
+        <location filename="../../villagebook/ui/history.py" line="19"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="18"/>
+        <location filename="../../villagebook/ui/history.py" line="19"/>
         <source>Record</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="19"/>
+        <location filename="../../villagebook/ui/history.py" line="20"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="19"/>
+        <location filename="../../villagebook/ui/history.py" line="20"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="20"/>
+        <location filename="../../villagebook/ui/history.py" line="21"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="25"/>
+        <location filename="../../villagebook/storage/kinds.py" line="40"/>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/storage/kinds.py" line="42"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/storage/kinds.py" line="45"/>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/storage/kinds.py" line="52"/>
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="26"/>
+        <location filename="../../villagebook/storage/kinds.py" line="54"/>
         <source>Check</source>
         <translation>三保障核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="27"/>
+        <location filename="../../villagebook/storage/kinds.py" line="56"/>
         <source>Monitoring</source>
         <translation>防返贫监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="28"/>
+        <location filename="../../villagebook/storage/kinds.py" line="58"/>
         <source>Measure</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="29"/>
+        <location filename="../../villagebook/storage/kinds.py" line="60"/>
+        <location filename="../../villagebook/storage/kinds.py" line="70"/>
         <source>Helper</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="30"/>
+        <location filename="../../villagebook/storage/kinds.py" line="62"/>
         <source>Visit</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="31"/>
+        <location filename="../../villagebook/storage/kinds.py" line="66"/>
+        <source>Accepted warning</source>
+        <translation>已确认的提示</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/storage/kinds.py" line="68"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="32"/>
+        <location filename="../../villagebook/storage/kinds.py" line="72"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/storage/kinds.py" line="74"/>
+        <source>Project income</source>
+        <translation>项目收益</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/storage/kinds.py" line="64"/>
         <source>Photo</source>
         <translation>走访照片</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="35"/>
+        <location filename="../../villagebook/ui/history.py" line="26"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="36"/>
+        <location filename="../../villagebook/ui/history.py" line="27"/>
         <source>Edited</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="37"/>
+        <location filename="../../villagebook/ui/history.py" line="28"/>
         <source>Household closed</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="38"/>
+        <location filename="../../villagebook/ui/history.py" line="29"/>
         <source>Household reopened</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="39"/>
+        <location filename="../../villagebook/ui/history.py" line="30"/>
         <source>Imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="40"/>
+        <location filename="../../villagebook/ui/history.py" line="31"/>
         <source>Member left</source>
         <translation>成员减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="41"/>
+        <location filename="../../villagebook/ui/history.py" line="32"/>
         <source>Member restored</source>
         <translation>成员恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="42"/>
+        <location filename="../../villagebook/ui/history.py" line="33"/>
         <source>Income added</source>
         <translation>新增收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="43"/>
+        <location filename="../../villagebook/ui/history.py" line="34"/>
         <source>Income changed</source>
         <translation>修改收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="44"/>
+        <location filename="../../villagebook/ui/history.py" line="35"/>
         <source>Income removed</source>
         <translation>删除收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="45"/>
+        <location filename="../../villagebook/ui/history.py" line="36"/>
         <source>Income restored</source>
         <translation>恢复收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="46"/>
+        <location filename="../../villagebook/ui/history.py" line="37"/>
         <source>Check recorded</source>
         <translation>新增核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="47"/>
+        <location filename="../../villagebook/ui/history.py" line="38"/>
         <source>Check corrected</source>
         <translation>修改核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="48"/>
+        <location filename="../../villagebook/ui/history.py" line="39"/>
         <source>Check removed</source>
         <translation>删除核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="49"/>
+        <location filename="../../villagebook/ui/history.py" line="40"/>
         <source>Check restored</source>
         <translation>恢复核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="50"/>
+        <location filename="../../villagebook/ui/history.py" line="41"/>
         <source>Monitoring event recorded</source>
         <translation>新增监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="51"/>
+        <location filename="../../villagebook/ui/history.py" line="42"/>
         <source>Monitoring event corrected</source>
         <translation>修改监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="52"/>
+        <location filename="../../villagebook/ui/history.py" line="43"/>
         <source>Monitoring event removed</source>
         <translation>删除监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="53"/>
+        <location filename="../../villagebook/ui/history.py" line="44"/>
         <source>Monitoring event restored</source>
         <translation>恢复监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="54"/>
+        <location filename="../../villagebook/ui/history.py" line="45"/>
         <source>Measure added</source>
         <translation>新增措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="55"/>
+        <location filename="../../villagebook/ui/history.py" line="46"/>
         <source>Measure changed</source>
         <translation>修改措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="56"/>
+        <location filename="../../villagebook/ui/history.py" line="47"/>
         <source>Measure removed</source>
         <translation>删除措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="57"/>
+        <location filename="../../villagebook/ui/history.py" line="48"/>
         <source>Measure restored</source>
         <translation>恢复措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="58"/>
+        <location filename="../../villagebook/ui/history.py" line="49"/>
         <source>Helper paired</source>
         <translation>结对帮扶</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="59"/>
+        <location filename="../../villagebook/ui/history.py" line="50"/>
         <source>Pairing changed</source>
         <translation>修改结对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="60"/>
+        <location filename="../../villagebook/ui/history.py" line="51"/>
         <source>Pairing removed</source>
         <translation>删除结对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="61"/>
+        <location filename="../../villagebook/ui/history.py" line="52"/>
         <source>Pairing restored</source>
         <translation>恢复结对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="62"/>
+        <location filename="../../villagebook/ui/history.py" line="53"/>
         <source>Visit recorded</source>
         <translation>新增走访</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="63"/>
+        <location filename="../../villagebook/ui/history.py" line="54"/>
         <source>Visit corrected</source>
         <translation>修改走访</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="64"/>
+        <location filename="../../villagebook/ui/history.py" line="55"/>
         <source>Visit removed</source>
         <translation>删除走访</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="65"/>
+        <location filename="../../villagebook/ui/history.py" line="56"/>
         <source>Visit restored</source>
         <translation>恢复走访</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="66"/>
+        <location filename="../../villagebook/ui/history.py" line="57"/>
         <source>Photo added</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="67"/>
+        <location filename="../../villagebook/ui/history.py" line="58"/>
         <source>Photo removed</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="68"/>
+        <location filename="../../villagebook/ui/history.py" line="59"/>
         <source>Problem recorded</source>
         <translation>新增问题</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="69"/>
+        <location filename="../../villagebook/ui/history.py" line="60"/>
         <source>Problem updated</source>
         <translation>更新问题</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="70"/>
+        <location filename="../../villagebook/ui/history.py" line="61"/>
         <source>Problem removed</source>
         <translation>删除问题</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="71"/>
+        <location filename="../../villagebook/ui/history.py" line="62"/>
         <source>Problem restored</source>
         <translation>恢复问题</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="72"/>
+        <location filename="../../villagebook/ui/history.py" line="63"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="85"/>
-        <location filename="../../villagebook/ui/history.py" line="120"/>
+        <location filename="../../villagebook/ui/history.py" line="76"/>
+        <location filename="../../villagebook/ui/history.py" line="111"/>
         <source>(created)</source>
         <translation>（新建）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="23"/>
+        <location filename="../../villagebook/storage/kinds.py" line="47"/>
         <source>Household</source>
         <translation>本户</translation>
     </message>

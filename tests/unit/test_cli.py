@@ -41,9 +41,10 @@ def test_demo_then_export_json(tmp_path, capsys):
     capsys.readouterr()
     assert main(["export-json", "--db", str(path)]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["village"]["is_demo"] == 1
-    assert len(data["households"]) == 120
-    for household in data["households"]:
+    [village] = data["villages"]
+    assert village["is_demo"] == 1
+    assert len(village["households"]) == 120
+    for household in village["households"]:
         assert household["member_count"] == len(household["members"]) >= 1
         # every demo household passes the same checks the window applies, without warnings
         checked = check_household(household, household["members"])
@@ -56,17 +57,17 @@ def test_demo_then_export_json(tmp_path, capsys):
             for row in household[table]:
                 cleaned, issues = clean_fields(record, row, dt.date.today())
                 assert issues == [] and {k: row[k] for k in cleaned} == cleaned
-    poor = [h for h in data["households"] if h["category"] in ("01", "02")]
+    poor = [h for h in village["households"] if h["category"] in ("01", "02")]
     assert poor and all(len(h["incomes"]) == 3 and h["checks"] for h in poor)
     assert "settings" in data and len(data["helpers"]) >= 2
-    assert [len(p["incomes"]) for p in data["projects"]] == [4, 3, 0]
+    assert [len(p["project_incomes"]) for p in village["projects"]] == [4, 3, 0]
     assert all(h["pairings"] and h["visits"] for h in poor)
     from villagebook.core.measures import check_measure
     from villagebook.core.monitoring import check_event, check_sequence
     for h in poor:
         member_ids = {m["id"] for m in h["members"]}
         assert all(check_measure(m, member_ids) == [] for m in h["measures"])
-    monitored = [h for h in data["households"] if h["category"] == "02"]
+    monitored = [h for h in village["households"] if h["category"] == "02"]
     assert monitored and all(h["monitoring_events"] for h in monitored)
     for h in monitored:
         assert check_sequence(h["monitoring_events"]) == []

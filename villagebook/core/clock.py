@@ -12,6 +12,18 @@ import time
 from collections.abc import Callable
 
 
+COUNTER_MAX = 0xFFFF  # four hex digits: past it a stamp moves to the next millisecond
+
+
+class ClockAhead(ValueError):
+    """A stamp lies further ahead of this laptop's clock than allowed (``ahead_ms``)."""
+
+    def __init__(self, stamp: str, ahead_ms: int) -> None:
+        super().__init__(stamp)
+        self.stamp = stamp
+        self.ahead_ms = ahead_ms
+
+
 def encode(ms: int, counter: int, site: str) -> str:
     return f"{ms:013x}.{counter:04x}.{site}"
 
@@ -33,16 +45,31 @@ class HybridClock:
             self.observe(last)
 
     def now(self) -> str:
-        """A new stamp, later than every stamp issued or observed before."""
+        """A new stamp, later than every stamp issued or observed before. More than
+        65,536 in one millisecond borrow the next millisecond, so stamps keep sorting as
+        text."""
         wall = self._wall()
         if wall > self._ms:
             self._ms, self._counter = wall, 0
+        elif self._counter >= COUNTER_MAX:
+            self._ms, self._counter = self._ms + 1, 0
         else:
             self._counter += 1
         return encode(self._ms, self._counter, self.site)
 
-    def observe(self, stamp: str) -> None:
-        """Move past a stamp seen elsewhere (or our own last one, on start)."""
+    def ahead(self, stamp: str) -> int:
+        """How many milliseconds ``stamp`` lies ahead of this laptop's clock (0 if not)."""
+        return max(0, decode(stamp)[0] - self._wall())
+
+    def observe(self, stamp: str, max_ahead_ms: int | None = None) -> None:
+        """Move past a stamp seen elsewhere (or our own last one, on start). With
+        ``max_ahead_ms``, a stamp further ahead of the wall clock than that is refused
+        with ``ClockAhead`` and the clock is left as it was: one laptop whose clock runs a
+        year ahead must not drag every book it reaches along."""
+        if max_ahead_ms is not None:
+            ahead = self.ahead(stamp)
+            if ahead > max_ahead_ms:
+                raise ClockAhead(stamp, ahead)
         ms, counter, _ = decode(stamp)
         if (ms, counter) > (self._ms, self._counter):
             self._ms, self._counter = ms, counter

@@ -117,6 +117,22 @@ class Book:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         return row[0] if row else None
 
+    @property
+    def home_village_id(self) -> str | None:
+        """The village this book keeps (a village book's own; None in a township book),
+        which new households, problems and projects belong to unless told otherwise."""
+        home = self.meta("home_village")
+        if home:
+            return home
+        if self.meta("book_kind") == "township":
+            return None
+        row = self.conn.execute("SELECT id FROM village ORDER BY created_at LIMIT 1").fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        """A local fact of this file (never shipped): written at once."""
+        self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [key, value])
+
     # -- writing ------------------------------------------------------------
     @contextlib.contextmanager
     def action(self, what: str) -> Iterator[ChangeWriter]:

@@ -13,20 +13,21 @@ from typing import Any
 from .book import Book
 from .changelog import created_value, new_id, to_json
 from ..core.records import fields
+from .kinds import VILLAGE, bulk_children, kind
 from .households import HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, derived
 
-_HH_COLS = ["id", *HOUSEHOLD_COLUMNS, "status", "head_name", "member_count", "search_text",
-            "last_visit", "next_follow_up", "created_at", "updated_at"]
+_HH_COLS = ["id", "village_id", *HOUSEHOLD_COLUMNS, "status", "head_name", "member_count",
+            "search_text", "last_visit", "next_follow_up", "created_at", "updated_at"]
 _M_STATE = ["status", "left_reason", "left_date", "left_note"]
 _M_COLS = ["id", "household_id", "position", *MEMBER_COLUMNS, *_M_STATE, "created_at",
            "updated_at"]
 # Records a household may bring along, under these keys of its dict: table → record kind.
-CHILD_RECORDS = {"incomes": "income", "checks": "check", "monitoring_events": "monitoring",
-                 "measures": "measure", "pairings": "pairing", "visits": "visit",
-                 "problems": "problem"}
-# a problem names its household by number in the form; here the household is known
-_CHILD_COLS = {table: [s.name for s in fields(kind) if s.name != "household_number"]
-               for table, kind in CHILD_RECORDS.items()}
+CHILD_RECORDS = bulk_children()
+# a problem names its household by number in the form; here the household is known (and
+# a record the village owns names the village too)
+_CHILD_COLS = {table: [s.name for s in fields(kind_) if s.name != "household_number"]
+               + (["village_id"] if kind(table).owner == VILLAGE else [])
+               for table, kind_ in CHILD_RECORDS.items()}
 _CHANGE_COLS = ["hlc", "action_seq", "table_name", "record_id", "household_id", "op",
                 "new_value"]
 
@@ -41,6 +42,7 @@ def insert_households(book: Book, items: Iterable[tuple[dict[str, Any], list[dic
     count = 0
     with book.action(action) as writer:
         at, action_seq, clock = writer.at, writer.action_seq, book.clock
+        home = book.home_village_id
         first_rid = book.conn.execute("SELECT coalesce(max(rid), 0) + 1 FROM households"
                                       ).fetchone()[0]
         hh_rows: list[tuple] = []
@@ -61,6 +63,7 @@ def insert_households(book: Book, items: Iterable[tuple[dict[str, Any], list[dic
 
         for household, members in items:
             hid = new_id()
+            village_id = household.get("village_id") or home
             values = {k: household.get(k) for k in HOUSEHOLD_COLUMNS}
             extra = derived(household, members)
             visits = household.get("visits", ())
@@ -68,12 +71,13 @@ def insert_households(book: Book, items: Iterable[tuple[dict[str, Any], list[dic
             extra["next_follow_up"] = max(
                 (v["follow_up_date"] for v in visits if v["visit_date"] == extra["last_visit"]
                  and v.get("follow_up_date")), default=None)
-            hh_rows.append((hid, *values.values(), "active", extra["head_name"],
+            hh_rows.append((hid, village_id, *values.values(), "active", extra["head_name"],
                             extra["member_count"], extra["search_text"], extra["last_visit"],
                             extra["next_follow_up"], at, at))
             changes.append((clock.now(), action_seq, "households", hid, hid, "create",
                             to_json(created_value("households",
-                                                  {"id": hid, **values, "status": "active"}))))
+                                                  {"id": hid, "village_id": village_id,
+                                                   **values, "status": "active"}))))
             for position, member in enumerate(members):
                 mid = new_id()
                 mvalues = {k: member.get(k) for k in MEMBER_COLUMNS}
@@ -92,6 +96,8 @@ def insert_households(book: Book, items: Iterable[tuple[dict[str, Any], list[dic
                     if "member_position" in record:  # a record about one member of this batch
                         record = {**record, "member_id": member_ids[record["member_position"]]}
                     cvalues = {k: record.get(k) for k in _CHILD_COLS[table]}
+                    if "village_id" in cvalues:
+                        cvalues["village_id"] = cvalues["village_id"] or village_id
                     children[table].append((rid_, hid, *cvalues.values(), "active", at, at))
                     changes.append((clock.now(), action_seq, table, rid_, hid, "create",
                                     to_json(created_value(table, {

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import uuid_utils
 
 from ..core.errors import NotFound
+from .kinds import HOUSEHOLD_DERIVED, KINDS, VILLAGE
 
 if TYPE_CHECKING:
     from .book import Book
@@ -43,6 +44,14 @@ def created_value(table: str, record: Mapping[str, Any]) -> dict[str, Any]:
             for k, v in record.items() if v is not None and k not in derived}
 
 
+def base_stamp(conn: Any, record_id: str, field: str | None) -> str | None:
+    """The stamp of a field's current value: its newest change, or the record's creation.
+    (Values converge on the newest stamp, so the newest is the one a writer saw.)"""
+    return conn.execute(
+        "SELECT max(hlc) FROM changes WHERE record_id = ? AND (field = ? OR field IS NULL)",
+        [record_id, field]).fetchone()[0]
+
+
 class ChangeWriter:
     """Writes records inside one user action (one transaction) and logs each change."""
 
@@ -61,9 +70,14 @@ class ChangeWriter:
         """The action's row, written with its first change: an action that changes
         nothing (a re-import of the same list) leaves no trace in the log."""
         if self._action_seq is None:
+            # this site's next number, without gaps: a receiver can say "I have all of
+            # site S up to N" (the index on (site_id, origin_seq) makes this a lookup)
             self._action_seq = self.book.conn.execute(
-                "INSERT INTO actions (id, site_id, action, operator, at) VALUES (?,?,?,?,?)",
-                (self.action_id, self.book.site_id, self.action, self.book.operator, self.at),
+                "INSERT INTO actions (id, site_id, origin_seq, action, operator, at)"
+                " VALUES (?, ?, (SELECT coalesce(max(origin_seq), 0) + 1 FROM actions"
+                " WHERE site_id = ?), ?, ?, ?)",
+                (self.action_id, self.book.site_id, self.book.site_id, self.action,
+                 self.book.operator, self.at),
             ).lastrowid
         return self._action_seq
 
@@ -71,9 +85,10 @@ class ChangeWriter:
              field: str | None, old: Any, new: Any) -> None:
         self.book.conn.execute(
             "INSERT INTO changes (hlc, action_seq, table_name, record_id, household_id, op,"
-            " field, old_value, new_value) VALUES (?,?,?,?,?,?,?,?,?)",
+            " field, old_value, new_value, base) VALUES (?,?,?,?,?,?,?,?,?,?)",
             (self.book.clock.now(), self.action_seq, table, record_id, household_id, op, field,
-             None if op == "create" else to_json(old), to_json(new)),
+             None if op == "create" else to_json(old), to_json(new),
+             None if op == "create" else base_stamp(self.book.conn, record_id, field)),
         )
         self.changed += 1
 
@@ -81,6 +96,8 @@ class ChangeWriter:
         """Insert a new record (an id is made if none is given); log it as one 'create'."""
         record = {k: v for k, v in row.items() if k not in _STAMPS}
         record.setdefault("id", new_id())
+        if table in _VILLAGE_OWNED and record.get("village_id") is None:
+            record["village_id"] = self.book.home_village_id
         columns = [*record, *_STAMPS]
         self.book.conn.execute(
             f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
@@ -121,10 +138,8 @@ class ChangeWriter:
 
 
 # Columns computed from other records: stored for speed, never logged as a person's change.
-DERIVED: dict[str, Iterable[str]] = {
-    "households": ("head_name", "member_count", "search_text", "last_visit",
-                   "next_follow_up"),
-}
+DERIVED: dict[str, Iterable[str]] = {"households": HOUSEHOLD_DERIVED}
+_VILLAGE_OWNED = {k.table for k in KINDS if k.owner == VILLAGE}
 
 
 def history(book: Book, household_id: str) -> list[dict[str, Any]]:

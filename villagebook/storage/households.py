@@ -47,8 +47,10 @@ def load_household(book: Book, household_id: str) -> tuple[dict[str, Any], list[
     return found[0], members
 
 
-def find_household_id(book: Book, number: str) -> str | None:
-    row = book.conn.execute("SELECT id FROM households WHERE number = ?", [number]).fetchone()
+def find_household_id(book: Book, number: str, village_id: str | None = None) -> str | None:
+    """The household with this 户编号 in a village (by default the book's own)."""
+    row = book.conn.execute("SELECT id FROM households WHERE number = ? AND village_id IS ?",
+                            [number, village_id or book.home_village_id]).fetchone()
     return row[0] if row else None
 
 
@@ -103,7 +105,9 @@ def save_household(book: Book, household_id: str | None, household: dict[str, An
     issues = list(checked.issues)
     number = checked.household.get("number")
     if number:
-        other = find_household_id(book, number)
+        village_id = old_household["village_id"] if household_id is not None else \
+            household.get("village_id")
+        other = find_household_id(book, number, village_id)
         if other is not None and other != household_id:
             issues.append(Issue("household.number_taken", "number", {"number": number}))
     errors = [i for i in issues if i.is_error]
@@ -122,7 +126,8 @@ def save_household(book: Book, household_id: str | None, household: dict[str, An
         hh_values = {k: checked.household[k] for k in HOUSEHOLD_COLUMNS if k in checked.household}
         if household_id is None:
             household_id = new_id()
-            writer.insert("households", {"id": household_id, **hh_values, "status": "active"},
+            writer.insert("households", {"id": household_id, **hh_values, "status": "active",
+                                         "village_id": household.get("village_id")},
                           household_id)
         else:
             writer.update("households", household_id, hh_values, household_id)
@@ -154,13 +159,12 @@ def _save_member(writer: ChangeWriter, household_id: str, position: int,
 
 def _record_accepted(writer: ChangeWriter, household_id: str, warnings: list[Issue],
                      members: list[dict[str, Any]]) -> None:
-    for w in warnings:
-        writer.book.conn.execute(
-            "INSERT INTO accepted_warnings (household_id, record_id, code, detail, operator, at)"
-            " VALUES (?,?,?,?,?,?)",
-            [household_id, _warning_record(w, members), w.code,
-             to_json({"field": w.field, "values": w.values, "subject": w.subject}),
-             writer.book.operator, writer.at])
+    for w in warnings:  # a person's decision: logged, and it travels
+        writer.insert("accepted_warnings", {
+            "household_id": household_id, "record_id": _warning_record(w, members),
+            "code": w.code,
+            "detail": to_json({"field": w.field, "values": w.values, "subject": w.subject}),
+            "operator": writer.book.operator, "at": writer.at}, household_id)
 
 
 def close_household(book: Book, household_id: str, reason: str, date: str,

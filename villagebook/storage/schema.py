@@ -328,5 +328,51 @@ def m0010(db: Database) -> None:
     )
 
 
+@migrations(name="0011_ready_for_sync")
+def m0011(db: Database) -> None:
+    db.executescript(
+        """
+        -- Many villages in one book (a township's): households, problems and projects name
+        -- their village (by its record id, which a corrected 行政区划代码 does not change);
+        -- 户编号 is unique within a village. An older book has one village.
+        ALTER TABLE households ADD COLUMN village_id TEXT REFERENCES village(id);
+        ALTER TABLE problems ADD COLUMN village_id TEXT REFERENCES village(id);
+        ALTER TABLE projects ADD COLUMN village_id TEXT REFERENCES village(id);
+        UPDATE households SET village_id = (SELECT id FROM village ORDER BY created_at LIMIT 1);
+        UPDATE problems SET village_id = (SELECT id FROM village ORDER BY created_at LIMIT 1);
+        UPDATE projects SET village_id = (SELECT id FROM village ORDER BY created_at LIMIT 1);
+        INSERT INTO meta(key, value) SELECT 'home_village', id FROM village
+            ORDER BY created_at LIMIT 1;
+        DROP INDEX households_number;
+        CREATE UNIQUE INDEX households_number ON households(number, village_id);
+        CREATE INDEX households_village ON households(village_id, number);
+        CREATE INDEX problems_village ON problems(village_id, found_date);
+        CREATE INDEX projects_village ON projects(village_id, start_date);
+        -- Each site numbers its own actions without gaps (kept when applied elsewhere), so
+        -- a receiver can say "I have everything from site S up to N".
+        ALTER TABLE actions ADD COLUMN origin_seq INTEGER;
+        UPDATE actions SET origin_seq = (SELECT count(*) FROM actions a
+            WHERE a.site_id = actions.site_id AND a.seq <= actions.seq);
+        CREATE UNIQUE INDEX actions_origin ON actions(site_id, origin_seq);
+        -- The stamp of the value a writer saw when it changed a field (its base): a
+        -- receiver tells "changed over what I have" from "changed concurrently".
+        ALTER TABLE changes ADD COLUMN base TEXT;
+        CREATE INDEX changes_record ON changes(record_id, field, hlc);
+        -- Accepted warnings are a person's decision and travel: text ids like any record.
+        CREATE TABLE accepted_warnings_new (
+            id TEXT PRIMARY KEY, household_id TEXT NOT NULL REFERENCES households(id),
+            record_id TEXT, code TEXT NOT NULL, detail TEXT, operator TEXT NOT NULL,
+            at TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+        INSERT INTO accepted_warnings_new
+            SELECT printf('w-%s-%d', (SELECT value FROM meta WHERE key = 'site_id'), id),
+                   household_id, record_id, code, detail, operator, at, at, at
+            FROM accepted_warnings;
+        DROP TABLE accepted_warnings;
+        ALTER TABLE accepted_warnings_new RENAME TO accepted_warnings;
+        CREATE INDEX accepted_warnings_household ON accepted_warnings(household_id);
+        """
+    )
+
+
 # One more each time a migration is added (a test keeps this true).
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11

@@ -11,8 +11,12 @@ from .book import Book
 _AREA_CODE = re.compile(r"^\d{12}$")
 
 
-def get_village(book: Book) -> dict[str, Any] | None:
-    cursor = book.conn.execute("SELECT * FROM village LIMIT 1")
+def get_village(book: Book, village_id: str | None = None) -> dict[str, Any] | None:
+    """A village of the book: the one named, or the book's own (its home village)."""
+    village_id = village_id or book.home_village_id
+    if village_id is None:
+        return None
+    cursor = book.conn.execute("SELECT * FROM village WHERE id = ?", [village_id])
     row = cursor.fetchone()
     if row is None:
         return None
@@ -38,7 +42,9 @@ def set_village(book: Book, values: dict[str, Any]) -> str:
     current = get_village(book)
     with book.action("village.save") as writer:
         if current is None:
-            return writer.insert("village", clean)
+            village_id = writer.insert("village", clean)
+            book.set_meta("home_village", village_id)
+            return village_id
         writer.update("village", current["id"], clean)
         return current["id"]
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplica
                             QPersistentModelIndex, Qt)
 
 from ..core import codes, records
+from ..storage.kinds import KINDS
 from ..storage.book import Book
 from ..storage.changelog import history
 from . import i18n
@@ -19,18 +20,8 @@ HEADERS = (QT_TRANSLATE_NOOP("History", "Time"), QT_TRANSLATE_NOOP("History", "B
            QT_TRANSLATE_NOOP("History", "Field"), QT_TRANSLATE_NOOP("History", "Old value"),
            QT_TRANSLATE_NOOP("History", "New value"))
 # table → (record kind of its fields, what the history calls such a record)
-TABLES = {
-    "households": (records.HOUSEHOLD, QT_TRANSLATE_NOOP("History", "Household")),
-    "members": (records.MEMBER, ""),
-    "incomes": ("income", QT_TRANSLATE_NOOP("History", "Income")),
-    "checks": ("check", QT_TRANSLATE_NOOP("History", "Check")),
-    "monitoring_events": ("monitoring", QT_TRANSLATE_NOOP("History", "Monitoring")),
-    "measures": ("measure", QT_TRANSLATE_NOOP("History", "Measure")),
-    "pairings": ("pairing", QT_TRANSLATE_NOOP("History", "Helper")),
-    "visits": ("visit", QT_TRANSLATE_NOOP("History", "Visit")),
-    "problems": ("problem", QT_TRANSLATE_NOOP("History", "Problem")),
-    "visit_photos": ("visit", QT_TRANSLATE_NOOP("History", "Photo")),
-}
+# each kind's record (whose field labels name its changes) and noun, from the registry
+TABLES = {k.table: (k.record or k.labels or records.HOUSEHOLD, k.noun) for k in KINDS}
 ACTIONS = {
     "household.create": QT_TRANSLATE_NOOP("History", "New household"),
     "household.save": QT_TRANSLATE_NOOP("History", "Edited"),
