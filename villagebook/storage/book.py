@@ -10,17 +10,20 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import uuid_utils
 from sqlite_utils import Database
 
 from ..core.clock import HybridClock
 from ..core.errors import BookError, VillagebookError
 from .files import replace_atomically
+from .installation import installation_id, remember_sequence, seen_sequence
 from .schema import SCHEMA_VERSION, migrations
 
 if TYPE_CHECKING:
@@ -159,10 +162,17 @@ class Book:
                 release_wal(self.conn)
             raise
 
+    def own_sequence(self) -> int:
+        """How many actions this book's own site has numbered."""
+        return self.conn.execute("SELECT coalesce(max(origin_seq), 0) FROM actions"
+                                 " WHERE site_id = ?", [self.site_id]).fetchone()[0]
+
     def close(self) -> None:
         if not self.read_only:
             with contextlib.suppress(sqlite3.Error):
                 self.conn.execute("PRAGMA optimize")
+            with contextlib.suppress(sqlite3.Error, OSError):
+                remember_sequence(self.site_id, self.own_sequence())
         self.conn.close()
 
     def __enter__(self) -> Book:
@@ -263,10 +273,33 @@ def open_book(path: str | Path, *, create: bool = False, read_only: bool = False
             if pending:
                 migrations.apply(db)
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        return Book(path, conn)
+        book = Book(path, conn)
+        _claim_site(book)
+        return book
     except BaseException:
         conn.close()
         raise
+
+
+def _claim_site(book: Book) -> None:
+    """Give a copied or restored book a site id of its own (see ``installation``)."""
+    mine = installation_id()
+    owner = book.meta("installation")
+    top = book.own_sequence()
+    reason = "copy" if owner is not None and owner != mine else \
+        "restore" if seen_sequence(book.site_id) > top else None
+    with sqlite_errors():
+        if reason is not None:
+            previous = json.loads(book.meta("previous_sites") or "[]")
+            previous.append({"site": book.site_id, "upto": top, "why": reason})
+            book.set_meta("previous_sites", json.dumps(previous))
+            book.site_id = str(uuid_utils.uuid7())
+            book.set_meta("site_id", book.site_id)
+            last = book.conn.execute("SELECT max(hlc) FROM changes").fetchone()[0]
+            book.clock = HybridClock(book.site_id, last)
+        if owner != mine:
+            book.set_meta("installation", mine)
+        book.conn.commit()
 
 
 def _open_for_reading(path: Path, version: int) -> Book:

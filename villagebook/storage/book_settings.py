@@ -1,6 +1,13 @@
-"""Settings kept in the book (they travel with it): the monitoring line of each year, how
-long a household may go unvisited, how many visits a helper owes each year, and the policy
-hotline printed on wall sheets and notices."""
+"""Settings of the book.
+
+Shared settings (``book_settings``, changed through the change log) travel with the book's
+records to the township and back: the monitoring line of each year, how long a household
+may go unvisited, how many visits a helper owes each year, the policy hotline printed on
+wall sheets and notices. The township's values reach all its villages.
+
+Local settings (``meta``, keys ``local.*``) belong to this file on this laptop and are never
+shipped: reminders, backups, window state.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +21,17 @@ def _get(book: Book, key: str) -> str | None:
     return row[0] if row else None
 
 
+# the keys that may be set in book_settings: each travels
+SHARED_PREFIXES = ("monitoring_line.", "visits.", "print.")
+
+
+def is_shared(key: str) -> bool:
+    return key.startswith(SHARED_PREFIXES)
+
+
 def _set(book: Book, key: str, value: str) -> None:
+    if not is_shared(key):
+        raise KeyError(f"{key} is not a shared setting")
     exists = book.conn.execute("SELECT 1 FROM book_settings WHERE id = ?", [key]).fetchone()
     with book.action("settings.save") as writer:
         if exists:
@@ -70,6 +87,18 @@ def set_text_setting(book: Book, key: str, value: str) -> None:
         raise KeyError(key)
     value = value.strip()
     if len(value) > MAX_TEXT:
-        raise ValidationFailed([Issue("text.too_long", key, {"max": MAX_TEXT})])
+        raise ValidationFailed([Issue("text.too_long", key,
+                                      {"length": len(value), "max": MAX_TEXT})])
     if value != text_setting(book, key):
         _set(book, key, value)
+
+
+def local_setting(book: Book, key: str, default: str | None = None) -> str | None:
+    """A setting of this file on this laptop (never shipped)."""
+    value = book.meta(f"local.{key}")
+    return default if value is None else value
+
+
+def set_local_setting(book: Book, key: str, value: str) -> None:
+    book.set_meta(f"local.{key}", value)
+    book.conn.commit()
