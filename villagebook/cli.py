@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from . import sync_cli
 from .core import demo as demo_data
 from .core.dates import parse_date
 from .core.errors import BookError, Issue, ValidationFailed, VillagebookError
@@ -33,7 +34,8 @@ from .storage.households import find_household_id
 from .storage.kinds import household_kinds, kind
 from .storage.village import add_user, get_village, list_users, set_village
 
-COMMANDS = ("init", "demo", "export-json", "export-xlsx", "import-xlsx", "template", "print")
+COMMANDS = ("init", "init-township", "demo", "export-json", "export-xlsx", "import-xlsx",
+            "template", "print", "sync")
 DEMO_OPERATOR = "演示用户"
 
 
@@ -92,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
                           help="notice: last day of the period (default today)")
     printing.add_argument("--posted", type=_iso_date, help="notice: first day on the board")
     printing.add_argument("--days", type=int, default=7, help="notice: days on the board")
+    sync_cli.add_parsers(sub, with_db)
     return parser
 
 
@@ -198,6 +201,8 @@ def _run(args: argparse.Namespace) -> int:
         print(f"wrote {args.out}")
         return 0
     path: Path = args.db or default_book_path()
+    if args.command in ("sync", "init-township"):
+        return sync_cli.run(args, path, _cli_operator)
     if args.command == "init":
         def fill(book: Book) -> None:
             add_user(book, args.user)

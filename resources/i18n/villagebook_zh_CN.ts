@@ -176,73 +176,73 @@
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="40"/>
+        <location filename="../../villagebook/storage/kinds.py" line="42"/>
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="42"/>
+        <location filename="../../villagebook/storage/kinds.py" line="44"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="45"/>
+        <location filename="../../villagebook/storage/kinds.py" line="47"/>
         <source>Setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="52"/>
+        <location filename="../../villagebook/storage/kinds.py" line="54"/>
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="54"/>
+        <location filename="../../villagebook/storage/kinds.py" line="56"/>
         <source>Check</source>
         <translation>三保障核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="56"/>
+        <location filename="../../villagebook/storage/kinds.py" line="58"/>
         <source>Monitoring</source>
         <translation>防返贫监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="58"/>
+        <location filename="../../villagebook/storage/kinds.py" line="60"/>
         <source>Measure</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="60"/>
-        <location filename="../../villagebook/storage/kinds.py" line="70"/>
+        <location filename="../../villagebook/storage/kinds.py" line="62"/>
+        <location filename="../../villagebook/storage/kinds.py" line="72"/>
         <source>Helper</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="62"/>
+        <location filename="../../villagebook/storage/kinds.py" line="64"/>
         <source>Visit</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="66"/>
+        <location filename="../../villagebook/storage/kinds.py" line="68"/>
         <source>Accepted warning</source>
         <translation>已确认的提示</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="68"/>
+        <location filename="../../villagebook/storage/kinds.py" line="70"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="72"/>
+        <location filename="../../villagebook/storage/kinds.py" line="74"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="74"/>
+        <location filename="../../villagebook/storage/kinds.py" line="76"/>
         <source>Project income</source>
         <translation>项目收益</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="64"/>
+        <location filename="../../villagebook/storage/kinds.py" line="66"/>
         <source>Photo</source>
         <translation>走访照片</translation>
     </message>
@@ -443,7 +443,7 @@
         <translation>（新建）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="47"/>
+        <location filename="../../villagebook/storage/kinds.py" line="49"/>
         <source>Household</source>
         <translation>本户</translation>
     </message>
@@ -1674,91 +1674,196 @@
     </message>
     <message>
         <location filename="../../villagebook/core/messages.py" line="173"/>
+        <source>The township code must have 9 digits (it has “{value}”)</source>
+        <translation>乡镇代码应为 9 位数字（现为“{value}”）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="176"/>
+        <source>{name} is not a villagebook pairing card</source>
+        <translation>{name} 不是村账本的配对文件</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="178"/>
+        <source>The fingerprint does not match ({expected} on this card): do not pair; ask the other side for their card again</source>
+        <translation>指纹不一致（此配对文件为 {expected}）：请不要配对，请对方重新提供配对文件</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="181"/>
+        <source>A {kind} book pairs with the other kind (a village with its township)</source>
+        <translation>账本只能与另一类账本配对（村与所属乡镇）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="183"/>
+        <source>The package comes from a book this one is not paired with: pair first</source>
+        <translation>此同步包来自尚未配对的账本：请先配对</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="185"/>
+        <source>The package is damaged or was changed after it was made; ask for it again. Nothing was changed.</source>
+        <translation>同步包已损坏，或生成后被改动过，请对方重新导出。账本未做任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="188"/>
+        <source>The package is larger than any package villagebook makes; it was not read. Nothing was changed.</source>
+        <translation>同步包大小超出村账本所能生成的范围，未读取。账本未做任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="191"/>
+        <source>The package holds files that no villagebook package holds; it was not read. Nothing was changed.</source>
+        <translation>同步包中含有村账本同步包不会有的文件，未读取。账本未做任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="194"/>
+        <source>The package&apos;s signature does not match its sender: it may be forged or changed. Nothing was changed.</source>
+        <translation>同步包的签名与发送方不符：可能被伪造或改动。账本未做任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="197"/>
+        <source>The package was made for another book; it cannot be read here</source>
+        <translation>此同步包是发给另一个账本的，在这里无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="199"/>
+        <source>The package was made by a newer version of villagebook (format {version}); please update the program</source>
+        <translation>此同步包由更新版本的村账本生成（格式 {version}），请先升级程序</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="202"/>
+        <source>The package was made by a newer version of villagebook (book version {version}; this program reads up to {supported}); please update the program</source>
+        <translation>此同步包由更新版本的村账本生成（账本版本 {version}，本程序最高支持 {supported}），请先升级程序</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="206"/>
+        <source>The package holds other changes under numbers already received from the same book: the book was copied and both copies were used. Nothing was changed; ask the village which copy is right.</source>
+        <translation>同步包中的修改编号与此前从同一账本收到的相同但内容不同：该账本被复制后两份都在使用。账本未做任何改动，请向村里确认哪一份是正确的。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="210"/>
+        <source>Packages before this one are missing ({missing}); it is kept and will be applied when they arrive</source>
+        <translation>缺少此前的同步包（{missing}）：此包已暂存，收到缺少的包后自动导入</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="213"/>
+        <source>The package comes from a computer whose clock is {hours} hours ahead; it is kept until the clock is corrected</source>
+        <translation>此同步包来自时钟快了 {hours} 小时的电脑：已暂存，待时钟校正后再导入</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="216"/>
+        <source>The file cannot be read</source>
+        <translation>无法读取该文件</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="217"/>
+        <source>This book is not paired with {code}; pair first</source>
+        <translation>本账本尚未与 {code} 配对：请先配对</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="219"/>
+        <source>There is no conflict {id}</source>
+        <translation>没有编号为 {id} 的冲突</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="220"/>
+        <source>Conflict {id} is already decided</source>
+        <translation>冲突 {id} 已经处理过</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="221"/>
+        <source>Choose this side&apos;s value, the other side&apos;s, or type a value</source>
+        <translation>请选择本方的值、对方的值，或输入一个值</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="223"/>
+        <source>There is no finding {id}</source>
+        <translation>没有编号为 {id} 的记录</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="224"/>
         <source>The administrative code must have 12 digits (it has “{value}”)</source>
         <translation>行政区划代码应为 12 位数字（现在是“{value}”）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="175"/>
+        <location filename="../../villagebook/core/messages.py" line="226"/>
         <source>There is already a user called {name}</source>
         <translation>已有名为 {name} 的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="176"/>
+        <location filename="../../villagebook/core/messages.py" line="227"/>
         <source>{name} is not an active user of this book (its users: {users})</source>
         <translation>{name} 不是本账本的在用用户（本账本用户：{users}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="178"/>
+        <location filename="../../villagebook/core/messages.py" line="229"/>
         <source>Say who is working with --user NAME (the book&apos;s users: {users})</source>
         <translation>请用 --user 姓名 说明是谁在操作（本账本用户：{users}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="180"/>
+        <location filename="../../villagebook/core/messages.py" line="231"/>
         <source>At least one user must remain: add the new user first</source>
         <translation>至少要保留一名在用用户：请先添加新用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="183"/>
+        <location filename="../../villagebook/core/messages.py" line="234"/>
         <source>This book was made by a newer version of villagebook (version {version}; this program reads up to {supported}). Please update the program. The book has not been changed.</source>
         <translation>这个账本由较新版本的村账本创建（版本 {version}，本程序只能读到版本 {supported}）。请先升级程序。账本没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="187"/>
+        <location filename="../../villagebook/core/messages.py" line="238"/>
         <source>This book was changed by a newer version of villagebook ({name}). Please update the program. The book has not been changed.</source>
         <translation>此账本已被更新版本的村账本程序改动过（{name}）。请先升级程序。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="190"/>
+        <location filename="../../villagebook/core/messages.py" line="241"/>
         <source>The book is in use by another program (perhaps another villagebook window). Close it and try again. Nothing was changed.</source>
         <translation>账本正被另一个程序使用（可能是另一个村账本窗口）。请关闭后再试。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="193"/>
+        <location filename="../../villagebook/core/messages.py" line="244"/>
         <source>The book cannot be written (it may be on a CD or a protected USB stick). Copy it to the computer and open the copy.</source>
         <translation>账本文件无法写入（可能在光盘或写保护的U盘上）。请把它复制到电脑上，再打开复制的文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="196"/>
+        <location filename="../../villagebook/core/messages.py" line="247"/>
         <source>This file is not a villagebook book, or it is damaged. It has not been changed. Restore it from a backup copy.</source>
         <translation>这个文件不是村账本，或者已经损坏。文件没有被改动。请用备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="199"/>
+        <location filename="../../villagebook/core/messages.py" line="250"/>
         <source>This database belongs to another program; villagebook will not change it.</source>
         <translation>这个数据库属于其他程序，村账本不会改动它。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="201"/>
+        <location filename="../../villagebook/core/messages.py" line="252"/>
         <source>The disk is full. Free some space and save again; nothing was lost.</source>
         <translation>磁盘已满。请腾出空间后再保存，已有数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="203"/>
+        <location filename="../../villagebook/core/messages.py" line="254"/>
         <source>The book file cannot be opened. Check that the USB stick or folder is still there.</source>
         <translation>无法打开账本文件。请检查U盘或文件夹是否还在。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="206"/>
+        <location filename="../../villagebook/core/messages.py" line="257"/>
         <source>The file cannot be written ({path}): it may be open in another program or the folder may be protected. Close it or choose another place.</source>
         <translation>文件无法写入（{path}）：可能正被其他程序打开，或文件夹受保护。请关闭该文件或另选位置。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="209"/>
+        <location filename="../../villagebook/core/messages.py" line="260"/>
         <source>There is no book at {path}</source>
         <translation>{path} 处没有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="210"/>
+        <location filename="../../villagebook/core/messages.py" line="261"/>
         <source>There is already a book at {path}</source>
         <translation>{path} 处已有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="211"/>
+        <location filename="../../villagebook/core/messages.py" line="262"/>
         <source>Choose who is working before making changes</source>
         <translation>修改前请先选择当前使用人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="213"/>
+        <location filename="../../villagebook/core/messages.py" line="264"/>
         <source>The record no longer exists in this book</source>
         <translation>账本中已没有这条记录</translation>
     </message>

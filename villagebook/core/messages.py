@@ -170,6 +170,57 @@ TEMPLATES: dict[str, str] = {
                     "from them when the file was last saved is imported. Check that it is "
                     "up to date."),
     # village and users
+    "township.code": QT_TRANSLATE_NOOP(
+        "Messages", "The township code must have 9 digits (it has “{value}”)"),
+    # sync packages and pairing
+    "sync.bad_card": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is not a villagebook pairing card"),
+    "sync.fingerprint_mismatch": QT_TRANSLATE_NOOP(
+        "Messages", "The fingerprint does not match ({expected} on this card): do not pair; "
+                    "ask the other side for their card again"),
+    "sync.same_kind": QT_TRANSLATE_NOOP(
+        "Messages", "A {kind} book pairs with the other kind (a village with its township)"),
+    "sync.unpaired": QT_TRANSLATE_NOOP(
+        "Messages", "The package comes from a book this one is not paired with: pair first"),
+    "sync.damaged": QT_TRANSLATE_NOOP(
+        "Messages", "The package is damaged or was changed after it was made; ask for it "
+                    "again. Nothing was changed."),
+    "sync.too_large": QT_TRANSLATE_NOOP(
+        "Messages", "The package is larger than any package villagebook makes; it was not "
+                    "read. Nothing was changed."),
+    "sync.bad_names": QT_TRANSLATE_NOOP(
+        "Messages", "The package holds files that no villagebook package holds; it was not "
+                    "read. Nothing was changed."),
+    "sync.bad_signature": QT_TRANSLATE_NOOP(
+        "Messages", "The package's signature does not match its sender: it may be forged or "
+                    "changed. Nothing was changed."),
+    "sync.wrong_receiver": QT_TRANSLATE_NOOP(
+        "Messages", "The package was made for another book; it cannot be read here"),
+    "sync.newer_format": QT_TRANSLATE_NOOP(
+        "Messages", "The package was made by a newer version of villagebook (format "
+                    "{version}); please update the program"),
+    "sync.newer_schema": QT_TRANSLATE_NOOP(
+        "Messages", "The package was made by a newer version of villagebook (book version "
+                    "{version}; this program reads up to {supported}); please update the "
+                    "program"),
+    "sync.forked": QT_TRANSLATE_NOOP(
+        "Messages", "The package holds other changes under numbers already received from "
+                    "the same book: the book was copied and both copies were used. Nothing "
+                    "was changed; ask the village which copy is right."),
+    "sync.gap": QT_TRANSLATE_NOOP(
+        "Messages", "Packages before this one are missing ({missing}); it is kept and will "
+                    "be applied when they arrive"),
+    "sync.clock_ahead": QT_TRANSLATE_NOOP(
+        "Messages", "The package comes from a computer whose clock is {hours} hours ahead; "
+                    "it is kept until the clock is corrected"),
+    "sync.cannot_read": QT_TRANSLATE_NOOP("Messages", "The file cannot be read"),
+    "sync.no_peer": QT_TRANSLATE_NOOP(
+        "Messages", "This book is not paired with {code}; pair first"),
+    "sync.no_conflict": QT_TRANSLATE_NOOP("Messages", "There is no conflict {id}"),
+    "sync.conflict_decided": QT_TRANSLATE_NOOP("Messages", "Conflict {id} is already decided"),
+    "sync.choose_value": QT_TRANSLATE_NOOP(
+        "Messages", "Choose this side's value, the other side's, or type a value"),
+    "sync.no_finding": QT_TRANSLATE_NOOP("Messages", "There is no finding {id}"),
     "village.code": QT_TRANSLATE_NOOP(
         "Messages", "The administrative code must have 12 digits (it has “{value}”)"),
     "user.exists": QT_TRANSLATE_NOOP("Messages", "There is already a user called {name}"),

@@ -44,6 +44,16 @@ def created_value(table: str, record: Mapping[str, Any]) -> dict[str, Any]:
             for k, v in record.items() if v is not None and k not in derived}
 
 
+def close_conflicts(conn: Any, record_id: str, field: str, base: str | None,
+                    stamp: str) -> None:
+    """A change made by someone who saw both values of a sync conflict decides it."""
+    if base is None:
+        return
+    conn.execute("UPDATE sync_conflicts SET resolved_stamp = ? WHERE record_id = ?"
+                 " AND field = ? AND resolved_stamp IS NULL AND local_stamp <= ?"
+                 " AND remote_stamp <= ?", [stamp, record_id, field, base, base])
+
+
 def base_stamp(conn: Any, record_id: str, field: str | None) -> str | None:
     """The stamp of a field's current value: its newest change, or the record's creation.
     (Values converge on the newest stamp, so the newest is the one a writer saw.)"""
@@ -83,13 +93,17 @@ class ChangeWriter:
 
     def _log(self, table: str, record_id: str, household_id: str | None, op: str,
              field: str | None, old: Any, new: Any) -> None:
-        self.book.conn.execute(
+        conn = self.book.conn
+        stamp = self.book.clock.now()
+        base = None if op == "create" else base_stamp(conn, record_id, field)
+        conn.execute(
             "INSERT INTO changes (hlc, action_seq, table_name, record_id, household_id, op,"
             " field, old_value, new_value, base) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (self.book.clock.now(), self.action_seq, table, record_id, household_id, op, field,
-             None if op == "create" else to_json(old), to_json(new),
-             None if op == "create" else base_stamp(self.book.conn, record_id, field)),
+            (stamp, self.action_seq, table, record_id, household_id, op, field,
+             None if op == "create" else to_json(old), to_json(new), base),
         )
+        if field is not None:  # a person who changes a field has seen its conflict
+            close_conflicts(conn, record_id, field, base, stamp)
         self.changed += 1
 
     def insert(self, table: str, row: Mapping[str, Any], household_id: str | None = None) -> str:
@@ -108,7 +122,7 @@ class ChangeWriter:
         return record["id"]
 
     def update(self, table: str, record_id: str, values: Mapping[str, Any],
-               household_id: str | None = None) -> list[str]:
+               household_id: str | None = None, force: bool = False) -> list[str]:
         """Change the given fields of a record; log each field that really changed.
 
         Derived columns (see ``DERIVED``) are written but not logged: they follow from
@@ -122,7 +136,9 @@ class ChangeWriter:
         ).fetchone()
         if current is None:
             raise NotFound(table=table, id=record_id)
-        changed = [(c, old) for c, old in zip(columns, current) if old != values[c]]
+        # ``force`` logs even an unchanged value: a person's decision of a conflict for
+        # the value the book already shows must still travel
+        changed = [(c, old) for c, old in zip(columns, current) if force or old != values[c]]
         if not changed:
             return []
         sets = ", ".join(f"{c} = ?" for c, _ in changed)

@@ -28,7 +28,8 @@ class RecordKind:
     owner_column: str | None  # the column naming the owner (household_id, village_id…)
     order: str  # how its records are listed within their owner
     noun: str  # what the change history calls it (translated in the "History" context)
-    # column sets unique among its active records (a clash of two replicas is a conflict)
+    # column sets the schema keeps unique among its active records (two replicas that
+    # create a clash make a conflict: the later-created record is set aside)
     unique: tuple[tuple[str, ...], ...] = ()
     # derived household columns that follow from it (recomputed where it changes)
     feeds: tuple[str, ...] = ()
@@ -39,9 +40,9 @@ class RecordKind:
 
 KINDS: tuple[RecordKind, ...] = (
     RecordKind("village", "", BOOK, None, "code", QT_TRANSLATE_NOOP("History", "Village"),
-               unique=(("code",),), removable=False),
+               removable=False),
     RecordKind("users", "", BOOK, None, "name", QT_TRANSLATE_NOOP("History", "User"),
-               unique=(("name",),), removable=False),
+               removable=False),
     RecordKind("book_settings", "", BOOK, None, "id",
                QT_TRANSLATE_NOOP("History", "Setting"), removable=False),
     RecordKind("households", "household", VILLAGE, "village_id", "number",

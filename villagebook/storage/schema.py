@@ -374,5 +374,44 @@ def m0011(db: Database) -> None:
     )
 
 
+@migrations(name="0012_sync_state")
+def m0012(db: Database) -> None:
+    db.executescript(
+        """
+        -- What sync keeps about itself: local to this book, never shipped as records.
+        -- Paired peers (public keys only; this installation's keys are outside the book).
+        CREATE TABLE sync_peers (
+            installation TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,
+            code TEXT NOT NULL, sign_key TEXT NOT NULL, enc_key TEXT NOT NULL,
+            paired_at TEXT NOT NULL);
+        -- Per origin site, the highest action number applied here without a gap.
+        CREATE TABLE sync_received (site_id TEXT PRIMARY KEY, upto INTEGER NOT NULL);
+        -- Per peer and origin site, what the peer said it has applied (its receipts).
+        CREATE TABLE sync_acks (
+            peer TEXT NOT NULL, site_id TEXT NOT NULL, upto INTEGER NOT NULL,
+            PRIMARY KEY (peer, site_id));
+        -- Packages sent and received; one held after a gap keeps its file's bytes until
+        -- the gap is filled.
+        CREATE TABLE sync_packages (
+            id TEXT PRIMARY KEY, peer TEXT NOT NULL, direction TEXT NOT NULL,
+            file_name TEXT, at TEXT NOT NULL, ranges TEXT NOT NULL, actions INTEGER NOT NULL,
+            state TEXT NOT NULL, detail TEXT, data BLOB);
+        -- Concurrent changes of one field: both values kept until a person decides.
+        CREATE TABLE sync_conflicts (
+            id TEXT PRIMARY KEY, table_name TEXT NOT NULL, record_id TEXT NOT NULL,
+            household_id TEXT, field TEXT NOT NULL,
+            local_value TEXT, local_stamp TEXT NOT NULL, local_operator TEXT,
+            remote_value TEXT, remote_stamp TEXT NOT NULL, remote_operator TEXT,
+            found_at TEXT NOT NULL, resolved_stamp TEXT);
+        CREATE INDEX sync_conflicts_open ON sync_conflicts(resolved_stamp, record_id);
+        -- The same person registered in two places: found on import, decided by a person.
+        CREATE TABLE sync_same_person (
+            id TEXT PRIMARY KEY, member_a TEXT NOT NULL, member_b TEXT NOT NULL,
+            basis TEXT NOT NULL, found_at TEXT NOT NULL, decision TEXT, decided_by TEXT,
+            decided_at TEXT, UNIQUE (member_a, member_b));
+        """
+    )
+
+
 # One more each time a migration is added (a test keeps this true).
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12

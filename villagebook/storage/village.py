@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -50,11 +51,24 @@ def set_village(book: Book, values: dict[str, Any]) -> str:
 
 
 def list_users(book: Book, include_inactive: bool = False) -> list[dict[str, Any]]:
-    sql = "SELECT id, name, role, active FROM users"
+    """The people who work in this book. Users that arrived by sync from another book
+    (a village's secretaries, in its township's book) name changes in the audit trail but
+    do not work here."""
+    sql = ("SELECT id, name, role, active FROM users u WHERE NOT EXISTS ("
+           " SELECT 1 FROM changes c JOIN actions a ON a.seq = c.action_seq"
+           " WHERE c.record_id = u.id AND c.op = 'create'"
+           " AND a.site_id NOT IN (SELECT value FROM json_each(?)))")
     if not include_inactive:
-        sql += " WHERE active = 1"
-    cursor = book.conn.execute(sql + " ORDER BY name")
+        sql += " AND active = 1"
+    cursor = book.conn.execute(sql + " ORDER BY name", [json.dumps(sorted(own_sites(book)))])
     return [dict(zip(("id", "name", "role", "active"), r)) for r in cursor.fetchall()]
+
+
+def own_sites(book: Book) -> set[str]:
+    """The sites this book's own changes were numbered under (now and before a copy or
+    restore gave it a new one)."""
+    previous = json.loads(book.meta("previous_sites") or "[]")
+    return {book.site_id, *(p["site"] for p in previous)}
 
 
 def add_user(book: Book, name: str, role: str | None = None) -> str:

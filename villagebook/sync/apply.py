@@ -1,0 +1,465 @@
+"""Applying packages: verified first, then ordered, merged and reported.
+
+- Nothing is written before the package is verified (``package.open_package``).
+- Per origin site, actions apply in their order: a package after a gap is held (kept in
+  the book) with the missing numbers named, and applies by itself once the gap is filled;
+  what was applied before is skipped (a package applied twice changes nothing).
+- A whole package applies in one transaction, or not at all.
+- A field changed on both sides since their common base is a conflict: both values are
+  kept for a person; meanwhile every replica shows the later stamp's value. A person's
+  decision is an ordinary change whose base covers both, and closes the conflict wherever
+  it arrives. Two records clashing on a unique key (the same 户编号 in a village, two
+  incomes for one year) are a conflict too: the later-created one is set aside.
+- A member whose ID number (or, weaker, name and birth date) is active elsewhere in the
+  book is a "same person" finding; nothing merges by itself.
+- After applying, the village's counts are compared with the sender's (账账相符).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import uuid_utils
+
+from ..core.clock import ClockAhead
+from ..core.idnumber import parse as parse_id
+from ..storage.book import Book, now_text
+from ..storage.changelog import DERIVED, base_stamp, close_conflicts, to_json
+from ..storage.derived import refresh
+from ..storage.kinds import kind
+from ..storage.schema import SCHEMA_VERSION
+from .export import acknowledged, received, village_counts, village_records
+from .keys import SyncError, load_keys, unb64
+from .package import Package, open_package, sender_of
+from .peers import peer
+
+MAX_AHEAD_MS = 24 * 3600 * 1000  # a stamp further ahead of this laptop's clock is held
+
+
+@dataclass
+class Outcome:
+    """What became of one package."""
+
+    name: str
+    state: str  # applied, already, held, refused
+    detail: str = ""
+    values: dict[str, Any] = field(default_factory=dict)
+    actions: int = 0
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    same_person: list[dict[str, Any]] = field(default_factory=list)
+    count_errors: list[dict[str, Any]] = field(default_factory=list)
+    sender: str = ""
+
+
+def import_files(book: Book, paths: list[str | Path], dry_run: bool = False) -> list[Outcome]:
+    """Apply each package file (each all or nothing), then any held package whose gap is
+    now filled. A folder stands for the packages in it."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        files += sorted(path.glob("*.vbsync")) if path.is_dir() else [path]
+    outcomes = []
+    for path in files:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            outcomes.append(Outcome(path.name, "refused", "sync.cannot_read"))
+            continue
+        outcomes.append(import_bytes(book, data, path.name, dry_run))
+    if not dry_run:
+        outcomes += retry_held(book)
+    return outcomes
+
+
+def import_bytes(book: Book, data: bytes, name: str, dry_run: bool = False) -> Outcome:
+    """Verify and apply one package; a refusal names its reason and writes nothing."""
+    try:
+        installation, _ = sender_of(data)
+        sender = peer(book, installation)
+        package = open_package(data, load_keys(), unb64(sender["sign_key"]))
+        _check_manifest(book, package, installation)
+    except SyncError as error:
+        return Outcome(name, "refused", error.code, dict(error.values))
+    missing = _gaps(book, package)
+    if missing:
+        if not dry_run:
+            _keep(book, installation, name, package, data, "held",
+                  json.dumps(missing, ensure_ascii=False))
+        return Outcome(name, "held", "sync.gap", {"missing": missing}, sender=installation)
+    ahead = _too_far_ahead(book, package)
+    if ahead:
+        if not dry_run:
+            _keep(book, installation, name, package, data, "held", "clock_ahead")
+        return Outcome(name, "held", "sync.clock_ahead", {"hours": ahead // 3_600_000},
+                       sender=installation)
+    outcome = Outcome(name, "applied", sender=installation)
+    try:
+        with book.writing():
+            applied = _apply(book, package, installation, outcome)
+            if dry_run:
+                raise _DryRun()
+    except _DryRun:
+        return outcome
+    if not applied:
+        outcome.state = "already"
+        return outcome
+    outcome.count_errors = compare_counts(book, package)
+    _keep(book, installation, name, package, None, "applied", "")
+    return outcome
+
+
+class _DryRun(Exception):
+    pass
+
+
+def retry_held(book: Book) -> list[Outcome]:
+    """Apply held packages whose gap is now filled (repeatedly: one may fill another's)."""
+    outcomes: list[Outcome] = []
+    progress = True
+    while progress:
+        progress = False
+        for package_id, name, data in book.conn.execute(
+                "SELECT id, file_name, data FROM sync_packages WHERE state = 'held'"
+                " ORDER BY at").fetchall():
+            book.conn.execute("UPDATE sync_packages SET state = 'retried', data = NULL"
+                              " WHERE id = ?", [package_id])
+            book.conn.commit()
+            outcome = import_bytes(book, data, name)
+            if outcome.state in ("applied", "already"):
+                progress = True
+                outcomes.append(outcome)
+    return outcomes
+
+
+def _check_manifest(book: Book, package: Package, installation: str) -> None:
+    manifest = package.manifest
+    if manifest.get("receiver") != load_keys().installation:
+        raise SyncError("sync.wrong_receiver")
+    sender = manifest.get("sender") or {}
+    if sender.get("installation") != installation or package.header.get("sender") != installation:
+        raise SyncError("sync.bad_signature")
+    schema = manifest.get("schema")
+    if not isinstance(schema, int) or schema > SCHEMA_VERSION:
+        raise SyncError("sync.newer_schema", version=schema, supported=SCHEMA_VERSION)
+    ranges = manifest.get("ranges")
+    if not isinstance(ranges, dict) or ranges != package.header.get("ranges"):
+        raise SyncError("sync.damaged")
+    for site, span in ranges.items():
+        if not (isinstance(span, list) and len(span) == 2 and all(isinstance(n, int) for n in span)
+                and 1 <= span[0] <= span[1]):
+            raise SyncError("sync.damaged")
+    for action in package.actions:
+        if not isinstance(action, dict) or action.get("site") not in ranges or \
+                not isinstance(action.get("seq"), int) or \
+                not ranges[action["site"]][0] <= action["seq"] <= ranges[action["site"]][1] or \
+                not isinstance(action.get("changes"), list):
+            raise SyncError("sync.damaged")
+        for change in action["changes"]:
+            if not isinstance(change, dict) or change.get("op") not in ("create", "update"):
+                raise SyncError("sync.damaged")
+            try:
+                kind(str(change.get("table")))
+            except KeyError as error:
+                raise SyncError("sync.damaged") from error
+            if change["op"] == "update" and (not isinstance(change.get("field"), str)
+                                             or not change["field"].isidentifier()):
+                raise SyncError("sync.damaged")
+            if change["op"] == "create" and not isinstance(change.get("new"), dict):
+                raise SyncError("sync.damaged")
+    _check_fork(book, package)
+
+
+def _check_fork(book: Book, package: Package) -> None:
+    """The same (site, number) with other content than applied before: a forked book."""
+    for action in package.actions:
+        row = book.conn.execute("SELECT id FROM actions WHERE site_id = ? AND origin_seq = ?",
+                                [action["site"], action["seq"]]).fetchone()
+        if row is not None and row[0] != action.get("id"):
+            raise SyncError("sync.forked", site=action["site"], seq=action["seq"])
+
+
+def _gaps(book: Book, package: Package) -> dict[str, list[int]]:
+    """Per origin, the numbers missing before this package can apply."""
+    have = received(book)
+    missing = {}
+    for site, (start, _end) in package.manifest["ranges"].items():
+        upto = have.get(site, 0)
+        if start > upto + 1:
+            missing[site] = [upto + 1, start - 1]
+    return missing
+
+
+def _too_far_ahead(book: Book, package: Package) -> int:
+    worst = 0
+    for action in package.actions:
+        for change in action["changes"]:
+            worst = max(worst, book.clock.ahead(str(change.get("hlc"))))
+    return worst if worst > MAX_AHEAD_MS else 0
+
+
+def _apply(book: Book, package: Package, installation: str, outcome: Outcome) -> bool:
+    """Apply the new part of a package inside the caller's transaction; False when
+    everything in it was here already."""
+    conn = book.conn
+    have = received(book)
+    touched: set[str] = set()
+    members: set[str] = set()
+    applied = False
+    for action in package.actions:
+        if action["seq"] <= have.get(action["site"], 0):
+            continue
+        applied = True
+        outcome.actions += 1
+        action_seq = conn.execute(
+            "INSERT INTO actions (id, site_id, origin_seq, action, operator, at)"
+            " VALUES (?,?,?,?,?,?)",
+            [action["id"], action["site"], action["seq"], action["action"],
+             action["operator"], action["at"]]).lastrowid
+        for change in action["changes"]:
+            try:
+                book.clock.observe(change["hlc"], MAX_AHEAD_MS)
+            except (ClockAhead, ValueError) as error:
+                raise SyncError("sync.damaged") from error
+            _apply_change(book, action_seq, action, change, package.blobs, outcome)
+            if change.get("household"):
+                touched.add(change["household"])
+            if change["table"] == "members":
+                members.add(change["record"])
+    for site, (_start, end) in package.manifest["ranges"].items():
+        if end > have.get(site, 0):
+            applied = True
+            conn.execute("INSERT INTO sync_received (site_id, upto) VALUES (?, ?)"
+                         " ON CONFLICT(site_id) DO UPDATE SET upto = max(upto, excluded.upto)",
+                         [site, end])
+    for site, upto in (package.manifest.get("acks") or {}).items():
+        if isinstance(upto, int):
+            conn.execute("INSERT INTO sync_acks (peer, site_id, upto) VALUES (?,?,?)"
+                         " ON CONFLICT(peer, site_id) DO UPDATE SET"
+                         " upto = max(upto, excluded.upto)", [installation, site, upto])
+    refresh(book, touched)
+    outcome.same_person = find_same_person(book, members)
+    return applied
+
+
+def _apply_change(book: Book, action_seq: int, action: dict[str, Any], change: dict[str, Any],
+                  blobs: dict[str, bytes], outcome: Outcome) -> None:
+    conn = book.conn
+    if conn.execute("SELECT 1 FROM changes WHERE hlc = ?", [change["hlc"]]).fetchone():
+        return  # this very change is here already
+    table, record_id, op = change["table"], change["record"], change["op"]
+    field_name = change.get("field")
+    merging = op == "create" and conn.execute(f"SELECT 1 FROM {table} WHERE id = ?",
+                                              [record_id]).fetchone() is not None
+    if merging:  # made on two sides under one natural id (a setting's key)
+        stamps = {name: base_stamp(conn, record_id, name) for name in change["new"]
+                  if name != "id"}
+    local_stamp = None if op == "create" else base_stamp(conn, record_id, field_name)
+    conn.execute(
+        "INSERT INTO changes (hlc, action_seq, table_name, record_id, household_id, op, field,"
+        " old_value, new_value, base) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [change["hlc"], action_seq, table, record_id, change.get("household"), op, field_name,
+         None if op == "create" else to_json(change.get("old")), to_json(change.get("new")),
+         change.get("base")])
+    if merging:  # each field as a concurrent change of it
+        for name, stamp in stamps.items():
+            _merge_field(book, action, change, table, record_id, name, change["new"][name],
+                         stamp, outcome)
+        return
+    if op == "create":
+        _create(book, table, record_id, change, action, blobs, outcome)
+        return
+    if field_name in DERIVED.get(table, ()):
+        return
+    columns = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+    if field_name not in columns or field_name in ("id", "created_at", "updated_at"):
+        raise SyncError("sync.damaged")
+    base = change.get("base")
+    concurrent = local_stamp is not None and base is not None and base < local_stamp
+    if not concurrent:
+        close_conflicts(conn, record_id, field_name, base, change["hlc"])
+    _merge_field(book, action, change, table, record_id, field_name, change.get("new"),
+                 local_stamp if concurrent else None, outcome,
+                 later=local_stamp is None or change["hlc"] > local_stamp)
+
+
+def _merge_field(book: Book, action: dict[str, Any], change: dict[str, Any], table: str,
+                 record_id: str, field_name: str, remote: Any, concurrent_with: str | None,
+                 outcome: Outcome, later: bool | None = None) -> None:
+    """Set one field from a remote change. Concurrent with a local change of another
+    value (``concurrent_with`` its stamp): both kept as a conflict. Either way the value
+    of the later stamp stands, so every replica shows the same."""
+    conn = book.conn
+    current = conn.execute(f"SELECT {field_name} FROM {table} WHERE id = ?",
+                           [record_id]).fetchone()
+    if current is None:
+        return  # its record has not arrived: applied with the record (see _create)
+    if concurrent_with is not None and current[0] != remote:
+        local = conn.execute(
+            "SELECT a.operator FROM changes c JOIN actions a ON a.seq = c.action_seq"
+            " WHERE c.hlc = ?", [concurrent_with]).fetchone()
+        conflict = {"id": str(uuid_utils.uuid7()), "table_name": table,
+                    "record_id": record_id, "household_id": change.get("household"),
+                    "field": field_name, "local_value": to_json(current[0]),
+                    "local_stamp": concurrent_with,
+                    "local_operator": local[0] if local else None,
+                    "remote_value": to_json(remote), "remote_stamp": change["hlc"],
+                    "remote_operator": action["operator"], "found_at": now_text()}
+        conn.execute(f"INSERT INTO sync_conflicts ({', '.join(conflict)}) VALUES"
+                     f" ({', '.join('?' * len(conflict))})", list(conflict.values()))
+        outcome.conflicts.append(conflict)
+    if later is None:
+        later = concurrent_with is None or change["hlc"] > concurrent_with
+    if later:  # the later stamp's value
+        conn.execute(f"UPDATE {table} SET {field_name} = ?, updated_at = ? WHERE id = ?",
+                     [remote, action["at"], record_id])
+
+
+def _create(book: Book, table: str, record_id: str, change: dict[str, Any],
+            action: dict[str, Any], blobs: dict[str, bytes], outcome: Outcome) -> None:
+    conn = book.conn
+    if conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", [record_id]).fetchone():
+        return
+    columns = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+    values = {k: v for k, v in change["new"].items() if k in columns}
+    values["id"] = record_id
+    for binary in kind(table).binary:
+        digest = (change["new"].get(binary) or {}).get("sha256")
+        if digest not in blobs:
+            raise SyncError("sync.damaged")
+        values[binary] = blobs[digest]
+    values.setdefault("created_at", action["at"])
+    values.setdefault("updated_at", action["at"])
+    if table == "households":
+        values.setdefault("member_count", 0)
+    _set_aside_clash(book, table, values, change, action, outcome)
+    conn.execute(f"INSERT INTO {table} ({', '.join(values)}) VALUES"
+                 f" ({', '.join('?' * len(values))})", list(values.values()))
+    # updates of this record that arrived before it (from another origin) apply now
+    for field_name, new, stamp in conn.execute(
+            "SELECT field, new_value, hlc FROM changes WHERE record_id = ? AND op = 'update'"
+            " AND hlc > ? ORDER BY hlc", [record_id, change["hlc"]]).fetchall():
+        if field_name in columns and field_name not in DERIVED.get(table, ()):
+            conn.execute(f"UPDATE {table} SET {field_name} = ? WHERE id = ?",
+                         [json.loads(new), record_id])
+
+
+def _set_aside_clash(book: Book, table: str, values: dict[str, Any], change: dict[str, Any],
+                     action: dict[str, Any], outcome: Outcome) -> None:
+    """Two records on one unique key: the later-created is set aside (removed, or for a
+    household its 户编号 marked), the same on every replica, and both kept as a conflict."""
+    record_kind = kind(table)
+    conn = book.conn
+    for key in record_kind.unique:
+        if any(values.get(c) is None for c in key):
+            continue
+        where = " AND ".join(f"{c} = ?" for c in key)
+        active = " AND status = 'active'" if record_kind.removable else ""
+        other = conn.execute(f"SELECT id FROM {table} WHERE {where}{active}",
+                             [values[c] for c in key]).fetchone()
+        if other is None:
+            continue
+        other_stamp = conn.execute("SELECT hlc FROM changes WHERE record_id = ? AND"
+                                   " op = 'create'", [other[0]]).fetchone()
+        incoming_later = other_stamp is None or change["hlc"] > other_stamp[0]
+        aside_id = values["id"] if incoming_later else other[0]
+        column, aside_value = ("status", "removed") if record_kind.removable else \
+            ("number", f"{values.get('number')}（重复{aside_id[-4:]}）")
+        if incoming_later:
+            values[column] = aside_value
+        else:
+            conn.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?",
+                         [aside_value, aside_id])
+        conflict = {"id": str(uuid_utils.uuid7()), "table_name": table,
+                    "record_id": aside_id, "household_id": change.get("household"),
+                    "field": "+".join(key), "local_value": to_json(other[0]),
+                    "local_stamp": other_stamp[0] if other_stamp else "",
+                    "local_operator": None, "remote_value": to_json(values["id"]),
+                    "remote_stamp": change["hlc"], "remote_operator": action["operator"],
+                    "found_at": now_text()}
+        conn.execute(f"INSERT INTO sync_conflicts ({', '.join(conflict)}) VALUES"
+                     f" ({', '.join('?' * len(conflict))})", list(conflict.values()))
+        outcome.conflicts.append(conflict)
+
+
+def normalized_id(text: str | None) -> str | None:
+    """An ID number as the book compares them: 18 characters, upper-case X."""
+    if not text:
+        return None
+    parsed, _ = parse_id(text)
+    return parsed.number if parsed is not None else text.strip().upper()
+
+
+def find_same_person(book: Book, member_ids: set[str]) -> list[dict[str, Any]]:
+    """Record, for members that just arrived or changed, anyone active elsewhere in the book
+    with the same ID number (or, weaker, the same name and birth date)."""
+    conn = book.conn
+    found = []
+    for member_id in member_ids:
+        row = conn.execute("SELECT household_id, name, id_number, birth_date, status FROM"
+                           " members WHERE id = ?", [member_id]).fetchone()
+        if row is None or row[4] != "active":
+            continue
+        household_id, name, id_number, birth, _ = row
+        number = normalized_id(id_number)
+        candidates = []
+        if number:
+            candidates += [(r[0], "id") for r in conn.execute(
+                "SELECT m.id FROM members m JOIN households h ON h.id = m.household_id"
+                " WHERE m.id_number IN (?, ?) AND m.status = 'active' AND h.status = 'active'"
+                " AND m.household_id != ?", [number, number.lower(), household_id])]
+        if birth and name:
+            candidates += [(r[0], "name_birth") for r in conn.execute(
+                "SELECT m.id FROM members m JOIN households h ON h.id = m.household_id"
+                " WHERE m.name = ? AND m.birth_date = ? AND m.status = 'active'"
+                " AND h.status = 'active' AND m.household_id != ?",
+                [name, birth, household_id]) if (r[0], "id") not in candidates]
+        for other, basis in candidates:
+            a, b = sorted((member_id, other))
+            finding = {"id": str(uuid_utils.uuid7()), "member_a": a, "member_b": b,
+                       "basis": basis, "found_at": now_text()}
+            cursor = conn.execute(
+                "INSERT OR IGNORE INTO sync_same_person (id, member_a, member_b, basis,"
+                " found_at) VALUES (?,?,?,?,?)", list(finding.values()))
+            if cursor.rowcount:
+                found.append(finding)
+    return found
+
+
+def compare_counts(book: Book, package: Package) -> list[dict[str, Any]]:
+    """账账相符: the village's rows here against the sender's, once the sender has
+    acknowledged every change here about that village (before, they cannot agree yet)."""
+    village = package.manifest.get("village") or {}
+    theirs = package.manifest.get("counts") or {}
+    if not village.get("id") or not theirs:
+        return []
+    acks = acknowledged(book, package.manifest["sender"]["installation"])
+    for site, top in _village_tops(book, village["id"]).items():
+        if acks.get(site, 0) < top:
+            return []
+    ours = village_counts(book, village["id"])
+    return [{"table": table, "sender": count, "here": ours.get(table, 0)}
+            for table, count in sorted(theirs.items()) if ours.get(table, 0) != count]
+
+
+def _village_tops(book: Book, village_id: str) -> dict[str, int]:
+    """Per origin site, the newest action here that touched the village's records."""
+    records, households = village_records(book, village_id)
+    tops: dict[str, int] = {}
+    for site, seq, record, household in book.conn.execute(
+            "SELECT a.site_id, a.origin_seq, c.record_id, c.household_id FROM changes c"
+            " JOIN actions a ON a.seq = c.action_seq"):
+        if (record in records or household in households) and seq > tops.get(site, 0):
+            tops[site] = seq
+    return tops
+
+
+def _keep(book: Book, installation: str, name: str, package: Package, data: bytes | None,
+          state: str, detail: str) -> None:
+    book.conn.execute(
+        "INSERT INTO sync_packages (id, peer, direction, file_name, at, ranges, actions, state,"
+        " detail, data) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [str(uuid_utils.uuid7()), installation, "in", name, now_text(),
+         json.dumps(package.manifest["ranges"]), len(package.actions), state, detail, data])
+    book.conn.commit()

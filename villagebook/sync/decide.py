@@ -1,0 +1,145 @@
+"""What sync leaves for a person: conflicts to decide, same-person findings to mark, and
+the state of the exchange with each peer."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..core import records
+from ..core.errors import Issue, ValidationFailed
+from ..storage.book import Book, now_text
+from ..storage.kinds import kind
+from .export import acknowledged, received
+from .keys import SyncError
+from .peers import peers
+
+
+def _rows(book: Book, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    cursor = book.conn.execute(sql, params or [])
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor]
+
+
+def open_conflicts(book: Book) -> list[dict[str, Any]]:
+    """Conflicts waiting for a person, with both values (as they would be shown), who made
+    each and the household's 户编号."""
+    out = []
+    for row in _rows(book, "SELECT c.*, h.number AS household_number, v.code AS village_code"
+                           " FROM sync_conflicts c LEFT JOIN households h"
+                           " ON h.id = c.household_id LEFT JOIN village v ON v.id = h.village_id"
+                           " WHERE c.resolved_stamp IS NULL ORDER BY c.found_at"):
+        row["local_value"] = json.loads(row["local_value"]) if row["local_value"] else None
+        row["remote_value"] = json.loads(row["remote_value"]) if row["remote_value"] else None
+        row["unique_key"] = "+" in row["field"]  # two records on one key, not one field
+        out.append(row)
+    return out
+
+
+def resolve_conflict(book: Book, conflict_id: str, *, take: str | None = None,
+                     value: str | None = None) -> None:
+    """Decide a conflict: keep this side's value (``take='local'``), the other's
+    (``'remote'``), or a third (``value``, typed as in the window). The decision is an
+    ordinary logged change whose base covers both values: it syncs, and closes the
+    conflict wherever it arrives."""
+    rows = _rows(book, "SELECT * FROM sync_conflicts WHERE id = ?", [conflict_id])
+    if not rows:
+        raise SyncError("sync.no_conflict", id=conflict_id)
+    conflict = rows[0]
+    if conflict["resolved_stamp"]:
+        raise SyncError("sync.conflict_decided", id=conflict_id)
+    if "+" in conflict["field"]:  # two records on one unique key: one was set aside
+        with book.writing():
+            book.conn.execute("UPDATE sync_conflicts SET resolved_stamp = ? WHERE id = ?",
+                              [book.clock.now(), conflict_id])
+        return
+    if take in ("local", "remote"):
+        chosen = json.loads(conflict[f"{take}_value"] or "null")
+    elif value is not None:
+        chosen = _typed(conflict["table_name"], conflict["field"], value)
+    else:
+        raise SyncError("sync.choose_value")
+    with book.action("sync.resolve") as writer:
+        writer.update(conflict["table_name"], conflict["record_id"],
+                      {conflict["field"]: chosen}, conflict["household_id"], force=True)
+
+
+def _typed(table: str, field_name: str, text: str) -> Any:
+    record = kind(table).record
+    try:
+        spec = records.field(record, field_name)
+    except KeyError:
+        return text
+    value, issue = records.convert(spec, text)
+    if issue is not None:
+        raise ValidationFailed([issue])
+    return value
+
+
+def same_person_findings(book: Book, undecided_only: bool = True) -> list[dict[str, Any]]:
+    """Findings of one person registered twice, both members side by side."""
+    sql = ("SELECT s.*, "
+           + ", ".join(f"{side}.name AS {side}_name, {side}.id_number AS {side}_id_number,"
+                       f" h{side}.number AS {side}_household_number,"
+                       f" v{side}.code AS {side}_village_code"
+                       for side in ("a", "b"))
+           + " FROM sync_same_person s"
+           " JOIN members a ON a.id = s.member_a JOIN households ha ON ha.id = a.household_id"
+           " LEFT JOIN village va ON va.id = ha.village_id"
+           " JOIN members b ON b.id = s.member_b JOIN households hb ON hb.id = b.household_id"
+           " LEFT JOIN village vb ON vb.id = hb.village_id")
+    if undecided_only:
+        sql += " WHERE s.decision IS NULL"
+    return _rows(book, sql + " ORDER BY s.found_at")
+
+
+def mark_same_person(book: Book, finding_id: str, decision: str) -> None:
+    """A person's word on a finding: the ``same`` person (the one to keep active is then
+    chosen through the ordinary leave events, which can be undone) or ``different``."""
+    if decision not in ("same", "different"):
+        raise ValidationFailed([Issue("code.unknown", "decision", {"value": decision})])
+    if book.read_only:
+        from ..core.errors import BookError
+
+        raise BookError("book.read_only", path=str(book.path))
+    cursor = book.conn.execute(
+        "UPDATE sync_same_person SET decision = ?, decided_by = ?, decided_at = ? WHERE id = ?",
+        [decision, book.operator, now_text(), finding_id])
+    if not cursor.rowcount:
+        raise SyncError("sync.no_finding", id=finding_id)
+    book.conn.commit()
+
+
+def status(book: Book) -> dict[str, Any]:
+    """The exchange with each peer: what was sent and acknowledged, what waits to be sent
+    (and since when), held packages and what they wait for, decisions waiting."""
+    have = received(book)
+    out_peers = []
+    for p in peers(book):
+        acks = acknowledged(book, p["installation"])
+        waiting = book.conn.execute(
+            "SELECT count(*), min(at) FROM actions a WHERE a.origin_seq > coalesce("
+            "(SELECT upto FROM sync_acks WHERE peer = ? AND site_id = a.site_id), 0)"
+            " AND a.site_id IN (SELECT value FROM json_each(?))",
+            [p["installation"], json.dumps(sorted(have))]).fetchone()
+        last = {direction: _rows(book, "SELECT file_name, at, actions, state, detail FROM"
+                                       " sync_packages WHERE peer = ? AND direction = ?"
+                                       " ORDER BY at DESC LIMIT 1",
+                                 [p["installation"], direction])
+                for direction in ("in", "out")}
+        held = _rows(book, "SELECT file_name, at, detail FROM sync_packages WHERE peer = ?"
+                           " AND state = 'held' ORDER BY at", [p["installation"]])
+        out_peers.append({
+            "installation": p["installation"], "kind": p["kind"], "name": p["name"],
+            "code": p["code"], "acknowledged": acks,
+            "waiting_actions": waiting[0], "waiting_since": waiting[1],
+            "last_received": (last["in"] or [None])[0], "last_sent": (last["out"] or [None])[0],
+            "held": [{**h, "missing": json.loads(h["detail"]) if h["detail"] and
+                      h["detail"].startswith("{") else h["detail"]} for h in held],
+        })
+    return {"site": book.site_id, "received": have, "peers": out_peers,
+            "open_conflicts": book.conn.execute(
+                "SELECT count(*) FROM sync_conflicts WHERE resolved_stamp IS NULL"
+            ).fetchone()[0],
+            "same_person_undecided": book.conn.execute(
+                "SELECT count(*) FROM sync_same_person WHERE decision IS NULL").fetchone()[0]}

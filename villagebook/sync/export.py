@@ -1,0 +1,207 @@
+"""What a package carries: the actions its receiver has not acknowledged, per origin site
+in gap-free ranges, with the records' photos, this book's receipts and the counts of the
+village it is about (账账相符)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from ..storage.book import Book, now_text, snapshot
+from ..storage.files import replace_atomically
+from ..storage.kinds import KINDS, VILLAGE
+from ..storage.schema import SCHEMA_VERSION
+from ..storage.village import own_sites
+from .keys import SyncError, load_keys, unb64
+from .package import Package, write_package
+from .peers import book_identity, peer, peers
+
+# Kinds that belong to the whole book: a township's package to a village carries them.
+_BOOK_WIDE = ("book_settings", "helpers")
+
+
+def received(book: Book) -> dict[str, int]:
+    """Per origin site, how far this book has everything: its own sites in full, others
+    as applied without a gap."""
+    out = dict(book.conn.execute("SELECT site_id, upto FROM sync_received"))
+    for site, top in book.conn.execute(
+            "SELECT site_id, max(origin_seq) FROM actions GROUP BY site_id"):
+        if site in own_sites(book):
+            out[site] = max(out.get(site, 0), top)
+    return out
+
+
+def acknowledged(book: Book, installation: str) -> dict[str, int]:
+    """What the peer said it has applied, per origin site."""
+    return dict(book.conn.execute("SELECT site_id, upto FROM sync_acks WHERE peer = ?",
+                                  [installation]))
+
+
+def village_of_peer(book: Book, target: dict[str, Any]) -> str | None:
+    """The village a package is about: this book's own (a village book), or the village
+    the township sends to (by its code)."""
+    if target["kind"] == "village":
+        row = book.conn.execute("SELECT id FROM village WHERE code = ?",
+                                [target["code"]]).fetchone()
+        return row[0] if row else None
+    return book.home_village_id
+
+
+def village_counts(book: Book, village_id: str | None) -> dict[str, int]:
+    """Rows of each record kind that belong to a village (账账相符 compares these)."""
+    if village_id is None:
+        return {}
+    households = "SELECT id FROM households WHERE village_id = :v"
+    queries = {
+        "households": "SELECT count(*) FROM households WHERE village_id = :v",
+        "problems": "SELECT count(*) FROM problems WHERE village_id = :v",
+        "projects": "SELECT count(*) FROM projects WHERE village_id = :v",
+        "project_incomes": "SELECT count(*) FROM project_incomes WHERE project_id IN"
+                           " (SELECT id FROM projects WHERE village_id = :v)",
+    }
+    for kind in KINDS:
+        if kind.owner_column == "household_id" or kind.table == "visit_photos":
+            queries.setdefault(kind.table, f"SELECT count(*) FROM {kind.table}"
+                                           f" WHERE household_id IN ({households})")
+    return {table: book.conn.execute(sql, {"v": village_id}).fetchone()[0]
+            for table, sql in queries.items()}
+
+
+def village_records(book: Book, village_id: str) -> tuple[set[str], set[str]]:
+    """(record ids, household ids) of a village: what its package may carry."""
+    conn = book.conn
+    households = {r[0] for r in conn.execute("SELECT id FROM households WHERE village_id = ?",
+                                             [village_id])}
+    records = set(households) | {village_id}
+    for kind in KINDS:
+        if kind.owner == VILLAGE and kind.table != "households":
+            records |= {r[0] for r in conn.execute(
+                f"SELECT id FROM {kind.table} WHERE village_id = ?", [village_id])}
+    records |= {r[0] for r in conn.execute(
+        "SELECT id FROM project_incomes WHERE project_id IN"
+        " (SELECT id FROM projects WHERE village_id = ?)", [village_id])}
+    return records, households
+
+
+def collect(book: Book, target: dict[str, Any], full: bool = False
+            ) -> tuple[dict[str, list[int]], list[dict[str, Any]], dict[str, bytes]]:
+    """The ranges, actions and photos a package to ``target`` carries: per origin site
+    everything after what the target acknowledged (all with ``full``), and of a township's
+    actions only those about the target's village (the ranges still cover the rest, so
+    the village's sequence has no gaps)."""
+    acks = {} if full else acknowledged(book, target["installation"])
+    village_id = village_of_peer(book, target) if target["kind"] == "village" else None
+    keep_records, keep_households = (village_records(book, village_id)
+                                     if village_id else (None, None))
+    ranges: dict[str, list[int]] = {}
+    actions: list[dict[str, Any]] = []
+    blobs: dict[str, bytes] = {}
+    for site, upto in sorted(received(book).items()):
+        start = acks.get(site, 0) + 1
+        if start > upto:
+            continue
+        ranges[site] = [start, upto]
+        cursor = book.conn.execute(
+            "SELECT a.seq, a.id, a.origin_seq, a.action, a.operator, a.at FROM actions a"
+            " WHERE a.site_id = ? AND a.origin_seq BETWEEN ? AND ? ORDER BY a.origin_seq",
+            [site, start, upto])
+        for seq, action_id, origin_seq, what, operator, at in cursor.fetchall():
+            changes = _changes(book, seq)
+            if keep_records is not None and not any(
+                    c["table"] in _BOOK_WIDE or c["record"] in keep_records
+                    or c["household"] in keep_households for c in changes):
+                continue
+            for change in changes:
+                if change["table"] == "visit_photos" and change["op"] == "create":
+                    digest = change["new"].get("image", {}).get("sha256")
+                    if digest:
+                        blobs[digest] = book.conn.execute(
+                            "SELECT image FROM visit_photos WHERE id = ?",
+                            [change["record"]]).fetchone()[0]
+            actions.append({"id": action_id, "site": site, "seq": origin_seq,
+                            "action": what, "operator": operator, "at": at,
+                            "changes": changes})
+    return ranges, actions, blobs
+
+
+def _changes(book: Book, action_seq: int) -> list[dict[str, Any]]:
+    cursor = book.conn.execute(
+        "SELECT hlc, table_name, record_id, household_id, op, field, old_value, new_value,"
+        " base FROM changes WHERE action_seq = ? ORDER BY seq", [action_seq])
+    return [{"hlc": hlc, "table": table, "record": record, "household": household, "op": op,
+             "field": field, "old": None if old is None else json.loads(old),
+             "new": None if new is None else json.loads(new), "base": base}
+            for hlc, table, record, household, op, field, old, new, base in cursor]
+
+
+def build(book: Book, target: dict[str, Any], full: bool = False) -> Package:
+    """The package for a paired ``target``, read from one snapshot of the book."""
+    keys = load_keys()
+    with snapshot(book.conn):
+        ranges, actions, blobs = collect(book, target, full)
+        me = book_identity(book)
+        village_id = village_of_peer(book, target)
+        village = book.conn.execute("SELECT id, code, name FROM village WHERE id = ?",
+                                    [village_id]).fetchone() if village_id else None
+        manifest = {
+            "format": 1, "schema": SCHEMA_VERSION, "created_at": now_text(),
+            "sender": {"installation": keys.installation, "site": book.site_id, **me,
+                       "previous_sites": json.loads(book.meta("previous_sites") or "[]")},
+            "receiver": target["installation"],
+            "village": ({"id": village[0], "code": village[1], "name": village[2]}
+                        if village else None),
+            "ranges": ranges, "acks": received(book),
+            "counts": village_counts(book, village_id),
+            "record_counts": _action_counts(actions),
+        }
+    header = {"sender": keys.installation, "receiver": target["installation"],
+              "ranges": ranges, "created_at": manifest["created_at"]}
+    return Package(header, manifest, actions, blobs)
+
+
+def _action_counts(actions: list[dict[str, Any]]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for action in actions:
+        for change in action["changes"]:
+            counts[change["table"]] = counts.get(change["table"], 0) + 1
+    return counts
+
+
+def file_name(book: Book, target: dict[str, Any], when: dt.date | None = None) -> str:
+    """村名-日期-序号.vbsync, so that a person can tell packages apart."""
+    me = book_identity(book)
+    day = (when or dt.date.today()).strftime("%Y%m%d")
+    count = book.conn.execute("SELECT count(*) FROM sync_packages WHERE direction = 'out'"
+                              " AND peer = ?", [target["installation"]]).fetchone()[0]
+    name = re.sub(r'[\\/:*?"<>|\s]+', "_", me["name"] or "book")
+    to = re.sub(r'[\\/:*?"<>|\s]+', "_", target["name"] or target["code"])
+    return f"{name}-至{to}-{day}-{count + 1:03d}.vbsync"
+
+
+def export_packages(book: Book, folder: str | Path, to_code: str | None = None,
+                    full: bool = False) -> list[Path]:
+    """Write one package per paired peer (or the one with ``to_code``) into ``folder``;
+    returns the files written."""
+    targets = [p for p in peers(book) if to_code is None or p["code"] == to_code]
+    if not targets:
+        raise SyncError("sync.no_peer", code=to_code or "")
+    keys = load_keys()
+    written = []
+    for target in targets:
+        package = build(book, peer(book, target["installation"]), full)
+        data = write_package(package, keys, unb64(target["enc_key"]))
+        path = Path(folder) / file_name(book, target)
+        with replace_atomically(path) as tmp:
+            tmp.write_bytes(data)
+        book.conn.execute(
+            "INSERT INTO sync_packages (id, peer, direction, file_name, at, ranges, actions,"
+            " state) VALUES (?,?,?,?,?,?,?,?)",
+            [package.manifest["created_at"] + "/" + target["installation"] + "/" + path.name,
+             target["installation"], "out", path.name, package.manifest["created_at"],
+             json.dumps(package.manifest["ranges"]), len(package.actions), "sent"])
+        book.conn.commit()
+        written.append(path)
+    return written

@@ -1,0 +1,137 @@
+"""This installation's keys, pairing cards and fingerprints.
+
+Each installation has an Ed25519 key that signs the packages it sends and an X25519 key
+that packages sent to it are encrypted to. They live in the user data folder (``keys/``),
+never in a book: a book gets copied, a laptop's keys must not be.
+
+Pairing: each side gives the other a pairing card (its public keys, its name and code) and
+both compare a fingerprint by phone: 12 digits in three groups of four, from the SHA-256 of
+the two public keys.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ed25519, x25519
+
+from ..core.errors import VillagebookError
+from ..paths import data_dir
+from ..storage.files import replace_atomically
+from ..storage.installation import installation_id
+
+CARD_FORMAT = "villagebook-pairing/1"
+_RAW = (serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+class SyncError(VillagebookError):
+    """A package or pairing card is refused; ``code`` says why, in words for people."""
+
+    code = "sync.refused"
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+@dataclass(frozen=True)
+class Keys:
+    """This installation's key pair for signing and for receiving."""
+
+    installation: str
+    signing: ed25519.Ed25519PrivateKey
+    receiving: x25519.X25519PrivateKey
+
+    @property
+    def sign_public(self) -> bytes:
+        return self.signing.public_key().public_bytes(*_RAW)
+
+    @property
+    def enc_public(self) -> bytes:
+        return self.receiving.public_key().public_bytes(*_RAW)
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.sign_public, self.enc_public)
+
+
+def _key_dir() -> Path:
+    return data_dir() / "keys"
+
+
+def load_keys() -> Keys:
+    """This installation's keys, made on first use (private files, never in a book)."""
+    folder = _key_dir()
+    sign_file, enc_file = folder / "signing.key", folder / "receiving.key"
+    if not sign_file.exists() or not enc_file.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):
+            os.chmod(folder, 0o700)
+        for path, key in ((sign_file, ed25519.Ed25519PrivateKey.generate()),
+                          (enc_file, x25519.X25519PrivateKey.generate())):
+            raw = key.private_bytes(serialization.Encoding.Raw,
+                                    serialization.PrivateFormat.Raw,
+                                    serialization.NoEncryption())
+            with replace_atomically(path) as tmp:
+                tmp.write_bytes(raw)
+                os.chmod(tmp, 0o600)
+    signing = ed25519.Ed25519PrivateKey.from_private_bytes(sign_file.read_bytes())
+    receiving = x25519.X25519PrivateKey.from_private_bytes(enc_file.read_bytes())
+    return Keys(installation_id(), signing, receiving)
+
+
+def fingerprint(sign_public: bytes, enc_public: bytes) -> str:
+    """12 digits in three groups of four, to compare by phone."""
+    digest = hashlib.sha256(sign_public + enc_public).digest()
+    digits = f"{int.from_bytes(digest[:8], 'big') % 10**12:012d}"
+    return f"{digits[:4]} {digits[4:8]} {digits[8:]}"
+
+
+def same_fingerprint(typed: str, expected: str) -> bool:
+    """A fingerprint as typed (with or without spaces) against the expected one."""
+    return "".join(typed.split()) == "".join(expected.split())
+
+
+def pairing_card(keys: Keys, kind: str, name: str, code: str) -> dict[str, Any]:
+    """What this side gives the other to pair: public keys, who it is, nothing secret."""
+    return {"format": CARD_FORMAT, "installation": keys.installation, "kind": kind,
+            "name": name, "code": code, "sign_key": b64(keys.sign_public),
+            "enc_key": b64(keys.enc_public)}
+
+
+def write_card(card: dict[str, Any], path: str | Path) -> None:
+    with replace_atomically(path) as tmp:
+        tmp.write_text(json.dumps(card, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def read_card(path: str | Path) -> dict[str, Any]:
+    """A pairing card from a file; refused with ``sync.bad_card`` when it is not one."""
+    try:
+        raw = Path(path).read_bytes()
+        if len(raw) > 64 * 1024:
+            raise ValueError("too large")
+        card = json.loads(raw.decode("utf-8"))
+        if not isinstance(card, dict) or card.get("format") != CARD_FORMAT:
+            raise ValueError("format")
+        for key in ("installation", "kind", "name", "code", "sign_key", "enc_key"):
+            if not isinstance(card.get(key), str):
+                raise ValueError(key)
+        if card["kind"] not in ("village", "township") or \
+                len(unb64(card["sign_key"])) != 32 or len(unb64(card["enc_key"])) != 32:
+            raise ValueError("keys")
+    except (OSError, ValueError, UnicodeDecodeError) as error:
+        raise SyncError("sync.bad_card", name=Path(path).name) from error
+    card["fingerprint"] = fingerprint(unb64(card["sign_key"]), unb64(card["enc_key"]))
+    return card

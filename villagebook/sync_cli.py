@@ -1,0 +1,222 @@
+"""The command line of sync and of township books (``villagebook sync …``,
+``villagebook init-township …``); ``cli.py`` hands these commands here.
+
+``sync import`` exits 0 when every package was applied (one applied before counts), 3 when
+one or more is held after a gap and none was refused (the missing numbers on stderr), 1
+when one was refused (the good ones are still applied) or a village's counts disagree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .core.messages import describe_plain
+from .core.errors import Issue
+from .storage import open_book
+from .storage.book import Book
+
+EXIT_HELD = 3
+
+
+def add_parsers(sub: Any, with_db: Callable[[argparse.ArgumentParser], argparse.ArgumentParser]
+                ) -> None:
+    township = with_db(sub.add_parser("init-township", help="create a township book"))
+    township.add_argument("--name", required=True, help="township name")
+    township.add_argument("--code", required=True, help="9-digit township code")
+    township.add_argument("--county", default="")
+    township.add_argument("--user", required=True, help="your name (recorded on every change)")
+
+    sync = sub.add_parser("sync", help="packages between a village and its township")
+    verbs = sync.add_subparsers(dest="verb", required=True)
+    pair = with_db(verbs.add_parser("pair", help="exchange pairing cards"))
+    side = pair.add_mutually_exclusive_group(required=True)
+    side.add_argument("--export", type=Path, metavar="FILE", help="write this book's card")
+    side.add_argument("--accept", type=Path, metavar="FILE", help="pair with a peer's card")
+    pair.add_argument("--fingerprint", help="the peer's fingerprint, as read out by phone")
+    export = with_db(verbs.add_parser("export", help="one package per paired peer"))
+    export.add_argument("--out", type=Path, required=True, help="folder (or USB stick)")
+    export.add_argument("--to", dest="to_code", help="only the peer with this code")
+    export.add_argument("--full", action="store_true", help="everything, not only the new")
+    importing = with_db(verbs.add_parser("import", help="apply packages (files or folders)"))
+    importing.add_argument("files", nargs="+", type=Path)
+    importing.add_argument("--dry-run", action="store_true", help="verify, write nothing")
+    importing.add_argument("--json", action="store_true")
+    status = with_db(verbs.add_parser("status", help="what was sent, acknowledged, held"))
+    status.add_argument("--json", action="store_true")
+    conflicts = with_db(verbs.add_parser("conflicts", help="list or decide conflicts"))
+    conflicts.add_argument("--json", action="store_true")
+    conflicts.add_argument("--resolve", metavar="ID")
+    choice = conflicts.add_mutually_exclusive_group()
+    choice.add_argument("--take", choices=("local", "remote"))
+    choice.add_argument("--value", help="a third value, typed as in the window")
+    conflicts.add_argument("--user", help="who decides (default: the book's only user)")
+    same = with_db(verbs.add_parser("same-person", help="one person registered twice"))
+    same.add_argument("--json", action="store_true")
+    same.add_argument("--mark", nargs=2, metavar=("ID", "same|different"))
+    same.add_argument("--user", help="who decides (default: the book's only user)")
+
+
+def run(args: argparse.Namespace, path: Path, operator: Callable[[Book, str | None], str]
+        ) -> int:
+    if args.command == "init-township":
+        from .storage.township import create_township
+
+        create_township(path, {"name": args.name, "code": args.code, "county": args.county,
+                               "user": args.user}).close()
+        print(f"created {path}")
+        return 0
+    verb = args.verb
+    if verb == "pair":
+        return _pair(args, path)
+    if verb == "export":
+        from .sync.export import export_packages
+
+        args.out.mkdir(parents=True, exist_ok=True)
+        with open_book(path) as book:
+            for written in export_packages(book, args.out, args.to_code, args.full):
+                print(written)
+        return 0
+    if verb == "import":
+        return _import(args, path, operator)
+    if verb == "status":
+        from .sync.decide import status
+
+        with open_book(path, read_only=True) as book:
+            state = status(book)
+        _print(state, args.json, _status_text)
+        return 0
+    if verb == "conflicts":
+        from .sync.decide import open_conflicts, resolve_conflict
+
+        with open_book(path, read_only=args.resolve is None) as book:
+            if args.resolve:
+                book.operator = operator(book, args.user)
+                resolve_conflict(book, args.resolve, take=args.take, value=args.value)
+            _print(open_conflicts(book), args.json, _conflict_text)
+        return 0
+    if verb == "same-person":
+        from .sync.decide import mark_same_person, same_person_findings
+
+        with open_book(path, read_only=args.mark is None) as book:
+            if args.mark:
+                book.operator = operator(book, args.user)
+                mark_same_person(book, args.mark[0], args.mark[1])
+            _print(same_person_findings(book), args.json, _finding_text)
+        return 0
+    raise ValueError(verb)
+
+
+def _pair(args: argparse.Namespace, path: Path) -> int:
+    from .sync.keys import load_keys, pairing_card, read_card, write_card
+    from .sync.peers import add_peer, book_identity
+
+    keys = load_keys()
+    if args.export:
+        with open_book(path, read_only=True) as book:
+            me = book_identity(book)
+        write_card(pairing_card(keys, me["kind"], me["name"], me["code"]), args.export)
+        print(f"wrote {args.export}")
+        print(f"本机指纹 fingerprint: {keys.fingerprint}")
+        return 0
+    card = read_card(args.accept)
+    with open_book(path) as book:
+        add_peer(book, card, args.fingerprint)
+    print(f"paired with {card['name']} ({card['code']})")
+    print(f"对方指纹 fingerprint: {card['fingerprint']}")
+    return 0
+
+
+def _import(args: argparse.Namespace, path: Path, operator: Callable[[Book, str | None], str]
+            ) -> int:
+    from .sync.apply import import_files
+
+    with open_book(path) as book:
+        outcomes = import_files(book, args.files, dry_run=args.dry_run)
+    rows = [{"file": o.name, "state": o.state, "reason": o.detail,
+             "reason_text": describe_plain(Issue(o.detail, "", o.values)) if o.detail else "",
+             "actions": o.actions, "sender": o.sender,
+             "conflicts": [_conflict_row(c) for c in o.conflicts],
+             "same_person": o.same_person, "count_errors": o.count_errors}
+            for o in outcomes]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        for row in rows:
+            line = f"{row['file']}: {_STATES.get(row['state'], row['state'])}"
+            if row["actions"]:
+                line += f"，{row['actions']} 项操作"
+            print(line)
+            for conflict in row["conflicts"]:
+                print(f"  冲突 {conflict['id']}: {conflict['table_name']}.{conflict['field']}"
+                      f" 本方 {conflict['local_value']!r} / 对方 {conflict['remote_value']!r}")
+            for finding in row["same_person"]:
+                print(f"  疑似同一人 {finding['id']} ({finding['basis']})")
+    for row in rows:
+        if row["state"] in ("refused", "held"):
+            print(f"{row['file']}: {row['reason']}: {row['reason_text']}", file=sys.stderr)
+        for error in row["count_errors"]:
+            print(f"{row['file']}: 账账不符 {error['table']}: 对方 {error['sender']}，"
+                  f"本账本 {error['here']}", file=sys.stderr)
+    if any(r["state"] == "refused" or r["count_errors"] for r in rows):
+        return 1
+    if any(r["state"] == "held" for r in rows):
+        return EXIT_HELD
+    return 0
+
+
+_STATES = {"applied": "已导入", "already": "已导入过（无变化）", "held": "暂存，等待缺少的包",
+           "refused": "拒绝"}
+
+
+def _conflict_row(conflict: dict[str, Any]) -> dict[str, Any]:
+    out = dict(conflict)
+    for side in ("local_value", "remote_value"):
+        if isinstance(out.get(side), str):
+            try:
+                out[side] = json.loads(out[side])
+            except ValueError:
+                pass
+    return out
+
+
+def _print(data: Any, as_json: bool, text: Callable[[Any], str]) -> None:
+    if as_json:
+        print(json.dumps(data, ensure_ascii=False, indent=1, default=str))
+    else:
+        print(text(data))
+
+
+def _status_text(state: dict[str, Any]) -> str:
+    lines = [f"本账本站点 {state['site']}"]
+    for p in state["peers"]:
+        lines.append(f"{p['name']}（{p['code']}）：待发送 {p['waiting_actions']} 项操作"
+                     + (f"，最早 {p['waiting_since']}" if p["waiting_since"] else ""))
+        for held in p["held"]:
+            lines.append(f"  暂存 {held['file_name']}：缺 {held['missing']}")
+    lines.append(f"待处理冲突 {state['open_conflicts']}，待确认同一人 "
+                 f"{state['same_person_undecided']}")
+    return "\n".join(lines)
+
+
+def _conflict_text(conflicts: list[dict[str, Any]]) -> str:
+    if not conflicts:
+        return "没有待处理的冲突"
+    return "\n".join(f"{c['id']} {c.get('household_number') or ''} {c['table_name']}.{c['field']}: "
+                     f"本方 {c['local_value']!r}（{c['local_operator'] or ''}）/ 对方 "
+                     f"{c['remote_value']!r}（{c['remote_operator'] or ''}）"
+                     for c in conflicts)
+
+
+def _finding_text(findings: list[dict[str, Any]]) -> str:
+    if not findings:
+        return "没有待确认的同一人"
+    return "\n".join(f"{f['id']} {f['a_name']} {f['a_id_number'] or ''} "
+                     f"{f['a_village_code'] or ''}/{f['a_household_number']} ⇄ "
+                     f"{f['b_name']} {f['b_id_number'] or ''} "
+                     f"{f['b_village_code'] or ''}/{f['b_household_number']} ({f['basis']})"
+                     for f in findings)
