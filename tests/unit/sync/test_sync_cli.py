@@ -4,73 +4,11 @@ export, import, corrections back, idempotence, held packages, conflicts, refusal
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
-import pytest
-
-from helpers import family, make_id
-from villagebook.cli import main
-from villagebook.storage import open_book
+from helpers import family
+from syncing import Site, export, households
 from villagebook.storage.households import load_household, save_household
-
-
-class Site:
-    """One installation (its own data folder: keys, id) and its book."""
-
-    def __init__(self, root: Path, name: str, monkeypatch) -> None:
-        self.data = root / f"{name}-data"
-        self.db = root / f"{name}.db"
-        self.monkeypatch = monkeypatch
-
-    def __enter__(self) -> "Site":
-        self._old = os.environ.get("VILLAGEBOOK_DATA_DIR")
-        os.environ["VILLAGEBOOK_DATA_DIR"] = str(self.data)
-        return self
-
-    def __exit__(self, *exc) -> None:
-        os.environ["VILLAGEBOOK_DATA_DIR"] = self._old or ""
-
-    def run(self, *args: str) -> int:
-        with self:
-            return main([*args[:2], "--db", str(self.db), *args[2:]] if args[0] == "sync"
-                        else [args[0], "--db", str(self.db), *args[1:]])
-
-    def book(self):
-        with self:
-            book = open_book(self.db)
-        book.operator = "李文书"
-        return book
-
-
-@pytest.fixture
-def pair(tmp_path, monkeypatch, capsys):
-    village, township = Site(tmp_path, "village", monkeypatch), Site(tmp_path, "town", monkeypatch)
-    assert village.run("init", "--village", "石桥村", "--code", "530524101001",
-                       "--township", "城关镇", "--user", "李文书") == 0
-    assert township.run("init-township", "--name", "城关镇", "--code", "530524101",
-                        "--county", "昌宁县", "--user", "李文书") == 0
-    assert village.run("sync", "pair", "--export", str(tmp_path / "village.card")) == 0
-    village_fp = capsys.readouterr().out.split("fingerprint: ")[1].strip()
-    assert township.run("sync", "pair", "--export", str(tmp_path / "town.card")) == 0
-    assert village.run("sync", "pair", "--accept", str(tmp_path / "town.card")) == 0
-    assert township.run("sync", "pair", "--accept", str(tmp_path / "village.card"),
-                        "--fingerprint", village_fp.replace(" ", "")) == 0
-    capsys.readouterr()
-    return village, township
-
-
-def export(site: Site, out: Path, capsys, *extra: str) -> list[Path]:
-    assert site.run("sync", "export", "--out", str(out), *extra) == 0
-    return [Path(line) for line in capsys.readouterr().out.split()]
-
-
-def households(site: Site) -> dict[str, dict]:
-    with site:
-        with open_book(site.db, read_only=True) as book:
-            rows = book.conn.execute("SELECT number, phone, head_name, member_count, village_id"
-                                     " FROM households").fetchall()
-    return {r[0]: {"phone": r[1], "head": r[2], "members": r[3], "village": r[4]} for r in rows}
 
 
 def test_village_to_township_and_a_correction_back(pair, tmp_path, capsys):

@@ -1,0 +1,178 @@
+"""Hostile and wrong packages are refused with a clear reason and nothing written."""
+
+from __future__ import annotations
+
+import io
+import json
+import struct
+import zipfile
+
+import pytest
+
+from helpers import family
+from syncing import Site, export, households
+from villagebook.storage import open_book
+from villagebook.storage.households import save_household
+from villagebook.sync import package as package_module
+from villagebook.sync.export import build
+from villagebook.sync.keys import load_keys, unb64
+from villagebook.sync.package import write_package
+from villagebook.sync.peers import peers
+
+
+def refused(site: Site, path, capsys, code: str) -> None:
+    capsys.readouterr()
+    assert site.run("sync", "import", str(path), "--json") == 1
+    [row] = json.loads(capsys.readouterr().out)
+    assert row["state"] == "refused" and row["reason"] == code, row
+    assert row["reason_text"] and row["reason_text"] != code  # said in words
+
+
+def nothing_written(site: Site) -> None:
+    assert households(site) == {}
+    with site:
+        with open_book(site.db, read_only=True) as book:
+            assert book.conn.execute("SELECT count(*) FROM sync_packages").fetchone()[0] == 0
+            assert book.conn.execute("SELECT count(*) FROM actions WHERE site_id != ?",
+                                     [book.site_id]).fetchone()[0] == 0
+
+
+def crafted(village: Site, tmp_path, mutate=None, archive=None, header=None):
+    """A package from the village to its township, signed with the village's real key,
+    its content changed by ``mutate(package)`` or replaced by ``archive`` bytes."""
+    with village:
+        keys = load_keys()
+        with open_book(village.db) as book:
+            target = peers(book)[0]
+            package = build(book, target)
+    if mutate:
+        mutate(package)
+    receiver = unb64(target["enc_key"])
+    if archive is None and header is None:
+        data = write_package(package, keys, receiver)
+    else:
+        head = json.dumps({**package.header, "format": 1,
+                           "sender_sign_key": package_module.b64(keys.sign_public),
+                           "receiver_key_sha256": package_module.enc_key_id(receiver),
+                           **(header or {})}).encode()
+        if archive is None:
+            buffer = io.BytesIO()
+            with zipfile.ZipFile(buffer, "w") as out:
+                out.writestr("manifest.json", json.dumps(package.manifest))
+                out.writestr("actions.json", json.dumps(package.actions))
+            archive = buffer.getvalue()
+        from cryptography.hazmat.primitives.asymmetric import x25519
+
+        cipher = package_module.SUITE.encrypt(
+            archive, x25519.X25519PublicKey.from_public_bytes(receiver), info=head)
+        body = package_module.MAGIC + struct.pack(">I", len(head)) + head + \
+            struct.pack(">I", len(cipher)) + cipher
+        data = body + keys.signing.sign(body)
+    path = tmp_path / "crafted.vbsync"
+    path.write_bytes(data)
+    return path
+
+
+@pytest.fixture
+def village_with_data(pair):
+    village, township = pair
+    with village.book() as book:
+        save_household(book, None, *family())
+    return village, township
+
+
+def test_a_package_for_another_township_cannot_be_read(village_with_data, tmp_path, capsys,
+                                                       monkeypatch):
+    village, township = village_with_data
+    other = Site(tmp_path, "other-town", monkeypatch)
+    assert other.run("init-township", "--name", "河口镇", "--code", "530524102",
+                     "--user", "赵") == 0
+    assert other.run("sync", "pair", "--accept", str(tmp_path / "village.card")) == 0
+    [package] = export(village, tmp_path / "usb", capsys, "--to", "530524101")
+    refused(other, package, capsys, "sync.wrong_receiver")
+    nothing_written(other)
+
+
+def test_a_package_from_an_unpaired_village_is_refused(village_with_data, tmp_path, capsys,
+                                                       monkeypatch):
+    village, township = village_with_data
+    stranger = Site(tmp_path, "stranger", monkeypatch)
+    assert stranger.run("init", "--village", "外村", "--code", "530524101009",
+                        "--user", "钱") == 0
+    assert stranger.run("sync", "pair", "--accept", str(tmp_path / "town.card")) == 0
+    [package] = export(stranger, tmp_path / "usb", capsys)
+    refused(township, package, capsys, "sync.unpaired")
+    nothing_written(township)
+
+
+def test_a_forked_book_is_refused(village_with_data, tmp_path, capsys):
+    village, township = village_with_data
+    [first] = export(village, tmp_path / "usb", capsys)
+    assert township.run("sync", "import", str(first)) == 0
+    before = households(township)
+
+    def fork(package):
+        package.actions[-1]["id"] = "01900000-0000-7000-8000-000000000000"
+
+    refused(township, crafted(village, tmp_path, fork), capsys, "sync.forked")
+    assert households(township) == before
+
+
+@pytest.mark.parametrize("change, code", [
+    (lambda p: p.manifest.update(schema=999), "sync.newer_schema"),
+    (lambda p: p.manifest.update(receiver="someone-else"), "sync.wrong_receiver"),
+    (lambda p: p.actions[0].update(seq=10_000), "sync.damaged"),
+    (lambda p: p.actions[0]["changes"].append({"op": "drop", "table": "households"}),
+     "sync.damaged"),
+    (lambda p: p.actions[0]["changes"].append(
+        {"op": "update", "table": "households", "field": "x; DROP TABLE households",
+         "record": "r", "hlc": "0", "new": 1}), "sync.damaged"),
+])
+def test_a_signed_package_with_wrong_content_is_refused(village_with_data, tmp_path, capsys,
+                                                        change, code):
+    village, township = village_with_data
+    refused(township, crafted(village, tmp_path, change), capsys, code)
+    nothing_written(township)
+
+
+def test_a_newer_format_is_refused(village_with_data, tmp_path, capsys):
+    village, township = village_with_data
+    refused(township, crafted(village, tmp_path, header={"format": 2}), capsys,
+            "sync.newer_format")
+    nothing_written(township)
+
+
+def archive_of(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in entries.items():
+            out.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_path_traversal_names_are_refused(village_with_data, tmp_path, capsys):
+    village, township = village_with_data
+    hostile = archive_of({"manifest.json": b"{}", "actions.json": b"[]",
+                          "../../villagebook.db": b"x"})
+    refused(township, crafted(village, tmp_path, archive=hostile), capsys, "sync.bad_names")
+    hostile = archive_of({"manifest.json": b"{}", "actions.json": b"[]",
+                          "blobs/../../x": b"x"})
+    refused(township, crafted(village, tmp_path, archive=hostile), capsys, "sync.bad_names")
+    nothing_written(township)
+
+
+def test_a_payload_that_inflates_past_its_bound_is_refused(village_with_data, tmp_path,
+                                                            capsys, monkeypatch):
+    village, township = village_with_data
+    monkeypatch.setattr(package_module, "MAX_JSON", 1024 * 1024)
+    bomb = archive_of({"manifest.json": b"{}", "actions.json": b"[" + b" " * 4_000_000 + b"]"})
+    assert len(bomb) < 100_000
+    refused(township, crafted(village, tmp_path, archive=bomb), capsys, "sync.too_large")
+    nothing_written(township)
+
+
+def test_malformed_json_is_refused(village_with_data, tmp_path, capsys):
+    village, township = village_with_data
+    broken = archive_of({"manifest.json": b"{\"format\": 1,", "actions.json": b"[{"})
+    refused(township, crafted(village, tmp_path, archive=broken), capsys, "sync.damaged")
+    nothing_written(township)
