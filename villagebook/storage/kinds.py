@@ -28,8 +28,8 @@ class RecordKind:
     owner_column: str | None  # the column naming the owner (household_id, village_id…)
     order: str  # how its records are listed within their owner
     noun: str  # what the change history calls it (translated in the "History" context)
-    # column sets the schema keeps unique among its active records (two replicas that
-    # create a clash make a conflict: the later-created record is set aside)
+    # column sets a person enters only once among active records (checked on save); two
+    # books that each made one before they met keep both, shown as a conflict
     unique: tuple[tuple[str, ...], ...] = ()
     # derived household columns that follow from it (recomputed where it changes)
     feeds: tuple[str, ...] = ()

@@ -413,5 +413,25 @@ def m0012(db: Database) -> None:
     )
 
 
+@migrations(name="0013_unique_in_edits_not_in_merges")
+def m0013(db: Database) -> None:
+    db.executescript(
+        """
+        -- One 户编号 in a village, one income a year: rules of what a person enters,
+        -- checked when they save. Two books that each created one before they met merge
+        -- both records and show the clash as a conflict for a person, so the indexes
+        -- that answer these questions stop being unique (a merge must never fail on them).
+        DROP INDEX households_number;
+        CREATE INDEX households_number ON households(number, village_id);
+        DROP INDEX incomes_household_year;
+        CREATE INDEX incomes_household_year ON incomes(household_id, year)
+            WHERE status = 'active';
+        DROP INDEX project_incomes_year;
+        CREATE INDEX project_incomes_year ON project_incomes(project_id, year)
+            WHERE status = 'active';
+        """
+    )
+
+
 # One more each time a migration is added (a test keeps this true).
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13

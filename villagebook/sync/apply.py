@@ -8,8 +8,8 @@
 - A field changed on both sides since their common base is a conflict: both values are
   kept for a person; meanwhile every replica shows the later stamp's value. A person's
   decision is an ordinary change whose base covers both, and closes the conflict wherever
-  it arrives. Two records clashing on a unique key (the same 户编号 in a village, two
-  incomes for one year) are a conflict too: the later-created one is set aside.
+  it arrives. Two records clashing on a key a person enters once (the same 户编号 in a
+  village, two incomes for one year) are both kept and shown as a conflict.
 - A member whose ID number (or, weaker, name and birth date) is active elsewhere in the
   book is a "same person" finding; nothing merges by itself.
 - After applying, the village's counts are compared with the sender's (账账相符).
@@ -102,10 +102,10 @@ def import_bytes(book: Book, data: bytes, name: str, dry_run: bool = False) -> O
                 raise _DryRun()
     except _DryRun:
         return outcome
+    outcome.count_errors = compare_counts(book, package)
     if not applied:
         outcome.state = "already"
         return outcome
-    outcome.count_errors = compare_counts(book, package)
     _keep(book, installation, name, package, None, "applied", "")
     return outcome
 
@@ -333,7 +333,7 @@ def _create(book: Book, table: str, record_id: str, change: dict[str, Any],
     values.setdefault("updated_at", action["at"])
     if table == "households":
         values.setdefault("member_count", 0)
-    _set_aside_clash(book, table, values, change, action, outcome)
+    _report_clash(book, table, values, change, action, outcome)
     conn.execute(f"INSERT INTO {table} ({', '.join(values)}) VALUES"
                  f" ({', '.join('?' * len(values))})", list(values.values()))
     # updates of this record that arrived before it (from another origin) apply now
@@ -345,10 +345,11 @@ def _create(book: Book, table: str, record_id: str, change: dict[str, Any],
                          [json.loads(new), record_id])
 
 
-def _set_aside_clash(book: Book, table: str, values: dict[str, Any], change: dict[str, Any],
-                     action: dict[str, Any], outcome: Outcome) -> None:
-    """Two records on one unique key: the later-created is set aside (removed, or for a
-    household its 户编号 marked), the same on every replica, and both kept as a conflict."""
+def _report_clash(book: Book, table: str, values: dict[str, Any], change: dict[str, Any],
+                  action: dict[str, Any], outcome: Outcome) -> None:
+    """Two records on a key a person may enter only once (the same 户编号 in a village,
+    two incomes for one year), made in two books before they met: both are kept, the
+    same on every replica, and the clash is a conflict for a person to settle."""
     record_kind = kind(table)
     conn = book.conn
     for key in record_kind.unique:
@@ -356,31 +357,21 @@ def _set_aside_clash(book: Book, table: str, values: dict[str, Any], change: dic
             continue
         where = " AND ".join(f"{c} = ?" for c in key)
         active = " AND status = 'active'" if record_kind.removable else ""
-        other = conn.execute(f"SELECT id FROM {table} WHERE {where}{active}",
-                             [values[c] for c in key]).fetchone()
-        if other is None:
-            continue
-        other_stamp = conn.execute("SELECT hlc FROM changes WHERE record_id = ? AND"
-                                   " op = 'create'", [other[0]]).fetchone()
-        incoming_later = other_stamp is None or change["hlc"] > other_stamp[0]
-        aside_id = values["id"] if incoming_later else other[0]
-        column, aside_value = ("status", "removed") if record_kind.removable else \
-            ("number", f"{values.get('number')}（重复{aside_id[-4:]}）")
-        if incoming_later:
-            values[column] = aside_value
-        else:
-            conn.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?",
-                         [aside_value, aside_id])
-        conflict = {"id": str(uuid_utils.uuid7()), "table_name": table,
-                    "record_id": aside_id, "household_id": change.get("household"),
-                    "field": "+".join(key), "local_value": to_json(other[0]),
-                    "local_stamp": other_stamp[0] if other_stamp else "",
-                    "local_operator": None, "remote_value": to_json(values["id"]),
-                    "remote_stamp": change["hlc"], "remote_operator": action["operator"],
-                    "found_at": now_text()}
-        conn.execute(f"INSERT INTO sync_conflicts ({', '.join(conflict)}) VALUES"
-                     f" ({', '.join('?' * len(conflict))})", list(conflict.values()))
-        outcome.conflicts.append(conflict)
+        for (other,) in conn.execute(f"SELECT id FROM {table} WHERE {where}{active}"
+                                     f" AND id != ?", [*(values[c] for c in key),
+                                                       values["id"]]).fetchall():
+            if record_kind.removable and values.get("status", "active") != "active":
+                continue
+            conflict = {"id": str(uuid_utils.uuid7()), "table_name": table,
+                        "record_id": values["id"], "household_id": change.get("household"),
+                        "field": "+".join(key), "local_value": to_json(other),
+                        "local_stamp": "", "local_operator": None,
+                        "remote_value": to_json(values["id"]),
+                        "remote_stamp": change["hlc"], "remote_operator": action["operator"],
+                        "found_at": now_text()}
+            conn.execute(f"INSERT INTO sync_conflicts ({', '.join(conflict)}) VALUES"
+                         f" ({', '.join('?' * len(conflict))})", list(conflict.values()))
+            outcome.conflicts.append(conflict)
 
 
 def normalized_id(text: str | None) -> str | None:

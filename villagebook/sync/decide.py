@@ -48,7 +48,7 @@ def resolve_conflict(book: Book, conflict_id: str, *, take: str | None = None,
     conflict = rows[0]
     if conflict["resolved_stamp"]:
         raise SyncError("sync.conflict_decided", id=conflict_id)
-    if "+" in conflict["field"]:  # two records on one unique key: one was set aside
+    if "+" in conflict["field"]:  # two records on one key: settled by editing them
         with book.writing():
             book.conn.execute("UPDATE sync_conflicts SET resolved_stamp = ? WHERE id = ?",
                               [book.clock.now(), conflict_id])
