@@ -83,3 +83,34 @@ def test_a_killed_import_is_all_or_nothing(tmp_path):
         if count:
             break
     assert 0 in seen  # some kills landed before the commit
+
+
+def test_a_killed_sync_import_leaves_the_book_as_before_or_as_after(tmp_path):
+    village_env = environment(tmp_path / "village-data", tmp_path / "systemp")
+    town_env = environment(tmp_path / "town-data", tmp_path / "systemp")
+    village, town = tmp_path / "village.db", tmp_path / "town.db"
+    assert run(["demo", "--db", str(village), "--households", "1500"], village_env).returncode == 0
+    assert run(["init-township", "--db", str(town), "--name", "城关镇", "--code", "110105001",
+                "--user", "站长"], town_env).returncode == 0
+    for env, book, card in ((village_env, village, "v.card"), (town_env, town, "t.card")):
+        assert run(["sync", "pair", "--db", str(book), "--export", str(tmp_path / card)],
+                   env).returncode == 0
+    assert run(["sync", "pair", "--db", str(village), "--accept", str(tmp_path / "t.card")],
+               village_env).returncode == 0
+    assert run(["sync", "pair", "--db", str(town), "--accept", str(tmp_path / "v.card")],
+               town_env).returncode == 0
+    exported = run(["sync", "export", "--db", str(village), "--out", str(tmp_path / "usb")],
+                   village_env)
+    package = exported.stdout.split()[0]
+    seen = set()
+    for delay, _finished in killed_runs(["sync", "import", "--db", str(town), package],
+                                        town_env, spread(0.5, 2.0, 4)):
+        assert integrity(town) == "ok", delay
+        count = households(town)
+        assert count in (0, 1500), (delay, count)
+        seen.add(count)
+        if count:
+            break
+    assert 0 in seen
+    assert run(["sync", "import", "--db", str(town), package], town_env).returncode == 0
+    assert households(town) == 1500
