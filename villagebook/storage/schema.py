@@ -429,6 +429,8 @@ def m0013(db: Database) -> None:
         DROP INDEX project_incomes_year;
         CREATE INDEX project_incomes_year ON project_incomes(project_id, year)
             WHERE status = 'active';
+        -- the same person registered twice, found by name and birth date on merging
+        CREATE INDEX members_name_birth ON members(name, birth_date);
         """
     )
 

@@ -272,7 +272,7 @@ def _apply_change(book: Book, action_seq: int, action: dict[str, Any], change: d
         return
     if field_name in DERIVED.get(table, ()):
         return
-    columns = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+    columns = _columns(conn, table)
     if field_name not in columns or field_name in ("id", "created_at", "updated_at"):
         raise SyncError("sync.damaged")
     base = change.get("base")
@@ -321,7 +321,7 @@ def _create(book: Book, table: str, record_id: str, change: dict[str, Any],
     conn = book.conn
     if conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", [record_id]).fetchone():
         return
-    columns = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+    columns = _columns(conn, table)
     values = {k: v for k, v in change["new"].items() if k in columns}
     values["id"] = record_id
     for binary in kind(table).binary:
@@ -343,6 +343,17 @@ def _create(book: Book, table: str, record_id: str, change: dict[str, Any],
         if field_name in columns and field_name not in DERIVED.get(table, ()):
             conn.execute(f"UPDATE {table} SET {field_name} = ? WHERE id = ?",
                          [json.loads(new), record_id])
+
+
+_COLUMNS: dict[str, frozenset[str]] = {}
+
+
+def _columns(conn: Any, table: str) -> frozenset[str]:
+    """A table's columns (the schema of this program's books does not change while it
+    runs)."""
+    if table not in _COLUMNS:
+        _COLUMNS[table] = frozenset(r[1] for r in conn.execute(f"PRAGMA table_info({table})"))
+    return _COLUMNS[table]
 
 
 def _report_clash(book: Book, table: str, values: dict[str, Any], change: dict[str, Any],
