@@ -29,6 +29,7 @@ bench: $(STAMP)
 	$(PY) bench/bench_export.py
 	$(PY) bench/bench_import.py
 	$(PY) bench/bench_cards.py
+	$(PY) bench/bench_sync.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_list.py $(BENCH_ARGS)
 
 # Regenerate ui/forms/ from forms/*.ui and the .qm files from the .ts sources.
