@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .book import Book
-from .changelog import created_value, new_id, to_json
+from .changelog import INSERT_CHANGE, new_id
 from ..core.records import fields
 from .kinds import VILLAGE, bulk_children, kind
 from .households import HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, derived
@@ -28,8 +28,6 @@ CHILD_RECORDS = bulk_children()
 _CHILD_COLS = {table: [s.name for s in fields(kind_) if s.name != "household_number"]
                + (["village_id"] if kind(table).owner == VILLAGE else [])
                for table, kind_ in CHILD_RECORDS.items()}
-_CHANGE_COLS = ["hlc", "action_seq", "table_name", "record_id", "household_id", "op",
-                "new_value"]
 
 
 def _insert_sql(table: str, columns: list[str]) -> str:
@@ -41,8 +39,7 @@ def insert_households(book: Book, items: Iterable[tuple[dict[str, Any], list[dic
     """Insert (household, members) pairs as new records; returns how many households."""
     count = 0
     with book.action(action) as writer:
-        at, action_seq, clock = writer.at, writer.action_seq, book.clock
-        home = book.home_village_id
+        at, home = writer.at, book.home_village_id
         first_rid = book.conn.execute("SELECT coalesce(max(rid), 0) + 1 FROM households"
                                       ).fetchone()[0]
         hh_rows: list[tuple] = []
@@ -57,7 +54,7 @@ def insert_households(book: Book, items: Iterable[tuple[dict[str, Any], list[dic
                 columns = ["id", "household_id", *_CHILD_COLS[table], "status", "created_at",
                            "updated_at"]
                 book.conn.executemany(_insert_sql(table, columns), rows)
-            book.conn.executemany(_insert_sql("changes", _CHANGE_COLS), changes)
+            book.conn.executemany(INSERT_CHANGE, changes)
             for rows in (hh_rows, m_rows, changes, *children.values()):
                 rows.clear()
 
@@ -74,10 +71,8 @@ def insert_households(book: Book, items: Iterable[tuple[dict[str, Any], list[dic
             hh_rows.append((hid, village_id, *values.values(), "active", extra["head_name"],
                             extra["member_count"], extra["search_text"], extra["last_visit"],
                             extra["next_follow_up"], at, at))
-            changes.append((clock.now(), action_seq, "households", hid, hid, "create",
-                            to_json(created_value("households",
-                                                  {"id": hid, "village_id": village_id,
-                                                   **values, "status": "active"}))))
+            changes.append(writer.created_row("households", {
+                "id": hid, "village_id": village_id, **values, "status": "active"}, hid))
             for position, member in enumerate(members):
                 mid = new_id()
                 mvalues = {k: member.get(k) for k in MEMBER_COLUMNS}
@@ -85,10 +80,9 @@ def insert_households(book: Book, items: Iterable[tuple[dict[str, Any], list[dic
                 state = {k: member.get(k) for k in _M_STATE}
                 state["status"] = state["status"] or "active"
                 m_rows.append((mid, hid, position, *mvalues.values(), *state.values(), at, at))
-                changes.append((clock.now(), action_seq, "members", mid, hid, "create",
-                                to_json(created_value("members", {
-                                    "id": mid, "household_id": hid, "position": position,
-                                    **mvalues, **state}))))
+                changes.append(writer.created_row("members", {
+                    "id": mid, "household_id": hid, "position": position, **mvalues,
+                    **state}, hid))
             member_ids = [row[0] for row in m_rows[len(m_rows) - len(members):]]
             for table in CHILD_RECORDS:
                 for record in household.get(table, ()):
@@ -99,10 +93,8 @@ def insert_households(book: Book, items: Iterable[tuple[dict[str, Any], list[dic
                     if "village_id" in cvalues:
                         cvalues["village_id"] = cvalues["village_id"] or village_id
                     children[table].append((rid_, hid, *cvalues.values(), "active", at, at))
-                    changes.append((clock.now(), action_seq, table, rid_, hid, "create",
-                                    to_json(created_value(table, {
-                                        "id": rid_, "household_id": hid, **cvalues,
-                                        "status": "active"}))))
+                    changes.append(writer.created_row(table, {
+                        "id": rid_, "household_id": hid, **cvalues, "status": "active"}, hid))
             count += 1
             if len(hh_rows) >= batch:
                 flush()

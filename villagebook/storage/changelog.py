@@ -62,6 +62,10 @@ def base_stamp(conn: Any, record_id: str, field: str | None) -> str | None:
         [record_id, field]).fetchone()[0]
 
 
+INSERT_CHANGE = ("INSERT INTO changes (hlc, action_seq, table_name, record_id, household_id,"
+                  " op, field, old_value, new_value, base) VALUES (?,?,?,?,?,?,?,?,?,?)")
+
+
 class ChangeWriter:
     """Writes records inside one user action (one transaction) and logs each change."""
 
@@ -96,12 +100,9 @@ class ChangeWriter:
         conn = self.book.conn
         stamp = self.book.clock.now()
         base = None if op == "create" else base_stamp(conn, record_id, field)
-        conn.execute(
-            "INSERT INTO changes (hlc, action_seq, table_name, record_id, household_id, op,"
-            " field, old_value, new_value, base) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (stamp, self.action_seq, table, record_id, household_id, op, field,
-             None if op == "create" else to_json(old), to_json(new), base),
-        )
+        conn.execute(INSERT_CHANGE, (stamp, self.action_seq, table, record_id, household_id,
+                                      op, field, None if op == "create" else to_json(old),
+                                      to_json(new), base))
         if field is not None:  # a person who changes a field has seen its conflict
             close_conflicts(conn, record_id, field, base, stamp)
         self.changed += 1
@@ -117,9 +118,16 @@ class ChangeWriter:
             f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
             [*record.values(), self.at, self.at],
         )
-        logged = created_value(table, record)
-        self._log(table, record["id"], household_id, "create", None, None, logged)
+        self.book.conn.execute(INSERT_CHANGE, self.created_row(table, record, household_id))
+        self.changed += 1
         return record["id"]
+
+    def created_row(self, table: str, record: Mapping[str, Any],
+                    household_id: str | None) -> tuple:
+        """The change row that logs a new record (for ``INSERT_CHANGE``): what bulk loads
+        write many of at once with ``executemany``."""
+        return (self.book.clock.now(), self.action_seq, table, record["id"], household_id,
+                "create", None, None, to_json(created_value(table, record)), None)
 
     def update(self, table: str, record_id: str, values: Mapping[str, Any],
                household_id: str | None = None, force: bool = False) -> list[str]:

@@ -27,6 +27,7 @@ import uuid_utils
 from ..core.clock import ClockAhead
 from ..core.idnumber import parse as parse_id
 from ..storage.book import Book, now_text
+from ..storage.book_settings import local_setting
 from ..storage.changelog import DERIVED, base_stamp, close_conflicts, to_json
 from ..storage.derived import refresh
 from ..storage.kinds import kind
@@ -36,7 +37,14 @@ from .keys import SyncError, load_keys, unb64
 from .package import Package, open_package, sender_of
 from .peers import peer
 
-MAX_AHEAD_MS = 24 * 3600 * 1000  # a stamp further ahead of this laptop's clock is held
+# a package with stamps further ahead of this laptop's clock than this (hours; a local
+# setting of the book) is held rather than dragging the book's clock along
+MAX_AHEAD_SETTING, MAX_AHEAD_HOURS = "sync.max_clock_ahead_hours", 24
+
+
+def max_ahead_ms(book: Book) -> int:
+    hours = local_setting(book, MAX_AHEAD_SETTING) or MAX_AHEAD_HOURS
+    return int(float(hours) * 3_600_000)
 
 
 @dataclass
@@ -196,7 +204,7 @@ def _too_far_ahead(book: Book, package: Package) -> int:
     for action in package.actions:
         for change in action["changes"]:
             worst = max(worst, book.clock.ahead(str(change.get("hlc"))))
-    return worst if worst > MAX_AHEAD_MS else 0
+    return worst if worst > max_ahead_ms(book) else 0
 
 
 def _apply(book: Book, package: Package, installation: str, outcome: Outcome) -> bool:
@@ -207,6 +215,7 @@ def _apply(book: Book, package: Package, installation: str, outcome: Outcome) ->
     touched: set[str] = set()
     members: set[str] = set()
     applied = False
+    limit = max_ahead_ms(book)
     for action in package.actions:
         if action["seq"] <= have.get(action["site"], 0):
             continue
@@ -219,7 +228,7 @@ def _apply(book: Book, package: Package, installation: str, outcome: Outcome) ->
              action["operator"], action["at"]]).lastrowid
         for change in action["changes"]:
             try:
-                book.clock.observe(change["hlc"], MAX_AHEAD_MS)
+                book.clock.observe(change["hlc"], limit)
             except (ClockAhead, ValueError) as error:
                 raise SyncError("sync.damaged") from error
             _apply_change(book, action_seq, action, change, package.blobs, outcome)

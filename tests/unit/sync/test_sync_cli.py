@@ -135,3 +135,23 @@ def test_refusals_write_nothing(pair, tmp_path, capsys):
     # a package for another book cannot be read there
     assert village.run("sync", "import", str(package)) == 1
     assert "sync." in capsys.readouterr().err
+
+
+def test_a_package_from_a_clock_far_ahead_is_held_not_followed(pair, tmp_path, capsys):
+    import time as time_module
+
+    village, township = pair
+    from villagebook.core.clock import decode
+
+    real = time_module.time_ns
+    with village.book() as book:  # the village laptop's clock runs a year ahead
+        book.clock._wall = lambda: (real() + 365 * 86_400 * 10**9) // 1_000_000
+        save_household(book, None, *family())
+    [package] = export(village, tmp_path / "usb", capsys)
+    capsys.readouterr()
+    assert township.run("sync", "import", str(package), "--json") == 3
+    [row] = json.loads(capsys.readouterr().out)
+    assert row["state"] == "held" and row["reason"] == "sync.clock_ahead"
+    assert households(township) == {}
+    with township.book() as book:  # its clock was not dragged along
+        assert decode(book.clock.now())[0] < real() // 1_000_000 + 86_400_000
