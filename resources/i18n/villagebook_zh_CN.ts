@@ -1040,199 +1040,214 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="72"/>
+        <location filename="../../villagebook/ui/main_window.py" line="79"/>
         <source>Households</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="73"/>
+        <location filename="../../villagebook/ui/main_window.py" line="80"/>
         <source>Assistance measures</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="74"/>
+        <location filename="../../villagebook/ui/main_window.py" line="81"/>
         <source>Helpers</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="75"/>
+        <location filename="../../villagebook/ui/main_window.py" line="82"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="76"/>
+        <location filename="../../villagebook/ui/main_window.py" line="83"/>
         <source>Problems</source>
         <translation>问题整改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="77"/>
+        <location filename="../../villagebook/ui/main_window.py" line="84"/>
         <source>Projects and assets</source>
         <translation>项目资产</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="88"/>
+        <location filename="../../villagebook/ui/main_window.py" line="85"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="96"/>
         <source>Search: name, pinyin initials (zs), ID number, household number</source>
         <translation>搜索：姓名、拼音首字母（如 zs）、证件号码、户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="93"/>
+        <location filename="../../villagebook/ui/main_window.py" line="101"/>
         <source>All categories</source>
         <translation>全部户类别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="94"/>
+        <location filename="../../villagebook/ui/main_window.py" line="102"/>
         <source>All statuses</source>
         <translation>全部脱贫状态</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="96"/>
+        <location filename="../../villagebook/ui/main_window.py" line="104"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="100"/>
+        <location filename="../../villagebook/ui/main_window.py" line="108"/>
         <source>Include closed</source>
         <translation>含已注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="105"/>
-        <location filename="../../villagebook/ui/main_window.py" line="218"/>
+        <location filename="../../villagebook/ui/main_window.py" line="113"/>
+        <location filename="../../villagebook/ui/main_window.py" line="261"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="118"/>
+        <location filename="../../villagebook/ui/main_window.py" line="132"/>
         <source>Print household cards…</source>
         <translation>打印户卡…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="119"/>
+        <location filename="../../villagebook/ui/main_window.py" line="133"/>
         <source>Print wall sheets…</source>
         <translation>打印户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="186"/>
+        <location filename="../../villagebook/ui/main_window.py" line="214"/>
+        <source>{count} changes since {since} have not reached {name} yet: export a sync package (Sync in the side bar).</source>
+        <translation>自{since}以来有 {count} 项修改尚未送达{name}：请导出同步包（左侧“同步”）。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="227"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="187"/>
+        <location filename="../../villagebook/ui/main_window.py" line="228"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="189"/>
+        <location filename="../../villagebook/ui/main_window.py" line="230"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="191"/>
+        <location filename="../../villagebook/ui/main_window.py" line="232"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="193"/>
+        <location filename="../../villagebook/ui/main_window.py" line="234"/>
         <source>Export the village register (Excel)…</source>
         <translation>导出村册（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="195"/>
+        <location filename="../../villagebook/ui/main_window.py" line="236"/>
         <source>Import households from Excel…</source>
         <translation>从 Excel 导入农户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="197"/>
+        <location filename="../../villagebook/ui/main_window.py" line="238"/>
         <source>Save a blank entry template (Excel)…</source>
         <translation>保存空白录入模板（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="199"/>
+        <location filename="../../villagebook/ui/main_window.py" line="240"/>
+        <source>Sync…</source>
+        <translation>同步…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="242"/>
         <source>Monitoring line…</source>
         <translation>监测线设置…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="201"/>
+        <location filename="../../villagebook/ui/main_window.py" line="244"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="207"/>
+        <location filename="../../villagebook/ui/main_window.py" line="250"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="208"/>
+        <location filename="../../villagebook/ui/main_window.py" line="251"/>
         <source>Household cards…</source>
         <translation>户卡（明白卡）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="209"/>
+        <location filename="../../villagebook/ui/main_window.py" line="252"/>
         <source>Wall sheets for the home…</source>
         <translation>户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="210"/>
+        <location filename="../../villagebook/ui/main_window.py" line="253"/>
         <source>Public notice…</source>
         <translation>公示名单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="211"/>
+        <location filename="../../villagebook/ui/main_window.py" line="254"/>
         <source>Village register…</source>
         <translation>村有册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="217"/>
+        <location filename="../../villagebook/ui/main_window.py" line="260"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="221"/>
+        <location filename="../../villagebook/ui/main_window.py" line="264"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="226"/>
+        <location filename="../../villagebook/ui/main_window.py" line="269"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="260"/>
+        <location filename="../../villagebook/ui/main_window.py" line="303"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="261"/>
-        <location filename="../../villagebook/ui/main_window.py" line="290"/>
+        <location filename="../../villagebook/ui/main_window.py" line="304"/>
+        <location filename="../../villagebook/ui/main_window.py" line="333"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="270"/>
+        <location filename="../../villagebook/ui/main_window.py" line="313"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="289"/>
+        <location filename="../../villagebook/ui/main_window.py" line="332"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="340"/>
+        <location filename="../../villagebook/ui/main_window.py" line="383"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="344"/>
+        <location filename="../../villagebook/ui/main_window.py" line="387"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="346"/>
+        <location filename="../../villagebook/ui/main_window.py" line="389"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="348"/>
+        <location filename="../../villagebook/ui/main_window.py" line="391"/>
         <source>[read only]</source>
         <translation>【只读】</translation>
     </message>
@@ -2224,6 +2239,390 @@
         <location filename="../../villagebook/ui/record_tab.py" line="232"/>
         <source>Not done</source>
         <translation>未完成</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="99"/>
+        <source>Save this computer&apos;s pairing file…</source>
+        <translation>保存本机配对文件…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="102"/>
+        <source>Pair with a village…</source>
+        <translation>与村配对…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="103"/>
+        <source>Pair with the township…</source>
+        <translation>与乡镇配对…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="114"/>
+        <source>&lt;b&gt;Villages&lt;/b&gt;</source>
+        <translation>&lt;b&gt;各村&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="115"/>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="115"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="116"/>
+        <source>Last package</source>
+        <translation>最近收到</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="116"/>
+        <source>Waiting for</source>
+        <translation>暂存待补</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="117"/>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="117"/>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="118"/>
+        <source>Counts</source>
+        <translation>账账相符</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="121"/>
+        <source>Export sync package…</source>
+        <translation>导出同步包…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="124"/>
+        <source>Import sync packages…</source>
+        <translation>导入同步包…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="125"/>
+        <source>Import the township&apos;s answer or corrections…</source>
+        <translation>导入乡镇回执/更正…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="131"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="131"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="131"/>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="134"/>
+        <source>&lt;b&gt;Conflicts: the same field changed on both sides&lt;/b&gt;</source>
+        <translation>&lt;b&gt;冲突：双方都修改了同一项&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="136"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="151"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="152"/>
+        <source>Household</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="136"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="136"/>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="137"/>
+        <source>This side</source>
+        <translation>本方的值</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="137"/>
+        <source>The other side</source>
+        <translation>对方的值</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="140"/>
+        <source>Keep this side&apos;s value</source>
+        <translation>保留本方的值</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="142"/>
+        <source>Take the other side&apos;s value</source>
+        <translation>采用对方的值</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="144"/>
+        <source>Type another value…</source>
+        <translation>输入其他值…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="150"/>
+        <source>&lt;b&gt;One person registered in two places&lt;/b&gt;</source>
+        <translation>&lt;b&gt;同一人多处登记&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="151"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="152"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="151"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="152"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="203"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="153"/>
+        <source>Found by</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="156"/>
+        <source>The same person</source>
+        <translation>是同一人</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="158"/>
+        <source>Different people</source>
+        <translation>不是同一人</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="179"/>
+        <source>This computer&apos;s fingerprint</source>
+        <translation>本机指纹</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="186"/>
+        <source>Not paired yet. Save this computer&apos;s pairing file and give it to the other side; pair with theirs; read the fingerprints to each other by phone.</source>
+        <translation>尚未配对。请保存本机配对文件交给对方，导入对方的配对文件，并通过电话互相核对指纹。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="190"/>
+        <source>Conflicts waiting: {conflicts}. Same-person findings waiting: {findings}.</source>
+        <translation>待处理冲突 {conflicts} 项，待确认的同一人 {findings} 项。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="204"/>
+        <source>Name and birth date</source>
+        <translation>姓名和出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="213"/>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="215"/>
+        <source>Entered twice</source>
+        <translation>重复登记</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="216"/>
+        <source>another record</source>
+        <translation>另一条记录</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="216"/>
+        <source>this record</source>
+        <translation>这一条记录</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="228"/>
+        <source>has received the changes up to {day}</source>
+        <translation>已收到至{day}的修改</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="230"/>
+        <source>has not confirmed receiving anything yet</source>
+        <translation>尚未确认收到任何修改</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="232"/>
+        <source>{count} changes wait to be sent (the oldest from {day})</source>
+        <translation>有 {count} 项修改待发送（最早为{day}）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="236"/>
+        <source>nothing waits to be sent</source>
+        <translation>没有待发送的修改</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="238"/>
+        <source>last package received {day}</source>
+        <translation>最近一次收到同步包：{day}</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="241"/>
+        <source>a package is kept until the missing one arrives ({file})</source>
+        <translation>有同步包暂存，等待缺少的包（{file}）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="266"/>
+        <source>agree</source>
+        <translation>相符</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="276"/>
+        <source>Save the pairing file</source>
+        <translation>保存配对文件</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="278"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="293"/>
+        <source>Pairing files (*.vbpair)</source>
+        <translation>配对文件 (*.vbpair)</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="284"/>
+        <source>Pairing file saved</source>
+        <translation>配对文件已保存</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="285"/>
+        <source>Saved to {path}. Give it to the other side, and read them this fingerprint by phone: {fingerprint}</source>
+        <translation>已保存到 {path}。请交给对方，并通过电话向对方念出本机指纹：{fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="291"/>
+        <source>The other side&apos;s pairing file</source>
+        <translation>对方的配对文件</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="299"/>
+        <source>Compare the fingerprint by phone</source>
+        <translation>电话核对指纹</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="300"/>
+        <source>{name} ({code}). Ask them to read the fingerprint their computer shows. Pair only if it is exactly:
+
+{fingerprint}</source>
+        <translation>{name}（{code}）。请对方念出其电脑上显示的本机指纹，完全一致才配对：
+
+{fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="318"/>
+        <source>Where to save the sync package (a USB stick)</source>
+        <translation>同步包保存到哪里（U盘）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="327"/>
+        <source>Sync package saved</source>
+        <translation>同步包已保存</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="328"/>
+        <source>Saved:
+{files}
+
+Take it to the other side; it can only be read there.</source>
+        <translation>已保存：
+{files}
+
+请交给对方，只有对方的电脑能读取。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="338"/>
+        <source>Sync packages to import</source>
+        <translation>要导入的同步包</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="339"/>
+        <source>Sync packages (*.vbsync)</source>
+        <translation>同步包 (*.vbsync)</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="343"/>
+        <source>Checking and importing sync packages…</source>
+        <translation>正在核验并导入同步包…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="344"/>
+        <source>Stop after this package</source>
+        <translation>导完这个包后停止</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="372"/>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="372"/>
+        <source>Imported before</source>
+        <translation>此前已导入</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="373"/>
+        <source>Kept: waiting for a missing package</source>
+        <translation>已暂存：等待缺少的包</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="374"/>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="381"/>
+        <source>{count} changes</source>
+        <translation>{count} 项修改</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="383"/>
+        <source>{count} conflicts</source>
+        <translation>{count} 项冲突</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="385"/>
+        <source>{count} same-person findings</source>
+        <translation>{count} 条疑似同一人</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="388"/>
+        <source>counts disagree: {table} {sender} there, {here} here</source>
+        <translation>账账不符：{table} 对方 {sender}，本账本 {here}</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="401"/>
+        <source>Select a conflict first.</source>
+        <translation>请先选中一项冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="404"/>
+        <source>Another value</source>
+        <translation>其他值</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="405"/>
+        <source>The value to keep:</source>
+        <translation>要保留的值：</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="421"/>
+        <source>Select a finding first.</source>
+        <translation>请先选中一条记录。</translation>
     </message>
 </context>
 <context>

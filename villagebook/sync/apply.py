@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,7 @@ from ..storage.derived import refresh
 from ..storage.kinds import kind
 from ..storage.schema import SCHEMA_VERSION
 from .export import acknowledged, received, village_counts, village_records
-from .keys import SyncError, load_keys, unb64
+from .keys import Keys, SyncError, load_keys, unb64
 from .package import Package, open_package, sender_of
 from .peers import peer
 
@@ -62,32 +63,41 @@ class Outcome:
     sender: str = ""
 
 
-def import_files(book: Book, paths: list[str | Path], dry_run: bool = False) -> list[Outcome]:
+def import_files(book: Book, paths: list[str | Path], dry_run: bool = False,
+                 cancelled: Callable[[], bool] | None = None,
+                 keys: Keys | None = None) -> list[Outcome]:
     """Apply each package file (each all or nothing), then any held package whose gap is
-    now filled. A folder stands for the packages in it."""
+    now filled. A folder stands for the packages in it. ``cancelled()`` stops between
+    packages (each one applied stays applied). ``keys``: this installation's (read from
+    its data folder unless given)."""
+    keys = keys or load_keys()
     files: list[Path] = []
     for path in map(Path, paths):
         files += sorted(path.glob("*.vbsync")) if path.is_dir() else [path]
     outcomes = []
     for path in files:
+        if cancelled is not None and cancelled():
+            break
         try:
             data = path.read_bytes()
         except OSError:
             outcomes.append(Outcome(path.name, "refused", "sync.cannot_read"))
             continue
-        outcomes.append(import_bytes(book, data, path.name, dry_run))
+        outcomes.append(import_bytes(book, data, path.name, dry_run, keys))
     if not dry_run:
-        outcomes += retry_held(book)
+        outcomes += retry_held(book, keys)
     return outcomes
 
 
-def import_bytes(book: Book, data: bytes, name: str, dry_run: bool = False) -> Outcome:
+def import_bytes(book: Book, data: bytes, name: str, dry_run: bool = False,
+                 keys: Keys | None = None) -> Outcome:
     """Verify and apply one package; a refusal names its reason and writes nothing."""
+    keys = keys or load_keys()
     try:
         installation, _ = sender_of(data)
         sender = peer(book, installation)
-        package = open_package(data, load_keys(), unb64(sender["sign_key"]))
-        _check_manifest(book, package, installation)
+        package = open_package(data, keys, unb64(sender["sign_key"]))
+        _check_manifest(book, package, installation, keys)
     except SyncError as error:
         return Outcome(name, "refused", error.code, dict(error.values))
     missing = _gaps(book, package)
@@ -122,7 +132,7 @@ class _DryRun(Exception):
     pass
 
 
-def retry_held(book: Book) -> list[Outcome]:
+def retry_held(book: Book, keys: Keys | None = None) -> list[Outcome]:
     """Apply held packages whose gap is now filled (repeatedly: one may fill another's)."""
     outcomes: list[Outcome] = []
     progress = True
@@ -134,16 +144,16 @@ def retry_held(book: Book) -> list[Outcome]:
             book.conn.execute("UPDATE sync_packages SET state = 'retried', data = NULL"
                               " WHERE id = ?", [package_id])
             book.conn.commit()
-            outcome = import_bytes(book, data, name)
+            outcome = import_bytes(book, data, name, keys=keys)
             if outcome.state in ("applied", "already"):
                 progress = True
                 outcomes.append(outcome)
     return outcomes
 
 
-def _check_manifest(book: Book, package: Package, installation: str) -> None:
+def _check_manifest(book: Book, package: Package, installation: str, keys: Keys) -> None:
     manifest = package.manifest
-    if manifest.get("receiver") != load_keys().installation:
+    if manifest.get("receiver") != keys.installation:
         raise SyncError("sync.wrong_receiver")
     sender = manifest.get("sender") or {}
     if sender.get("installation") != installation or package.header.get("sender") != installation:

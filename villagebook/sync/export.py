@@ -15,7 +15,7 @@ from ..storage.files import replace_atomically
 from ..storage.kinds import KINDS, VILLAGE
 from ..storage.schema import SCHEMA_VERSION
 from ..storage.village import own_sites
-from .keys import SyncError, load_keys, unb64
+from .keys import Keys, SyncError, load_keys, unb64
 from .package import Package, write_package
 from .peers import book_identity, peer, peers
 
@@ -137,9 +137,10 @@ def _changes(book: Book, action_seq: int) -> list[dict[str, Any]]:
             for hlc, table, record, household, op, field, old, new, base in cursor]
 
 
-def build(book: Book, target: dict[str, Any], full: bool = False) -> Package:
+def build(book: Book, target: dict[str, Any], full: bool = False,
+          keys: Keys | None = None) -> Package:
     """The package for a paired ``target``, read from one snapshot of the book."""
-    keys = load_keys()
+    keys = keys or load_keys()
     with snapshot(book.conn):
         ranges, actions, blobs = collect(book, target, full)
         me = book_identity(book)
@@ -182,16 +183,16 @@ def file_name(book: Book, target: dict[str, Any], when: dt.date | None = None) -
 
 
 def export_packages(book: Book, folder: str | Path, to_code: str | None = None,
-                    full: bool = False) -> list[Path]:
+                    full: bool = False, keys: Keys | None = None) -> list[Path]:
     """Write one package per paired peer (or the one with ``to_code``) into ``folder``;
     returns the files written."""
     targets = [p for p in peers(book) if to_code is None or p["code"] == to_code]
     if not targets:
         raise SyncError("sync.no_peer", code=to_code or "")
-    keys = load_keys()
+    keys = keys or load_keys()
     written = []
     for target in targets:
-        package = build(book, peer(book, target["installation"]), full)
+        package = build(book, peer(book, target["installation"]), full, keys)
         data = write_package(package, keys, unb64(target["enc_key"]))
         path = Path(folder) / file_name(book, target)
         with replace_atomically(path) as tmp:

@@ -20,6 +20,8 @@ from ..storage.book import Book
 from ..storage.households import load_household
 from ..storage.queries import group_names
 from ..storage.village import get_village
+from ..storage.book_settings import local_setting
+from ..sync.peers import book_identity
 from .exports import run_in_background
 from .household_list import HouseholdListModel
 from .household_window import HouseholdWindow
@@ -29,6 +31,10 @@ from .print_dialog import PrintDialog
 from .projects_page import ProjectsPage
 from .record_tab import RecordTab
 from .visits_page import VisitsPage
+from .sync_page import SyncPage, unacknowledged
+
+
+REMINDER_SETTING, REMINDER_DAYS = "sync.remind_after_days", 7
 
 
 class HouseholdTable(QTableView):
@@ -61,6 +67,7 @@ class MainWindow(QMainWindow):
         self._search_timer.timeout.connect(self._apply_search)
         self._update_title()
         self._update_count()
+        self._update_reminder()
         if self.model.rowCount():
             self.table.selectRow(0)
         self.resize(1280, 720)
@@ -75,6 +82,7 @@ class MainWindow(QMainWindow):
         self.nav.addItem(self.tr("Visits"))
         self.nav.addItem(self.tr("Problems"))
         self.nav.addItem(self.tr("Projects and assets"))
+        self.nav.addItem(self.tr("Sync"))
         self.nav.setMaximumWidth(160)
         splitter.addWidget(self.nav)
 
@@ -106,6 +114,12 @@ class MainWindow(QMainWindow):
         self.new_button.clicked.connect(lambda: self.open_household(None))
         bar.addWidget(self.new_button)
         layout.addLayout(bar)
+        self.reminder = QPushButton()
+        self.reminder.setFlat(True)
+        self.reminder.setStyleSheet("color: #8a5a00; text-align: left;")
+        self.reminder.clicked.connect(self.show_sync)
+        self.reminder.setVisible(False)
+        layout.addWidget(self.reminder)
 
         self.table = HouseholdTable()
         self.table.setModel(self.model)
@@ -143,6 +157,9 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.problems_page)
         self.projects_page = ProjectsPage(self.book)
         self.pages.addWidget(self.projects_page)
+        self.sync_page = SyncPage(self.book)
+        self.sync_page.changed.connect(self._records_arrived)
+        self.pages.addWidget(self.sync_page)
         splitter.addWidget(self.pages)
 
         self.summary = QLabel()
@@ -173,6 +190,30 @@ class MainWindow(QMainWindow):
             self.visits_page.refresh()
         elif page is self.projects_page:
             self.projects_page.refresh()
+        elif page is self.sync_page:
+            self.sync_page.refresh()
+
+    def show_sync(self) -> None:
+        self.nav.setCurrentRow(self.pages.indexOf(self.sync_page))
+
+    def _records_arrived(self) -> None:
+        """A sync package brought records: the list and the reminder follow."""
+        self.model.refresh()
+        self._update_count()
+        self._update_reminder()
+
+    def _update_reminder(self) -> None:
+        """Say on the main window when changes older than N days (a local setting) are not
+        yet acknowledged by the township, sent or not."""
+        days = int(local_setting(self.book, REMINDER_SETTING) or REMINDER_DAYS)
+        waiting = unacknowledged(self.book, days)
+        if waiting is None:
+            self.reminder.setVisible(False)
+            return
+        self.reminder.setText(self.tr(
+            "{count} changes since {since} have not reached {name} yet: export a sync "
+            "package (Sync in the side bar).").format(**waiting))
+        self.reminder.setVisible(True)
 
     def _filter_combo(self, list_name: str, all_text: str) -> QComboBox:
         combo = QComboBox()
@@ -196,12 +237,14 @@ class MainWindow(QMainWindow):
         importing.triggered.connect(self.import_households)
         template = QAction(self.tr("Save a blank entry template (Excel)…"), self)
         template.triggered.connect(lambda: self.save_template())
+        sync = QAction(self.tr("Sync…"), self)
+        sync.triggered.connect(self.show_sync)
         line = QAction(self.tr("Monitoring line…"), self)
         line.triggered.connect(self.edit_monitoring_line)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (new_book, open_book, importing, template, export, users, line,
+        for action in (new_book, open_book, importing, template, export, sync, users, line,
                        quit_action):
             file_menu.addAction(action)
         print_menu = self.menuBar().addMenu(self.tr("&Print"))
@@ -340,7 +383,7 @@ class MainWindow(QMainWindow):
         self.count_label.setText(self.tr("{count} households").format(count=count))
 
     def _update_title(self) -> None:
-        name = self.village.get("name") or ""
+        name = self.village.get("name") or book_identity(self.book)["name"]
         title = self.tr("villagebook — {village}").format(village=name)
         if self.village.get("is_demo"):
             title += " " + self.tr("[DEMO: not real data]")

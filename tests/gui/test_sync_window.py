@@ -1,0 +1,110 @@
+"""Sync from the window: pairing by fingerprint, a village's package to its township, the
+township's list of villages, a conflict decided there and the decision back home."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from helpers import family
+from syncing import Site, households
+from villagebook.storage import open_book
+from villagebook.storage.households import load_household, save_household
+from villagebook.storage.township import create_township
+from villagebook.storage.village import add_user, set_village
+from villagebook.ui.main_window import MainWindow
+
+
+def window(qtbot, site: Site, book) -> MainWindow:
+    with site:
+        main = MainWindow(book)
+    qtbot.addWidget(main)
+    main.show_sync()
+    return main
+
+
+def import_through(qtbot, site: Site, page, files) -> None:
+    """Import through the page; the job runs as this site's installation."""
+    with site:
+        page.import_packages([str(f) for f in files])
+        qtbot.waitUntil(lambda: page.error.text() or (not page.outcome_table.isHidden() and
+                        page.outcome_table.rowCount() >= len(files)), timeout=10_000)
+    assert not page.error.text(), page.error.text()
+
+
+def test_pair_send_merge_decide_and_answer_from_the_window(qtbot, boxes, tmp_path,
+                                                           monkeypatch):
+    village, township = Site(tmp_path, "village", None), Site(tmp_path, "town", None)
+    with village:
+        vbook = open_book(village.db, create=True)
+        add_user(vbook, "李文书", "01")
+        vbook.operator = "李文书"
+        set_village(vbook, {"name": "石桥村", "code": "530524101001"})
+        household_id = save_household(vbook, None, *family()).household_id
+    with township:
+        tbook = create_township(township.db, {"name": "城关镇", "code": "530524101",
+                                                "user": "王站长"})
+    vmain, tmain = window(qtbot, village, vbook), window(qtbot, township, tbook)
+    vpage, tpage = vmain.sync_page, tmain.sync_page
+    assert "尚未配对" in vpage.state.text()
+    assert vpage.keys.fingerprint in vpage.fingerprint.text()
+    # pairing: each saves its card; each accepts the other's after comparing by phone
+    vcard, tcard = vpage.save_card(str(tmp_path / "v.vbpair")), \
+        tpage.save_card(str(tmp_path / "t.vbpair"))
+    boxes.answer = QMessageBox.StandardButton.No  # the digits read out did not match
+    assert not vpage.accept_card(str(tcard))
+    boxes.answer = QMessageBox.StandardButton.Yes
+    assert tpage.keys.fingerprint in boxes.texts()  # the dialog showed what to compare
+    assert vpage.accept_card(str(tcard)) and tpage.accept_card(str(vcard))
+    assert "城关镇" in vpage.state.text()
+    assert "尚未确认收到" in vpage.state.text() and "待发送" in vpage.state.text()
+    # the village's package, imported at the township
+    [package] = vpage.export_packages(str(tmp_path / "usb"))
+    import_through(qtbot, township, tpage, [package])
+    assert tpage.outcome_table.item(0, 1).text() == "已导入"
+    assert households(township)["110105001001001"]["head"] == "张三"
+    assert tpage.villages.rowCount() == 1 and tpage.villages.item(0, 4).text() == "1"
+    assert tmain.model.total() == 1  # the list shows the arrived household
+    # both change the phone; the township decides; its answer goes home
+    for site, book, phone in ((village, vbook, "13900000001"), (township, tbook,
+                                                                 "13900000002")):
+        book.operator = book.operator or "王站长"
+        household, members = load_household(book, household_id)
+        save_household(book, household_id, {**household, "phone": phone}, members)
+    [up] = vpage.export_packages(str(tmp_path / "usb2"))
+    [down] = tpage.export_packages(str(tmp_path / "usb3"))
+    import_through(qtbot, township, tpage, [up])
+    tpage.outcome_table.setRowCount(0)
+    import_through(qtbot, village, vpage, [down])
+    assert tpage.conflicts.rowCount() == 1
+    shown = {tpage.conflicts.item(0, 3).text(), tpage.conflicts.item(0, 4).text()}
+    assert {text.split("（")[0] for text in shown} == {"13900000001", "13900000002"}
+    assert any("李文书" in text for text in shown) and any("王站长" in text for text in shown)
+    assert tpage.conflicts.item(0, 2).text() == "联系电话"  # the form's words
+    tpage.conflicts.selectRow(0)
+    assert tpage.resolve(take="local")
+    assert tpage.conflicts.rowCount() == 0
+    [answer] = tpage.export_packages(str(tmp_path / "usb4"))
+    vpage.outcome_table.setRowCount(0)
+    import_through(qtbot, village, vpage, [answer])
+    assert vpage.conflicts.rowCount() == 0
+    assert households(village)["110105001001001"]["phone"] == \
+        households(township)["110105001001001"]["phone"]
+    assert "已收到至" in vpage.state.text()
+    for book in (vbook, tbook):
+        book.close()
+
+
+def test_a_refused_package_says_why_in_the_window(qtbot, boxes, tmp_path):
+    township = Site(tmp_path, "town", None)
+    with township:
+        tbook = create_township(township.db, {"name": "城关镇", "code": "530524101",
+                                                "user": "王站长"})
+    page = window(qtbot, township, tbook).sync_page
+    bogus = tmp_path / "x.vbsync"
+    bogus.write_bytes(b"VBSYNC\r\n" + b"\0" * 40)
+    import_through(qtbot, township, page, [bogus])
+    assert page.outcome_table.item(0, 1).text() == "已拒绝"
+    assert "损坏" in page.outcome_table.item(0, 2).text()
+    tbook.close()

@@ -1,0 +1,452 @@
+"""同步: the village's file to the township and the township's answer, in words.
+
+For a village book: this laptop's fingerprint, pairing with the township, what was sent
+and acknowledged, what waits to be sent, 导出同步包 and 导入乡镇回执/更正. For a township
+book: the same, with each paired village side by side. Both list the conflicts and the
+same-person findings that wait for a person. Keys and sequences stay out of sight.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView,
+                               QInputDialog, QLabel, QMessageBox, QProgressDialog, QPushButton,
+                               QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
+
+from ..core.clock import decode
+from ..core.errors import Issue, VillagebookError
+from ..core.messages import describe_plain
+from ..storage import open_book
+from ..storage.book import Book
+from ..storage.kinds import kind
+from ..sync.apply import Outcome, import_files
+from ..sync.decide import (mark_same_person, open_conflicts, resolve_conflict,
+                           same_person_findings, status)
+from ..sync.export import export_packages
+from ..sync.keys import load_keys, pairing_card, read_card, write_card
+from ..sync.peers import add_peer, book_identity
+from . import i18n
+from .history import format_value
+from .jobs import LatestOnly
+from .messages import describe_error, describe_failure
+
+SHOW_AFTER_MS = 600
+
+
+def _day(stamp: str | None) -> str:
+    """'2026-03-12T…' → 3月12日 (this year) or 2025年3月12日."""
+    if not stamp:
+        return ""
+    day = dt.date.fromisoformat(stamp[:10])
+    if day.year == dt.date.today().year:
+        return f"{day.month}月{day.day}日"
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _stamp_day(stamp: str | None) -> str:
+    """The day a change was made, from its stamp (milliseconds since 1970, in hex)."""
+    if not stamp:
+        return ""
+    ms = decode(stamp)[0]
+    return _day(dt.datetime.fromtimestamp(ms / 1000).date().isoformat())
+
+
+def _item(text: Any) -> QTableWidgetItem:
+    item = QTableWidgetItem("" if text is None else str(text))
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    return item
+
+
+def _fill(table: QTableWidget, rows: list[list[Any]]) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.setItem(r, c, _item(value))
+    table.resizeColumnsToContents()
+    # as tall as its rows (a few at least, at most a screenful), not a sea of white
+    shown = min(max(len(rows), 2), 12)
+    table.setFixedHeight(table.horizontalHeader().height() + 4
+                         + shown * table.verticalHeader().defaultSectionSize())
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return table
+
+
+class SyncPage(QWidget):
+    """The 同步 page of the main window."""
+
+    changed = Signal()  # records arrived: the lists of the window refresh
+
+    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.book = book
+        self.identity = book_identity(book)
+        self.township = self.identity["kind"] == "township"
+        self.outcomes: list[Outcome] = []
+        self._job: LatestOnly | None = None
+        self.keys = load_keys()  # this installation's, for the whole session
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.fingerprint = QLabel()
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.fingerprint)
+        pairing = QHBoxLayout()
+        self.card_button = QPushButton(self.tr("Save this computer's pairing file…"))
+        self.card_button.clicked.connect(lambda: self.save_card())
+        self.accept_button = QPushButton(
+            self.tr("Pair with a village…") if self.township
+            else self.tr("Pair with the township…"))
+        self.accept_button.clicked.connect(lambda: self.accept_card())
+        pairing.addWidget(self.card_button)
+        pairing.addWidget(self.accept_button)
+        pairing.addStretch(1)
+        layout.addLayout(pairing)
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.state.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.state)
+        if self.township:
+            layout.addWidget(QLabel(self.tr("<b>Villages</b>")))
+            self.villages = _table([self.tr("Village"), self.tr("Code"),
+                                    self.tr("Last package"), self.tr("Waiting for"),
+                                    self.tr("Households"), self.tr("People"),
+                                    self.tr("Counts")])
+            layout.addWidget(self.villages)
+        actions = QHBoxLayout()
+        self.export_button = QPushButton(self.tr("Export sync package…"))
+        self.export_button.clicked.connect(lambda: self.export_packages())
+        self.import_button = QPushButton(
+            self.tr("Import sync packages…") if self.township
+            else self.tr("Import the township's answer or corrections…"))
+        self.import_button.clicked.connect(lambda: self.import_packages())
+        actions.addWidget(self.export_button)
+        actions.addWidget(self.import_button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+        self.outcome_table = _table([self.tr("File"), self.tr("Result"), self.tr("Details")])
+        self.outcome_table.setVisible(False)
+        layout.addWidget(self.outcome_table)
+        layout.addWidget(QLabel(self.tr("<b>Conflicts: the same field changed on both "
+                                        "sides</b>")))
+        self.conflicts = _table([self.tr("Household"), self.tr("Record"), self.tr("Field"),
+                                 self.tr("This side"), self.tr("The other side")])
+        layout.addWidget(self.conflicts)
+        decide = QHBoxLayout()
+        self.take_local = QPushButton(self.tr("Keep this side's value"))
+        self.take_local.clicked.connect(lambda: self.resolve(take="local"))
+        self.take_remote = QPushButton(self.tr("Take the other side's value"))
+        self.take_remote.clicked.connect(lambda: self.resolve(take="remote"))
+        self.type_value = QPushButton(self.tr("Type another value…"))
+        self.type_value.clicked.connect(lambda: self.resolve())
+        for button in (self.take_local, self.take_remote, self.type_value):
+            decide.addWidget(button)
+        decide.addStretch(1)
+        layout.addLayout(decide)
+        layout.addWidget(QLabel(self.tr("<b>One person registered in two places</b>")))
+        self.findings = _table([self.tr("Name"), self.tr("ID number"), self.tr("Household"),
+                                self.tr("Name"), self.tr("ID number"), self.tr("Household"),
+                                self.tr("Found by")])
+        layout.addWidget(self.findings)
+        mark = QHBoxLayout()
+        self.same_button = QPushButton(self.tr("The same person"))
+        self.same_button.clicked.connect(lambda: self.mark("same"))
+        self.different_button = QPushButton(self.tr("Different people"))
+        self.different_button.clicked.connect(lambda: self.mark("different"))
+        mark.addWidget(self.same_button)
+        mark.addWidget(self.different_button)
+        mark.addStretch(1)
+        layout.addLayout(mark)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00000;")
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    # -- state -------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.fingerprint.setText(
+            self.tr("This computer's fingerprint") + "：<span style='font-size:22pt;"
+            f"font-weight:bold;letter-spacing:2px'>{self.keys.fingerprint}</span>")
+        state = status(self.book)
+        self._peers = state["peers"]
+        lines = []
+        if not state["peers"]:
+            lines.append(self.tr(
+                "Not paired yet. Save this computer's pairing file and give it to the other "
+                "side; pair with theirs; read the fingerprints to each other by phone."))
+        for peer in state["peers"]:
+            lines.append(self._peer_sentence(peer))
+        lines.append(self.tr("Conflicts waiting: {conflicts}. Same-person findings waiting: "
+                             "{findings}.").format(conflicts=state["open_conflicts"],
+                                                   findings=state["same_person_undecided"]))
+        self.state.setText("<br>".join(lines))
+        if self.township:
+            self._fill_villages(state["peers"])
+        self._conflicts = open_conflicts(self.book)
+        _fill(self.conflicts, [self._conflict_row(c) for c in self._conflicts])
+        self._findings = same_person_findings(self.book)
+        _fill(self.findings, [[f["a_name"], f["a_id_number"],
+                               f"{f['a_village_code'] or ''} {f['a_household_number']}",
+                               f["b_name"], f["b_id_number"],
+                               f"{f['b_village_code'] or ''} {f['b_household_number']}",
+                               self.tr("ID number") if f["basis"] == "id"
+                               else self.tr("Name and birth date")]
+                              for f in self._findings])
+
+    def _conflict_row(self, conflict: dict[str, Any]) -> list[Any]:
+        """A conflict in the words of the forms: the record's name, the field's label and
+        both values as the history shows them (code labels, yuan)."""
+        record_kind = kind(conflict["table_name"])
+        record = record_kind.record or record_kind.labels or "household"
+        noun = QCoreApplication.translate("History", record_kind.noun) if record_kind.noun \
+            else self.tr("Member")
+        if conflict["unique_key"]:
+            field = self.tr("Entered twice")
+            values = [self.tr("another record"), self.tr("this record")]
+        else:
+            field = i18n.field_label(record, conflict["field"])
+            values = [f"{format_value(record, conflict['field'], conflict[side + '_value'])}"
+                      f"（{conflict[side + '_operator'] or ''} {_stamp_day(conflict[side + '_stamp'])}）"
+                      for side in ("local", "remote")]
+        return [conflict.get("household_number"), noun, field, *values]
+
+    def _peer_sentence(self, peer: dict[str, Any]) -> str:
+        name = f"{peer['name']}（{peer['code']}）"
+        acked = self._acknowledged_until(peer)
+        parts = [f"<b>{name}</b>"]
+        if acked:
+            parts.append(self.tr("has received the changes up to {day}").format(day=acked))
+        else:
+            parts.append(self.tr("has not confirmed receiving anything yet"))
+        if peer["waiting_actions"]:
+            parts.append(self.tr("{count} changes wait to be sent (the oldest from {day})")
+                         .format(count=peer["waiting_actions"],
+                                 day=_day(peer["waiting_since"])))
+        else:
+            parts.append(self.tr("nothing waits to be sent"))
+        if peer["last_received"]:
+            parts.append(self.tr("last package received {day}").format(
+                day=_day(peer["last_received"]["at"])))
+        for held in peer["held"]:
+            parts.append(self.tr("a package is kept until the missing one arrives ({file})")
+                         .format(file=held["file_name"]))
+        return "；".join(parts) + "。"
+
+    def _acknowledged_until(self, peer: dict[str, Any]) -> str:
+        upto = peer["acknowledged"].get(self.book.site_id, 0)
+        if not upto:
+            return ""
+        row = self.book.conn.execute("SELECT at FROM actions WHERE site_id = ? AND"
+                                     " origin_seq = ?", [self.book.site_id, upto]).fetchone()
+        return _day(row[0]) if row else ""
+
+    def _fill_villages(self, peers: list[dict[str, Any]]) -> None:
+        rows = []
+        for peer in peers:
+            village = self.book.conn.execute("SELECT id FROM village WHERE code = ?",
+                                             [peer["code"]]).fetchone()
+            households = people = 0
+            if village:
+                households, people = self.book.conn.execute(
+                    "SELECT count(*), coalesce(sum(member_count), 0) FROM households"
+                    " WHERE village_id = ? AND status = 'active'", [village[0]]).fetchone()
+            last = peer["last_received"]
+            counts = ""
+            if last:
+                counts = self.tr("agree") if last["state"] == "applied" else last["state"]
+            waiting = "、".join(h["file_name"] for h in peer["held"])
+            rows.append([peer["name"], peer["code"], _day(last["at"]) if last else "",
+                         waiting, households, people, counts])
+        _fill(self.villages, rows)
+
+    # -- pairing -----------------------------------------------------------------
+    def save_card(self, target: str | None = None) -> Path | None:
+        if target is None:
+            target, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save the pairing file"),
+                str(Path.home() / f"{self.identity['name']}-配对.vbpair"),
+                self.tr("Pairing files (*.vbpair)"))
+            if not target:
+                return None
+        keys = self.keys
+        write_card(pairing_card(keys, self.identity["kind"], self.identity["name"],
+                                self.identity["code"]), target)
+        QMessageBox.information(self, self.tr("Pairing file saved"), self.tr(
+            "Saved to {path}. Give it to the other side, and read them this fingerprint by "
+            "phone: {fingerprint}").format(path=target, fingerprint=keys.fingerprint))
+        return Path(target)
+
+    def accept_card(self, source: str | None = None) -> bool:
+        if source is None:
+            source, _ = QFileDialog.getOpenFileName(self, self.tr("The other side's pairing "
+                                                                  "file"), "",
+                                                    self.tr("Pairing files (*.vbpair)"))
+            if not source:
+                return False
+        try:
+            card = read_card(source)
+            answer = QMessageBox.question(
+                self, self.tr("Compare the fingerprint by phone"),
+                self.tr("{name} ({code}). Ask them to read the fingerprint their computer "
+                        "shows. Pair only if it is exactly:\n\n{fingerprint}").format(
+                    name=card["name"], code=card["code"], fingerprint=card["fingerprint"]),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            add_peer(self.book, card)
+        except VillagebookError as error:
+            self.error.setText("✖ " + describe_error(error))
+            return False
+        self.error.setText("")
+        self.refresh()
+        return True
+
+    # -- packages ----------------------------------------------------------------
+    def export_packages(self, folder: str | None = None) -> list[Path]:
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(
+                self, self.tr("Where to save the sync package (a USB stick)"))
+            if not folder:
+                return []
+        try:
+            written = export_packages(self.book, folder, keys=self.keys)
+        except (VillagebookError, OSError) as error:
+            self.error.setText("✖ " + describe_failure(error))
+            return []
+        self.error.setText("")
+        QMessageBox.information(self, self.tr("Sync package saved"), self.tr(
+            "Saved:\n{files}\n\nTake it to the other side; it can only be read there.").format(
+            files="\n".join(str(p) for p in written)))
+        self.refresh()
+        return written
+
+    def import_packages(self, paths: list[str] | None = None) -> LatestOnly | None:
+        """Verify and apply packages in the background (each all or nothing), then list
+        what became of each."""
+        if paths is None:
+            paths, _ = QFileDialog.getOpenFileNames(
+                self, self.tr("Sync packages to import"), "",
+                self.tr("Sync packages (*.vbsync)"))
+            if not paths:
+                return None
+        stop = threading.Event()
+        progress = QProgressDialog(self.tr("Checking and importing sync packages…"),
+                                   self.tr("Stop after this package"), 0, 0, self)
+        progress.setMinimumDuration(SHOW_AFTER_MS)
+        progress.canceled.connect(stop.set)
+        operator, book_path = self.book.operator, self.book.path
+        job = LatestOnly(self)
+
+        def work() -> list[Outcome]:
+            with open_book(book_path) as own:
+                own.operator = operator
+                return import_files(own, list(paths), cancelled=stop.is_set,
+                                    keys=self.keys)
+
+        def done(outcomes: list[Outcome]) -> None:
+            progress.reset()
+            self.show_outcomes(outcomes)
+
+        def failed(error: Exception) -> None:
+            progress.reset()
+            self.error.setText("✖ " + describe_failure(error))
+
+        job.done.connect(done)
+        job.failed.connect(failed)
+        job.submit(work)
+        self._job = job
+        return job
+
+    def show_outcomes(self, outcomes: list[Outcome]) -> None:
+        self.outcomes = outcomes
+        names = {"applied": self.tr("Imported"), "already": self.tr("Imported before"),
+                 "held": self.tr("Kept: waiting for a missing package"),
+                 "refused": self.tr("Refused")}
+        rows = []
+        for o in outcomes:
+            details = []
+            if o.detail:
+                details.append(describe_plain(Issue(o.detail, "", o.values)))
+            if o.actions:
+                details.append(self.tr("{count} changes").format(count=o.actions))
+            if o.conflicts:
+                details.append(self.tr("{count} conflicts").format(count=len(o.conflicts)))
+            if o.same_person:
+                details.append(self.tr("{count} same-person findings").format(
+                    count=len(o.same_person)))
+            for error in o.count_errors:
+                details.append(self.tr("counts disagree: {table} {sender} there, {here} "
+                                       "here").format(**error))
+            rows.append([o.name, names.get(o.state, o.state), "；".join(details)])
+        _fill(self.outcome_table, rows)
+        self.outcome_table.setVisible(True)
+        self.refresh()
+        if any(o.state in ("applied",) for o in outcomes):
+            self.changed.emit()
+
+    # -- decisions -----------------------------------------------------------------
+    def resolve(self, take: str | None = None, value: str | None = None) -> bool:
+        row = self.conflicts.currentRow()
+        if row < 0 or row >= len(self._conflicts):
+            self.error.setText("✖ " + self.tr("Select a conflict first."))
+            return False
+        if take is None and value is None:
+            value, ok = QInputDialog.getText(self, self.tr("Another value"),
+                                             self.tr("The value to keep:"))
+            if not ok:
+                return False
+        try:
+            resolve_conflict(self.book, self._conflicts[row]["id"], take=take, value=value)
+        except VillagebookError as error:
+            self.error.setText("✖ " + describe_error(error))
+            return False
+        self.error.setText("")
+        self.refresh()
+        self.changed.emit()
+        return True
+
+    def mark(self, decision: str) -> bool:
+        row = self.findings.currentRow()
+        if row < 0 or row >= len(self._findings):
+            self.error.setText("✖ " + self.tr("Select a finding first."))
+            return False
+        try:
+            mark_same_person(self.book, self._findings[row]["id"], decision)
+        except VillagebookError as error:
+            self.error.setText("✖ " + describe_error(error))
+            return False
+        self.error.setText("")
+        self.refresh()
+        return True
+
+
+def unacknowledged(book: Book, days: int) -> dict[str, Any] | None:
+    """For the main window's reminder: the first peer that has not acknowledged changes
+    older than ``days`` (sent or not), with how many and since when; None otherwise."""
+    cutoff = (dt.date.today() - dt.timedelta(days=days)).isoformat()
+    for peer in status(book)["peers"]:
+        since = peer["waiting_since"]
+        if since and since[:10] <= cutoff:
+            return {"name": peer["name"], "count": peer["waiting_actions"],
+                    "since": _day(since)}
+    return None
