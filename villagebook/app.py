@@ -15,6 +15,7 @@ from .paths import data_dir, default_book_path
 from .settings import Settings
 from .storage import open_book, scratch
 from .storage.book import Book, create_book
+from .storage.township import create_township
 from .storage.village import add_user, get_village, list_users, set_village
 from .ui import i18n
 from .ui.fonts import install_font
@@ -22,7 +23,8 @@ from .ui.jobs import wait_for_jobs
 from .ui.main_window import MainWindow
 from .ui.messages import describe, describe_error
 from .ui.single_instance import SingleInstance
-from .ui.start_dialogs import NewVillageDialog, WelcomeDialog, WhoIsWorkingDialog
+from .ui.start_dialogs import (NewTownshipDialog, NewVillageDialog, WelcomeDialog,
+                               WhoIsWorkingDialog)
 
 DEMO_HOUSEHOLDS = 300
 
@@ -62,6 +64,29 @@ class Controller(QObject):
                 return True
             if dialog.choice == WelcomeDialog.NEW and self.create(new_path):
                 return True
+            if dialog.choice == WelcomeDialog.TOWNSHIP and self.create_township(new_path):
+                return True
+
+    def create_township(self, path: Path) -> bool:
+        """新建乡镇账本: the township's book, as ``villagebook init-township`` makes it."""
+        if path.exists() and path.stat().st_size > 0:
+            name, _ = QFileDialog.getSaveFileName(None, self.tr("Save the new book as"),
+                                                  str(path.parent / "township.db"),
+                                                  self.tr("Books (*.db)"))
+            if not name or Path(name).exists():
+                return False
+            path = Path(name)
+        dialog = NewTownshipDialog()
+        if not dialog.exec():
+            return False
+        try:
+            book = create_township(path, dialog.values())
+        except VillagebookError as error:
+            QMessageBox.critical(None, self.tr("Not created"), describe_error(error))
+            return False
+        self.settings.set_last_user(str(path), book.operator or "")
+        self.show(book)
+        return True
 
     def create(self, path: Path) -> bool:
         if path.exists() and path.stat().st_size > 0:

@@ -4,61 +4,64 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../villagebook/app.py" line="68"/>
-        <location filename="../../villagebook/app.py" line="198"/>
+        <location filename="../../villagebook/app.py" line="73"/>
+        <location filename="../../villagebook/app.py" line="93"/>
+        <location filename="../../villagebook/app.py" line="223"/>
         <source>Save the new book as</source>
         <translation>新账本保存为</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="70"/>
-        <location filename="../../villagebook/app.py" line="200"/>
+        <location filename="../../villagebook/app.py" line="75"/>
+        <location filename="../../villagebook/app.py" line="95"/>
+        <location filename="../../villagebook/app.py" line="225"/>
         <source>Books (*.db)</source>
         <translation>村账本 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="75"/>
-        <location filename="../../villagebook/app.py" line="90"/>
-        <location filename="../../villagebook/app.py" line="94"/>
+        <location filename="../../villagebook/app.py" line="85"/>
+        <location filename="../../villagebook/app.py" line="100"/>
+        <location filename="../../villagebook/app.py" line="115"/>
+        <location filename="../../villagebook/app.py" line="119"/>
         <source>Not created</source>
         <translation>未能创建</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="76"/>
+        <location filename="../../villagebook/app.py" line="101"/>
         <source>There is already a file there; choose another name.</source>
         <translation>该位置已有文件，请换一个名字。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="107"/>
+        <location filename="../../villagebook/app.py" line="132"/>
         <source>Demo village</source>
         <translation>演示村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="120"/>
+        <location filename="../../villagebook/app.py" line="145"/>
         <source>Opened for reading only</source>
         <translation>以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="121"/>
+        <location filename="../../villagebook/app.py" line="146"/>
         <source>This book cannot be written (it may be on a CD or a protected USB stick), so it is open for reading, printing and exporting only. To make changes, copy it to the computer and open the copy.</source>
         <translation>此账本不能写入（可能在光盘或写保护的U盘上），现以只读方式打开，只能查看、打印和导出。要修改，请把它复制到电脑上再打开副本。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="125"/>
+        <location filename="../../villagebook/app.py" line="150"/>
         <source>Cannot open the book</source>
         <translation>无法打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="150"/>
+        <location filename="../../villagebook/app.py" line="175"/>
         <source>Who is working?</source>
         <translation>谁在使用？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="203"/>
+        <location filename="../../villagebook/app.py" line="228"/>
         <source>Open a book</source>
         <translation>打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="204"/>
+        <location filename="../../villagebook/app.py" line="229"/>
         <source>Books (*.db);;All files (*)</source>
         <translation>村账本 (*.db);;所有文件 (*)</translation>
     </message>
@@ -1911,55 +1914,83 @@
 <context>
     <name>MonitoringLineDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="207"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="246"/>
         <source>Monitoring line</source>
         <translation>监测线</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="214"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="253"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="215"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="254"/>
         <source>Yuan per person per year</source>
         <translation>元/人·年</translation>
     </message>
 </context>
 <context>
+    <name>NewTownshipDialog</name>
+    <message>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="112"/>
+        <source>New township book</source>
+        <translation>新建乡镇账本</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="120"/>
+        <source>Township name</source>
+        <translation>乡镇名称</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="121"/>
+        <source>Township code (9 digits)</source>
+        <translation>乡镇代码（9位）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="122"/>
+        <source>County</source>
+        <translation>县</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="123"/>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+</context>
+<context>
     <name>NewVillageDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="65"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="69"/>
         <source>New village book</source>
         <translation>新建村账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="77"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="81"/>
         <source>Village name</source>
         <translation>村名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="78"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="82"/>
         <source>Administrative code (12 digits)</source>
         <translation>行政区划代码（12 位）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="79"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="83"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="80"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="84"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="81"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="85"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="82"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="86"/>
         <source>Your role</source>
         <translation>您的身份</translation>
     </message>
@@ -2244,278 +2275,278 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="99"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="108"/>
         <source>Save this computer&apos;s pairing file…</source>
         <translation>保存本机配对文件…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="102"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="111"/>
         <source>Pair with a village…</source>
         <translation>与村配对…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="103"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="112"/>
         <source>Pair with the township…</source>
         <translation>与乡镇配对…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="114"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="123"/>
         <source>&lt;b&gt;Villages&lt;/b&gt;</source>
         <translation>&lt;b&gt;各村&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="115"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="124"/>
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="115"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="124"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="116"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="125"/>
         <source>Last package</source>
         <translation>最近收到</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="116"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="125"/>
         <source>Waiting for</source>
         <translation>暂存待补</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="117"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="126"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="117"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="126"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="118"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="127"/>
         <source>Counts</source>
         <translation>账账相符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="121"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="130"/>
         <source>Export sync package…</source>
         <translation>导出同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="124"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="133"/>
         <source>Import sync packages…</source>
         <translation>导入同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="125"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="134"/>
         <source>Import the township&apos;s answer or corrections…</source>
         <translation>导入乡镇回执/更正…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="131"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="140"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="131"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="140"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="131"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="140"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="134"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="143"/>
         <source>&lt;b&gt;Conflicts: the same field changed on both sides&lt;/b&gt;</source>
         <translation>&lt;b&gt;冲突：双方都修改了同一项&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="136"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="151"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="152"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="145"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="160"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="161"/>
         <source>Household</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="136"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="145"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="136"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="145"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="137"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="146"/>
         <source>This side</source>
         <translation>本方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="137"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="146"/>
         <source>The other side</source>
         <translation>对方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="140"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="149"/>
         <source>Keep this side&apos;s value</source>
         <translation>保留本方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="142"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="151"/>
         <source>Take the other side&apos;s value</source>
         <translation>采用对方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="144"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="153"/>
         <source>Type another value…</source>
         <translation>输入其他值…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="150"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="159"/>
         <source>&lt;b&gt;One person registered in two places&lt;/b&gt;</source>
         <translation>&lt;b&gt;同一人多处登记&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="151"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="152"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="160"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="161"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="151"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="152"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="203"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="160"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="161"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="212"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="153"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="162"/>
         <source>Found by</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="156"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="165"/>
         <source>The same person</source>
         <translation>是同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="158"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="167"/>
         <source>Different people</source>
         <translation>不是同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="179"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="188"/>
         <source>This computer&apos;s fingerprint</source>
         <translation>本机指纹</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="186"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="195"/>
         <source>Not paired yet. Save this computer&apos;s pairing file and give it to the other side; pair with theirs; read the fingerprints to each other by phone.</source>
         <translation>尚未配对。请保存本机配对文件交给对方，导入对方的配对文件，并通过电话互相核对指纹。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="190"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="199"/>
         <source>Conflicts waiting: {conflicts}. Same-person findings waiting: {findings}.</source>
         <translation>待处理冲突 {conflicts} 项，待确认的同一人 {findings} 项。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="204"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="213"/>
         <source>Name and birth date</source>
         <translation>姓名和出生日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="213"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="222"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="215"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="224"/>
         <source>Entered twice</source>
         <translation>重复登记</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="216"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="225"/>
         <source>another record</source>
         <translation>另一条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="216"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="225"/>
         <source>this record</source>
         <translation>这一条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="228"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="238"/>
         <source>has received the changes up to {day}</source>
         <translation>已收到至{day}的修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="230"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="240"/>
         <source>has not confirmed receiving anything yet</source>
         <translation>尚未确认收到任何修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="232"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="242"/>
         <source>{count} changes wait to be sent (the oldest from {day})</source>
         <translation>有 {count} 项修改待发送（最早为{day}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="236"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="246"/>
         <source>nothing waits to be sent</source>
         <translation>没有待发送的修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="238"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="248"/>
         <source>last package received {day}</source>
         <translation>最近一次收到同步包：{day}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="241"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="251"/>
         <source>a package is kept until the missing one arrives ({file})</source>
         <translation>有同步包暂存，等待缺少的包（{file}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="266"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="276"/>
         <source>agree</source>
         <translation>相符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="276"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="286"/>
         <source>Save the pairing file</source>
         <translation>保存配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="278"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="293"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="288"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="303"/>
         <source>Pairing files (*.vbpair)</source>
         <translation>配对文件 (*.vbpair)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="284"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="294"/>
         <source>Pairing file saved</source>
         <translation>配对文件已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="285"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="295"/>
         <source>Saved to {path}. Give it to the other side, and read them this fingerprint by phone: {fingerprint}</source>
         <translation>已保存到 {path}。请交给对方，并通过电话向对方念出本机指纹：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="291"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="301"/>
         <source>The other side&apos;s pairing file</source>
         <translation>对方的配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="299"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="309"/>
         <source>Compare the fingerprint by phone</source>
         <translation>电话核对指纹</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="300"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="310"/>
         <source>{name} ({code}). Ask them to read the fingerprint their computer shows. Pair only if it is exactly:
 
 {fingerprint}</source>
@@ -2524,17 +2555,17 @@
 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="318"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="328"/>
         <source>Where to save the sync package (a USB stick)</source>
         <translation>同步包保存到哪里（U盘）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="327"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="337"/>
         <source>Sync package saved</source>
         <translation>同步包已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="328"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="338"/>
         <source>Saved:
 {files}
 
@@ -2545,82 +2576,82 @@ Take it to the other side; it can only be read there.</source>
 请交给对方，只有对方的电脑能读取。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="338"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="348"/>
         <source>Sync packages to import</source>
         <translation>要导入的同步包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="339"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="349"/>
         <source>Sync packages (*.vbsync)</source>
         <translation>同步包 (*.vbsync)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="343"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="353"/>
         <source>Checking and importing sync packages…</source>
         <translation>正在核验并导入同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="344"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="354"/>
         <source>Stop after this package</source>
         <translation>导完这个包后停止</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="372"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="382"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="372"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="382"/>
         <source>Imported before</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="373"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="383"/>
         <source>Kept: waiting for a missing package</source>
         <translation>已暂存：等待缺少的包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="374"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="384"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="381"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="391"/>
         <source>{count} changes</source>
         <translation>{count} 项修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="383"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="393"/>
         <source>{count} conflicts</source>
         <translation>{count} 项冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="385"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="395"/>
         <source>{count} same-person findings</source>
         <translation>{count} 条疑似同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="388"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="398"/>
         <source>counts disagree: {table} {sender} there, {here} here</source>
         <translation>账账不符：{table} 对方 {sender}，本账本 {here}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="401"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="411"/>
         <source>Select a conflict first.</source>
         <translation>请先选中一项冲突。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="404"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="414"/>
         <source>Another value</source>
         <translation>其他值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="405"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="415"/>
         <source>The value to keep:</source>
         <translation>要保留的值：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="421"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="431"/>
         <source>Select a finding first.</source>
         <translation>请先选中一条记录。</translation>
     </message>
@@ -2628,32 +2659,32 @@ Take it to the other side; it can only be read there.</source>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="134"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="173"/>
         <source>Users of this book</source>
         <translation>本账本的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="137"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="176"/>
         <source>Everyone who works in this book. A user who no longer works here can be stopped; their past changes keep their name.</source>
         <translation>在本账本上工作的所有人。不再工作的用户可以停用，其以往的修改仍保留其姓名。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="144"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="183"/>
         <source>Name of a new user</source>
         <translation>新用户姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="148"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="187"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="153"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="192"/>
         <source>Stop / resume the selected user</source>
         <translation>停用 / 恢复选中的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="170"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="209"/>
         <source>(stopped)</source>
         <translation>（已停用）</translation>
     </message>
@@ -2699,37 +2730,42 @@ Take it to the other side; it can only be read there.</source>
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="30"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="31"/>
         <source>Welcome to villagebook</source>
         <translation>欢迎使用村账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="35"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="36"/>
         <source>&lt;h2&gt;Village record book&lt;/h2&gt;&lt;p&gt;Household files, members and every change, kept on this computer.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;村账本&lt;/h2&gt;&lt;p&gt;农户档案、家庭成员和每一次修改，都保存在这台电脑上。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="39"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="40"/>
         <source>Create a book for my village</source>
         <translation>为本村新建账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="40"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="41"/>
+        <source>Create a township book (to merge the villages)</source>
+        <translation>新建乡镇账本（汇总各村）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="43"/>
         <source>Open the demo village (to look around)</source>
         <translation>打开演示村（先看看）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="41"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="44"/>
         <source>Open an existing book…</source>
         <translation>打开已有账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="51"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="55"/>
         <source>Open a book</source>
         <translation>打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="52"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="56"/>
         <source>Books (*.db);;All files (*)</source>
         <translation>村账本 (*.db);;所有文件 (*)</translation>
     </message>
@@ -2737,27 +2773,27 @@ Take it to the other side; it can only be read there.</source>
 <context>
     <name>WhoIsWorkingDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="108"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="147"/>
         <source>Who is working?</source>
         <translation>谁在使用？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="110"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="149"/>
         <source>Every change is recorded under this name.</source>
         <translation>每一次修改都会记在这个名字下。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="115"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="154"/>
         <source>I am</source>
         <translation>我是</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="117"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="156"/>
         <source>or type a new name here</source>
         <translation>或在这里输入新用户的姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="118"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="157"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>

@@ -402,3 +402,34 @@ def test_import_can_be_cancelled_and_writes_nothing(qtbot, book, tmp_path):
     qtbot.waitUntil(lambda: "已停止" in dialog.summary.text(), timeout=20000)
     assert not dialog.import_button.isEnabled()
     assert book.conn.execute("SELECT count(*) FROM households").fetchone()[0] == 0
+
+
+def test_first_run_new_township_creates_the_township_book(qtbot, monkeypatch, tmp_path):
+    from villagebook import app as app_module
+    from villagebook.ui.start_dialogs import NewTownshipDialog, WelcomeDialog
+
+    def choose(self):
+        self.choice = WelcomeDialog.TOWNSHIP
+        return 1
+
+    def fill(self):
+        self.name.setText("城关镇")
+        self.code.setText("5305241")  # too short first: refused beside the field
+        self._check_and_accept()
+        assert "9 位" in self.error.text()
+        self.code.setText("530524101")
+        self.county.setText("昌宁县")
+        self.user.setText("王站长")
+        self._check_and_accept()
+        return self.result()
+
+    monkeypatch.setattr(WelcomeDialog, "exec", choose)
+    monkeypatch.setattr(NewTownshipDialog, "exec", fill)
+    controller = app_module.Controller(app_module.Settings())
+    assert controller.start(tmp_path / "town.db")
+    qtbot.addWidget(controller.window)
+    book = controller.book
+    assert book.meta("book_kind") == "township" and book.meta("township_code") == "530524101"
+    assert book.operator == "王站长" and "城关镇" in controller.window.windowTitle()
+    assert controller.window.sync_page.township
+    controller.book.close()

@@ -15,6 +15,7 @@ from ..core import codes, records
 from ..core.errors import Issue, ValidationFailed, VillagebookError
 from ..storage.book import Book
 from ..storage.book_settings import monitoring_line, set_monitoring_line
+from ..storage.township import check_township
 from ..storage.village import add_user, check_village, list_users, set_user_active
 from .dialogs import ok_cancel
 from .messages import describe, describe_error
@@ -23,7 +24,7 @@ from .messages import describe, describe_error
 class WelcomeDialog(QDialog):
     """Shown when there is no book yet: new village, demo village, or an existing book."""
 
-    NEW, DEMO, OPEN = 1, 2, 3
+    NEW, DEMO, OPEN, TOWNSHIP = 1, 2, 3, 4
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +38,8 @@ class WelcomeDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         for text, choice in ((self.tr("Create a book for my village"), self.NEW),
+                             (self.tr("Create a township book (to merge the villages)"),
+                              self.TOWNSHIP),
                              (self.tr("Open the demo village (to look around)"), self.DEMO),
                              (self.tr("Open an existing book…"), self.OPEN)):
             button = QPushButton(text)
@@ -44,7 +47,8 @@ class WelcomeDialog(QDialog):
             button.clicked.connect(lambda _=False, c=choice: self._choose(c))
             layout.addWidget(button)
             setattr(self, {self.NEW: "new_button", self.DEMO: "demo_button",
-                           self.OPEN: "open_button"}[choice], button)
+                           self.OPEN: "open_button", self.TOWNSHIP: "township_button"}[choice],
+                    button)
 
     def _choose(self, choice: int) -> None:
         if choice == self.OPEN:
@@ -94,6 +98,41 @@ class NewVillageDialog(QDialog):
         issues = check_village(self.values())
         if not self.user.text().strip():
             issues.append(Issue("field.required", "user_name"))
+        if issues:
+            self.error.setText("\n".join("✖ " + describe(i) for i in issues))
+            return
+        self.accept()
+
+
+class NewTownshipDialog(QDialog):
+    """The township (name, 9-digit code, county) and the first user's name."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New township book"))
+        layout = QFormLayout(self)
+        self.name = QLineEdit()
+        self.code = QLineEdit()
+        self.code.setMaxLength(9)
+        self.code.setPlaceholderText("530524101")
+        self.county = QLineEdit()
+        self.user = QLineEdit()
+        layout.addRow(self.tr("Township name"), self.name)
+        layout.addRow(self.tr("Township code (9 digits)"), self.code)
+        layout.addRow(self.tr("County"), self.county)
+        layout.addRow(self.tr("Your name"), self.user)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00000;")
+        self.error.setWordWrap(True)
+        layout.addRow(self.error)
+        layout.addRow(ok_cancel(self, self._check_and_accept))
+
+    def values(self) -> dict[str, str]:
+        return {"name": self.name.text().strip(), "code": self.code.text().strip(),
+                "county": self.county.text().strip(), "user": self.user.text().strip()}
+
+    def _check_and_accept(self) -> None:
+        issues = check_township(self.values())
         if issues:
             self.error.setText("\n".join("✖ " + describe(i) for i in issues))
             return
