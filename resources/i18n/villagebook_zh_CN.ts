@@ -1914,17 +1914,17 @@
 <context>
     <name>MonitoringLineDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="246"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="241"/>
         <source>Monitoring line</source>
         <translation>监测线</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="253"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="248"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="254"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="249"/>
         <source>Yuan per person per year</source>
         <translation>元/人·年</translation>
     </message>
@@ -1932,27 +1932,27 @@
 <context>
     <name>NewTownshipDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="112"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="110"/>
         <source>New township book</source>
         <translation>新建乡镇账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="120"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="118"/>
         <source>Township name</source>
         <translation>乡镇名称</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="121"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="119"/>
         <source>Township code (9 digits)</source>
         <translation>乡镇代码（9位）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="122"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="120"/>
         <source>County</source>
         <translation>县</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="123"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="121"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
@@ -1998,27 +1998,27 @@
 <context>
     <name>PhotosDialog</name>
     <message>
-        <location filename="../../villagebook/ui/photos.py" line="52"/>
+        <location filename="../../villagebook/ui/photos.py" line="53"/>
         <source>Photos of the visit</source>
         <translation>走访照片</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/photos.py" line="66"/>
+        <location filename="../../villagebook/ui/photos.py" line="65"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/photos.py" line="68"/>
+        <location filename="../../villagebook/ui/photos.py" line="67"/>
         <source>Remove photo</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/photos.py" line="106"/>
+        <location filename="../../villagebook/ui/photos.py" line="105"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/photos.py" line="107"/>
+        <location filename="../../villagebook/ui/photos.py" line="106"/>
         <source>Pictures (*.jpg *.jpeg *.png);;All files (*)</source>
         <translation>图片 (*.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
@@ -2275,162 +2275,162 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="108"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="123"/>
         <source>Save this computer&apos;s pairing file…</source>
         <translation>保存本机配对文件…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="111"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="125"/>
         <source>Pair with a village…</source>
         <translation>与村配对…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="112"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="126"/>
         <source>Pair with the township…</source>
         <translation>与乡镇配对…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="123"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="134"/>
         <source>&lt;b&gt;Villages&lt;/b&gt;</source>
         <translation>&lt;b&gt;各村&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="124"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="135"/>
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="124"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="135"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="125"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="136"/>
         <source>Last package</source>
         <translation>最近收到</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="125"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="136"/>
         <source>Waiting for</source>
         <translation>暂存待补</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="126"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="137"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="126"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="137"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="127"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="138"/>
         <source>Counts</source>
         <translation>账账相符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="130"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="140"/>
         <source>Export sync package…</source>
         <translation>导出同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="133"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="143"/>
         <source>Import sync packages…</source>
         <translation>导入同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="134"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="144"/>
         <source>Import the township&apos;s answer or corrections…</source>
         <translation>导入乡镇回执/更正…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="140"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="147"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="140"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="147"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="140"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="147"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="143"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="150"/>
         <source>&lt;b&gt;Conflicts: the same field changed on both sides&lt;/b&gt;</source>
         <translation>&lt;b&gt;冲突：双方都修改了同一项&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="145"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="160"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="161"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="152"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="162"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="163"/>
         <source>Household</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="145"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="152"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="145"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="152"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="146"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="153"/>
         <source>This side</source>
         <translation>本方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="146"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="153"/>
         <source>The other side</source>
         <translation>对方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="149"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="155"/>
         <source>Keep this side&apos;s value</source>
         <translation>保留本方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="151"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="157"/>
         <source>Take the other side&apos;s value</source>
         <translation>采用对方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="153"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="159"/>
         <source>Type another value…</source>
         <translation>输入其他值…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="159"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="161"/>
         <source>&lt;b&gt;One person registered in two places&lt;/b&gt;</source>
         <translation>&lt;b&gt;同一人多处登记&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="160"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="161"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="162"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="163"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="160"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="161"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="212"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="162"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="163"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="207"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="162"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="164"/>
         <source>Found by</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="165"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="166"/>
         <source>The same person</source>
         <translation>是同一人</translation>
     </message>
@@ -2440,113 +2440,113 @@
         <translation>不是同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="188"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="183"/>
         <source>This computer&apos;s fingerprint</source>
         <translation>本机指纹</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="195"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="190"/>
         <source>Not paired yet. Save this computer&apos;s pairing file and give it to the other side; pair with theirs; read the fingerprints to each other by phone.</source>
         <translation>尚未配对。请保存本机配对文件交给对方，导入对方的配对文件，并通过电话互相核对指纹。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="199"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="194"/>
         <source>Conflicts waiting: {conflicts}. Same-person findings waiting: {findings}.</source>
         <translation>待处理冲突 {conflicts} 项，待确认的同一人 {findings} 项。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="213"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="208"/>
         <source>Name and birth date</source>
         <translation>姓名和出生日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="222"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="217"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="224"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="219"/>
         <source>Entered twice</source>
         <translation>重复登记</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="225"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="220"/>
         <source>another record</source>
         <translation>另一条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="225"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="220"/>
         <source>this record</source>
         <translation>这一条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="238"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="233"/>
         <source>has received the changes up to {day}</source>
         <translation>已收到至{day}的修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="240"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="235"/>
         <source>has not confirmed receiving anything yet</source>
         <translation>尚未确认收到任何修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="242"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="237"/>
         <source>{count} changes wait to be sent (the oldest from {day})</source>
         <translation>有 {count} 项修改待发送（最早为{day}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="246"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="241"/>
         <source>nothing waits to be sent</source>
         <translation>没有待发送的修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="248"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="243"/>
         <source>last package received {day}</source>
         <translation>最近一次收到同步包：{day}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="251"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="246"/>
         <source>a package is kept until the missing one arrives ({file})</source>
         <translation>有同步包暂存，等待缺少的包（{file}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="276"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="271"/>
         <source>agree</source>
         <translation>相符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="286"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="281"/>
         <source>Save the pairing file</source>
         <translation>保存配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="288"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="303"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="283"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="298"/>
         <source>Pairing files (*.vbpair)</source>
         <translation>配对文件 (*.vbpair)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="294"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="289"/>
         <source>Pairing file saved</source>
         <translation>配对文件已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="295"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="290"/>
         <source>Saved to {path}. Give it to the other side, and read them this fingerprint by phone: {fingerprint}</source>
         <translation>已保存到 {path}。请交给对方，并通过电话向对方念出本机指纹：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="301"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="296"/>
         <source>The other side&apos;s pairing file</source>
         <translation>对方的配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="309"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="304"/>
         <source>Compare the fingerprint by phone</source>
         <translation>电话核对指纹</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="310"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="305"/>
         <source>{name} ({code}). Ask them to read the fingerprint their computer shows. Pair only if it is exactly:
 
 {fingerprint}</source>
@@ -2555,17 +2555,17 @@
 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="328"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="323"/>
         <source>Where to save the sync package (a USB stick)</source>
         <translation>同步包保存到哪里（U盘）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="337"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="332"/>
         <source>Sync package saved</source>
         <translation>同步包已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="338"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="333"/>
         <source>Saved:
 {files}
 
@@ -2576,82 +2576,82 @@ Take it to the other side; it can only be read there.</source>
 请交给对方，只有对方的电脑能读取。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="348"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="343"/>
         <source>Sync packages to import</source>
         <translation>要导入的同步包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="349"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="344"/>
         <source>Sync packages (*.vbsync)</source>
         <translation>同步包 (*.vbsync)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="353"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="348"/>
         <source>Checking and importing sync packages…</source>
         <translation>正在核验并导入同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="354"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="349"/>
         <source>Stop after this package</source>
         <translation>导完这个包后停止</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="382"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="377"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="382"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="377"/>
         <source>Imported before</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="383"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="378"/>
         <source>Kept: waiting for a missing package</source>
         <translation>已暂存：等待缺少的包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="384"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="379"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="391"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="386"/>
         <source>{count} changes</source>
         <translation>{count} 项修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="393"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="388"/>
         <source>{count} conflicts</source>
         <translation>{count} 项冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="395"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="390"/>
         <source>{count} same-person findings</source>
         <translation>{count} 条疑似同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="398"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="393"/>
         <source>counts disagree: {table} {sender} there, {here} here</source>
         <translation>账账不符：{table} 对方 {sender}，本账本 {here}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="411"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="406"/>
         <source>Select a conflict first.</source>
         <translation>请先选中一项冲突。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="414"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="409"/>
         <source>Another value</source>
         <translation>其他值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="415"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="410"/>
         <source>The value to keep:</source>
         <translation>要保留的值：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="431"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="426"/>
         <source>Select a finding first.</source>
         <translation>请先选中一条记录。</translation>
     </message>
@@ -2659,32 +2659,32 @@ Take it to the other side; it can only be read there.</source>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="173"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="169"/>
         <source>Users of this book</source>
         <translation>本账本的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="176"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="172"/>
         <source>Everyone who works in this book. A user who no longer works here can be stopped; their past changes keep their name.</source>
         <translation>在本账本上工作的所有人。不再工作的用户可以停用，其以往的修改仍保留其姓名。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="183"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="179"/>
         <source>Name of a new user</source>
         <translation>新用户姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="187"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="183"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="192"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="188"/>
         <source>Stop / resume the selected user</source>
         <translation>停用 / 恢复选中的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="209"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="204"/>
         <source>(stopped)</source>
         <translation>（已停用）</translation>
     </message>
@@ -2692,22 +2692,22 @@ Take it to the other side; it can only be read there.</source>
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../villagebook/ui/visits_page.py" line="26"/>
+        <location filename="../../villagebook/ui/visits_page.py" line="27"/>
         <source>A household out of poverty or under monitoring counts as not visited after</source>
         <translation>脱贫户、监测户超过</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/visits_page.py" line="29"/>
+        <location filename="../../villagebook/ui/visits_page.py" line="30"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/visits_page.py" line="31"/>
+        <location filename="../../villagebook/ui/visits_page.py" line="32"/>
         <source>Visits each helper owes a year:</source>
         <translation>未走访即列出；帮扶责任人每年应走访次数：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/visits_page.py" line="35"/>
+        <location filename="../../villagebook/ui/visits_page.py" line="36"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
@@ -2773,27 +2773,27 @@ Take it to the other side; it can only be read there.</source>
 <context>
     <name>WhoIsWorkingDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="147"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="143"/>
         <source>Who is working?</source>
         <translation>谁在使用？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="149"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="145"/>
         <source>Every change is recorded under this name.</source>
         <translation>每一次修改都会记在这个名字下。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="154"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="150"/>
         <source>I am</source>
         <translation>我是</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="156"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="152"/>
         <source>or type a new name here</source>
         <translation>或在这里输入新用户的姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="157"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="153"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>

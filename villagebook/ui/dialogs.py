@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
 
 
 def ok_cancel(dialog: QDialog, on_ok: Callable[[], None] | None = None) -> QDialogButtonBox:
@@ -14,3 +14,12 @@ def ok_cancel(dialog: QDialog, on_ok: Callable[[], None] | None = None) -> QDial
     buttons.accepted.connect(on_ok or dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def error_label() -> QLabel:
+    """Where a dialog or page says what is wrong: dark red, wrapped (the text starts with
+    ✖, so colour is never the only signal)."""
+    label = QLabel()
+    label.setStyleSheet("color: #b00000;")
+    label.setWordWrap(True)
+    return label

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit
 
 from ..core import codes, records
 from ..core.errors import Issue
-from .dialogs import ok_cancel
+from .dialogs import error_label, ok_cancel
 from .date_edit import DateEdit
 from .messages import describe
 
@@ -48,9 +48,7 @@ class EventDialog(QDialog):
             for name, index in new_head_choices:
                 self.new_head.addItem(name, index)
             layout.addRow(self.tr("New head of household"), self.new_head)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00000;")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         layout.addRow(self.error)
         layout.addRow(ok_cancel(self, self.try_accept))
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayo
 from ..core.errors import Issue, ValidationFailed, VillagebookError
 from ..storage.book import Book
 from ..storage.photos import MAX_SIDE, add_photo, list_photos, photo_data, remove_photo
+from .dialogs import error_label
 from .messages import describe, describe_error
 
 MAX_FILE_BYTES = 40 * 1024 * 1024
@@ -58,9 +59,7 @@ class PhotosDialog(QDialog):
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.itemDoubleClicked.connect(self.show_large)
         layout.addWidget(self.list)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00000;")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         layout.addWidget(self.error)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add photos…"))

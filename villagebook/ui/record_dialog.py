@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QScrollArea, QVBoxLa
 from ..core import records
 from ..core.errors import Issue, ValidationFailed, VillagebookError
 from . import field_editors
-from .dialogs import ok_cancel
+from .dialogs import error_label, ok_cancel
 from .messages import describe, describe_error
 
 
@@ -44,9 +44,7 @@ class RecordDialog(QDialog):
         scroll.setWidgetResizable(True)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00000;")
+        self.error = error_label()
         layout.addWidget(self.error)
         layout.addWidget(ok_cancel(self, self.try_save))
         self.resize(520, min(700, 90 + 36 * len(self.specs)))

@@ -17,7 +17,7 @@ from ..storage.book import Book
 from ..storage.book_settings import monitoring_line, set_monitoring_line
 from ..storage.township import check_township
 from ..storage.village import add_user, check_village, list_users, set_user_active
-from .dialogs import ok_cancel
+from .dialogs import error_label, ok_cancel
 from .messages import describe, describe_error
 
 
@@ -84,9 +84,7 @@ class NewVillageDialog(QDialog):
         layout.addRow(self.tr("County"), self.county)
         layout.addRow(self.tr("Your name"), self.user)
         layout.addRow(self.tr("Your role"), self.role)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00000;")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         layout.addRow(self.error)
         layout.addRow(ok_cancel(self, self._check_and_accept))
 
@@ -121,9 +119,7 @@ class NewTownshipDialog(QDialog):
         layout.addRow(self.tr("Township code (9 digits)"), self.code)
         layout.addRow(self.tr("County"), self.county)
         layout.addRow(self.tr("Your name"), self.user)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00000;")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         layout.addRow(self.error)
         layout.addRow(ok_cancel(self, self._check_and_accept))
 
@@ -192,8 +188,7 @@ class UsersDialog(QDialog):
         self.toggle_button = QPushButton(self.tr("Stop / resume the selected user"))
         self.toggle_button.clicked.connect(self.toggle)
         layout.addWidget(self.toggle_button)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00000;")
+        self.error = error_label()
         layout.addWidget(self.error)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -252,8 +247,7 @@ class MonitoringLineDialog(QDialog):
         self.amount = QLineEdit()
         layout.addRow(self.tr("Year"), self.year)
         layout.addRow(self.tr("Yuan per person per year"), self.amount)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00000;")
+        self.error = error_label()
         layout.addRow(self.error)
         layout.addRow(ok_cancel(self, self._save))
         self._show_year()

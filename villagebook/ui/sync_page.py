@@ -34,6 +34,7 @@ from ..sync.peers import add_peer, book_identity
 from . import i18n
 from .history import format_value
 from .jobs import LatestOnly
+from .dialogs import error_label
 from .messages import describe_error, describe_failure
 
 SHOW_AFTER_MS = 600
@@ -75,6 +76,21 @@ def _fill(table: QTableWidget, rows: list[list[Any]]) -> None:
                          + shown * table.verticalHeader().defaultSectionSize())
 
 
+def _button(text: str, action: Any) -> QPushButton:
+    button = QPushButton(text)
+    button.clicked.connect(action)
+    return button
+
+
+def _row(*widgets: QWidget) -> QHBoxLayout:
+    """Buttons side by side, from the left."""
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
 def _table(headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
@@ -104,17 +120,12 @@ class SyncPage(QWidget):
         self.fingerprint = QLabel()
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.fingerprint)
-        pairing = QHBoxLayout()
-        self.card_button = QPushButton(self.tr("Save this computer's pairing file…"))
-        self.card_button.clicked.connect(lambda: self.save_card())
-        self.accept_button = QPushButton(
-            self.tr("Pair with a village…") if self.township
-            else self.tr("Pair with the township…"))
-        self.accept_button.clicked.connect(lambda: self.accept_card())
-        pairing.addWidget(self.card_button)
-        pairing.addWidget(self.accept_button)
-        pairing.addStretch(1)
-        layout.addLayout(pairing)
+        self.card_button = _button(self.tr("Save this computer's pairing file…"),
+                                   lambda: self.save_card())
+        self.accept_button = _button(self.tr("Pair with a village…") if self.township
+                                     else self.tr("Pair with the township…"),
+                                     lambda: self.accept_card())
+        layout.addLayout(_row(self.card_button, self.accept_button))
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.state.setTextFormat(Qt.TextFormat.RichText)
@@ -126,17 +137,13 @@ class SyncPage(QWidget):
                                     self.tr("Households"), self.tr("People"),
                                     self.tr("Counts")])
             layout.addWidget(self.villages)
-        actions = QHBoxLayout()
-        self.export_button = QPushButton(self.tr("Export sync package…"))
-        self.export_button.clicked.connect(lambda: self.export_packages())
-        self.import_button = QPushButton(
+        self.export_button = _button(self.tr("Export sync package…"),
+                                     lambda: self.export_packages())
+        self.import_button = _button(
             self.tr("Import sync packages…") if self.township
-            else self.tr("Import the township's answer or corrections…"))
-        self.import_button.clicked.connect(lambda: self.import_packages())
-        actions.addWidget(self.export_button)
-        actions.addWidget(self.import_button)
-        actions.addStretch(1)
-        layout.addLayout(actions)
+            else self.tr("Import the township's answer or corrections…"),
+            lambda: self.import_packages())
+        layout.addLayout(_row(self.export_button, self.import_button))
         self.outcome_table = _table([self.tr("File"), self.tr("Result"), self.tr("Details")])
         self.outcome_table.setVisible(False)
         layout.addWidget(self.outcome_table)
@@ -145,34 +152,22 @@ class SyncPage(QWidget):
         self.conflicts = _table([self.tr("Household"), self.tr("Record"), self.tr("Field"),
                                  self.tr("This side"), self.tr("The other side")])
         layout.addWidget(self.conflicts)
-        decide = QHBoxLayout()
-        self.take_local = QPushButton(self.tr("Keep this side's value"))
-        self.take_local.clicked.connect(lambda: self.resolve(take="local"))
-        self.take_remote = QPushButton(self.tr("Take the other side's value"))
-        self.take_remote.clicked.connect(lambda: self.resolve(take="remote"))
-        self.type_value = QPushButton(self.tr("Type another value…"))
-        self.type_value.clicked.connect(lambda: self.resolve())
-        for button in (self.take_local, self.take_remote, self.type_value):
-            decide.addWidget(button)
-        decide.addStretch(1)
-        layout.addLayout(decide)
+        self.take_local = _button(self.tr("Keep this side's value"),
+                                  lambda: self.resolve(take="local"))
+        self.take_remote = _button(self.tr("Take the other side's value"),
+                                   lambda: self.resolve(take="remote"))
+        self.type_value = _button(self.tr("Type another value…"), lambda: self.resolve())
+        layout.addLayout(_row(self.take_local, self.take_remote, self.type_value))
         layout.addWidget(QLabel(self.tr("<b>One person registered in two places</b>")))
         self.findings = _table([self.tr("Name"), self.tr("ID number"), self.tr("Household"),
                                 self.tr("Name"), self.tr("ID number"), self.tr("Household"),
                                 self.tr("Found by")])
         layout.addWidget(self.findings)
-        mark = QHBoxLayout()
-        self.same_button = QPushButton(self.tr("The same person"))
-        self.same_button.clicked.connect(lambda: self.mark("same"))
-        self.different_button = QPushButton(self.tr("Different people"))
-        self.different_button.clicked.connect(lambda: self.mark("different"))
-        mark.addWidget(self.same_button)
-        mark.addWidget(self.different_button)
-        mark.addStretch(1)
-        layout.addLayout(mark)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00000;")
+        self.same_button = _button(self.tr("The same person"), lambda: self.mark("same"))
+        self.different_button = _button(self.tr("Different people"),
+                                        lambda: self.mark("different"))
+        layout.addLayout(_row(self.same_button, self.different_button))
+        self.error = error_label()
         layout.addWidget(self.error)
         layout.addStretch(1)
         scroll = QScrollArea()

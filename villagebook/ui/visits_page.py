@@ -11,6 +11,7 @@ from ..core.errors import VillagebookError
 from ..storage.book import Book
 from ..storage.book_settings import int_setting, set_int_setting
 from ..storage.visits import follow_ups_due, not_visited, recent_visits
+from .dialogs import error_label
 from .messages import describe_error
 from .record_tab import Column, RecordTableModel
 
@@ -37,8 +38,7 @@ class VisitsPage(QWidget):
         settings.addWidget(self.apply_button)
         settings.addStretch(1)
         layout.addLayout(settings)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00000;")
+        self.error = error_label()
         layout.addWidget(self.error)
         self.not_visited_label = QLabel()
         layout.addWidget(self.not_visited_label)
