@@ -108,3 +108,27 @@ def test_a_refused_package_says_why_in_the_window(qtbot, boxes, tmp_path):
     assert page.outcome_table.item(0, 1).text() == "已拒绝"
     assert "损坏" in page.outcome_table.item(0, 2).text()
     tbook.close()
+
+
+def test_after_a_background_import_a_change_here_sorts_after_what_arrived(qtbot, boxes,
+                                                                          tmp_path):
+    from villagebook.core.clock import encode
+
+    township = Site(tmp_path, "town", None)
+    with township:
+        tbook = create_township(township.db, {"name": "城关镇", "code": "530524101",
+                                                "user": "王站长"})
+    page = window(qtbot, township, tbook).sync_page
+    ahead = encode(10**13, 0, "elsewhere")  # as if another laptop's stamp ran ahead
+    with township:
+        other = open_book(township.db)
+        other.conn.execute("INSERT INTO actions (id, site_id, origin_seq, action, operator,"
+                           " at) VALUES ('x', 'elsewhere', 1, 'x', 'x', 'x')")
+        other.conn.execute("INSERT INTO changes (hlc, action_seq, table_name, record_id, op,"
+                           " new_value) VALUES (?, last_insert_rowid(), 'users', 'u', 'create',"
+                           " '{}')", [ahead])
+        other.conn.commit()
+        other.close()
+    page.show_outcomes([])
+    assert tbook.clock.now() > ahead
+    tbook.close()

@@ -162,6 +162,14 @@ class Book:
                 release_wal(self.conn)
             raise
 
+    def catch_up_clock(self) -> None:
+        """Move this connection's clock past every stamp in the book: another connection
+        (a sync import in the background) may have applied stamps from a clock ahead of
+        ours, and a change made here afterwards must sort after them."""
+        last = self.conn.execute("SELECT max(hlc) FROM changes").fetchone()[0]
+        if last:
+            self.clock.observe(last)
+
     def own_sequence(self) -> int:
         """How many actions this book's own site has numbered."""
         return self.conn.execute("SELECT coalesce(max(origin_seq), 0) FROM actions"

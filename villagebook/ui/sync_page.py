@@ -374,6 +374,7 @@ class SyncPage(QWidget):
 
     def show_outcomes(self, outcomes: list[Outcome]) -> None:
         self.outcomes = outcomes
+        self.book.catch_up_clock()  # the import ran on a connection of its own
         names = {"applied": self.tr("Imported"), "already": self.tr("Imported before"),
                  "held": self.tr("Kept: waiting for a missing package"),
                  "refused": self.tr("Refused")}
