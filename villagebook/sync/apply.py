@@ -465,14 +465,20 @@ def compare_counts(book: Book, package: Package) -> list[dict[str, Any]]:
 
 
 def _village_tops(book: Book, village_id: str) -> dict[str, int]:
-    """Per origin site, the newest action here that touched the village's records."""
-    records, households = village_records(book, village_id)
+    """Per origin site, the newest action here that touched the village's records (through
+    the indexes on the change log's household and record columns)."""
+    records, _households = village_records(book, village_id)
     tops: dict[str, int] = {}
-    for site, seq, record, household in book.conn.execute(
-            "SELECT a.site_id, a.origin_seq, c.record_id, c.household_id FROM changes c"
-            " JOIN actions a ON a.seq = c.action_seq"):
-        if (record in records or household in households) and seq > tops.get(site, 0):
-            tops[site] = seq
+    queries = [("SELECT a.site_id, max(a.origin_seq) FROM changes c JOIN actions a"
+                " ON a.seq = c.action_seq WHERE c.household_id IN (SELECT id FROM households"
+                " WHERE village_id = ?) GROUP BY a.site_id", [village_id])]
+    others = sorted(records - _households)
+    queries += [("SELECT a.site_id, max(a.origin_seq) FROM changes c JOIN actions a"
+                 " ON a.seq = c.action_seq WHERE c.record_id IN (SELECT value FROM"
+                 " json_each(?)) GROUP BY a.site_id", [json.dumps(others)])]
+    for sql, params in queries:
+        for site, top in book.conn.execute(sql, params):
+            tops[site] = max(tops.get(site, 0), top)
     return tops
 
 
