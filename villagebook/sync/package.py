@@ -59,8 +59,10 @@ def enc_key_id(enc_public: bytes) -> str:
     return hashlib.sha256(enc_public).hexdigest()
 
 
-def write_package(package: Package, keys: Keys, receiver_enc_key: bytes) -> bytes:
-    """The bytes of a package: encrypted to the receiver, signed by this installation."""
+def write_package(package: Package, keys: Keys, receiver_enc_key: bytes,
+                  seal: bool = True) -> bytes:
+    """The bytes of a package: encrypted to the receiver, signed by this installation.
+    (``seal=False`` returns the bare archive: only for measuring what sealing costs.)"""
     actions = json.dumps(package.actions, ensure_ascii=False, separators=(",", ":")).encode()
     manifest = {**package.manifest, "payload_sha256": hashlib.sha256(actions).hexdigest()}
     archive = io.BytesIO()
@@ -69,6 +71,8 @@ def write_package(package: Package, keys: Keys, receiver_enc_key: bytes) -> byte
         out.writestr("actions.json", actions)
         for digest, data in sorted(package.blobs.items()):
             out.writestr(f"blobs/{digest}", data, compress_type=zipfile.ZIP_STORED)
+    if not seal:
+        return archive.getvalue()
     header = json.dumps({**package.header, "format": FORMAT,
                          "sender_sign_key": b64(keys.sign_public),
                          "receiver_key_sha256": enc_key_id(receiver_enc_key)},
