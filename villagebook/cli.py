@@ -32,7 +32,7 @@ from .storage.book import Book, create_book, person_error, snapshot
 from .storage.bulk import insert_households, insert_village_records
 from .storage.households import find_household_id
 from .storage.kinds import household_kinds, kind
-from .storage.village import add_user, get_village, list_users, set_village
+from .storage.village import add_user, list_users, set_village
 
 COMMANDS = ("init", "init-township", "demo", "export-json", "export-xlsx", "import-xlsx",
             "template", "print", "sync")

@@ -2026,52 +2026,52 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="123"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="124"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="126"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="127"/>
         <source>Previous page</source>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="129"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="130"/>
         <source>Next page</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="133"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="134"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="135"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="136"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="137"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="138"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="167"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="168"/>
         <source>Page {page} of {count}</source>
         <translation>第 {page} 页，共 {count} 页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="185"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="186"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="186"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="187"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="193"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="194"/>
         <source>Not saved</source>
         <translation>没有保存</translation>
     </message>
@@ -2223,12 +2223,12 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="100"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="101"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="101"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="102"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2596,62 +2596,62 @@ Take it to the other side; it can only be read there.</source>
         <translation>导完这个包后停止</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="377"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="378"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="377"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="378"/>
         <source>Imported before</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="378"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="379"/>
         <source>Kept: waiting for a missing package</source>
         <translation>已暂存：等待缺少的包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="379"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="380"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="386"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="387"/>
         <source>{count} changes</source>
         <translation>{count} 项修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="388"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="389"/>
         <source>{count} conflicts</source>
         <translation>{count} 项冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="390"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="391"/>
         <source>{count} same-person findings</source>
         <translation>{count} 条疑似同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="393"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="394"/>
         <source>counts disagree: {table} {sender} there, {here} here</source>
         <translation>账账不符：{table} 对方 {sender}，本账本 {here}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="406"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="407"/>
         <source>Select a conflict first.</source>
         <translation>请先选中一项冲突。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="409"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="410"/>
         <source>Another value</source>
         <translation>其他值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="410"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="411"/>
         <source>The value to keep:</source>
         <translation>要保留的值：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="426"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="427"/>
         <source>Select a finding first.</source>
         <translation>请先选中一条记录。</translation>
     </message>

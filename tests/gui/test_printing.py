@@ -152,3 +152,29 @@ def test_household_window_prints_that_household(qtbot, main, saved, tmp_path):
     qtbot.waitUntil(lambda: bool(saved), timeout=20000)
     assert pdf_text(out).count("户卡（明白卡）") == 1
     assert main.model.index(3, 0).data() in pdf_text(out)
+
+
+def test_saving_the_preview_to_a_full_disk_says_so(qtbot, boxes, demo_book, tmp_path,
+                                                   monkeypatch):
+    import errno
+
+    from villagebook.reports.printing import PrintRequest, render
+    from villagebook.storage.queries import active_household_ids
+    from villagebook.ui import pdf_view
+
+    source = tmp_path / "cards.pdf"
+    render(demo_book, PrintRequest("cards", tuple(active_household_ids(demo_book.conn)[:1])),
+           source)
+    dialog = pdf_view.PreviewDialog(source, "cards.pdf")
+    qtbot.addWidget(dialog)
+    real_write = pdf_view.Path.write_bytes
+
+    def full(self, data):
+        if self.name.endswith(".part"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(self, data)
+
+    monkeypatch.setattr(pdf_view.Path, "write_bytes", full)
+    assert dialog.save_as(str(tmp_path / "out.pdf")) is None
+    assert "磁盘已满" in boxes.texts()
+    assert not (tmp_path / "out.pdf").exists()

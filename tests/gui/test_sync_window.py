@@ -3,7 +3,6 @@ township's list of villages, a conflict decided there and the decision back home
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 

@@ -118,7 +118,7 @@ TEMPLATES: dict[str, str] = {
     "visit.who": QT_TRANSLATE_NOOP(
         "Messages", "Choose the helper who visited, or write the visitor's name"),
     "int.range": QT_TRANSLATE_NOOP("Messages", "{value} is out of range"),
-    "text.too_long": QT_TRANSLATE_NOOP("Messages", "Write at most {max} characters"),
+    "setting.too_long": QT_TRANSLATE_NOOP("Messages", "Write at most {max} characters"),
     # printing
     "print.period": QT_TRANSLATE_NOOP(
         "Messages", "The period ends ({end}) before it starts ({start})"),

@@ -87,7 +87,7 @@ def set_text_setting(book: Book, key: str, value: str) -> None:
         raise KeyError(key)
     value = value.strip()
     if len(value) > MAX_TEXT:
-        raise ValidationFailed([Issue("text.too_long", key,
+        raise ValidationFailed([Issue("setting.too_long", key,
                                       {"length": len(value), "max": MAX_TEXT})])
     if value != text_setting(book, key):
         _set(book, key, value)

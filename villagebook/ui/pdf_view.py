@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QMessa
 
 from ..core.errors import VillagebookError
 from ..storage.files import replace_atomically
+from .messages import describe_failure
 
 MAX_PRINT_DPI = 300
 POINTS_PER_INCH = 72

@@ -4,7 +4,6 @@ export, import, corrections back, idempotence, held packages, conflicts, refusal
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from helpers import family
 from syncing import Site, export, households
