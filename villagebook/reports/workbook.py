@@ -280,6 +280,10 @@ def _discard_sheet_files(workbook: Workbook) -> None:
         sheet_writer = getattr(sheet, "_writer", None)
         if sheet_writer is None:
             continue
+        rows = getattr(sheet, "_rows", None)  # end the row stream while its file is open
+        if rows is not None:
+            with contextlib.suppress(Exception):
+                rows.close()
         with contextlib.suppress(Exception):
             sheet_writer.close()
         with contextlib.suppress(Exception):
