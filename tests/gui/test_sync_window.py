@@ -131,3 +131,27 @@ def test_after_a_background_import_a_change_here_sorts_after_what_arrived(qtbot,
     page.show_outcomes([])
     assert tbook.clock.now() > ahead
     tbook.close()
+
+
+def test_a_typed_value_that_breaks_the_field_rule_is_refused_in_words(qtbot, boxes,
+                                                                      tmp_path):
+    from villagebook.ui.sync_page import SyncPage
+
+    township = Site(tmp_path, "town", None)
+    with township:
+        tbook = create_township(township.db, {"name": "城关镇", "code": "530524101",
+                                                "user": "王站长"})
+        tbook.conn.execute(
+            "INSERT INTO sync_conflicts (id, table_name, record_id, field, local_value,"
+            " local_stamp, remote_value, remote_stamp, found_at) VALUES ('c1', 'households',"
+            " 'h1', 'phone', '\"13900000001\"', ?, '\"13900000002\"', ?, 'now')",
+            [tbook.clock.now(), tbook.clock.now()])
+        tbook.conn.commit()
+        page = SyncPage(tbook)
+    qtbot.addWidget(page)
+    page.refresh()
+    page.conflicts.selectRow(0)
+    assert not page.resolve(value="12345")  # not a phone number
+    assert "12345" in page.error.text() and "电话" in page.error.text()
+    assert page.conflicts.rowCount() == 1
+    tbook.close()

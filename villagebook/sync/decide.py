@@ -3,11 +3,13 @@ the state of the exchange with each peer."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
 from ..core import records
 from ..core.errors import Issue, ValidationFailed
+from ..core.validation import clean_fields
 from ..storage.book import Book, now_text
 from ..storage.kinds import kind
 from .export import acknowledged, received
@@ -65,15 +67,14 @@ def resolve_conflict(book: Book, conflict_id: str, *, take: str | None = None,
 
 
 def _typed(table: str, field_name: str, text: str) -> Any:
+    """A value typed for a field, converted and checked by the field's own rules."""
     record = kind(table).record
-    try:
-        spec = records.field(record, field_name)
-    except KeyError:
+    if not record or field_name not in {s.name for s in records.fields(record)}:
         return text
-    value, issue = records.convert(spec, text)
-    if issue is not None:
-        raise ValidationFailed([issue])
-    return value
+    cleaned, issues = clean_fields(record, {field_name: text}, dt.date.today())
+    if issues:
+        raise ValidationFailed(issues)
+    return cleaned.get(field_name)
 
 
 def same_person_findings(book: Book, undecided_only: bool = True) -> list[dict[str, Any]]:

@@ -23,3 +23,21 @@ def error_label() -> QLabel:
     label.setStyleSheet("color: #b00000;")
     label.setWordWrap(True)
     return label
+
+
+def attempt(label: QLabel, action: Callable[[], object]) -> bool:
+    """Run ``action``; a refusal is said in words in ``label`` (every problem of a
+    ``ValidationFailed``), success clears it. True when it was done."""
+    from ..core.errors import ValidationFailed, VillagebookError
+    from .messages import describe, describe_error
+
+    try:
+        action()
+    except ValidationFailed as failed:
+        label.setText("\n".join("✖ " + describe(i) for i in failed.issues))
+        return False
+    except VillagebookError as error:
+        label.setText("✖ " + describe_error(error))
+        return False
+    label.setText("")
+    return True

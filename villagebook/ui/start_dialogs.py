@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from ..core import codes, records
-from ..core.errors import Issue, ValidationFailed, VillagebookError
+from ..core.errors import Issue, ValidationFailed
 from ..storage.book import Book
 from ..storage.book_settings import monitoring_line, set_monitoring_line
 from ..storage.township import check_township
 from ..storage.village import add_user, check_village, list_users, set_user_active
-from .dialogs import error_label, ok_cancel
-from .messages import describe, describe_error
+from .dialogs import attempt, error_label, ok_cancel
+from .messages import describe
 
 
 class WelcomeDialog(QDialog):
@@ -207,15 +207,8 @@ class UsersDialog(QDialog):
             self.list.addItem(item)
 
     def _run(self, action: Callable[[], object]) -> bool:
-        try:
-            action()
-        except ValidationFailed as failed:
-            self.error.setText("\n".join("✖ " + describe(i) for i in failed.issues))
+        if not attempt(self.error, action):
             return False
-        except VillagebookError as error:
-            self.error.setText("✖ " + describe_error(error))
-            return False
-        self.error.setText("")
         self.refresh()
         return True
 

@@ -34,8 +34,8 @@ from ..sync.peers import add_peer, book_identity
 from . import i18n
 from .history import format_value
 from .jobs import LatestOnly
-from .dialogs import error_label
-from .messages import describe_error, describe_failure
+from .dialogs import attempt, error_label
+from .messages import describe_failure
 
 SHOW_AFTER_MS = 600
 
@@ -298,23 +298,27 @@ class SyncPage(QWidget):
                                                     self.tr("Pairing files (*.vbpair)"))
             if not source:
                 return False
-        try:
-            card = read_card(source)
-            answer = QMessageBox.question(
-                self, self.tr("Compare the fingerprint by phone"),
-                self.tr("{name} ({code}). Ask them to read the fingerprint their computer "
-                        "shows. Pair only if it is exactly:\n\n{fingerprint}").format(
-                    name=card["name"], code=card["code"], fingerprint=card["fingerprint"]),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
-            add_peer(self.book, card)
-        except VillagebookError as error:
-            self.error.setText("✖ " + describe_error(error))
+        cards: list[dict[str, Any]] = []
+        if not attempt(self.error, lambda: cards.append(read_card(source))):
             return False
-        self.error.setText("")
-        self.refresh()
-        return True
+        card = cards[0]
+        answer = QMessageBox.question(
+            self, self.tr("Compare the fingerprint by phone"),
+            self.tr("{name} ({code}). Ask them to read the fingerprint their computer "
+                    "shows. Pair only if it is exactly:\n\n{fingerprint}").format(
+                name=card["name"], code=card["code"], fingerprint=card["fingerprint"]),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        return self._done(attempt(self.error, lambda: add_peer(self.book, card)))
+
+    def _done(self, done: bool, records_changed: bool = False) -> bool:
+        """After an action of the page: the page shows the new state."""
+        if done:
+            self.refresh()
+            if records_changed:
+                self.changed.emit()
+        return done
 
     # -- packages ----------------------------------------------------------------
     def export_packages(self, folder: str | None = None) -> list[Path]:
@@ -411,29 +415,18 @@ class SyncPage(QWidget):
                                              self.tr("The value to keep:"))
             if not ok:
                 return False
-        try:
-            resolve_conflict(self.book, self._conflicts[row]["id"], take=take, value=value)
-        except VillagebookError as error:
-            self.error.setText("✖ " + describe_error(error))
-            return False
-        self.error.setText("")
-        self.refresh()
-        self.changed.emit()
-        return True
+        conflict_id = self._conflicts[row]["id"]
+        return self._done(attempt(self.error, lambda: resolve_conflict(
+            self.book, conflict_id, take=take, value=value)), records_changed=True)
 
     def mark(self, decision: str) -> bool:
         row = self.findings.currentRow()
         if row < 0 or row >= len(self._findings):
             self.error.setText("✖ " + self.tr("Select a finding first."))
             return False
-        try:
-            mark_same_person(self.book, self._findings[row]["id"], decision)
-        except VillagebookError as error:
-            self.error.setText("✖ " + describe_error(error))
-            return False
-        self.error.setText("")
-        self.refresh()
-        return True
+        finding_id = self._findings[row]["id"]
+        return self._done(attempt(self.error, lambda: mark_same_person(
+            self.book, finding_id, decision)))
 
 
 def unacknowledged(book: Book, days: int) -> dict[str, Any] | None:
