@@ -72,6 +72,7 @@ def _typed(table: str, field_name: str, text: str) -> Any:
     if not record or field_name not in {s.name for s in records.fields(record)}:
         return text
     cleaned, issues = clean_fields(record, {field_name: text}, dt.date.today())
+    issues = [i for i in issues if i.field == field_name]  # the others were not given
     if issues:
         raise ValidationFailed(issues)
     return cleaned.get(field_name)
