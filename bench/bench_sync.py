@@ -33,6 +33,7 @@ from villagebook.core.demo import DEMO_VILLAGE  # noqa: E402
 from villagebook.storage import open_book  # noqa: E402
 from villagebook.storage.households import load_household, save_household  # noqa: E402
 from villagebook.storage.kinds import KINDS  # noqa: E402
+from villagebook.storage.village import set_village  # noqa: E402
 from villagebook.sync.apply import import_files  # noqa: E402
 from villagebook.sync.export import build, export_packages  # noqa: E402
 from villagebook.sync.keys import load_keys, unb64  # noqa: E402
@@ -52,8 +53,7 @@ def make_village(index: int, households: int) -> Path:
     path = ROOT / f"v{index}.db"
     book = create_demo(path, households, seed=index + 1)
     code = f"{DEMO_VILLAGE['code'][:9]}{index + 1:03d}"
-    book.conn.execute("UPDATE village SET code = ?, name = ?", [code, f"演示村{index + 1}"])
-    book.conn.commit()
+    set_village(book, {**DEMO_VILLAGE, "code": code, "name": f"演示村{index + 1}"})
     book.close()
     cli(["sync", "pair", "--db", str(path), "--export", str(ROOT / f"v{index}.card")])
     cli(["sync", "pair", "--db", str(path), "--accept", str(ROOT / "town.card")])

@@ -32,6 +32,7 @@ from .storage.book import Book, create_book, person_error, snapshot
 from .storage.bulk import insert_households, insert_village_records
 from .storage.households import find_household_id
 from .storage.kinds import household_kinds, kind
+from .storage.township import is_township
 from .storage.village import add_user, list_users, set_village
 
 COMMANDS = ("init", "init-township", "demo", "export-json", "export-xlsx", "import-xlsx",
@@ -73,9 +74,9 @@ def _parser() -> argparse.ArgumentParser:
                                 "the book's only active user, required when it has several")
     importing.add_argument("--report", type=Path, help="write every problem to this .xlsx")
     printing = with_db(sub.add_parser("print", help="print to PDF"))
-    printing.add_argument("what", choices=DOCUMENTS,
+    printing.add_argument("what", choices=(*DOCUMENTS, "township"),
                           help="cards: 户卡（明白卡）; walls: 户内公示牌; notice: 公示名单; "
-                               "register: 村有册")
+                               "register: 村有册; township: 乡镇有簿汇总 (a township book)")
     printing.add_argument("--out", type=Path, required=True, help="the .pdf file to write")
     printing.add_argument("--households", default="",
                           help="户编号 separated by commas (default: every active household)")
@@ -217,10 +218,12 @@ def _run(args: argparse.Namespace) -> int:
             count = book.conn.execute("SELECT count(*) FROM members").fetchone()[0]
         print(f"created demo village in {path}: {args.households} households, {count} members")
     elif args.command == "export-xlsx":
+        from .reports.township import export_township_register
         from .reports.workbook import export_register
 
-        with open_book(path, read_only=True) as book:
-            counts = export_register(book, args.out)
+        with open_book(path, read_only=True) as book:  # a township's book: 乡镇有簿
+            counts = (export_township_register(book, args.out) if is_township(book)
+                      else export_register(book, args.out))
         print(f"wrote {args.out}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     elif args.command == "import-xlsx":
         from .core.messages import describe_plain
@@ -242,6 +245,12 @@ def _run(args: argparse.Namespace) -> int:
               f"{result.households_updated} updated, {result.members} member rows; "
               f"{len(result.problems)} problems, {len(result.warnings)} warnings")
         return 0 if not result.problems else 2
+    elif args.command == "print" and args.what == "township":
+        from .reports.township import print_township_summary
+
+        with open_book(path, read_only=True) as book:
+            count = print_township_summary(book, args.out)
+        print(f"wrote {args.out}: 乡镇有簿汇总 {count} 个村")
     elif args.command == "print":
         from .reports.printing import PrintRequest, render
 

@@ -1043,214 +1043,234 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="79"/>
+        <location filename="../../villagebook/ui/main_window.py" line="81"/>
         <source>Households</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="80"/>
+        <location filename="../../villagebook/ui/main_window.py" line="82"/>
         <source>Assistance measures</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="81"/>
+        <location filename="../../villagebook/ui/main_window.py" line="83"/>
         <source>Helpers</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="82"/>
+        <location filename="../../villagebook/ui/main_window.py" line="84"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="83"/>
+        <location filename="../../villagebook/ui/main_window.py" line="85"/>
         <source>Problems</source>
         <translation>问题整改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="84"/>
+        <location filename="../../villagebook/ui/main_window.py" line="86"/>
         <source>Projects and assets</source>
         <translation>项目资产</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="85"/>
+        <location filename="../../villagebook/ui/main_window.py" line="87"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="96"/>
+        <location filename="../../villagebook/ui/main_window.py" line="98"/>
         <source>Search: name, pinyin initials (zs), ID number, household number</source>
         <translation>搜索：姓名、拼音首字母（如 zs）、证件号码、户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="101"/>
+        <location filename="../../villagebook/ui/main_window.py" line="103"/>
         <source>All categories</source>
         <translation>全部户类别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="102"/>
+        <location filename="../../villagebook/ui/main_window.py" line="104"/>
         <source>All statuses</source>
         <translation>全部脱贫状态</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="104"/>
+        <location filename="../../villagebook/ui/main_window.py" line="106"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="108"/>
+        <location filename="../../villagebook/ui/main_window.py" line="110"/>
         <source>Include closed</source>
         <translation>含已注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="113"/>
-        <location filename="../../villagebook/ui/main_window.py" line="261"/>
+        <location filename="../../villagebook/ui/main_window.py" line="115"/>
+        <location filename="../../villagebook/ui/main_window.py" line="267"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="132"/>
+        <location filename="../../villagebook/ui/main_window.py" line="134"/>
         <source>Print household cards…</source>
         <translation>打印户卡…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="133"/>
+        <location filename="../../villagebook/ui/main_window.py" line="135"/>
         <source>Print wall sheets…</source>
         <translation>打印户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="214"/>
+        <location filename="../../villagebook/ui/main_window.py" line="216"/>
         <source>{count} changes since {since} have not reached {name} yet: export a sync package (Sync in the side bar).</source>
         <translation>自{since}以来有 {count} 项修改尚未送达{name}：请导出同步包（左侧“同步”）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="227"/>
+        <location filename="../../villagebook/ui/main_window.py" line="229"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="228"/>
+        <location filename="../../villagebook/ui/main_window.py" line="230"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="230"/>
+        <location filename="../../villagebook/ui/main_window.py" line="232"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="232"/>
+        <location filename="../../villagebook/ui/main_window.py" line="234"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="234"/>
+        <location filename="../../villagebook/ui/main_window.py" line="236"/>
         <source>Export the village register (Excel)…</source>
         <translation>导出村册（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="236"/>
+        <location filename="../../villagebook/ui/main_window.py" line="238"/>
         <source>Import households from Excel…</source>
         <translation>从 Excel 导入农户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="238"/>
+        <location filename="../../villagebook/ui/main_window.py" line="240"/>
         <source>Save a blank entry template (Excel)…</source>
         <translation>保存空白录入模板（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="240"/>
+        <location filename="../../villagebook/ui/main_window.py" line="242"/>
         <source>Sync…</source>
         <translation>同步…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="242"/>
+        <location filename="../../villagebook/ui/main_window.py" line="244"/>
         <source>Monitoring line…</source>
         <translation>监测线设置…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="244"/>
+        <location filename="../../villagebook/ui/main_window.py" line="246"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="250"/>
+        <location filename="../../villagebook/ui/main_window.py" line="252"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="251"/>
+        <location filename="../../villagebook/ui/main_window.py" line="253"/>
         <source>Household cards…</source>
         <translation>户卡（明白卡）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="252"/>
+        <location filename="../../villagebook/ui/main_window.py" line="254"/>
         <source>Wall sheets for the home…</source>
         <translation>户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="253"/>
+        <location filename="../../villagebook/ui/main_window.py" line="255"/>
         <source>Public notice…</source>
         <translation>公示名单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="254"/>
+        <location filename="../../villagebook/ui/main_window.py" line="256"/>
         <source>Village register…</source>
         <translation>村有册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="260"/>
+        <location filename="../../villagebook/ui/main_window.py" line="263"/>
+        <source>Township summary (乡镇有簿)…</source>
+        <translation>乡镇有簿汇总表…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="266"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="264"/>
+        <location filename="../../villagebook/ui/main_window.py" line="270"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="269"/>
+        <location filename="../../villagebook/ui/main_window.py" line="275"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="303"/>
+        <location filename="../../villagebook/ui/main_window.py" line="309"/>
+        <source>Save the township summary</source>
+        <translation>保存乡镇汇总表</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="310"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="313"/>
+        <source>Writing the summary…</source>
+        <translation>正在生成汇总表…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="323"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="304"/>
-        <location filename="../../villagebook/ui/main_window.py" line="333"/>
+        <location filename="../../villagebook/ui/main_window.py" line="324"/>
+        <location filename="../../villagebook/ui/main_window.py" line="354"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="313"/>
+        <location filename="../../villagebook/ui/main_window.py" line="334"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="332"/>
+        <location filename="../../villagebook/ui/main_window.py" line="353"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="383"/>
+        <location filename="../../villagebook/ui/main_window.py" line="404"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="387"/>
+        <location filename="../../villagebook/ui/main_window.py" line="408"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="389"/>
+        <location filename="../../villagebook/ui/main_window.py" line="410"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="391"/>
+        <location filename="../../villagebook/ui/main_window.py" line="412"/>
         <source>[read only]</source>
         <translation>【只读】</translation>
     </message>
@@ -1914,17 +1934,17 @@
 <context>
     <name>MonitoringLineDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="241"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="234"/>
         <source>Monitoring line</source>
         <translation>监测线</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="248"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="241"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="249"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="242"/>
         <source>Yuan per person per year</source>
         <translation>元/人·年</translation>
     </message>
@@ -2541,12 +2561,12 @@
         <translation>对方的配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="304"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="306"/>
         <source>Compare the fingerprint by phone</source>
         <translation>电话核对指纹</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="305"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="307"/>
         <source>{name} ({code}). Ask them to read the fingerprint their computer shows. Pair only if it is exactly:
 
 {fingerprint}</source>
@@ -2555,17 +2575,17 @@
 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="323"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="327"/>
         <source>Where to save the sync package (a USB stick)</source>
         <translation>同步包保存到哪里（U盘）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="332"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="336"/>
         <source>Sync package saved</source>
         <translation>同步包已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="333"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="337"/>
         <source>Saved:
 {files}
 
@@ -2576,82 +2596,82 @@ Take it to the other side; it can only be read there.</source>
 请交给对方，只有对方的电脑能读取。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="343"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="347"/>
         <source>Sync packages to import</source>
         <translation>要导入的同步包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="344"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="348"/>
         <source>Sync packages (*.vbsync)</source>
         <translation>同步包 (*.vbsync)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="348"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="352"/>
         <source>Checking and importing sync packages…</source>
         <translation>正在核验并导入同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="349"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="353"/>
         <source>Stop after this package</source>
         <translation>导完这个包后停止</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="378"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="382"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="378"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="382"/>
         <source>Imported before</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="379"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="383"/>
         <source>Kept: waiting for a missing package</source>
         <translation>已暂存：等待缺少的包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="380"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="384"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="387"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="391"/>
         <source>{count} changes</source>
         <translation>{count} 项修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="389"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="393"/>
         <source>{count} conflicts</source>
         <translation>{count} 项冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="391"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="395"/>
         <source>{count} same-person findings</source>
         <translation>{count} 条疑似同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="394"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="398"/>
         <source>counts disagree: {table} {sender} there, {here} here</source>
         <translation>账账不符：{table} 对方 {sender}，本账本 {here}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="407"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="411"/>
         <source>Select a conflict first.</source>
         <translation>请先选中一项冲突。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="410"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="414"/>
         <source>Another value</source>
         <translation>其他值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="411"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="415"/>
         <source>The value to keep:</source>
         <translation>要保留的值：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="427"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="425"/>
         <source>Select a finding first.</source>
         <translation>请先选中一条记录。</translation>
     </message>

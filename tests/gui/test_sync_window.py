@@ -155,3 +155,33 @@ def test_a_typed_value_that_breaks_the_field_rule_is_refused_in_words(qtbot, box
     assert "12345" in page.error.text() and "电话" in page.error.text()
     assert page.conflicts.rowCount() == 1
     tbook.close()
+
+
+def test_the_township_window_writes_its_register_and_summary(qtbot, boxes, tmp_path,
+                                                             monkeypatch):
+    from helpers import pdf_text
+    from villagebook.reports.workbook import rows_of
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+
+    township = Site(tmp_path, "town", None)
+    with township:
+        tbook = create_township(township.db, {"name": "城关镇", "code": "530524101",
+                                                "user": "王站长"})
+        with tbook.writing():
+            tbook.conn.execute("INSERT INTO village (id, name, code, is_demo, created_at,"
+                               " updated_at) VALUES ('v', '石桥村', '530524101001', 0, 't',"
+                               " 't')")
+    main = window(qtbot, township, tbook)
+    menu_texts = [a.text() for m in main.menuBar().actions() for a in m.menu().actions()]
+    assert "乡镇有簿汇总表…" in menu_texts
+    pdf, workbook = tmp_path / "summary.pdf", tmp_path / "township.xlsx"
+    main.print_township_summary(str(pdf))
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=10_000)
+    assert str(pdf) in shown[0] and "1 个村" in shown[0]
+    assert "石桥村" in pdf_text(pdf)
+    main.export_register(str(workbook))
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=10_000)
+    assert list(rows_of(workbook, "乡镇汇总"))[2][0] == "石桥村"
+    tbook.close()

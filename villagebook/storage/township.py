@@ -46,3 +46,34 @@ def create_township(path: str | Path, values: dict[str, Any]) -> Book:
 
 def is_township(book: Book) -> bool:
     return book.meta("book_kind") == "township"
+
+
+SUMMARY_CATEGORIES = ("01", "02", "03")  # 脱贫户, 监测户, 一般农户 (household_category)
+
+
+def township_summary(conn: Any, year: int) -> list[dict[str, Any]]:
+    """One row per village of the book, in code order: active households and people, by
+    户类别, measures and their funds started in ``year``, visits made in ``year``."""
+    year_start, year_end = f"{year}-01-01", f"{year}-12-31"
+    out = []
+    for village_id, name, code in conn.execute("SELECT id, name, code FROM village"
+                                               " ORDER BY code").fetchall():
+        households, people = conn.execute(
+            "SELECT count(*), coalesce(sum(member_count), 0) FROM households"
+            " WHERE village_id = ? AND status = 'active'", [village_id]).fetchone()
+        by_category = dict(conn.execute(
+            "SELECT category, count(*) FROM households WHERE village_id = ?"
+            " AND status = 'active' GROUP BY category", [village_id]).fetchall())
+        measures, funds = conn.execute(
+            "SELECT count(*), coalesce(sum(m.amount), 0) FROM measures m JOIN households h"
+            " ON h.id = m.household_id WHERE h.village_id = ? AND m.status = 'active'"
+            " AND m.start_date BETWEEN ? AND ?", [village_id, year_start, year_end]).fetchone()
+        visits = conn.execute(
+            "SELECT count(*) FROM visits v JOIN households h ON h.id = v.household_id"
+            " WHERE h.village_id = ? AND v.status = 'active' AND v.visit_date BETWEEN ? AND ?",
+            [village_id, year_start, year_end]).fetchone()[0]
+        out.append({"village": name, "code": code, "households": households,
+                    "people": people,
+                    **{f"category_{c}": by_category.get(c, 0) for c in SUMMARY_CATEGORIES},
+                    "measures": measures, "funds": funds, "visits": visits})
+    return out

@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
                                QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
 from ..core import codes
+from ..reports.township import export_township_register, print_township_summary
 from ..reports.workbook import export_register
 from ..storage.book import Book
 from ..storage.households import load_household
 from ..storage.queries import group_names
+from ..storage.township import is_township
 from ..storage.village import get_village
 from ..storage.book_settings import local_setting
 from ..sync.peers import book_identity
@@ -257,6 +259,10 @@ class MainWindow(QMainWindow):
             print_menu.addAction(action)
             if document == "cards":
                 action.setShortcut(QKeySequence.StandardKey.Print)
+        if is_township(self.book):
+            summary = QAction(self.tr("Township summary (乡镇有簿)…"), self)
+            summary.triggered.connect(lambda: self.print_township_summary())
+            print_menu.addAction(summary)
         household_menu = self.menuBar().addMenu(self.tr("&Household"))
         new_household = QAction(self.tr("New household"), self)
         new_household.setShortcut(QKeySequence.StandardKey.New)
@@ -297,16 +303,31 @@ class MainWindow(QMainWindow):
                                               file_filter)
         return path or None
 
-    def export_register(self, path: str | None = None) -> None:
-        """Write the register workbook in the background; say where it went."""
+    def print_township_summary(self, path: str | None = None) -> None:
+        """The one-page township summary for the wall, as PDF, in the background."""
         path = path or self._ask_save_path(
-            self.tr("Export the village register"),
-            f"{self.village.get('name') or 'village'}村册.xlsx", self.tr("Workbooks (*.xlsx)"))
+            self.tr("Save the township summary"),
+            f"{self.book.meta('township_name')}乡镇有簿汇总.pdf", self.tr("PDF files (*.pdf)"))
+        if not path:
+            return
+        run_in_background(self, self.book.path, Path(path), self.tr("Writing the summary…"),
+                          lambda book, out, _stop, _step:
+                          f"{print_township_summary(book, out)} 个村")
+
+    def export_register(self, path: str | None = None) -> None:
+        """Write the register workbook in the background (a township's book writes 乡镇有簿);
+        say where it went."""
+        township = is_township(self.book)
+        name = f"{self.book.meta('township_name')}乡镇有簿.xlsx" if township else \
+            f"{self.village.get('name') or 'village'}村册.xlsx"
+        path = path or self._ask_save_path(self.tr("Export the village register"), name,
+                                           self.tr("Workbooks (*.xlsx)"))
         if not path:
             return
 
         def work(book: Book, out: Path, stop, _step) -> str:
-            counts = export_register(book, out, cancelled=stop)
+            counts = export_township_register(book, out) if township else \
+                export_register(book, out, cancelled=stop)
             return "，".join(f"{k} {v}" for k, v in counts.items())
 
         run_in_background(self, self.book.path, Path(path),

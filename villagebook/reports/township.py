@@ -1,0 +1,92 @@
+"""乡镇有簿: the township's register workbook (a summary row per village, then every
+household with its village) and its one-page summary for the wall, as PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+
+from ..core import codes, records
+from ..core.errors import InvalidOperation
+from ..storage.book import Book, snapshot
+from ..storage.files import replace_atomically
+from ..storage.township import SUMMARY_CATEGORIES, township_summary
+from .layout import build, chinese_date, frame_width, grid, page_size, para, styles
+
+SUMMARY_HEADER = ("村", "行政区划代码", "户数", "人数",
+                  *(codes.label("household_category", c) for c in SUMMARY_CATEGORIES),
+                  "本年帮扶措施（项）", "本年帮扶资金（元）", "本年走访（次）")
+ROSTER_HEADER = ("村", "户编号", "组（自然村）", "户主姓名", "家庭人口数", "户类别",
+                 "脱贫状态", "状态")
+
+
+def _summary_rows(rows: list[dict[str, Any]]) -> list[list[Any]]:
+    """The summary table's rows with a 合计 line; money in yuan as the forms write it."""
+    keys = ("households", "people", *(f"category_{c}" for c in SUMMARY_CATEGORIES),
+            "measures", "funds", "visits")
+    out = [[r["village"], r["code"], *(r[k] for k in keys)] for r in rows]
+    totals = [sum(r[k] for r in rows) for k in keys]
+    out.append(["合计", "", *totals])
+    funds_column = 2 + keys.index("funds")
+    for row in out:
+        row[funds_column] = records.format_money(row[funds_column])
+    return out
+
+
+def _title(book: Book, year: int) -> str:
+    return f"{book.meta('township_name') or ''}乡镇有簿 {year}年汇总"
+
+
+def export_township_register(book: Book, path: str | Path, year: int | None = None) -> dict[str, int]:
+    """The township register workbook; returns the rows per sheet."""
+    year = year or dt.date.today().year
+    workbook = Workbook(write_only=True)
+    with snapshot(book.conn):
+        summary = township_summary(book.conn, year)
+        if not summary:
+            raise InvalidOperation("print.nothing", what="乡镇有簿")
+        first = workbook.create_sheet("乡镇汇总")
+        first.append([_title(book, year)])
+        first.append(list(SUMMARY_HEADER))
+        for row in _summary_rows(summary):
+            first.append(row)
+        roster = workbook.create_sheet("农户")
+        roster.append(list(ROSTER_HEADER))
+        count = 0
+        for row in book.conn.execute(
+                "SELECT v.name, h.number, h.group_name, h.head_name, h.member_count,"
+                " h.category, h.poverty_status, h.status FROM households h"
+                " JOIN village v ON v.id = h.village_id ORDER BY v.code, h.number"):
+            roster.append([*row[:5], codes.label("household_category", row[5]),
+                           codes.label("poverty_status", row[6]),
+                           codes.label("record_status", row[7])])
+            count += 1
+        with replace_atomically(path) as tmp:
+            workbook.save(tmp)
+    return {"乡镇汇总": len(summary), "农户": count}
+
+
+def print_township_summary(book: Book, path: str | Path, year: int | None = None,
+                           today: dt.date | None = None) -> int:
+    """One page for the wall: every village's counts side by side; returns how many
+    villages."""
+    today = today or dt.date.today()
+    year = year or today.year
+    with snapshot(book.conn):
+        summary = township_summary(book.conn, year)
+    if not summary:
+        raise InvalidOperation("print.nothing", what="乡镇有簿")
+    size = page_size("A4", landscape_=True)
+    st = styles()
+    widths = [.14, .13, .06, .06, .07, .07, .08, .13, .14, .12]
+    story: list[Any] = [para(_title(book, year), st.title),
+                        para(f"{book.meta('county') or ''}　{book.meta('township_name') or ''}"
+                             f"　共 {len(summary)} 个村　制表日期：{chinese_date(today)}",
+                             st.body),
+                        grid([list(SUMMARY_HEADER), *_summary_rows(summary)],
+                             [frame_width(size) * w for w in widths], st.cell)]
+    build(path, story, size=size, title="乡镇有簿", footer_text=book.meta("township_name") or "")
+    return len(summary)
