@@ -2371,202 +2371,217 @@
     </message>
     <message>
         <location filename="../../villagebook/ui/sync_page.py" line="147"/>
+        <source>From</source>
+        <translation>来自</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="147"/>
+        <source>Numbers</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="148"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="147"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="148"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="150"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="151"/>
+        <source>Import the good packages</source>
+        <translation>导入可用的包</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="156"/>
         <source>&lt;b&gt;Conflicts: the same field changed on both sides&lt;/b&gt;</source>
         <translation>&lt;b&gt;冲突：双方都修改了同一项&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="152"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="162"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="163"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="158"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="168"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="169"/>
         <source>Household</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="152"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="158"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="152"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="158"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="153"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="159"/>
         <source>This side</source>
         <translation>本方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="153"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="159"/>
         <source>The other side</source>
         <translation>对方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="155"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="161"/>
         <source>Keep this side&apos;s value</source>
         <translation>保留本方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="157"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="163"/>
         <source>Take the other side&apos;s value</source>
         <translation>采用对方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="159"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="165"/>
         <source>Type another value…</source>
         <translation>输入其他值…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="161"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="167"/>
         <source>&lt;b&gt;One person registered in two places&lt;/b&gt;</source>
         <translation>&lt;b&gt;同一人多处登记&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="162"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="163"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="168"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="169"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="162"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="163"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="207"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="168"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="169"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="213"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="164"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="170"/>
         <source>Found by</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="166"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="172"/>
         <source>The same person</source>
         <translation>是同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="167"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="173"/>
         <source>Different people</source>
         <translation>不是同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="183"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="189"/>
         <source>This computer&apos;s fingerprint</source>
         <translation>本机指纹</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="190"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="196"/>
         <source>Not paired yet. Save this computer&apos;s pairing file and give it to the other side; pair with theirs; read the fingerprints to each other by phone.</source>
         <translation>尚未配对。请保存本机配对文件交给对方，导入对方的配对文件，并通过电话互相核对指纹。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="194"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="200"/>
         <source>Conflicts waiting: {conflicts}. Same-person findings waiting: {findings}.</source>
         <translation>待处理冲突 {conflicts} 项，待确认的同一人 {findings} 项。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="208"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="214"/>
         <source>Name and birth date</source>
         <translation>姓名和出生日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="217"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="223"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="219"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="225"/>
         <source>Entered twice</source>
         <translation>重复登记</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="220"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="226"/>
         <source>another record</source>
         <translation>另一条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="220"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="226"/>
         <source>this record</source>
         <translation>这一条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="233"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="239"/>
         <source>has received the changes up to {day}</source>
         <translation>已收到至{day}的修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="235"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="241"/>
         <source>has not confirmed receiving anything yet</source>
         <translation>尚未确认收到任何修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="237"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="243"/>
         <source>{count} changes wait to be sent (the oldest from {day})</source>
         <translation>有 {count} 项修改待发送（最早为{day}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="241"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="247"/>
         <source>nothing waits to be sent</source>
         <translation>没有待发送的修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="243"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="249"/>
         <source>last package received {day}</source>
         <translation>最近一次收到同步包：{day}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="246"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="252"/>
         <source>a package is kept until the missing one arrives ({file})</source>
         <translation>有同步包暂存，等待缺少的包（{file}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="271"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="277"/>
         <source>agree</source>
         <translation>相符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="281"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="287"/>
         <source>Save the pairing file</source>
         <translation>保存配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="283"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="298"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="289"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="304"/>
         <source>Pairing files (*.vbpair)</source>
         <translation>配对文件 (*.vbpair)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="289"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="295"/>
         <source>Pairing file saved</source>
         <translation>配对文件已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="290"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="296"/>
         <source>Saved to {path}. Give it to the other side, and read them this fingerprint by phone: {fingerprint}</source>
         <translation>已保存到 {path}。请交给对方，并通过电话向对方念出本机指纹：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="296"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="302"/>
         <source>The other side&apos;s pairing file</source>
         <translation>对方的配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="306"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="312"/>
         <source>Compare the fingerprint by phone</source>
         <translation>电话核对指纹</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="307"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="313"/>
         <source>{name} ({code}). Ask them to read the fingerprint their computer shows. Pair only if it is exactly:
 
 {fingerprint}</source>
@@ -2575,17 +2590,17 @@
 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="327"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="333"/>
         <source>Where to save the sync package (a USB stick)</source>
         <translation>同步包保存到哪里（U盘）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="336"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="342"/>
         <source>Sync package saved</source>
         <translation>同步包已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="337"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="343"/>
         <source>Saved:
 {files}
 
@@ -2596,82 +2611,113 @@ Take it to the other side; it can only be read there.</source>
 请交给对方，只有对方的电脑能读取。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="347"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="354"/>
+        <source>The folder (or USB stick) with the sync packages</source>
+        <translation>同步包所在的文件夹（或U盘）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="358"/>
         <source>Sync packages to import</source>
         <translation>要导入的同步包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="348"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="359"/>
         <source>Sync packages (*.vbsync)</source>
         <translation>同步包 (*.vbsync)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="352"/>
-        <source>Checking and importing sync packages…</source>
-        <translation>正在核验并导入同步包…</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="353"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="378"/>
         <source>Stop after this package</source>
         <translation>导完这个包后停止</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="382"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="419"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="382"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="419"/>
         <source>Imported before</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="383"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="420"/>
         <source>Kept: waiting for a missing package</source>
         <translation>已暂存：等待缺少的包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="384"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="417"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="421"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="391"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="364"/>
+        <source>Checking the sync packages…</source>
+        <translation>正在核验同步包…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="374"/>
+        <source>Importing sync packages…</source>
+        <translation>正在导入同步包…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="414"/>
+        <source>Good: will be imported</source>
+        <translation>可导入</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="415"/>
+        <source>Imported before: nothing new</source>
+        <translation>此前已导入，没有新内容</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="416"/>
+        <source>Good, but a package before it is missing: will be kept</source>
+        <translation>可用，但缺少此前的包：将暂存</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="428"/>
         <source>{count} changes</source>
         <translation>{count} 项修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="393"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="430"/>
         <source>{count} conflicts</source>
         <translation>{count} 项冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="395"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="432"/>
         <source>{count} same-person findings</source>
         <translation>{count} 条疑似同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="398"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="435"/>
         <source>counts disagree: {table} {sender} there, {here} here</source>
         <translation>账账不符：{table} 对方 {sender}，本账本 {here}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="411"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="444"/>
+        <source>Import the good packages ({count})</source>
+        <translation>导入可用的包（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="454"/>
         <source>Select a conflict first.</source>
         <translation>请先选中一项冲突。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="414"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="457"/>
         <source>Another value</source>
         <translation>其他值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="415"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="458"/>
         <source>The value to keep:</source>
         <translation>要保留的值：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="425"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="468"/>
         <source>Select a finding first.</source>
         <translation>请先选中一条记录。</translation>
     </message>

@@ -23,13 +23,23 @@ def window(qtbot, site: Site, book) -> MainWindow:
     return main
 
 
-def import_through(qtbot, site: Site, page, files) -> None:
-    """Import through the page; the job runs as this site's installation."""
-    with site:
-        page.import_packages([str(f) for f in files])
-        qtbot.waitUntil(lambda: page.error.text() or (not page.outcome_table.isHidden() and
-                        page.outcome_table.rowCount() >= len(files)), timeout=10_000)
+def wait_for_list(qtbot, page, count: int) -> None:
+    qtbot.waitUntil(lambda: page.error.text() or (not page.outcome_table.isHidden() and
+                    page.outcome_table.rowCount() >= count), timeout=10_000)
     assert not page.error.text(), page.error.text()
+
+
+def import_through(qtbot, site: Site, page, files) -> None:
+    """Import through the page as a person does: check first, then import the good ones
+    (the jobs run as this site's installation)."""
+    with site:
+        page.outcome_table.setRowCount(0)
+        page.import_packages([str(f) for f in files])
+        wait_for_list(qtbot, page, len(files))
+        if page.apply_button.isEnabled():
+            page.outcome_table.setRowCount(0)
+            page.apply_checked()
+            wait_for_list(qtbot, page, 1)
 
 
 def test_pair_send_merge_decide_and_answer_from_the_window(qtbot, boxes, tmp_path,
@@ -60,8 +70,18 @@ def test_pair_send_merge_decide_and_answer_from_the_window(qtbot, boxes, tmp_pat
     assert "尚未确认收到" in vpage.state.text() and "待发送" in vpage.state.text()
     # the village's package, imported at the township
     [package] = vpage.export_packages(str(tmp_path / "usb"))
-    import_through(qtbot, township, tpage, [package])
-    assert tpage.outcome_table.item(0, 1).text() == "已导入"
+    with township:  # checked first: listed with its sender and numbers, nothing written yet
+        tpage.import_packages([str(package.parent)])  # the whole stick
+        wait_for_list(qtbot, tpage, 1)
+    assert tpage.outcome_table.item(0, 1).text() == "石桥村"
+    assert tpage.outcome_table.item(0, 3).text() == "可导入"
+    assert households(township) == {}
+    assert tpage.apply_button.isEnabled() and "（1）" in tpage.apply_button.text()
+    with township:
+        tpage.outcome_table.setRowCount(0)
+        tpage.apply_checked()
+        wait_for_list(qtbot, tpage, 1)
+    assert tpage.outcome_table.item(0, 3).text() == "已导入"
     assert households(township)["110105001001001"]["head"] == "张三"
     assert tpage.villages.rowCount() == 1 and tpage.villages.item(0, 4).text() == "1"
     assert tmain.model.total() == 1  # the list shows the arrived household
@@ -74,7 +94,6 @@ def test_pair_send_merge_decide_and_answer_from_the_window(qtbot, boxes, tmp_pat
     [up] = vpage.export_packages(str(tmp_path / "usb2"))
     [down] = tpage.export_packages(str(tmp_path / "usb3"))
     import_through(qtbot, township, tpage, [up])
-    tpage.outcome_table.setRowCount(0)
     import_through(qtbot, village, vpage, [down])
     assert tpage.conflicts.rowCount() == 1
     shown = {tpage.conflicts.item(0, 3).text(), tpage.conflicts.item(0, 4).text()}
@@ -85,7 +104,6 @@ def test_pair_send_merge_decide_and_answer_from_the_window(qtbot, boxes, tmp_pat
     assert tpage.resolve(take="local")
     assert tpage.conflicts.rowCount() == 0
     [answer] = tpage.export_packages(str(tmp_path / "usb4"))
-    vpage.outcome_table.setRowCount(0)
     import_through(qtbot, village, vpage, [answer])
     assert vpage.conflicts.rowCount() == 0
     assert households(village)["110105001001001"]["phone"] == \
@@ -104,8 +122,9 @@ def test_a_refused_package_says_why_in_the_window(qtbot, boxes, tmp_path):
     bogus = tmp_path / "x.vbsync"
     bogus.write_bytes(b"VBSYNC\r\n" + b"\0" * 40)
     import_through(qtbot, township, page, [bogus])
-    assert page.outcome_table.item(0, 1).text() == "已拒绝"
-    assert "损坏" in page.outcome_table.item(0, 2).text()
+    assert page.outcome_table.item(0, 3).text() == "已拒绝"
+    assert "损坏" in page.outcome_table.item(0, 4).text()
+    assert not page.apply_button.isEnabled()
     tbook.close()
 
 

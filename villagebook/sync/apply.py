@@ -61,6 +61,8 @@ class Outcome:
     same_person: list[dict[str, Any]] = field(default_factory=list)
     count_errors: list[dict[str, Any]] = field(default_factory=list)
     sender: str = ""
+    sender_name: str = ""  # the sending book's village or township, as it calls itself
+    ranges: dict[str, list[int]] = field(default_factory=dict)  # per origin, the numbers
 
 
 def import_files(book: Book, paths: list[str | Path], dry_run: bool = False,
@@ -100,25 +102,28 @@ def import_bytes(book: Book, data: bytes, name: str, dry_run: bool = False,
         _check_manifest(book, package, installation, keys)
     except SyncError as error:
         return Outcome(name, "refused", error.code, dict(error.values))
+    about = {"sender": installation, "ranges": package.manifest["ranges"],
+             "sender_name": str((package.manifest.get("sender") or {}).get("name") or "")}
     missing = _gaps(book, package)
     if missing:
         if not dry_run:
             _keep(book, installation, name, package, data, "held",
                   json.dumps(missing, ensure_ascii=False))
-        return Outcome(name, "held", "sync.gap", {"missing": missing}, sender=installation)
+        return Outcome(name, "held", "sync.gap", {"missing": missing}, **about)
     ahead = _too_far_ahead(book, package)
     if ahead:
         if not dry_run:
             _keep(book, installation, name, package, data, "held", "clock_ahead")
         return Outcome(name, "held", "sync.clock_ahead", {"hours": ahead // 3_600_000},
-                       sender=installation)
-    outcome = Outcome(name, "applied", sender=installation)
+                       **about)
+    outcome = Outcome(name, "applied", **about)
     try:
         with book.writing():
             applied = _apply(book, package, installation, outcome)
-            if dry_run:
+            if dry_run:  # what it would do, then nothing written
                 raise _DryRun()
     except _DryRun:
+        outcome.state = "applied" if applied else "already"
         return outcome
     outcome.count_errors = compare_counts(book, package)
     if not applied:

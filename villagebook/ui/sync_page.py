@@ -144,9 +144,15 @@ class SyncPage(QWidget):
             else self.tr("Import the township's answer or corrections…"),
             lambda: self.import_packages())
         layout.addLayout(_row(self.export_button, self.import_button))
-        self.outcome_table = _table([self.tr("File"), self.tr("Result"), self.tr("Details")])
+        self.outcome_table = _table([self.tr("File"), self.tr("From"), self.tr("Numbers"),
+                                     self.tr("Result"), self.tr("Details")])
         self.outcome_table.setVisible(False)
         layout.addWidget(self.outcome_table)
+        self.apply_button = _button(self.tr("Import the good packages"),
+                                    lambda: self.apply_checked())
+        self.apply_button.setEnabled(False)
+        self._checked_paths: dict[str, Path] = {}
+        layout.addLayout(_row(self.apply_button))
         layout.addWidget(QLabel(self.tr("<b>Conflicts: the same field changed on both "
                                         "sides</b>")))
         self.conflicts = _table([self.tr("Household"), self.tr("Record"), self.tr("Field"),
@@ -340,31 +346,54 @@ class SyncPage(QWidget):
         return written
 
     def import_packages(self, paths: list[str] | None = None) -> LatestOnly | None:
-        """Verify and apply packages in the background (each all or nothing), then list
-        what became of each."""
+        """Check the packages first (a folder stands for its packages; nothing is written)
+        and list what each would do; 导入 then applies the good ones (each all or nothing)."""
         if paths is None:
-            paths, _ = QFileDialog.getOpenFileNames(
-                self, self.tr("Sync packages to import"), "",
-                self.tr("Sync packages (*.vbsync)"))
+            if self.township:  # a whole USB stick at once
+                folder = QFileDialog.getExistingDirectory(
+                    self, self.tr("The folder (or USB stick) with the sync packages"))
+                paths = [folder] if folder else []
+            else:
+                paths, _ = QFileDialog.getOpenFileNames(
+                    self, self.tr("Sync packages to import"), "",
+                    self.tr("Sync packages (*.vbsync)"))
             if not paths:
                 return None
+        self.apply_button.setEnabled(False)
+        return self._run_packages(list(paths), dry_run=True,
+                                  busy=self.tr("Checking the sync packages…"))
+
+    def apply_checked(self) -> LatestOnly | None:
+        """Apply the packages the check found good (refused ones stay out)."""
+        good = [str(self._checked_paths[o.name]) for o in self.outcomes
+                if o.state in ("applied", "held") and o.name in self._checked_paths]
+        self.apply_button.setEnabled(False)
+        if not good:
+            return None
+        return self._run_packages(good, dry_run=False,
+                                  busy=self.tr("Importing sync packages…"))
+
+    def _run_packages(self, paths: list[str], dry_run: bool, busy: str) -> LatestOnly:
         stop = threading.Event()
-        progress = QProgressDialog(self.tr("Checking and importing sync packages…"),
-                                   self.tr("Stop after this package"), 0, 0, self)
+        progress = QProgressDialog(busy, self.tr("Stop after this package"), 0, 0, self)
         progress.setMinimumDuration(SHOW_AFTER_MS)
         progress.canceled.connect(stop.set)
         operator, book_path = self.book.operator, self.book.path
+        files = [p for path in map(Path, paths)
+                 for p in (sorted(path.glob("*.vbsync")) if path.is_dir() else [path])]
         job = LatestOnly(self)
 
         def work() -> list[Outcome]:
             with open_book(book_path) as own:
                 own.operator = operator
-                return import_files(own, list(paths), cancelled=stop.is_set,
+                return import_files(own, files, dry_run=dry_run, cancelled=stop.is_set,
                                     keys=self.keys)
 
         def done(outcomes: list[Outcome]) -> None:
             progress.reset()
-            self.show_outcomes(outcomes)
+            if dry_run:
+                self._checked_paths = {f.name: f for f in files}
+            self.show_outcomes(outcomes, checked=dry_run)
 
         def failed(error: Exception) -> None:
             progress.reset()
@@ -376,12 +405,20 @@ class SyncPage(QWidget):
         self._job = job
         return job
 
-    def show_outcomes(self, outcomes: list[Outcome]) -> None:
+    def show_outcomes(self, outcomes: list[Outcome], checked: bool = False) -> None:
+        """List each package: from whom, which numbers, and what it does (``checked``:
+        would do) with the reason of a refusal in words."""
         self.outcomes = outcomes
         self.book.catch_up_clock()  # the import ran on a connection of its own
-        names = {"applied": self.tr("Imported"), "already": self.tr("Imported before"),
-                 "held": self.tr("Kept: waiting for a missing package"),
-                 "refused": self.tr("Refused")}
+        if checked:
+            names = {"applied": self.tr("Good: will be imported"),
+                     "already": self.tr("Imported before: nothing new"),
+                     "held": self.tr("Good, but a package before it is missing: will be kept"),
+                     "refused": self.tr("Refused")}
+        else:
+            names = {"applied": self.tr("Imported"), "already": self.tr("Imported before"),
+                     "held": self.tr("Kept: waiting for a missing package"),
+                     "refused": self.tr("Refused")}
         rows = []
         for o in outcomes:
             details = []
@@ -397,11 +434,17 @@ class SyncPage(QWidget):
             for error in o.count_errors:
                 details.append(self.tr("counts disagree: {table} {sender} there, {here} "
                                        "here").format(**error))
-            rows.append([o.name, names.get(o.state, o.state), "；".join(details)])
+            numbers = "、".join(f"{a}–{b}" for a, b in o.ranges.values())
+            rows.append([o.name, o.sender_name, numbers, names.get(o.state, o.state),
+                         "；".join(details)])
         _fill(self.outcome_table, rows)
         self.outcome_table.setVisible(True)
         self.refresh()
-        if any(o.state in ("applied",) for o in outcomes):
+        good = sum(o.state in ("applied", "held") for o in outcomes)
+        self.apply_button.setText(self.tr("Import the good packages ({count})").format(
+            count=good))
+        self.apply_button.setEnabled(checked and good > 0)
+        if not checked and any(o.state == "applied" for o in outcomes):
             self.changed.emit()
 
     # -- decisions -----------------------------------------------------------------
