@@ -646,6 +646,14 @@
     </message>
 </context>
 <context>
+    <name>HouseholdListModel</name>
+    <message>
+        <location filename="../../villagebook/ui/household_list.py" line="133"/>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdRecords</name>
     <message>
         <location filename="../../villagebook/ui/household_records.py" line="32"/>
@@ -1103,174 +1111,179 @@
         <translation>含已注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="115"/>
-        <location filename="../../villagebook/ui/main_window.py" line="267"/>
+        <location filename="../../villagebook/ui/main_window.py" line="119"/>
+        <location filename="../../villagebook/ui/main_window.py" line="283"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="134"/>
+        <location filename="../../villagebook/ui/main_window.py" line="138"/>
         <source>Print household cards…</source>
         <translation>打印户卡…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="135"/>
+        <location filename="../../villagebook/ui/main_window.py" line="139"/>
         <source>Print wall sheets…</source>
         <translation>打印户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="216"/>
+        <location filename="../../villagebook/ui/main_window.py" line="209"/>
+        <source>All villages</source>
+        <translation>所有村</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="232"/>
         <source>{count} changes since {since} have not reached {name} yet: export a sync package (Sync in the side bar).</source>
         <translation>自{since}以来有 {count} 项修改尚未送达{name}：请导出同步包（左侧“同步”）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="229"/>
+        <location filename="../../villagebook/ui/main_window.py" line="245"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="230"/>
+        <location filename="../../villagebook/ui/main_window.py" line="246"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="232"/>
+        <location filename="../../villagebook/ui/main_window.py" line="248"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="234"/>
+        <location filename="../../villagebook/ui/main_window.py" line="250"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="236"/>
+        <location filename="../../villagebook/ui/main_window.py" line="252"/>
         <source>Export the village register (Excel)…</source>
         <translation>导出村册（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="238"/>
+        <location filename="../../villagebook/ui/main_window.py" line="254"/>
         <source>Import households from Excel…</source>
         <translation>从 Excel 导入农户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="240"/>
+        <location filename="../../villagebook/ui/main_window.py" line="256"/>
         <source>Save a blank entry template (Excel)…</source>
         <translation>保存空白录入模板（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="242"/>
+        <location filename="../../villagebook/ui/main_window.py" line="258"/>
         <source>Sync…</source>
         <translation>同步…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="244"/>
+        <location filename="../../villagebook/ui/main_window.py" line="260"/>
         <source>Monitoring line…</source>
         <translation>监测线设置…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="246"/>
+        <location filename="../../villagebook/ui/main_window.py" line="262"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="252"/>
+        <location filename="../../villagebook/ui/main_window.py" line="268"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="253"/>
+        <location filename="../../villagebook/ui/main_window.py" line="269"/>
         <source>Household cards…</source>
         <translation>户卡（明白卡）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="254"/>
+        <location filename="../../villagebook/ui/main_window.py" line="270"/>
         <source>Wall sheets for the home…</source>
         <translation>户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="255"/>
+        <location filename="../../villagebook/ui/main_window.py" line="271"/>
         <source>Public notice…</source>
         <translation>公示名单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="256"/>
+        <location filename="../../villagebook/ui/main_window.py" line="272"/>
         <source>Village register…</source>
         <translation>村有册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="263"/>
+        <location filename="../../villagebook/ui/main_window.py" line="279"/>
         <source>Township summary (乡镇有簿)…</source>
         <translation>乡镇有簿汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="266"/>
+        <location filename="../../villagebook/ui/main_window.py" line="282"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="270"/>
+        <location filename="../../villagebook/ui/main_window.py" line="286"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="275"/>
+        <location filename="../../villagebook/ui/main_window.py" line="291"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="309"/>
+        <location filename="../../villagebook/ui/main_window.py" line="325"/>
         <source>Save the township summary</source>
         <translation>保存乡镇汇总表</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="310"/>
+        <location filename="../../villagebook/ui/main_window.py" line="326"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="313"/>
+        <location filename="../../villagebook/ui/main_window.py" line="329"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="323"/>
+        <location filename="../../villagebook/ui/main_window.py" line="339"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="324"/>
-        <location filename="../../villagebook/ui/main_window.py" line="354"/>
+        <location filename="../../villagebook/ui/main_window.py" line="340"/>
+        <location filename="../../villagebook/ui/main_window.py" line="370"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="334"/>
+        <location filename="../../villagebook/ui/main_window.py" line="350"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="353"/>
+        <location filename="../../villagebook/ui/main_window.py" line="369"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="404"/>
+        <location filename="../../villagebook/ui/main_window.py" line="421"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="408"/>
+        <location filename="../../villagebook/ui/main_window.py" line="425"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="410"/>
+        <location filename="../../villagebook/ui/main_window.py" line="427"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="412"/>
+        <location filename="../../villagebook/ui/main_window.py" line="429"/>
         <source>[read only]</source>
         <translation>【只读】</translation>
     </message>

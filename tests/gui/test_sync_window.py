@@ -4,6 +4,7 @@ township's list of villages, a conflict decided there and the decision back home
 from __future__ import annotations
 
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from helpers import family
@@ -203,4 +204,43 @@ def test_the_township_window_writes_its_register_and_summary(qtbot, boxes, tmp_p
     main.export_register(str(workbook))
     qtbot.waitUntil(lambda: len(shown) == 2, timeout=10_000)
     assert list(rows_of(workbook, "乡镇汇总"))[2][0] == "石桥村"
+    tbook.close()
+
+
+def test_the_township_list_shows_and_filters_villages(qtbot, boxes, pair, tmp_path, capsys,
+                                                      monkeypatch):
+    from syncing import export
+
+    village, township = pair
+    with village.book() as book:
+        save_household(book, None, *family())
+    other = Site(tmp_path, "other", monkeypatch)
+    assert other.run("init", "--village", "河口村", "--code", "530524101002",
+                     "--user", "王文书") == 0
+    assert other.run("sync", "pair", "--export", str(tmp_path / "other.card")) == 0
+    assert other.run("sync", "pair", "--accept", str(tmp_path / "town.card")) == 0
+    assert township.run("sync", "pair", "--accept", str(tmp_path / "other.card")) == 0
+    with other.book() as book:
+        household, members = family()
+        save_household(book, None, {**household, "number": "530524101002001"},
+                       [{**m, "id_number": None} if i else m for i, m in enumerate(members)
+                        if i == 0])
+    for site in (village, other):
+        [package] = export(site, tmp_path / site.db.stem, capsys)
+        assert township.run("sync", "import", str(package)) == 0
+    tbook = township.book()
+    main = window(qtbot, township, tbook)
+    model = main.model
+    assert model.columnCount() == len(__import__("villagebook.storage.queries",
+                                                 fromlist=["x"]).LIST_COLUMNS) + 1
+    assert model.headerData(model.columnCount() - 1, Qt.Orientation.Horizontal) == "村"
+    names = {model.index(r, model.columnCount() - 1).data() for r in range(model.rowCount())}
+    assert names == {"石桥村", "河口村"}
+    main.village_filter.setCurrentIndex(main.village_filter.findText("河口村"))
+    assert model.rowCount() == 1
+    assert model.index(0, 0).data() == "530524101002001"
+    main.search.setText("张三")  # search spans the villages
+    main.village_filter.setCurrentIndex(0)
+    main._apply_search()
+    assert model.rowCount() == 2
     tbook.close()

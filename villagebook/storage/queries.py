@@ -25,6 +25,7 @@ class HouseholdQuery:
     category: str | None = None
     poverty_status: str | None = None
     group_name: str | None = None
+    village_id: str | None = None  # in a township's book, one village's households
     include_closed: bool = False
     sort: str = "number"
     descending: bool = False
@@ -34,7 +35,7 @@ class HouseholdQuery:
         params: list[Any] = []
         if not self.include_closed:
             clauses.append("status = 'active'")
-        for column in ("category", "poverty_status", "group_name"):
+        for column in ("category", "poverty_status", "group_name", "village_id"):
             value = getattr(self, column)
             if value:
                 clauses.append(f"{column} = ?")
@@ -56,9 +57,9 @@ class HouseholdQuery:
 
 def household_page(conn: sqlite3.Connection, query: HouseholdQuery, offset: int,
                    limit: int) -> list[tuple]:
-    """Rows ``(id, *LIST_COLUMNS)`` of one page of the list."""
+    """Rows ``(id, *LIST_COLUMNS, village_id)`` of one page of the list."""
     where, params = query.where(conn)
-    sql = (f"SELECT id, {', '.join(LIST_COLUMNS)} FROM households{where}"
+    sql = (f"SELECT id, {', '.join(LIST_COLUMNS)}, village_id FROM households{where}"
            f"{query.order_by()} LIMIT ? OFFSET ?")
     return conn.execute(sql, [*params, limit, offset]).fetchall()
 

@@ -28,9 +28,12 @@ class HouseholdListModel(QAbstractTableModel):
 
     count_changed = Signal(int)
 
-    def __init__(self, book: Book, parent=None) -> None:
+    def __init__(self, book: Book, parent=None, show_village: bool = False) -> None:
         super().__init__(parent)
         self.book = book
+        # a township's book: a last column names each household's village
+        self.villages = dict(book.conn.execute("SELECT id, name FROM village")) \
+            if show_village else None
         self.query = HouseholdQuery()
         self._rows: list[tuple] = []
         self._exhausted = False
@@ -48,6 +51,8 @@ class HouseholdListModel(QAbstractTableModel):
         self.endResetModel()
 
     def refresh(self) -> None:
+        if self.villages is not None:  # villages may have arrived with a sync package
+            self.villages = dict(self.book.conn.execute("SELECT id, name FROM village"))
         self.set_query()
 
     def total(self) -> int:
@@ -83,7 +88,7 @@ class HouseholdListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(LIST_COLUMNS)
+        return 0 if parent.isValid() else len(LIST_COLUMNS) + (self.villages is not None)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
         return not parent.isValid() and not self._exhausted
@@ -105,6 +110,10 @@ class HouseholdListModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
+        if index.column() == len(LIST_COLUMNS):  # the village column
+            if role == Qt.ItemDataRole.DisplayRole:
+                return (self.villages or {}).get(row[-1], "")
+            return row[0] if role == ID_ROLE else None
         column = LIST_COLUMNS[index.column()]
         value = row[index.column() + 1]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -120,12 +129,16 @@ class HouseholdListModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if section == len(LIST_COLUMNS):
+                return self.tr("Village")
             return i18n.field_label("household", LIST_COLUMNS[section])
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column >= len(LIST_COLUMNS):
+            return  # the village column: filter by village instead
         name = LIST_COLUMNS[column]
         if name == "status":
             return

@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self.book = book
         self.village = get_village(book) or {}
         self.household_windows: dict[str | None, HouseholdWindow] = {}
-        self.model = HouseholdListModel(book, self)
+        self.model = HouseholdListModel(book, self, show_village=is_township(book))
         self.model.count_changed.connect(self._show_count)
         self._build()
         self._build_menus()
@@ -109,8 +109,12 @@ class MainWindow(QMainWindow):
         self.group_filter.currentIndexChanged.connect(self._apply_filters)
         self.closed_check = QCheckBox(self.tr("Include closed"))
         self.closed_check.toggled.connect(self._apply_filters)
-        for widget in (self.category_filter, self.status_filter, self.group_filter,
-                       self.closed_check):
+        self.village_filter = QComboBox()  # a township's book: one village or all
+        self.village_filter.setVisible(is_township(self.book))
+        self.village_filter.currentIndexChanged.connect(self._apply_filters)
+        self._fill_villages()
+        for widget in (self.village_filter, self.category_filter, self.status_filter,
+                       self.group_filter, self.closed_check):
             bar.addWidget(widget)
         self.new_button = QPushButton(self.tr("New household"))
         self.new_button.clicked.connect(lambda: self.open_household(None))
@@ -198,8 +202,20 @@ class MainWindow(QMainWindow):
     def show_sync(self) -> None:
         self.nav.setCurrentRow(self.pages.indexOf(self.sync_page))
 
+    def _fill_villages(self) -> None:
+        current = self.village_filter.currentData()
+        self.village_filter.blockSignals(True)
+        self.village_filter.clear()
+        self.village_filter.addItem(self.tr("All villages"), None)
+        for village_id, name in self.book.conn.execute("SELECT id, name FROM village"
+                                                       " ORDER BY code"):
+            self.village_filter.addItem(name, village_id)
+        self.village_filter.setCurrentIndex(max(0, self.village_filter.findData(current)))
+        self.village_filter.blockSignals(False)
+
     def _records_arrived(self) -> None:
         """A sync package brought records: the list and the reminder follow."""
+        self._fill_villages()
         self.model.refresh()
         self._update_count()
         self._update_reminder()
@@ -387,6 +403,7 @@ class MainWindow(QMainWindow):
         self.model.set_query(category=self.category_filter.currentData(),
                              poverty_status=self.status_filter.currentData(),
                              group_name=self.group_filter.currentData(),
+                             village_id=self.village_filter.currentData(),
                              include_closed=self.closed_check.isChecked())
         self._after_query()
 
