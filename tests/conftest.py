@@ -9,11 +9,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
 
 from villagebook.cli import create_demo  # noqa: E402
 from villagebook.storage import open_book  # noqa: E402
 from villagebook.storage.book import Book  # noqa: E402
 from villagebook.storage.village import add_user, set_village  # noqa: E402
+
+# No wall-clock limit in any test: hypothesis's per-example deadline is one (a loaded
+# machine made a pure ID-number property fail on time alone).
+settings.register_profile("villagebook", deadline=None)
+settings.load_profile("villagebook")
 
 OPERATOR = "李文书"
 VILLAGE = {"name": "石桥村", "code": "110105001001", "township": "城关镇", "county": "朝阳区"}

@@ -241,6 +241,7 @@ def test_the_township_list_shows_and_filters_villages(qtbot, boxes, pair, tmp_pa
     assert model.index(0, 0).data() == "530524101002001"
     main.search.setText("张三")  # search spans the villages
     main.village_filter.setCurrentIndex(0)
+    main._search_timer.stop()
     main._apply_search()
     assert model.rowCount() == 2
     tbook.close()
