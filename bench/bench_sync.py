@@ -37,7 +37,7 @@ from villagebook.storage.village import set_village  # noqa: E402
 from villagebook.sync.apply import import_files  # noqa: E402
 from villagebook.sync.export import build, export_packages  # noqa: E402
 from villagebook.sync.keys import load_keys, unb64  # noqa: E402
-from villagebook.sync.package import write_package  # noqa: E402
+from villagebook.sync.package import open_package, sender_of, write_package  # noqa: E402
 from villagebook.sync.peers import peers  # noqa: E402
 
 ROOT = Path(tempfile.mkdtemp(prefix="villagebook-bench-sync-"))
@@ -130,6 +130,13 @@ def main() -> None:
 
     as_site("town")
     with open_book(town) as book:
+        # the window's check step lists every package before anything is applied
+        keys = load_keys()
+        signers = {p["installation"]: unb64(p["sign_key"]) for p in peers(book)}
+        checked = timed(lambda: import_files(book, packages, dry_run=True, keys=keys))
+        verify = timed(lambda: [open_package(data, keys, signers[sender_of(data)[0]])
+                                for data in (p.read_bytes() for p in packages)])
+        report(f"check {args.villages} packages before applying", checked, verify)
         ours = timed(lambda: import_files(book, packages))
     baseline = raw_merge(villages, ROOT / "raw.db")
     report(f"merge {args.villages} villages × {args.households} households", ours, baseline)

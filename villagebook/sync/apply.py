@@ -117,24 +117,21 @@ def import_bytes(book: Book, data: bytes, name: str, dry_run: bool = False,
         return Outcome(name, "held", "sync.clock_ahead", {"hours": ahead // 3_600_000},
                        **about)
     outcome = Outcome(name, "applied", **about)
-    try:
-        with book.writing():
-            applied = _apply(book, package, installation, outcome)
-            if dry_run:  # what it would do, then nothing written
-                raise _DryRun()
-    except _DryRun:
-        outcome.state = "applied" if applied else "already"
+    if dry_run:  # verified; what is new in it, nothing written
+        have = received(book)
+        outcome.actions = sum(a["seq"] > have.get(a["site"], 0) for a in package.actions)
+        news = outcome.actions or any(end > have.get(site, 0) for site, (_s, end)
+                                      in package.manifest["ranges"].items())
+        outcome.state = "applied" if news else "already"
         return outcome
+    with book.writing():
+        applied = _apply(book, package, installation, outcome)
     outcome.count_errors = compare_counts(book, package)
     if not applied:
         outcome.state = "already"
         return outcome
     _keep(book, installation, name, package, None, "applied", "")
     return outcome
-
-
-class _DryRun(Exception):
-    pass
 
 
 def retry_held(book: Book, keys: Keys | None = None) -> list[Outcome]:
