@@ -211,9 +211,17 @@ def test_the_township_list_shows_and_filters_villages(qtbot, boxes, pair, tmp_pa
                                                       monkeypatch):
     from syncing import export
 
+    from villagebook.storage.measures import save_measure
+    from villagebook.storage.problems import save_problem
+
     village, township = pair
     with village.book() as book:
-        save_household(book, None, *family())
+        household_id = save_household(book, None, *family()).household_id
+        save_measure(book, household_id, None, {"measure_type": "01", "start_date":
+                     "2026-03-01", "amount": "1000", "progress": "02"})
+        save_problem(book, None, {"problem": "村道未硬化", "source": "01", "category": "04",
+                                  "found_date": "2026-03-01", "responsible": "李文书",
+                                  "progress": "01"})
     other = Site(tmp_path, "other", monkeypatch)
     assert other.run("init", "--village", "河口村", "--code", "530524101002",
                      "--user", "王文书") == 0
@@ -244,4 +252,19 @@ def test_the_township_list_shows_and_filters_villages(qtbot, boxes, pair, tmp_pa
     main._search_timer.stop()
     main._apply_search()
     assert model.rowCount() == 2
+    # every village list names the village and follows the one filter
+    main.search.clear()
+    main._search_timer.stop()
+    for page, rows in ((main.measures_page, lambda: main.measures_page.model.rows),
+                       (main.problems_page, lambda: main.problems_page.model.rows)):
+        main.nav.setCurrentRow(main.pages.indexOf(page))
+        main.village_filter.setCurrentIndex(main.village_filter.findText("石桥村"))
+        assert [r["village_name"] for r in rows()] == ["石桥村"]
+        assert page.model.headerData(0, Qt.Orientation.Horizontal) == "村"
+        main.village_filter.setCurrentIndex(main.village_filter.findText("河口村"))
+        assert rows() == []
+        main.village_filter.setCurrentIndex(0)
+    main.nav.setCurrentRow(main.pages.indexOf(main.visits_page))
+    main.village_filter.setCurrentIndex(main.village_filter.findText("河口村"))
+    assert {r["village_name"] for r in main.visits_page.not_visited.rows} <= {"河口村"}
     tbook.close()

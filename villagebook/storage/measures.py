@@ -64,10 +64,14 @@ class MeasureFilter:
     year: int | None = None
     progress: str | None = None
     funding_source: str | None = None
+    village_id: str | None = None  # a township's book: one village's measures
 
     def where(self) -> tuple[str, list[Any]]:
         clauses = ["m.status = 'active'", "h.status = 'active'"]
         params: list[Any] = []
+        if self.village_id:
+            clauses.append("h.village_id = ?")
+            params.append(self.village_id)
         for column in ("measure_type", "progress", "funding_source"):
             value = getattr(self, column)
             if value:
@@ -90,7 +94,8 @@ def village_measures(book: Book, where: MeasureFilter, today: dt.date | None = N
     head, newest first. Totals over all of them: ``measure_totals``."""
     sql, params = where.where()
     rows = records.rows(book, "SELECT m.*, h.number AS household_number,"
-                              " h.head_name AS head_name" + _FROM + sql +
+                              " h.head_name AS head_name, (SELECT name FROM village"
+                              " WHERE id = h.village_id) AS village_name" + _FROM + sql +
                               # start date, then the row: an index walk, not a sort
                               " ORDER BY m.start_date DESC, m.rowid DESC LIMIT ?",
                               [*params, limit])

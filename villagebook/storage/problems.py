@@ -22,11 +22,16 @@ def overdue(problem: dict[str, Any], today: dt.date | None = None) -> bool:
 
 
 def list_problems(book: Book, include_removed: bool = False, only_overdue: bool = False,
-                  today: dt.date | None = None) -> list[dict[str, Any]]:
-    """Problems, open ones first by deadline, each with its household and overdue flag."""
-    rows = records.select(book, "SELECT p.*, h.number AS household_number, h.head_name"
-                                " FROM problems p LEFT JOIN households h"
-                                " ON h.id = p.household_id WHERE 1", [],
+                  today: dt.date | None = None,
+                  village_id: str | None = None) -> list[dict[str, Any]]:
+    """Problems, open ones first by deadline, each with its household, village and overdue
+    flag (one village's in a township's book, with ``village_id``)."""
+    rows = records.select(book, "SELECT p.*, h.number AS household_number, h.head_name,"
+                                " (SELECT name FROM village WHERE id = p.village_id)"
+                                " AS village_name FROM problems p LEFT JOIN households h"
+                                " ON h.id = p.household_id WHERE "
+                                + ("p.village_id = ?" if village_id else "1"),
+                          [village_id] if village_id else [],
                           include_removed=include_removed, alias="p",
                           order_by=f"p.progress = '{DONE}', coalesce(p.deadline, '9999'),"
                                    " p.found_date")

@@ -10,12 +10,17 @@ from . import records
 from .book import Book
 
 
-def list_projects(book: Book, include_removed: bool = False) -> list[dict[str, Any]]:
-    """Projects, newest first, each with the income its asset has distributed so far."""
+def list_projects(book: Book, include_removed: bool = False,
+                  village_id: str | None = None) -> list[dict[str, Any]]:
+    """Projects, newest first, each with the income its asset has distributed so far and
+    its village (one village's in a township's book, with ``village_id``)."""
     return records.select(book, "SELECT p.*, (SELECT coalesce(sum(amount), 0)"
                                 " FROM project_incomes i WHERE i.project_id = p.id"
-                                " AND i.status = 'active') AS distributed_total"
-                                " FROM projects p WHERE 1", [],
+                                " AND i.status = 'active') AS distributed_total,"
+                                " (SELECT name FROM village WHERE id = p.village_id)"
+                                " AS village_name FROM projects p WHERE "
+                                + ("p.village_id = ?" if village_id else "1"),
+                          [village_id] if village_id else [],
                           include_removed=include_removed, order_by="p.start_date DESC",
                           alias="p")
 

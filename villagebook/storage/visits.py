@@ -85,52 +85,68 @@ def restore_visit(book: Book, record_id: str) -> None:
     records.set_removed(book, "visits", "visit", record_id, False, after=_follow_last_visit)
 
 
-def not_visited(book: Book, today: dt.date | None = None) -> list[dict[str, Any]]:
+def _in_village(village_id: str | None) -> tuple[str, list[Any]]:
+    """The clause that keeps one village's households (a township's book), or none."""
+    return (" AND h.village_id = ?", [village_id]) if village_id else ("", [])
+
+
+_VILLAGE_NAME = " (SELECT name FROM village WHERE id = h.village_id) AS village_name"
+
+
+def not_visited(book: Book, today: dt.date | None = None,
+                village_id: str | None = None) -> list[dict[str, Any]]:
     """脱贫户 and 监测户 with no visit for more than the set number of days (90 unless
     set otherwise), longest first; never visited first of all."""
     today = today or dt.date.today()
     days = int_setting(book, "visits.max_days_unvisited")
     limit = (today - dt.timedelta(days=days)).isoformat()
     # households.last_visit is derived from visits; (category, last_visit) is indexed
+    village, village_params = _in_village(village_id)
     rows = records.rows(book,
                         "SELECT h.id AS household_id, h.number AS household_number,"
-                        " h.head_name, h.last_visit FROM households h"
+                        " h.head_name, h.last_visit," + _VILLAGE_NAME + " FROM households h"
                         " WHERE h.category IN (?, ?) AND h.status = 'active'"
-                        " AND (h.last_visit IS NULL OR h.last_visit < ?)"
+                        " AND (h.last_visit IS NULL OR h.last_visit < ?)" + village +
                         " ORDER BY h.last_visit IS NOT NULL, h.last_visit, h.number",
-                        [*VISITED_CATEGORIES, limit])
+                        [*VISITED_CATEGORIES, limit, *village_params])
     for row in rows:
         row["days"] = (today - dt.date.fromisoformat(row["last_visit"])).days \
             if row["last_visit"] else None
     return rows
 
 
-def follow_ups_due(book: Book, today: dt.date | None = None) -> list[dict[str, Any]]:
+def follow_ups_due(book: Book, today: dt.date | None = None,
+                   village_id: str | None = None) -> list[dict[str, Any]]:
     """Visits whose follow-up date has come, with no later visit to the household yet."""
     today = today or dt.date.today()
+    village, village_params = _in_village(village_id)
     # next_follow_up is derived from the household's newest visit (indexed)
     rows = records.rows(book,
                         "SELECT v.*, h.number AS household_number, h.head_name,"
-                        " hp.name AS helper_name FROM households h"
+                        " hp.name AS helper_name," + _VILLAGE_NAME + " FROM households h"
                         " JOIN visits v ON v.household_id = h.id AND v.status = 'active'"
                         " AND v.visit_date = h.last_visit AND v.follow_up_date = h.next_follow_up"
                         " LEFT JOIN helpers hp ON hp.id = v.helper_id"
-                        " WHERE h.next_follow_up <= ? AND h.status = 'active'"
-                        " ORDER BY h.next_follow_up, h.number", [today.isoformat()])
+                        " WHERE h.next_follow_up <= ? AND h.status = 'active'" + village +
+                        " ORDER BY h.next_follow_up, h.number",
+                        [today.isoformat(), *village_params])
     for row in rows:
         row["visitor"] = _visitor(row)
     return rows
 
 
-def recent_visits(book: Book, limit: int = 500) -> list[dict[str, Any]]:
+def recent_visits(book: Book, limit: int = 500,
+                  village_id: str | None = None) -> list[dict[str, Any]]:
     """The village's visit log: the newest visits to any household."""
+    village, village_params = _in_village(village_id)
     rows = records.rows(book,
                         "SELECT v.*, h.number AS household_number, h.head_name,"
-                        " hp.name AS helper_name FROM visits v"
+                        " hp.name AS helper_name," + _VILLAGE_NAME + " FROM visits v"
                         " JOIN households h ON h.id = v.household_id"
                         " LEFT JOIN helpers hp ON hp.id = v.helper_id"
-                        " WHERE v.status = 'active'"
-                        " ORDER BY v.visit_date DESC, v.rowid DESC LIMIT ?", [limit])
+                        " WHERE v.status = 'active'" + village +
+                        " ORDER BY v.visit_date DESC, v.rowid DESC LIMIT ?",
+                        [*village_params, limit])
     for row in rows:
         row["visitor"] = _visitor(row)
     return rows

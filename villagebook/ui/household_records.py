@@ -24,6 +24,7 @@ from ..storage.checks import ANSWERS, list_checks, remove_check, restore_check, 
 from ..storage.incomes import list_incomes, remove_income, restore_income, save_income
 from .photos import PhotosDialog
 from .record_tab import Column, RecordKind
+from .scope import VillageScope
 
 
 def income_kind(book: Book) -> RecordKind:
@@ -199,19 +200,22 @@ def helper_kind(book: Book) -> RecordKind:
 
 
 
-def problem_kind(book: Book) -> RecordKind:
+def problem_kind(book: Book, scope: VillageScope | None = None) -> RecordKind:
+    scope = scope or VillageScope()
+
     def title(current: dict[str, Any] | None) -> str:
         return QCoreApplication.translate("HouseholdRecords", "Problem and rectification")
 
     def load(_household: str | None, removed: bool) -> list[dict[str, Any]]:
-        return list_problems(book, removed)
+        return list_problems(book, removed, village_id=scope.village_id)
 
     return RecordKind(
         record="problem",
-        columns=[Column("found_date"), Column("source"), Column("category"),
-                 Column("problem"), Column("household_number"), Column("head_name"),
-                 Column("responsible"), Column("deadline"), Column("progress"),
-                 Column("closed_date"), Column("overdue", warn_when=1)],
+        columns=scope.columns([
+            Column("found_date"), Column("source"), Column("category"), Column("problem"),
+            Column("household_number"), Column("head_name"), Column("responsible"),
+            Column("deadline"), Column("progress"), Column("closed_date"),
+            Column("overdue", warn_when=1)]),
         title=title,
         load=load,
         save=lambda _household, record_id, raw: save_problem(book, record_id, raw),
@@ -225,18 +229,22 @@ def problem_kind(book: Book) -> RecordKind:
     )
 
 
-def project_kind(book: Book) -> RecordKind:
+def project_kind(book: Book, scope: VillageScope | None = None) -> RecordKind:
+    scope = scope or VillageScope()
+
     def title(current: dict[str, Any] | None) -> str:
         return QCoreApplication.translate("HouseholdRecords", "Project")
 
     return RecordKind(
         record="project",
-        columns=[Column("name"), Column("project_type"), Column("funds"),
-                 Column("funding_source"), Column("start_date"), Column("end_date"),
-                 Column("households_benefiting"), Column("asset"), Column("asset_value"),
-                 Column("ownership"), Column("progress"), Column("distributed_total")],
+        columns=scope.columns([
+            Column("name"), Column("project_type"), Column("funds"), Column("funding_source"),
+            Column("start_date"), Column("end_date"), Column("households_benefiting"),
+            Column("asset"), Column("asset_value"), Column("ownership"), Column("progress"),
+            Column("distributed_total")]),
         title=title,
-        load=lambda _owner, removed: list_projects(book, removed),
+        load=lambda _owner, removed: list_projects(book, removed,
+                                                   village_id=scope.village_id),
         save=lambda _owner, record_id, raw: save_project(book, record_id, raw),
         remove=lambda record_id: remove_project(book, record_id),
         restore=lambda record_id: restore_project(book, record_id),

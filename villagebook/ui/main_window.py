@@ -33,6 +33,7 @@ from .print_dialog import PrintDialog
 from .projects_page import ProjectsPage
 from .record_tab import RecordTab
 from .visits_page import VisitsPage
+from .scope import VillageScope
 from .sync_page import SyncPage, unacknowledged
 
 
@@ -61,6 +62,8 @@ class MainWindow(QMainWindow):
         self.book = book
         self.village = get_village(book) or {}
         self.household_windows: dict[str | None, HouseholdWindow] = {}
+        # a township's book: which village every list shows (the filter above the list)
+        self.scope = VillageScope(show=is_township(book))
         self.model = HouseholdListModel(book, self, show_village=is_township(book))
         self.model.count_changed.connect(self._show_count)
         self._build()
@@ -113,8 +116,8 @@ class MainWindow(QMainWindow):
         self.village_filter.setVisible(is_township(self.book))
         self.village_filter.currentIndexChanged.connect(self._apply_filters)
         self._fill_villages()
-        for widget in (self.village_filter, self.category_filter, self.status_filter,
-                       self.group_filter, self.closed_check):
+        for widget in (self.category_filter, self.status_filter, self.group_filter,
+                       self.closed_check):
             bar.addWidget(widget)
         self.new_button = QPushButton(self.tr("New household"))
         self.new_button.clicked.connect(lambda: self.open_household(None))
@@ -151,22 +154,31 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel()
         layout.addWidget(self.count_label)
         self.pages.addWidget(center)
-        self.measures_page = MeasuresPage(self.book)
+        self.measures_page = MeasuresPage(self.book, scope=self.scope)
         self.measures_page.open_household.connect(self.open_household)
         self.pages.addWidget(self.measures_page)
         self.helpers_page = RecordTab(helper_kind(self.book))
         self.pages.addWidget(self.helpers_page)
-        self.visits_page = VisitsPage(self.book)
+        self.visits_page = VisitsPage(self.book, scope=self.scope)
         self.visits_page.open_household.connect(self.open_household)
         self.pages.addWidget(self.visits_page)
-        self.problems_page = RecordTab(problem_kind(self.book))
+        self.problems_page = RecordTab(problem_kind(self.book, self.scope))
         self.pages.addWidget(self.problems_page)
-        self.projects_page = ProjectsPage(self.book)
+        self.projects_page = ProjectsPage(self.book, scope=self.scope)
         self.pages.addWidget(self.projects_page)
         self.sync_page = SyncPage(self.book)
         self.sync_page.changed.connect(self._records_arrived)
         self.pages.addWidget(self.sync_page)
-        splitter.addWidget(self.pages)
+        # the village filter stands above every page: each village list follows it
+        lists = QWidget()
+        lists_layout = QVBoxLayout(lists)
+        lists_layout.setContentsMargins(0, 0, 0, 0)
+        village_bar = QHBoxLayout()
+        village_bar.addWidget(self.village_filter)
+        village_bar.addStretch(1)
+        lists_layout.addLayout(village_bar)
+        lists_layout.addWidget(self.pages)
+        splitter.addWidget(lists)
 
         self.summary = QLabel()
         self.summary.setObjectName("summary")
@@ -400,6 +412,10 @@ class MainWindow(QMainWindow):
         self._after_query()
 
     def _apply_filters(self) -> None:
+        village_id = self.village_filter.currentData()
+        if village_id != self.scope.village_id:  # every list follows the village chosen
+            self.scope.village_id = village_id
+            self._show_page(self.nav.currentRow())
         self.model.set_query(category=self.category_filter.currentData(),
                              poverty_status=self.status_filter.currentData(),
                              group_name=self.group_filter.currentData(),

@@ -14,6 +14,7 @@ from ..storage.book import Book
 from ..storage.measures import MeasureFilter, measure_totals, measure_years, village_measures
 from .jobs import LatestOnly
 from .record_tab import Column, RecordTableModel
+from .scope import VillageScope
 
 LIMIT = 5000
 
@@ -21,7 +22,8 @@ LIMIT = 5000
 class MeasuresPage(QWidget):
     open_household = Signal(str)
 
-    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
+    def __init__(self, book: Book, parent: QWidget | None = None,
+                 scope: VillageScope | None = None) -> None:
         super().__init__(parent)
         self.book = book
         layout = QVBoxLayout(self)
@@ -37,11 +39,12 @@ class MeasuresPage(QWidget):
         bar.addStretch(1)
         layout.addLayout(bar)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.model = RecordTableModel("measure", [
+        self.scope = scope or VillageScope()
+        self.model = RecordTableModel("measure", self.scope.columns([
             Column("household_number"), Column("head_name"), Column("start_date"),
             Column("measure_type"), Column("member_name"), Column("content"), Column("amount"),
             Column("funding_source"), Column("progress"), Column("due_date"),
-            Column("overdue", warn_when=1)], self)
+            Column("overdue", warn_when=1)]), self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -83,7 +86,8 @@ class MeasuresPage(QWidget):
         return MeasureFilter(measure_type=self.type_filter.currentData(),
                              year=self.year_filter.currentData(),
                              progress=self.progress_filter.currentData(),
-                             funding_source=self.source_filter.currentData())
+                             funding_source=self.source_filter.currentData(),
+                             village_id=self.scope.village_id)
 
     def refresh(self) -> None:
         where = self.current_filter()

@@ -9,14 +9,16 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from ..storage.book import Book
 from .household_records import project_income_kind, project_kind
 from .record_tab import RecordTab
+from .scope import VillageScope
 
 
 class ProjectsPage(QWidget):
-    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
+    def __init__(self, book: Book, parent: QWidget | None = None,
+                 scope: VillageScope | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.projects = RecordTab(project_kind(book))
+        self.projects = RecordTab(project_kind(book, scope))
         self.incomes = RecordTab(project_income_kind(book))
         splitter.addWidget(self.projects)
         splitter.addWidget(self.incomes)

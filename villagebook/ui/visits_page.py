@@ -14,14 +14,17 @@ from ..storage.visits import follow_ups_due, not_visited, recent_visits
 from .dialogs import error_label
 from .messages import describe_error
 from .record_tab import Column, RecordTableModel
+from .scope import VillageScope
 
 
 class VisitsPage(QWidget):
     open_household = Signal(str)
 
-    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
+    def __init__(self, book: Book, parent: QWidget | None = None,
+                 scope: VillageScope | None = None) -> None:
         super().__init__(parent)
         self.book = book
+        self.scope = scope or VillageScope()
         layout = QVBoxLayout(self)
         settings = QHBoxLayout()
         settings.addWidget(QLabel(self.tr("A household out of poverty or under monitoring counts as not visited after")))
@@ -42,22 +45,23 @@ class VisitsPage(QWidget):
         layout.addWidget(self.error)
         self.not_visited_label = QLabel()
         layout.addWidget(self.not_visited_label)
-        self.not_visited = RecordTableModel("visit", [
+        self.not_visited = RecordTableModel("visit", self.scope.columns([
             Column("household_number"), Column("head_name"), Column("last_visit"),
-            Column("days")], self)
+            Column("days")]), self)
         self.not_visited_table = self._table(self.not_visited)
         layout.addWidget(self.not_visited_table)
         self.follow_label = QLabel()
         layout.addWidget(self.follow_label)
-        self.follow_ups = RecordTableModel("visit", [
+        self.follow_ups = RecordTableModel("visit", self.scope.columns([
             Column("follow_up_date"), Column("household_number"), Column("head_name"),
-            Column("visit_date"), Column("visitor"), Column("agreed")], self)
+            Column("visit_date"), Column("visitor"), Column("agreed")]), self)
         self.follow_table = self._table(self.follow_ups)
         layout.addWidget(self.follow_table)
         layout.addWidget(QLabel(self.tr("<b>Visit log: the newest visits</b>")))
-        self.recent = RecordTableModel("visit", [
+        self.recent = RecordTableModel("visit", self.scope.columns([
             Column("visit_date"), Column("household_number"), Column("head_name"),
-            Column("visit_kind"), Column("visitor"), Column("found"), Column("agreed")], self)
+            Column("visit_kind"), Column("visitor"), Column("found"), Column("agreed")]),
+            self)
         self.recent_table = self._table(self.recent)
         layout.addWidget(self.recent_table)
 
@@ -73,16 +77,17 @@ class VisitsPage(QWidget):
     def refresh(self) -> None:
         self.days.setValue(int_setting(self.book, "visits.max_days_unvisited"))
         self.required.setValue(int_setting(self.book, "visits.required_per_year"))
-        late = not_visited(self.book)
+        village = self.scope.village_id
+        late = not_visited(self.book, village_id=village)
         self.not_visited.set_rows(late)
         self.not_visited_label.setText(self.tr("<b>Not visited for more than {days} days: "
                                                "{count} households</b>").format(
             days=self.days.value(), count=len(late)))
-        due = follow_ups_due(self.book)
+        due = follow_ups_due(self.book, village_id=village)
         self.follow_ups.set_rows(due)
         self.follow_label.setText(self.tr("<b>Follow-ups due: {count}</b>").format(
             count=len(due)))
-        self.recent.set_rows(recent_visits(self.book))
+        self.recent.set_rows(recent_visits(self.book, village_id=village))
         for table in (self.not_visited_table, self.follow_table, self.recent_table):
             table.resizeColumnsToContents()
 
