@@ -15,6 +15,7 @@ from ..storage.kinds import kind
 from .export import acknowledged, received
 from .keys import SyncError
 from .peers import peers
+from ..storage.village import own_sites
 
 
 def _rows(book: Book, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
@@ -113,17 +114,22 @@ def mark_same_person(book: Book, finding_id: str, decision: str) -> None:
 
 
 def status(book: Book) -> dict[str, Any]:
-    """The exchange with each peer: what was sent and acknowledged, what waits to be sent
-    (and since when), held packages and what they wait for, decisions waiting."""
+    """The exchange with each peer: what was sent and acknowledged, what of this book's own
+    changes waits to be sent (and since when), held packages and what they wait for,
+    decisions waiting."""
     have = received(book)
     out_peers = []
     for p in peers(book):
         acks = acknowledged(book, p["installation"])
-        waiting = book.conn.execute(
-            "SELECT count(*), min(at) FROM actions a WHERE a.origin_seq > coalesce("
-            "(SELECT upto FROM sync_acks WHERE peer = ? AND site_id = a.site_id), 0)"
-            " AND a.site_id IN (SELECT value FROM json_each(?))",
-            [p["installation"], json.dumps(sorted(have))]).fetchone()
+        # this book's own changes the peer has not acknowledged (an index range per site)
+        count, since = 0, None
+        for site in own_sites(book):
+            n, first = book.conn.execute(
+                "SELECT count(*), min(at) FROM actions WHERE site_id = ? AND origin_seq > ?",
+                [site, acks.get(site, 0)]).fetchone()
+            count += n
+            since = min(filter(None, (since, first)), default=None)
+        waiting = (count, since)
         last = {direction: _rows(book, "SELECT file_name, at, actions, state, detail FROM"
                                        " sync_packages WHERE peer = ? AND direction = ?"
                                        " ORDER BY at DESC LIMIT 1",
