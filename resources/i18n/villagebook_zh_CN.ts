@@ -656,92 +656,92 @@
 <context>
     <name>HouseholdRecords</name>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="32"/>
+        <location filename="../../villagebook/ui/household_records.py" line="33"/>
         <source>Income of a year</source>
         <translation>年度收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="33"/>
+        <location filename="../../villagebook/ui/household_records.py" line="34"/>
         <source>Income of {year}</source>
         <translation>{year} 年收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="54"/>
+        <location filename="../../villagebook/ui/household_records.py" line="55"/>
         <source>Check of the two assurances and three guarantees</source>
         <translation>两不愁三保障核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="77"/>
+        <location filename="../../villagebook/ui/household_records.py" line="78"/>
         <source>Now: monitored since {since} as {category}; risks: {risks}</source>
         <translation>当前：自 {since} 起纳入监测，{category}；风险类型：{risks}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="82"/>
+        <location filename="../../villagebook/ui/household_records.py" line="83"/>
         <source>Now: risk removed on {date} ({method})</source>
         <translation>当前：已于 {date} 风险消除（{method}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="85"/>
+        <location filename="../../villagebook/ui/household_records.py" line="86"/>
         <source>removed by assistance within two months of identification: please check</source>
         <translation>识别后两个月内即“帮扶消除”，请核实</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="88"/>
+        <location filename="../../villagebook/ui/household_records.py" line="89"/>
         <source>Now: not monitored</source>
         <translation>当前：未纳入监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="93"/>
+        <location filename="../../villagebook/ui/household_records.py" line="94"/>
         <source>Monitoring event</source>
         <translation>监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="112"/>
+        <location filename="../../villagebook/ui/household_records.py" line="113"/>
         <source>Assistance measure</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="138"/>
+        <location filename="../../villagebook/ui/household_records.py" line="139"/>
         <source>Helper of this household</source>
         <translation>本户的帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="157"/>
+        <location filename="../../villagebook/ui/household_records.py" line="158"/>
         <source>Visit</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="178"/>
+        <location filename="../../villagebook/ui/household_records.py" line="179"/>
         <source>Photos…</source>
         <translation>照片…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="185"/>
+        <location filename="../../villagebook/ui/household_records.py" line="186"/>
         <source>Helper</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="204"/>
+        <location filename="../../villagebook/ui/household_records.py" line="207"/>
         <source>Problem and rectification</source>
         <translation>问题排查整改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="223"/>
+        <location filename="../../villagebook/ui/household_records.py" line="227"/>
         <source>Only overdue</source>
         <translation>只看逾期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="230"/>
+        <location filename="../../villagebook/ui/household_records.py" line="236"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="251"/>
+        <location filename="../../villagebook/ui/household_records.py" line="259"/>
         <source>Income distributed by the asset</source>
         <translation>资产收益分配</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="263"/>
+        <location filename="../../villagebook/ui/household_records.py" line="271"/>
         <source>Select a project above to see the income its asset distributed each year.</source>
         <translation>在上方选择一个项目，即可查看其资产每年分配的收益。</translation>
     </message>
@@ -1051,239 +1051,239 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="81"/>
+        <location filename="../../villagebook/ui/main_window.py" line="84"/>
         <source>Households</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="82"/>
+        <location filename="../../villagebook/ui/main_window.py" line="85"/>
         <source>Assistance measures</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="83"/>
+        <location filename="../../villagebook/ui/main_window.py" line="86"/>
         <source>Helpers</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="84"/>
+        <location filename="../../villagebook/ui/main_window.py" line="87"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="85"/>
+        <location filename="../../villagebook/ui/main_window.py" line="88"/>
         <source>Problems</source>
         <translation>问题整改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="86"/>
+        <location filename="../../villagebook/ui/main_window.py" line="89"/>
         <source>Projects and assets</source>
         <translation>项目资产</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="87"/>
+        <location filename="../../villagebook/ui/main_window.py" line="90"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="98"/>
+        <location filename="../../villagebook/ui/main_window.py" line="101"/>
         <source>Search: name, pinyin initials (zs), ID number, household number</source>
         <translation>搜索：姓名、拼音首字母（如 zs）、证件号码、户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="103"/>
+        <location filename="../../villagebook/ui/main_window.py" line="106"/>
         <source>All categories</source>
         <translation>全部户类别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="104"/>
+        <location filename="../../villagebook/ui/main_window.py" line="107"/>
         <source>All statuses</source>
         <translation>全部脱贫状态</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="106"/>
+        <location filename="../../villagebook/ui/main_window.py" line="109"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="110"/>
+        <location filename="../../villagebook/ui/main_window.py" line="113"/>
         <source>Include closed</source>
         <translation>含已注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="119"/>
-        <location filename="../../villagebook/ui/main_window.py" line="283"/>
+        <location filename="../../villagebook/ui/main_window.py" line="122"/>
+        <location filename="../../villagebook/ui/main_window.py" line="296"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="138"/>
+        <location filename="../../villagebook/ui/main_window.py" line="141"/>
         <source>Print household cards…</source>
         <translation>打印户卡…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="139"/>
+        <location filename="../../villagebook/ui/main_window.py" line="142"/>
         <source>Print wall sheets…</source>
         <translation>打印户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="209"/>
+        <location filename="../../villagebook/ui/main_window.py" line="222"/>
         <source>All villages</source>
         <translation>所有村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="232"/>
+        <location filename="../../villagebook/ui/main_window.py" line="245"/>
         <source>{count} changes since {since} have not reached {name} yet: export a sync package (Sync in the side bar).</source>
         <translation>自{since}以来有 {count} 项修改尚未送达{name}：请导出同步包（左侧“同步”）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="245"/>
+        <location filename="../../villagebook/ui/main_window.py" line="258"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="246"/>
+        <location filename="../../villagebook/ui/main_window.py" line="259"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="248"/>
+        <location filename="../../villagebook/ui/main_window.py" line="261"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="250"/>
+        <location filename="../../villagebook/ui/main_window.py" line="263"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="252"/>
+        <location filename="../../villagebook/ui/main_window.py" line="265"/>
         <source>Export the village register (Excel)…</source>
         <translation>导出村册（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="254"/>
+        <location filename="../../villagebook/ui/main_window.py" line="267"/>
         <source>Import households from Excel…</source>
         <translation>从 Excel 导入农户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="256"/>
+        <location filename="../../villagebook/ui/main_window.py" line="269"/>
         <source>Save a blank entry template (Excel)…</source>
         <translation>保存空白录入模板（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="258"/>
+        <location filename="../../villagebook/ui/main_window.py" line="271"/>
         <source>Sync…</source>
         <translation>同步…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="260"/>
+        <location filename="../../villagebook/ui/main_window.py" line="273"/>
         <source>Monitoring line…</source>
         <translation>监测线设置…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="262"/>
+        <location filename="../../villagebook/ui/main_window.py" line="275"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="268"/>
+        <location filename="../../villagebook/ui/main_window.py" line="281"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="269"/>
+        <location filename="../../villagebook/ui/main_window.py" line="282"/>
         <source>Household cards…</source>
         <translation>户卡（明白卡）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="270"/>
+        <location filename="../../villagebook/ui/main_window.py" line="283"/>
         <source>Wall sheets for the home…</source>
         <translation>户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="271"/>
+        <location filename="../../villagebook/ui/main_window.py" line="284"/>
         <source>Public notice…</source>
         <translation>公示名单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="272"/>
+        <location filename="../../villagebook/ui/main_window.py" line="285"/>
         <source>Village register…</source>
         <translation>村有册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="279"/>
+        <location filename="../../villagebook/ui/main_window.py" line="292"/>
         <source>Township summary (乡镇有簿)…</source>
         <translation>乡镇有簿汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="282"/>
+        <location filename="../../villagebook/ui/main_window.py" line="295"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="286"/>
+        <location filename="../../villagebook/ui/main_window.py" line="299"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="291"/>
+        <location filename="../../villagebook/ui/main_window.py" line="304"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="325"/>
+        <location filename="../../villagebook/ui/main_window.py" line="338"/>
         <source>Save the township summary</source>
         <translation>保存乡镇汇总表</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="326"/>
+        <location filename="../../villagebook/ui/main_window.py" line="339"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="329"/>
+        <location filename="../../villagebook/ui/main_window.py" line="342"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="339"/>
+        <location filename="../../villagebook/ui/main_window.py" line="352"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="340"/>
-        <location filename="../../villagebook/ui/main_window.py" line="370"/>
+        <location filename="../../villagebook/ui/main_window.py" line="353"/>
+        <location filename="../../villagebook/ui/main_window.py" line="383"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="350"/>
+        <location filename="../../villagebook/ui/main_window.py" line="363"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="369"/>
+        <location filename="../../villagebook/ui/main_window.py" line="382"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="421"/>
+        <location filename="../../villagebook/ui/main_window.py" line="438"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="425"/>
+        <location filename="../../villagebook/ui/main_window.py" line="442"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="427"/>
+        <location filename="../../villagebook/ui/main_window.py" line="444"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="429"/>
+        <location filename="../../villagebook/ui/main_window.py" line="446"/>
         <source>[read only]</source>
         <translation>【只读】</translation>
     </message>
@@ -1291,47 +1291,47 @@
 <context>
     <name>MeasuresPage</name>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="29"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="31"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="31"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="33"/>
         <source>All progress</source>
         <translation>全部进展</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="32"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="34"/>
         <source>All sources</source>
         <translation>全部资金来源</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="75"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="78"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="93"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="97"/>
         <source>Adding up…</source>
         <translation>正在合计…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="99"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="103"/>
         <source>&lt;b&gt;{count} measures, {amount} yuan&lt;/b&gt;</source>
         <translation>&lt;b&gt;共 {count} 项措施，金额 {amount} 元&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="102"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="106"/>
         <source>(the list shows the newest {shown}; the totals count all)</source>
         <translation>（列表显示最新的 {shown} 项，合计包含全部）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="106"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="110"/>
         <source>By type</source>
         <translation>按措施类型</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="107"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="111"/>
         <source>By source of funds</source>
         <translation>按资金来源</translation>
     </message>
@@ -2308,293 +2308,293 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="123"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="124"/>
         <source>Save this computer&apos;s pairing file…</source>
         <translation>保存本机配对文件…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="125"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="126"/>
         <source>Pair with a village…</source>
         <translation>与村配对…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="126"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="127"/>
         <source>Pair with the township…</source>
         <translation>与乡镇配对…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="134"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="135"/>
         <source>&lt;b&gt;Villages&lt;/b&gt;</source>
         <translation>&lt;b&gt;各村&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="135"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="136"/>
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="135"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="136"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="136"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="137"/>
         <source>Last package</source>
         <translation>最近收到</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="136"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="137"/>
         <source>Waiting for</source>
         <translation>暂存待补</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="137"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="138"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="137"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="138"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="138"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="139"/>
         <source>Counts</source>
         <translation>账账相符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="140"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="141"/>
         <source>Export sync package…</source>
         <translation>导出同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="143"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="144"/>
         <source>Import sync packages…</source>
         <translation>导入同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="144"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="145"/>
         <source>Import the township&apos;s answer or corrections…</source>
         <translation>导入乡镇回执/更正…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="147"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="148"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="147"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="148"/>
         <source>From</source>
         <translation>来自</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="147"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="148"/>
         <source>Numbers</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="148"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="149"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="148"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="149"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="151"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="152"/>
         <source>Import the good packages</source>
         <translation>导入可用的包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="156"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="157"/>
         <source>&lt;b&gt;Conflicts: the same field changed on both sides&lt;/b&gt;</source>
         <translation>&lt;b&gt;冲突：双方都修改了同一项&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="158"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="168"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="159"/>
         <location filename="../../villagebook/ui/sync_page.py" line="169"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="170"/>
         <source>Household</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="158"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="159"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="158"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="159"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="159"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="160"/>
         <source>This side</source>
         <translation>本方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="159"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="160"/>
         <source>The other side</source>
         <translation>对方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="161"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="162"/>
         <source>Keep this side&apos;s value</source>
         <translation>保留本方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="163"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="164"/>
         <source>Take the other side&apos;s value</source>
         <translation>采用对方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="165"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="166"/>
         <source>Type another value…</source>
         <translation>输入其他值…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="167"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="168"/>
         <source>&lt;b&gt;One person registered in two places&lt;/b&gt;</source>
         <translation>&lt;b&gt;同一人多处登记&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="168"/>
         <location filename="../../villagebook/ui/sync_page.py" line="169"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="170"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="168"/>
         <location filename="../../villagebook/ui/sync_page.py" line="169"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="213"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="170"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="214"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="170"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="171"/>
         <source>Found by</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="172"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="173"/>
         <source>The same person</source>
         <translation>是同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="173"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="174"/>
         <source>Different people</source>
         <translation>不是同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="189"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="190"/>
         <source>This computer&apos;s fingerprint</source>
         <translation>本机指纹</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="196"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="197"/>
         <source>Not paired yet. Save this computer&apos;s pairing file and give it to the other side; pair with theirs; read the fingerprints to each other by phone.</source>
         <translation>尚未配对。请保存本机配对文件交给对方，导入对方的配对文件，并通过电话互相核对指纹。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="200"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="201"/>
         <source>Conflicts waiting: {conflicts}. Same-person findings waiting: {findings}.</source>
         <translation>待处理冲突 {conflicts} 项，待确认的同一人 {findings} 项。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="214"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="215"/>
         <source>Name and birth date</source>
         <translation>姓名和出生日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="223"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="224"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="225"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="226"/>
         <source>Entered twice</source>
         <translation>重复登记</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="226"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="227"/>
         <source>another record</source>
         <translation>另一条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="226"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="227"/>
         <source>this record</source>
         <translation>这一条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="239"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="240"/>
         <source>has received the changes up to {day}</source>
         <translation>已收到至{day}的修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="241"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="242"/>
         <source>has not confirmed receiving anything yet</source>
         <translation>尚未确认收到任何修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="243"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="244"/>
         <source>{count} changes wait to be sent (the oldest from {day})</source>
         <translation>有 {count} 项修改待发送（最早为{day}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="247"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="248"/>
         <source>nothing waits to be sent</source>
         <translation>没有待发送的修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="249"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="250"/>
         <source>last package received {day}</source>
         <translation>最近一次收到同步包：{day}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="252"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="253"/>
         <source>a package is kept until the missing one arrives ({file})</source>
         <translation>有同步包暂存，等待缺少的包（{file}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="277"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="278"/>
         <source>agree</source>
         <translation>相符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="287"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="288"/>
         <source>Save the pairing file</source>
         <translation>保存配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="289"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="304"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="290"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="305"/>
         <source>Pairing files (*.vbpair)</source>
         <translation>配对文件 (*.vbpair)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="295"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="296"/>
         <source>Pairing file saved</source>
         <translation>配对文件已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="296"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="297"/>
         <source>Saved to {path}. Give it to the other side, and read them this fingerprint by phone: {fingerprint}</source>
         <translation>已保存到 {path}。请交给对方，并通过电话向对方念出本机指纹：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="302"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="303"/>
         <source>The other side&apos;s pairing file</source>
         <translation>对方的配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="312"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="313"/>
         <source>Compare the fingerprint by phone</source>
         <translation>电话核对指纹</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="313"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="314"/>
         <source>{name} ({code}). Ask them to read the fingerprint their computer shows. Pair only if it is exactly:
 
 {fingerprint}</source>
@@ -2603,17 +2603,17 @@
 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="333"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="334"/>
         <source>Where to save the sync package (a USB stick)</source>
         <translation>同步包保存到哪里（U盘）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="342"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="343"/>
         <source>Sync package saved</source>
         <translation>同步包已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="343"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="344"/>
         <source>Saved:
 {files}
 
@@ -2624,113 +2624,128 @@ Take it to the other side; it can only be read there.</source>
 请交给对方，只有对方的电脑能读取。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="354"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="355"/>
         <source>The folder (or USB stick) with the sync packages</source>
         <translation>同步包所在的文件夹（或U盘）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="358"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="359"/>
         <source>Sync packages to import</source>
         <translation>要导入的同步包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="359"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="360"/>
         <source>Sync packages (*.vbsync)</source>
         <translation>同步包 (*.vbsync)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="378"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="379"/>
         <source>Stop after this package</source>
         <translation>导完这个包后停止</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="419"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="420"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="419"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="420"/>
         <source>Imported before</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="420"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="421"/>
         <source>Kept: waiting for a missing package</source>
         <translation>已暂存：等待缺少的包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="417"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="421"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="485"/>
+        <source>Which record stays?</source>
+        <translation>保留哪一条记录？</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="486"/>
+        <source>{name} is registered in two households. Keep the record in which one? The other household opens, to record that the person left it.</source>
+        <translation>{name} 在两户中都有登记。保留哪一户的记录？将打开另一户，在那里为此人办理减少（迁出）。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="490"/>
+        <source>Keep {household}</source>
+        <translation>保留 {household}</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="418"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="422"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="364"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="365"/>
         <source>Checking the sync packages…</source>
         <translation>正在核验同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="374"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="375"/>
         <source>Importing sync packages…</source>
         <translation>正在导入同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="414"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="415"/>
         <source>Good: will be imported</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="415"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="416"/>
         <source>Imported before: nothing new</source>
         <translation>此前已导入，没有新内容</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="416"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="417"/>
         <source>Good, but a package before it is missing: will be kept</source>
         <translation>可用，但缺少此前的包：将暂存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="428"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="429"/>
         <source>{count} changes</source>
         <translation>{count} 项修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="430"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="431"/>
         <source>{count} conflicts</source>
         <translation>{count} 项冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="432"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="433"/>
         <source>{count} same-person findings</source>
         <translation>{count} 条疑似同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="435"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="436"/>
         <source>counts disagree: {table} {sender} there, {here} here</source>
         <translation>账账不符：{table} 对方 {sender}，本账本 {here}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="444"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="445"/>
         <source>Import the good packages ({count})</source>
         <translation>导入可用的包（{count}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="454"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="455"/>
         <source>Select a conflict first.</source>
         <translation>请先选中一项冲突。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="457"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="458"/>
         <source>Another value</source>
         <translation>其他值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="458"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="459"/>
         <source>The value to keep:</source>
         <translation>要保留的值：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="468"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="469"/>
         <source>Select a finding first.</source>
         <translation>请先选中一条记录。</translation>
     </message>
@@ -2771,37 +2786,37 @@ Take it to the other side; it can only be read there.</source>
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../villagebook/ui/visits_page.py" line="27"/>
+        <location filename="../../villagebook/ui/visits_page.py" line="30"/>
         <source>A household out of poverty or under monitoring counts as not visited after</source>
         <translation>脱贫户、监测户超过</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/visits_page.py" line="30"/>
+        <location filename="../../villagebook/ui/visits_page.py" line="33"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/visits_page.py" line="32"/>
+        <location filename="../../villagebook/ui/visits_page.py" line="35"/>
         <source>Visits each helper owes a year:</source>
         <translation>未走访即列出；帮扶责任人每年应走访次数：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/visits_page.py" line="36"/>
+        <location filename="../../villagebook/ui/visits_page.py" line="39"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/visits_page.py" line="57"/>
+        <location filename="../../villagebook/ui/visits_page.py" line="60"/>
         <source>&lt;b&gt;Visit log: the newest visits&lt;/b&gt;</source>
         <translation>&lt;b&gt;走访日志：最近的走访&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/visits_page.py" line="78"/>
+        <location filename="../../villagebook/ui/visits_page.py" line="83"/>
         <source>&lt;b&gt;Not visited for more than {days} days: {count} households&lt;/b&gt;</source>
         <translation>&lt;b&gt;超过 {days} 天未走访：{count} 户&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/visits_page.py" line="83"/>
+        <location filename="../../villagebook/ui/visits_page.py" line="88"/>
         <source>&lt;b&gt;Follow-ups due: {count}&lt;/b&gt;</source>
         <translation>&lt;b&gt;到期待跟进：{count} 条&lt;/b&gt;</translation>
     </message>

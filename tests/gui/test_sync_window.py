@@ -268,3 +268,48 @@ def test_the_township_list_shows_and_filters_villages(qtbot, boxes, pair, tmp_pa
     main.village_filter.setCurrentIndex(main.village_filter.findText("河口村"))
     assert {r["village_name"] for r in main.visits_page.not_visited.rows} <= {"河口村"}
     tbook.close()
+
+
+def test_marking_the_same_person_opens_the_household_to_retire(qtbot, boxes, pair, tmp_path,
+                                                               capsys, monkeypatch):
+    from helpers import ZHANG_SAN, make_id
+    from syncing import export
+
+    village, township = pair
+    other = Site(tmp_path, "other", monkeypatch)
+    assert other.run("init", "--village", "河口村", "--code", "530524101002",
+                     "--user", "王文书") == 0
+    assert other.run("sync", "pair", "--export", str(tmp_path / "other.card")) == 0
+    assert other.run("sync", "pair", "--accept", str(tmp_path / "town.card")) == 0
+    assert township.run("sync", "pair", "--accept", str(tmp_path / "other.card")) == 0
+    with village.book() as book:
+        save_household(book, None, *family())
+    with other.book() as book:
+        save_household(book, None, {"number": "530524101002001", "category": "01"},
+                       [{"name": "张三", "relation": "01", "id_number": ZHANG_SAN},
+                        {"name": "王芳", "relation": "02", "id_number": make_id("19800101", 62)}])
+    for site in (village, other):
+        [package] = export(site, tmp_path / site.db.stem, capsys)
+        assert township.run("sync", "import", str(package)) == 0
+    tbook = township.book()
+    main = window(qtbot, township, tbook)
+    page = main.sync_page
+    with township:
+        page.refresh()
+    assert page.findings.rowCount() == 1
+    opened: list[str] = []
+    page.open_household.connect(opened.append)
+
+    def keep_first(box) -> int:
+        keep = [b for b in box.buttons() if "530524101001" in b.text()][0]
+        keep.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", keep_first)
+    page.findings.selectRow(0)
+    assert page.mark("same")
+    assert page.findings.rowCount() == 0
+    retired = tbook.conn.execute("SELECT h.number FROM households h WHERE h.id = ?",
+                                 [opened[0]]).fetchone()[0]
+    assert retired == "530524101002001"  # the other record's household opens
+    tbook.close()

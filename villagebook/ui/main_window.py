@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.projects_page)
         self.sync_page = SyncPage(self.book)
         self.sync_page.changed.connect(self._records_arrived)
+        self.sync_page.open_household.connect(self.open_household)
         self.pages.addWidget(self.sync_page)
         # the village filter stands above every page: each village list follows it
         lists = QWidget()

@@ -106,6 +106,7 @@ class SyncPage(QWidget):
     """The 同步 page of the main window."""
 
     changed = Signal()  # records arrived: the lists of the window refresh
+    open_household = Signal(str)  # a household to work on (a person registered twice)
 
     def __init__(self, book: Book, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -467,9 +468,36 @@ class SyncPage(QWidget):
         if row < 0 or row >= len(self._findings):
             self.error.setText("✖ " + self.tr("Select a finding first."))
             return False
-        finding_id = self._findings[row]["id"]
-        return self._done(attempt(self.error, lambda: mark_same_person(
-            self.book, finding_id, decision)))
+        finding = self._findings[row]
+        if not self._done(attempt(self.error, lambda: mark_same_person(
+                self.book, finding["id"], decision))):
+            return False
+        if decision == "same":
+            self._retire_one(finding)
+        return True
+
+    def _retire_one(self, finding: dict[str, Any]) -> None:
+        """One person, two records: the person says which record stays; the other's
+        household opens, where the member leaves through the ordinary event (迁出, with a
+        date and note), which can be undone. Nothing merges by itself."""
+        sides = [(f"{finding[f'{side}_village_code'] or ''} {finding[f'{side}_household_number']}",
+                  finding[f"member_{side}"]) for side in ("a", "b")]
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Which record stays?"),
+                          self.tr("{name} is registered in two households. Keep the record "
+                                  "in which one? The other household opens, to record that "
+                                  "the person left it.").format(name=finding["a_name"]),
+                          parent=self)
+        buttons = [box.addButton(self.tr("Keep {household}").format(household=label),
+                                 QMessageBox.ButtonRole.AcceptRole) for label, _ in sides]
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() not in buttons:
+            return
+        retire = sides[1 - buttons.index(box.clickedButton())][1]
+        row = self.book.conn.execute("SELECT household_id FROM members WHERE id = ?",
+                                     [retire]).fetchone()
+        if row:
+            self.open_household.emit(row[0])
 
 
 def unacknowledged(book: Book, days: int) -> dict[str, Any] | None:
