@@ -79,7 +79,8 @@ def _typed(table: str, field_name: str, text: str) -> Any:
     return cleaned.get(field_name)
 
 
-def same_person_findings(book: Book, undecided_only: bool = True) -> list[dict[str, Any]]:
+def same_person_findings(book: Book, undecided_only: bool = True,
+                         limit: int | None = None) -> list[dict[str, Any]]:
     """Findings of one person registered twice, both members side by side."""
     sql = ("SELECT s.*, "
            + ", ".join(f"{side}.name AS {side}_name, {side}.id_number AS {side}_id_number,"
@@ -93,7 +94,8 @@ def same_person_findings(book: Book, undecided_only: bool = True) -> list[dict[s
            " LEFT JOIN village vb ON vb.id = hb.village_id")
     if undecided_only:
         sql += " WHERE s.decision IS NULL"
-    return _rows(book, sql + " ORDER BY s.found_at")
+    sql += " ORDER BY s.found_at"
+    return _rows(book, sql + (f" LIMIT {int(limit)}" if limit else ""))
 
 
 def mark_same_person(book: Book, finding_id: str, decision: str) -> None:

@@ -38,6 +38,7 @@ from .dialogs import attempt, error_label
 from .messages import describe_failure
 
 SHOW_AFTER_MS = 600
+SHOWN = 200  # rows of the conflict and same-person lists at a time
 
 
 def _day(stamp: str | None) -> str:
@@ -201,12 +202,16 @@ class SyncPage(QWidget):
         lines.append(self.tr("Conflicts waiting: {conflicts}. Same-person findings waiting: "
                              "{findings}.").format(conflicts=state["open_conflicts"],
                                                    findings=state["same_person_undecided"]))
+        if max(state["open_conflicts"], state["same_person_undecided"]) > SHOWN:
+            lines.append(self.tr("The lists below show the first {shown}; each one decided "
+                                 "makes room for the next.").format(shown=SHOWN))
         self.state.setText("<br>".join(lines))
         if self.township:
             self._fill_villages(state["peers"])
-        self._conflicts = open_conflicts(self.book)
+        self._conflicts = open_conflicts(self.book)[:SHOWN]
         _fill(self.conflicts, [self._conflict_row(c) for c in self._conflicts])
-        self._findings = same_person_findings(self.book)
+        # a page of them at a time: a first merge can find hundreds (the CLI lists all)
+        self._findings = same_person_findings(self.book, limit=SHOWN)
         _fill(self.findings, [[f["a_name"], f["a_id_number"],
                                f"{f['a_village_code'] or ''} {f['a_household_number']}",
                                f["b_name"], f["b_id_number"],
