@@ -54,3 +54,14 @@ def households(site: Site) -> dict[str, dict]:
             rows = book.conn.execute("SELECT number, phone, head_name, member_count, village_id"
                                      " FROM households").fetchall()
     return {r[0]: {"phone": r[1], "head": r[2], "members": r[3], "village": r[4]} for r in rows}
+
+
+def another_village(tmp_path: Path, township: Site) -> Site:
+    """A second village (河口村, 530524101002) paired with the township of ``pair``."""
+    other = Site(tmp_path, "other", None)
+    assert other.run("init", "--village", "河口村", "--code", "530524101002",
+                     "--user", "王文书") == 0
+    assert other.run("sync", "pair", "--export", str(tmp_path / "other.card")) == 0
+    assert other.run("sync", "pair", "--accept", str(tmp_path / "town.card")) == 0
+    assert township.run("sync", "pair", "--accept", str(tmp_path / "other.card")) == 0
+    return other

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from helpers import family
-from syncing import Site, households
+from syncing import Site, another_village, households
 from villagebook.storage import open_book
 from villagebook.storage.households import load_household, save_household
 from villagebook.storage.township import create_township
@@ -222,12 +222,7 @@ def test_the_township_list_shows_and_filters_villages(qtbot, boxes, pair, tmp_pa
         save_problem(book, None, {"problem": "村道未硬化", "source": "01", "category": "04",
                                   "found_date": "2026-03-01", "responsible": "李文书",
                                   "progress": "01"})
-    other = Site(tmp_path, "other", monkeypatch)
-    assert other.run("init", "--village", "河口村", "--code", "530524101002",
-                     "--user", "王文书") == 0
-    assert other.run("sync", "pair", "--export", str(tmp_path / "other.card")) == 0
-    assert other.run("sync", "pair", "--accept", str(tmp_path / "town.card")) == 0
-    assert township.run("sync", "pair", "--accept", str(tmp_path / "other.card")) == 0
+    other = another_village(tmp_path, township)
     with other.book() as book:
         household, members = family()
         save_household(book, None, {**household, "number": "530524101002001"},
@@ -276,12 +271,7 @@ def test_marking_the_same_person_opens_the_household_to_retire(qtbot, boxes, pai
     from syncing import export
 
     village, township = pair
-    other = Site(tmp_path, "other", monkeypatch)
-    assert other.run("init", "--village", "河口村", "--code", "530524101002",
-                     "--user", "王文书") == 0
-    assert other.run("sync", "pair", "--export", str(tmp_path / "other.card")) == 0
-    assert other.run("sync", "pair", "--accept", str(tmp_path / "town.card")) == 0
-    assert township.run("sync", "pair", "--accept", str(tmp_path / "other.card")) == 0
+    other = another_village(tmp_path, township)
     with village.book() as book:
         save_household(book, None, *family())
     with other.book() as book:

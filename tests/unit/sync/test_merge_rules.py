@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from helpers import ZHANG_SAN, family, make_id
-from syncing import Site, export, households
+from syncing import Site, another_village, export, households
 from villagebook.storage.incomes import save_income
 from villagebook.storage.households import save_household
 
@@ -41,12 +41,7 @@ def test_two_incomes_for_one_year_are_both_kept_and_shown(pair, tmp_path, capsys
 def test_the_same_person_in_two_villages_is_found_not_merged(pair, tmp_path, capsys,
                                                              monkeypatch):
     village, township = pair
-    other = Site(tmp_path, "other", monkeypatch)
-    assert other.run("init", "--village", "河口村", "--code", "530524101002",
-                     "--user", "王文书") == 0
-    assert other.run("sync", "pair", "--export", str(tmp_path / "other.card")) == 0
-    assert other.run("sync", "pair", "--accept", str(tmp_path / "town.card")) == 0
-    assert township.run("sync", "pair", "--accept", str(tmp_path / "other.card")) == 0
+    other = another_village(tmp_path, township)
     with village.book() as book:
         save_household(book, None, *family())
     with other.book() as book:  # 张三 moved and was registered again, his ID in lower case
