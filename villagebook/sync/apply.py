@@ -130,7 +130,8 @@ def import_bytes(book: Book, data: bytes, name: str, dry_run: bool = False,
     if not applied:
         outcome.state = "already"
         return outcome
-    _keep(book, installation, name, package, None, "applied", "")
+    _keep(book, installation, name, package, None, "applied",
+          json.dumps(outcome.count_errors, ensure_ascii=False) if outcome.count_errors else "")
     return outcome
 
 

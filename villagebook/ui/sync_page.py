@@ -9,6 +9,7 @@ same-person findings that wait for a person. Keys and sequences stay out of sigh
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 from pathlib import Path
 from typing import Any
@@ -268,19 +269,22 @@ class SyncPage(QWidget):
         return _day(row[0]) if row else ""
 
     def _fill_villages(self, peers: list[dict[str, Any]]) -> None:
+        # one grouped query for every village (not one per village)
+        totals = {code: (households, people) for code, households, people in
+                  self.book.conn.execute(
+                      "SELECT v.code, count(h.id), coalesce(sum(h.member_count), 0)"
+                      " FROM village v LEFT JOIN households h ON h.village_id = v.id"
+                      " AND h.status = 'active' GROUP BY v.id")}
         rows = []
         for peer in peers:
-            village = self.book.conn.execute("SELECT id FROM village WHERE code = ?",
-                                             [peer["code"]]).fetchone()
-            households = people = 0
-            if village:
-                households, people = self.book.conn.execute(
-                    "SELECT count(*), coalesce(sum(member_count), 0) FROM households"
-                    " WHERE village_id = ? AND status = 'active'", [village[0]]).fetchone()
+            households, people = totals.get(peer["code"], (0, 0))
             last = peer["last_received"]
             counts = ""
-            if last:
-                counts = self.tr("agree") if last["state"] == "applied" else last["state"]
+            if last and last["state"] == "applied":  # what the last import compared
+                errors = json.loads(last["detail"]) if (last["detail"] or "").startswith("[") \
+                    else []
+                counts = "；".join(f"{e['table']} {e['sender']}/{e['here']}" for e in errors) \
+                    or self.tr("agree")
             waiting = "、".join(h["file_name"] for h in peer["held"])
             rows.append([peer["name"], peer["code"], _day(last["at"]) if last else "",
                          waiting, households, people, counts])
