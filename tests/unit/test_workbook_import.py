@@ -310,3 +310,24 @@ def test_too_many_rows_is_refused_naming_the_sheet(book, tmp_path, monkeypatch):
         import_workbook(book, path)
     assert info.value.code == "import.too_many_rows" and info.value.values["sheet"] == "Sheet"
     assert count(book, "households") == 0
+
+
+def test_a_list_in_the_words_villages_write_imports(book, tmp_path):
+    """Relations as household registers write them (GB/T 4761 words), the monitoring
+    system's household types, √ for yes: mapped through resources/codes/vocabulary.json."""
+    from helpers import make_id
+
+    path = tmp_path / "花名册.xlsx"
+    write(path, [
+        ["户编号", "姓名", "证件号码", "与户主关系", "户类型", "是否参加城乡居民医保"],
+        ["110105001001011", "赵大", make_id("19600101", 11), "本人", "边缘易致贫户", "√"],
+        ["110105001001011", "钱氏", make_id("19620101", 22), "妻", "边缘易致贫户", "√"],
+        ["110105001001011", "赵小", make_id("19880101", 33), "长子", "边缘易致贫户", "×"],
+        ["110105001001011", "孙媳", make_id("19900101", 44), "儿媳", "边缘易致贫户", "√"],
+    ])
+    result = import_workbook(book, path)
+    assert result.committed, [(p.column, p.value, p.issue.code) for p in result.problems]
+    [household] = households_of(book)
+    assert household["category"] == "02"  # 监测户
+    assert [m["relation"] for m in household["members"]] == ["01", "02", "03", "05"]
+    assert [m["medical_ins"] for m in household["members"]] == [1, 1, 0, 1]

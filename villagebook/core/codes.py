@@ -61,3 +61,13 @@ def public_label(list_name: str, code: str | None) -> str:
 
 def is_valid(list_name: str, code: str) -> bool:
     return code in _by_code(list_name)
+
+
+@cache
+def vocabulary(list_name: str) -> dict[str, str]:
+    """Words villages write for a list's entries (resources/codes/vocabulary.json) → code.
+    Words that are already a label or code of the list are left to the list itself."""
+    path = resources_dir() / "codes" / "vocabulary.json"
+    words = json.loads(path.read_text(encoding="utf-8")).get(list_name, {})
+    own = {e.label for e in code_list(list_name)} | {e.code for e in code_list(list_name)}
+    return {word: code for word, code in words.items() if word not in own}

@@ -12,6 +12,7 @@ updated through the change log, never duplicated.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import unicodedata
 from collections import OrderedDict
@@ -24,6 +25,7 @@ from typing import Any
 import python_calamine
 
 from ..core import codes, idnumber, records
+from ..paths import resources_dir
 from ..core.dates import normalize_date_text
 from ..core.errors import Issue, ValidationFailed
 from ..core.records import HOUSEHOLD, MEMBER
@@ -38,17 +40,15 @@ from .workbook_guard import ImportRefused, Inspection, inspect_workbook
 HEADER_ROWS_SCANNED = 15
 MAX_ROWS = 200_000  # a larger sheet is refused: it is not a village's list
 
-# Other names the same column goes by in lists seen in villages (normalized form).
-SYNONYMS: dict[tuple[str, str], tuple[str, ...]] = {
-    (HOUSEHOLD, "number"): ("户编号", "户号", "户代码", "农户编号"),
-    (HOUSEHOLD, "group_name"): ("组", "组（自然村）", "村民小组", "自然村", "组别"),
-    (HOUSEHOLD, "phone"): ("户联系电话", "联系电话（户）"),
-    (HOUSEHOLD, "category"): ("户类别", "户类型", "农户类别"),
-    (MEMBER, "name"): ("姓名", "成员姓名", "家庭成员姓名"),
-    (MEMBER, "id_number"): ("证件号码", "身份证号", "身份证号码", "公民身份号码"),
-    (MEMBER, "relation"): ("与户主关系", "与户主的关系", "关系"),
-    (MEMBER, "phone"): ("联系电话", "电话", "手机号码"),
-}
+# Other names the same column goes by in lists seen in villages: data, beside the code
+# lists (resources/codes/headers.json).
+def _synonyms() -> dict[tuple[str, str], tuple[str, ...]]:
+    raw = json.loads((resources_dir() / "codes" / "headers.json").read_text(encoding="utf-8"))
+    return {tuple(key.split(".", 1)): tuple(names)  # type: ignore[misc]
+            for key, names in raw.items() if not key.startswith("_")}
+
+
+SYNONYMS = _synonyms()
 STATE_COLUMNS = {"状态": "status", "减少原因": "left_reason", "减少日期": "left_date",
                  "减少说明": "left_note"}
 # 注销 of a whole household, from the register's 农户 sheet (applied after the households)
@@ -179,7 +179,10 @@ def _lookups(list_name: str) -> tuple[dict[str, str], dict[str, str]]:
     """A code list's codes by folded label or code, and by pinyin initials when unique
     (the cell was read full-width-folded, so the labels are folded alike)."""
     entries = codes.code_list(list_name)
-    by_text = {normalize(e.label): e.code for e in entries}
+    # the words villages write (data: vocabulary.json), then the list's own labels and
+    # codes, which win
+    by_text = {normalize(word): code for word, code in codes.vocabulary(list_name).items()}
+    by_text.update({normalize(e.label): e.code for e in entries})
     by_text.update({e.code: e.code for e in entries})
     initials: dict[str, list[str]] = {}
     for entry in entries:

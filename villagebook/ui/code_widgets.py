@@ -20,12 +20,45 @@ def entries(list_name: str) -> list[tuple[str, str, str]]:
 
 
 def matches(list_name: str, text: str) -> list[str]:
-    """Labels that fit what was typed: label contains it, initials start with it, or the code."""
-    text = text.strip().lower()
-    if not text:
+    """Labels that fit what was typed, best first: a word villages write for an entry
+    (长子 → 之子, data in vocabulary.json), the code, a label whose pinyin initials are
+    exactly what was typed (zz → 之子 before 之曾孙子女), then labels that contain it or
+    whose initials start with it."""
+    typed = text.strip()
+    lowered = typed.lower()
+    if not lowered:
         return []
-    return [label for code, label, initials in entries(list_name)
-            if text in label.lower() or initials.startswith(text) or text == code.lower()]
+    listed = entries(list_name)
+    word = codes.vocabulary(list_name).get(typed)
+    exact = [label for code, label, initials in listed
+             if code == word or lowered == code.lower() or lowered == initials]
+    rest = [label for code, label, initials in listed
+            if label not in exact and (lowered in label.lower()
+                                       or initials.startswith(lowered))]
+    return exact + rest
+
+
+def best_match(list_name: str, text: str) -> str | None:
+    """The one label typed text means: its exact label, the vocabulary's word, the code,
+    the one label with exactly those initials, or the only label that fits; else None."""
+    found = matches(list_name, text)
+    if text.strip() in (label for _, label, _ in entries(list_name)):
+        return text.strip()
+    lowered = text.strip().lower()
+    word = codes.vocabulary(list_name).get(text.strip())
+    exact = [label for code, label, initials in entries(list_name)
+             if code == word or lowered == code.lower() or lowered == initials]
+    if len(exact) == 1:
+        return exact[0]
+    return found[0] if len(found) == 1 else None
+
+
+def first_exact(list_name: str, text: str) -> str | None:
+    """When several labels read exactly as typed (hz: 汉族, 回族), the first of them in
+    the list's order — the one the open list shows first, which Enter takes."""
+    lowered = text.strip().lower()
+    return next((label for _code, label, initials in entries(list_name)
+                 if lowered and lowered == initials), None)
 
 
 def setup_code_combo(combo: QComboBox, list_name: str) -> None:
@@ -46,7 +79,8 @@ def setup_code_combo(combo: QComboBox, list_name: str) -> None:
     def on_edited(text: str) -> None:
         found = matches(list_name, text)
         model.setStringList(found)
-        if found and text.strip() not in found:
+        # several fit and none is meant for sure: the list opens, Enter picks the first
+        if found and text.strip() not in found and best_match(list_name, text) is None:
             completer.complete()
 
     def on_chosen(label: str) -> None:
@@ -60,22 +94,26 @@ def setup_code_combo(combo: QComboBox, list_name: str) -> None:
 
 
 def _typed_index(combo: QComboBox, text: str) -> int:
-    """The entry that typed text means: its exact label, or the one label it matches."""
+    """The entry that typed text means (``best_match``), or -1."""
     index = combo.findText(text)
     if index < 0:
-        found = matches(combo.property("codeList"), text)
-        if len(found) == 1:
-            index = combo.findText(found[0])
+        label = best_match(combo.property("codeList"), text)
+        if label is not None:
+            index = combo.findText(label)
     return index
 
 
 def settle(combo: QComboBox) -> None:
-    """After typing: an exact label or a single match selects that code."""
+    """After typing (Enter or leaving the field): an exact label or a single match selects
+    that code; of several labels that read exactly as typed, the first shown."""
     text = combo.currentText().strip()
     if not text:
         combo.setCurrentIndex(0)
         return
     index = _typed_index(combo, text)
+    if index < 0:
+        label = first_exact(combo.property("codeList"), text)
+        index = combo.findText(label) if label else -1
     if index >= 0 and index != combo.currentIndex():
         combo.setCurrentIndex(index)
 
