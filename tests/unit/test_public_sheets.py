@@ -225,3 +225,24 @@ def test_public_sheets_render_to_png(demo_book, tmp_path, document):
                     str(tmp_path / "page")], check=True)
     [png] = tmp_path.glob("page*.png")
     assert png.stat().st_size > 1000
+
+
+def test_every_pdf_names_only_the_embedded_font(demo_book, tmp_path):
+    """No document declares a font it does not embed (reportlab's Helvetica by default):
+    every PC and printer shows the same glyphs."""
+    from pypdf import PdfReader
+
+    from villagebook.reports.printing import PrintRequest, render
+
+    ids = tuple(active_household_ids(demo_book.conn)[:3])
+    for request in (PrintRequest("cards", ids), PrintRequest("walls", ids),
+                    PrintRequest("register", ids),
+                    PrintRequest("notice", None, notice="measures", start="2000-01-01",
+                                 end="2030-12-31")):
+        out = tmp_path / f"{request.document}.pdf"
+        render(demo_book, request, out)
+        fonts = set()
+        for page in PdfReader(out).pages:
+            for font in page["/Resources"].get("/Font", {}).values():
+                fonts.add(str(font.get_object()["/BaseFont"]))
+        assert fonts and all("WenQuanYi" in name for name in fonts), (request.document, fonts)

@@ -14,7 +14,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Spacer, Table
 
 from ..core import codes, idnumber, records
 from ..core.income import people_in_year, summarize
@@ -28,7 +28,7 @@ from ..storage.monitoring import monitoring_state
 from ..storage.village import get_village
 from ..storage.visits import list_visits
 from .layout import (BatchResult, PartStart, Styles, build_batch, cell, frame_width, grid,
-                     page_size, para, styles)
+                     page_size, para, styles, table_style)
 
 MAX_VISITS = 5
 
@@ -65,9 +65,9 @@ def household_story(book: Book, household_id: str, st: Styles, *, full_ids: bool
     width = frame_width(page_size())
     table = Table([[cell(c, st.cell) for c in row] for row in info],
                   colWidths=[22 * mm, width / 2 - 22 * mm, 22 * mm, width / 2 - 22 * mm])
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+    table.setStyle(table_style(("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F2F2F2")),
-                               ("BACKGROUND", (2, 0), (2, -1), colors.HexColor("#F2F2F2"))]))
+                               ("BACKGROUND", (2, 0), (2, -1), colors.HexColor("#F2F2F2"))))
     story.append(table)
 
     story.append(para("家庭成员", st.heading))

@@ -74,6 +74,12 @@ def cell(text: Any, style: ParagraphStyle) -> Paragraph:
     return para(text, style)
 
 
+def table_style(*commands: tuple) -> TableStyle:
+    """A table's style in the embedded font: reportlab's cell default (Helvetica) would be
+    declared in the PDF, unembedded, though every cell is a paragraph in our font."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), register()), *commands])
+
+
 def grid(rows: Sequence[Sequence[Any]], widths: Sequence[float], style: ParagraphStyle,
          *, header: bool = True) -> Table:
     """A ruled table of wrapped cells; the first row repeats on every page it runs onto."""
@@ -83,7 +89,7 @@ def grid(rows: Sequence[Sequence[Any]], widths: Sequence[float], style: Paragrap
                              ("VALIGN", (0, 0), (-1, -1), "TOP")]
     if header:
         commands.append(("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL))
-    table.setStyle(TableStyle(commands))
+    table.setStyle(table_style(*commands))
     return table
 
 
@@ -207,9 +213,12 @@ def build(path: str | Path, story: list[Any], *, size: tuple[float, float], titl
     """Lay the story out into ``path`` (written to a temporary name, then renamed) with
     page numbers; returns the number of pages."""
     with replace_atomically(path) as tmp:
+        # the canvas starts in the embedded CJK font, so the PDF names no font it does not
+        # embed (reportlab's default would declare Helvetica, never used for a glyph)
         document = _Document(str(tmp), pagesize=size, leftMargin=MARGIN,
                              rightMargin=MARGIN, topMargin=MARGIN,
-                             bottomMargin=18 * mm, title=title, author="villagebook")
+                             bottomMargin=18 * mm, title=title, author="villagebook",
+                             initialFontName=register())
         document.footer_text = footer_text
         document.build(story)
         return document.page

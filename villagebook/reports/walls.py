@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Spacer, Table, TableStyle
+from reportlab.platypus import Spacer, Table
 
 from ..core import codes, records
 from ..storage.book import Book
@@ -24,7 +24,7 @@ from ..storage.helpers import current_helpers
 from ..storage.measures import list_measures
 from ..storage.village import get_village
 from .layout import (BatchResult, PartStart, Styles, build_batch, cell, chinese_date,
-                     frame_width, grid, page_size, para, styles)
+                     frame_width, grid, page_size, para, styles, table_style)
 
 # type sizes are read from across a room: A3 gets the A4 sizes times √2
 SCALE = {"A4": 1.6, "A3": 2.26}
@@ -55,9 +55,9 @@ def wall_story(book: Book, household_id: str, st: Styles, size: tuple[float, flo
         "户主", head_name or "", "家庭人口", f"{member_count} 人",
         "户类别", codes.label("household_category", category), "户编号", number)]],
         colWidths=[width * w for w in (0.08, 0.16, 0.13, 0.08, 0.11, 0.12, 0.11, 0.21)])
-    info.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.8, colors.black),
+    info.setStyle(table_style(("GRID", (0, 0), (-1, -1), 0.8, colors.black),
                               *[("BACKGROUND", (c, 0), (c, 0), colors.HexColor("#F2F2F2"))
-                                for c in (0, 2, 4, 6)]]))
+                                for c in (0, 2, 4, 6)]))
     story.append(info)
 
     story.append(para("享受的帮扶措施", st.heading))
