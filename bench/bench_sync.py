@@ -172,9 +172,11 @@ def main() -> None:
         dest.close()
         source.close()
         from villagebook.sync.apply import Outcome, _apply
+        from villagebook.sync.export import received
 
         with open_book(copy) as receiving:
-            return timed(lambda: _apply(receiving, package, "bench", Outcome("x", "")))
+            return timed(lambda: _apply(receiving, package, "bench", Outcome("x", ""),
+                                        received(receiving)))
 
     small = small_package_into(args.households, "small")
     large = small_package_into(args.large, "large")

@@ -32,6 +32,7 @@ from .storage.book import Book, create_book, person_error, snapshot
 from .storage.bulk import insert_households, insert_village_records
 from .storage.households import find_household_id
 from .storage.kinds import household_kinds, kind
+from .storage.records import rows
 from .storage.township import is_township
 from .storage.village import add_user, list_users, set_village
 
@@ -159,7 +160,7 @@ def export_records(book: Book) -> dict[str, Any]:
 
 
 def _export_records(book: Book) -> dict[str, Any]:
-    households = _table(book, "SELECT * FROM households ORDER BY village_id, number")
+    households = rows(book, "SELECT * FROM households ORDER BY village_id, number", [])
     by_id = {h["id"]: h for h in households}
     children = household_kinds()
     for h in households:
@@ -168,30 +169,24 @@ def _export_records(book: Book) -> dict[str, Any]:
         for child in children:
             h[child.table] = []
     for child in children:
-        for record in _table(book, f"SELECT * FROM {child.table}"
-                                   f" ORDER BY household_id, {child.order}"):
+        for record in rows(book, f"SELECT * FROM {child.table}"
+                                 f" ORDER BY household_id, {child.order}", []):
             by_id[record["household_id"]][child.table].append(record)
-    projects = _table(book, f"SELECT * FROM projects ORDER BY {kind('projects').order}")
-    incomes = _table(book, "SELECT * FROM project_incomes ORDER BY project_id, year")
+    projects = rows(book, f"SELECT * FROM projects ORDER BY {kind('projects').order}", [])
+    incomes = rows(book, "SELECT * FROM project_incomes ORDER BY project_id, year", [])
     for project in projects:
         project["project_incomes"] = [i for i in incomes if i["project_id"] == project["id"]]
-    villages = _table(book, "SELECT * FROM village ORDER BY code")
+    villages = rows(book, "SELECT * FROM village ORDER BY code", [])
     for village in villages:
         own = village["id"]
         village["households"] = [h for h in households if h["village_id"] == own]
-        village["problems"] = _table(book, "SELECT * FROM problems WHERE village_id = ?"
-                                           " ORDER BY found_date", [own])
+        village["problems"] = rows(book, "SELECT * FROM problems WHERE village_id = ?"
+                                         " ORDER BY found_date", [own])
         village["projects"] = [p for p in projects if p["village_id"] == own]
     return {"villages": villages,
             "settings": dict(book.conn.execute("SELECT id, value FROM book_settings ORDER BY id")),
-            "users": _table(book, "SELECT id, name, role, active FROM users ORDER BY name"),
-            "helpers": _table(book, "SELECT * FROM helpers ORDER BY name")}
-
-
-def _table(book: Book, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
-    cursor = book.conn.execute(sql, params or [])
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor]
+            "users": rows(book, "SELECT id, name, role, active FROM users ORDER BY name", []),
+            "helpers": rows(book, "SELECT * FROM helpers ORDER BY name", [])}
 
 
 def _run(args: argparse.Namespace) -> int:

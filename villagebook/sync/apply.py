@@ -104,7 +104,8 @@ def import_bytes(book: Book, data: bytes, name: str, dry_run: bool = False,
         return Outcome(name, "refused", error.code, dict(error.values))
     about = {"sender": installation, "ranges": package.manifest["ranges"],
              "sender_name": str((package.manifest.get("sender") or {}).get("name") or "")}
-    missing = _gaps(book, package)
+    have = received(book)  # per origin, how far this book has everything
+    missing = _gaps(package, have)
     if missing:
         if not dry_run:
             _keep(book, installation, name, package, data, "held",
@@ -118,14 +119,13 @@ def import_bytes(book: Book, data: bytes, name: str, dry_run: bool = False,
                        **about)
     outcome = Outcome(name, "applied", **about)
     if dry_run:  # verified; what is new in it, nothing written
-        have = received(book)
         outcome.actions = sum(a["seq"] > have.get(a["site"], 0) for a in package.actions)
         news = outcome.actions or any(end > have.get(site, 0) for site, (_s, end)
                                       in package.manifest["ranges"].items())
         outcome.state = "applied" if news else "already"
         return outcome
     with book.writing():
-        applied = _apply(book, package, installation, outcome)
+        applied = _apply(book, package, installation, outcome, have)
     outcome.count_errors = compare_counts(book, package)
     if not applied:
         outcome.state = "already"
@@ -201,9 +201,8 @@ def _check_fork(book: Book, package: Package) -> None:
             raise SyncError("sync.forked", site=action["site"], seq=action["seq"])
 
 
-def _gaps(book: Book, package: Package) -> dict[str, list[int]]:
+def _gaps(package: Package, have: dict[str, int]) -> dict[str, list[int]]:
     """Per origin, the numbers missing before this package can apply."""
-    have = received(book)
     missing = {}
     for site, (start, _end) in package.manifest["ranges"].items():
         upto = have.get(site, 0)
@@ -220,11 +219,11 @@ def _too_far_ahead(book: Book, package: Package) -> int:
     return worst if worst > max_ahead_ms(book) else 0
 
 
-def _apply(book: Book, package: Package, installation: str, outcome: Outcome) -> bool:
-    """Apply the new part of a package inside the caller's transaction; False when
-    everything in it was here already."""
+def _apply(book: Book, package: Package, installation: str, outcome: Outcome,
+           have: dict[str, int]) -> bool:
+    """Apply the new part of a package inside the caller's transaction (``have``: what
+    this book had of each origin before); False when everything in it was here already."""
     conn = book.conn
-    have = received(book)
     touched: set[str] = set()
     members: set[str] = set()
     applied = False

@@ -12,26 +12,21 @@ from ..core.errors import Issue, ValidationFailed
 from ..core.validation import clean_fields
 from ..storage.book import Book, now_text
 from ..storage.kinds import kind
+from ..storage.records import rows
 from .export import acknowledged, received
 from .keys import SyncError
 from .peers import peers
 from ..storage.village import own_sites
 
 
-def _rows(book: Book, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
-    cursor = book.conn.execute(sql, params or [])
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor]
-
-
 def open_conflicts(book: Book) -> list[dict[str, Any]]:
     """Conflicts waiting for a person, with both values (as they would be shown), who made
     each and the household's 户编号."""
     out = []
-    for row in _rows(book, "SELECT c.*, h.number AS household_number, v.code AS village_code"
+    for row in rows(book, "SELECT c.*, h.number AS household_number, v.code AS village_code"
                            " FROM sync_conflicts c LEFT JOIN households h"
                            " ON h.id = c.household_id LEFT JOIN village v ON v.id = h.village_id"
-                           " WHERE c.resolved_stamp IS NULL ORDER BY c.found_at"):
+                           " WHERE c.resolved_stamp IS NULL ORDER BY c.found_at", []):
         row["local_value"] = json.loads(row["local_value"]) if row["local_value"] else None
         row["remote_value"] = json.loads(row["remote_value"]) if row["remote_value"] else None
         row["unique_key"] = "+" in row["field"]  # two records on one key, not one field
@@ -45,10 +40,10 @@ def resolve_conflict(book: Book, conflict_id: str, *, take: str | None = None,
     (``'remote'``), or a third (``value``, typed as in the window). The decision is an
     ordinary logged change whose base covers both values: it syncs, and closes the
     conflict wherever it arrives."""
-    rows = _rows(book, "SELECT * FROM sync_conflicts WHERE id = ?", [conflict_id])
-    if not rows:
+    found = rows(book, "SELECT * FROM sync_conflicts WHERE id = ?", [conflict_id])
+    if not found:
         raise SyncError("sync.no_conflict", id=conflict_id)
-    conflict = rows[0]
+    conflict = found[0]
     if conflict["resolved_stamp"]:
         raise SyncError("sync.conflict_decided", id=conflict_id)
     if "+" in conflict["field"]:  # two records on one key: settled by editing them
@@ -95,7 +90,7 @@ def same_person_findings(book: Book, undecided_only: bool = True,
     if undecided_only:
         sql += " WHERE s.decision IS NULL"
     sql += " ORDER BY s.found_at"
-    return _rows(book, sql + (f" LIMIT {int(limit)}" if limit else ""))
+    return rows(book, sql + (f" LIMIT {int(limit)}" if limit else ""), [])
 
 
 def mark_same_person(book: Book, finding_id: str, decision: str) -> None:
@@ -132,12 +127,12 @@ def status(book: Book) -> dict[str, Any]:
             count += n
             since = min(filter(None, (since, first)), default=None)
         waiting = (count, since)
-        last = {direction: _rows(book, "SELECT file_name, at, actions, state, detail FROM"
+        last = {direction: rows(book, "SELECT file_name, at, actions, state, detail FROM"
                                        " sync_packages WHERE peer = ? AND direction = ?"
                                        " ORDER BY at DESC LIMIT 1",
                                  [p["installation"], direction])
                 for direction in ("in", "out")}
-        held = _rows(book, "SELECT file_name, at, detail FROM sync_packages WHERE peer = ?"
+        held = rows(book, "SELECT file_name, at, detail FROM sync_packages WHERE peer = ?"
                            " AND state = 'held' ORDER BY at", [p["installation"]])
         out_peers.append({
             "installation": p["installation"], "kind": p["kind"], "name": p["name"],

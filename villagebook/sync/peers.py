@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..storage.book import Book, now_text
+from ..storage.records import rows
 from .keys import SyncError, same_fingerprint
 
 
@@ -39,9 +40,7 @@ def add_peer(book: Book, card: dict[str, Any], typed_fingerprint: str | None = N
 
 
 def peers(book: Book) -> list[dict[str, Any]]:
-    cursor = book.conn.execute("SELECT * FROM sync_peers ORDER BY kind, code")
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor]
+    return rows(book, "SELECT * FROM sync_peers ORDER BY kind, code", [])
 
 
 def peer(book: Book, installation: str) -> dict[str, Any]:
