@@ -3,6 +3,8 @@ township's list of villages, a conflict decided there and the decision back home
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -14,6 +16,15 @@ from villagebook.storage.households import load_household, save_household
 from villagebook.storage.township import create_township
 from villagebook.storage.village import add_user, set_village
 from villagebook.ui.main_window import MainWindow
+
+
+def new_township(tmp_path: Path) -> tuple[Site, object]:
+    """城关镇's book, made as its own installation; (site, open book)."""
+    township = Site(tmp_path, "town", None)
+    with township:
+        book = create_township(township.db, {"name": "城关镇", "code": "530524101",
+                                               "user": "王站长"})
+    return township, book
 
 
 def window(qtbot, site: Site, book) -> MainWindow:
@@ -115,10 +126,7 @@ def test_pair_send_merge_decide_and_answer_from_the_window(qtbot, boxes, tmp_pat
 
 
 def test_a_refused_package_says_why_in_the_window(qtbot, boxes, tmp_path):
-    township = Site(tmp_path, "town", None)
-    with township:
-        tbook = create_township(township.db, {"name": "城关镇", "code": "530524101",
-                                                "user": "王站长"})
+    township, tbook = new_township(tmp_path)
     page = window(qtbot, township, tbook).sync_page
     bogus = tmp_path / "x.vbsync"
     bogus.write_bytes(b"VBSYNC\r\n" + b"\0" * 40)
@@ -133,10 +141,7 @@ def test_after_a_background_import_a_change_here_sorts_after_what_arrived(qtbot,
                                                                           tmp_path):
     from villagebook.core.clock import encode
 
-    township = Site(tmp_path, "town", None)
-    with township:
-        tbook = create_township(township.db, {"name": "城关镇", "code": "530524101",
-                                                "user": "王站长"})
+    township, tbook = new_township(tmp_path)
     page = window(qtbot, township, tbook).sync_page
     ahead = encode(10**13, 0, "elsewhere")  # as if another laptop's stamp ran ahead
     with township:
@@ -157,10 +162,8 @@ def test_a_typed_value_that_breaks_the_field_rule_is_refused_in_words(qtbot, box
                                                                       tmp_path):
     from villagebook.ui.sync_page import SyncPage
 
-    township = Site(tmp_path, "town", None)
+    township, tbook = new_township(tmp_path)
     with township:
-        tbook = create_township(township.db, {"name": "城关镇", "code": "530524101",
-                                                "user": "王站长"})
         tbook.conn.execute(
             "INSERT INTO sync_conflicts (id, table_name, record_id, field, local_value,"
             " local_stamp, remote_value, remote_stamp, found_at) VALUES ('c1', 'households',"
@@ -185,10 +188,8 @@ def test_the_township_window_writes_its_register_and_summary(qtbot, boxes, tmp_p
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
 
-    township = Site(tmp_path, "town", None)
+    township, tbook = new_township(tmp_path)
     with township:
-        tbook = create_township(township.db, {"name": "城关镇", "code": "530524101",
-                                                "user": "王站长"})
         with tbook.writing():
             tbook.conn.execute("INSERT INTO village (id, name, code, is_demo, created_at,"
                                " updated_at) VALUES ('v', '石桥村', '530524101001', 0, 't',"
