@@ -749,150 +749,150 @@
 <context>
     <name>HouseholdWindow</name>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="64"/>
+        <location filename="../../villagebook/ui/household_window.py" line="65"/>
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="64"/>
+        <location filename="../../villagebook/ui/household_window.py" line="65"/>
         <source>Two assurances, three guarantees</source>
         <translation>两不愁三保障</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="65"/>
+        <location filename="../../villagebook/ui/household_window.py" line="66"/>
         <source>Monitoring</source>
         <translation>防返贫监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="65"/>
+        <location filename="../../villagebook/ui/household_window.py" line="66"/>
         <source>Assistance measures</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="65"/>
+        <location filename="../../villagebook/ui/household_window.py" line="66"/>
         <source>Helpers</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="66"/>
+        <location filename="../../villagebook/ui/household_window.py" line="67"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="106"/>
+        <location filename="../../villagebook/ui/household_window.py" line="107"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="166"/>
+        <location filename="../../villagebook/ui/household_window.py" line="167"/>
         <source>Household {number} {head}</source>
         <translation>农户 {number} {head}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="168"/>
+        <location filename="../../villagebook/ui/household_window.py" line="169"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="170"/>
+        <location filename="../../villagebook/ui/household_window.py" line="171"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="176"/>
+        <location filename="../../villagebook/ui/household_window.py" line="177"/>
         <source>Closed on {date}: {reason}. {note}</source>
         <translation>已于 {date} 注销：{reason}。{note}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="182"/>
+        <location filename="../../villagebook/ui/household_window.py" line="183"/>
         <source>Reopen household</source>
         <translation>恢复此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="182"/>
+        <location filename="../../villagebook/ui/household_window.py" line="183"/>
         <source>Close household…</source>
         <translation>注销此户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="241"/>
-        <location filename="../../villagebook/ui/household_window.py" line="247"/>
+        <location filename="../../villagebook/ui/household_window.py" line="242"/>
+        <location filename="../../villagebook/ui/household_window.py" line="248"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="242"/>
+        <location filename="../../villagebook/ui/household_window.py" line="243"/>
         <source>Not saved: {count} problem(s) must be corrected first. They are listed at the bottom of the window.</source>
         <translation>未保存：有 {count} 处错误需要先改正，已列在窗口下方。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="256"/>
+        <location filename="../../villagebook/ui/household_window.py" line="257"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="257"/>
+        <location filename="../../villagebook/ui/household_window.py" line="258"/>
         <source>Please check these points:</source>
         <translation>请核对以下几点：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="258"/>
+        <location filename="../../villagebook/ui/household_window.py" line="259"/>
         <source>Correct, save anyway</source>
         <translation>核对无误，仍然保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="259"/>
+        <location filename="../../villagebook/ui/household_window.py" line="260"/>
         <source>Go back and change</source>
         <translation>返回修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="280"/>
-        <location filename="../../villagebook/ui/household_window.py" line="290"/>
+        <location filename="../../villagebook/ui/household_window.py" line="281"/>
+        <location filename="../../villagebook/ui/household_window.py" line="291"/>
         <source>Member leaves</source>
         <translation>成员减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="281"/>
+        <location filename="../../villagebook/ui/household_window.py" line="282"/>
         <source>Select the member in the table first.</source>
         <translation>请先在表格中选中这名成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="291"/>
+        <location filename="../../villagebook/ui/household_window.py" line="292"/>
         <source>{name} leaves the household. The record is kept and can be restored.</source>
         <translation>{name} 将从本户减少。记录会保留，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="306"/>
+        <location filename="../../villagebook/ui/household_window.py" line="307"/>
         <source>Restore member</source>
         <translation>恢复成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="307"/>
+        <location filename="../../villagebook/ui/household_window.py" line="308"/>
         <source>Tick “Show members who left” and select the member to restore.</source>
         <translation>请勾选“显示已减少的成员”，再选中要恢复的成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="332"/>
+        <location filename="../../villagebook/ui/household_window.py" line="333"/>
         <source>Close household</source>
         <translation>注销此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="333"/>
+        <location filename="../../villagebook/ui/household_window.py" line="334"/>
         <source>The household leaves the active list. Nothing is deleted; it can be reopened.</source>
         <translation>本户将移出在册名单。不会删除任何记录，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="342"/>
-        <location filename="../../villagebook/ui/household_window.py" line="346"/>
+        <location filename="../../villagebook/ui/household_window.py" line="343"/>
+        <location filename="../../villagebook/ui/household_window.py" line="347"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="355"/>
+        <location filename="../../villagebook/ui/household_window.py" line="356"/>
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="356"/>
+        <location filename="../../villagebook/ui/household_window.py" line="357"/>
         <source>This household has unsaved changes. Save them?</source>
         <translation>本户有尚未保存的修改。要保存吗？</translation>
     </message>
@@ -900,150 +900,150 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="65"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="66"/>
         <source>Member</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="66"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="67"/>
         <source>Household</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="86"/>
-        <location filename="../../villagebook/ui/import_dialog.py" line="282"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="87"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="283"/>
         <source>Import households from a workbook</source>
         <translation>从表格导入农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="89"/>
-        <location filename="../../villagebook/ui/import_dialog.py" line="250"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="90"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="251"/>
         <source>Checking {name}…</source>
         <translation>正在检查 {name}…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="94"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="95"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="101"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="102"/>
         <source>Columns of the file (matched automatically; change any that is wrong)</source>
         <translation>文件中的列（已自动对应，如有不对请修改）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="106"/>
-        <location filename="../../villagebook/ui/import_dialog.py" line="117"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="107"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="118"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="106"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="107"/>
         <source>Column in the file</source>
         <translation>文件中的列名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="106"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="107"/>
         <source>Example</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="107"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="108"/>
         <source>Read as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="111"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="112"/>
         <source>Back to the automatic matches</source>
         <translation>恢复自动对应</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="117"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="118"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="118"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="119"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="118"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="119"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="119"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="120"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="126"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="127"/>
         <source>Save the list of problems…</source>
         <translation>保存问题清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="128"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="129"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="130"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="131"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="179"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="180"/>
         <source>Choose under “Read as” which columns hold them.</source>
         <translation>请在“导入为”一栏中指出它们在哪些列。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="192"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="193"/>
         <source>{new} new households, {updated} updated, {members} member rows</source>
         <translation>新增 {new} 户，更新 {updated} 户，成员 {members} 行</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="196"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="197"/>
         <source>Imported: {counts}.</source>
         <translation>已导入：{counts}。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="203"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="204"/>
         <source>Nothing was imported: {count} problem(s) must be corrected in the file first. Without them the import would give {counts}.</source>
         <translation>没有导入任何数据：文件中有 {count} 处问题需要先改正。改正后导入将会：{counts}。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="207"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="208"/>
         <source>The file is in order: importing it gives {counts}. Press Import to write it into the book.</source>
         <translation>文件检查无误：导入将会{counts}。请按“导入”写入账本。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="216"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="217"/>
         <source>Stopped: nothing was imported.</source>
         <translation>已停止，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="228"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="229"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="258"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="259"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="265"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="266"/>
         <source>Save the list of problems</source>
         <translation>保存问题清单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="268"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="269"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="283"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="284"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.xls *.ods);;所有文件 (*)</translation>
     </message>
@@ -1112,7 +1112,7 @@
     </message>
     <message>
         <location filename="../../villagebook/ui/main_window.py" line="122"/>
-        <location filename="../../villagebook/ui/main_window.py" line="296"/>
+        <location filename="../../villagebook/ui/main_window.py" line="318"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
@@ -1127,163 +1127,163 @@
         <translation>打印户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="222"/>
+        <location filename="../../villagebook/ui/main_window.py" line="244"/>
         <source>All villages</source>
         <translation>所有村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="245"/>
+        <location filename="../../villagebook/ui/main_window.py" line="267"/>
         <source>{count} changes since {since} have not reached {name} yet: export a sync package (Sync in the side bar).</source>
         <translation>自{since}以来有 {count} 项修改尚未送达{name}：请导出同步包（左侧“同步”）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="258"/>
+        <location filename="../../villagebook/ui/main_window.py" line="280"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="259"/>
+        <location filename="../../villagebook/ui/main_window.py" line="281"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="261"/>
+        <location filename="../../villagebook/ui/main_window.py" line="283"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="263"/>
+        <location filename="../../villagebook/ui/main_window.py" line="285"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="265"/>
+        <location filename="../../villagebook/ui/main_window.py" line="287"/>
         <source>Export the village register (Excel)…</source>
         <translation>导出村册（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="267"/>
+        <location filename="../../villagebook/ui/main_window.py" line="289"/>
         <source>Import households from Excel…</source>
         <translation>从 Excel 导入农户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="269"/>
+        <location filename="../../villagebook/ui/main_window.py" line="291"/>
         <source>Save a blank entry template (Excel)…</source>
         <translation>保存空白录入模板（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="271"/>
+        <location filename="../../villagebook/ui/main_window.py" line="293"/>
         <source>Sync…</source>
         <translation>同步…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="273"/>
+        <location filename="../../villagebook/ui/main_window.py" line="295"/>
         <source>Monitoring line…</source>
         <translation>监测线设置…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="275"/>
+        <location filename="../../villagebook/ui/main_window.py" line="297"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="281"/>
+        <location filename="../../villagebook/ui/main_window.py" line="303"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="282"/>
+        <location filename="../../villagebook/ui/main_window.py" line="304"/>
         <source>Household cards…</source>
         <translation>户卡（明白卡）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="283"/>
+        <location filename="../../villagebook/ui/main_window.py" line="305"/>
         <source>Wall sheets for the home…</source>
         <translation>户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="284"/>
+        <location filename="../../villagebook/ui/main_window.py" line="306"/>
         <source>Public notice…</source>
         <translation>公示名单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="285"/>
+        <location filename="../../villagebook/ui/main_window.py" line="307"/>
         <source>Village register…</source>
         <translation>村有册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="292"/>
+        <location filename="../../villagebook/ui/main_window.py" line="314"/>
         <source>Township summary (乡镇有簿)…</source>
         <translation>乡镇有簿汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="295"/>
+        <location filename="../../villagebook/ui/main_window.py" line="317"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="299"/>
+        <location filename="../../villagebook/ui/main_window.py" line="321"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="304"/>
+        <location filename="../../villagebook/ui/main_window.py" line="326"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="338"/>
+        <location filename="../../villagebook/ui/main_window.py" line="360"/>
         <source>Save the township summary</source>
         <translation>保存乡镇汇总表</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="339"/>
+        <location filename="../../villagebook/ui/main_window.py" line="361"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="342"/>
+        <location filename="../../villagebook/ui/main_window.py" line="364"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="352"/>
+        <location filename="../../villagebook/ui/main_window.py" line="374"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="353"/>
-        <location filename="../../villagebook/ui/main_window.py" line="383"/>
+        <location filename="../../villagebook/ui/main_window.py" line="375"/>
+        <location filename="../../villagebook/ui/main_window.py" line="405"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="363"/>
+        <location filename="../../villagebook/ui/main_window.py" line="385"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="382"/>
+        <location filename="../../villagebook/ui/main_window.py" line="404"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="438"/>
+        <location filename="../../villagebook/ui/main_window.py" line="460"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="442"/>
+        <location filename="../../villagebook/ui/main_window.py" line="464"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="444"/>
+        <location filename="../../villagebook/ui/main_window.py" line="466"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="446"/>
+        <location filename="../../villagebook/ui/main_window.py" line="468"/>
         <source>[read only]</source>
         <translation>【只读】</translation>
     </message>
@@ -1291,47 +1291,42 @@
 <context>
     <name>MeasuresPage</name>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="31"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="30"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="33"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="32"/>
         <source>All progress</source>
         <translation>全部进展</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="34"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="33"/>
         <source>All sources</source>
         <translation>全部资金来源</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="78"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="77"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="97"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="96"/>
         <source>Adding up…</source>
         <translation>正在合计…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="103"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="101"/>
         <source>&lt;b&gt;{count} measures, {amount} yuan&lt;/b&gt;</source>
         <translation>&lt;b&gt;共 {count} 项措施，金额 {amount} 元&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="106"/>
-        <source>(the list shows the newest {shown}; the totals count all)</source>
-        <translation>（列表显示最新的 {shown} 项，合计包含全部）</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="110"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="105"/>
         <source>By type</source>
         <translation>按措施类型</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="111"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="106"/>
         <source>By source of funds</source>
         <translation>按资金来源</translation>
     </message>
@@ -2269,38 +2264,38 @@
 <context>
     <name>RecordTab</name>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="129"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="156"/>
         <source>Save the household first; then its records can be added.</source>
         <translation>请先保存本户，然后才能添加这些记录。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="142"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="169"/>
         <source>Add…</source>
         <translation>新增…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="143"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="170"/>
         <source>Change…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="144"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="171"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="145"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="172"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="146"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="173"/>
         <source>Show removed</source>
         <translation>显示已删除的</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="228"/>
-        <location filename="../../villagebook/ui/record_tab.py" line="232"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="255"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="259"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -2308,298 +2303,298 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="125"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="127"/>
         <source>Save this computer&apos;s pairing file…</source>
         <translation>保存本机配对文件…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="127"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="129"/>
         <source>Pair with a village…</source>
         <translation>与村配对…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="128"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="130"/>
         <source>Pair with the township…</source>
         <translation>与乡镇配对…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="136"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="138"/>
         <source>&lt;b&gt;Villages&lt;/b&gt;</source>
         <translation>&lt;b&gt;各村&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="137"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="139"/>
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="137"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="139"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="138"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="140"/>
         <source>Last package</source>
         <translation>最近收到</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="138"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="140"/>
         <source>Waiting for</source>
         <translation>暂存待补</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="139"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="141"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="139"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="141"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="140"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="142"/>
         <source>Counts</source>
         <translation>账账相符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="142"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="144"/>
         <source>Export sync package…</source>
         <translation>导出同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="145"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="147"/>
         <source>Import sync packages…</source>
         <translation>导入同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="146"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="148"/>
         <source>Import the township&apos;s answer or corrections…</source>
         <translation>导入乡镇回执/更正…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="149"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="151"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="149"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="151"/>
         <source>From</source>
         <translation>来自</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="149"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="151"/>
         <source>Numbers</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="150"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="152"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="150"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="152"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="153"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="155"/>
         <source>Import the good packages</source>
         <translation>导入可用的包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="158"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="160"/>
         <source>&lt;b&gt;Conflicts: the same field changed on both sides&lt;/b&gt;</source>
         <translation>&lt;b&gt;冲突：双方都修改了同一项&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="160"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="170"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="171"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="162"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="172"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="173"/>
         <source>Household</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="160"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="162"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="160"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="162"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="161"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="163"/>
         <source>This side</source>
         <translation>本方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="161"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="163"/>
         <source>The other side</source>
         <translation>对方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="163"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="165"/>
         <source>Keep this side&apos;s value</source>
         <translation>保留本方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="165"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="167"/>
         <source>Take the other side&apos;s value</source>
         <translation>采用对方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="167"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="169"/>
         <source>Type another value…</source>
         <translation>输入其他值…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="169"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="171"/>
         <source>&lt;b&gt;One person registered in two places&lt;/b&gt;</source>
         <translation>&lt;b&gt;同一人多处登记&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="170"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="171"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="172"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="173"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="170"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="171"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="219"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="172"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="173"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="221"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="172"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="174"/>
         <source>Found by</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="174"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="176"/>
         <source>The same person</source>
         <translation>是同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="175"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="177"/>
         <source>Different people</source>
         <translation>不是同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="191"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="193"/>
         <source>This computer&apos;s fingerprint</source>
         <translation>本机指纹</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="198"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="200"/>
         <source>Not paired yet. Save this computer&apos;s pairing file and give it to the other side; pair with theirs; read the fingerprints to each other by phone.</source>
         <translation>尚未配对。请保存本机配对文件交给对方，导入对方的配对文件，并通过电话互相核对指纹。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="202"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="204"/>
         <source>Conflicts waiting: {conflicts}. Same-person findings waiting: {findings}.</source>
         <translation>待处理冲突 {conflicts} 项，待确认的同一人 {findings} 项。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="206"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="208"/>
         <source>The lists below show the first {shown}; each one decided makes room for the next.</source>
         <translation>下面的列表先显示前 {shown} 条，每处理一条就补上一条。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="220"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="222"/>
         <source>Name and birth date</source>
         <translation>姓名和出生日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="229"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="231"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="231"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="233"/>
         <source>Entered twice</source>
         <translation>重复登记</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="232"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="234"/>
         <source>another record</source>
         <translation>另一条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="232"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="234"/>
         <source>this record</source>
         <translation>这一条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="245"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="247"/>
         <source>has received the changes up to {day}</source>
         <translation>已收到至{day}的修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="247"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="249"/>
         <source>has not confirmed receiving anything yet</source>
         <translation>尚未确认收到任何修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="249"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="251"/>
         <source>{count} changes wait to be sent (the oldest from {day})</source>
         <translation>有 {count} 项修改待发送（最早为{day}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="253"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="255"/>
         <source>nothing waits to be sent</source>
         <translation>没有待发送的修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="255"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="257"/>
         <source>last package received {day}</source>
         <translation>最近一次收到同步包：{day}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="258"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="260"/>
         <source>a package is kept until the missing one arrives ({file})</source>
         <translation>有同步包暂存，等待缺少的包（{file}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="283"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="290"/>
         <source>agree</source>
         <translation>相符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="293"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="300"/>
         <source>Save the pairing file</source>
         <translation>保存配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="295"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="310"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="302"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="317"/>
         <source>Pairing files (*.vbpair)</source>
         <translation>配对文件 (*.vbpair)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="301"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="308"/>
         <source>Pairing file saved</source>
         <translation>配对文件已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="302"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="309"/>
         <source>Saved to {path}. Give it to the other side, and read them this fingerprint by phone: {fingerprint}</source>
         <translation>已保存到 {path}。请交给对方，并通过电话向对方念出本机指纹：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="308"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="315"/>
         <source>The other side&apos;s pairing file</source>
         <translation>对方的配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="318"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="325"/>
         <source>Compare the fingerprint by phone</source>
         <translation>电话核对指纹</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="319"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="326"/>
         <source>{name} ({code}). Ask them to read the fingerprint their computer shows. Pair only if it is exactly:
 
 {fingerprint}</source>
@@ -2608,17 +2603,17 @@
 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="339"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="346"/>
         <source>Where to save the sync package (a USB stick)</source>
         <translation>同步包保存到哪里（U盘）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="348"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="355"/>
         <source>Sync package saved</source>
         <translation>同步包已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="349"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="356"/>
         <source>Saved:
 {files}
 
@@ -2629,128 +2624,128 @@ Take it to the other side; it can only be read there.</source>
 请交给对方，只有对方的电脑能读取。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="360"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="367"/>
         <source>The folder (or USB stick) with the sync packages</source>
         <translation>同步包所在的文件夹（或U盘）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="364"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="371"/>
         <source>Sync packages to import</source>
         <translation>要导入的同步包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="365"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="372"/>
         <source>Sync packages (*.vbsync)</source>
         <translation>同步包 (*.vbsync)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="384"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="391"/>
         <source>Stop after this package</source>
         <translation>导完这个包后停止</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="425"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="432"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="425"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="432"/>
         <source>Imported before</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="426"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="433"/>
         <source>Kept: waiting for a missing package</source>
         <translation>已暂存：等待缺少的包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="490"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="497"/>
         <source>Which record stays?</source>
         <translation>保留哪一条记录？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="491"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="498"/>
         <source>{name} is registered in two households. Keep the record in which one? The other household opens, to record that the person left it.</source>
         <translation>{name} 在两户中都有登记。保留哪一户的记录？将打开另一户，在那里为此人办理减少（迁出）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="495"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="502"/>
         <source>Keep {household}</source>
         <translation>保留 {household}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="423"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="427"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="430"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="434"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="370"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="377"/>
         <source>Checking the sync packages…</source>
         <translation>正在核验同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="380"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="387"/>
         <source>Importing sync packages…</source>
         <translation>正在导入同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="420"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="427"/>
         <source>Good: will be imported</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="421"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="428"/>
         <source>Imported before: nothing new</source>
         <translation>此前已导入，没有新内容</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="422"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="429"/>
         <source>Good, but a package before it is missing: will be kept</source>
         <translation>可用，但缺少此前的包：将暂存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="434"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="441"/>
         <source>{count} changes</source>
         <translation>{count} 项修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="436"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="443"/>
         <source>{count} conflicts</source>
         <translation>{count} 项冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="438"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="445"/>
         <source>{count} same-person findings</source>
         <translation>{count} 条疑似同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="441"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="448"/>
         <source>counts disagree: {table} {sender} there, {here} here</source>
         <translation>账账不符：{table} 对方 {sender}，本账本 {here}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="450"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="457"/>
         <source>Import the good packages ({count})</source>
         <translation>导入可用的包（{count}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="460"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="467"/>
         <source>Select a conflict first.</source>
         <translation>请先选中一项冲突。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="463"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="470"/>
         <source>Another value</source>
         <translation>其他值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="464"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="471"/>
         <source>The value to keep:</source>
         <translation>要保留的值：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="474"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="481"/>
         <source>Select a finding first.</source>
         <translation>请先选中一条记录。</translation>
     </message>
@@ -2791,37 +2786,37 @@ Take it to the other side; it can only be read there.</source>
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../villagebook/ui/visits_page.py" line="30"/>
+        <location filename="../../villagebook/ui/visits_page.py" line="32"/>
         <source>A household out of poverty or under monitoring counts as not visited after</source>
         <translation>脱贫户、监测户超过</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/visits_page.py" line="33"/>
+        <location filename="../../villagebook/ui/visits_page.py" line="35"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/visits_page.py" line="35"/>
+        <location filename="../../villagebook/ui/visits_page.py" line="37"/>
         <source>Visits each helper owes a year:</source>
         <translation>未走访即列出；帮扶责任人每年应走访次数：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/visits_page.py" line="39"/>
+        <location filename="../../villagebook/ui/visits_page.py" line="41"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/visits_page.py" line="60"/>
+        <location filename="../../villagebook/ui/visits_page.py" line="62"/>
         <source>&lt;b&gt;Visit log: the newest visits&lt;/b&gt;</source>
         <translation>&lt;b&gt;走访日志：最近的走访&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/visits_page.py" line="83"/>
+        <location filename="../../villagebook/ui/visits_page.py" line="87"/>
         <source>&lt;b&gt;Not visited for more than {days} days: {count} households&lt;/b&gt;</source>
         <translation>&lt;b&gt;超过 {days} 天未走访：{count} 户&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/visits_page.py" line="88"/>
+        <location filename="../../villagebook/ui/visits_page.py" line="92"/>
         <source>&lt;b&gt;Follow-ups due: {count}&lt;/b&gt;</source>
         <translation>&lt;b&gt;到期待跟进：{count} 条&lt;/b&gt;</translation>
     </message>

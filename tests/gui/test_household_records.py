@@ -147,6 +147,33 @@ def test_village_measures_page_filters_and_totals(qtbot, demo_book):
     assert len(main.household_windows) == 1
 
 
+def test_side_pages_are_built_when_first_shown_and_long_lists_read_by_pages(
+        qtbot, demo_book, monkeypatch):
+    from villagebook.storage.measures import MeasureFilter, village_measures
+    from villagebook.ui import record_tab
+    from villagebook.ui.main_window import MainWindow
+    from villagebook.ui.measures_page import MeasuresPage
+
+    monkeypatch.setattr(record_tab, "PAGE", 7)
+    main = MainWindow(demo_book)
+    qtbot.addWidget(main)
+    # the window opens on the households; no other page has read its lists yet
+    assert not any(isinstance(main.pages.widget(i), MeasuresPage)
+                   for i in range(main.pages.count()))
+    main.nav.setCurrentRow(1)
+    page = main.measures_page
+    assert main.pages.currentWidget() is page and main.pages.widget(1) is page
+    everything = village_measures(demo_book, MeasureFilter())
+    assert len(everything) > 14 and page.model.rowCount() == 7
+    page.table.scrollToBottom()  # the view asks for the next page as it scrolls
+    qtbot.waitUntil(lambda: page.model.rowCount() > 7)
+    while page.model.canFetchMore():
+        page.model.fetchMore()
+    assert [r["id"] for r in page.model.rows] == [r["id"] for r in everything]
+    qtbot.waitUntil(lambda: "按资金来源" in page.totals.text())
+    assert f"共 {len(everything)} 项措施" in page.totals.text()  # the totals count all
+
+
 def test_helpers_page_pairing_and_a_visit_by_the_paired_helper(qtbot, book, monkeypatch):
     from villagebook.storage.visits import list_visits
     from villagebook.ui.main_window import MainWindow

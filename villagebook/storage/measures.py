@@ -89,16 +89,16 @@ _FROM = " FROM measures m JOIN households h ON h.id = m.household_id"
 
 
 def village_measures(book: Book, where: MeasureFilter, today: dt.date | None = None,
-                     limit: int = 5000) -> list[dict[str, Any]]:
-    """The measures that match (at most ``limit``), with their household's number and
-    head, newest first. Totals over all of them: ``measure_totals``."""
+                     limit: int = 5000, offset: int = 0) -> list[dict[str, Any]]:
+    """The measures that match (at most ``limit``, from ``offset``), with their household's
+    number and head, newest first. Totals over all of them: ``measure_totals``."""
     sql, params = where.where()
     rows = records.rows(book, "SELECT m.*, h.number AS household_number,"
                               " h.head_name AS head_name, (SELECT name FROM village"
                               " WHERE id = h.village_id) AS village_name" + _FROM + sql +
                               # start date, then the row: an index walk, not a sort
-                              " ORDER BY m.start_date DESC, m.rowid DESC LIMIT ?",
-                              [*params, limit])
+                              " ORDER BY m.start_date DESC, m.rowid DESC LIMIT ? OFFSET ?",
+                              [*params, limit, offset])
     return _with_derived(book, rows, today)
 
 

@@ -21,6 +21,11 @@ def rows(book: Book, sql: str, params: list[Any]) -> list[dict[str, Any]]:
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
+def count(book: Book, sql: str, params: list[Any]) -> int:
+    """How many rows a ``SELECT`` gives (without reading them)."""
+    return book.conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+
+
 def select(book: Book, sql: str, params: list[Any], *, include_removed: bool, order_by: str,
            alias: str = "") -> list[dict[str, Any]]:
     """Rows of a ``SELECT … WHERE …`` with removed records left out unless asked for,

@@ -93,51 +93,74 @@ def _in_village(village_id: str | None) -> tuple[str, list[Any]]:
 _VILLAGE_NAME = " (SELECT name FROM village WHERE id = h.village_id) AS village_name"
 
 
-def not_visited(book: Book, today: dt.date | None = None,
-                village_id: str | None = None) -> list[dict[str, Any]]:
-    """脱贫户 and 监测户 with no visit for more than the set number of days (90 unless
-    set otherwise), longest first; never visited first of all."""
-    today = today or dt.date.today()
+def _not_visited_query(book: Book, today: dt.date,
+                       village_id: str | None) -> tuple[str, list[Any]]:
     days = int_setting(book, "visits.max_days_unvisited")
     limit = (today - dt.timedelta(days=days)).isoformat()
     # households.last_visit is derived from visits; (category, last_visit) is indexed
     village, village_params = _in_village(village_id)
-    rows = records.rows(book,
-                        "SELECT h.id AS household_id, h.number AS household_number,"
-                        " h.head_name, h.last_visit," + _VILLAGE_NAME + " FROM households h"
-                        " WHERE h.category IN (?, ?) AND h.status = 'active'"
-                        " AND (h.last_visit IS NULL OR h.last_visit < ?)" + village +
-                        " ORDER BY h.last_visit IS NOT NULL, h.last_visit, h.number",
-                        [*VISITED_CATEGORIES, limit, *village_params])
+    return ("SELECT h.id AS household_id, h.number AS household_number,"
+            " h.head_name, h.last_visit," + _VILLAGE_NAME + " FROM households h"
+            " WHERE h.category IN (?, ?) AND h.status = 'active'"
+            " AND (h.last_visit IS NULL OR h.last_visit < ?)" + village,
+            [*VISITED_CATEGORIES, limit, *village_params])
+
+
+def not_visited(book: Book, today: dt.date | None = None, village_id: str | None = None,
+                limit: int = -1, offset: int = 0) -> list[dict[str, Any]]:
+    """脱贫户 and 监测户 with no visit for more than the set number of days (90 unless
+    set otherwise), longest first; never visited first of all. ``limit`` and ``offset``
+    read a page of them (-1: all)."""
+    today = today or dt.date.today()
+    sql, params = _not_visited_query(book, today, village_id)
+    rows = records.rows(book, sql + " ORDER BY h.last_visit IS NOT NULL, h.last_visit,"
+                        " h.number LIMIT ? OFFSET ?", [*params, limit, offset])
     for row in rows:
         row["days"] = (today - dt.date.fromisoformat(row["last_visit"])).days \
             if row["last_visit"] else None
     return rows
 
 
-def follow_ups_due(book: Book, today: dt.date | None = None,
-                   village_id: str | None = None) -> list[dict[str, Any]]:
-    """Visits whose follow-up date has come, with no later visit to the household yet."""
-    today = today or dt.date.today()
+def count_not_visited(book: Book, today: dt.date | None = None,
+                      village_id: str | None = None) -> int:
+    """How many households ``not_visited`` lists."""
+    return records.count(book, *_not_visited_query(book, today or dt.date.today(),
+                                                   village_id))
+
+
+def _follow_ups_query(today: dt.date, village_id: str | None) -> tuple[str, list[Any]]:
     village, village_params = _in_village(village_id)
     # next_follow_up is derived from the household's newest visit (indexed)
-    rows = records.rows(book,
-                        "SELECT v.*, h.number AS household_number, h.head_name,"
-                        " hp.name AS helper_name," + _VILLAGE_NAME + " FROM households h"
-                        " JOIN visits v ON v.household_id = h.id AND v.status = 'active'"
-                        " AND v.visit_date = h.last_visit AND v.follow_up_date = h.next_follow_up"
-                        " LEFT JOIN helpers hp ON hp.id = v.helper_id"
-                        " WHERE h.next_follow_up <= ? AND h.status = 'active'" + village +
-                        " ORDER BY h.next_follow_up, h.number",
-                        [today.isoformat(), *village_params])
+    return ("SELECT v.*, h.number AS household_number, h.head_name,"
+            " hp.name AS helper_name," + _VILLAGE_NAME + " FROM households h"
+            " JOIN visits v ON v.household_id = h.id AND v.status = 'active'"
+            " AND v.visit_date = h.last_visit AND v.follow_up_date = h.next_follow_up"
+            " LEFT JOIN helpers hp ON hp.id = v.helper_id"
+            " WHERE h.next_follow_up <= ? AND h.status = 'active'" + village,
+            [today.isoformat(), *village_params])
+
+
+def follow_ups_due(book: Book, today: dt.date | None = None, village_id: str | None = None,
+                   limit: int = -1, offset: int = 0) -> list[dict[str, Any]]:
+    """Visits whose follow-up date has come, with no later visit to the household yet
+    (``limit`` and ``offset``: a page of them)."""
+    sql, params = _follow_ups_query(today or dt.date.today(), village_id)
+    rows = records.rows(book, sql + " ORDER BY h.next_follow_up, h.number LIMIT ? OFFSET ?",
+                        [*params, limit, offset])
     for row in rows:
         row["visitor"] = _visitor(row)
     return rows
 
 
-def recent_visits(book: Book, limit: int = 500,
-                  village_id: str | None = None) -> list[dict[str, Any]]:
-    """The village's visit log: the newest visits to any household."""
+def count_follow_ups_due(book: Book, today: dt.date | None = None,
+                         village_id: str | None = None) -> int:
+    """How many visits ``follow_ups_due`` lists."""
+    return records.count(book, *_follow_ups_query(today or dt.date.today(), village_id))
+
+
+def recent_visits(book: Book, limit: int = 500, village_id: str | None = None,
+                  offset: int = 0) -> list[dict[str, Any]]:
+    """The village's visit log: the newest visits to any household (a page of them)."""
     village, village_params = _in_village(village_id)
     rows = records.rows(book,
                         "SELECT v.*, h.number AS household_number, h.head_name,"
@@ -145,8 +168,8 @@ def recent_visits(book: Book, limit: int = 500,
                         " JOIN households h ON h.id = v.household_id"
                         " LEFT JOIN helpers hp ON hp.id = v.helper_id"
                         " WHERE v.status = 'active'" + village +
-                        " ORDER BY v.visit_date DESC, v.rowid DESC LIMIT ?",
-                        [*village_params, limit])
+                        " ORDER BY v.visit_date DESC, v.rowid DESC LIMIT ? OFFSET ?",
+                        [*village_params, limit, offset])
     for row in rows:
         row["visitor"] = _visitor(row)
     return rows

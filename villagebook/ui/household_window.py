@@ -32,6 +32,7 @@ from .record_tab import RecordTab
 from .member_table import CodeDelegate, MemberTableModel
 from .print_dialog import PrintDialog
 from .messages import describe, describe_error
+from .tables import fit_columns
 
 ISSUE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -129,7 +130,7 @@ class HouseholdWindow(QWidget):
             self.members.endResetModel()
             self.history.load(self.household_id,
                               {m["id"]: m.get("name") or "" for m in members if m.get("id")})
-            self.ui.historyTable.resizeColumnsToContents()
+            fit_columns(self.ui.historyTable)
             for tab in self.record_tabs:
                 tab.set_household(self.household_id)
         finally:

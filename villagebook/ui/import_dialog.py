@@ -29,6 +29,7 @@ from ..storage import open_book
 from . import i18n
 from .jobs import LatestOnly, Progress
 from .messages import describe_error, describe_failure
+from .tables import fit_columns
 
 
 @dataclass
@@ -188,7 +189,7 @@ class ImportDialog(QDialog):
             for column, value in enumerate((p.sheet, str(p.row or ""), p.column, p.value,
                                             mark + describe_plain(p.issue))):
                 self.table.setItem(row, column, QTableWidgetItem(value))
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         counts = self.tr("{new} new households, {updated} updated, {members} member rows").format(
             new=result.households_created, updated=result.households_updated,
             members=result.members)
@@ -239,7 +240,7 @@ class ImportDialog(QDialog):
             combo.currentIndexChanged.connect(
                 lambda _=0, c=combo, t=title: self.choose(t, c.currentData()))
             self.mapping_table.setCellWidget(row, 3, combo)
-        self.mapping_table.resizeColumnsToContents()
+        fit_columns(self.mapping_table)
         self._filling = False
 
     def choose(self, title: str, key: str) -> None:

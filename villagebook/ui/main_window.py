@@ -154,22 +154,11 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel()
         layout.addWidget(self.count_label)
         self.pages.addWidget(center)
-        self.measures_page = MeasuresPage(self.book, scope=self.scope)
-        self.measures_page.open_household.connect(self.open_household)
-        self.pages.addWidget(self.measures_page)
-        self.helpers_page = RecordTab(helper_kind(self.book))
-        self.pages.addWidget(self.helpers_page)
-        self.visits_page = VisitsPage(self.book, scope=self.scope)
-        self.visits_page.open_household.connect(self.open_household)
-        self.pages.addWidget(self.visits_page)
-        self.problems_page = RecordTab(problem_kind(self.book, self.scope))
-        self.pages.addWidget(self.problems_page)
-        self.projects_page = ProjectsPage(self.book, scope=self.scope)
-        self.pages.addWidget(self.projects_page)
-        self.sync_page = SyncPage(self.book)
-        self.sync_page.changed.connect(self._records_arrived)
-        self.sync_page.open_household.connect(self.open_household)
-        self.pages.addWidget(self.sync_page)
+        # the other pages are built when first shown (``_page``): a township's lists are
+        # read only by those who open them, and the window appears sooner
+        self._built: dict[int, QWidget] = {0: center}
+        for _ in range(1, self.nav.count()):
+            self.pages.addWidget(QWidget())
         # the village filter stands above every page: each village list follows it
         lists = QWidget()
         lists_layout = QVBoxLayout(lists)
@@ -196,24 +185,57 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._show_page)
         self.nav.setCurrentRow(0)
 
+    def _page(self, row: int) -> QWidget:
+        """The page at ``row`` of the side bar, built the first time it is asked for."""
+        if row in self._built:
+            return self._built[row]
+        if row == 1:
+            page: QWidget = MeasuresPage(self.book, scope=self.scope)
+            page.open_household.connect(self.open_household)
+        elif row == 2:
+            page = RecordTab(helper_kind(self.book))
+        elif row == 3:
+            page = VisitsPage(self.book, scope=self.scope)
+            page.open_household.connect(self.open_household)
+        elif row == 4:
+            page = RecordTab(problem_kind(self.book, self.scope))
+        elif row == 5:
+            page = ProjectsPage(self.book, scope=self.scope)
+        else:
+            page = SyncPage(self.book)
+            page.changed.connect(self._records_arrived)
+            page.open_household.connect(self.open_household)
+        placeholder = self.pages.widget(row)
+        self.pages.insertWidget(row, page)
+        self.pages.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self._built[row] = page
+        return page
+
+    measures_page = property(lambda self: self._page(1))
+    helpers_page = property(lambda self: self._page(2))
+    visits_page = property(lambda self: self._page(3))
+    problems_page = property(lambda self: self._page(4))
+    projects_page = property(lambda self: self._page(5))
+    sync_page = property(lambda self: self._page(6))
+
     def _show_page(self, row: int) -> None:
         """The side bar picks the page; the household summary belongs to the first."""
+        fresh = row not in self._built  # a page built now has just read its lists
+        page = self._page(row)
         self.pages.setCurrentIndex(row)
         self.summary.setVisible(row == 0)
-        page = self.pages.currentWidget()
-        if page is self.measures_page:
-            self.measures_page.fill_years()
-        elif page in (self.helpers_page, self.problems_page):
-            page.set_household(None)
-        elif page is self.visits_page:
-            self.visits_page.refresh()
-        elif page is self.projects_page:
-            self.projects_page.refresh()
-        elif page is self.sync_page:
-            self.sync_page.refresh()
+        if isinstance(page, MeasuresPage):
+            if not fresh:
+                page.fill_years()
+        elif isinstance(page, RecordTab):
+            if not fresh:
+                page.set_household(None)
+        elif isinstance(page, (VisitsPage, ProjectsPage, SyncPage)):
+            page.refresh()
 
     def show_sync(self) -> None:
-        self.nav.setCurrentRow(self.pages.indexOf(self.sync_page))
+        self.nav.setCurrentRow(6)
 
     def _fill_villages(self) -> None:
         current = self.village_filter.currentData()

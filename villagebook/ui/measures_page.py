@@ -15,8 +15,7 @@ from ..storage.measures import MeasureFilter, measure_totals, measure_years, vil
 from .jobs import LatestOnly
 from .record_tab import Column, RecordTableModel
 from .scope import VillageScope
-
-LIMIT = 5000
+from .tables import fit_columns
 
 
 class MeasuresPage(QWidget):
@@ -91,20 +90,16 @@ class MeasuresPage(QWidget):
 
     def refresh(self) -> None:
         where = self.current_filter()
-        rows = village_measures(self.book, where, limit=LIMIT)
-        self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
+        self.model.set_pages(lambda offset, limit: village_measures(
+            self.book, where, limit=limit, offset=offset))
+        fit_columns(self.table)
         self.totals.setText(self.tr("Adding up…"))
         self._totals_job.submit_reading(self.book.path, lambda conn: measure_totals(conn, where))
 
     def show_totals(self, totals: dict) -> None:
-        rows = self.model.rows
         count = sum(n for _, n, _ in totals["measure_type"])
         head = self.tr("<b>{count} measures, {amount} yuan</b>").format(
             count=count, amount=records.format_money(sum(a for *_, a in totals["measure_type"])))
-        if count > len(rows):
-            head += " " + self.tr("(the list shows the newest {shown}; the totals count all)"
-                                  ).format(shown=len(rows))
         parts = []
         for column, list_name, heading in (
                 ("measure_type", "measure_type", self.tr("By type")),

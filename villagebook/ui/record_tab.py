@@ -18,9 +18,11 @@ from ..core.errors import ValidationFailed, VillagebookError
 from . import i18n
 from .messages import describe, describe_error
 from .record_dialog import RecordDialog
+from .tables import fit_columns
 
 Index = QModelIndex | QPersistentModelIndex
 WARN_BRUSH = QBrush(QColor("#fbeec4"))
+PAGE = 300  # rows read at a time by a paged list
 
 
 @dataclass(frozen=True)
@@ -50,11 +52,36 @@ class RecordTableModel(QAbstractTableModel):
         self.columns = columns
         self.rows: list[dict[str, Any]] = []
         self.specs = [records.field(record, c.name) for c in columns]
+        self._load_page: Callable[[int, int], list[dict[str, Any]]] | None = None
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         self.beginResetModel()
         self.rows = rows
+        self._load_page = None
         self.endResetModel()
+
+    def set_pages(self, load_page: Callable[[int, int], list[dict[str, Any]]]) -> None:
+        """Show the rows ``load_page(offset, limit)`` gives, a page at a time as the view
+        scrolls (a township's lists hold tens of thousands)."""
+        self.beginResetModel()
+        self.rows = load_page(0, PAGE)
+        self._load_page = load_page if len(self.rows) == PAGE else None
+        self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
+        return not parent.isValid() and self._load_page is not None
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:
+        if parent.isValid() or self._load_page is None:
+            return
+        page = self._load_page(len(self.rows), PAGE)
+        if len(page) < PAGE:
+            self._load_page = None
+        if page:
+            start = len(self.rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+            self.rows.extend(page)
+            self.endInsertRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -181,7 +208,7 @@ class RecordTab(QWidget):
         if self.only_check is not None and self.only_check.isChecked():
             rows = [r for r in rows if self.kind.only[1](r)]
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         if self.kind.summary is not None and self.household_id is not None:
             self.summary.setText(self.kind.summary(self.household_id))
         self.summary.setVisible(bool(self.summary.text()) and self.household_id is not None)

@@ -37,6 +37,7 @@ from .history import format_value
 from .jobs import LatestOnly
 from .dialogs import attempt, error_label
 from .messages import describe_failure
+from .tables import fit_columns
 
 SHOW_AFTER_MS = 600
 SHOWN = 200  # rows of the conflict and same-person lists at a time
@@ -71,7 +72,7 @@ def _fill(table: QTableWidget, rows: list[list[Any]]) -> None:
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             table.setItem(r, c, _item(value))
-    table.resizeColumnsToContents()
+    fit_columns(table)
     # as tall as its rows (a few at least, at most a screenful), not a sea of white
     shown = min(max(len(rows), 2), 12)
     table.setFixedHeight(table.horizontalHeader().height() + 4
@@ -270,11 +271,13 @@ class SyncPage(QWidget):
 
     def _fill_villages(self, peers: list[dict[str, Any]]) -> None:
         # one grouped query for every village (not one per village)
+        # (grouped first, then named: read from the households_village_totals index)
         totals = {code: (households, people) for code, households, people in
                   self.book.conn.execute(
-                      "SELECT v.code, count(h.id), coalesce(sum(h.member_count), 0)"
-                      " FROM village v LEFT JOIN households h ON h.village_id = v.id"
-                      " AND h.status = 'active' GROUP BY v.id")}
+                      "SELECT v.code, t.households, t.people FROM village v JOIN"
+                      " (SELECT village_id, count(*) AS households, sum(member_count) AS people"
+                      " FROM households WHERE status = 'active' GROUP BY village_id) t"
+                      " ON t.village_id = v.id")}
         rows = []
         for peer in peers:
             households, people = totals.get(peer["code"], (0, 0))

@@ -10,11 +10,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QPushButt
 from ..core.errors import VillagebookError
 from ..storage.book import Book
 from ..storage.book_settings import int_setting, set_int_setting
-from ..storage.visits import follow_ups_due, not_visited, recent_visits
+from ..storage.visits import (count_follow_ups_due, count_not_visited, follow_ups_due,
+                              not_visited, recent_visits)
 from .dialogs import error_label
 from .messages import describe_error
 from .record_tab import Column, RecordTableModel
 from .scope import VillageScope
+from .tables import fit_columns
 
 
 class VisitsPage(QWidget):
@@ -78,18 +80,21 @@ class VisitsPage(QWidget):
         self.days.setValue(int_setting(self.book, "visits.max_days_unvisited"))
         self.required.setValue(int_setting(self.book, "visits.required_per_year"))
         village = self.scope.village_id
-        late = not_visited(self.book, village_id=village)
-        self.not_visited.set_rows(late)
+        book = self.book
+        # each list a page at a time as it scrolls; the counts are counted, not read
+        self.not_visited.set_pages(lambda offset, limit: not_visited(
+            book, village_id=village, limit=limit, offset=offset))
         self.not_visited_label.setText(self.tr("<b>Not visited for more than {days} days: "
                                                "{count} households</b>").format(
-            days=self.days.value(), count=len(late)))
-        due = follow_ups_due(self.book, village_id=village)
-        self.follow_ups.set_rows(due)
+            days=self.days.value(), count=count_not_visited(book, village_id=village)))
+        self.follow_ups.set_pages(lambda offset, limit: follow_ups_due(
+            book, village_id=village, limit=limit, offset=offset))
         self.follow_label.setText(self.tr("<b>Follow-ups due: {count}</b>").format(
-            count=len(due)))
-        self.recent.set_rows(recent_visits(self.book, village_id=village))
+            count=count_follow_ups_due(book, village_id=village)))
+        self.recent.set_pages(lambda offset, limit: recent_visits(
+            book, limit=limit, village_id=village, offset=offset))
         for table in (self.not_visited_table, self.follow_table, self.recent_table):
-            table.resizeColumnsToContents()
+            fit_columns(table)
 
     def apply_settings(self) -> None:
         try:

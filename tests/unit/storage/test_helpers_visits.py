@@ -128,3 +128,16 @@ def test_last_visit_follows_visits_in_the_same_transaction(setup):
                                                 " LIKE 'visit.%' ORDER BY seq")]
     assert actions == ["visit.create", "visit.create", "visit.remove", "visit.remove",
                        "visit.restore"]
+
+
+def test_visit_lists_read_a_page_at_a_time_and_count_without_reading(setup):
+    from villagebook.storage.visits import count_follow_ups_due, count_not_visited
+
+    book, household, helper = setup
+    assert count_not_visited(book, TODAY) == len(not_visited(book, TODAY)) == 1
+    assert not_visited(book, TODAY, limit=1, offset=1) == []
+    save_visit(book, household, None, visit(helper, "2026-06-01", follow_up_date="2026-07-01"),
+               today=TODAY)
+    assert count_follow_ups_due(book, TODAY) == 1
+    assert follow_ups_due(book, TODAY, limit=1) == follow_ups_due(book, TODAY)
+    assert follow_ups_due(book, TODAY, limit=1, offset=1) == []

@@ -1,0 +1,16 @@
+"""Table views the same everywhere: columns sized to what they show."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTableView
+
+# Rows read to size a column: a list of 45,000 rows is sized by its first screenful or two, as a
+# spreadsheet does (Qt's default reads 1,000 rows of every column, and sizing a township's
+# lists cost more than filling them).
+SIZE_SAMPLE = 40
+
+
+def fit_columns(table: QTableView) -> None:
+    """Size each column to its header and the first rows' contents."""
+    table.horizontalHeader().setResizeContentsPrecision(SIZE_SAMPLE)
+    table.resizeColumnsToContents()
