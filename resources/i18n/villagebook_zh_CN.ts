@@ -656,92 +656,92 @@
 <context>
     <name>HouseholdRecords</name>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="33"/>
+        <location filename="../../villagebook/ui/household_records.py" line="34"/>
         <source>Income of a year</source>
         <translation>年度收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="34"/>
+        <location filename="../../villagebook/ui/household_records.py" line="35"/>
         <source>Income of {year}</source>
         <translation>{year} 年收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="55"/>
+        <location filename="../../villagebook/ui/household_records.py" line="56"/>
         <source>Check of the two assurances and three guarantees</source>
         <translation>两不愁三保障核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="78"/>
+        <location filename="../../villagebook/ui/household_records.py" line="79"/>
         <source>Now: monitored since {since} as {category}; risks: {risks}</source>
         <translation>当前：自 {since} 起纳入监测，{category}；风险类型：{risks}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="83"/>
+        <location filename="../../villagebook/ui/household_records.py" line="84"/>
         <source>Now: risk removed on {date} ({method})</source>
         <translation>当前：已于 {date} 风险消除（{method}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="86"/>
+        <location filename="../../villagebook/ui/household_records.py" line="87"/>
         <source>removed by assistance within two months of identification: please check</source>
         <translation>识别后两个月内即“帮扶消除”，请核实</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="89"/>
+        <location filename="../../villagebook/ui/household_records.py" line="90"/>
         <source>Now: not monitored</source>
         <translation>当前：未纳入监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="94"/>
+        <location filename="../../villagebook/ui/household_records.py" line="95"/>
         <source>Monitoring event</source>
         <translation>监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="113"/>
+        <location filename="../../villagebook/ui/household_records.py" line="114"/>
         <source>Assistance measure</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="139"/>
+        <location filename="../../villagebook/ui/household_records.py" line="140"/>
         <source>Helper of this household</source>
         <translation>本户的帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="158"/>
+        <location filename="../../villagebook/ui/household_records.py" line="159"/>
         <source>Visit</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="179"/>
+        <location filename="../../villagebook/ui/household_records.py" line="180"/>
         <source>Photos…</source>
         <translation>照片…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="186"/>
+        <location filename="../../villagebook/ui/household_records.py" line="187"/>
         <source>Helper</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="207"/>
+        <location filename="../../villagebook/ui/household_records.py" line="224"/>
         <source>Problem and rectification</source>
         <translation>问题排查整改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="227"/>
+        <location filename="../../villagebook/ui/household_records.py" line="247"/>
         <source>Only overdue</source>
         <translation>只看逾期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="236"/>
+        <location filename="../../villagebook/ui/household_records.py" line="258"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="259"/>
+        <location filename="../../villagebook/ui/household_records.py" line="283"/>
         <source>Income distributed by the asset</source>
         <translation>资产收益分配</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="271"/>
+        <location filename="../../villagebook/ui/household_records.py" line="295"/>
         <source>Select a project above to see the income its asset distributed each year.</source>
         <translation>在上方选择一个项目，即可查看其资产每年分配的收益。</translation>
     </message>
@@ -749,150 +749,150 @@
 <context>
     <name>HouseholdWindow</name>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="65"/>
+        <location filename="../../villagebook/ui/household_window.py" line="67"/>
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="65"/>
+        <location filename="../../villagebook/ui/household_window.py" line="67"/>
         <source>Two assurances, three guarantees</source>
         <translation>两不愁三保障</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="66"/>
+        <location filename="../../villagebook/ui/household_window.py" line="68"/>
         <source>Monitoring</source>
         <translation>防返贫监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="66"/>
+        <location filename="../../villagebook/ui/household_window.py" line="68"/>
         <source>Assistance measures</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="66"/>
+        <location filename="../../villagebook/ui/household_window.py" line="68"/>
         <source>Helpers</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="67"/>
+        <location filename="../../villagebook/ui/household_window.py" line="69"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="107"/>
+        <location filename="../../villagebook/ui/household_window.py" line="109"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="167"/>
+        <location filename="../../villagebook/ui/household_window.py" line="171"/>
         <source>Household {number} {head}</source>
         <translation>农户 {number} {head}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="169"/>
+        <location filename="../../villagebook/ui/household_window.py" line="173"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="171"/>
+        <location filename="../../villagebook/ui/household_window.py" line="179"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="177"/>
+        <location filename="../../villagebook/ui/household_window.py" line="185"/>
         <source>Closed on {date}: {reason}. {note}</source>
         <translation>已于 {date} 注销：{reason}。{note}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="183"/>
+        <location filename="../../villagebook/ui/household_window.py" line="191"/>
         <source>Reopen household</source>
         <translation>恢复此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="183"/>
+        <location filename="../../villagebook/ui/household_window.py" line="191"/>
         <source>Close household…</source>
         <translation>注销此户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="242"/>
-        <location filename="../../villagebook/ui/household_window.py" line="248"/>
+        <location filename="../../villagebook/ui/household_window.py" line="250"/>
+        <location filename="../../villagebook/ui/household_window.py" line="256"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="243"/>
+        <location filename="../../villagebook/ui/household_window.py" line="251"/>
         <source>Not saved: {count} problem(s) must be corrected first. They are listed at the bottom of the window.</source>
         <translation>未保存：有 {count} 处错误需要先改正，已列在窗口下方。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="257"/>
+        <location filename="../../villagebook/ui/household_window.py" line="265"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="258"/>
+        <location filename="../../villagebook/ui/household_window.py" line="266"/>
         <source>Please check these points:</source>
         <translation>请核对以下几点：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="259"/>
+        <location filename="../../villagebook/ui/household_window.py" line="267"/>
         <source>Correct, save anyway</source>
         <translation>核对无误，仍然保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="260"/>
+        <location filename="../../villagebook/ui/household_window.py" line="268"/>
         <source>Go back and change</source>
         <translation>返回修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="281"/>
-        <location filename="../../villagebook/ui/household_window.py" line="291"/>
+        <location filename="../../villagebook/ui/household_window.py" line="289"/>
+        <location filename="../../villagebook/ui/household_window.py" line="299"/>
         <source>Member leaves</source>
         <translation>成员减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="282"/>
+        <location filename="../../villagebook/ui/household_window.py" line="290"/>
         <source>Select the member in the table first.</source>
         <translation>请先在表格中选中这名成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="292"/>
+        <location filename="../../villagebook/ui/household_window.py" line="300"/>
         <source>{name} leaves the household. The record is kept and can be restored.</source>
         <translation>{name} 将从本户减少。记录会保留，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="307"/>
+        <location filename="../../villagebook/ui/household_window.py" line="315"/>
         <source>Restore member</source>
         <translation>恢复成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="308"/>
+        <location filename="../../villagebook/ui/household_window.py" line="316"/>
         <source>Tick “Show members who left” and select the member to restore.</source>
         <translation>请勾选“显示已减少的成员”，再选中要恢复的成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="333"/>
+        <location filename="../../villagebook/ui/household_window.py" line="341"/>
         <source>Close household</source>
         <translation>注销此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="334"/>
+        <location filename="../../villagebook/ui/household_window.py" line="342"/>
         <source>The household leaves the active list. Nothing is deleted; it can be reopened.</source>
         <translation>本户将移出在册名单。不会删除任何记录，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="343"/>
-        <location filename="../../villagebook/ui/household_window.py" line="347"/>
+        <location filename="../../villagebook/ui/household_window.py" line="351"/>
+        <location filename="../../villagebook/ui/household_window.py" line="355"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="356"/>
+        <location filename="../../villagebook/ui/household_window.py" line="364"/>
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="357"/>
+        <location filename="../../villagebook/ui/household_window.py" line="365"/>
         <source>This household has unsaved changes. Save them?</source>
         <translation>本户有尚未保存的修改。要保存吗？</translation>
     </message>
@@ -1650,266 +1650,276 @@
     </message>
     <message>
         <location filename="../../villagebook/core/messages.py" line="137"/>
+        <source>A township&apos;s book keeps many villages: choose the village this record belongs to</source>
+        <translation>乡镇账本里有多个村：请选择这条记录属于哪个村</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="140"/>
         <source>A closing date needs the progress “rectified”</source>
         <translation>填写整改完成日期时，整改进展应为“已整改”</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="140"/>
+        <location filename="../../villagebook/core/messages.py" line="143"/>
         <source>At most five risk types ({count} chosen)</source>
         <translation>风险类型最多 5 项（现选了 {count} 项）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="142"/>
+        <location filename="../../villagebook/core/messages.py" line="145"/>
         <source>{label} belongs to a risk removal, not to an identification</source>
         <translation>{label}属于风险消除，纳入监测时不填</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="144"/>
+        <location filename="../../villagebook/core/messages.py" line="147"/>
         <source>{label} belongs to an identification, not to a risk removal</source>
         <translation>{label}属于纳入监测，风险消除时不填</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="146"/>
+        <location filename="../../villagebook/core/messages.py" line="149"/>
         <source>On {date} the household is already monitored: record the removal of its risk first</source>
         <translation>{date} 时本户已在监测中：请先登记风险消除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="149"/>
+        <location filename="../../villagebook/core/messages.py" line="152"/>
         <source>On {date} the household is not monitored, so no risk can be removed</source>
         <translation>{date} 时本户未纳入监测，无风险可消除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="152"/>
+        <location filename="../../villagebook/core/messages.py" line="155"/>
         <source>No header row with the columns {columns} was found in the first rows</source>
         <translation>前几行中没有找到含有“{columns}”列的表头行</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="154"/>
+        <location filename="../../villagebook/core/messages.py" line="157"/>
         <source>The ID number {value} was stored as a number and has lost its last digits; format the column as text and type it again</source>
         <translation>证件号码 {value} 被存成了数字，末尾几位已经丢失；请把该列设为文本格式后重新录入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="157"/>
+        <location filename="../../villagebook/core/messages.py" line="160"/>
         <source>{name} is not a workbook that can be read (xlsx, xls or ods), or it is damaged</source>
         <translation>{name} 不是可以读取的表格文件（xlsx、xls 或 ods），或者已经损坏</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="160"/>
+        <location filename="../../villagebook/core/messages.py" line="163"/>
         <source>{name} is protected by a password; save a copy without the password</source>
         <translation>{name} 设有密码，请另存一份不带密码的副本再导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="162"/>
+        <location filename="../../villagebook/core/messages.py" line="165"/>
         <source>Sheet {sheet} has {rows} rows: too many for a village&apos;s list</source>
         <translation>工作表“{sheet}”有 {rows} 行，不像是一个村的名单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="164"/>
+        <location filename="../../villagebook/core/messages.py" line="167"/>
         <source>{name} holds no households</source>
         <translation>{name} 中没有农户数据</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="165"/>
+        <location filename="../../villagebook/core/messages.py" line="168"/>
+        <source>A township&apos;s book does not import village lists: each village imports its own list into its book, and its sync package brings the households here</source>
+        <translation>乡镇账本不直接导入村的名单：各村在自己的账本里导入名单，再由同步包把农户带到乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="171"/>
         <source>{name} is far larger inside than any village&apos;s list (it may be damaged or made to exhaust the computer&apos;s memory); it was not read</source>
         <translation>{name} 解压后远大于任何村的名单（文件可能已损坏，或被做成会耗尽电脑内存的样子），未读取</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="168"/>
+        <location filename="../../villagebook/core/messages.py" line="174"/>
         <source>The workbook takes values from other files ({files}): what was copied from them when the file was last saved is imported. Check that it is up to date.</source>
         <translation>此工作簿引用了其他文件的数据（{files}）：导入的是上次保存时复制过来的值，请核对是否为最新。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="173"/>
+        <location filename="../../villagebook/core/messages.py" line="179"/>
         <source>The township code must have 9 digits (it has “{value}”)</source>
         <translation>乡镇代码应为 9 位数字（现为“{value}”）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="176"/>
+        <location filename="../../villagebook/core/messages.py" line="182"/>
         <source>{name} is not a villagebook pairing card</source>
         <translation>{name} 不是村账本的配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="178"/>
+        <location filename="../../villagebook/core/messages.py" line="184"/>
         <source>The fingerprint does not match ({expected} on this card): do not pair; ask the other side for their card again</source>
         <translation>指纹不一致（此配对文件为 {expected}）：请不要配对，请对方重新提供配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="181"/>
+        <location filename="../../villagebook/core/messages.py" line="187"/>
         <source>A {kind} book pairs with the other kind (a village with its township)</source>
         <translation>账本只能与另一类账本配对（村与所属乡镇）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="183"/>
+        <location filename="../../villagebook/core/messages.py" line="189"/>
         <source>The package comes from a book this one is not paired with: pair first</source>
         <translation>此同步包来自尚未配对的账本：请先配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="185"/>
+        <location filename="../../villagebook/core/messages.py" line="191"/>
         <source>The package is damaged or was changed after it was made; ask for it again. Nothing was changed.</source>
         <translation>同步包已损坏，或生成后被改动过，请对方重新导出。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="188"/>
+        <location filename="../../villagebook/core/messages.py" line="194"/>
         <source>The package is larger than any package villagebook makes; it was not read. Nothing was changed.</source>
         <translation>同步包大小超出村账本所能生成的范围，未读取。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="191"/>
+        <location filename="../../villagebook/core/messages.py" line="197"/>
         <source>The package holds files that no villagebook package holds; it was not read. Nothing was changed.</source>
         <translation>同步包中含有村账本同步包不会有的文件，未读取。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="194"/>
+        <location filename="../../villagebook/core/messages.py" line="200"/>
         <source>The package&apos;s signature does not match its sender: it may be forged or changed. Nothing was changed.</source>
         <translation>同步包的签名与发送方不符：可能被伪造或改动。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="197"/>
+        <location filename="../../villagebook/core/messages.py" line="203"/>
         <source>The package was made for another book; it cannot be read here</source>
         <translation>此同步包是发给另一个账本的，在这里无法读取</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="199"/>
+        <location filename="../../villagebook/core/messages.py" line="205"/>
         <source>The package was made by a newer version of villagebook (format {version}); please update the program</source>
         <translation>此同步包由更新版本的村账本生成（格式 {version}），请先升级程序</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="202"/>
+        <location filename="../../villagebook/core/messages.py" line="208"/>
         <source>The package was made by a newer version of villagebook (book version {version}; this program reads up to {supported}); please update the program</source>
         <translation>此同步包由更新版本的村账本生成（账本版本 {version}，本程序最高支持 {supported}），请先升级程序</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="206"/>
+        <location filename="../../villagebook/core/messages.py" line="212"/>
         <source>The package holds other changes under numbers already received from the same book: the book was copied and both copies were used. Nothing was changed; ask the village which copy is right.</source>
         <translation>同步包中的修改编号与此前从同一账本收到的相同但内容不同：该账本被复制后两份都在使用。账本未做任何改动，请向村里确认哪一份是正确的。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="210"/>
+        <location filename="../../villagebook/core/messages.py" line="216"/>
         <source>Packages before this one are missing ({missing}); it is kept and will be applied when they arrive</source>
         <translation>缺少此前的同步包（{missing}）：此包已暂存，收到缺少的包后自动导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="213"/>
+        <location filename="../../villagebook/core/messages.py" line="219"/>
         <source>The package comes from a computer whose clock is {hours} hours ahead; it is kept until the clock is corrected</source>
         <translation>此同步包来自时钟快了 {hours} 小时的电脑：已暂存，待时钟校正后再导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="216"/>
+        <location filename="../../villagebook/core/messages.py" line="222"/>
         <source>The file cannot be read</source>
         <translation>无法读取该文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="217"/>
+        <location filename="../../villagebook/core/messages.py" line="223"/>
         <source>This book is not paired with {code}; pair first</source>
         <translation>本账本尚未与 {code} 配对：请先配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="219"/>
+        <location filename="../../villagebook/core/messages.py" line="225"/>
         <source>There is no conflict {id}</source>
         <translation>没有编号为 {id} 的冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="220"/>
+        <location filename="../../villagebook/core/messages.py" line="226"/>
         <source>Conflict {id} is already decided</source>
         <translation>冲突 {id} 已经处理过</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="221"/>
+        <location filename="../../villagebook/core/messages.py" line="227"/>
         <source>Choose this side&apos;s value, the other side&apos;s, or type a value</source>
         <translation>请选择本方的值、对方的值，或输入一个值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="223"/>
+        <location filename="../../villagebook/core/messages.py" line="229"/>
         <source>There is no finding {id}</source>
         <translation>没有编号为 {id} 的记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="224"/>
+        <location filename="../../villagebook/core/messages.py" line="230"/>
         <source>The administrative code must have 12 digits (it has “{value}”)</source>
         <translation>行政区划代码应为 12 位数字（现在是“{value}”）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="226"/>
+        <location filename="../../villagebook/core/messages.py" line="232"/>
         <source>There is already a user called {name}</source>
         <translation>已有名为 {name} 的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="227"/>
+        <location filename="../../villagebook/core/messages.py" line="233"/>
         <source>{name} is not an active user of this book (its users: {users})</source>
         <translation>{name} 不是本账本的在用用户（本账本用户：{users}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="229"/>
+        <location filename="../../villagebook/core/messages.py" line="235"/>
         <source>Say who is working with --user NAME (the book&apos;s users: {users})</source>
         <translation>请用 --user 姓名 说明是谁在操作（本账本用户：{users}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="231"/>
+        <location filename="../../villagebook/core/messages.py" line="237"/>
         <source>At least one user must remain: add the new user first</source>
         <translation>至少要保留一名在用用户：请先添加新用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="234"/>
+        <location filename="../../villagebook/core/messages.py" line="240"/>
         <source>This book was made by a newer version of villagebook (version {version}; this program reads up to {supported}). Please update the program. The book has not been changed.</source>
         <translation>这个账本由较新版本的村账本创建（版本 {version}，本程序只能读到版本 {supported}）。请先升级程序。账本没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="238"/>
+        <location filename="../../villagebook/core/messages.py" line="244"/>
         <source>This book was changed by a newer version of villagebook ({name}). Please update the program. The book has not been changed.</source>
         <translation>此账本已被更新版本的村账本程序改动过（{name}）。请先升级程序。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="241"/>
+        <location filename="../../villagebook/core/messages.py" line="247"/>
         <source>The book is in use by another program (perhaps another villagebook window). Close it and try again. Nothing was changed.</source>
         <translation>账本正被另一个程序使用（可能是另一个村账本窗口）。请关闭后再试。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="244"/>
+        <location filename="../../villagebook/core/messages.py" line="250"/>
         <source>The book cannot be written (it may be on a CD or a protected USB stick). Copy it to the computer and open the copy.</source>
         <translation>账本文件无法写入（可能在光盘或写保护的U盘上）。请把它复制到电脑上，再打开复制的文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="247"/>
+        <location filename="../../villagebook/core/messages.py" line="253"/>
         <source>This file is not a villagebook book, or it is damaged. It has not been changed. Restore it from a backup copy.</source>
         <translation>这个文件不是村账本，或者已经损坏。文件没有被改动。请用备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="250"/>
+        <location filename="../../villagebook/core/messages.py" line="256"/>
         <source>This database belongs to another program; villagebook will not change it.</source>
         <translation>这个数据库属于其他程序，村账本不会改动它。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="252"/>
+        <location filename="../../villagebook/core/messages.py" line="258"/>
         <source>The disk is full. Free some space and save again; nothing was lost.</source>
         <translation>磁盘已满。请腾出空间后再保存，已有数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="254"/>
+        <location filename="../../villagebook/core/messages.py" line="260"/>
         <source>The book file cannot be opened. Check that the USB stick or folder is still there.</source>
         <translation>无法打开账本文件。请检查U盘或文件夹是否还在。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="257"/>
+        <location filename="../../villagebook/core/messages.py" line="263"/>
         <source>The file cannot be written ({path}): it may be open in another program or the folder may be protected. Close it or choose another place.</source>
         <translation>文件无法写入（{path}）：可能正被其他程序打开，或文件夹受保护。请关闭该文件或另选位置。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="260"/>
+        <location filename="../../villagebook/core/messages.py" line="266"/>
         <source>There is no book at {path}</source>
         <translation>{path} 处没有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="261"/>
+        <location filename="../../villagebook/core/messages.py" line="267"/>
         <source>There is already a book at {path}</source>
         <translation>{path} 处已有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="262"/>
+        <location filename="../../villagebook/core/messages.py" line="268"/>
         <source>Choose who is working before making changes</source>
         <translation>修改前请先选择当前使用人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="264"/>
+        <location filename="../../villagebook/core/messages.py" line="270"/>
         <source>The record no longer exists in this book</source>
         <translation>账本中已没有这条记录</translation>
     </message>
@@ -2264,38 +2274,38 @@
 <context>
     <name>RecordTab</name>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="156"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="158"/>
         <source>Save the household first; then its records can be added.</source>
         <translation>请先保存本户，然后才能添加这些记录。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="169"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="171"/>
         <source>Add…</source>
         <translation>新增…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="170"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="172"/>
         <source>Change…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="171"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="173"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="172"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="174"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="173"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="175"/>
         <source>Show removed</source>
         <translation>显示已删除的</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="255"/>
-        <location filename="../../villagebook/ui/record_tab.py" line="259"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="261"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="265"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -2781,6 +2791,19 @@ Take it to the other side; it can only be read there.</source>
         <location filename="../../villagebook/ui/start_dialogs.py" line="204"/>
         <source>(stopped)</source>
         <translation>（已停用）</translation>
+    </message>
+</context>
+<context>
+    <name>VillageScope</name>
+    <message>
+        <location filename="../../villagebook/ui/scope.py" line="42"/>
+        <source>Which village</source>
+        <translation>哪个村</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/scope.py" line="43"/>
+        <source>The new record belongs to:</source>
+        <translation>新记录属于：</translation>
     </message>
 </context>
 <context>

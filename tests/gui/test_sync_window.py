@@ -304,3 +304,78 @@ def test_marking_the_same_person_opens_the_household_to_retire(qtbot, boxes, pai
                                  [opened[0]]).fetchone()[0]
     assert retired == "530524101002001"  # the other record's household opens
     tbook.close()
+
+
+def test_new_records_of_a_township_belong_to_the_village_chosen(qtbot, boxes, pair, tmp_path,
+                                                                capsys, monkeypatch):
+    import pytest
+    from PySide6.QtWidgets import QInputDialog
+    from syncing import export
+
+    from villagebook.core import records
+    from villagebook.core.errors import ValidationFailed
+    from villagebook.reports.workbook_import import ImportRefused, import_workbook
+    from villagebook.storage.problems import list_problems
+    from villagebook.ui import field_editors
+    from villagebook.ui.record_dialog import RecordDialog
+
+    village, township = pair
+    other = another_village(tmp_path, township)
+    for site in (village, other):
+        [package] = export(site, tmp_path / site.db.stem, capsys)
+        assert township.run("sync", "import", str(package)) == 0
+    tbook = township.book()
+    ids = dict(tbook.conn.execute("SELECT name, id FROM village"))
+    # a record of no village would never reach one: the core refuses it in words
+    with pytest.raises(ValidationFailed) as failed:
+        save_household(tbook, None, *family())
+    assert [i.code for i in failed.value.issues] == ["village.required"]
+    with pytest.raises(ImportRefused) as refused:  # villages import their own lists
+        import_workbook(tbook, tmp_path / "list.xlsx")
+    assert refused.value.code == "import.township_book"
+
+    main = window(qtbot, township, tbook)
+    asked: list = []
+
+    def choose(parent, title, label, items, *rest):
+        asked.append(items)
+        return items[1], True  # in code order: 石桥村, 河口村
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
+    main.nav.setCurrentRow(0)
+    qtbot.mouseClick(main.new_button, Qt.MouseButton.LeftButton)  # all villages shown: asked
+    new = main.household_windows[None]
+    assert asked == [["石桥村（530524101001）", "河口村（530524101002）"]]
+    assert "河口村" in new.windowTitle()
+    household, members = family()
+    for spec in records.fields("household"):
+        if spec.name in household:
+            field_editors.set_value(new.editors[spec.name], spec, household[spec.name])
+    new.members.members[:] = [dict(m) for m in members]
+    assert new.save(accept_warnings=True)
+    assert households(township)[household["number"]]["village"] == ids["河口村"]
+
+    # a problem added while the filter shows 石桥村 is 石桥村's, without asking
+    main.village_filter.setCurrentIndex(main.village_filter.findText("石桥村"))
+    main.nav.setCurrentRow(4)
+
+    def ok(dialog: RecordDialog) -> int:
+        for name, text in {"problem": "村道未硬化", "responsible": "李文书"}.items():
+            dialog.editors[name].setText(text)
+        field_editors.set_value(dialog.editors["category"], records.field("problem", "category"),
+                                "04")
+        dialog.try_save()
+        assert not dialog.error.text(), dialog.error.text()
+        return dialog.result()
+
+    monkeypatch.setattr(RecordDialog, "exec", ok)
+    qtbot.mouseClick(main.problems_page.add_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1
+    [problem] = list_problems(tbook)
+    assert problem["village_id"] == ids["石桥村"] and problem["village_name"] == "石桥村"
+    # with every village shown, cancelling the question adds nothing
+    main.village_filter.setCurrentIndex(0)
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a: ("", False)))
+    qtbot.mouseClick(main.problems_page.add_button, Qt.MouseButton.LeftButton)
+    assert len(list_problems(tbook)) == 1
+    tbook.close()

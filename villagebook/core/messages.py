@@ -134,6 +134,9 @@ TEMPLATES: dict[str, str] = {
         "Messages", "{name} is still too large after reducing; nothing was added"),
     # problems
     "household.unknown": QT_TRANSLATE_NOOP("Messages", "There is no household {number}"),
+    "village.required": QT_TRANSLATE_NOOP(
+        "Messages", "A township's book keeps many villages: choose the village this record "
+        "belongs to"),
     "problem.closed_not_done": QT_TRANSLATE_NOOP(
         "Messages", "A closing date needs the progress “rectified”"),
     # monitoring
@@ -162,6 +165,9 @@ TEMPLATES: dict[str, str] = {
     "import.too_many_rows": QT_TRANSLATE_NOOP(
         "Messages", "Sheet {sheet} has {rows} rows: too many for a village's list"),
     "import.empty": QT_TRANSLATE_NOOP("Messages", "{name} holds no households"),
+    "import.township_book": QT_TRANSLATE_NOOP(
+        "Messages", "A township's book does not import village lists: each village imports "
+        "its own list into its book, and its sync package brings the households here"),
     "import.too_large": QT_TRANSLATE_NOOP(
         "Messages", "{name} is far larger inside than any village's list (it may be damaged "
                     "or made to exhaust the computer's memory); it was not read"),

@@ -32,6 +32,7 @@ from ..core.records import HOUSEHOLD, MEMBER
 from ..storage.book import Book
 from ..core.validation import check_household
 from ..storage.bulk import insert_households
+from ..storage.township import is_township
 from ..storage.households import (close_household, find_household_id, load_household,
                                   reopen_household, save_household)
 from .workbook import Cancelled
@@ -384,6 +385,9 @@ def import_workbook(book: Book, path: str | Path, *, dry_run: bool = False,
 
     ``progress(households_done, households)`` is called as it goes; when ``cancelled()``
     turns true, everything is rolled back and ``Cancelled`` raised."""
+    if is_township(book):
+        # a village imports its own lists and its packages bring them here
+        raise ImportRefused("import.township_book")
     sheets, inspection = read_workbook(path)
     households, member_rows, problems = plan(sheets, mapping)
     result = ImportResult(problems=problems)

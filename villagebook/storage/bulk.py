@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .book import Book
-from .changelog import INSERT_CHANGE, new_id
+from .changelog import INSERT_CHANGE, new_id, village_of_new_record
 from ..core.records import fields
 from .kinds import VILLAGE, bulk_children, kind
 from .households import HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, derived
@@ -36,10 +36,11 @@ def _insert_sql(table: str, columns: list[str]) -> str:
 
 def insert_households(book: Book, items: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]],
                       action: str = "household.bulk_create", batch: int = 5000) -> int:
-    """Insert (household, members) pairs as new records; returns how many households."""
+    """Insert (household, members) pairs as new records of the book's village; returns
+    how many households."""
     count = 0
     with book.action(action) as writer:
-        at, home = writer.at, book.home_village_id
+        at, home = writer.at, village_of_new_record(book)
         first_rid = book.conn.execute("SELECT coalesce(max(rid), 0) + 1 FROM households"
                                       ).fetchone()[0]
         hh_rows: list[tuple] = []

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import uuid_utils
 
-from ..core.errors import NotFound
+from ..core.errors import Issue, NotFound, ValidationFailed
 from .kinds import HOUSEHOLD_DERIVED, KINDS, VILLAGE
 
 if TYPE_CHECKING:
@@ -112,7 +112,7 @@ class ChangeWriter:
         record = {k: v for k, v in row.items() if k not in _STAMPS}
         record.setdefault("id", new_id())
         if table in _VILLAGE_OWNED and record.get("village_id") is None:
-            record["village_id"] = self.book.home_village_id
+            record["village_id"] = village_of_new_record(self.book)
         columns = [*record, *_STAMPS]
         self.book.conn.execute(
             f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
@@ -184,3 +184,15 @@ def history(book: Book, household_id: str) -> list[dict[str, Any]]:
         item["new_value"] = json.loads(item["new_value"]) if item["new_value"] else None
         out.append(item)
     return out
+
+
+def village_of_new_record(book: Book) -> str | None:
+    """The village a new household, problem or project belongs to when none is named: the
+    book's own. A township's book keeps many villages and names none: the record is refused
+    (it would belong to no village and never reach one)."""
+    from .township import is_township
+
+    home = book.home_village_id
+    if home is None and is_township(book):
+        raise ValidationFailed([Issue("village.required", "village_id")])
+    return home

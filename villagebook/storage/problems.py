@@ -41,19 +41,23 @@ def list_problems(book: Book, include_removed: bool = False, only_overdue: bool 
 
 
 def save_problem(book: Book, record_id: str | None, raw: dict[str, Any],
-                 today: dt.date | None = None) -> str:
-    """Record or update a problem; the household is given by its 户编号."""
+                 today: dt.date | None = None, village_id: str | None = None) -> str:
+    """Record or update a problem; the household is given by its 户编号 (looked up in
+    ``village_id`` when given: a township's book). A new problem belongs to its household's
+    village, else to ``village_id``, else to the book's own."""
     today = today or dt.date.today()
     values, issues = clean_fields("problem", {s.name: raw.get(s.name)
                                               for s in fields("problem")}, today)
     household_id = None
     number = values.pop("household_number", None)
     if number:
-        row = book.conn.execute("SELECT id FROM households WHERE number = ?", [number]).fetchone()
+        row = book.conn.execute("SELECT id, village_id FROM households WHERE number = ?"
+                                " AND (? IS NULL OR village_id = ?)",
+                                [number, village_id, village_id]).fetchone()
         if row is None:
             issues.append(Issue("household.unknown", "household_number", {"number": number}))
         else:
-            household_id = row[0]
+            household_id, village_id = row
     if not issues:
         issues += _rules(values)
     if issues:
@@ -61,7 +65,8 @@ def save_problem(book: Book, record_id: str | None, raw: dict[str, Any],
     row = {**values, "household_id": household_id}
     with book.action("problem.create" if record_id is None else "problem.save") as writer:
         if record_id is None:
-            return writer.insert("problems", {**row, "status": "active"}, household_id)
+            return writer.insert("problems", {**row, "status": "active",
+                                              "village_id": village_id}, household_id)
         writer.update("problems", record_id, row, household_id)
         return record_id
 

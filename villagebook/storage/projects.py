@@ -32,9 +32,11 @@ def _project_rules(values: dict[str, Any]) -> list[Issue]:
 
 
 def save_project(book: Book, record_id: str | None, raw: dict[str, Any],
-                 today: dt.date | None = None) -> str:
-    return records.save(book, "projects", "project", None, record_id, raw,
-                        extra=_project_rules, today=today)
+                 today: dt.date | None = None, village_id: str | None = None) -> str:
+    """Record or update a project; a new one belongs to ``village_id`` (a township's
+    book) or to the book's own village."""
+    return records.save(book, "projects", "project", village_id, record_id, raw,
+                        extra=_project_rules, today=today, owner_column="village_id")
 
 
 def remove_project(book: Book, record_id: str) -> None:

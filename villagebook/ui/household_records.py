@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from ..core import codes
 from ..storage.book import Book
@@ -200,6 +201,22 @@ def helper_kind(book: Book) -> RecordKind:
 
 
 
+def _village_of_new(book: Book, scope: VillageScope):
+    """For a township's book, whose records of many villages share one list: which village
+    a new record is for, asked before its dialog opens (``prepare_new``) and given to the
+    save (``new_village(record_id)``: None for a record that exists)."""
+    chosen: dict[str, str | None] = {}
+
+    def prepare_new(parent: QWidget) -> bool:
+        chosen["village"] = scope.village_for_new(parent, book)
+        return chosen["village"] is not None
+
+    def new_village(record_id: str | None) -> str | None:
+        return chosen.get("village") if record_id is None else None
+
+    return new_village, (prepare_new if scope.show else None)
+
+
 def problem_kind(book: Book, scope: VillageScope | None = None) -> RecordKind:
     scope = scope or VillageScope()
 
@@ -208,6 +225,8 @@ def problem_kind(book: Book, scope: VillageScope | None = None) -> RecordKind:
 
     def load(_household: str | None, removed: bool) -> list[dict[str, Any]]:
         return list_problems(book, removed, village_id=scope.village_id)
+
+    new_village, prepare_new = _village_of_new(book, scope)
 
     return RecordKind(
         record="problem",
@@ -218,7 +237,8 @@ def problem_kind(book: Book, scope: VillageScope | None = None) -> RecordKind:
             Column("overdue", warn_when=1)]),
         title=title,
         load=load,
-        save=lambda _household, record_id, raw: save_problem(book, record_id, raw),
+        save=lambda _household, record_id, raw: save_problem(
+            book, record_id, raw, village_id=new_village(record_id)),
         remove=lambda record_id: remove_problem(book, record_id),
         restore=lambda record_id: restore_problem(book, record_id),
         new_values=lambda _household: {"found_date": dt.date.today().isoformat(),
@@ -226,11 +246,13 @@ def problem_kind(book: Book, scope: VillageScope | None = None) -> RecordKind:
         village=True,
         only=(QCoreApplication.translate("HouseholdRecords", "Only overdue"),
               lambda row: bool(row.get("overdue"))),
+        prepare_new=prepare_new,
     )
 
 
 def project_kind(book: Book, scope: VillageScope | None = None) -> RecordKind:
     scope = scope or VillageScope()
+    new_village, prepare_new = _village_of_new(book, scope)
 
     def title(current: dict[str, Any] | None) -> str:
         return QCoreApplication.translate("HouseholdRecords", "Project")
@@ -245,12 +267,14 @@ def project_kind(book: Book, scope: VillageScope | None = None) -> RecordKind:
         title=title,
         load=lambda _owner, removed: list_projects(book, removed,
                                                    village_id=scope.village_id),
-        save=lambda _owner, record_id, raw: save_project(book, record_id, raw),
+        save=lambda _owner, record_id, raw: save_project(book, record_id, raw,
+                                                         village_id=new_village(record_id)),
         remove=lambda record_id: remove_project(book, record_id),
         restore=lambda record_id: restore_project(book, record_id),
         new_values=lambda _owner: {"start_date": dt.date.today().isoformat(),
                                    "progress": "01"},
         village=True,
+        prepare_new=prepare_new,
     )
 
 

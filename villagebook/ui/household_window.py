@@ -21,6 +21,7 @@ from ..core.validation import HEAD, check_household
 from ..storage.book import Book
 from ..storage.households import (close_household, load_household, reopen_household,
                                   save_household)
+from ..storage.township import is_township
 from ..storage.village import get_village
 from . import field_editors
 from .event_dialogs import EventDialog
@@ -43,10 +44,11 @@ class HouseholdWindow(QWidget):
     saved = Signal(str)  # household id
 
     def __init__(self, book: Book, household_id: str | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, village_id: str | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.book = book
         self.household_id = household_id
+        self.village_id = village_id  # a new household of a township's book: its village
         self.ui = Ui_HouseholdForm()
         self.ui.setupUi(self)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -149,6 +151,8 @@ class HouseholdWindow(QWidget):
         household = {spec.name: field_editors.get_value(self.editors[spec.name], spec)
                      for spec in records.fields(HOUSEHOLD)}
         household["status"] = self.household.get("status", "active")
+        if self.household_id is None and self.village_id:
+            household["village_id"] = self.village_id
         return household, [dict(m) for m in self.members.members]
 
     # -- state -----------------------------------------------------------------
@@ -167,6 +171,10 @@ class HouseholdWindow(QWidget):
             title = self.tr("Household {number} {head}").format(number=number, head=head)
         else:
             title = self.tr("New household")
+        village = get_village(self.book, self.household.get("village_id") or self.village_id) \
+            if is_township(self.book) else None
+        if village:  # a township's book: whose household this is
+            title += f"（{village['name']}）"
         if self._is_demo:
             title += " " + self.tr("[DEMO: not real data]")
         self.ui.titleLabel.setText(f"<b>{title}</b>")

@@ -505,14 +505,20 @@ class MainWindow(QMainWindow):
         if household_id:
             self.open_household(household_id)
 
-    def open_household(self, household_id: str | None) -> HouseholdWindow:
-        """Open (or bring forward) the household window; None opens a new household."""
+    def open_household(self, household_id: str | None) -> HouseholdWindow | None:
+        """Open (or bring forward) the household window; None opens a new household (in a
+        township's book, of the village chosen: None when the person cancels)."""
         if household_id in self.household_windows:
             window = self.household_windows[household_id]
             window.raise_()
             window.activateWindow()
             return window
-        window = HouseholdWindow(self.book, household_id, self)
+        village_id = None
+        if household_id is None:  # a township's book: the new household's village
+            village_id = self.scope.village_for_new(self, self.book)
+            if village_id is None and self.scope.show:
+                return None
+        window = HouseholdWindow(self.book, household_id, self, village_id=village_id)
         key = household_id
         self.household_windows[key] = window
         window.saved.connect(self._household_saved)

@@ -139,6 +139,8 @@ class RecordKind:
     choices: Callable[[str], dict[str, list[tuple[str, str]]]] | None = None
     # a check box that narrows the list: (label, which rows it keeps)
     only: tuple[str, Callable[[dict[str, Any]], bool]] | None = None
+    # asked before a new record's dialog opens (a township's village); False: cancelled
+    prepare_new: Callable[[QWidget], bool] | None = None
 
 
 class RecordTab(QWidget):
@@ -231,7 +233,11 @@ class RecordTab(QWidget):
         return True
 
     def add(self) -> bool:
-        return (self.household_id is not None or self.kind.village) and self._open(None)
+        if self.household_id is None and not self.kind.village:
+            return False
+        if self.kind.prepare_new is not None and not self.kind.prepare_new(self):
+            return False
+        return self._open(None)
 
     def edit(self) -> bool:
         current = self._selected()

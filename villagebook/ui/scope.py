@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from ..storage.book import Book
     from .record_tab import Column
 
 
@@ -23,3 +26,20 @@ class VillageScope:
         from .record_tab import Column
 
         return [Column("village_name"), *columns] if self.show else columns
+
+    def village_for_new(self, parent: QWidget, book: Book) -> str | None:
+        """The village a new household, problem or project is for: the one the filter
+        shows, the book's own in a village's book, else asked (None: the person cancelled)."""
+        if self.village_id or not self.show:
+            return self.village_id or book.home_village_id
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QInputDialog
+
+        villages = book.conn.execute("SELECT id, name, code FROM village ORDER BY code"
+                                     ).fetchall()
+        names = [f"{name}（{code}）" for _, name, code in villages]
+        name, ok = QInputDialog.getItem(
+            parent, QCoreApplication.translate("VillageScope", "Which village"),
+            QCoreApplication.translate("VillageScope", "The new record belongs to:"),
+            names, 0, False)
+        return villages[names.index(name)][0] if ok and name in names else None
