@@ -28,10 +28,10 @@ def new_township(tmp_path: Path) -> tuple[Site, object]:
 
 
 def window(qtbot, site: Site, book) -> MainWindow:
-    with site:
+    with site:  # the sync page reads this installation's keys when it is first shown
         main = MainWindow(book)
+        main.show_sync()
     qtbot.addWidget(main)
-    main.show_sync()
     return main
 
 
@@ -378,4 +378,59 @@ def test_new_records_of_a_township_belong_to_the_village_chosen(qtbot, boxes, pa
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a: ("", False)))
     qtbot.mouseClick(main.problems_page.add_button, Qt.MouseButton.LeftButton)
     assert len(list_problems(tbook)) == 1
+    tbook.close()
+
+
+def test_a_folder_with_a_good_a_tampered_and_a_package_after_a_gap(qtbot, boxes, pair,
+                                                                   tmp_path, capsys):
+    """The township takes a whole stick: each package is checked and listed first; the
+    good one comes in, the tampered one is refused in words, the one after a gap is kept
+    and the villages page names the numbers it waits for."""
+    from syncing import export
+
+    village, township = pair
+    other = another_village(tmp_path, township)
+    with other.book() as book:
+        household, members = family()
+        save_household(book, None, {**household, "number": "530524101002001"}, members)
+    with village.book() as book:
+        household_id = save_household(book, None, *family()).household_id
+    export(village, tmp_path / "first", capsys)  # this one never reaches the township
+    with village.book() as book:
+        household, members = load_household(book, household_id)
+        save_household(book, household_id, {**household, "phone": "13900000009"}, members)
+        peer = book.conn.execute("SELECT installation FROM sync_peers").fetchone()[0]
+        book.conn.execute("INSERT INTO sync_acks VALUES (?, ?, ?)",  # as if acknowledged
+                          [peer, book.site_id, book.own_sequence() - 1])
+        book.conn.commit()
+    stick = tmp_path / "stick"
+    [after_gap] = export(village, stick, capsys)
+    [good] = export(other, stick, capsys)
+    tampered = stick / ("改过的-" + good.name)
+    data = bytearray(good.read_bytes())
+    data[-40] ^= 0x01
+    tampered.write_bytes(bytes(data))
+    tbook = township.book()
+    main = window(qtbot, township, tbook)
+    page = main.sync_page
+    with township:
+        page.import_packages([str(stick)])
+        wait_for_list(qtbot, page, 3)
+    states = {page.outcome_table.item(r, 0).text(): (page.outcome_table.item(r, 3).text(),
+                                                     page.outcome_table.item(r, 4).text())
+              for r in range(page.outcome_table.rowCount())}
+    assert states[good.name][0] == "可导入", states
+    assert states[tampered.name][0] == "已拒绝" and states[tampered.name][1]
+    assert "缺少" in states[after_gap.name][0] or "暂存" in states[after_gap.name][0]
+    assert households(township) == {}  # checked, nothing written
+    with township:
+        page.outcome_table.setRowCount(0)
+        page.apply_checked()
+        wait_for_list(qtbot, page, 2)
+    assert set(households(township)) == {"530524101002001"}
+    rows = {page.villages.item(r, 0).text(): [page.villages.item(r, c).text()
+                                              for c in range(page.villages.columnCount())]
+            for r in range(page.villages.rowCount())}
+    assert rows["河口村"][4:8] == ["1", "3", "1", "0"]  # households, people, 脱贫户, 监测户
+    assert after_gap.name in rows["石桥村"][3] and "缺" in rows["石桥村"][3]
     tbook.close()

@@ -439,10 +439,11 @@ def m0013(db: Database) -> None:
 def m0014(db: Database) -> None:
     db.executescript(
         """
-        -- a township's villages page and register count each village's active households
-        -- and people: answered from this index alone (SQLite otherwise built a temporary
-        -- index over every household on each count)
-        CREATE INDEX households_village_totals ON households(village_id, status, member_count);
+        -- a township's villages page and register count each village's active households,
+        -- people and 户类别: answered from this index alone (SQLite otherwise built a
+        -- temporary index over every household on each count)
+        CREATE INDEX households_village_totals
+            ON households(village_id, status, category, member_count);
         """
     )
 

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
                                QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
+from ..core import codes
 from ..core.clock import decode
 from ..core.errors import Issue, VillagebookError
 from ..core.messages import describe_plain
 from ..storage import open_book
 from ..storage.book import Book
 from ..storage.kinds import kind
+from ..storage.township import SUMMARY_CATEGORIES
 from ..sync.apply import Outcome, import_files
 from ..sync.decide import (mark_same_person, open_conflicts, resolve_conflict,
                            same_person_findings, status)
@@ -139,7 +141,9 @@ class SyncPage(QWidget):
             self.villages = _table([self.tr("Village"), self.tr("Code"),
                                     self.tr("Last package"), self.tr("Waiting for"),
                                     self.tr("Households"), self.tr("People"),
-                                    self.tr("Counts")])
+                                    *(codes.label("household_category", c)
+                                      for c in SUMMARY_CATEGORIES[:2]),
+                                    self.tr("Conflicts"), self.tr("Counts")])
             layout.addWidget(self.villages)
         self.export_button = _button(self.tr("Export sync package…"),
                                      lambda: self.export_packages())
@@ -270,17 +274,25 @@ class SyncPage(QWidget):
         return _day(row[0]) if row else ""
 
     def _fill_villages(self, peers: list[dict[str, Any]]) -> None:
-        # one grouped query for every village (not one per village)
-        # (grouped first, then named: read from the households_village_totals index)
-        totals = {code: (households, people) for code, households, people in
-                  self.book.conn.execute(
-                      "SELECT v.code, t.households, t.people FROM village v JOIN"
-                      " (SELECT village_id, count(*) AS households, sum(member_count) AS people"
-                      " FROM households WHERE status = 'active' GROUP BY village_id) t"
-                      " ON t.village_id = v.id")}
+        # one grouped query for every village (not one per village), from the
+        # households_village_totals index
+        totals: dict[str, dict[str, int]] = {}
+        for code, category, households, people in self.book.conn.execute(
+                "SELECT v.code, t.category, t.households, t.people FROM village v JOIN"
+                " (SELECT village_id, category, count(*) AS households,"
+                " sum(member_count) AS people FROM households WHERE status = 'active'"
+                " GROUP BY village_id, category) t ON t.village_id = v.id"):
+            village = totals.setdefault(code, {"households": 0, "people": 0})
+            village["households"] += households
+            village["people"] += people or 0
+            village[category] = households
+        conflicts = dict(self.book.conn.execute(
+            "SELECT v.code, count(*) FROM sync_conflicts c JOIN households h"
+            " ON h.id = c.household_id JOIN village v ON v.id = h.village_id"
+            " WHERE c.resolved_stamp IS NULL GROUP BY v.code"))
         rows = []
         for peer in peers:
-            households, people = totals.get(peer["code"], (0, 0))
+            village = totals.get(peer["code"], {})
             last = peer["last_received"]
             counts = ""
             if last and last["state"] == "applied":  # what the last import compared
@@ -288,10 +300,21 @@ class SyncPage(QWidget):
                     else []
                 counts = "；".join(f"{e['table']} {e['sender']}/{e['here']}" for e in errors) \
                     or self.tr("agree")
-            waiting = "、".join(h["file_name"] for h in peer["held"])
             rows.append([peer["name"], peer["code"], _day(last["at"]) if last else "",
-                         waiting, households, people, counts])
+                         "、".join(self._held_text(h) for h in peer["held"]),
+                         village.get("households", 0), village.get("people", 0),
+                         *(village.get(c, 0) for c in SUMMARY_CATEGORIES[:2]),
+                         conflicts.get(peer["code"], 0), counts])
         _fill(self.villages, rows)
+
+    def _held_text(self, held: dict[str, Any]) -> str:
+        """A held package and the numbers it waits for (缺 4–6)."""
+        missing = held.get("missing")
+        if not isinstance(missing, dict) or not missing:
+            return held["file_name"]
+        numbers = "、".join(f"{a}–{b}" if a != b else str(a) for a, b in missing.values())
+        return self.tr("{file} (missing {numbers})").format(file=held["file_name"],
+                                                             numbers=numbers)
 
     # -- pairing -----------------------------------------------------------------
     def save_card(self, target: str | None = None) -> Path | None:
