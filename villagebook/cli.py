@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from . import sync_cli
+from . import check_cli, sync_cli
 from .core import demo as demo_data
 from .core.dates import parse_date
 from .core.errors import BookError, Issue, ValidationFailed, VillagebookError
@@ -37,7 +37,7 @@ from .storage.township import is_township
 from .storage.village import add_user, list_users, set_village
 
 COMMANDS = ("init", "init-township", "demo", "export-json", "export-xlsx", "import-xlsx",
-            "template", "print", "sync")
+            "template", "print", "sync", "check")
 DEMO_OPERATOR = "演示用户"
 
 
@@ -97,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     printing.add_argument("--posted", type=_iso_date, help="notice: first day on the board")
     printing.add_argument("--days", type=int, default=7, help="notice: days on the board")
     sync_cli.add_parsers(sub, with_db)
+    check_cli.add_parser(sub, with_db)
     return parser
 
 
@@ -199,6 +200,8 @@ def _run(args: argparse.Namespace) -> int:
     path: Path = args.db or default_book_path()
     if args.command in ("sync", "init-township"):
         return sync_cli.run(args, path, _cli_operator)
+    if args.command == "check":
+        return check_cli.run(args, path)
     if args.command == "init":
         def fill(book: Book) -> None:
             add_user(book, args.user)

@@ -1924,6 +1924,128 @@
         <translation>账本中已没有这条记录</translation>
     </message>
     <message>
+        <location filename="../../villagebook/core/messages.py" line="272"/>
+        <source>Only a finding about a household can be accepted; act on this one</source>
+        <translation>只有关于农户的预警可以确认不再提示；这一条请落实处理</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="275"/>
+        <source>{year}: {per_capita} yuan per person, under the line of {line} yuan</source>
+        <translation>{year}年人均纯收入 {per_capita} 元，低于监测线 {line} 元</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="277"/>
+        <source>Per-capita income fell from {before} yuan ({previous}) to {after} yuan ({year}), {percent}% less</source>
+        <translation>人均纯收入由 {before} 元（{previous}年）降至 {after} 元（{year}年），下降 {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="280"/>
+        <source>Aged {age} on 1 September and not in school</source>
+        <translation>9月1日满 {age} 周岁，未在校</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="282"/>
+        <location filename="../../villagebook/core/rules.py" line="62"/>
+        <source>No basic medical insurance</source>
+        <translation>未参加基本医疗保险</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="283"/>
+        <source>House of grade {grade}: no renovation, relocation or housing measure</source>
+        <translation>住房为 {grade} 级，未改造、未搬迁、无住房措施</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="285"/>
+        <location filename="../../villagebook/core/rules.py" line="70"/>
+        <source>Drinking water not safe</source>
+        <translation>饮水不安全</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="286"/>
+        <source>Last two-assurances check: {last} (due every {days} days)</source>
+        <translation>上次三保障核查：{last}（每 {days} 天应核查一次）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="288"/>
+        <source>Taken into monitoring on {date}; no measure within {days} days</source>
+        <translation>{date} 纳入监测，{days} 天内没有帮扶措施</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="290"/>
+        <source>Taken in on {taken}, risk removed by assistance on {removed} ({days} days later)</source>
+        <translation>{taken} 纳入监测，{removed} 帮扶消除风险（相隔 {days} 天）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="293"/>
+        <source>Monitored for unstable work, but nobody in the household can work</source>
+        <translation>因务工就业不稳纳入监测，但家中没有劳动力</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="295"/>
+        <source>Nobody can work and nobody receives subsistence or extreme-poverty support</source>
+        <translation>家中无劳动力，也无人享受低保或特困供养</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="298"/>
+        <source>{health}, in an ordinary household that is not monitored</source>
+        <translation>{health}，所在一般农户未纳入监测</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="300"/>
+        <source>Loan of {amount} yuan due {due}, {repaid} yuan repaid</source>
+        <translation>贷款 {amount} 元，{due} 到期，已还 {repaid} 元</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="302"/>
+        <source>Overdue loans {overdue} yuan of {balance} yuan outstanding: {rate}‰ (line {line}‰)</source>
+        <translation>逾期 {overdue} 元，贷款余额 {balance} 元：逾期率 {rate}‰（控制线 {line}‰）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="305"/>
+        <source>{measure} planned to end {end}, still in progress</source>
+        <translation>{measure}计划 {end} 完成，仍在实施中</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="307"/>
+        <source>Last visit: {last} (more than {days} days)</source>
+        <translation>上次走访：{last}（超过 {days} 天）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="309"/>
+        <source>Follow-up due {date}: {agreed}</source>
+        <translation>{date} 应跟进：{agreed}</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="311"/>
+        <source>{helper}: {visits} visits this year, {due} due by now ({required} a year)</source>
+        <translation>{helper}：今年走访 {visits} 次，到目前应走访 {due} 次（全年 {required} 次）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="314"/>
+        <source>{problem}: deadline {deadline}</source>
+        <translation>{problem}：整改期限 {deadline}</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="315"/>
+        <source>ID number {masked}: {detail}</source>
+        <translation>证件号码 {masked}：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="316"/>
+        <source>The same ID number as {other} of household {number}</source>
+        <translation>与户 {number} 的 {other} 证件号码相同</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="318"/>
+        <source>{count} current heads of household</source>
+        <translation>在册户主 {count} 名</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="320"/>
+        <source>{relation} born {birth}, the head of household born {head_birth}</source>
+        <translation>{relation}生于 {birth}，户主生于 {head_birth}</translation>
+    </message>
+    <message>
         <location filename="../../villagebook/ui/messages.py" line="21"/>
         <source>members</source>
         <translation>家庭成员</translation>
@@ -1947,6 +2069,226 @@
         <location filename="../../villagebook/ui/messages.py" line="60"/>
         <source>Row {row}</source>
         <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="48"/>
+        <source>Income under the monitoring line</source>
+        <translation>收入低于监测线</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="49"/>
+        <source>The latest year&apos;s per-capita net income is under that year&apos;s monitoring line, and the household is not monitored (应纳尽纳).</source>
+        <translation>最近一年人均纯收入低于当年监测线，且未纳入监测（应纳尽纳）。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="53"/>
+        <source>Income fell sharply</source>
+        <translation>收入大幅下降</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="54"/>
+        <source>Per-capita net income fell by more than the set share from the year before.</source>
+        <translation>人均纯收入比上一年下降超过设定比例。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="58"/>
+        <source>Child of school age not in school</source>
+        <translation>义务教育阶段适龄儿童未在校</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="59"/>
+        <source>A child aged 6 to 15 on 1 September is not in school and no reason is noted (控辍保学).</source>
+        <translation>9月1日满6至15周岁的儿童未在校，且未注明原因（控辍保学）。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="63"/>
+        <source>A member is recorded without basic medical insurance (医保全覆盖).</source>
+        <translation>成员登记为未参加基本医疗保险（医保全覆盖）。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="66"/>
+        <source>Unsafe house without a measure</source>
+        <translation>危房未改造</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="67"/>
+        <source>A C or D grade house with no renovation, no relocation and no housing measure.</source>
+        <translation>C级或D级危房，没有改造、搬迁，也没有住房帮扶措施。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="71"/>
+        <source>The household&apos;s drinking water is recorded as not safe.</source>
+        <translation>该户饮水登记为不安全。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="74"/>
+        <source>Assurance check due</source>
+        <translation>三保障核查到期</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="75"/>
+        <source>A household out of poverty or monitored has no two-assurances-three-guarantees check within the set number of days.</source>
+        <translation>脱贫户或监测户在设定天数内没有两不愁三保障核查。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="80"/>
+        <source>Monitored without a measure</source>
+        <translation>纳入监测后无帮扶措施</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="81"/>
+        <source>A household taken into monitoring has had no assistance measure within the set number of days.</source>
+        <translation>纳入监测的农户在设定天数内没有落实帮扶措施。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="84"/>
+        <source>Risk removed too soon</source>
+        <translation>风险消除过快</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="85"/>
+        <source>A risk removed by assistance within two months of being taken in (the national checker&apos;s rule).</source>
+        <translation>纳入监测不足两个月即以帮扶消除风险（全国系统校验规则）。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="88"/>
+        <source>Work risk without labour</source>
+        <translation>务工风险但无劳动力</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="89"/>
+        <source>A risk of unstable work in a household with no member able to work.</source>
+        <translation>风险类型为因务工就业不稳，但家中没有劳动力。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="92"/>
+        <source>No labour and no basic support</source>
+        <translation>无劳动力且未兜底</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="93"/>
+        <source>Nobody in the household can work and nobody receives subsistence or extreme-poverty support.</source>
+        <translation>家中无劳动力，也没有成员享受低保或特困供养。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="96"/>
+        <source>Candidate for monitoring</source>
+        <translation>疑似应纳未纳</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="97"/>
+        <source>An ordinary household with a member seriously ill or disabled, not monitored (应纳尽纳).</source>
+        <translation>一般农户有大病或残疾成员，未纳入监测（应纳尽纳）。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="101"/>
+        <source>Overdue microcredit loan</source>
+        <translation>小额信贷逾期</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="102"/>
+        <source>A microcredit loan is past its due date, not repaid and not extended.</source>
+        <translation>小额信贷已过到期日，未还清也未展期。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="105"/>
+        <source>Overdue loan rate</source>
+        <translation>小额信贷逾期率</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="106"/>
+        <source>The overdue share of the village&apos;s microcredit balance is above the set line (0.5%).</source>
+        <translation>本村小额信贷逾期金额占贷款余额的比例超过设定线（0.5%）。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="109"/>
+        <source>Measure past its end</source>
+        <translation>措施超期未完成</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="110"/>
+        <source>A measure is still in progress after its planned end.</source>
+        <translation>措施已过计划完成日期，仍为实施中。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="113"/>
+        <source>Not visited</source>
+        <translation>未走访</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="114"/>
+        <source>A household out of poverty or monitored has not been visited for the set number of days (遍访).</source>
+        <translation>脱贫户或监测户超过设定天数未走访（遍访）。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="117"/>
+        <source>Follow-up due</source>
+        <translation>跟进到期</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="118"/>
+        <source>A visit&apos;s follow-up date has come and the household has not been visited since.</source>
+        <translation>走访约定的跟进日期已到，此后尚未再走访。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="121"/>
+        <source>Helper behind on visits</source>
+        <translation>帮扶责任人走访不足</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="122"/>
+        <source>A helper has made fewer visits this year than the yearly count requires by now.</source>
+        <translation>帮扶责任人今年的走访次数少于按年要求到目前应有的次数。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="126"/>
+        <source>Problem past its deadline</source>
+        <translation>问题超期未整改</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="127"/>
+        <source>A problem found is not rectified by its deadline.</source>
+        <translation>排查发现的问题到期未整改。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="130"/>
+        <source>ID number to check</source>
+        <translation>证件号码待核实</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="131"/>
+        <source>An ID number fails its check, or its area code was not yet in use in the birth year.</source>
+        <translation>证件号码校验不通过，或其地区码在出生年份尚未启用。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="134"/>
+        <source>The same ID number twice</source>
+        <translation>证件号码重复</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="135"/>
+        <source>Two current members carry the same ID number.</source>
+        <translation>两名在册成员的证件号码相同。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="137"/>
+        <source>Not exactly one head of household</source>
+        <translation>户主不唯一</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="138"/>
+        <source>A household must have exactly one current head.</source>
+        <translation>每户应有且只有一名在册户主。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="140"/>
+        <source>Age and relation disagree</source>
+        <translation>年龄与关系矛盾</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/rules.py" line="141"/>
+        <source>A child of the head of household is older than the head, or a parent younger.</source>
+        <translation>户主的子女比户主年长，或父母比户主年轻。</translation>
     </message>
 </context>
 <context>

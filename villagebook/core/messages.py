@@ -269,6 +269,56 @@ TEMPLATES: dict[str, str] = {
         "Messages", "Choose who is working before making changes"),
     "record.not_found": QT_TRANSLATE_NOOP(
         "Messages", "The record no longer exists in this book"),
+    "finding.not_acceptable": QT_TRANSLATE_NOOP(
+        "Messages", "Only a finding about a household can be accepted; act on this one"),
+    # findings of the warning rules (core.rules)
+    "rule.income.below_line": QT_TRANSLATE_NOOP(
+        "Messages", "{year}: {per_capita} yuan per person, under the line of {line} yuan"),
+    "rule.income.fell": QT_TRANSLATE_NOOP(
+        "Messages", "Per-capita income fell from {before} yuan ({previous}) to {after} yuan "
+        "({year}), {percent}% less"),
+    "rule.school.out": QT_TRANSLATE_NOOP(
+        "Messages", "Aged {age} on 1 September and not in school"),
+    "rule.medical.uninsured": QT_TRANSLATE_NOOP("Messages", "No basic medical insurance"),
+    "rule.housing.unsafe": QT_TRANSLATE_NOOP(
+        "Messages", "House of grade {grade}: no renovation, relocation or housing measure"),
+    "rule.water.unsafe": QT_TRANSLATE_NOOP("Messages", "Drinking water not safe"),
+    "rule.checks.stale": QT_TRANSLATE_NOOP(
+        "Messages", "Last two-assurances check: {last} (due every {days} days)"),
+    "rule.monitoring.no_measure": QT_TRANSLATE_NOOP(
+        "Messages", "Taken into monitoring on {date}; no measure within {days} days"),
+    "rule.monitoring.removed_soon": QT_TRANSLATE_NOOP(
+        "Messages", "Taken in on {taken}, risk removed by assistance on {removed} "
+        "({days} days later)"),
+    "rule.monitoring.work_without_labour": QT_TRANSLATE_NOOP(
+        "Messages", "Monitored for unstable work, but nobody in the household can work"),
+    "rule.household.no_labour_uncovered": QT_TRANSLATE_NOOP(
+        "Messages", "Nobody can work and nobody receives subsistence or extreme-poverty "
+        "support"),
+    "rule.monitoring.candidate": QT_TRANSLATE_NOOP(
+        "Messages", "{health}, in an ordinary household that is not monitored"),
+    "rule.loan.overdue": QT_TRANSLATE_NOOP(
+        "Messages", "Loan of {amount} yuan due {due}, {repaid} yuan repaid"),
+    "rule.loan.overdue_rate": QT_TRANSLATE_NOOP(
+        "Messages", "Overdue loans {overdue} yuan of {balance} yuan outstanding: {rate}‰ "
+        "(line {line}‰)"),
+    "rule.measure.past_end": QT_TRANSLATE_NOOP(
+        "Messages", "{measure} planned to end {end}, still in progress"),
+    "rule.visit.overdue": QT_TRANSLATE_NOOP(
+        "Messages", "Last visit: {last} (more than {days} days)"),
+    "rule.visit.follow_up": QT_TRANSLATE_NOOP(
+        "Messages", "Follow-up due {date}: {agreed}"),
+    "rule.helper.behind": QT_TRANSLATE_NOOP(
+        "Messages", "{helper}: {visits} visits this year, {due} due by now ({required} a "
+        "year)"),
+    "rule.problem.overdue": QT_TRANSLATE_NOOP("Messages", "{problem}: deadline {deadline}"),
+    "rule.id.invalid": QT_TRANSLATE_NOOP("Messages", "ID number {masked}: {detail}"),
+    "rule.id.twice": QT_TRANSLATE_NOOP(
+        "Messages", "The same ID number as {other} of household {number}"),
+    "rule.household.heads": QT_TRANSLATE_NOOP(
+        "Messages", "{count} current heads of household"),
+    "rule.relation.age": QT_TRANSLATE_NOOP(
+        "Messages", "{relation} born {birth}, the head of household born {head_birth}"),
 }
 
 
@@ -284,6 +334,11 @@ def _chinese() -> dict[str, str]:
                 if translation is not None and translation.text:
                     out[message.findtext("source")] = translation.text
     return out
+
+
+def translate_plain(text: str) -> str:
+    """A source string of the Messages context in Chinese, without Qt."""
+    return _chinese().get(text, text)
 
 
 def describe_plain(issue: Issue, record: str | None = None) -> str:

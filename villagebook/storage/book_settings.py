@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from ..core.errors import Issue, ValidationFailed
 from ..core.income import DEFAULT_MONITORING_LINE
+from ..core.rules import RULE_SETTINGS
 from .book import Book
 
 
@@ -22,7 +23,7 @@ def _get(book: Book, key: str) -> str | None:
 
 
 # the keys that may be set in book_settings: each travels
-SHARED_PREFIXES = ("monitoring_line.", "visits.", "print.")
+SHARED_PREFIXES = ("monitoring_line.", "visits.", "print.", "rules.")
 
 
 def is_shared(key: str) -> bool:
@@ -53,7 +54,8 @@ def set_monitoring_line(book: Book, year: int, fen: int) -> None:
     _set(book, f"monitoring_line.{year}", str(fen))
 
 
-DEFAULTS = {"visits.max_days_unvisited": 90, "visits.required_per_year": 4}
+# the thresholds of the warning rules travel too (core.rules.RULE_SETTINGS)
+DEFAULTS = {"visits.max_days_unvisited": 90, "visits.required_per_year": 4, **RULE_SETTINGS}
 
 
 def int_setting(book: Book, key: str) -> int:
