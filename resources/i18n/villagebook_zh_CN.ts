@@ -142,6 +142,129 @@
     </message>
 </context>
 <context>
+    <name>FindingsModel</name>
+    <message>
+        <location filename="../../villagebook/ui/findings_page.py" line="49"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/findings_page.py" line="49"/>
+        <source>Finding</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/findings_page.py" line="49"/>
+        <source>Household number</source>
+        <translation>户编号</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/findings_page.py" line="50"/>
+        <source>Head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/findings_page.py" line="50"/>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/findings_page.py" line="50"/>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPage</name>
+    <message>
+        <location filename="../../villagebook/ui/findings_page.py" line="102"/>
+        <source>All findings</source>
+        <translation>全部预警</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/findings_page.py" line="106"/>
+        <source>All levels</source>
+        <translation>全部级别</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/findings_page.py" line="114"/>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/findings_page.py" line="130"/>
+        <source>Open the household</source>
+        <translation>打开农户</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/findings_page.py" line="132"/>
+        <source>Right as it is: do not show again…</source>
+        <translation>核实无误，不再提示…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/findings_page.py" line="134"/>
+        <source>Print the list…</source>
+        <translation>打印清单…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/findings_page.py" line="136"/>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/findings_page.py" line="149"/>
+        <source>Checking the book… {done} of {total} rule groups</source>
+        <translation>正在检查账本…已完成 {done}/{total} 组规则</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/findings_page.py" line="155"/>
+        <source>Checking the book…</source>
+        <translation>正在检查账本…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/findings_page.py" line="180"/>
+        <source>All groups</source>
+        <translation>全部组</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/findings_page.py" line="208"/>
+        <source>&lt;b&gt;{errors} errors, {warnings} warnings, {reminders} reminders&lt;/b&gt; (showing {shown})</source>
+        <translation>&lt;b&gt;错误 {errors} 条，预警 {warnings} 条，提醒 {reminders} 条&lt;/b&gt;（列出 {shown} 条）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/findings_page.py" line="245"/>
+        <source>Right as it is</source>
+        <translation>核实无误</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/findings_page.py" line="246"/>
+        <source>Why is this right as it is? (kept in the history)</source>
+        <translation>为什么核实无误？（记入修改记录）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/findings_page.py" line="268"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="279"/>
+        <source>Save the list</source>
+        <translation>保存清单</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/findings_page.py" line="269"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/findings_page.py" line="272"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="283"/>
+        <source>Writing the list…</source>
+        <translation>正在生成清单…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/findings_page.py" line="280"/>
+        <source>Workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <location filename="../../villagebook/ui/history.py" line="18"/>
@@ -1051,239 +1174,244 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="84"/>
+        <location filename="../../villagebook/ui/main_window.py" line="85"/>
         <source>Households</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="85"/>
+        <location filename="../../villagebook/ui/main_window.py" line="86"/>
         <source>Assistance measures</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="86"/>
+        <location filename="../../villagebook/ui/main_window.py" line="87"/>
         <source>Helpers</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="87"/>
+        <location filename="../../villagebook/ui/main_window.py" line="88"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="88"/>
+        <location filename="../../villagebook/ui/main_window.py" line="89"/>
         <source>Problems</source>
         <translation>问题整改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="89"/>
+        <location filename="../../villagebook/ui/main_window.py" line="90"/>
         <source>Projects and assets</source>
         <translation>项目资产</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="90"/>
+        <location filename="../../villagebook/ui/main_window.py" line="91"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="101"/>
+        <location filename="../../villagebook/ui/main_window.py" line="92"/>
+        <source>Warnings</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="103"/>
         <source>Search: name, pinyin initials (zs), ID number, household number</source>
         <translation>搜索：姓名、拼音首字母（如 zs）、证件号码、户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="106"/>
+        <location filename="../../villagebook/ui/main_window.py" line="108"/>
         <source>All categories</source>
         <translation>全部户类别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="107"/>
+        <location filename="../../villagebook/ui/main_window.py" line="109"/>
         <source>All statuses</source>
         <translation>全部脱贫状态</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="109"/>
+        <location filename="../../villagebook/ui/main_window.py" line="111"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="113"/>
+        <location filename="../../villagebook/ui/main_window.py" line="115"/>
         <source>Include closed</source>
         <translation>含已注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="122"/>
-        <location filename="../../villagebook/ui/main_window.py" line="318"/>
+        <location filename="../../villagebook/ui/main_window.py" line="124"/>
+        <location filename="../../villagebook/ui/main_window.py" line="324"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="141"/>
+        <location filename="../../villagebook/ui/main_window.py" line="143"/>
         <source>Print household cards…</source>
         <translation>打印户卡…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="142"/>
+        <location filename="../../villagebook/ui/main_window.py" line="144"/>
         <source>Print wall sheets…</source>
         <translation>打印户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="244"/>
+        <location filename="../../villagebook/ui/main_window.py" line="250"/>
         <source>All villages</source>
         <translation>所有村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="267"/>
+        <location filename="../../villagebook/ui/main_window.py" line="273"/>
         <source>{count} changes since {since} have not reached {name} yet: export a sync package (Sync in the side bar).</source>
         <translation>自{since}以来有 {count} 项修改尚未送达{name}：请导出同步包（左侧“同步”）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="280"/>
+        <location filename="../../villagebook/ui/main_window.py" line="286"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="281"/>
+        <location filename="../../villagebook/ui/main_window.py" line="287"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="283"/>
+        <location filename="../../villagebook/ui/main_window.py" line="289"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="285"/>
+        <location filename="../../villagebook/ui/main_window.py" line="291"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="287"/>
+        <location filename="../../villagebook/ui/main_window.py" line="293"/>
         <source>Export the village register (Excel)…</source>
         <translation>导出村册（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="289"/>
+        <location filename="../../villagebook/ui/main_window.py" line="295"/>
         <source>Import households from Excel…</source>
         <translation>从 Excel 导入农户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="291"/>
+        <location filename="../../villagebook/ui/main_window.py" line="297"/>
         <source>Save a blank entry template (Excel)…</source>
         <translation>保存空白录入模板（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="293"/>
+        <location filename="../../villagebook/ui/main_window.py" line="299"/>
         <source>Sync…</source>
         <translation>同步…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="295"/>
+        <location filename="../../villagebook/ui/main_window.py" line="301"/>
         <source>Monitoring line…</source>
         <translation>监测线设置…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="297"/>
+        <location filename="../../villagebook/ui/main_window.py" line="303"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="303"/>
+        <location filename="../../villagebook/ui/main_window.py" line="309"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="304"/>
+        <location filename="../../villagebook/ui/main_window.py" line="310"/>
         <source>Household cards…</source>
         <translation>户卡（明白卡）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="305"/>
+        <location filename="../../villagebook/ui/main_window.py" line="311"/>
         <source>Wall sheets for the home…</source>
         <translation>户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="306"/>
+        <location filename="../../villagebook/ui/main_window.py" line="312"/>
         <source>Public notice…</source>
         <translation>公示名单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="307"/>
+        <location filename="../../villagebook/ui/main_window.py" line="313"/>
         <source>Village register…</source>
         <translation>村有册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="314"/>
+        <location filename="../../villagebook/ui/main_window.py" line="320"/>
         <source>Township summary (乡镇有簿)…</source>
         <translation>乡镇有簿汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="317"/>
+        <location filename="../../villagebook/ui/main_window.py" line="323"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="321"/>
+        <location filename="../../villagebook/ui/main_window.py" line="327"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="326"/>
+        <location filename="../../villagebook/ui/main_window.py" line="332"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="360"/>
+        <location filename="../../villagebook/ui/main_window.py" line="366"/>
         <source>Save the township summary</source>
         <translation>保存乡镇汇总表</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="361"/>
+        <location filename="../../villagebook/ui/main_window.py" line="367"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="364"/>
+        <location filename="../../villagebook/ui/main_window.py" line="370"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="374"/>
+        <location filename="../../villagebook/ui/main_window.py" line="380"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="375"/>
-        <location filename="../../villagebook/ui/main_window.py" line="405"/>
+        <location filename="../../villagebook/ui/main_window.py" line="381"/>
+        <location filename="../../villagebook/ui/main_window.py" line="411"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="385"/>
+        <location filename="../../villagebook/ui/main_window.py" line="391"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="404"/>
+        <location filename="../../villagebook/ui/main_window.py" line="410"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="460"/>
+        <location filename="../../villagebook/ui/main_window.py" line="466"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="464"/>
+        <location filename="../../villagebook/ui/main_window.py" line="470"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="466"/>
+        <location filename="../../villagebook/ui/main_window.py" line="472"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="468"/>
+        <location filename="../../villagebook/ui/main_window.py" line="474"/>
         <source>[read only]</source>
         <translation>【只读】</translation>
     </message>
@@ -2289,6 +2417,21 @@
         <location filename="../../villagebook/core/rules.py" line="141"/>
         <source>A child of the head of household is older than the head, or a parent younger.</source>
         <translation>户主的子女比户主年长，或父母比户主年轻。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/findings_page.py" line="34"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/findings_page.py" line="35"/>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/findings_page.py" line="36"/>
+        <source>Reminder</source>
+        <translation>提醒</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@ from .exports import run_in_background
 from .household_list import HouseholdListModel
 from .household_window import HouseholdWindow
 from .household_records import helper_kind, problem_kind
+from .findings_page import FindingsPage
 from .measures_page import MeasuresPage
 from .print_dialog import PrintDialog
 from .projects_page import ProjectsPage
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.nav.addItem(self.tr("Problems"))
         self.nav.addItem(self.tr("Projects and assets"))
         self.nav.addItem(self.tr("Sync"))
+        self.nav.addItem(self.tr("Warnings"))
         self.nav.setMaximumWidth(160)
         splitter.addWidget(self.nav)
 
@@ -201,9 +203,12 @@ class MainWindow(QMainWindow):
             page = RecordTab(problem_kind(self.book, self.scope))
         elif row == 5:
             page = ProjectsPage(self.book, scope=self.scope)
-        else:
+        elif row == 6:
             page = SyncPage(self.book)
             page.changed.connect(self._records_arrived)
+            page.open_household.connect(self.open_household)
+        else:
+            page = FindingsPage(self.book, scope=self.scope)
             page.open_household.connect(self.open_household)
         placeholder = self.pages.widget(row)
         self.pages.insertWidget(row, page)
@@ -218,6 +223,7 @@ class MainWindow(QMainWindow):
     problems_page = property(lambda self: self._page(4))
     projects_page = property(lambda self: self._page(5))
     sync_page = property(lambda self: self._page(6))
+    findings_page = property(lambda self: self._page(7))
 
     def _show_page(self, row: int) -> None:
         """The side bar picks the page; the household summary belongs to the first."""
@@ -231,7 +237,7 @@ class MainWindow(QMainWindow):
         elif isinstance(page, RecordTab):
             if not fresh:
                 page.set_household(None)
-        elif isinstance(page, (VisitsPage, ProjectsPage, SyncPage)):
+        elif isinstance(page, (VisitsPage, ProjectsPage, SyncPage, FindingsPage)):
             page.refresh()
 
     def show_sync(self) -> None:

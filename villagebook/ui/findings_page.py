@@ -1,0 +1,285 @@
+"""预警: what needs attention, found by the warning rules in the background (the page
+shows at once and fills in). Tiles count each rule's findings and filter the list by a
+click; the list filters by rule, severity and group, opens the household a finding points
+at, accepts a finding that is right as it is, and prints or exports what it shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex,
+                            QPersistentModelIndex, Qt, Signal)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGridLayout,
+                               QHBoxLayout, QInputDialog, QLabel, QPushButton, QTableView,
+                               QVBoxLayout, QWidget)
+
+from ..core.rules import BY_CODE, RULES, SEVERITIES, Finding
+from ..reports.findings import export_findings, print_findings
+from ..storage.book import Book
+from ..storage.findings import accept_finding, find_all
+from .dialogs import attempt, error_label
+from .exports import run_in_background
+from .jobs import LatestOnly, Progress
+from .messages import describe, describe_failure, tr
+from .scope import VillageScope
+from .tables import fit_columns
+
+Index = QModelIndex | QPersistentModelIndex
+COLOURS = {"error": "#f6d5d5", "warning": "#fbeec4", "reminder": "#e3eefb"}
+
+
+SEVERITY_WORDS = {"error": QT_TRANSLATE_NOOP("Messages", "Error"),
+                  "warning": QT_TRANSLATE_NOOP("Messages", "Warning"),
+                  "reminder": QT_TRANSLATE_NOOP("Messages", "Reminder")}
+
+
+def severity_word(severity: str) -> str:
+    return tr(SEVERITY_WORDS[severity])
+
+
+class FindingsModel(QAbstractTableModel):
+    """The findings shown, one row each."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[Finding] = []
+        self.headers = [self.tr("Level"), self.tr("Finding"), self.tr("Household number"),
+                        self.tr("Head"), self.tr("Member"), self.tr("Details")]
+
+    def set_rows(self, rows: list[Finding]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        finding = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [severity_word(finding.severity), tr(BY_CODE[finding.rule].title),
+                    finding.household_number or finding.village_code or "",
+                    finding.head_name or "", finding.member_name or "",
+                    describe(finding.issue(), with_subject=False)][index.column()]
+        if role == Qt.ItemDataRole.BackgroundRole and index.column() == 0:
+            return QBrush(QColor(COLOURS[finding.severity]))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tr(BY_CODE[finding.rule].explanation)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+
+class FindingsPage(QWidget):
+    open_household = Signal(str)
+
+    def __init__(self, book: Book, parent: QWidget | None = None,
+                 scope: VillageScope | None = None) -> None:
+        super().__init__(parent)
+        self.book = book
+        self.scope = scope or VillageScope()
+        self.findings: list[Finding] = []
+        layout = QVBoxLayout(self)
+        self.state = QLabel()
+        layout.addWidget(self.state)
+        self.tiles_box = QGridLayout()
+        layout.addLayout(self.tiles_box)
+        self.tiles: dict[str, QPushButton] = {}
+        bar = QHBoxLayout()
+        self.rule_filter = QComboBox()
+        self.rule_filter.addItem(self.tr("All findings"), None)
+        for rule in RULES:
+            self.rule_filter.addItem(tr(rule.title), rule.code)
+        self.severity_filter = QComboBox()
+        self.severity_filter.addItem(self.tr("All levels"), None)
+        for severity in SEVERITIES:
+            self.severity_filter.addItem(severity_word(severity), severity)
+        self.group_filter = QComboBox()
+        for combo in (self.rule_filter, self.severity_filter, self.group_filter):
+            combo.currentIndexChanged.connect(self.show_list)
+            bar.addWidget(combo)
+        bar.addStretch(1)
+        self.refresh_button = QPushButton(self.tr("Check again"))
+        self.refresh_button.clicked.connect(self.refresh)
+        bar.addWidget(self.refresh_button)
+        layout.addLayout(bar)
+        self.model = FindingsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
+        layout.addWidget(self.table, 1)
+        self.error = error_label()
+        layout.addWidget(self.error)
+        buttons = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("Open the household"))
+        self.open_button.clicked.connect(lambda: self.open_row(self.table.currentIndex().row()))
+        self.accept_button = QPushButton(self.tr("Right as it is: do not show again…"))
+        self.accept_button.clicked.connect(lambda: self.accept_current())
+        self.print_button = QPushButton(self.tr("Print the list…"))
+        self.print_button.clicked.connect(lambda: self.print_list())
+        self.export_button = QPushButton(self.tr("Export to Excel…"))
+        self.export_button.clicked.connect(lambda: self.export_list())
+        for button in (self.open_button, self.accept_button, self.print_button,
+                       self.export_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self._job = LatestOnly(self)
+        self._job.done.connect(self._arrived)
+        self._job.failed.connect(lambda error: self.state.setText(
+            "✖ " + describe_failure(error)))
+        self._relay = Progress(self)
+        self._relay.step.connect(lambda done, total: self.state.setText(
+            self.tr("Checking the book… {done} of {total} rule groups").format(
+                done=done, total=total)))
+
+    # -- computing ---------------------------------------------------------------
+    def refresh(self) -> None:
+        """Compute the findings again in the background; the page shows at once."""
+        self.state.setText(self.tr("Checking the book…"))
+        path, relay = self.book.path, self._relay
+
+        def work(conn) -> list[Finding]:
+            return find_all(Book(path, conn), progress=lambda d, t: relay.step.emit(d, t))
+
+        self._job.submit_reading(path, work)
+
+    def _arrived(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        self._fill_groups()
+        self.show_list()
+
+    def _in_scope(self) -> list[Finding]:
+        village = self.scope.village_id
+        if not village:
+            return self.findings
+        code = self.book.conn.execute("SELECT code FROM village WHERE id = ?",
+                                      [village]).fetchone()
+        return [f for f in self.findings if code and f.village_code == code[0]]
+
+    def _fill_groups(self) -> None:
+        current = self.group_filter.currentData()
+        self.group_filter.blockSignals(True)
+        self.group_filter.clear()
+        self.group_filter.addItem(self.tr("All groups"), None)
+        for (name,) in self.book.conn.execute(
+                "SELECT DISTINCT group_name FROM households WHERE group_name IS NOT NULL"
+                " AND group_name != '' ORDER BY group_name"):
+            self.group_filter.addItem(name, name)
+        self.group_filter.setCurrentIndex(max(0, self.group_filter.findData(current)))
+        self.group_filter.blockSignals(False)
+
+    # -- showing -------------------------------------------------------------------
+    def shown(self) -> list[Finding]:
+        """The findings that pass the filters, in order."""
+        rule, severity = self.rule_filter.currentData(), self.severity_filter.currentData()
+        group = self.group_filter.currentData()
+        numbers = None
+        if group:
+            numbers = {r[0] for r in self.book.conn.execute(
+                "SELECT number FROM households WHERE group_name = ?", [group])}
+        return [f for f in self._in_scope()
+                if (rule is None or f.rule == rule)
+                and (severity is None or f.severity == severity)
+                and (numbers is None or f.household_number in numbers)]
+
+    def show_list(self) -> None:
+        rows = self.shown()
+        self.model.set_rows(rows)
+        fit_columns(self.table)
+        scoped = self._in_scope()
+        counts = {s: sum(1 for f in scoped if f.severity == s) for s in SEVERITIES}
+        self.state.setText(self.tr("<b>{errors} errors, {warnings} warnings, {reminders} "
+                                   "reminders</b> (showing {shown})").format(
+            errors=counts["error"], warnings=counts["warning"], reminders=counts["reminder"],
+            shown=len(rows)))
+        self._fill_tiles(scoped)
+
+    def _fill_tiles(self, findings: list[Finding]) -> None:
+        """A tile per rule that found something: its count, coloured by severity; a click
+        shows only that rule."""
+        for tile in self.tiles.values():
+            tile.deleteLater()
+        self.tiles = {}
+        per_rule: dict[str, int] = {}
+        for finding in findings:
+            per_rule[finding.rule] = per_rule.get(finding.rule, 0) + 1
+        for position, rule in enumerate(r for r in RULES if r.code in per_rule):
+            tile = QPushButton(f"{tr(rule.title)}\n{per_rule[rule.code]}")
+            tile.setToolTip(tr(rule.explanation))
+            tile.setStyleSheet(f"background: {COLOURS[rule.severity]}; padding: 6px;"
+                               " text-align: left;")
+            tile.clicked.connect(lambda _=False, code=rule.code: self.rule_filter.setCurrentIndex(
+                self.rule_filter.findData(code)))
+            self.tiles_box.addWidget(tile, position // 6, position % 6)
+            self.tiles[rule.code] = tile
+
+    # -- acting ------------------------------------------------------------------------
+    def open_row(self, row: int) -> None:
+        if 0 <= row < len(self.model.rows) and self.model.rows[row].household_id:
+            self.open_household.emit(self.model.rows[row].household_id)
+
+    def accept_current(self, note: str | None = None) -> bool:
+        """Mark the selected finding right as it is, with the reason a person gives."""
+        row = self.table.currentIndex().row()
+        if not 0 <= row < len(self.model.rows):
+            return False
+        finding = self.model.rows[row]
+        if note is None:
+            note, ok = QInputDialog.getText(self, self.tr("Right as it is"), self.tr(
+                "Why is this right as it is? (kept in the history)"))
+            if not ok:
+                return False
+        if not attempt(self.error, lambda: accept_finding(self.book, finding, note)):
+            return False
+        self.findings = [f for f in self.findings if f is not finding]
+        self.show_list()
+        return True
+
+    def _title(self) -> str:
+        name = self.book.meta("township_name") or (self.book.conn.execute(
+            "SELECT name FROM village LIMIT 1").fetchone() or [""])[0]
+        return f"{name}预警清单（{dt.date.today().isoformat()}）"
+
+    def _target(self, title: str, suffix: str, file_filter: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / (
+            self._title() + suffix)), file_filter)
+        return Path(path) if path else None
+
+    def print_list(self, path: str | None = None) -> None:
+        """The list as shown, as a PDF for the meeting."""
+        rows, title = self.shown(), self._title()
+        out = Path(path) if path else self._target(self.tr("Save the list"), ".pdf",
+                                                   self.tr("PDF files (*.pdf)"))
+        if out is None:
+            return
+        run_in_background(self, self.book.path, out, self.tr("Writing the list…"),
+                          lambda _book, target, _stop, _step:
+                          f"{print_findings(rows, target, title)} 页")
+
+    def export_list(self, path: str | None = None) -> None:
+        """The list as shown, as a workbook."""
+        rows, title = self.shown(), self._title()
+        out = Path(path) if path else self._target(self.tr("Save the list"), ".xlsx",
+                                                   self.tr("Workbooks (*.xlsx)"))
+        if out is None:
+            return
+        run_in_background(self, self.book.path, out, self.tr("Writing the list…"),
+                          lambda _book, target, _stop, _step:
+                          f"{export_findings(rows, target, title)} 条")
