@@ -39,12 +39,24 @@ def _sum(income: dict[str, Any], names: tuple[str, ...]) -> int:
     return sum(int(income.get(n) or 0) for n in names)
 
 
+def per_person(net: int, people: int) -> int | None:
+    """Net income per person in fen, rounded half up (None with nobody to count)."""
+    if people <= 0:
+        return None
+    return int((Decimal(net) / Decimal(people)).quantize(Decimal(1), ROUND_HALF_UP))
+
+
+def net_sql(alias: str) -> str:
+    """The net income of an ``incomes`` row as an SQL expression (the same sum as
+    ``summarize``), for reading a whole book at once."""
+    parts = " + ".join(f"coalesce({alias}.{name}, 0)" for name in COMPONENTS)
+    return f"({parts} - coalesce({alias}.{EXPENSE}, 0))"
+
+
 def summarize(income: dict[str, Any], people: int, line: int) -> dict[str, Any]:
     """Totals by kind, net income, per-person income and the monitoring flag."""
     net = _sum(income, COMPONENTS) - int(income.get(EXPENSE) or 0)
-    per_capita = None
-    if people > 0:
-        per_capita = int((Decimal(net) / Decimal(people)).quantize(Decimal(1), ROUND_HALF_UP))
+    per_capita = per_person(net, people)
     return {
         "wage_total": _sum(income, WAGES), "production_total": _sum(income, PRODUCTION),
         "property_total": _sum(income, PROPERTY), "transfer_total": _sum(income, TRANSFERS),

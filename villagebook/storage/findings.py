@@ -11,7 +11,7 @@ from typing import Any
 
 from ..core import codes, idnumber
 from ..core.errors import InvalidOperation
-from ..core.income import people_in_year, summarize
+from ..core.income import net_sql, per_person
 from ..core.measures import MICROCREDIT, overdue
 from ..core.messages import describe_plain
 from ..core.records import format_money
@@ -44,10 +44,18 @@ def _yuan(fen: int | None) -> str:
 
 # -- income -------------------------------------------------------------------------
 def _incomes(book: Book) -> dict[str, list[dict[str, Any]]]:
-    """The two latest active income years of every active household, newest first."""
+    """The two latest active income years of every active household, newest first, each
+    with its net income and the people counted that year (as ``people_in_year``), summed
+    by SQL."""
     out: dict[str, list[dict[str, Any]]] = {}
-    for row in _rows(book, "SELECT i.* FROM incomes i JOIN households h ON h.id ="
-                           " i.household_id WHERE i.status = 'active' AND " + ACTIVE +
+    end = "(i.year || '-12-31')"
+    for row in _rows(book, "SELECT i.id, i.household_id, i.year, " + net_sql("i") +
+                           " AS net, (SELECT count(*) FROM members m WHERE m.household_id ="
+                           " i.household_id AND NOT (m.birth_date IS NOT NULL AND"
+                           f" m.birth_date > {end}) AND NOT (m.status = 'left' AND"
+                           f" coalesce(m.left_date, '') <= {end})) AS people"
+                           " FROM incomes i JOIN households h ON h.id = i.household_id"
+                           " WHERE i.status = 'active' AND " + ACTIVE +
                            " ORDER BY i.household_id, i.year DESC"):
         years = out.setdefault(row["household_id"], [])
         if len(years) < 2:
@@ -55,42 +63,22 @@ def _incomes(book: Book) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def _members_of(book: Book, household_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = {}
-    for start in range(0, len(household_ids), 500):
-        chunk = household_ids[start:start + 500]
-        for row in _rows(book, "SELECT household_id, birth_date, status, left_date FROM"
-                               " members WHERE household_id IN (%s)" % ",".join("?" * len(chunk)),
-                         chunk):
-            out.setdefault(row["household_id"], []).append(row)
-    return out
-
-
 def find_income(book: Book, today: dt.date) -> Iterator[Finding]:
-    incomes = _incomes(book)
-    members = _members_of(book, list(incomes))
     category = dict(book.conn.execute("SELECT id, category FROM households WHERE status ="
                                       " 'active'"))
     drop = int_setting(book, "rules.income_drop_percent")
     lines: dict[int, int] = {}
-
-    def per_capita(income: dict[str, Any]) -> int | None:
-        year = income["year"]
-        line = lines.setdefault(year, monitoring_line(book, year))
-        return summarize(income, people_in_year(members.get(income["household_id"], []),
-                                                year), line)["per_capita"]
-
-    for household_id, years in incomes.items():
+    for household_id, years in _incomes(book).items():
         latest = years[0]
-        now = per_capita(latest)
+        now = per_person(latest["net"], latest["people"])
         if now is None:
             continue
-        line = lines[latest["year"]]
+        line = lines.setdefault(latest["year"], monitoring_line(book, latest["year"]))
         if now < line and category.get(household_id) != "02":
             yield Finding("income.below_line", household_id, latest["id"], values={
                 "year": latest["year"], "per_capita": _yuan(now), "line": _yuan(line)})
         if len(years) > 1 and years[1]["year"] == latest["year"] - 1:
-            before = per_capita(years[1])
+            before = per_person(years[1]["net"], years[1]["people"])
             if before and before > 0 and (before - now) * 100 > before * drop:
                 yield Finding("income.fell", household_id, latest["id"], values={
                     "before": _yuan(before), "previous": years[1]["year"],
@@ -279,23 +267,34 @@ def find_problems(book: Book, today: dt.date) -> Iterator[Finding]:
 
 # -- data quality ---------------------------------------------------------------------------
 def find_ids(book: Book, today: dt.date) -> Iterator[Finding]:
-    first: dict[str, dict[str, Any]] = {}
-    for row in _rows(book, "SELECT m.id, m.household_id, m.name, m.id_number, h.number"
-                           " FROM members m JOIN households h ON h.id = m.household_id"
-                           " WHERE " + ACTIVE + " AND m.status = 'active'"
-                           " AND m.id_number IS NOT NULL AND m.id_number != ''"
-                           " ORDER BY m.id_number, h.number"):
-        number = row["id_number"]
+    current = ("FROM members m JOIN households h ON h.id = m.household_id WHERE " + ACTIVE +
+               " AND m.status = 'active' AND m.id_number IS NOT NULL AND m.id_number != ''")
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for member_id, household_id, name, number in book.conn.execute(
+            "SELECT m.id, m.household_id, m.name, m.id_number " + current):
+        if number in seen:
+            twice.add(number)
+        seen.add(number)
+        if idnumber.is_clean(number, today):
+            continue
         _, issues = idnumber.parse(number, today)
         if issues:
-            yield Finding("id.invalid", row["household_id"], row["id"], row["name"], {
+            yield Finding("id.invalid", household_id, member_id, name, {
                 "masked": idnumber.mask(number), "detail": describe_plain(issues[0])})
-        if number in first:
-            other = first[number]
-            yield Finding("id.twice", row["household_id"], row["id"], row["name"], {
-                "other": other["name"], "number": other["number"]})
-        else:
-            first[number] = row
+    numbers = sorted(twice)  # the same number twice: named, the first holder as "other"
+    for start in range(0, len(numbers), 500):
+        chunk = numbers[start:start + 500]
+        first: dict[str, dict[str, Any]] = {}
+        for row in _rows(book, "SELECT m.id, m.household_id, m.name, m.id_number, h.number " +
+                         current + " AND m.id_number IN (%s) ORDER BY m.id_number, h.number"
+                         % ",".join("?" * len(chunk)), chunk):
+            if row["id_number"] in first:
+                other = first[row["id_number"]]
+                yield Finding("id.twice", row["household_id"], row["id"], row["name"], {
+                    "other": other["name"], "number": other["number"]})
+            else:
+                first[row["id_number"]] = row
 
 
 def find_heads(book: Book, today: dt.date) -> Iterator[Finding]:

@@ -77,3 +77,19 @@ def test_any_number_with_a_computed_check_character_parses(birth, seq):
     parsed, _ = idnumber.parse(number.lower(), TODAY)
     assert parsed.number == number and parsed.birth_date == birth
     assert parsed.sex == ("1" if seq % 2 else "2")
+
+
+def test_the_fast_check_agrees_with_parse():
+    import datetime as dt
+
+    from helpers import make_id
+    from villagebook.core.idnumber import is_clean, parse
+
+    today = dt.date(2026, 11, 27)
+    good = make_id("19700305", 11)
+    numbers = [good, good[:-1] + ("0" if good[-1] != "0" else "1"), make_id("20270101", 11),
+               make_id("19700230", 11), make_id("19700305", 11, area="999999"), good[:17],
+               "11010519700305001x"]
+    for number in numbers:
+        parsed, issues = parse(number, today)
+        assert is_clean(number, today) == (parsed is not None and not issues), number

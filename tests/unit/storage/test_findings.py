@@ -240,3 +240,20 @@ def test_the_command_line_lists_findings_and_exits_4_on_an_error(book, book_path
     with pytest.raises(SystemExit) as usage:
         main(["check", "--db", str(book_path), "--rule", "no.such"])
     assert usage.value.code == 2
+
+
+def test_the_rules_count_income_as_the_household_window_does(book):
+    from villagebook.storage.findings import _incomes
+    from villagebook.storage.households import member_leave
+    from villagebook.storage.incomes import list_incomes
+
+    hid = household(book)
+    save_income(book, hid, None, {"year": "2025", "wage_migrant": "18,000.10",
+                                  "transfer_dibao": "2400", "prod_planting": "333.33",
+                                  "prod_expense": "0.05"}, today=TODAY)
+    leaving = load_household(book, hid)[1][2]["id"]
+    member_leave(book, leaving, "02", "2025-06-30")
+    [shown] = list_incomes(book, hid)
+    [read] = _incomes(book)[hid]
+    assert (read["net"], read["people"]) == (shown["net"], shown["people"]) == \
+        (shown["net"], 2)
