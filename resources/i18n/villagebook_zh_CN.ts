@@ -177,89 +177,89 @@
 <context>
     <name>FindingsPage</name>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="102"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="152"/>
         <source>All findings</source>
         <translation>全部预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="106"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="156"/>
         <source>All levels</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="114"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="164"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="130"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="180"/>
         <source>Open the household</source>
         <translation>打开农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="132"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="182"/>
         <source>Right as it is: do not show again…</source>
         <translation>核实无误，不再提示…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="134"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="184"/>
         <source>Print the list…</source>
         <translation>打印清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="136"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="186"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="149"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="196"/>
         <source>Checking the book… {done} of {total} rule groups</source>
         <translation>正在检查账本…已完成 {done}/{total} 组规则</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="155"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="206"/>
         <source>Checking the book…</source>
         <translation>正在检查账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="180"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="220"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="208"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="248"/>
         <source>&lt;b&gt;{errors} errors, {warnings} warnings, {reminders} reminders&lt;/b&gt; (showing {shown})</source>
         <translation>&lt;b&gt;错误 {errors} 条，预警 {warnings} 条，提醒 {reminders} 条&lt;/b&gt;（列出 {shown} 条）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="245"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="285"/>
         <source>Right as it is</source>
         <translation>核实无误</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="246"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="286"/>
         <source>Why is this right as it is? (kept in the history)</source>
         <translation>为什么核实无误？（记入修改记录）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="268"/>
-        <location filename="../../villagebook/ui/findings_page.py" line="279"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="307"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="318"/>
         <source>Save the list</source>
         <translation>保存清单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="269"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="308"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="272"/>
-        <location filename="../../villagebook/ui/findings_page.py" line="283"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="311"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="322"/>
         <source>Writing the list…</source>
         <translation>正在生成清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="280"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="319"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -572,6 +572,93 @@
         <location filename="../../villagebook/storage/kinds.py" line="49"/>
         <source>Household</source>
         <translation>本户</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../villagebook/ui/home_page.py" line="66"/>
+        <source>Checking the book…</source>
+        <translation>正在检查账本…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/home_page.py" line="73"/>
+        <source>&lt;b&gt;Households most in need of attention&lt;/b&gt;</source>
+        <translation>&lt;b&gt;最需要关注的农户&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/home_page.py" line="74"/>
+        <location filename="../../villagebook/ui/home_page.py" line="78"/>
+        <location filename="../../villagebook/ui/home_page.py" line="82"/>
+        <source>Household number</source>
+        <translation>户编号</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/home_page.py" line="74"/>
+        <location filename="../../villagebook/ui/home_page.py" line="82"/>
+        <source>Head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/home_page.py" line="75"/>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/home_page.py" line="75"/>
+        <source>Warnings</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/home_page.py" line="75"/>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/home_page.py" line="77"/>
+        <source>&lt;b&gt;Due now or within seven days&lt;/b&gt;</source>
+        <translation>&lt;b&gt;已到期和七天内到期&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/home_page.py" line="78"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/home_page.py" line="78"/>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/home_page.py" line="79"/>
+        <location filename="../../villagebook/ui/home_page.py" line="83"/>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/home_page.py" line="81"/>
+        <source>&lt;b&gt;Overdue loans and problems&lt;/b&gt;</source>
+        <translation>&lt;b&gt;逾期贷款和超期问题&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/home_page.py" line="82"/>
+        <source>Finding</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/home_page.py" line="93"/>
+        <source>Checking the book… {done} of {total} rule groups</source>
+        <translation>正在检查账本…已完成 {done}/{total} 组规则</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/home_page.py" line="102"/>
+        <source>Today</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/home_page.py" line="130"/>
+        <source>&lt;b&gt;{errors} errors, {warnings} warnings, {reminders} reminders&lt;/b&gt;</source>
+        <translation>&lt;b&gt;错误 {errors} 条，预警 {warnings} 条，提醒 {reminders} 条&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -1174,244 +1261,249 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="85"/>
+        <location filename="../../villagebook/ui/main_window.py" line="93"/>
+        <source>Today</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="94"/>
         <source>Households</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="86"/>
+        <location filename="../../villagebook/ui/main_window.py" line="95"/>
         <source>Assistance measures</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="87"/>
+        <location filename="../../villagebook/ui/main_window.py" line="96"/>
         <source>Helpers</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="88"/>
+        <location filename="../../villagebook/ui/main_window.py" line="97"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="89"/>
+        <location filename="../../villagebook/ui/main_window.py" line="98"/>
         <source>Problems</source>
         <translation>问题整改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="90"/>
+        <location filename="../../villagebook/ui/main_window.py" line="99"/>
         <source>Projects and assets</source>
         <translation>项目资产</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="91"/>
+        <location filename="../../villagebook/ui/main_window.py" line="100"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="92"/>
+        <location filename="../../villagebook/ui/main_window.py" line="101"/>
         <source>Warnings</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="103"/>
+        <location filename="../../villagebook/ui/main_window.py" line="112"/>
         <source>Search: name, pinyin initials (zs), ID number, household number</source>
         <translation>搜索：姓名、拼音首字母（如 zs）、证件号码、户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="108"/>
+        <location filename="../../villagebook/ui/main_window.py" line="117"/>
         <source>All categories</source>
         <translation>全部户类别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="109"/>
+        <location filename="../../villagebook/ui/main_window.py" line="118"/>
         <source>All statuses</source>
         <translation>全部脱贫状态</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="111"/>
+        <location filename="../../villagebook/ui/main_window.py" line="120"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="115"/>
+        <location filename="../../villagebook/ui/main_window.py" line="124"/>
         <source>Include closed</source>
         <translation>含已注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="124"/>
-        <location filename="../../villagebook/ui/main_window.py" line="324"/>
+        <location filename="../../villagebook/ui/main_window.py" line="133"/>
+        <location filename="../../villagebook/ui/main_window.py" line="349"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="143"/>
+        <location filename="../../villagebook/ui/main_window.py" line="152"/>
         <source>Print household cards…</source>
         <translation>打印户卡…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="144"/>
+        <location filename="../../villagebook/ui/main_window.py" line="153"/>
         <source>Print wall sheets…</source>
         <translation>打印户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="250"/>
+        <location filename="../../villagebook/ui/main_window.py" line="275"/>
         <source>All villages</source>
         <translation>所有村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="273"/>
+        <location filename="../../villagebook/ui/main_window.py" line="298"/>
         <source>{count} changes since {since} have not reached {name} yet: export a sync package (Sync in the side bar).</source>
         <translation>自{since}以来有 {count} 项修改尚未送达{name}：请导出同步包（左侧“同步”）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="286"/>
+        <location filename="../../villagebook/ui/main_window.py" line="311"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="287"/>
+        <location filename="../../villagebook/ui/main_window.py" line="312"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="289"/>
+        <location filename="../../villagebook/ui/main_window.py" line="314"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="291"/>
+        <location filename="../../villagebook/ui/main_window.py" line="316"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="293"/>
+        <location filename="../../villagebook/ui/main_window.py" line="318"/>
         <source>Export the village register (Excel)…</source>
         <translation>导出村册（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="295"/>
+        <location filename="../../villagebook/ui/main_window.py" line="320"/>
         <source>Import households from Excel…</source>
         <translation>从 Excel 导入农户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="297"/>
+        <location filename="../../villagebook/ui/main_window.py" line="322"/>
         <source>Save a blank entry template (Excel)…</source>
         <translation>保存空白录入模板（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="299"/>
+        <location filename="../../villagebook/ui/main_window.py" line="324"/>
         <source>Sync…</source>
         <translation>同步…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="301"/>
+        <location filename="../../villagebook/ui/main_window.py" line="326"/>
         <source>Monitoring line…</source>
         <translation>监测线设置…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="303"/>
+        <location filename="../../villagebook/ui/main_window.py" line="328"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="309"/>
+        <location filename="../../villagebook/ui/main_window.py" line="334"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="310"/>
+        <location filename="../../villagebook/ui/main_window.py" line="335"/>
         <source>Household cards…</source>
         <translation>户卡（明白卡）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="311"/>
+        <location filename="../../villagebook/ui/main_window.py" line="336"/>
         <source>Wall sheets for the home…</source>
         <translation>户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="312"/>
+        <location filename="../../villagebook/ui/main_window.py" line="337"/>
         <source>Public notice…</source>
         <translation>公示名单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="313"/>
+        <location filename="../../villagebook/ui/main_window.py" line="338"/>
         <source>Village register…</source>
         <translation>村有册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="320"/>
+        <location filename="../../villagebook/ui/main_window.py" line="345"/>
         <source>Township summary (乡镇有簿)…</source>
         <translation>乡镇有簿汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="323"/>
+        <location filename="../../villagebook/ui/main_window.py" line="348"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="327"/>
+        <location filename="../../villagebook/ui/main_window.py" line="352"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="332"/>
+        <location filename="../../villagebook/ui/main_window.py" line="357"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="366"/>
+        <location filename="../../villagebook/ui/main_window.py" line="391"/>
         <source>Save the township summary</source>
         <translation>保存乡镇汇总表</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="367"/>
+        <location filename="../../villagebook/ui/main_window.py" line="392"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="370"/>
+        <location filename="../../villagebook/ui/main_window.py" line="395"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="380"/>
+        <location filename="../../villagebook/ui/main_window.py" line="405"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="381"/>
-        <location filename="../../villagebook/ui/main_window.py" line="411"/>
+        <location filename="../../villagebook/ui/main_window.py" line="406"/>
+        <location filename="../../villagebook/ui/main_window.py" line="436"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="391"/>
+        <location filename="../../villagebook/ui/main_window.py" line="416"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="410"/>
+        <location filename="../../villagebook/ui/main_window.py" line="435"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="466"/>
+        <location filename="../../villagebook/ui/main_window.py" line="491"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="470"/>
+        <location filename="../../villagebook/ui/main_window.py" line="495"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="472"/>
+        <location filename="../../villagebook/ui/main_window.py" line="497"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="474"/>
+        <location filename="../../villagebook/ui/main_window.py" line="499"/>
         <source>[read only]</source>
         <translation>【只读】</translation>
     </message>
@@ -2432,6 +2524,16 @@
         <location filename="../../villagebook/ui/findings_page.py" line="36"/>
         <source>Reminder</source>
         <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/home_page.py" line="28"/>
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/home_page.py" line="29"/>
+        <source>Problem deadline</source>
+        <translation>问题整改期限</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,17 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from villagebook.ui import i18n
+from villagebook.ui.jobs import wait_for_jobs
+
+
+@pytest.fixture(autouse=True)
+def _jobs_end_with_the_test(qtbot):
+    """Background jobs (the window starts the warning rules when it opens) finish and
+    deliver before the test's widgets are deleted: a result emitted to a widget being
+    deleted on the GUI thread is a crash, not an error."""
+    yield
+    wait_for_jobs()
+    qtbot.wait(1)
 
 
 @pytest.fixture(autouse=True)

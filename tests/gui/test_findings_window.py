@@ -18,7 +18,7 @@ def test_the_warnings_page(qtbot, demo_book, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
     main = MainWindow(demo_book)
     qtbot.addWidget(main)
-    main.nav.setCurrentRow(7)
+    main.show_page("findings")
     page = main.findings_page
     assert main.pages.currentWidget() is page
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10_000)
@@ -63,3 +63,44 @@ def test_the_warnings_page(qtbot, demo_book, tmp_path, monkeypatch):
     assert sheet.max_row == 3 + len(errors)
     assert {row[0].value for row in sheet.iter_rows(min_row=4)} == \
         {{"error": "错误", "warning": "预警", "reminder": "提醒"}[level]}
+
+
+def test_the_window_opens_on_today_which_fills_in_from_the_background(qtbot, demo_book):
+    import datetime as dt
+
+    from villagebook.storage.visits import follow_ups_due
+    from villagebook.ui.home_page import WEIGHT
+
+    main = MainWindow(demo_book)
+    qtbot.addWidget(main)
+    home = main.home_page
+    assert main.pages.currentWidget() is home  # the first page: what to do today
+    qtbot.waitUntil(lambda: bool(home.tiles), timeout=10_000)
+    everything = find_all(demo_book)
+    for rule, tile in home.tiles.items():
+        assert tile.text().endswith(f"\n{sum(f.rule == rule for f in everything)}")
+    # the households most in need: the highest weighted count first
+    scores: dict[str, int] = {}
+    for f in everything:
+        if f.household_id:
+            scores[f.household_number] = scores.get(f.household_number, 0) + WEIGHT[f.severity]
+    top = home.households.item(0, 0).text()
+    assert scores[top] == max(scores.values())
+    # what falls due within seven days, read from the book
+    week = dt.date.today() + dt.timedelta(days=7)
+    due = follow_ups_due(demo_book, week)
+    assert due  # the demo has follow-ups that fall due
+    shown = [home.due.item(r, 2).text() for r in range(home.due.rowCount())
+             if home.due.item(r, 1).text() == "跟进"]
+    assert sorted(shown) == sorted(v["household_number"] for v in due)
+    overdue = [f for f in everything if f.rule in ("loan.overdue", "problem.overdue")]
+    assert home.overdue.rowCount() == len(overdue)
+    # a row opens its household; a tile opens the 预警 list of its rule
+    home.households.doubleClicked.emit(home.households.model().index(0, 0))
+    assert any(w.household.get("number") == top for w in main.household_windows.values())
+    rule = next(iter(home.tiles))
+    qtbot.mouseClick(home.tiles[rule], Qt.MouseButton.LeftButton)
+    page = main.findings_page
+    assert main.pages.currentWidget() is page
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10_000)
+    assert {f.rule for f in page.model.rows} == {rule}

@@ -133,7 +133,7 @@ def test_village_measures_page_filters_and_totals(qtbot, demo_book):
 
     main = MainWindow(demo_book)
     qtbot.addWidget(main)
-    main.nav.setCurrentRow(1)
+    main.show_page("measures")
     page = main.measures_page
     assert main.pages.currentWidget() is page and not main.summary.isVisibleTo(main)
     total = page.model.rowCount()
@@ -160,9 +160,9 @@ def test_side_pages_are_built_when_first_shown_and_long_lists_read_by_pages(
     # the window opens on the households; no other page has read its lists yet
     assert not any(isinstance(main.pages.widget(i), MeasuresPage)
                    for i in range(main.pages.count()))
-    main.nav.setCurrentRow(1)
+    main.show_page("measures")
     page = main.measures_page
-    assert main.pages.currentWidget() is page and main.pages.widget(1) is page
+    assert main.pages.currentWidget() is page and main.pages.widget(main.pages.indexOf(page)) is page
     everything = village_measures(demo_book, MeasureFilter())
     assert len(everything) > 14 and page.model.rowCount() == 7
     page.table.scrollToBottom()  # the view asks for the next page as it scrolls
@@ -181,7 +181,7 @@ def test_helpers_page_pairing_and_a_visit_by_the_paired_helper(qtbot, book, monk
     household_id = saved_household(book)
     main = MainWindow(book)
     qtbot.addWidget(main)
-    main.nav.setCurrentRow(2)
+    main.show_page("helpers")
     page = main.helpers_page
     assert main.pages.currentWidget() is page and page.add_button.isEnabled()
     seen: list = []
@@ -208,7 +208,7 @@ def test_helpers_page_pairing_and_a_visit_by_the_paired_helper(qtbot, book, monk
     qtbot.mouseClick(visit_tab.add_button, Qt.MouseButton.LeftButton)
     [visit] = list_visits(book, household_id)
     assert visit["visitor"] == "王干部" and visit["found"] == "生产生活正常"
-    main.nav.setCurrentRow(2)
+    main.show_page("helpers")
     assert page.model.rows[0]["households"] == 1 and page.model.rows[0]["visits_this_year"] == 1
 
 
@@ -218,7 +218,7 @@ def test_visits_page_lists_and_settings(qtbot, demo_book):
 
     main = MainWindow(demo_book)
     qtbot.addWidget(main)
-    main.nav.setCurrentRow(3)
+    main.show_page("visits")
     page = main.visits_page
     before = page.not_visited.rowCount()
     page.days.setValue(7)
@@ -238,7 +238,7 @@ def test_problems_page_records_and_refuses(qtbot, book, monkeypatch):
     saved_household(book)
     main = MainWindow(book)
     qtbot.addWidget(main)
-    main.nav.setCurrentRow(4)
+    main.show_page("problems")
     page = main.problems_page
     seen: list = []
     fill_and_ok(monkeypatch, {"problem": "饮水管道老化", "household_number": "999",
@@ -268,7 +268,7 @@ def test_projects_page_project_and_its_income(qtbot, book, monkeypatch):
 
     main = MainWindow(book)
     qtbot.addWidget(main)
-    main.nav.setCurrentRow(5)
+    main.show_page("projects")
     page = main.projects_page
     assert not page.incomes.add_button.isEnabled()  # no project chosen yet
     seen: list = []

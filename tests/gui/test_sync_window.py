@@ -342,7 +342,7 @@ def test_new_records_of_a_township_belong_to_the_village_chosen(qtbot, boxes, pa
         return items[1], True  # in code order: 石桥村, 河口村
 
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
-    main.nav.setCurrentRow(0)
+    main.show_page("households")
     qtbot.mouseClick(main.new_button, Qt.MouseButton.LeftButton)  # all villages shown: asked
     new = main.household_windows[None]
     assert asked == [["石桥村（530524101001）", "河口村（530524101002）"]]
@@ -357,7 +357,7 @@ def test_new_records_of_a_township_belong_to_the_village_chosen(qtbot, boxes, pa
 
     # a problem added while the filter shows 石桥村 is 石桥村's, without asking
     main.village_filter.setCurrentIndex(main.village_filter.findText("石桥村"))
-    main.nav.setCurrentRow(4)
+    main.show_page("problems")
 
     def ok(dialog: RecordDialog) -> int:
         for name, text in {"problem": "村道未硬化", "responsible": "李文书"}.items():

@@ -108,6 +108,7 @@ class Book:
         self.db = Database(conn)
         self.operator: str | None = None
         self.read_only = False  # opened for reading: every change is refused
+        self.closed = False  # a background result may arrive after ``close``
         self.site_id: str = self.meta("site_id") or ""
         # The newest stamp in the book (ours or, after sync, another site's: an index
         # lookup) seeds the clock, so stamps keep increasing across restarts even if the
@@ -176,6 +177,7 @@ class Book:
                                  " WHERE site_id = ?", [self.site_id]).fetchone()[0]
 
     def close(self) -> None:
+        self.closed = True
         if not self.read_only:
             with contextlib.suppress(sqlite3.Error):
                 self.conn.execute("PRAGMA optimize")

@@ -6,10 +6,11 @@ at, accepts a finding that is right as it is, and prints or exports what it show
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex,
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QObject,
                             QPersistentModelIndex, Qt, Signal)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGridLayout,
@@ -82,15 +83,74 @@ class FindingsModel(QAbstractTableModel):
         return None
 
 
+class FindingsSource(QObject):
+    """The findings of the book, computed in the background on a connection of their own
+    and shared by the pages that show them (工作台 and 预警)."""
+
+    arrived = Signal(object)  # list[Finding]
+    progress = Signal(int, int)
+    failed = Signal(str)
+
+    def __init__(self, book: Book, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.book = book
+        self.findings: list[Finding] = []
+        self.ready = False
+        self._codes: dict[str, str] = {}  # village id → code, for the village filter
+        self._stop = threading.Event()
+        self._job = LatestOnly(self)
+        self._job.done.connect(self._arrived)
+        self._job.failed.connect(lambda error: self.failed.emit(describe_failure(error)))
+        self._relay = Progress(self)
+        self._relay.step.connect(self.progress.emit)
+
+    def refresh(self) -> None:
+        path, relay = self.book.path, self._relay
+        # read now, on this thread: the findings may arrive after the book has closed
+        self._codes = dict(self.book.conn.execute("SELECT id, code FROM village"))
+
+        self._stop.set()  # an earlier run still going is not wanted any more
+        stop = self._stop = threading.Event()
+
+        def work(conn) -> list[Finding]:
+            return find_all(Book(path, conn), progress=lambda d, t: relay.step.emit(d, t),
+                            cancelled=stop.is_set)
+
+        self._job.submit_reading(path, work)
+
+    def stop(self) -> None:
+        """Stop the rules after the group running now (the window is closing)."""
+        self._stop.set()
+
+    def _arrived(self, findings: list[Finding]) -> None:
+        if self.book.closed:  # the window's book closed while the rules ran
+            return
+        self.findings, self.ready = findings, True
+        self.arrived.emit(findings)
+
+    def forget(self, finding: Finding) -> None:
+        """A finding accepted: gone from what every page shows."""
+        self.findings = [f for f in self.findings if f is not finding]
+        self.arrived.emit(self.findings)
+
+    def in_scope(self, scope: VillageScope) -> list[Finding]:
+        """The findings of the village the filter shows (all in a village's book)."""
+        if not scope.village_id:
+            return self.findings
+        code = self._codes.get(scope.village_id)
+        return [f for f in self.findings if code and f.village_code == code]
+
+
 class FindingsPage(QWidget):
     open_household = Signal(str)
 
     def __init__(self, book: Book, parent: QWidget | None = None,
-                 scope: VillageScope | None = None) -> None:
+                 scope: VillageScope | None = None,
+                 source: FindingsSource | None = None) -> None:
         super().__init__(parent)
         self.book = book
         self.scope = scope or VillageScope()
-        self.findings: list[Finding] = []
+        self.source = source or FindingsSource(book, self)
         layout = QVBoxLayout(self)
         self.state = QLabel()
         layout.addWidget(self.state)
@@ -140,38 +200,28 @@ class FindingsPage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self._job = LatestOnly(self)
-        self._job.done.connect(self._arrived)
-        self._job.failed.connect(lambda error: self.state.setText(
-            "✖ " + describe_failure(error)))
-        self._relay = Progress(self)
-        self._relay.step.connect(lambda done, total: self.state.setText(
+        self.source.arrived.connect(self._arrived)
+        self.source.failed.connect(lambda text: self.state.setText("✖ " + text))
+        self.source.progress.connect(lambda done, total: self.state.setText(
             self.tr("Checking the book… {done} of {total} rule groups").format(
                 done=done, total=total)))
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.source.findings
 
     # -- computing ---------------------------------------------------------------
     def refresh(self) -> None:
         """Compute the findings again in the background; the page shows at once."""
         self.state.setText(self.tr("Checking the book…"))
-        path, relay = self.book.path, self._relay
+        self.source.refresh()
 
-        def work(conn) -> list[Finding]:
-            return find_all(Book(path, conn), progress=lambda d, t: relay.step.emit(d, t))
-
-        self._job.submit_reading(path, work)
-
-    def _arrived(self, findings: list[Finding]) -> None:
-        self.findings = findings
+    def _arrived(self, _findings: list[Finding]) -> None:
         self._fill_groups()
         self.show_list()
 
     def _in_scope(self) -> list[Finding]:
-        village = self.scope.village_id
-        if not village:
-            return self.findings
-        code = self.book.conn.execute("SELECT code FROM village WHERE id = ?",
-                                      [village]).fetchone()
-        return [f for f in self.findings if code and f.village_code == code[0]]
+        return self.source.in_scope(self.scope)
 
     def _fill_groups(self) -> None:
         current = self.group_filter.currentData()
@@ -248,8 +298,7 @@ class FindingsPage(QWidget):
                 return False
         if not attempt(self.error, lambda: accept_finding(self.book, finding, note)):
             return False
-        self.findings = [f for f in self.findings if f is not finding]
-        self.show_list()
+        self.source.forget(finding)
         return True
 
     def _title(self) -> str:

@@ -28,7 +28,9 @@ from .exports import run_in_background
 from .household_list import HouseholdListModel
 from .household_window import HouseholdWindow
 from .household_records import helper_kind, problem_kind
-from .findings_page import FindingsPage
+from .jobs import wait_for_jobs
+from .findings_page import FindingsPage, FindingsSource
+from .home_page import HomePage
 from .measures_page import MeasuresPage
 from .print_dialog import PrintDialog
 from .projects_page import ProjectsPage
@@ -53,6 +55,11 @@ class HouseholdTable(QTableView):
         super().keyPressEvent(event)
 
 
+# the side bar, top to bottom: 工作台 first (what to do today), then the lists
+PAGES = ("home", "households", "measures", "helpers", "visits", "problems", "projects",
+         "sync", "findings")
+
+
 class MainWindow(QMainWindow):
     language_requested = Signal(str)
     new_book_requested = Signal()
@@ -65,6 +72,8 @@ class MainWindow(QMainWindow):
         self.household_windows: dict[str | None, HouseholdWindow] = {}
         # a township's book: which village every list shows (the filter above the list)
         self.scope = VillageScope(show=is_township(book))
+        # what the warning rules find, computed in the background, shown by 工作台 and 预警
+        self.findings = FindingsSource(book, self)
         self.model = HouseholdListModel(book, self, show_village=is_township(book))
         self.model.count_changed.connect(self._show_count)
         self._build()
@@ -82,6 +91,7 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         splitter = QSplitter(self)
         self.nav = QListWidget()
+        self.nav.addItem(self.tr("Today"))
         self.nav.addItem(self.tr("Households"))
         self.nav.addItem(self.tr("Assistance measures"))
         self.nav.addItem(self.tr("Helpers"))
@@ -155,12 +165,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.table)
         self.count_label = QLabel()
         layout.addWidget(self.count_label)
-        self.pages.addWidget(center)
         # the other pages are built when first shown (``_page``): a township's lists are
         # read only by those who open them, and the window appears sooner
-        self._built: dict[int, QWidget] = {0: center}
-        for _ in range(1, self.nav.count()):
-            self.pages.addWidget(QWidget())
+        households = PAGES.index("households")
+        self._built: dict[int, QWidget] = {households: center}
+        for row in range(self.nav.count()):
+            self.pages.addWidget(center if row == households else QWidget())
         # the village filter stands above every page: each village list follows it
         lists = QWidget()
         lists_layout = QVBoxLayout(lists)
@@ -191,24 +201,29 @@ class MainWindow(QMainWindow):
         """The page at ``row`` of the side bar, built the first time it is asked for."""
         if row in self._built:
             return self._built[row]
-        if row == 1:
-            page: QWidget = MeasuresPage(self.book, scope=self.scope)
+        name = PAGES[row]
+        if name == "home":
+            page: QWidget = HomePage(self.book, self.findings, scope=self.scope)
             page.open_household.connect(self.open_household)
-        elif row == 2:
+            page.show_rule.connect(self.show_findings_of)
+        elif name == "measures":
+            page = MeasuresPage(self.book, scope=self.scope)
+            page.open_household.connect(self.open_household)
+        elif name == "helpers":
             page = RecordTab(helper_kind(self.book))
-        elif row == 3:
+        elif name == "visits":
             page = VisitsPage(self.book, scope=self.scope)
             page.open_household.connect(self.open_household)
-        elif row == 4:
+        elif name == "problems":
             page = RecordTab(problem_kind(self.book, self.scope))
-        elif row == 5:
+        elif name == "projects":
             page = ProjectsPage(self.book, scope=self.scope)
-        elif row == 6:
+        elif name == "sync":
             page = SyncPage(self.book)
             page.changed.connect(self._records_arrived)
             page.open_household.connect(self.open_household)
         else:
-            page = FindingsPage(self.book, scope=self.scope)
+            page = FindingsPage(self.book, scope=self.scope, source=self.findings)
             page.open_household.connect(self.open_household)
         placeholder = self.pages.widget(row)
         self.pages.insertWidget(row, page)
@@ -217,31 +232,42 @@ class MainWindow(QMainWindow):
         self._built[row] = page
         return page
 
-    measures_page = property(lambda self: self._page(1))
-    helpers_page = property(lambda self: self._page(2))
-    visits_page = property(lambda self: self._page(3))
-    problems_page = property(lambda self: self._page(4))
-    projects_page = property(lambda self: self._page(5))
-    sync_page = property(lambda self: self._page(6))
-    findings_page = property(lambda self: self._page(7))
+    home_page = property(lambda self: self._page(PAGES.index("home")))
+    measures_page = property(lambda self: self._page(PAGES.index("measures")))
+    helpers_page = property(lambda self: self._page(PAGES.index("helpers")))
+    visits_page = property(lambda self: self._page(PAGES.index("visits")))
+    problems_page = property(lambda self: self._page(PAGES.index("problems")))
+    projects_page = property(lambda self: self._page(PAGES.index("projects")))
+    sync_page = property(lambda self: self._page(PAGES.index("sync")))
+    findings_page = property(lambda self: self._page(PAGES.index("findings")))
+
+    def show_page(self, name: str) -> QWidget:
+        """Go to a page of the side bar by its name (``PAGES``); returns it."""
+        self.nav.setCurrentRow(PAGES.index(name))
+        return self.pages.currentWidget()
 
     def _show_page(self, row: int) -> None:
-        """The side bar picks the page; the household summary belongs to the first."""
+        """The side bar picks the page; the household summary belongs to the list."""
         fresh = row not in self._built  # a page built now has just read its lists
         page = self._page(row)
         self.pages.setCurrentIndex(row)
-        self.summary.setVisible(row == 0)
+        self.summary.setVisible(PAGES[row] == "households")
         if isinstance(page, MeasuresPage):
             if not fresh:
                 page.fill_years()
         elif isinstance(page, RecordTab):
             if not fresh:
                 page.set_household(None)
-        elif isinstance(page, (VisitsPage, ProjectsPage, SyncPage, FindingsPage)):
+        elif isinstance(page, (HomePage, VisitsPage, ProjectsPage, SyncPage, FindingsPage)):
             page.refresh()
 
     def show_sync(self) -> None:
-        self.nav.setCurrentRow(6)
+        self.show_page("sync")
+
+    def show_findings_of(self, rule: str) -> None:
+        """The 预警 list showing one rule (a tile of the 工作台 was clicked)."""
+        page = self.show_page("findings")
+        page.rule_filter.setCurrentIndex(page.rule_filter.findData(rule))
 
     def _fill_villages(self) -> None:
         current = self.village_filter.currentData()
@@ -558,6 +584,8 @@ class MainWindow(QMainWindow):
             if not window.close():
                 event.ignore()
                 return
+        self.findings.stop()  # the rules stop after their current group…
+        wait_for_jobs()  # …and nothing reports to this window once it is gone
         event.accept()
 
 
