@@ -67,6 +67,35 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="36"/>
+        <source>Print the charts…</source>
+        <translation>打印挂图…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="56"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="90"/>
+        <source>Drawing the charts…</source>
+        <translation>正在绘制统计图…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="79"/>
+        <source>Figures of {day}</source>
+        <translation>{day} 的数据</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="85"/>
+        <source>Save the charts</source>
+        <translation>保存挂图</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="86"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
         <location filename="../../villagebook/ui/date_edit.py" line="32"/>
@@ -144,32 +173,32 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="49"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="50"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="49"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="50"/>
         <source>Finding</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="49"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="50"/>
         <source>Household number</source>
         <translation>户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="50"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="51"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="50"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="51"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="50"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="51"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
@@ -177,89 +206,89 @@
 <context>
     <name>FindingsPage</name>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="152"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="162"/>
         <source>All findings</source>
         <translation>全部预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="156"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="166"/>
         <source>All levels</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="164"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="174"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="180"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="190"/>
         <source>Open the household</source>
         <translation>打开农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="182"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="192"/>
         <source>Right as it is: do not show again…</source>
         <translation>核实无误，不再提示…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="184"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="194"/>
         <source>Print the list…</source>
         <translation>打印清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="186"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="196"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="196"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="206"/>
         <source>Checking the book… {done} of {total} rule groups</source>
         <translation>正在检查账本…已完成 {done}/{total} 组规则</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="206"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="216"/>
         <source>Checking the book…</source>
         <translation>正在检查账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="220"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="230"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="248"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="258"/>
         <source>&lt;b&gt;{errors} errors, {warnings} warnings, {reminders} reminders&lt;/b&gt; (showing {shown})</source>
         <translation>&lt;b&gt;错误 {errors} 条，预警 {warnings} 条，提醒 {reminders} 条&lt;/b&gt;（列出 {shown} 条）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="285"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="295"/>
         <source>Right as it is</source>
         <translation>核实无误</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="286"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="296"/>
         <source>Why is this right as it is? (kept in the history)</source>
         <translation>为什么核实无误？（记入修改记录）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="307"/>
-        <location filename="../../villagebook/ui/findings_page.py" line="318"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="317"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="328"/>
         <source>Save the list</source>
         <translation>保存清单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="308"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="318"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="311"/>
-        <location filename="../../villagebook/ui/findings_page.py" line="322"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="321"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="332"/>
         <source>Writing the list…</source>
         <translation>正在生成清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="319"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="329"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1261,249 +1290,254 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="93"/>
+        <location filename="../../villagebook/ui/main_window.py" line="95"/>
         <source>Today</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="94"/>
+        <location filename="../../villagebook/ui/main_window.py" line="96"/>
         <source>Households</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="95"/>
+        <location filename="../../villagebook/ui/main_window.py" line="97"/>
         <source>Assistance measures</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="96"/>
+        <location filename="../../villagebook/ui/main_window.py" line="98"/>
         <source>Helpers</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="97"/>
+        <location filename="../../villagebook/ui/main_window.py" line="99"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="98"/>
+        <location filename="../../villagebook/ui/main_window.py" line="100"/>
         <source>Problems</source>
         <translation>问题整改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="99"/>
+        <location filename="../../villagebook/ui/main_window.py" line="101"/>
         <source>Projects and assets</source>
         <translation>项目资产</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="100"/>
+        <location filename="../../villagebook/ui/main_window.py" line="102"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="101"/>
+        <location filename="../../villagebook/ui/main_window.py" line="103"/>
         <source>Warnings</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="112"/>
+        <location filename="../../villagebook/ui/main_window.py" line="104"/>
+        <source>Charts</source>
+        <translation>统计图</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="115"/>
         <source>Search: name, pinyin initials (zs), ID number, household number</source>
         <translation>搜索：姓名、拼音首字母（如 zs）、证件号码、户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="117"/>
+        <location filename="../../villagebook/ui/main_window.py" line="120"/>
         <source>All categories</source>
         <translation>全部户类别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="118"/>
+        <location filename="../../villagebook/ui/main_window.py" line="121"/>
         <source>All statuses</source>
         <translation>全部脱贫状态</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="120"/>
+        <location filename="../../villagebook/ui/main_window.py" line="123"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="124"/>
+        <location filename="../../villagebook/ui/main_window.py" line="127"/>
         <source>Include closed</source>
         <translation>含已注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="133"/>
-        <location filename="../../villagebook/ui/main_window.py" line="349"/>
+        <location filename="../../villagebook/ui/main_window.py" line="136"/>
+        <location filename="../../villagebook/ui/main_window.py" line="356"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="152"/>
+        <location filename="../../villagebook/ui/main_window.py" line="155"/>
         <source>Print household cards…</source>
         <translation>打印户卡…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="153"/>
+        <location filename="../../villagebook/ui/main_window.py" line="156"/>
         <source>Print wall sheets…</source>
         <translation>打印户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="275"/>
+        <location filename="../../villagebook/ui/main_window.py" line="282"/>
         <source>All villages</source>
         <translation>所有村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="298"/>
+        <location filename="../../villagebook/ui/main_window.py" line="305"/>
         <source>{count} changes since {since} have not reached {name} yet: export a sync package (Sync in the side bar).</source>
         <translation>自{since}以来有 {count} 项修改尚未送达{name}：请导出同步包（左侧“同步”）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="311"/>
+        <location filename="../../villagebook/ui/main_window.py" line="318"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="312"/>
+        <location filename="../../villagebook/ui/main_window.py" line="319"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="314"/>
+        <location filename="../../villagebook/ui/main_window.py" line="321"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="316"/>
+        <location filename="../../villagebook/ui/main_window.py" line="323"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="318"/>
+        <location filename="../../villagebook/ui/main_window.py" line="325"/>
         <source>Export the village register (Excel)…</source>
         <translation>导出村册（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="320"/>
+        <location filename="../../villagebook/ui/main_window.py" line="327"/>
         <source>Import households from Excel…</source>
         <translation>从 Excel 导入农户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="322"/>
+        <location filename="../../villagebook/ui/main_window.py" line="329"/>
         <source>Save a blank entry template (Excel)…</source>
         <translation>保存空白录入模板（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="324"/>
+        <location filename="../../villagebook/ui/main_window.py" line="331"/>
         <source>Sync…</source>
         <translation>同步…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="326"/>
+        <location filename="../../villagebook/ui/main_window.py" line="333"/>
         <source>Monitoring line…</source>
         <translation>监测线设置…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="328"/>
+        <location filename="../../villagebook/ui/main_window.py" line="335"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="334"/>
+        <location filename="../../villagebook/ui/main_window.py" line="341"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="335"/>
+        <location filename="../../villagebook/ui/main_window.py" line="342"/>
         <source>Household cards…</source>
         <translation>户卡（明白卡）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="336"/>
+        <location filename="../../villagebook/ui/main_window.py" line="343"/>
         <source>Wall sheets for the home…</source>
         <translation>户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="337"/>
+        <location filename="../../villagebook/ui/main_window.py" line="344"/>
         <source>Public notice…</source>
         <translation>公示名单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="338"/>
+        <location filename="../../villagebook/ui/main_window.py" line="345"/>
         <source>Village register…</source>
         <translation>村有册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="345"/>
+        <location filename="../../villagebook/ui/main_window.py" line="352"/>
         <source>Township summary (乡镇有簿)…</source>
         <translation>乡镇有簿汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="348"/>
+        <location filename="../../villagebook/ui/main_window.py" line="355"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="352"/>
+        <location filename="../../villagebook/ui/main_window.py" line="359"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="357"/>
+        <location filename="../../villagebook/ui/main_window.py" line="364"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="391"/>
+        <location filename="../../villagebook/ui/main_window.py" line="398"/>
         <source>Save the township summary</source>
         <translation>保存乡镇汇总表</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="392"/>
+        <location filename="../../villagebook/ui/main_window.py" line="399"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="395"/>
+        <location filename="../../villagebook/ui/main_window.py" line="402"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="405"/>
+        <location filename="../../villagebook/ui/main_window.py" line="412"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="406"/>
-        <location filename="../../villagebook/ui/main_window.py" line="436"/>
+        <location filename="../../villagebook/ui/main_window.py" line="413"/>
+        <location filename="../../villagebook/ui/main_window.py" line="443"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="416"/>
+        <location filename="../../villagebook/ui/main_window.py" line="423"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="435"/>
+        <location filename="../../villagebook/ui/main_window.py" line="442"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="491"/>
+        <location filename="../../villagebook/ui/main_window.py" line="498"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="495"/>
+        <location filename="../../villagebook/ui/main_window.py" line="502"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="497"/>
+        <location filename="../../villagebook/ui/main_window.py" line="504"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="499"/>
+        <location filename="../../villagebook/ui/main_window.py" line="506"/>
         <source>[read only]</source>
         <translation>【只读】</translation>
     </message>
@@ -2511,17 +2545,17 @@
         <translation>户主的子女比户主年长，或父母比户主年轻。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="34"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="35"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="35"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="36"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="36"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="37"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>

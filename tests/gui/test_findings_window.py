@@ -104,3 +104,41 @@ def test_the_window_opens_on_today_which_fills_in_from_the_background(qtbot, dem
     assert main.pages.currentWidget() is page
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10_000)
     assert {f.rule for f in page.model.rows} == {rule}
+
+
+def test_the_charts_page_and_its_figures_against_sql(qtbot, demo_book, tmp_path, monkeypatch):
+    import datetime as dt
+
+    from villagebook.reports.dashboard import figures
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    main = MainWindow(demo_book)
+    qtbot.addWidget(main)
+    page = main.show_page("dashboard")
+    qtbot.waitUntil(lambda: "findings" in page.charts, timeout=10_000)  # rules arrived too
+    assert {"category", "state", "labour", "work", "measure_type", "funding_source",
+            "visits", "checks"} <= set(page.charts)
+    assert all(widget.renderer().isValid() for widget in page.charts.values())
+    # each figure against a count made directly in SQL
+    by_key = {f.key: f for f in figures(demo_book, findings=[])}
+    sql = demo_book.conn.execute
+    households = dict(zip(by_key["category"].labels, by_key["category"].values))
+    assert households["脱贫户"] == sql("SELECT count(*) FROM households WHERE status ="
+                                       " 'active' AND category = '01'").fetchone()[0]
+    assert sum(by_key["labour"].values) == sql(  # every current member, 未填 counted too
+        "SELECT count(*) FROM members m JOIN households h ON h.id = m.household_id WHERE"
+        " h.status = 'active' AND m.status = 'active'").fetchone()[0]
+    year = dt.date.today().year
+    assert sum(by_key["visits"].values) == sql(
+        "SELECT count(*) FROM visits v JOIN households h ON h.id = v.household_id WHERE"
+        " v.status = 'active' AND h.status = 'active' AND v.visit_date BETWEEN ? AND ?",
+        [f"{year}-01-01", dt.date.today().isoformat()]).fetchone()[0]
+    assert sum(by_key["checks"].values) == sql(
+        "SELECT count(*) FROM households WHERE status = 'active' AND category IN ('01', '02')"
+        ).fetchone()[0]
+    # the same charts on one printed page
+    out = tmp_path / "挂图.pdf"
+    page.print_charts(str(out))
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert "1 页" in shown[0] and "挂图作战" in pdf_text(out)

@@ -28,6 +28,9 @@ def test_register_sheets_headers_and_values(book, tmp_path):
     assert workbook.sheetnames[:6] == ["农户", "家庭成员", "收支", "帮扶措施", "走访记录",
                                        "问题整改"]
     assert workbook["代码表"].sheet_state == "hidden"
+    stats = {row[0]: row[1] for row in workbook["统计"].iter_rows(values_only=True)
+             if len(row) > 1 and row[1] is not None}
+    assert stats["脱贫户"] == 1  # the 挂图作战 figures beside the records
     members_sheet = workbook["家庭成员"]
     header = [c.value for c in members_sheet[1]]
     assert header[:5] == ["户编号", "户主姓名", "姓名", "证件号码", "与户主关系"]

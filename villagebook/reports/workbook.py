@@ -235,6 +235,9 @@ class _Writer:
         return count
 
 
+STATS_SHEET = "统计"
+
+
 def export_register(source: Book | sqlite3.Connection, path: str | Path,
                     progress: Callable[[int, str], None] | None = None,
                     cancelled: Callable[[], bool] | None = None) -> dict[str, int]:
@@ -264,6 +267,16 @@ def export_register(source: Book | sqlite3.Connection, path: str | Path,
                 tick()
                 counts[spec.title] = writer.sheet(conn, spec, tick)
                 written += counts[spec.title]
+            if isinstance(source, Book):  # the 挂图作战 figures as a sheet
+                from .dashboard import figure_rows, figures
+
+                current = STATS_SHEET
+                tick()
+                sheet = workbook.create_sheet(STATS_SHEET)
+                rows = figure_rows(figures(source))
+                for row in rows:
+                    sheet.append(row)
+                counts[STATS_SHEET] = len(rows)
             writer.code_sheet()
             workbook.save(tmp)
     except BaseException:

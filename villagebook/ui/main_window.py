@@ -29,6 +29,7 @@ from .household_list import HouseholdListModel
 from .household_window import HouseholdWindow
 from .household_records import helper_kind, problem_kind
 from .jobs import wait_for_jobs
+from .dashboard_page import DashboardPage
 from .findings_page import FindingsPage, FindingsSource
 from .home_page import HomePage
 from .measures_page import MeasuresPage
@@ -57,7 +58,7 @@ class HouseholdTable(QTableView):
 
 # the side bar, top to bottom: 工作台 first (what to do today), then the lists
 PAGES = ("home", "households", "measures", "helpers", "visits", "problems", "projects",
-         "sync", "findings")
+         "sync", "findings", "dashboard")
 
 
 class MainWindow(QMainWindow):
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.nav.addItem(self.tr("Projects and assets"))
         self.nav.addItem(self.tr("Sync"))
         self.nav.addItem(self.tr("Warnings"))
+        self.nav.addItem(self.tr("Charts"))
         self.nav.setMaximumWidth(160)
         splitter.addWidget(self.nav)
 
@@ -222,9 +224,11 @@ class MainWindow(QMainWindow):
             page = SyncPage(self.book)
             page.changed.connect(self._records_arrived)
             page.open_household.connect(self.open_household)
-        else:
+        elif name == "findings":
             page = FindingsPage(self.book, scope=self.scope, source=self.findings)
             page.open_household.connect(self.open_household)
+        else:
+            page = DashboardPage(self.book, self.findings)
         placeholder = self.pages.widget(row)
         self.pages.insertWidget(row, page)
         self.pages.removeWidget(placeholder)
@@ -240,6 +244,7 @@ class MainWindow(QMainWindow):
     projects_page = property(lambda self: self._page(PAGES.index("projects")))
     sync_page = property(lambda self: self._page(PAGES.index("sync")))
     findings_page = property(lambda self: self._page(PAGES.index("findings")))
+    dashboard_page = property(lambda self: self._page(PAGES.index("dashboard")))
 
     def show_page(self, name: str) -> QWidget:
         """Go to a page of the side bar by its name (``PAGES``); returns it."""
@@ -258,7 +263,8 @@ class MainWindow(QMainWindow):
         elif isinstance(page, RecordTab):
             if not fresh:
                 page.set_household(None)
-        elif isinstance(page, (HomePage, VisitsPage, ProjectsPage, SyncPage, FindingsPage)):
+        elif isinstance(page, (HomePage, VisitsPage, ProjectsPage, SyncPage, FindingsPage,
+                               DashboardPage)):
             page.refresh()
 
     def show_sync(self) -> None:

@@ -1,0 +1,92 @@
+"""统计图 (挂图作战): the village's figures as charts. The figures are read and drawn in the
+background (reportlab's charts, as SVG) and shown with QtSvg; the same drawings print on
+one page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtSvgWidgets import QSvgWidget
+from PySide6.QtWidgets import (QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton,
+                               QScrollArea, QVBoxLayout, QWidget)
+
+from ..reports.dashboard import figures, print_dashboard, svg
+from ..storage.book import Book
+from .exports import run_in_background
+from .findings_page import FindingsSource
+from .jobs import LatestOnly
+from .messages import describe_failure
+
+COLUMNS = 3
+SIZE = (360, 220)  # points of each drawing, shown at this many pixels
+
+
+class DashboardPage(QWidget):
+    def __init__(self, book: Book, source: FindingsSource,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.book = book
+        self.source = source
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.state = QLabel()
+        bar.addWidget(self.state, 1)
+        self.print_button = QPushButton(self.tr("Print the charts…"))
+        self.print_button.clicked.connect(lambda: self.print_charts())
+        bar.addWidget(self.print_button)
+        layout.addLayout(bar)
+        holder = QWidget()
+        self.grid = QGridLayout(holder)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(holder)
+        layout.addWidget(scroll, 1)
+        self.charts: dict[str, QSvgWidget] = {}
+        self.shown: list = []
+        self._job = LatestOnly(self)
+        self._job.done.connect(self._arrived)
+        self._job.failed.connect(lambda error: self.state.setText(
+            "✖ " + describe_failure(error)))
+        source.arrived.connect(lambda _findings: self.refresh())
+
+    def refresh(self) -> None:
+        """Read and draw the figures in the background; the charts follow."""
+        self.state.setText(self.tr("Drawing the charts…"))
+        path = self.book.path
+        findings = self.source.findings if self.source.ready else None
+
+        def work(conn) -> list:
+            shown = figures(Book(path, conn), findings=findings)
+            return [(figure, svg(figure, *SIZE)) for figure in shown]
+
+        self._job.submit_reading(path, work)
+
+    def _arrived(self, drawn: list) -> None:
+        if self.book.closed:
+            return
+        for widget in self.charts.values():
+            widget.deleteLater()
+        self.charts = {}
+        self.shown = [figure for figure, _ in drawn]
+        for position, (figure, data) in enumerate(drawn):
+            widget = QSvgWidget()
+            widget.load(QByteArray(data))
+            widget.setFixedSize(*SIZE)
+            self.grid.addWidget(widget, position // COLUMNS, position % COLUMNS)
+            self.charts[figure.key] = widget
+        self.state.setText(self.tr("Figures of {day}").format(day=dt.date.today().isoformat()))
+
+    def print_charts(self, path: str | None = None) -> None:
+        """The charts on one page (PDF), in the background."""
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save the charts"), str(Path.home() / "挂图作战.pdf"),
+                self.tr("PDF files (*.pdf)"))
+            if not path:
+                return
+        findings = self.source.findings if self.source.ready else None
+        run_in_background(self, self.book.path, Path(path), self.tr("Drawing the charts…"),
+                          lambda book, out, _stop, _step:
+                          f"{print_dashboard(book, out, findings)} 页")
