@@ -173,32 +173,32 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="50"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="51"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="50"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="51"/>
         <source>Finding</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="50"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="51"/>
         <source>Household number</source>
         <translation>户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="51"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="52"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="51"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="52"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="51"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="52"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
@@ -206,89 +206,94 @@
 <context>
     <name>FindingsPage</name>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="162"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="163"/>
         <source>All findings</source>
         <translation>全部预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="166"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="167"/>
         <source>All levels</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="174"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="177"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="190"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="193"/>
         <source>Open the household</source>
         <translation>打开农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="192"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="195"/>
         <source>Right as it is: do not show again…</source>
         <translation>核实无误，不再提示…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="194"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="197"/>
         <source>Print the list…</source>
         <translation>打印清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="196"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="199"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="206"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="209"/>
         <source>Checking the book… {done} of {total} rule groups</source>
         <translation>正在检查账本…已完成 {done}/{total} 组规则</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="216"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="219"/>
         <source>Checking the book…</source>
         <translation>正在检查账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="230"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="233"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="258"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="243"/>
+        <source>All helpers</source>
+        <translation>全部帮扶责任人</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/findings_page.py" line="275"/>
         <source>&lt;b&gt;{errors} errors, {warnings} warnings, {reminders} reminders&lt;/b&gt; (showing {shown})</source>
         <translation>&lt;b&gt;错误 {errors} 条，预警 {warnings} 条，提醒 {reminders} 条&lt;/b&gt;（列出 {shown} 条）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="295"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="312"/>
         <source>Right as it is</source>
         <translation>核实无误</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="296"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="313"/>
         <source>Why is this right as it is? (kept in the history)</source>
         <translation>为什么核实无误？（记入修改记录）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="317"/>
-        <location filename="../../villagebook/ui/findings_page.py" line="328"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="334"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="345"/>
         <source>Save the list</source>
         <translation>保存清单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="318"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="335"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="321"/>
-        <location filename="../../villagebook/ui/findings_page.py" line="332"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="338"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="349"/>
         <source>Writing the list…</source>
         <translation>正在生成清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="329"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="346"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2545,17 +2550,17 @@
         <translation>户主的子女比户主年长，或父母比户主年轻。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="35"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="36"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="36"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="37"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="37"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="38"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>

@@ -32,8 +32,17 @@ def test_the_warnings_page(qtbot, demo_book, tmp_path, monkeypatch):
     qtbot.mouseClick(page.tiles[rule], Qt.MouseButton.LeftButton)
     assert page.model.rowCount() == sum(f.rule == rule for f in everything)
     assert {f.rule for f in page.model.rows} == {rule}
-    # a household's finding opens the household
+    # a helper's households (and the findings about the helper)
     page.rule_filter.setCurrentIndex(0)
+    helper_id = page.helper_filter.itemData(1)
+    page.helper_filter.setCurrentIndex(1)
+    paired = {r[0] for r in demo_book.conn.execute(
+        "SELECT household_id FROM pairings WHERE helper_id = ? AND status = 'active'"
+        " AND end_date IS NULL", [helper_id])}
+    assert page.model.rows and all(f.household_id in paired or f.record_id == helper_id
+                                   for f in page.model.rows)
+    page.helper_filter.setCurrentIndex(0)
+    # a household's finding opens the household
     row = next(i for i, f in enumerate(page.model.rows) if f.household_id)
     page.table.selectRow(row)
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)

@@ -21,6 +21,7 @@ from ..core.rules import BY_CODE, RULES, SEVERITIES, Finding
 from ..reports.findings import export_findings, print_findings
 from ..storage.book import Book
 from ..storage.findings import accept_finding, find_all
+from ..storage.helpers import helper_choices
 from .dialogs import attempt, error_label
 from .exports import run_in_background
 from .jobs import LatestOnly, Progress
@@ -167,7 +168,9 @@ class FindingsPage(QWidget):
         for severity in SEVERITIES:
             self.severity_filter.addItem(severity_word(severity), severity)
         self.group_filter = QComboBox()
-        for combo in (self.rule_filter, self.severity_filter, self.group_filter):
+        self.helper_filter = QComboBox()  # the households a helper is paired with
+        for combo in (self.rule_filter, self.severity_filter, self.group_filter,
+                      self.helper_filter):
             combo.currentIndexChanged.connect(self.show_list)
             bar.addWidget(combo)
         bar.addStretch(1)
@@ -234,20 +237,34 @@ class FindingsPage(QWidget):
             self.group_filter.addItem(name, name)
         self.group_filter.setCurrentIndex(max(0, self.group_filter.findData(current)))
         self.group_filter.blockSignals(False)
+        current = self.helper_filter.currentData()
+        self.helper_filter.blockSignals(True)
+        self.helper_filter.clear()
+        self.helper_filter.addItem(self.tr("All helpers"), None)
+        for helper_id, label in helper_choices(self.book):
+            self.helper_filter.addItem(label, helper_id)
+        self.helper_filter.setCurrentIndex(max(0, self.helper_filter.findData(current)))
+        self.helper_filter.blockSignals(False)
 
     # -- showing -------------------------------------------------------------------
     def shown(self) -> list[Finding]:
         """The findings that pass the filters, in order."""
         rule, severity = self.rule_filter.currentData(), self.severity_filter.currentData()
-        group = self.group_filter.currentData()
+        group, helper = self.group_filter.currentData(), self.helper_filter.currentData()
         numbers = None
         if group:
             numbers = {r[0] for r in self.book.conn.execute(
                 "SELECT number FROM households WHERE group_name = ?", [group])}
+        helped = None
+        if helper:  # the helper's households now, and the findings about the helper
+            helped = {r[0] for r in self.book.conn.execute(
+                "SELECT household_id FROM pairings WHERE helper_id = ? AND status = 'active'"
+                " AND (end_date IS NULL OR end_date >= date('now', 'localtime'))", [helper])}
         return [f for f in self._in_scope()
                 if (rule is None or f.rule == rule)
                 and (severity is None or f.severity == severity)
-                and (numbers is None or f.household_number in numbers)]
+                and (numbers is None or f.household_number in numbers)
+                and (helped is None or f.household_id in helped or f.record_id == helper)]
 
     def show_list(self) -> None:
         rows = self.shown()
