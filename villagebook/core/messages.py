@@ -269,8 +269,6 @@ TEMPLATES: dict[str, str] = {
         "Messages", "Choose who is working before making changes"),
     "record.not_found": QT_TRANSLATE_NOOP(
         "Messages", "The record no longer exists in this book"),
-    "finding.not_acceptable": QT_TRANSLATE_NOOP(
-        "Messages", "Only a finding about a household can be accepted; act on this one"),
     # findings of the warning rules (core.rules)
     "rule.income.below_line": QT_TRANSLATE_NOOP(
         "Messages", "{year}: {per_capita} yuan per person, under the line of {line} yuan"),

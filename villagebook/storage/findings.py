@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..core import codes, idnumber
-from ..core.errors import InvalidOperation
 from ..core.income import net_sql, per_person
 from ..core.measures import MICROCREDIT, overdue
 from ..core.messages import describe_plain
@@ -367,8 +366,14 @@ def find_all(book: Book, rules: Iterable[str] | None = None, today: dt.date | No
             progress(done, len(finders))
     accepted = set(book.conn.execute("SELECT household_id, record_id, code FROM"
                                      " accepted_warnings WHERE code LIKE 'rule.%'"))
-    return _named(book, [f for f in found if (f.household_id, f.record_id, f"rule.{f.rule}")
-                         not in accepted])
+    named = _named(book, [f for f in found if (f.household_id, f.record_id, f"rule.{f.rule}")
+                          not in accepted])
+    # about a helper or the village: accepted for that village and record
+    settled = set(book.conn.execute("SELECT v.code, a.record_id, a.code FROM"
+                                    " accepted_findings a LEFT JOIN village v ON v.id ="
+                                    " a.village_id"))
+    return [f for f in named if f.household_id is not None
+            or (f.village_code, f.record_id, f"rule.{f.rule}") not in settled]
 
 
 def _named(book: Book, found: list[Finding]) -> list[Finding]:
@@ -391,16 +396,20 @@ def _named(book: Book, found: list[Finding]) -> list[Finding]:
 
 
 def accept_finding(book: Book, finding: Finding, note: str = "") -> None:
-    """A person has looked at a finding about a household and judged it right as it is
-    (an explanation in ``note``): it is not shown again for the same record. Logged like
-    any change, so the decision travels with the village's records."""
-    if finding.household_id is None:
-        # accepted_warnings belongs to a household; findings about a helper or the
-        # village are settled by acting on them
-        raise InvalidOperation("finding.not_acceptable")
+    """A person has looked at a finding and judged it right as it is (the reason in
+    ``note``): it is not shown again for the same record. Logged like any change, so the
+    decision travels with the village's records."""
+    detail = to_json({"values": finding.values, "note": note.strip()})
     with book.action("finding.accept") as writer:
-        writer.insert("accepted_warnings", {
-            "household_id": finding.household_id, "record_id": finding.record_id,
-            "code": f"rule.{finding.rule}",
-            "detail": to_json({"values": finding.values, "note": note.strip()}),
-            "operator": book.operator, "at": writer.at}, finding.household_id)
+        if finding.household_id is not None:
+            writer.insert("accepted_warnings", {
+                "household_id": finding.household_id, "record_id": finding.record_id,
+                "code": f"rule.{finding.rule}", "detail": detail,
+                "operator": book.operator, "at": writer.at}, finding.household_id)
+            return
+        village = book.conn.execute("SELECT id FROM village WHERE code = ?",
+                                    [finding.village_code]).fetchone()
+        writer.insert("accepted_findings", {
+            "village_id": village[0] if village else None, "record_id": finding.record_id,
+            "code": f"rule.{finding.rule}", "detail": detail, "operator": book.operator,
+            "at": writer.at})

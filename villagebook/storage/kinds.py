@@ -75,6 +75,10 @@ KINDS: tuple[RecordKind, ...] = (
     RecordKind("project_incomes", "project_income", "projects", "project_id", "year",
                QT_TRANSLATE_NOOP("History", "Project income"),
                unique=(("project_id", "year"),)),
+    # a finding about a helper or the whole village judged right as it is (those about a
+    # household are accepted_warnings)
+    RecordKind("accepted_findings", "", VILLAGE, "village_id", "at",
+               QT_TRANSLATE_NOOP("History", "Accepted finding"), removable=False),
 )
 
 _BY_TABLE = {kind.table: kind for kind in KINDS}

@@ -448,5 +448,20 @@ def m0014(db: Database) -> None:
     )
 
 
+@migrations(name="0015_accepted_findings")
+def m0015(db: Database) -> None:
+    db.executescript(
+        """
+        -- a warning rule's finding about a helper or the whole village, judged right as it
+        -- is by a person: not shown again (findings about a household: accepted_warnings)
+        CREATE TABLE accepted_findings (
+            id TEXT PRIMARY KEY, village_id TEXT REFERENCES village(id),
+            code TEXT NOT NULL, record_id TEXT, detail TEXT, operator TEXT NOT NULL,
+            at TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+        CREATE INDEX accepted_findings_village ON accepted_findings(village_id);
+        """
+    )
+
+
 # One more each time a migration is added (a test keeps this true).
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15

@@ -257,3 +257,17 @@ def test_the_rules_count_income_as_the_household_window_does(book):
     [read] = _incomes(book)[hid]
     assert (read["net"], read["people"]) == (shown["net"], shown["people"]) == \
         (shown["net"], 2)
+
+
+def test_a_finding_about_a_helper_or_the_village_can_be_accepted_too(book):
+    from villagebook.storage.findings import accept_finding
+
+    hid = household(book)
+    helper = save_helper(book, None, {"name": "王干部", "unit": "县农业农村局"})
+    save_pairing(book, hid, None, {"helper_id": helper, "start_date": "2026-01-01"},
+                 today=TODAY)
+    [behind] = found(book, "helper.behind")
+    accept_finding(book, behind, "新调入，年底补齐走访")
+    assert found(book, "helper.behind") == []
+    row = book.conn.execute("SELECT record_id, code, detail FROM accepted_findings").fetchone()
+    assert row[0] == helper and row[1] == "rule.helper.behind" and "年底补齐" in row[2]

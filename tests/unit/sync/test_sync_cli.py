@@ -154,3 +154,25 @@ def test_a_package_from_a_clock_far_ahead_is_held_not_followed(pair, tmp_path, c
     assert households(township) == {}
     with township.book() as book:  # its clock was not dragged along
         assert decode(book.clock.now())[0] < real() // 1_000_000 + 86_400_000
+
+
+def test_accepted_findings_travel_to_the_township(pair, tmp_path, capsys):
+    from villagebook.storage.findings import accept_finding, find_all
+    from villagebook.storage.helpers import save_helper, save_pairing
+
+    village, township = pair
+    with village.book() as book:
+        household_id = save_household(book, None, *family()).household_id
+        helper = save_helper(book, None, {"name": "王干部", "unit": "县农业农村局"})
+        save_pairing(book, household_id, None, {"helper_id": helper,
+                                                "start_date": "2026-01-01"})
+        import datetime as dt
+
+        behind = find_all(book, ["helper.behind"], today=dt.date(2026, 11, 27))
+        accept_finding(book, behind[0], "新调入")
+    [package] = export(village, tmp_path / "usb", capsys)
+    assert township.run("sync", "import", str(package)) == 0
+    with township.book() as book:
+        row = book.conn.execute("SELECT a.record_id, v.code FROM accepted_findings a"
+                                " JOIN village v ON v.id = a.village_id").fetchone()
+        assert row == (helper, "530524101001")
