@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -14,12 +16,14 @@ from .core.errors import BookError, ValidationFailed, VillagebookError
 from .paths import data_dir, default_book_path
 from .settings import Settings
 from .storage import open_book, scratch
+from .storage.backups import (automatic_backup, check_book, list_backups, quick_check,
+                               restore)
 from .storage.book import Book, create_book
 from .storage.township import create_township
 from .storage.village import add_user, get_village, list_users, set_village
 from .ui import i18n
 from .ui.fonts import install_font
-from .ui.jobs import wait_for_jobs
+from .ui.jobs import LatestOnly, wait_for_jobs
 from .ui.main_window import MainWindow
 from .ui.messages import describe, describe_error
 from .ui.single_instance import SingleInstance
@@ -187,7 +191,76 @@ class Controller(QObject):
         self.window.language_requested.connect(self.switch_language)
         self.window.new_book_requested.connect(lambda: self.replace_book(new=True))
         self.window.open_book_requested.connect(lambda: self.replace_book(new=False))
+        self.window.restore_requested.connect(self.restore_from)
         self.window.show()
+        self.check_integrity(book)
+
+    def check_integrity(self, book: Book) -> LatestOnly:
+        """After the window shows: ``quick_check`` of the file in the background (seconds on
+        a cold slow disk). A damaged book is refused every change and the newest backup
+        that passes its check is offered."""
+        job = LatestOnly(self.window)
+
+        def checked(result: str) -> None:
+            if result == "ok" or book.closed:
+                return
+            book.read_only = True  # never written again as it is
+            good = next((b for b in list_backups(book.path) if check_book(b.path)), None)
+            text = self.tr("This book file is damaged: changes are not accepted, so that "
+                           "nothing more is lost.")
+            if good is None:
+                QMessageBox.critical(self.window, self.tr("The book is damaged"), text + " " +
+                                     self.tr("There is no backup beside it; ask for help "
+                                             "and do not delete the file."))
+                return
+            answer = QMessageBox.question(
+                self.window, self.tr("The book is damaged"), text + "\n\n" + self.tr(
+                    "The newest sound backup is of {made} ({households} households). Restore "
+                    "it now? The damaged book is kept aside.").format(
+                    made=good.made.strftime("%Y-%m-%d %H:%M"), households=good.households),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            if answer == QMessageBox.StandardButton.Yes:
+                self.restore_from(good.path)
+
+        job.done.connect(checked)
+        job.submit_reading(book.path, lambda conn: quick_check(conn))
+        return job
+
+    def close_book(self, book: Book) -> None:
+        """Close a book, with its automatic backup of the day first (a failure to back up
+        never stops the closing)."""
+        if not book.closed:
+            with contextlib.suppress(VillagebookError, OSError, sqlite3.Error):
+                automatic_backup(book)
+        book.close()
+
+    def restore_from(self, backup_path: Path) -> bool:
+        """Close the book, put the backup in its place (the book kept aside), open it."""
+        book = self.book
+        if book is None:
+            return False
+        QApplication.setQuitOnLastWindowClosed(False)
+        try:
+            if not self._close_window():
+                return False
+            path = book.path
+            wait_for_jobs()
+            book.close()
+            try:
+                aside = restore(path, Path(backup_path))
+            except VillagebookError as error:
+                QMessageBox.critical(None, self.tr("Not restored"), describe_error(error))
+                self.open(path)
+                return False
+            self.book = None
+            if not self.open(path):
+                return False
+            QMessageBox.information(self.window, self.tr("Restored"), self.tr(
+                "The backup is in place. The book as it was before is kept as {aside}."
+            ).format(aside=aside))
+            return True
+        finally:
+            QApplication.setQuitOnLastWindowClosed(True)
 
     # -- switching -------------------------------------------------------------
     def _close_window(self) -> bool:
@@ -230,7 +303,7 @@ class Controller(QObject):
                 done = bool(name) and self.open(Path(name))
             if done:
                 if old is not None:
-                    old.close()
+                    self.close_book(old)
             elif old is not None:
                 self.show(old)
         finally:
@@ -273,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
     status = app.exec()
     wait_for_jobs()
     if controller.book is not None:
-        controller.book.close()
+        controller.close_book(controller.book)
     guard.release()
     return status
 

@@ -37,7 +37,7 @@ from .storage.township import is_township
 from .storage.village import add_user, list_users, set_village
 
 COMMANDS = ("init", "init-township", "demo", "export-json", "export-xlsx", "import-xlsx",
-            "template", "print", "sync", "check")
+            "template", "print", "sync", "check", "backup", "restore")
 DEMO_OPERATOR = "演示用户"
 
 
@@ -98,6 +98,12 @@ def _parser() -> argparse.ArgumentParser:
     printing.add_argument("--days", type=int, default=7, help="notice: days on the board")
     sync_cli.add_parsers(sub, with_db)
     check_cli.add_parser(sub, with_db)
+    saving = with_db(sub.add_parser("backup", help="a checked copy of the book"))
+    saving.add_argument("--to", type=Path, default=None,
+                        help="the folder (default: the backup folder beside the book)")
+    restoring = with_db(sub.add_parser("restore", help="put a backup in place of the book "
+                                                      "(the current book is kept aside)"))
+    restoring.add_argument("backup", type=Path, help="the backup file")
     return parser
 
 
@@ -202,6 +208,18 @@ def _run(args: argparse.Namespace) -> int:
         return sync_cli.run(args, path, _cli_operator)
     if args.command == "check":
         return check_cli.run(args, path)
+    if args.command == "backup":
+        from .storage.backups import make_backup
+
+        with open_book(path) as book:  # writable: it notes the day's backup as made
+            print(make_backup(book, args.to))
+        return 0
+    if args.command == "restore":
+        from .storage.backups import restore
+
+        aside = restore(path, args.backup)
+        print(f"restored {path} from {args.backup}; the book before is kept as {aside}")
+        return 0
     if args.command == "init":
         def fill(book: Book) -> None:
             add_user(book, args.user)

@@ -4,64 +4,100 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../villagebook/app.py" line="73"/>
-        <location filename="../../villagebook/app.py" line="93"/>
-        <location filename="../../villagebook/app.py" line="223"/>
+        <location filename="../../villagebook/app.py" line="76"/>
+        <location filename="../../villagebook/app.py" line="96"/>
+        <location filename="../../villagebook/app.py" line="296"/>
         <source>Save the new book as</source>
         <translation>新账本保存为</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="75"/>
-        <location filename="../../villagebook/app.py" line="95"/>
-        <location filename="../../villagebook/app.py" line="225"/>
+        <location filename="../../villagebook/app.py" line="78"/>
+        <location filename="../../villagebook/app.py" line="98"/>
+        <location filename="../../villagebook/app.py" line="298"/>
         <source>Books (*.db)</source>
         <translation>村账本 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="85"/>
-        <location filename="../../villagebook/app.py" line="100"/>
-        <location filename="../../villagebook/app.py" line="115"/>
-        <location filename="../../villagebook/app.py" line="119"/>
+        <location filename="../../villagebook/app.py" line="88"/>
+        <location filename="../../villagebook/app.py" line="103"/>
+        <location filename="../../villagebook/app.py" line="118"/>
+        <location filename="../../villagebook/app.py" line="122"/>
         <source>Not created</source>
         <translation>未能创建</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="101"/>
+        <location filename="../../villagebook/app.py" line="104"/>
         <source>There is already a file there; choose another name.</source>
         <translation>该位置已有文件，请换一个名字。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="132"/>
+        <location filename="../../villagebook/app.py" line="135"/>
         <source>Demo village</source>
         <translation>演示村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="145"/>
+        <location filename="../../villagebook/app.py" line="148"/>
         <source>Opened for reading only</source>
         <translation>以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="146"/>
+        <location filename="../../villagebook/app.py" line="149"/>
         <source>This book cannot be written (it may be on a CD or a protected USB stick), so it is open for reading, printing and exporting only. To make changes, copy it to the computer and open the copy.</source>
         <translation>此账本不能写入（可能在光盘或写保护的U盘上），现以只读方式打开，只能查看、打印和导出。要修改，请把它复制到电脑上再打开副本。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="150"/>
+        <location filename="../../villagebook/app.py" line="153"/>
         <source>Cannot open the book</source>
         <translation>无法打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="175"/>
+        <location filename="../../villagebook/app.py" line="178"/>
         <source>Who is working?</source>
         <translation>谁在使用？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="228"/>
+        <location filename="../../villagebook/app.py" line="208"/>
+        <source>This book file is damaged: changes are not accepted, so that nothing more is lost.</source>
+        <translation>账本文件已损坏：为避免损失更多数据，暂不接受修改。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/app.py" line="211"/>
+        <location filename="../../villagebook/app.py" line="216"/>
+        <source>The book is damaged</source>
+        <translation>账本已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/app.py" line="212"/>
+        <source>There is no backup beside it; ask for help and do not delete the file.</source>
+        <translation>账本旁没有备份；请寻求技术帮助，不要删除这个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/app.py" line="217"/>
+        <source>The newest sound backup is of {made} ({households} households). Restore it now? The damaged book is kept aside.</source>
+        <translation>最新的完好备份是 {made} 的（{households} 户）。现在恢复吗？损坏的账本会另存一份。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/app.py" line="252"/>
+        <source>Not restored</source>
+        <translation>未恢复</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/app.py" line="258"/>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/app.py" line="259"/>
+        <source>The backup is in place. The book as it was before is kept as {aside}.</source>
+        <translation>已恢复备份。恢复前的账本保存为 {aside}。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/app.py" line="301"/>
         <source>Open a book</source>
         <translation>打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="229"/>
+        <location filename="../../villagebook/app.py" line="302"/>
         <source>Books (*.db);;All files (*)</source>
         <translation>村账本 (*.db);;所有文件 (*)</translation>
     </message>
@@ -1300,254 +1336,274 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="95"/>
+        <location filename="../../villagebook/ui/main_window.py" line="97"/>
         <source>Today</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="96"/>
+        <location filename="../../villagebook/ui/main_window.py" line="98"/>
         <source>Households</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="97"/>
+        <location filename="../../villagebook/ui/main_window.py" line="99"/>
         <source>Assistance measures</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="98"/>
+        <location filename="../../villagebook/ui/main_window.py" line="100"/>
         <source>Helpers</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="99"/>
+        <location filename="../../villagebook/ui/main_window.py" line="101"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="100"/>
+        <location filename="../../villagebook/ui/main_window.py" line="102"/>
         <source>Problems</source>
         <translation>问题整改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="101"/>
+        <location filename="../../villagebook/ui/main_window.py" line="103"/>
         <source>Projects and assets</source>
         <translation>项目资产</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="102"/>
+        <location filename="../../villagebook/ui/main_window.py" line="104"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="103"/>
+        <location filename="../../villagebook/ui/main_window.py" line="105"/>
         <source>Warnings</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="104"/>
+        <location filename="../../villagebook/ui/main_window.py" line="106"/>
         <source>Charts</source>
         <translation>统计图</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="115"/>
+        <location filename="../../villagebook/ui/main_window.py" line="117"/>
         <source>Search: name, pinyin initials (zs), ID number, household number</source>
         <translation>搜索：姓名、拼音首字母（如 zs）、证件号码、户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="120"/>
+        <location filename="../../villagebook/ui/main_window.py" line="122"/>
         <source>All categories</source>
         <translation>全部户类别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="121"/>
+        <location filename="../../villagebook/ui/main_window.py" line="123"/>
         <source>All statuses</source>
         <translation>全部脱贫状态</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="123"/>
+        <location filename="../../villagebook/ui/main_window.py" line="125"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="127"/>
+        <location filename="../../villagebook/ui/main_window.py" line="129"/>
         <source>Include closed</source>
         <translation>含已注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="136"/>
-        <location filename="../../villagebook/ui/main_window.py" line="356"/>
+        <location filename="../../villagebook/ui/main_window.py" line="138"/>
+        <location filename="../../villagebook/ui/main_window.py" line="362"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="155"/>
+        <location filename="../../villagebook/ui/main_window.py" line="157"/>
         <source>Print household cards…</source>
         <translation>打印户卡…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="156"/>
+        <location filename="../../villagebook/ui/main_window.py" line="158"/>
         <source>Print wall sheets…</source>
         <translation>打印户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="282"/>
+        <location filename="../../villagebook/ui/main_window.py" line="284"/>
         <source>All villages</source>
         <translation>所有村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="305"/>
+        <location filename="../../villagebook/ui/main_window.py" line="307"/>
         <source>{count} changes since {since} have not reached {name} yet: export a sync package (Sync in the side bar).</source>
         <translation>自{since}以来有 {count} 项修改尚未送达{name}：请导出同步包（左侧“同步”）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="318"/>
+        <location filename="../../villagebook/ui/main_window.py" line="320"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="319"/>
+        <location filename="../../villagebook/ui/main_window.py" line="321"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="321"/>
+        <location filename="../../villagebook/ui/main_window.py" line="323"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="323"/>
+        <location filename="../../villagebook/ui/main_window.py" line="325"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="325"/>
+        <location filename="../../villagebook/ui/main_window.py" line="327"/>
         <source>Export the village register (Excel)…</source>
         <translation>导出村册（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="327"/>
+        <location filename="../../villagebook/ui/main_window.py" line="329"/>
         <source>Import households from Excel…</source>
         <translation>从 Excel 导入农户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="329"/>
+        <location filename="../../villagebook/ui/main_window.py" line="331"/>
         <source>Save a blank entry template (Excel)…</source>
         <translation>保存空白录入模板（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="331"/>
+        <location filename="../../villagebook/ui/main_window.py" line="333"/>
         <source>Sync…</source>
         <translation>同步…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="333"/>
+        <location filename="../../villagebook/ui/main_window.py" line="335"/>
         <source>Monitoring line…</source>
         <translation>监测线设置…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="335"/>
+        <location filename="../../villagebook/ui/main_window.py" line="337"/>
+        <source>Back up to…</source>
+        <translation>备份到…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="339"/>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="341"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="341"/>
+        <location filename="../../villagebook/ui/main_window.py" line="347"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="342"/>
+        <location filename="../../villagebook/ui/main_window.py" line="348"/>
         <source>Household cards…</source>
         <translation>户卡（明白卡）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="343"/>
+        <location filename="../../villagebook/ui/main_window.py" line="349"/>
         <source>Wall sheets for the home…</source>
         <translation>户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="344"/>
+        <location filename="../../villagebook/ui/main_window.py" line="350"/>
         <source>Public notice…</source>
         <translation>公示名单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="345"/>
+        <location filename="../../villagebook/ui/main_window.py" line="351"/>
         <source>Village register…</source>
         <translation>村有册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="352"/>
+        <location filename="../../villagebook/ui/main_window.py" line="358"/>
         <source>Township summary (乡镇有簿)…</source>
         <translation>乡镇有簿汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="355"/>
+        <location filename="../../villagebook/ui/main_window.py" line="361"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="359"/>
+        <location filename="../../villagebook/ui/main_window.py" line="365"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="364"/>
+        <location filename="../../villagebook/ui/main_window.py" line="370"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="398"/>
+        <location filename="../../villagebook/ui/main_window.py" line="405"/>
+        <source>Back up to</source>
+        <translation>备份到</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="410"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="424"/>
         <source>Save the township summary</source>
         <translation>保存乡镇汇总表</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="399"/>
+        <location filename="../../villagebook/ui/main_window.py" line="425"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="402"/>
+        <location filename="../../villagebook/ui/main_window.py" line="428"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="412"/>
+        <location filename="../../villagebook/ui/main_window.py" line="438"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="413"/>
-        <location filename="../../villagebook/ui/main_window.py" line="443"/>
+        <location filename="../../villagebook/ui/main_window.py" line="439"/>
+        <location filename="../../villagebook/ui/main_window.py" line="469"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="423"/>
+        <location filename="../../villagebook/ui/main_window.py" line="449"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="442"/>
+        <location filename="../../villagebook/ui/main_window.py" line="468"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="498"/>
+        <location filename="../../villagebook/ui/main_window.py" line="524"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="502"/>
+        <location filename="../../villagebook/ui/main_window.py" line="528"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="504"/>
+        <location filename="../../villagebook/ui/main_window.py" line="530"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="506"/>
+        <location filename="../../villagebook/ui/main_window.py" line="532"/>
         <source>[read only]</source>
         <translation>【只读】</translation>
     </message>
@@ -2174,133 +2230,138 @@
     </message>
     <message>
         <location filename="../../villagebook/core/messages.py" line="267"/>
+        <source>The backup {path} is damaged and cannot be used; choose another one</source>
+        <translation>备份 {path} 已损坏，无法使用；请选择另一个备份</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="269"/>
         <source>There is already a book at {path}</source>
         <translation>{path} 处已有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="268"/>
+        <location filename="../../villagebook/core/messages.py" line="270"/>
         <source>Choose who is working before making changes</source>
         <translation>修改前请先选择当前使用人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="270"/>
+        <location filename="../../villagebook/core/messages.py" line="272"/>
         <source>The record no longer exists in this book</source>
         <translation>账本中已没有这条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="273"/>
+        <location filename="../../villagebook/core/messages.py" line="275"/>
         <source>{year}: {per_capita} yuan per person, under the line of {line} yuan</source>
         <translation>{year}年人均纯收入 {per_capita} 元，低于监测线 {line} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="275"/>
+        <location filename="../../villagebook/core/messages.py" line="277"/>
         <source>Per-capita income fell from {before} yuan ({previous}) to {after} yuan ({year}), {percent}% less</source>
         <translation>人均纯收入由 {before} 元（{previous}年）降至 {after} 元（{year}年），下降 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="278"/>
+        <location filename="../../villagebook/core/messages.py" line="280"/>
         <source>Aged {age} on 1 September and not in school</source>
         <translation>9月1日满 {age} 周岁，未在校</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="280"/>
+        <location filename="../../villagebook/core/messages.py" line="282"/>
         <location filename="../../villagebook/core/rules.py" line="62"/>
         <source>No basic medical insurance</source>
         <translation>未参加基本医疗保险</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="281"/>
+        <location filename="../../villagebook/core/messages.py" line="283"/>
         <source>House of grade {grade}: no renovation, relocation or housing measure</source>
         <translation>住房为 {grade} 级，未改造、未搬迁、无住房措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="283"/>
+        <location filename="../../villagebook/core/messages.py" line="285"/>
         <location filename="../../villagebook/core/rules.py" line="70"/>
         <source>Drinking water not safe</source>
         <translation>饮水不安全</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="284"/>
+        <location filename="../../villagebook/core/messages.py" line="286"/>
         <source>Last two-assurances check: {last} (due every {days} days)</source>
         <translation>上次三保障核查：{last}（每 {days} 天应核查一次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="286"/>
+        <location filename="../../villagebook/core/messages.py" line="288"/>
         <source>Taken into monitoring on {date}; no measure within {days} days</source>
         <translation>{date} 纳入监测，{days} 天内没有帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="288"/>
+        <location filename="../../villagebook/core/messages.py" line="290"/>
         <source>Taken in on {taken}, risk removed by assistance on {removed} ({days} days later)</source>
         <translation>{taken} 纳入监测，{removed} 帮扶消除风险（相隔 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="291"/>
+        <location filename="../../villagebook/core/messages.py" line="293"/>
         <source>Monitored for unstable work, but nobody in the household can work</source>
         <translation>因务工就业不稳纳入监测，但家中没有劳动力</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="293"/>
+        <location filename="../../villagebook/core/messages.py" line="295"/>
         <source>Nobody can work and nobody receives subsistence or extreme-poverty support</source>
         <translation>家中无劳动力，也无人享受低保或特困供养</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="296"/>
+        <location filename="../../villagebook/core/messages.py" line="298"/>
         <source>{health}, in an ordinary household that is not monitored</source>
         <translation>{health}，所在一般农户未纳入监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="298"/>
+        <location filename="../../villagebook/core/messages.py" line="300"/>
         <source>Loan of {amount} yuan due {due}, {repaid} yuan repaid</source>
         <translation>贷款 {amount} 元，{due} 到期，已还 {repaid} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="300"/>
+        <location filename="../../villagebook/core/messages.py" line="302"/>
         <source>Overdue loans {overdue} yuan of {balance} yuan outstanding: {rate}‰ (line {line}‰)</source>
         <translation>逾期 {overdue} 元，贷款余额 {balance} 元：逾期率 {rate}‰（控制线 {line}‰）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="303"/>
+        <location filename="../../villagebook/core/messages.py" line="305"/>
         <source>{measure} planned to end {end}, still in progress</source>
         <translation>{measure}计划 {end} 完成，仍在实施中</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="305"/>
+        <location filename="../../villagebook/core/messages.py" line="307"/>
         <source>Last visit: {last} (more than {days} days)</source>
         <translation>上次走访：{last}（超过 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="307"/>
+        <location filename="../../villagebook/core/messages.py" line="309"/>
         <source>Follow-up due {date}: {agreed}</source>
         <translation>{date} 应跟进：{agreed}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="309"/>
+        <location filename="../../villagebook/core/messages.py" line="311"/>
         <source>{helper}: {visits} visits this year, {due} due by now ({required} a year)</source>
         <translation>{helper}：今年走访 {visits} 次，到目前应走访 {due} 次（全年 {required} 次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="312"/>
+        <location filename="../../villagebook/core/messages.py" line="314"/>
         <source>{problem}: deadline {deadline}</source>
         <translation>{problem}：整改期限 {deadline}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="313"/>
+        <location filename="../../villagebook/core/messages.py" line="315"/>
         <source>ID number {masked}: {detail}</source>
         <translation>证件号码 {masked}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="314"/>
+        <location filename="../../villagebook/core/messages.py" line="316"/>
         <source>The same ID number as {other} of household {number}</source>
         <translation>与户 {number} 的 {other} 证件号码相同</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="316"/>
+        <location filename="../../villagebook/core/messages.py" line="318"/>
         <source>{count} current heads of household</source>
         <translation>在册户主 {count} 名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="318"/>
+        <location filename="../../villagebook/core/messages.py" line="320"/>
         <source>{relation} born {birth}, the head of household born {head_birth}</source>
         <translation>{relation}生于 {birth}，户主生于 {head_birth}</translation>
     </message>
@@ -2934,6 +2995,75 @@
         <location filename="../../villagebook/ui/record_tab.py" line="265"/>
         <source>Not done</source>
         <translation>未完成</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="27"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="97"/>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="30"/>
+        <source>Backups of this book, newest first (kept in {folder}). Restoring puts the backup in place of the book; the book as it is now is kept aside, so the restore can be undone.</source>
+        <translation>本账本的备份，最新的在前（保存在 {folder}）。恢复会用备份替换账本；替换前的账本另存一份，恢复可以撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="34"/>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="34"/>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="35"/>
+        <source>Last change</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="35"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="46"/>
+        <source>Another backup file…</source>
+        <translation>其他备份文件…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="48"/>
+        <source>Restore this backup…</source>
+        <translation>恢复这个备份…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="50"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="73"/>
+        <source>No backups beside the book yet: choose a backup file.</source>
+        <translation>账本旁还没有备份：请选择一个备份文件。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="79"/>
+        <source>A backup file</source>
+        <translation>备份文件</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="80"/>
+        <source>Books (*.db)</source>
+        <translation>账本 (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="98"/>
+        <source>Put the backup of {made} ({households} households) in place of the book? The book as it is now is kept aside first; changes made after the backup will be in that copy only.</source>
+        <translation>用 {made} 的备份（{households} 户）替换当前账本吗？当前账本会先另存一份；备份之后的修改只保留在那份副本中。</translation>
     </message>
 </context>
 <context>

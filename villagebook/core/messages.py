@@ -264,6 +264,8 @@ TEMPLATES: dict[str, str] = {
         "Messages", "The file cannot be written ({path}): it may be open in another program "
                     "or the folder may be protected. Close it or choose another place."),
     "book.missing": QT_TRANSLATE_NOOP("Messages", "There is no book at {path}"),
+    "backup.damaged": QT_TRANSLATE_NOOP(
+        "Messages", "The backup {path} is damaged and cannot be used; choose another one"),
     "book.exists": QT_TRANSLATE_NOOP("Messages", "There is already a book at {path}"),
     "book.no_operator": QT_TRANSLATE_NOOP(
         "Messages", "Choose who is working before making changes"),

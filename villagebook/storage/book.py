@@ -367,11 +367,21 @@ def _remove_with_journal(path: Path, keep_main: bool = False) -> None:
 
 
 def backup(conn: sqlite3.Connection, target: Path) -> Path:
-    """A consistent copy of the open book, written under a temporary name then renamed."""
+    """A consistent copy of the open book (SQLite's online backup API), one file with no
+    journal beside it, checked with ``quick_check``, written under a temporary name then
+    renamed; ``BookError('backup.damaged')`` if the copy fails its check."""
     with replace_atomically(target) as tmp:
         dest = sqlite3.connect(str(tmp))
         try:
             conn.backup(dest)
+            dest.execute("PRAGMA journal_mode=DELETE")
+            if dest.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise BookError("backup.damaged", path=str(target))
         finally:
             dest.close()
     return target
+
+
+def book_version(path: Path) -> int:
+    """The schema version a book file declares (read from its header, nothing opened)."""
+    return _read_header(path)[0]

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
 from ..core import codes
 from ..reports.township import export_township_register, print_township_summary
 from ..reports.workbook import export_register
-from ..storage.book import Book
+from ..storage.book import Book, backup
 from ..storage.households import load_household
 from ..storage.queries import group_names
 from ..storage.township import is_township
@@ -29,6 +29,7 @@ from .household_list import HouseholdListModel
 from .household_window import HouseholdWindow
 from .household_records import helper_kind, problem_kind
 from .jobs import wait_for_jobs
+from .backup_dialogs import RestoreDialog
 from .dashboard_page import DashboardPage
 from .findings_page import FindingsPage, FindingsSource
 from .home_page import HomePage
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
     language_requested = Signal(str)
     new_book_requested = Signal()
     open_book_requested = Signal()
+    restore_requested = Signal(object)  # the backup (Path) to put in place of the book
 
     def __init__(self, book: Book) -> None:
         super().__init__()
@@ -332,11 +334,15 @@ class MainWindow(QMainWindow):
         sync.triggered.connect(self.show_sync)
         line = QAction(self.tr("Monitoring line…"), self)
         line.triggered.connect(self.edit_monitoring_line)
+        backup_to = QAction(self.tr("Back up to…"), self)
+        backup_to.triggered.connect(lambda: self.backup_to())
+        restore = QAction(self.tr("Restore from a backup…"), self)
+        restore.triggered.connect(lambda: self.choose_backup())
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (new_book, open_book, importing, template, export, sync, users, line,
-                       quit_action):
+        for action in (new_book, open_book, importing, template, export, sync, backup_to,
+                       restore, users, line, quit_action):
             file_menu.addAction(action)
         print_menu = self.menuBar().addMenu(self.tr("&Print"))
         for document, text in (("cards", self.tr("Household cards…")),
@@ -391,6 +397,26 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / file_name),
                                               file_filter)
         return path or None
+
+    def backup_to(self, folder: str | None = None) -> None:
+        """文件 → 备份到…: a checked copy of the book in a chosen folder (a USB stick), in
+        the background; says where it went."""
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Back up to"),
+                                                      str(Path.home()))
+            if not folder:
+                return
+        target = Path(folder) / f"{self.book.path.stem}-{dt.datetime.now():%Y%m%d-%H%M%S}.db"
+        run_in_background(self, self.book.path, target, self.tr("Backing up…"),
+                          lambda book, out, _stop, _step: str(backup(book.conn, out)))
+
+    def choose_backup(self) -> RestoreDialog:
+        """文件 → 从备份恢复…: the chosen backup goes to whoever holds the book (it must be
+        closed before it is replaced)."""
+        dialog = RestoreDialog(self.book.path, self)
+        dialog.accepted.connect(lambda: self.restore_requested.emit(dialog.chosen))
+        dialog.open()
+        return dialog
 
     def print_township_summary(self, path: str | None = None) -> None:
         """The one-page township summary for the wall, as PDF, in the background."""

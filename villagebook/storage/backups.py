@@ -1,0 +1,210 @@
+"""Backups of a book and restoring one.
+
+A backup is a whole copy made with SQLite's online backup API (consistent while the
+window keeps working), written under a temporary name, checked with ``PRAGMA quick_check``
+and only then given its name. Automatic backups (on close, at most daily) go to a folder
+beside the book and rotate: the newest of each of the last 7 days and of each of the last
+4 weeks stay, within a size budget (local settings). Restoring first keeps the current
+book aside, so a restore can be undone; the restored book gets a site id of its own when
+opened (``book._claim_site``), so it never reuses numbers its township has seen.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.errors import BookError
+from .book import Book, backup, book_version, release_wal
+from .book_settings import local_setting, set_local_setting
+from .schema import SCHEMA_VERSION
+
+SUFFIX = ".db"
+DAILY, WEEKLY = 7, 4  # backups kept: the newest of each of the last days, and weeks
+BUDGET_MB = 2048  # the folder's size budget (a 30,000-household book is about 350 MB)
+STAMP = "%Y%m%d-%H%M%S"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    made: dt.datetime
+    households: int
+    last_change: str | None  # when the newest change in it was made
+    size: int
+
+
+def backup_folder(book_path: Path) -> Path:
+    """Where a book's automatic backups go: a folder beside it (``石桥村-备份``)."""
+    return book_path.parent / f"{book_path.stem}-备份"
+
+
+def _name(book_path: Path, made: dt.datetime) -> str:
+    return f"{book_path.stem}-{made.strftime(STAMP)}{SUFFIX}"
+
+
+def make_backup(book: Book, folder: Path | None = None,
+                now: dt.datetime | None = None) -> Path:
+    """Copy the open book into ``folder`` (the folder beside it by default), checked;
+    returns the backup's path. Raises ``BookError('backup.damaged')`` if the copy does
+    not pass its check (nothing is left under the backup's name)."""
+    now = now or dt.datetime.now()
+    folder = folder or backup_folder(book.path)
+    target = backup(book.conn, folder / _name(book.path, now))
+    if folder == backup_folder(book.path) and not book.read_only:
+        set_local_setting(book, "backup.last", now.isoformat(timespec="seconds"))
+    return target
+
+
+def backup_due(book: Book, now: dt.datetime | None = None) -> bool:
+    """Whether the automatic backup of the day is still to be made."""
+    last = local_setting(book, "backup.last")
+    now = now or dt.datetime.now()
+    return last is None or dt.datetime.fromisoformat(last).date() < now.date()
+
+
+def automatic_backup(book: Book, now: dt.datetime | None = None) -> Path | None:
+    """On close: at most one backup a day, then the folder rotated. None when not due."""
+    if book.read_only or not backup_due(book, now):
+        return None
+    path = make_backup(book, now=now)
+    rotate(backup_folder(book.path), book.path.stem,
+           budget=int(local_setting(book, "backup.budget_mb", str(BUDGET_MB))) * 2**20,
+           today=(now or dt.datetime.now()).date())
+    return path
+
+
+def _made(path: Path, stem: str) -> dt.datetime | None:
+    text = path.stem[len(stem) + 1:] if path.stem.startswith(stem + "-") else ""
+    try:
+        return dt.datetime.strptime(text, STAMP)
+    except ValueError:
+        return None
+
+
+def _backups(folder: Path, stem: str) -> list[tuple[dt.datetime, Path]]:
+    found = [(made, p) for p in folder.glob(f"{stem}-*{SUFFIX}")
+             if (made := _made(p, stem)) is not None] if folder.is_dir() else []
+    return sorted(found, reverse=True)
+
+
+def rotate(folder: Path, stem: str, budget: int = BUDGET_MB * 2**20,
+           today: dt.date | None = None) -> list[Path]:
+    """Keep the newest backup of each of the last ``DAILY`` days and of each of the last
+    ``WEEKLY`` weeks, within ``budget`` bytes (the newest always stays); returns what went."""
+    today = today or dt.date.today()
+    backups = _backups(folder, stem)
+    keep: set[Path] = set()
+    days: set[dt.date] = set()
+    weeks: set[tuple[int, int]] = set()
+    for made, path in backups:  # newest first
+        day, week = made.date(), made.isocalendar()[:2]
+        if (today - day).days < DAILY and day not in days:
+            days.add(day)
+            keep.add(path)
+        elif (today - day).days < 7 * WEEKLY and week not in weeks:
+            weeks.add(week)
+            keep.add(path)
+        weeks.add(week)
+    kept = [p for _, p in backups if p in keep]
+    total = sum(p.stat().st_size for p in kept)
+    while len(kept) > 1 and total > budget:  # over budget: the oldest go first
+        total -= kept[-1].stat().st_size
+        kept.pop()
+    gone = [p for _, p in backups if p not in kept]
+    for path in gone:
+        with contextlib.suppress(OSError):
+            path.unlink()
+    return gone
+
+
+def describe_backup(path: Path) -> BackupInfo:
+    """What a backup holds: households, its newest change, its time and size."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        households = conn.execute("SELECT count(*) FROM households WHERE status = 'active'"
+                                  ).fetchone()[0]
+        last = conn.execute("SELECT max(at) FROM actions").fetchone()[0]
+    except sqlite3.Error as error:
+        raise BookError("backup.damaged", path=str(path)) from error
+    finally:
+        conn.close()
+    made = _made(path, path.stem.rsplit("-", 2)[0]) or \
+        dt.datetime.fromtimestamp(path.stat().st_mtime)
+    return BackupInfo(path, made, households, last, path.stat().st_size)
+
+
+def list_backups(book_path: Path, folder: Path | None = None) -> list[BackupInfo]:
+    """The backups of a book in its folder, newest first (damaged ones left out)."""
+    out = []
+    for _, path in _backups(folder or backup_folder(book_path), book_path.stem):
+        with contextlib.suppress(BookError):
+            out.append(describe_backup(path))
+    return out
+
+
+def quick_check(conn: sqlite3.Connection) -> str:
+    """SQLite's ``quick_check`` of an open book: "ok", or what is broken."""
+    try:
+        return "\n".join(row[0] for row in conn.execute("PRAGMA quick_check"))
+    except sqlite3.Error as error:
+        return str(error)
+
+
+def check_book(path: Path) -> bool:
+    """``quick_check`` of a book file (read-only): True when it is sound."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        return quick_check(conn) == "ok"
+    finally:
+        conn.close()
+
+
+def restore(book_path: Path, backup_path: Path, now: dt.datetime | None = None) -> Path:
+    """Put ``backup_path`` in place of the (closed) book at ``book_path``; the current book
+    is kept aside first (returned), so the restore can be undone. The backup is checked
+    before anything moves; a failure leaves the book as it was."""
+    now = now or dt.datetime.now()
+    if not check_book(backup_path):
+        raise BookError("backup.damaged", path=str(backup_path))
+    version = book_version(backup_path)
+    if version > SCHEMA_VERSION:
+        raise BookError("book.newer", version=version, supported=SCHEMA_VERSION)
+    aside = book_path.parent / f"{book_path.stem}-恢复前-{now.strftime(STAMP)}{SUFFIX}"
+    if book_path.exists():
+        _keep_aside(book_path, aside)
+    source = sqlite3.connect(f"{backup_path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        backup(source, book_path)
+    finally:
+        source.close()
+    # the old book's log and index must never be read as the restored book's
+    for leftover in (Path(f"{book_path}-wal"), Path(f"{book_path}-shm")):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(leftover)
+    return aside
+
+
+def _keep_aside(book_path: Path, aside: Path) -> None:
+    """The current book, whole (its WAL folded in), kept under ``aside``; a book too
+    damaged to copy that way is kept as its files are."""
+    try:
+        current = sqlite3.connect(book_path)
+        try:
+            backup(current, aside)
+            release_wal(current)
+        finally:
+            current.close()
+    except (BookError, sqlite3.Error):
+        for suffix in ("", "-wal"):
+            source = Path(f"{book_path}{suffix}")
+            if source.exists():
+                shutil.copyfile(source, f"{aside}{suffix}")
