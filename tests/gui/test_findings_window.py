@@ -84,7 +84,8 @@ def test_the_window_opens_on_today_which_fills_in_from_the_background(qtbot, dem
     qtbot.addWidget(main)
     home = main.home_page
     assert main.pages.currentWidget() is home  # the first page: what to do today
-    qtbot.waitUntil(lambda: bool(home.tiles), timeout=10_000)
+    qtbot.waitUntil(lambda: main.findings.ready and home.households.rowCount() > 0,
+                    timeout=10_000)
     everything = find_all(demo_book)
     for rule, tile in home.tiles.items():
         assert tile.text().endswith(f"\n{sum(f.rule == rule for f in everything)}")
@@ -151,3 +152,28 @@ def test_the_charts_page_and_its_figures_against_sql(qtbot, demo_book, tmp_path,
     page.print_charts(str(out))
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert "1 页" in shown[0] and "挂图作战" in pdf_text(out)
+
+
+def test_today_shows_first_counts_before_the_slowest_rule_finishes(qtbot, demo_book,
+                                                                   monkeypatch):
+    import threading
+
+    from villagebook.storage import findings
+
+    slow_done = threading.Event()
+
+    def slowest(book, today):  # a rule group that takes its time
+        slow_done.wait(10)
+        return iter(())
+
+    monkeypatch.setattr(findings, "FINDERS", (*findings.FINDERS,
+                                               (("relation.age",), slowest)))
+    main = MainWindow(demo_book)
+    qtbot.addWidget(main)
+    home = main.home_page
+    qtbot.waitUntil(lambda: bool(home.tiles), timeout=10_000)
+    assert not main.findings.ready  # the tiles came while a rule was still running
+    assert home.households.rowCount() == 0
+    slow_done.set()
+    qtbot.waitUntil(lambda: main.findings.ready, timeout=10_000)
+    qtbot.waitUntil(lambda: home.households.rowCount() > 0, timeout=10_000)

@@ -347,10 +347,12 @@ FINDERS: tuple[tuple[tuple[str, ...], Callable[[Book, dt.date], Iterable[Finding
 
 def find_all(book: Book, rules: Iterable[str] | None = None, today: dt.date | None = None,
              progress: Callable[[int, int], None] | None = None,
-             cancelled: Callable[[], bool] | None = None) -> list[Finding]:
+             cancelled: Callable[[], bool] | None = None,
+             each: Callable[[list[Finding]], None] | None = None) -> list[Finding]:
     """Every finding of the rules asked for (all by default), accepted ones left out,
     most serious first, then by village and household number. ``progress(done, total)``
-    after each finder; ``cancelled()`` true stops early with what was found."""
+    after each finder, and ``each(its findings)`` (not yet named, accepted ones not yet
+    left out: for a first count); ``cancelled()`` true stops early with what was found."""
     today = today or dt.date.today()
     wanted = set(rules) if rules is not None else set(BY_CODE)
     unknown = wanted - set(BY_CODE)
@@ -361,7 +363,10 @@ def find_all(book: Book, rules: Iterable[str] | None = None, today: dt.date | No
     for done, (_codes, finder) in enumerate(finders, 1):
         if cancelled is not None and cancelled():
             break
-        found.extend(f for f in finder(book, today) if f.rule in wanted)
+        these = [f for f in finder(book, today) if f.rule in wanted]
+        found.extend(these)
+        if each is not None:
+            each(these)
         if progress is not None:
             progress(done, len(finders))
     accepted = set(book.conn.execute("SELECT household_id, record_id, code FROM"

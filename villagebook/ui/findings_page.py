@@ -84,6 +84,10 @@ class FindingsModel(QAbstractTableModel):
         return None
 
 
+class _Partial(QObject):
+    found = Signal(object)
+
+
 class FindingsSource(QObject):
     """The findings of the book, computed in the background on a connection of their own
     and shared by the pages that show them (工作台 and 预警)."""
@@ -91,6 +95,7 @@ class FindingsSource(QObject):
     arrived = Signal(object)  # list[Finding]
     progress = Signal(int, int)
     failed = Signal(str)
+    partial = Signal(object)  # the findings of one more rule group, while the rest run
 
     def __init__(self, book: Book, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +109,8 @@ class FindingsSource(QObject):
         self._job.failed.connect(lambda error: self.failed.emit(describe_failure(error)))
         self._relay = Progress(self)
         self._relay.step.connect(self.progress.emit)
+        self._partial = _Partial(self)  # queued from the worker to this thread
+        self._partial.found.connect(self.partial.emit)
 
     def refresh(self) -> None:
         path, relay = self.book.path, self._relay
@@ -113,9 +120,11 @@ class FindingsSource(QObject):
         self._stop.set()  # an earlier run still going is not wanted any more
         stop = self._stop = threading.Event()
 
+        partial = self._partial
+
         def work(conn) -> list[Finding]:
             return find_all(Book(path, conn), progress=lambda d, t: relay.step.emit(d, t),
-                            cancelled=stop.is_set)
+                            cancelled=stop.is_set, each=partial.found.emit)
 
         self._job.submit_reading(path, work)
 
@@ -134,12 +143,15 @@ class FindingsSource(QObject):
         self.findings = [f for f in self.findings if f is not finding]
         self.arrived.emit(self.findings)
 
-    def in_scope(self, scope: VillageScope) -> list[Finding]:
-        """The findings of the village the filter shows (all in a village's book)."""
+    def in_scope(self, scope: VillageScope, findings: list[Finding] | None = None
+                 ) -> list[Finding]:
+        """The findings (all found, or those given) of the village the filter shows (all
+        of them in a village's book)."""
+        findings = self.findings if findings is None else findings
         if not scope.village_id:
-            return self.findings
+            return findings
         code = self._codes.get(scope.village_id)
-        return [f for f in self.findings if code and f.village_code == code]
+        return [f for f in findings if code and f.village_code == code]
 
 
 class FindingsPage(QWidget):

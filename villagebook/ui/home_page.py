@@ -88,6 +88,8 @@ class HomePage(QWidget):
         for table in (self.households, self.due, self.overdue):
             table.doubleClicked.connect(lambda index, t=table: self._open(t, index.row()))
         source.arrived.connect(lambda _findings: self.show_findings())
+        source.partial.connect(self._first_counts)
+        self._so_far: list[Finding] = []
         source.failed.connect(lambda text: self.state.setText("✖ " + text))
         source.progress.connect(lambda done, total: self.state.setText(
             self.tr("Checking the book… {done} of {total} rule groups").format(
@@ -104,7 +106,17 @@ class HomePage(QWidget):
         self._fill_due(today)
         if self.source.ready:
             self.show_findings()
+        self._so_far = []
         self.source.refresh()
+
+    def _first_counts(self, findings: list[Finding]) -> None:
+        """Tiles from the rule groups done so far: the first figures come before the
+        slowest rule finishes (the lists follow when all are done). Once a full count is
+        shown, it stays until the next full count replaces it."""
+        if self.book.closed or self.source.ready:
+            return
+        self._so_far.extend(findings)
+        self._fill_tiles(self.source.in_scope(self.scope, self._so_far))
 
     def _fill_due(self, today: dt.date) -> None:
         week = today + dt.timedelta(days=7)
