@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from .cli import DEMO_OPERATOR, create_demo
+from .core.demo import DEMO_OPERATOR
 from .core.errors import BookError, ValidationFailed, VillagebookError
 from .paths import data_dir, default_book_path
 from .settings import Settings
@@ -127,6 +127,8 @@ class Controller(QObject):
         return True
 
     def open_demo(self) -> bool:
+        from .cli import create_demo  # the command line's modules: only for the demo
+
         path = demo_book_path()
         if path.exists():
             return self.open(path)

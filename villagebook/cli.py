@@ -38,7 +38,7 @@ from .storage.village import add_user, list_users, set_village
 
 COMMANDS = ("init", "init-township", "demo", "export-json", "export-xlsx", "import-xlsx",
             "template", "print", "sync", "check", "backup", "restore")
-DEMO_OPERATOR = "演示用户"
+DEMO_OPERATOR = demo_data.DEMO_OPERATOR
 
 
 def _parser() -> argparse.ArgumentParser:

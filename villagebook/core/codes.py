@@ -14,9 +14,14 @@ from .search_keys import initials
 class Code:
     code: str
     label: str
-    initials: str  # pinyin initials of the label, for typing 'yb' to find 因病
     retired: bool = False
     public_label: str | None = None  # printed on public sheets instead of a revealing label
+
+    @property
+    def initials(self) -> str:
+        """Pinyin initials of the label, for typing 'yb' to find 因病 (computed when first
+        typed: pypinyin loads then, not when the window starts)."""
+        return initials(self.label)
 
 
 @cache
@@ -24,8 +29,7 @@ def _all() -> dict[str, tuple[Code, ...]]:
     path = resources_dir() / "codes" / "codes.json"
     raw = json.loads(path.read_text(encoding="utf-8"))
     return {
-        name: tuple(Code(e["code"], e["label"], initials(e["label"]), e.get("retired", False),
-                         e.get("public_label"))
+        name: tuple(Code(e["code"], e["label"], e.get("retired", False), e.get("public_label"))
                     for e in entries)
         for name, entries in raw.items()
         if not name.startswith("_")

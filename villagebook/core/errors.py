@@ -67,3 +67,9 @@ class InvalidOperation(VillagebookError):
     """An operation that makes no sense in the record's state (e.g. restore an active member)."""
 
     code = "record.invalid_operation"
+
+
+class Cancelled(VillagebookError):
+    """A person stopped a long job; nothing it began is left behind."""
+
+    code = "job.cancelled"

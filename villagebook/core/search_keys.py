@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
+from types import ModuleType
 
-from pypinyin import Style, lazy_pinyin, pinyin
+
+@cache
+def _pypinyin() -> ModuleType:
+    """pypinyin, loaded on first use: its phrase tables take a tenth of a second, which
+    the window's start should not pay before anyone searches or types a code."""
+    import pypinyin
+
+    return pypinyin
 
 
 @lru_cache(maxsize=65536)
 def initials(text: str) -> str:
     """Pinyin initials of Chinese text, other characters kept lower-case: 张三 → 'zs'."""
-    return "".join(lazy_pinyin(text, style=Style.FIRST_LETTER, errors="default")).lower()
+    py = _pypinyin()
+    return "".join(py.lazy_pinyin(text, style=py.Style.FIRST_LETTER, errors="default")).lower()
 
 
 @lru_cache(maxsize=8192)
 def _char_readings(char: str) -> tuple[str, ...]:
     """Every toneless reading of one character (曾 → zeng, ceng); the character itself if none."""
-    readings = pinyin(char, style=Style.NORMAL, heteronym=True, errors="default")[0]
+    py = _pypinyin()
+    readings = py.pinyin(char, style=py.Style.NORMAL, heteronym=True, errors="default")[0]
     return tuple(dict.fromkeys(r.lower() for r in readings)) or (char,)
 
 

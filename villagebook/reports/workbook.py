@@ -26,16 +26,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..core import codes, records
-from ..core.errors import VillagebookError
+from ..core.errors import Cancelled
 from ..storage.book import Book, snapshot
 from ..storage.files import replace_atomically
 
 FORMULA_START = ("=", "+", "-", "@")
 MAX_VALIDATION_ROWS = 200_000  # drop-downs reach this far down each coded column
-
-
-class Cancelled(VillagebookError):
-    code = "job.cancelled"
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
-from ..reports.dashboard import figures, print_dashboard, svg
 from ..storage.book import Book
 from .exports import run_in_background
 from .findings_page import FindingsSource
@@ -58,6 +57,8 @@ class DashboardPage(QWidget):
         findings = self.source.findings if self.source.ready else None
 
         def work(conn) -> list:
+            from ..reports.dashboard import figures, svg  # reportlab: off the window's start
+
             shown = figures(Book(path, conn), findings=findings)
             return [(figure, svg(figure, *SIZE)) for figure in shown]
 
@@ -87,6 +88,8 @@ class DashboardPage(QWidget):
             if not path:
                 return
         findings = self.source.findings if self.source.ready else None
+        from ..reports.dashboard import print_dashboard
+
         run_in_background(self, self.book.path, Path(path), self.tr("Drawing the charts…"),
                           lambda book, out, _stop, _step:
                           f"{print_dashboard(book, out, findings)} 页")

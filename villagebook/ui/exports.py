@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from ..reports.workbook import Cancelled
+from ..core.errors import Cancelled
 from ..storage.book import Book
 from .jobs import LatestOnly, Progress
 from .messages import describe_failure

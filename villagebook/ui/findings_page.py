@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGridL
                                QVBoxLayout, QWidget)
 
 from ..core.rules import BY_CODE, RULES, SEVERITIES, Finding
-from ..reports.findings import export_findings, print_findings
 from ..storage.book import Book
 from ..storage.findings import accept_finding, find_all
 from ..storage.helpers import helper_choices
@@ -347,6 +346,8 @@ class FindingsPage(QWidget):
                                                    self.tr("PDF files (*.pdf)"))
         if out is None:
             return
+        from ..reports.findings import print_findings  # reportlab: when first used
+
         run_in_background(self, self.book.path, out, self.tr("Writing the list…"),
                           lambda _book, target, _stop, _step:
                           f"{print_findings(rows, target, title)} 页")
@@ -358,6 +359,8 @@ class FindingsPage(QWidget):
                                                    self.tr("Workbooks (*.xlsx)"))
         if out is None:
             return
+        from ..reports.findings import export_findings  # openpyxl: when first used
+
         run_in_background(self, self.book.path, out, self.tr("Writing the list…"),
                           lambda _book, target, _stop, _step:
                           f"{export_findings(rows, target, title)} 条")

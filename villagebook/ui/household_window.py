@@ -31,7 +31,6 @@ from .household_records import (check_kind, income_kind, measure_kind, monitorin
                                 pairing_kind, visit_kind)
 from .record_tab import RecordTab
 from .member_table import CodeDelegate, MemberTableModel
-from .print_dialog import PrintDialog
 from .messages import describe, describe_error
 from .tables import fit_columns
 
@@ -318,11 +317,13 @@ class HouseholdWindow(QWidget):
         self.members.update_member(position, status="active", left_reason=None,
                                    left_date=None, left_note=None)
 
-    def print_household(self) -> PrintDialog | None:
+    def print_household(self) -> QWidget | None:
         """The print dialog for this household (its card, or its wall sheet); a saved
         household only."""
         if self.household_id is None or (self.dirty and not self.save()):
             return None
+        from .print_dialog import PrintDialog  # reportlab and pdfium: when first used
+
         dialog = PrintDialog(self.book, self, document="cards", selected=(self.household_id,),
                              prefer_selected=True)
         dialog.show()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QGroupBox, QHBox
 
 from ..core import records
 from ..core.messages import describe_plain
-from ..reports.workbook import Cancelled
+from ..core.errors import Cancelled
 from ..reports.workbook_import import (ImportRefused, ImportResult, Mapping, SheetColumns,
                                        columns_of, import_workbook, normalize, targets,
                                        write_report)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -15,8 +16,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
                                QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
 from ..core import codes
-from ..reports.township import export_township_register, print_township_summary
-from ..reports.workbook import export_register
 from ..storage.book import Book, backup
 from ..storage.households import load_household
 from ..storage.queries import group_names
@@ -26,7 +25,6 @@ from ..storage.book_settings import local_setting
 from ..sync.peers import book_identity
 from .exports import run_in_background
 from .household_list import HouseholdListModel
-from .household_window import HouseholdWindow
 from .household_records import helper_kind, problem_kind
 from .jobs import wait_for_jobs
 from .backup_dialogs import RestoreDialog
@@ -34,7 +32,6 @@ from .dashboard_page import DashboardPage
 from .findings_page import FindingsPage, FindingsSource
 from .home_page import HomePage
 from .measures_page import MeasuresPage
-from .print_dialog import PrintDialog
 from .projects_page import ProjectsPage
 from .record_tab import RecordTab
 from .visits_page import VisitsPage
@@ -56,6 +53,9 @@ class HouseholdTable(QTableView):
             return
         super().keyPressEvent(event)
 
+
+if TYPE_CHECKING:
+    from .household_window import HouseholdWindow
 
 # the side bar, top to bottom: 工作台 first (what to do today), then the lists
 PAGES = ("home", "households", "measures", "helpers", "visits", "problems", "projects",
@@ -425,6 +425,8 @@ class MainWindow(QMainWindow):
             f"{self.book.meta('township_name')}乡镇有簿汇总.pdf", self.tr("PDF files (*.pdf)"))
         if not path:
             return
+        from ..reports.township import print_township_summary  # reportlab: when first used
+
         run_in_background(self, self.book.path, Path(path), self.tr("Writing the summary…"),
                           lambda book, out, _stop, _step:
                           f"{print_township_summary(book, out)} 个村")
@@ -440,6 +442,9 @@ class MainWindow(QMainWindow):
         if not path:
             return
 
+        from ..reports.township import export_township_register  # openpyxl: when first used
+        from ..reports.workbook import export_register
+
         def work(book: Book, out: Path, stop, _step) -> str:
             counts = export_township_register(book, out) if township else \
                 export_register(book, out, cancelled=stop)
@@ -453,8 +458,10 @@ class MainWindow(QMainWindow):
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
         return tuple(i for i in (self.model.household_id(r) for r in rows) if i)
 
-    def print_documents(self, document: str = "cards") -> PrintDialog:
+    def print_documents(self, document: str = "cards") -> QWidget:
         """The print dialog, with the households selected in the list offered."""
+        from .print_dialog import PrintDialog  # reportlab and pdfium: when first used
+
         dialog = PrintDialog(self.book, self, document=document,
                              selected=self.selected_household_ids())
         dialog.show()
@@ -582,6 +589,8 @@ class MainWindow(QMainWindow):
             village_id = self.scope.village_for_new(self, self.book)
             if village_id is None and self.scope.show:
                 return None
+        from .household_window import HouseholdWindow  # the forms: when first opened
+
         window = HouseholdWindow(self.book, household_id, self, village_id=village_id)
         key = household_id
         self.household_windows[key] = window

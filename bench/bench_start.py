@@ -1,0 +1,92 @@
+"""Start: a whole new process from launch to the main window's first paint, on a demo book
+of N households, against a minimal PySide6 window (a main window with a table) started the
+same way in the same run.
+
+    python bench/bench_start.py [--households 1500 30000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import fresh_path, report  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+MINIMAL = """
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+app = QApplication([])
+window = QMainWindow()
+window.setCentralWidget(QTableView())
+window.resize(1280, 720)
+window.show()
+app.processEvents()
+window.repaint()
+print("painted", flush=True)
+"""
+
+OURS = """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from villagebook.app import Controller
+from villagebook.settings import Settings
+from villagebook.ui.fonts import install_font
+from villagebook.ui import i18n
+install_font(app)
+i18n.install("zh")
+controller = Controller(Settings())
+controller.start(Path(sys.argv[1]))
+app.processEvents()
+controller.window.repaint()
+print("painted", flush=True)
+"""
+
+
+def launch(script: str, *args: str, env: dict[str, str]) -> float:
+    """Seconds from starting the process to its first paint."""
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-c", script, *args], cwd=ROOT, env=env,
+                               stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    for line in process.stdout:
+        if line.startswith("painted"):
+            elapsed = time.perf_counter() - start
+            break
+    else:
+        raise RuntimeError("the process ended before painting")
+    process.wait()
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--households", type=int, nargs="+", default=[1500, 30000])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    from villagebook.cli import create_demo
+
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    for households in args.households:
+        path = fresh_path(f"start-{households}.db")
+        env["VILLAGEBOOK_DATA_DIR"] = str(path.parent / "data")
+        create_demo(path, households, seed=2).close()
+        launch(OURS, str(path), env=env)  # a first run warms the disk cache
+        ours = statistics.median(launch(OURS, str(path), env=env)
+                                 for _ in range(args.repeat))
+        minimal = statistics.median(launch(MINIMAL, env=env) for _ in range(args.repeat))
+        report(f"launch to first paint, {households} households", ours, minimal)
+
+
+if __name__ == "__main__":
+    main()
