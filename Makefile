@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench forms i18n clean
+.PHONY: run test bench dist forms i18n clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,14 @@ bench: $(STAMP)
 	$(PY) bench/bench_cards.py
 	$(PY) bench/bench_sync.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_list.py $(BENCH_ARGS)
+
+# The one-folder program (build.spec): both executables, checked by its own --selftest,
+# and its size reported.
+dist: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,dist]'
+	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
+	QT_QPA_PLATFORM=offscreen dist/villagebook-*/villagebook-cli --selftest
+	du -sh dist/villagebook-*
 
 # Regenerate ui/forms/ from forms/*.ui and the .qm files from the .ts sources.
 forms: $(STAMP)

@@ -39,6 +39,7 @@ import sys
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
+import villagebook.__main__  # the program's entry, as `villagebook` runs it
 from villagebook.app import Controller
 from villagebook.settings import Settings
 from villagebook.ui.fonts import install_font

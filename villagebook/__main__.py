@@ -8,8 +8,12 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     # absolute imports: the frozen program (build.spec) runs this file as a script
-    from villagebook.cli import COMMANDS
+    from villagebook.commands import COMMANDS
 
+    if argv == ["--selftest"]:  # the built program checks itself (make dist, CI)
+        from villagebook.selftest import run
+
+        return run()
     if argv and argv[0] in COMMANDS:
         from villagebook.cli import main as cli_main
 

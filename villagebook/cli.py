@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from . import check_cli, sync_cli
+from .commands import COMMANDS
 from .core import demo as demo_data
 from .core.dates import parse_date
 from .core.errors import BookError, Issue, ValidationFailed, VillagebookError
@@ -36,8 +37,6 @@ from .storage.records import rows
 from .storage.township import is_township
 from .storage.village import add_user, list_users, set_village
 
-COMMANDS = ("init", "init-township", "demo", "export-json", "export-xlsx", "import-xlsx",
-            "template", "print", "sync", "check", "backup", "restore")
 DEMO_OPERATOR = demo_data.DEMO_OPERATOR
 
 
