@@ -114,3 +114,43 @@ def test_a_killed_sync_import_leaves_the_book_as_before_or_as_after(tmp_path):
     assert 0 in seen
     assert run(["sync", "import", "--db", str(town), package], town_env).returncode == 0
     assert households(town) == 1500
+
+
+def test_a_killed_backup_or_restore_leaves_a_whole_book_and_no_half_backup(tmp_path):
+    env = environment(tmp_path / "data", tmp_path / "systemp")
+    book = tmp_path / "v.db"
+    assert run(["demo", "--db", str(book), "--households", "3000"], env).returncode == 0
+    usb = tmp_path / "usb"
+    killed = 0
+    for delay, finished in killed_runs(["backup", "--db", str(book), "--to", str(usb)],
+                                       env, spread(0.3, 1.2, 5)):
+        killed += not finished
+        assert integrity(book) == "ok" and households(book) == 3000, delay
+        for made in usb.glob("*.db"):  # a backup under its name is whole and checked
+            assert integrity(made) == "ok" and households(made) == 3000
+    assert killed  # some kills landed inside the copy
+    whole = run(["backup", "--db", str(book), "--to", str(usb)], env)
+    backup = whole.stdout.strip()
+
+    def phone() -> str:
+        conn = sqlite3.connect(book)
+        try:
+            return conn.execute("SELECT phone FROM households WHERE rid = 1").fetchone()[0]
+        finally:
+            conn.close()
+
+    before = phone()
+    conn = sqlite3.connect(book)  # a change made after the backup
+    conn.execute("UPDATE households SET phone = '13900000009' WHERE rid = 1")
+    conn.commit()
+    conn.close()
+    # a restore killed at any moment leaves the book whole: as it was, or the backup
+    seen = set()
+    for delay, _finished in killed_runs(["restore", "--db", str(book), backup], env,
+                                        spread(0.2, 1.0, 5)):
+        assert integrity(book) == "ok" and households(book) == 3000, delay
+        seen.add(phone())
+    assert seen <= {before, "13900000009"} and before in seen
+    # the next start sweeps the half files the killed runs began beside their targets
+    assert run(["export-json", "--db", str(book)], env).returncode == 0
+    assert [p.name for p in tmp_path.rglob("*.part")] == []
