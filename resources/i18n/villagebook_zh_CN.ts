@@ -4,100 +4,100 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../villagebook/app.py" line="76"/>
-        <location filename="../../villagebook/app.py" line="96"/>
-        <location filename="../../villagebook/app.py" line="296"/>
+        <location filename="../../villagebook/app.py" line="77"/>
+        <location filename="../../villagebook/app.py" line="97"/>
+        <location filename="../../villagebook/app.py" line="298"/>
         <source>Save the new book as</source>
         <translation>新账本保存为</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="78"/>
-        <location filename="../../villagebook/app.py" line="98"/>
-        <location filename="../../villagebook/app.py" line="298"/>
+        <location filename="../../villagebook/app.py" line="79"/>
+        <location filename="../../villagebook/app.py" line="99"/>
+        <location filename="../../villagebook/app.py" line="300"/>
         <source>Books (*.db)</source>
         <translation>村账本 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="88"/>
-        <location filename="../../villagebook/app.py" line="103"/>
-        <location filename="../../villagebook/app.py" line="118"/>
-        <location filename="../../villagebook/app.py" line="122"/>
+        <location filename="../../villagebook/app.py" line="89"/>
+        <location filename="../../villagebook/app.py" line="104"/>
+        <location filename="../../villagebook/app.py" line="119"/>
+        <location filename="../../villagebook/app.py" line="123"/>
         <source>Not created</source>
         <translation>未能创建</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="104"/>
+        <location filename="../../villagebook/app.py" line="105"/>
         <source>There is already a file there; choose another name.</source>
         <translation>该位置已有文件，请换一个名字。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="135"/>
+        <location filename="../../villagebook/app.py" line="138"/>
         <source>Demo village</source>
         <translation>演示村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="148"/>
+        <location filename="../../villagebook/app.py" line="151"/>
         <source>Opened for reading only</source>
         <translation>以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="149"/>
+        <location filename="../../villagebook/app.py" line="152"/>
         <source>This book cannot be written (it may be on a CD or a protected USB stick), so it is open for reading, printing and exporting only. To make changes, copy it to the computer and open the copy.</source>
         <translation>此账本不能写入（可能在光盘或写保护的U盘上），现以只读方式打开，只能查看、打印和导出。要修改，请把它复制到电脑上再打开副本。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="153"/>
+        <location filename="../../villagebook/app.py" line="156"/>
         <source>Cannot open the book</source>
         <translation>无法打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="178"/>
+        <location filename="../../villagebook/app.py" line="181"/>
         <source>Who is working?</source>
         <translation>谁在使用？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="208"/>
+        <location filename="../../villagebook/app.py" line="211"/>
         <source>This book file is damaged: changes are not accepted, so that nothing more is lost.</source>
         <translation>账本文件已损坏：为避免损失更多数据，暂不接受修改。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="211"/>
-        <location filename="../../villagebook/app.py" line="216"/>
+        <location filename="../../villagebook/app.py" line="214"/>
+        <location filename="../../villagebook/app.py" line="219"/>
         <source>The book is damaged</source>
         <translation>账本已损坏</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="212"/>
+        <location filename="../../villagebook/app.py" line="215"/>
         <source>There is no backup beside it; ask for help and do not delete the file.</source>
         <translation>账本旁没有备份；请寻求技术帮助，不要删除这个文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="217"/>
+        <location filename="../../villagebook/app.py" line="220"/>
         <source>The newest sound backup is of {made} ({households} households). Restore it now? The damaged book is kept aside.</source>
         <translation>最新的完好备份是 {made} 的（{households} 户）。现在恢复吗？损坏的账本会另存一份。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="252"/>
+        <location filename="../../villagebook/app.py" line="254"/>
         <source>Not restored</source>
         <translation>未恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="258"/>
+        <location filename="../../villagebook/app.py" line="260"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="259"/>
+        <location filename="../../villagebook/app.py" line="261"/>
         <source>The backup is in place. The book as it was before is kept as {aside}.</source>
         <translation>已恢复备份。恢复前的账本保存为 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="301"/>
+        <location filename="../../villagebook/app.py" line="303"/>
         <source>Open a book</source>
         <translation>打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="302"/>
+        <location filename="../../villagebook/app.py" line="304"/>
         <source>Books (*.db);;All files (*)</source>
         <translation>村账本 (*.db);;所有文件 (*)</translation>
     </message>
@@ -105,28 +105,28 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="36"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="35"/>
         <source>Print the charts…</source>
         <translation>打印挂图…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="56"/>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="90"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="55"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="93"/>
         <source>Drawing the charts…</source>
         <translation>正在绘制统计图…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="79"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="80"/>
         <source>Figures of {day}</source>
         <translation>{day} 的数据</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="85"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="86"/>
         <source>Save the charts</source>
         <translation>保存挂图</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="86"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="87"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -209,32 +209,32 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="51"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="50"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="51"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="50"/>
         <source>Finding</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="51"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="50"/>
         <source>Household number</source>
         <translation>户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="52"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="51"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="52"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="51"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="52"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="51"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
@@ -242,94 +242,94 @@
 <context>
     <name>FindingsPage</name>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="163"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="174"/>
         <source>All findings</source>
         <translation>全部预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="167"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="178"/>
         <source>All levels</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="177"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="188"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="193"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="204"/>
         <source>Open the household</source>
         <translation>打开农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="195"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="206"/>
         <source>Right as it is: do not show again…</source>
         <translation>核实无误，不再提示…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="197"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="208"/>
         <source>Print the list…</source>
         <translation>打印清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="199"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="210"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="209"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="220"/>
         <source>Checking the book… {done} of {total} rule groups</source>
         <translation>正在检查账本…已完成 {done}/{total} 组规则</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="219"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="230"/>
         <source>Checking the book…</source>
         <translation>正在检查账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="233"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="244"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="243"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="254"/>
         <source>All helpers</source>
         <translation>全部帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="275"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="286"/>
         <source>&lt;b&gt;{errors} errors, {warnings} warnings, {reminders} reminders&lt;/b&gt; (showing {shown})</source>
         <translation>&lt;b&gt;错误 {errors} 条，预警 {warnings} 条，提醒 {reminders} 条&lt;/b&gt;（列出 {shown} 条）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="312"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="323"/>
         <source>Right as it is</source>
         <translation>核实无误</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="313"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="324"/>
         <source>Why is this right as it is? (kept in the history)</source>
         <translation>为什么核实无误？（记入修改记录）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="334"/>
         <location filename="../../villagebook/ui/findings_page.py" line="345"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="358"/>
         <source>Save the list</source>
         <translation>保存清单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="335"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="346"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="338"/>
-        <location filename="../../villagebook/ui/findings_page.py" line="349"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="351"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="364"/>
         <source>Writing the list…</source>
         <translation>正在生成清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="346"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="359"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -721,17 +721,17 @@
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="93"/>
+        <location filename="../../villagebook/ui/home_page.py" line="95"/>
         <source>Checking the book… {done} of {total} rule groups</source>
         <translation>正在检查账本…已完成 {done}/{total} 组规则</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="102"/>
+        <location filename="../../villagebook/ui/home_page.py" line="104"/>
         <source>Today</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="130"/>
+        <location filename="../../villagebook/ui/home_page.py" line="142"/>
         <source>&lt;b&gt;{errors} errors, {warnings} warnings, {reminders} reminders&lt;/b&gt;</source>
         <translation>&lt;b&gt;错误 {errors} 条，预警 {warnings} 条，提醒 {reminders} 条&lt;/b&gt;</translation>
     </message>
@@ -1034,150 +1034,150 @@
 <context>
     <name>HouseholdWindow</name>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="67"/>
+        <location filename="../../villagebook/ui/household_window.py" line="66"/>
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="67"/>
+        <location filename="../../villagebook/ui/household_window.py" line="66"/>
         <source>Two assurances, three guarantees</source>
         <translation>两不愁三保障</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="68"/>
+        <location filename="../../villagebook/ui/household_window.py" line="67"/>
         <source>Monitoring</source>
         <translation>防返贫监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="68"/>
+        <location filename="../../villagebook/ui/household_window.py" line="67"/>
         <source>Assistance measures</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="68"/>
+        <location filename="../../villagebook/ui/household_window.py" line="67"/>
         <source>Helpers</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="69"/>
+        <location filename="../../villagebook/ui/household_window.py" line="68"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="109"/>
+        <location filename="../../villagebook/ui/household_window.py" line="108"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="171"/>
+        <location filename="../../villagebook/ui/household_window.py" line="170"/>
         <source>Household {number} {head}</source>
         <translation>农户 {number} {head}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="173"/>
+        <location filename="../../villagebook/ui/household_window.py" line="172"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="179"/>
+        <location filename="../../villagebook/ui/household_window.py" line="178"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="185"/>
+        <location filename="../../villagebook/ui/household_window.py" line="184"/>
         <source>Closed on {date}: {reason}. {note}</source>
         <translation>已于 {date} 注销：{reason}。{note}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="191"/>
+        <location filename="../../villagebook/ui/household_window.py" line="190"/>
         <source>Reopen household</source>
         <translation>恢复此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="191"/>
+        <location filename="../../villagebook/ui/household_window.py" line="190"/>
         <source>Close household…</source>
         <translation>注销此户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="250"/>
-        <location filename="../../villagebook/ui/household_window.py" line="256"/>
+        <location filename="../../villagebook/ui/household_window.py" line="249"/>
+        <location filename="../../villagebook/ui/household_window.py" line="255"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="251"/>
+        <location filename="../../villagebook/ui/household_window.py" line="250"/>
         <source>Not saved: {count} problem(s) must be corrected first. They are listed at the bottom of the window.</source>
         <translation>未保存：有 {count} 处错误需要先改正，已列在窗口下方。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="265"/>
+        <location filename="../../villagebook/ui/household_window.py" line="264"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="266"/>
+        <location filename="../../villagebook/ui/household_window.py" line="265"/>
         <source>Please check these points:</source>
         <translation>请核对以下几点：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="267"/>
+        <location filename="../../villagebook/ui/household_window.py" line="266"/>
         <source>Correct, save anyway</source>
         <translation>核对无误，仍然保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="268"/>
+        <location filename="../../villagebook/ui/household_window.py" line="267"/>
         <source>Go back and change</source>
         <translation>返回修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="289"/>
-        <location filename="../../villagebook/ui/household_window.py" line="299"/>
+        <location filename="../../villagebook/ui/household_window.py" line="288"/>
+        <location filename="../../villagebook/ui/household_window.py" line="298"/>
         <source>Member leaves</source>
         <translation>成员减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="290"/>
+        <location filename="../../villagebook/ui/household_window.py" line="289"/>
         <source>Select the member in the table first.</source>
         <translation>请先在表格中选中这名成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="300"/>
+        <location filename="../../villagebook/ui/household_window.py" line="299"/>
         <source>{name} leaves the household. The record is kept and can be restored.</source>
         <translation>{name} 将从本户减少。记录会保留，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="315"/>
+        <location filename="../../villagebook/ui/household_window.py" line="314"/>
         <source>Restore member</source>
         <translation>恢复成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="316"/>
+        <location filename="../../villagebook/ui/household_window.py" line="315"/>
         <source>Tick “Show members who left” and select the member to restore.</source>
         <translation>请勾选“显示已减少的成员”，再选中要恢复的成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="341"/>
+        <location filename="../../villagebook/ui/household_window.py" line="342"/>
         <source>Close household</source>
         <translation>注销此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="342"/>
+        <location filename="../../villagebook/ui/household_window.py" line="343"/>
         <source>The household leaves the active list. Nothing is deleted; it can be reopened.</source>
         <translation>本户将移出在册名单。不会删除任何记录，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="351"/>
-        <location filename="../../villagebook/ui/household_window.py" line="355"/>
+        <location filename="../../villagebook/ui/household_window.py" line="352"/>
+        <location filename="../../villagebook/ui/household_window.py" line="356"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="364"/>
+        <location filename="../../villagebook/ui/household_window.py" line="365"/>
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="365"/>
+        <location filename="../../villagebook/ui/household_window.py" line="366"/>
         <source>This household has unsaved changes. Save them?</source>
         <translation>本户有尚未保存的修改。要保存吗？</translation>
     </message>
@@ -1412,7 +1412,8 @@
     </message>
     <message>
         <location filename="../../villagebook/ui/main_window.py" line="138"/>
-        <location filename="../../villagebook/ui/main_window.py" line="362"/>
+        <location filename="../../villagebook/ui/main_window.py" line="177"/>
+        <location filename="../../villagebook/ui/main_window.py" line="385"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
@@ -1427,183 +1428,189 @@
         <translation>打印户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="284"/>
+        <location filename="../../villagebook/ui/main_window.py" line="306"/>
         <source>All villages</source>
         <translation>所有村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="307"/>
+        <location filename="../../villagebook/ui/main_window.py" line="330"/>
         <source>{count} changes since {since} have not reached {name} yet: export a sync package (Sync in the side bar).</source>
         <translation>自{since}以来有 {count} 项修改尚未送达{name}：请导出同步包（左侧“同步”）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="320"/>
+        <location filename="../../villagebook/ui/main_window.py" line="343"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="321"/>
+        <location filename="../../villagebook/ui/main_window.py" line="344"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="323"/>
+        <location filename="../../villagebook/ui/main_window.py" line="346"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="325"/>
+        <location filename="../../villagebook/ui/main_window.py" line="348"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="327"/>
+        <location filename="../../villagebook/ui/main_window.py" line="350"/>
         <source>Export the village register (Excel)…</source>
         <translation>导出村册（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="329"/>
+        <location filename="../../villagebook/ui/main_window.py" line="179"/>
+        <location filename="../../villagebook/ui/main_window.py" line="352"/>
         <source>Import households from Excel…</source>
         <translation>从 Excel 导入农户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="331"/>
+        <location filename="../../villagebook/ui/main_window.py" line="354"/>
         <source>Save a blank entry template (Excel)…</source>
         <translation>保存空白录入模板（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="333"/>
+        <location filename="../../villagebook/ui/main_window.py" line="356"/>
         <source>Sync…</source>
         <translation>同步…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="335"/>
+        <location filename="../../villagebook/ui/main_window.py" line="358"/>
         <source>Monitoring line…</source>
         <translation>监测线设置…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="337"/>
+        <location filename="../../villagebook/ui/main_window.py" line="360"/>
         <source>Back up to…</source>
         <translation>备份到…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="339"/>
+        <location filename="../../villagebook/ui/main_window.py" line="362"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="341"/>
+        <location filename="../../villagebook/ui/main_window.py" line="364"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="347"/>
+        <location filename="../../villagebook/ui/main_window.py" line="370"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="348"/>
+        <location filename="../../villagebook/ui/main_window.py" line="371"/>
         <source>Household cards…</source>
         <translation>户卡（明白卡）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="349"/>
+        <location filename="../../villagebook/ui/main_window.py" line="372"/>
         <source>Wall sheets for the home…</source>
         <translation>户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="350"/>
+        <location filename="../../villagebook/ui/main_window.py" line="373"/>
         <source>Public notice…</source>
         <translation>公示名单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="351"/>
+        <location filename="../../villagebook/ui/main_window.py" line="374"/>
         <source>Village register…</source>
         <translation>村有册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="358"/>
+        <location filename="../../villagebook/ui/main_window.py" line="381"/>
         <source>Township summary (乡镇有簿)…</source>
         <translation>乡镇有簿汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="361"/>
+        <location filename="../../villagebook/ui/main_window.py" line="384"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="365"/>
+        <location filename="../../villagebook/ui/main_window.py" line="388"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="370"/>
+        <location filename="../../villagebook/ui/main_window.py" line="393"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="405"/>
+        <location filename="../../villagebook/ui/main_window.py" line="428"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="410"/>
+        <location filename="../../villagebook/ui/main_window.py" line="433"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="424"/>
+        <location filename="../../villagebook/ui/main_window.py" line="447"/>
         <source>Save the township summary</source>
         <translation>保存乡镇汇总表</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="425"/>
+        <location filename="../../villagebook/ui/main_window.py" line="448"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="428"/>
+        <location filename="../../villagebook/ui/main_window.py" line="453"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="438"/>
+        <location filename="../../villagebook/ui/main_window.py" line="463"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="439"/>
-        <location filename="../../villagebook/ui/main_window.py" line="469"/>
+        <location filename="../../villagebook/ui/main_window.py" line="464"/>
+        <location filename="../../villagebook/ui/main_window.py" line="499"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="449"/>
+        <location filename="../../villagebook/ui/main_window.py" line="477"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="468"/>
+        <location filename="../../villagebook/ui/main_window.py" line="498"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="524"/>
+        <location filename="../../villagebook/ui/main_window.py" line="525"/>
+        <source>&lt;h3&gt;This book has no households yet&lt;/h3&gt;&lt;p&gt;Start with &lt;b&gt;New household&lt;/b&gt; to enter a family, or &lt;b&gt;Import households from Excel…&lt;/b&gt; to bring in the list the village keeps (the national system&apos;s export or your own table; File → Save a blank entry template gives the columns).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;本账本还没有农户&lt;/h3&gt;&lt;p&gt;先点&lt;b&gt;新增农户&lt;/b&gt;逐户录入，或点&lt;b&gt;从 Excel 导入农户…&lt;/b&gt;导入村里已有的名单（全国系统导出的名单或自己的表格均可；“文件 → 保存空白录入模板”给出各列）。&lt;/p&gt;&lt;p&gt;账本保存在这个文件里，请用“文件 → 备份到…”备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="570"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="528"/>
+        <location filename="../../villagebook/ui/main_window.py" line="574"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="530"/>
+        <location filename="../../villagebook/ui/main_window.py" line="576"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="532"/>
+        <location filename="../../villagebook/ui/main_window.py" line="578"/>
         <source>[read only]</source>
         <translation>【只读】</translation>
     </message>
@@ -2611,17 +2618,17 @@
         <translation>户主的子女比户主年长，或父母比户主年轻。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="36"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="35"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="37"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="36"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="38"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="37"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>

@@ -433,3 +433,21 @@ def test_first_run_new_township_creates_the_township_book(qtbot, monkeypatch, tm
     assert book.operator == "王站长" and "城关镇" in controller.window.windowTitle()
     assert controller.window.sync_page.township
     controller.book.close()
+
+
+def test_an_empty_book_says_what_to_do_first_and_where_it_is(qtbot, book, monkeypatch):
+    from helpers import family
+    from villagebook.storage.households import save_household
+    from villagebook.ui.main_window import PAGES, MainWindow
+
+    main = MainWindow(book)
+    qtbot.addWidget(main)
+    assert main.nav.currentRow() == PAGES.index("households")  # not an empty 工作台
+    assert main.first_steps.isVisibleTo(main) and not main.table.isVisibleTo(main)
+    text = main.first_steps_text.text()
+    assert "还没有农户" in text and str(book.path) in text
+    qtbot.mouseClick(main.first_new_button, Qt.MouseButton.LeftButton)
+    assert None in main.household_windows  # a new household's window
+    hid = save_household(book, None, *family()).household_id
+    main._household_saved(hid)
+    assert not main.first_steps.isVisibleTo(main) and main.table.isVisibleTo(main)

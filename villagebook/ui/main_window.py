@@ -166,6 +166,24 @@ class MainWindow(QMainWindow):
         self.table.doubleClicked.connect(self._open_index)
         self.table.open_requested.connect(self._open_index)
         self.table.selectionModel().currentRowChanged.connect(self._show_summary)
+        # a book with no household yet says what to do first, and where it is kept
+        self.first_steps = QWidget()
+        steps = QVBoxLayout(self.first_steps)
+        self.first_steps_text = QLabel()
+        self.first_steps_text.setWordWrap(True)
+        self.first_steps_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        steps.addWidget(self.first_steps_text)
+        first_buttons = QHBoxLayout()
+        self.first_new_button = QPushButton(self.tr("New household"))
+        self.first_new_button.clicked.connect(lambda: self.open_household(None))
+        self.first_import_button = QPushButton(self.tr("Import households from Excel…"))
+        self.first_import_button.clicked.connect(self.import_households)
+        first_buttons.addWidget(self.first_new_button)
+        first_buttons.addWidget(self.first_import_button)
+        first_buttons.addStretch(1)
+        steps.addLayout(first_buttons)
+        steps.addStretch(1)
+        layout.addWidget(self.first_steps)
         layout.addWidget(self.table)
         self.count_label = QLabel()
         layout.addWidget(self.count_label)
@@ -199,7 +217,11 @@ class MainWindow(QMainWindow):
         splitter.setSizes([120, 900, 280])
         self.setCentralWidget(splitter)
         self.nav.currentRowChanged.connect(self._show_page)
-        self.nav.setCurrentRow(0)
+        # a new book opens on its (empty) list, which says what to do first; a book with
+        # households on 工作台, what to do today
+        self._update_first_steps()
+        self.nav.setCurrentRow(PAGES.index("households" if self.first_steps.isVisibleTo(
+            center) else "home"))
 
     def _page(self, row: int) -> QWidget:
         """The page at ``row`` of the side bar, built the first time it is asked for."""
@@ -294,6 +316,7 @@ class MainWindow(QMainWindow):
         self.model.refresh()
         self._update_count()
         self._update_reminder()
+        self._update_first_steps()
 
     def _update_reminder(self) -> None:
         """Say on the main window when changes older than N days (a local setting) are not
@@ -489,6 +512,22 @@ class MainWindow(QMainWindow):
     def _after_import(self) -> None:
         self.model.refresh()
         self._update_count()
+        self._update_first_steps()
+
+    def _update_first_steps(self) -> None:
+        """While the book holds no household: what to do first and where the file is,
+        in place of an empty list."""
+        empty = self.book.conn.execute("SELECT 1 FROM households LIMIT 1").fetchone() is None
+        self.first_steps.setVisible(empty)
+        self.table.setVisible(not empty)
+        if empty:
+            self.first_steps_text.setText(self.tr(
+                "<h3>This book has no households yet</h3><p>Start with <b>New household</b> "
+                "to enter a family, or <b>Import households from Excel…</b> to bring in the "
+                "list the village keeps (the national system's export or your own table; "
+                "File → Save a blank entry template gives the columns).</p><p>The book is "
+                "kept in this file; back it up with File → Back up to…:<br>{path}</p>"
+            ).format(path=html.escape(str(self.book.path))))
 
     def edit_monitoring_line(self) -> None:
         from .start_dialogs import MonitoringLineDialog
@@ -613,6 +652,7 @@ class MainWindow(QMainWindow):
                 self.household_windows[household_id] = window
         self.model.refresh()
         self._update_count()
+        self._update_first_steps()
         self._show_page(self.pages.currentIndex())  # the village lists follow the change
         row = self.model.row_of(household_id)
         if row >= 0:
