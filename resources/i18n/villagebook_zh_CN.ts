@@ -1648,14 +1648,24 @@
         <translation>&lt;b&gt;共 {count} 项措施，金额 {amount} 元&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="105"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="106"/>
         <source>By type</source>
         <translation>按措施类型</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="106"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="107"/>
         <source>By source of funds</source>
         <translation>按资金来源</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/measures_page.py" line="109"/>
+        <source>{count} items</source>
+        <translation>{count} 项</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/measures_page.py" line="109"/>
+        <source>yuan</source>
+        <translation>元</translation>
     </message>
 </context>
 <context>

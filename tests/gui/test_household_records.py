@@ -172,6 +172,12 @@ def test_side_pages_are_built_when_first_shown_and_long_lists_read_by_pages(
     assert [r["id"] for r in page.model.rows] == [r["id"] for r in everything]
     qtbot.waitUntil(lambda: "按资金来源" in page.totals.text())
     assert f"共 {len(everything)} 项措施" in page.totals.text()  # the totals count all
+    # amounts grouped by thousands, each count and amount with its unit
+    total = sum(m["amount"] or 0 for m in everything)
+    from villagebook.core.records import format_money
+
+    assert f"金额 {format_money(total, grouped=True)} 元" in page.totals.text()
+    assert "," in format_money(total, grouped=True) and " 项</td>" in page.totals.text()
 
 
 def test_helpers_page_pairing_and_a_visit_by_the_paired_helper(qtbot, book, monkeypatch):

@@ -81,12 +81,13 @@ def parse_money(text: str) -> int:
     return int(Decimal(cleaned) * 100)
 
 
-def format_money(fen: int | None) -> str:
-    """123450 → '1234.50'."""
+def format_money(fen: int | None, grouped: bool = False) -> str:
+    """123450 → '1234.50' (grouped: '1,234.50', for totals a person reads)."""
     if fen is None:
         return ""
     sign = "-" if fen < 0 else ""
-    return f"{sign}{abs(fen) // 100}.{abs(fen) % 100:02d}"
+    yuan = f"{abs(fen) // 100:,}" if grouped else str(abs(fen) // 100)
+    return f"{sign}{yuan}.{abs(fen) % 100:02d}"
 
 
 def format_decimal(number: Decimal | int | str) -> str:

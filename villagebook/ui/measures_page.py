@@ -99,15 +99,19 @@ class MeasuresPage(QWidget):
     def show_totals(self, totals: dict) -> None:
         count = sum(n for _, n, _ in totals["measure_type"])
         head = self.tr("<b>{count} measures, {amount} yuan</b>").format(
-            count=count, amount=records.format_money(sum(a for *_, a in totals["measure_type"])))
+            count=count, amount=records.format_money(sum(a for *_, a in totals["measure_type"]),
+                                                     grouped=True))
         parts = []
         for column, list_name, heading in (
                 ("measure_type", "measure_type", self.tr("By type")),
                 ("funding_source", "funding_source", self.tr("By source of funds"))):
+            # the count and the amount each with its unit, so they cannot be read as one
+            items, yuan = self.tr("{count} items"), self.tr("yuan")
             lines = "".join(
                 f"<tr><td>{html.escape(codes.label(list_name, code) or '—')}</td>"
-                f"<td align='right'>{n}</td>"
-                f"<td align='right'>{records.format_money(amount)}</td></tr>"
+                f"<td align='right'>{items.format(count=n)}</td>"
+                f"<td align='right'>{records.format_money(amount, grouped=True)} {yuan}</td>"
+                "</tr>"
                 for code, n, amount in totals[column])
             parts.append(f"<td valign='top'><b>{heading}</b><table cellspacing='3'>{lines}"
                          "</table></td>")

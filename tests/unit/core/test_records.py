@@ -46,3 +46,11 @@ def test_household_field_conversion(name, text, expected):
 def test_member_field_conversion(name, text, expected):
     value, issue = convert(field("member", name), text, TODAY)
     assert (issue.code if issue else value) == expected
+
+
+def test_money_grouped_by_thousands_for_reading():
+    from villagebook.core.records import format_money
+
+    assert format_money(1234567_89, grouped=True) == "1,234,567.89"
+    assert format_money(-5_00, grouped=True) == "-5.00"
+    assert format_money(1234567_89) == "1234567.89"  # stored and exported forms unchanged
