@@ -451,3 +451,31 @@ def test_an_empty_book_says_what_to_do_first_and_where_it_is(qtbot, book, monkey
     hid = save_household(book, None, *family()).household_id
     main._household_saved(hid)
     assert not main.first_steps.isVisibleTo(main) and main.table.isVisibleTo(main)
+
+
+def test_a_list_of_another_village_is_flagged_before_import(qtbot, boxes, book, tmp_path):
+    from openpyxl import Workbook
+    from PySide6.QtWidgets import QMessageBox
+
+    from helpers import LI_MEI, ZHANG_SAN
+    from villagebook.ui.import_dialog import ImportDialog
+
+    other = tmp_path / "河口村名单.xlsx"  # 户编号 of 530524101002, not 石桥村's
+    workbook = Workbook()
+    for row in (["户编号", "姓名", "证件号码", "与户主关系", "户类别"],
+                ["530524101002001", "张三", ZHANG_SAN, "户主", "一般农户"],
+                ["530524101002001", "李梅", LI_MEI, "配偶", "一般农户"]):
+        workbook.active.append(row)
+    workbook.save(other)
+    dialog = ImportDialog(None, book.path, "李文书", other)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10000)
+    assert "1 户中有 1 户的户编号属于其他村" in dialog.summary.text()
+    boxes.answer = QMessageBox.StandardButton.No  # stop: nothing written
+    assert not dialog.start_import()
+    assert "其他村" in boxes.texts()
+    assert book.conn.execute("SELECT count(*) FROM households").fetchone()[0] == 0
+    boxes.answer = QMessageBox.StandardButton.Yes  # it is right: the person confirms
+    with qtbot.waitSignal(dialog.imported, timeout=10000):
+        assert dialog.start_import()
+    assert book.conn.execute("SELECT count(*) FROM households").fetchone()[0] == 1

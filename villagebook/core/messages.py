@@ -171,6 +171,10 @@ TEMPLATES: dict[str, str] = {
     "import.too_large": QT_TRANSLATE_NOOP(
         "Messages", "{name} is far larger inside than any village's list (it may be damaged "
                     "or made to exhaust the computer's memory); it was not read"),
+    "import.other_village": QT_TRANSLATE_NOOP(
+        "Messages", "{count} of the {total} households have a household number of another "
+                    "village (such as {example}; this village's numbers begin with {code}). "
+                    "Check that this is the right village's list before importing."),
     "import.external_link": QT_TRANSLATE_NOOP(
         "Messages", "The workbook takes values from other files ({files}): what was copied "
                     "from them when the file was last saved is imported. Check that it is "

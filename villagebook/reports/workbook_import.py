@@ -33,6 +33,7 @@ from ..storage.book import Book
 from ..core.validation import check_household
 from ..storage.bulk import insert_households
 from ..storage.township import is_township
+from ..storage.village import get_village
 from ..storage.households import (close_household, find_household_id, load_household,
                                   reopen_household, save_household)
 from .workbook import Cancelled
@@ -397,6 +398,9 @@ def import_workbook(book: Book, path: str | Path, *, dry_run: bool = False,
             "import.external_link", "", {"files": files}, severity="warning")))
     if not households:
         raise ImportRefused("import.empty", name=Path(path).name)
+    other = _other_village(book, households)
+    if other is not None:
+        result.warnings.append(other)
     seen: dict[str, str] = {}  # ID number → 户编号, across the whole file
     new: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
     states: list[tuple[str, dict[str, Any], tuple[str, int]]] = []
@@ -428,6 +432,22 @@ def import_workbook(book: Book, path: str | Path, *, dry_run: bool = False,
     except _Rollback:
         pass
     return result
+
+
+def _other_village(book: Book, households: dict[str, Any]) -> Problem | None:
+    """A list of another village: 户编号 that begin with another 12-digit village code
+    (the national numbering), counted and named before anything is written."""
+    village = get_village(book)
+    code = (village or {}).get("code") or ""
+    if len(code) != 12:
+        return None
+    others = [n for n in households if len(n) >= 15 and n.isdigit() and not n.startswith(code)]
+    if not others:
+        return None
+    return Problem("农户", 0, "户编号", others[0], Issue(
+        "import.other_village", "number", {"count": len(others), "total": len(households),
+                                           "example": others[0], "code": code},
+        severity="warning"))
 
 
 def _apply_states(book: Book, states: list[tuple[str, dict[str, Any], tuple[str, int]]],

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QGroupBox, QHBoxLayout,
-                               QLabel, QProgressBar, QPushButton, QSplitter, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+                               QLabel, QMessageBox, QProgressBar, QPushButton, QSplitter,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..core import records
 from ..core.messages import describe_plain
@@ -208,6 +208,10 @@ class ImportDialog(QDialog):
             self.summary.setText(self.tr("The file is in order: importing it gives {counts}. "
                                          "Press Import to write it into the book.").format(
                 counts=counts))
+            for warning in result.warnings:  # said above the list, not only in it
+                if warning.issue.code == "import.other_village":
+                    self.summary.setText(self.summary.text() + "\n⚠ " +
+                                         describe_plain(warning.issue))
         self.report_button.setEnabled(bool(problems or result.warnings))
         self.import_button.setEnabled(outcome.dry_run and not problems)
 
@@ -255,9 +259,22 @@ class ImportDialog(QDialog):
         self.mapping = {}
         self._submit(True)
 
-    def start_import(self) -> None:
+    def start_import(self) -> bool:
+        """Import what the check found in order; a list of another village is confirmed
+        first, in words."""
+        other = next((w for w in (self.result_.warnings if self.result_ else [])
+                      if w.issue.code == "import.other_village"), None)
+        if other is not None:
+            answer = QMessageBox.question(
+                self, self.tr("Another village's list?"),
+                describe_plain(other.issue) + "\n\n" + self.tr("Import it into this book?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
         self.summary.setText(self.tr("Importing…"))
         self._submit(False)
+        return True
 
     def save_report(self, path: str | None = None) -> bool:
         if self.result_ is None:
