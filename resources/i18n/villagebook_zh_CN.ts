@@ -933,7 +933,12 @@
 <context>
     <name>HouseholdListModel</name>
     <message>
-        <location filename="../../villagebook/ui/household_list.py" line="133"/>
+        <location filename="../../villagebook/ui/household_list.py" line="136"/>
+        <source>found</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/household_list.py" line="149"/>
         <source>Village</source>
         <translation>村</translation>
     </message>

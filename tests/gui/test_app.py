@@ -479,3 +479,26 @@ def test_a_list_of_another_village_is_flagged_before_import(qtbot, boxes, book, 
     with qtbot.waitSignal(dialog.imported, timeout=10000):
         assert dialog.start_import()
     assert book.conn.execute("SELECT count(*) FROM households").fetchone()[0] == 1
+
+
+def test_a_search_result_says_which_member_it_found(qtbot, book):
+    from helpers import family
+    from villagebook.storage.households import save_household
+    from villagebook.storage.queries import LIST_COLUMNS
+    from villagebook.ui.main_window import MainWindow
+
+    save_household(book, None, *family())
+    main = MainWindow(book)
+    qtbot.addWidget(main)
+    head = LIST_COLUMNS.index("head_name")
+    for typed, shown in (("李梅", "张三（匹配：李梅）"), ("lm", "张三（匹配：李梅）"),
+                         ("张三", "张三"), ("zx", "张三（匹配：张小）")):
+        main.search.setText(typed)
+        main._search_timer.stop()
+        main._apply_search()
+        assert main.model.rowCount() == 1, typed
+        assert main.model.index(0, head).data() == shown, typed
+    main.search.clear()
+    main._search_timer.stop()
+    main._apply_search()
+    assert main.model.index(0, head).data() == "张三"

@@ -50,16 +50,46 @@ def search_text(household: dict[str, Any], members: list[dict[str, Any]]) -> str
     if household.get("group_name"):
         words.append(household["group_name"])
     for m in _present(members):
-        name = (m.get("name") or "").strip()
-        words.extend(person_terms(name))
-        if len(name) > 1:
-            words.append(name[1:])  # the given name alone
-        id_number = (m.get("id_number") or "").lower()
-        if id_number:
-            words.append(REVERSED + id_number[::-1])
-            if len(id_number) == 18:
-                words.append(id_number[6:14])  # the birth date
+        words.extend(member_words(m))
     return " " + " ".join(dict.fromkeys(w.lower() for w in words if w))
+
+
+def member_words(member: dict[str, Any]) -> list[str]:
+    """What one member can be found by: name, initials, pinyin, given name, ID number
+    (reversed, for its ending) and birth date."""
+    words: list[str] = []
+    name = (member.get("name") or "").strip()
+    words.extend(person_terms(name))
+    if len(name) > 1:
+        words.append(name[1:])  # the given name alone
+    id_number = (member.get("id_number") or "").lower()
+    if id_number:
+        words.append(REVERSED + id_number[::-1])
+        if len(id_number) == 18:
+            words.append(id_number[6:14])  # the birth date
+    return [w.lower() for w in words if w]
+
+
+def matched_members(conn: sqlite3.Connection, household_ids: list[str], search: str
+                    ) -> dict[str, list[str]]:
+    """For households a search found: the names of their current members that a typed
+    word matches (as the index does: a word begins one of the member's words, or ends
+    the ID number), so the list can say whom it found."""
+    typed = [w.lower() for w in search.split()]
+    if not typed or not household_ids:
+        return {}
+    out: dict[str, list[str]] = {}
+    for start in range(0, len(household_ids), 500):
+        chunk = household_ids[start:start + 500]
+        for household_id, name, id_number in conn.execute(
+                "SELECT household_id, name, id_number FROM members WHERE status = 'active'"
+                " AND household_id IN (%s) ORDER BY position" % ",".join("?" * len(chunk)),
+                chunk):
+            words = member_words({"name": name, "id_number": id_number})
+            if any(w.startswith(t) or (_ID_LIKE.match(t) and w.startswith(REVERSED + t[::-1]))
+                   for t in typed for w in words):
+                out.setdefault(household_id, []).append(name)
+    return out
 
 
 def _phrase(word: str) -> str:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from ..core import codes
 from ..storage.book import Book
 from ..storage.queries import LIST_COLUMNS, HouseholdQuery, household_count, household_page
+from ..storage.search_index import matched_members
 from . import i18n
 from .jobs import LatestOnly
 
@@ -37,6 +38,7 @@ class HouseholdListModel(QAbstractTableModel):
         self.query = HouseholdQuery()
         self._rows: list[tuple] = []
         self._exhausted = False
+        self._matched: dict[str, list[str]] = {}  # while searching: whom the words found
         self._counter = LatestOnly(self)
         self._counter.done.connect(self.count_changed.emit)
         self._fetch()
@@ -46,7 +48,7 @@ class HouseholdListModel(QAbstractTableModel):
         """Change search words, filters or sort and show the first page again."""
         self.beginResetModel()
         self.query = dataclasses.replace(self.query, **changes)
-        self._rows, self._exhausted = [], False
+        self._rows, self._exhausted, self._matched = [], False, {}
         self._fetch()
         self.endResetModel()
 
@@ -68,7 +70,15 @@ class HouseholdListModel(QAbstractTableModel):
         page = household_page(self.book.conn, self.query, len(self._rows), PAGE)
         self._exhausted = len(page) < PAGE
         self._rows.extend(page)
+        self._note_matches(page)
         return page
+
+    def _note_matches(self, page: list[tuple]) -> None:
+        """While searching: which members of each household on the page the words found
+        (shown beside the head's name when the match is someone else)."""
+        if self.query.search.strip():
+            self._matched.update(matched_members(self.book.conn, [r[0] for r in page],
+                                                 self.query.search))
 
     def household_id(self, row: int) -> str | None:
         return self._rows[row][0] if 0 <= row < len(self._rows) else None
@@ -103,6 +113,7 @@ class HouseholdListModel(QAbstractTableModel):
             return
         self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
         self._rows.extend(page)
+        self._note_matches(page)
         self._exhausted = len(page) < PAGE
         self.endInsertRows()
 
@@ -119,6 +130,11 @@ class HouseholdListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column in _CODE_LISTS:
                 return codes.label(_CODE_LISTS[column], value)
+            if column == "head_name" and row[0] in self._matched:
+                others = [n for n in self._matched[row[0]] if n != value]
+                if others:  # found by another member: say whom
+                    found = self.tr("found")
+                    return f"{value or ''}（{found}：{'、'.join(others)}）"
             return "" if value is None else str(value)
         if role == ID_ROLE:
             return row[0]
