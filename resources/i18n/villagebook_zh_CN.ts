@@ -2167,8 +2167,8 @@
     </message>
     <message>
         <location filename="../../villagebook/core/messages.py" line="227"/>
-        <source>This book is not paired with {code}; pair first</source>
-        <translation>本账本尚未与 {code} 配对：请先配对</translation>
+        <source>This book is not paired with {peer}; pair first</source>
+        <translation>本账本尚未与 {peer} 配对：请先配对</translation>
     </message>
     <message>
         <location filename="../../villagebook/core/messages.py" line="229"/>

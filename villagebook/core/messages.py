@@ -225,7 +225,7 @@ TEMPLATES: dict[str, str] = {
                     "it is kept until the clock is corrected"),
     "sync.cannot_read": QT_TRANSLATE_NOOP("Messages", "The file cannot be read"),
     "sync.no_peer": QT_TRANSLATE_NOOP(
-        "Messages", "This book is not paired with {code}; pair first"),
+        "Messages", "This book is not paired with {peer}; pair first"),
     "sync.no_conflict": QT_TRANSLATE_NOOP("Messages", "There is no conflict {id}"),
     "sync.conflict_decided": QT_TRANSLATE_NOOP("Messages", "Conflict {id} is already decided"),
     "sync.choose_value": QT_TRANSLATE_NOOP(

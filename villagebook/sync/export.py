@@ -188,7 +188,7 @@ def export_packages(book: Book, folder: str | Path, to_code: str | None = None,
     returns the files written."""
     targets = [p for p in peers(book) if to_code is None or p["code"] == to_code]
     if not targets:
-        raise SyncError("sync.no_peer", code=to_code or "")
+        raise SyncError("sync.no_peer", peer=to_code or "")
     keys = keys or load_keys()
     written = []
     for target in targets:

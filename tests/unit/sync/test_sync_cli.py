@@ -176,3 +176,11 @@ def test_accepted_findings_travel_to_the_township(pair, tmp_path, capsys):
         row = book.conn.execute("SELECT a.record_id, v.code FROM accepted_findings a"
                                 " JOIN village v ON v.id = a.village_id").fetchone()
         assert row == (helper, "530524101001")
+
+
+def test_exporting_to_a_township_not_paired_says_so(pair, tmp_path, capsys):
+    village, _township = pair
+    assert village.run("sync", "export", "--out", str(tmp_path / "usb"), "--to",
+                       "999999999") == 1
+    err = capsys.readouterr().err
+    assert "sync.no_peer" in err and "本账本尚未与 999999999 配对" in err
