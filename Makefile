@@ -21,6 +21,7 @@ run: $(STAMP)
 	$(VENV)/bin/villagebook $(ARGS)
 
 test: $(STAMP)
+	$(PY) -m mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(STAMP)

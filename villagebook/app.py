@@ -329,6 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     """Start the window; returns the exit status."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)  # the window needs widgets, not a bare core
     app.setApplicationName("villagebook")
     app.setOrganizationName("villagebook")
     install_font(app)

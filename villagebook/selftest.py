@@ -34,6 +34,7 @@ def run() -> int:
         from .ui.main_window import MainWindow
 
         app = QApplication.instance() or QApplication([])
+        assert isinstance(app, QApplication)
         install_font(app)
         i18n.install("zh")
         main = MainWindow(state["book"])  # type: ignore[arg-type]

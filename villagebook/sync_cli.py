@@ -137,7 +137,7 @@ def _import(args: argparse.Namespace, path: Path, operator: Callable[[Book, str 
 
     with open_book(path) as book:
         outcomes = import_files(book, args.files, dry_run=args.dry_run)
-    rows = [{"file": o.name, "state": o.state, "reason": o.detail,
+    rows: list[dict[str, Any]] = [{"file": o.name, "state": o.state, "reason": o.detail,
              "reason_text": describe_plain(Issue(o.detail, "", o.values)) if o.detail else "",
              "actions": o.actions, "sender": o.sender,
              "conflicts": [_conflict_row(c) for c in o.conflicts],

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from decimal import Decimal
 from collections.abc import Iterator
 from typing import Any
 
@@ -179,7 +180,7 @@ def household(rng: random.Random, people: _People, today: dt.date, number: str,
                           "address": f"{DEMO_VILLAGE['township']}柳湾村{group}{rng.randint(1, 120)}号",
                           "water_safe": 1, "electricity": 1, "road": 1 if rng.random() < 0.97 else 0,
                           "housing_grade": _pick(rng, [("A", 60), ("B", 37), ("C", 2), ("D", 1)]),
-                          "arable_land_mu": format_decimal(rng.randint(2, 30) / 2)}
+                          "arable_land_mu": format_decimal(Decimal(rng.randint(2, 30)) / 2)}
     dibao = False
     if category == "01":
         attr = _pick(rng, [("01", 70), ("02", 25), ("03", 5)])

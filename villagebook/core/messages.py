@@ -330,13 +330,14 @@ TEMPLATES: dict[str, str] = {
 @cache
 def _chinese() -> dict[str, str]:
     tree = ET.parse(resources_dir() / "i18n" / "villagebook_zh_CN.ts")
-    out = {}
+    out: dict[str, str] = {}
     for context in tree.getroot():
         if context.findtext("name") == CONTEXT:
             for message in context.iter("message"):
                 translation = message.find("translation")
-                if translation is not None and translation.text:
-                    out[message.findtext("source")] = translation.text
+                source = message.findtext("source")
+                if translation is not None and translation.text and source is not None:
+                    out[source] = translation.text
     return out
 
 

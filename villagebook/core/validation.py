@@ -81,13 +81,14 @@ def clean_fields(record: str, raw: dict[str, Any], today: dt.date, row: int | No
                 issues.append(Issue("code.unknown", name, {"value": text}, row=row,
                                     subject=subject))
             continue
-        value, issue = convert(spec, value, today)
-        if issue:
-            issues.append(Issue(issue.code, issue.field, issue.values, row=row, subject=subject))
+        value, failed = convert(spec, value, today)
+        if failed:
+            issues.append(Issue(failed.code, failed.field, failed.values, row=row,
+                                subject=subject))
             continue
-        issue = _check_value(spec, value)
-        if issue:
-            issues.append(Issue(issue.code, name, issue.values, row=row, subject=subject))
+        failed = _check_value(spec, value)
+        if failed:
+            issues.append(Issue(failed.code, name, failed.values, row=row, subject=subject))
             continue
         cleaned[name] = value
     for spec in _required(record):

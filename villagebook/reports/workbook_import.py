@@ -46,8 +46,12 @@ MAX_ROWS = 200_000  # a larger sheet is refused: it is not a village's list
 # lists (resources/codes/headers.json).
 def _synonyms() -> dict[tuple[str, str], tuple[str, ...]]:
     raw = json.loads((resources_dir() / "codes" / "headers.json").read_text(encoding="utf-8"))
-    return {tuple(key.split(".", 1)): tuple(names)  # type: ignore[misc]
-            for key, names in raw.items() if not key.startswith("_")}
+    out: dict[tuple[str, str], tuple[str, ...]] = {}
+    for key, names in raw.items():
+        if not key.startswith("_"):
+            record, field = key.split(".", 1)
+            out[(record, field)] = tuple(names)
+    return out
 
 
 SYNONYMS = _synonyms()
@@ -141,11 +145,11 @@ def find_header(rows: list[list[Any]], mapping: Mapping | None = None
                 ) -> tuple[int, dict[int, tuple[str, str]], list[str]]:
     """The header row (index), its columns mapped to (record, field), and its titles."""
     known = _with_mapping(_header_map(), mapping)
-    best, best_map = -1, {}
+    best, best_map = -1, {}  # type: tuple[int, dict[int, tuple[str, str]]]
     for index, row in enumerate(rows[:HEADER_ROWS_SCANNED]):
-        mapping = {c: known[normalize(v)] for c, v in enumerate(row) if normalize(v) in known}
-        if len(mapping) > len(best_map):
-            best, best_map = index, mapping
+        found = {c: known[normalize(v)] for c, v in enumerate(row) if normalize(v) in known}
+        if len(found) > len(best_map):
+            best, best_map = index, found
     fields_found = {f for _, f in best_map.values()}
     if best < 0 or not {"number", "name", "id_number"} <= fields_found:
         missing = [label for f, label in (("number", "户编号"), ("name", "姓名"),
@@ -282,7 +286,7 @@ def plan(sheets: dict[str, list[list[Any]]], mapping: Mapping | None = None
             if all(v is None or v == "" for v in row) or not any(cell_text(v) for v in row):
                 continue  # blank rows between blocks
             number = None
-            values = {HOUSEHOLD: {}, MEMBER: {}}
+            values: dict[str, dict[str, Any]] = {HOUSEHOLD: {}, MEMBER: {}}
             width = len(row)
             for column, record, name, read, column_title in reads:
                 raw = row[column] if column < width else None
@@ -372,9 +376,9 @@ def _household_header(rows: list[list[Any]], mapping: Mapping | None = None
                                                             "状态": "status"}.items()})
     known = _with_mapping(known, mapping)
     for index, row in enumerate(rows[:HEADER_ROWS_SCANNED]):
-        mapping = {c: known[normalize(v)] for c, v in enumerate(row) if normalize(v) in known}
-        if ("household", "number") in mapping.values():
-            return index, mapping, [str(v or "") for v in row]
+        found = {c: known[normalize(v)] for c, v in enumerate(row) if normalize(v) in known}
+        if ("household", "number") in found.values():
+            return index, found, [str(v or "") for v in row]
     raise ImportRefused("import.missing_columns", columns="户编号")
 
 
@@ -456,6 +460,7 @@ def _apply_states(book: Book, states: list[tuple[str, dict[str, Any], tuple[str,
     each through its own logged event."""
     for number, state, (sheet, row) in states:
         household_id = find_household_id(book, number)
+        assert household_id is not None  # every listed household is in the book by now
         current = book.conn.execute("SELECT status FROM households WHERE id = ?",
                                     [household_id]).fetchone()[0]
         try:

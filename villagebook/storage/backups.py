@@ -74,7 +74,7 @@ def automatic_backup(book: Book, now: dt.datetime | None = None) -> Path | None:
         return None
     path = make_backup(book, now=now)
     rotate(backup_folder(book.path), book.path.stem,
-           budget=int(local_setting(book, "backup.budget_mb", str(BUDGET_MB))) * 2**20,
+           budget=int(local_setting(book, "backup.budget_mb") or BUDGET_MB) * 2**20,
            today=(now or dt.datetime.now()).date())
     return path
 

@@ -92,7 +92,7 @@ class ChangeWriter:
                 " WHERE site_id = ?), ?, ?, ?)",
                 (self.action_id, self.book.site_id, self.book.site_id, self.action,
                  self.book.operator, self.at),
-            ).lastrowid
+            ).lastrowid or 0
         return self._action_seq
 
     def _log(self, table: str, record_id: str, household_id: str | None, op: str,

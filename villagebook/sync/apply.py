@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +65,7 @@ class Outcome:
     ranges: dict[str, list[int]] = field(default_factory=dict)  # per origin, the numbers
 
 
-def import_files(book: Book, paths: list[str | Path], dry_run: bool = False,
+def import_files(book: Book, paths: Sequence[str | Path], dry_run: bool = False,
                  cancelled: Callable[[], bool] | None = None,
                  keys: Keys | None = None) -> list[Outcome]:
     """Apply each package file (each all or nothing), then any held package whose gap is
@@ -238,6 +238,7 @@ def _apply(book: Book, package: Package, installation: str, outcome: Outcome,
             " VALUES (?,?,?,?,?,?)",
             [action["id"], action["site"], action["seq"], action["action"],
              action["operator"], action["at"]]).lastrowid
+        assert action_seq is not None  # an INSERT gives its row
         for change in action["changes"]:
             try:
                 book.clock.observe(change["hlc"], limit)
@@ -291,7 +292,7 @@ def _apply_change(book: Book, action_seq: int, action: dict[str, Any], change: d
     if op == "create":
         _create(book, table, record_id, change, action, blobs, outcome)
         return
-    if field_name in DERIVED.get(table, ()):
+    if field_name is not None and field_name in DERIVED.get(table, ()):
         return
     columns = _columns(conn, table)
     if field_name not in columns or field_name in ("id", "created_at", "updated_at"):

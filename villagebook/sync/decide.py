@@ -138,7 +138,8 @@ def status(book: Book) -> dict[str, Any]:
             "installation": p["installation"], "kind": p["kind"], "name": p["name"],
             "code": p["code"], "acknowledged": acks,
             "waiting_actions": waiting[0], "waiting_since": waiting[1],
-            "last_received": (last["in"] or [None])[0], "last_sent": (last["out"] or [None])[0],
+            "last_received": next(iter(last["in"]), None),
+            "last_sent": next(iter(last["out"]), None),
             "held": [{**h, "missing": json.loads(h["detail"]) if h["detail"] and
                       h["detail"].startswith("{") else h["detail"]} for h in held],
         })

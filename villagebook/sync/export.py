@@ -94,8 +94,9 @@ def collect(book: Book, target: dict[str, Any], full: bool = False
     the village's sequence has no gaps)."""
     acks = {} if full else acknowledged(book, target["installation"])
     village_id = village_of_peer(book, target) if target["kind"] == "village" else None
-    keep_records, keep_households = (village_records(book, village_id)
-                                     if village_id else (None, None))
+    # a village's package: only its own records (None: everything, to the township)
+    keep: tuple[set[str], set[str]] | None = village_records(book, village_id) \
+        if village_id else None
     ranges: dict[str, list[int]] = {}
     actions: list[dict[str, Any]] = []
     blobs: dict[str, bytes] = {}
@@ -110,9 +111,9 @@ def collect(book: Book, target: dict[str, Any], full: bool = False
             [site, start, upto])
         for seq, action_id, origin_seq, what, operator, at in cursor.fetchall():
             changes = _changes(book, seq)
-            if keep_records is not None and not any(
-                    c["table"] in _BOOK_WIDE or c["record"] in keep_records
-                    or c["household"] in keep_households for c in changes):
+            if keep is not None and not any(
+                    c["table"] in _BOOK_WIDE or c["record"] in keep[0]
+                    or c["household"] in keep[1] for c in changes):
                 continue
             for change in changes:
                 if change["table"] == "visit_photos" and change["op"] == "create":

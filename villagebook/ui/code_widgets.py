@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QMenu, QToolButton
 
@@ -88,9 +90,12 @@ def setup_code_combo(combo: QComboBox, list_name: str) -> None:
         if index >= 0:
             combo.setCurrentIndex(index)
 
-    combo.lineEdit().textEdited.connect(on_edited)
-    completer.activated[str].connect(on_chosen)
-    combo.lineEdit().editingFinished.connect(lambda: settle(combo))
+    line = combo.lineEdit()
+    assert line is not None  # the combo was made editable above
+    line.textEdited.connect(on_edited)
+    # the overload that gives the text chosen (PySide's stubs do not index signals)
+    completer.activated[str].connect(on_chosen)  # type: ignore[index]
+    line.editingFinished.connect(lambda: settle(combo))
 
 
 def _typed_index(combo: QComboBox, text: str) -> int:
@@ -148,10 +153,15 @@ def setup_code_menu(button: QToolButton, list_name: str, on_change) -> None:
         action = menu.addAction(label)
         action.setCheckable(True)
         action.setData(code)
-        action.toggled.connect(lambda _checked: (_refresh_menu_text(button), on_change()))
+        action.toggled.connect(lambda _checked: _menu_changed(button, on_change))
     button.setMenu(menu)
     button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     _refresh_menu_text(button)
+
+
+def _menu_changed(button: QToolButton, on_change: Callable[[], object]) -> None:
+    _refresh_menu_text(button)
+    on_change()
 
 
 def _refresh_menu_text(button: QToolButton) -> None:

@@ -25,7 +25,7 @@ Work = Callable[[Book, Path, Callable[[], bool], Callable[[int], None]], str]
 
 
 def run_in_background(parent: QWidget, book_path: Path, out: Path, busy: str,
-                      work: Work, on_done: Callable[[str], None] | None = None,
+                      work: Work, on_done: Callable[[str], object] | None = None,
                       total: int = 0) -> LatestOnly:
     """Run ``work`` with its own read-only book; then ``on_done(summary)``, by default
     saying where the file went. With ``total`` the dialog counts ``step`` calls up to it;

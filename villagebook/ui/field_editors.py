@@ -40,7 +40,7 @@ def prepare(editor: QWidget, spec: records.FieldSpec, on_change: Callable[..., N
             editor.addItem(label, value)
         editor.currentIndexChanged.connect(on_change)
     elif isinstance(editor, QComboBox):
-        setup_code_combo(editor, spec.codes if spec.kind == "code" else YES_NO)
+        setup_code_combo(editor, (spec.codes or "") if spec.kind == "code" else YES_NO)
         editor.currentIndexChanged.connect(on_change)
         editor.editTextChanged.connect(on_change)
     elif isinstance(editor, QToolButton):
@@ -63,10 +63,9 @@ def set_value(editor: QWidget, spec: records.FieldSpec, value: Any) -> None:
         set_menu_value(editor, value)
     elif isinstance(editor, DateEdit):
         editor.set_text(None if value is None else str(value))
-    elif spec.kind == "money":
-        editor.setText(records.format_money(value))
-    else:
-        editor.setText("" if value is None else str(value))
+    elif isinstance(editor, QLineEdit):
+        editor.setText(records.format_money(value) if spec.kind == "money"
+                       else "" if value is None else str(value))
 
 
 def get_value(editor: QWidget, spec: records.FieldSpec) -> Any:
@@ -77,9 +76,9 @@ def get_value(editor: QWidget, spec: records.FieldSpec) -> Any:
         return combo_value(editor)
     if isinstance(editor, QToolButton):
         return menu_value(editor)
-    if isinstance(editor, DateEdit):
+    if isinstance(editor, (DateEdit, QLineEdit)):
         return editor.text()
-    return editor.text()
+    return None
 
 
 def label_text(record: str, spec: records.FieldSpec) -> str:

@@ -10,13 +10,14 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QObject,
+from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject,
                             QPersistentModelIndex, Qt, Signal)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGridLayout,
                                QHBoxLayout, QInputDialog, QLabel, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
+from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.rules import BY_CODE, RULES, SEVERITIES, Finding
 from ..storage.book import Book
 from ..storage.findings import accept_finding, find_all

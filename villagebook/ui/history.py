@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
                             QPersistentModelIndex, Qt)
 
 from ..core import codes, records
+from ..core.messages import QT_TRANSLATE_NOOP
 from ..storage.kinds import KINDS
 from ..storage.book import Book
 from ..storage.changelog import history

@@ -25,6 +25,8 @@ def language() -> str:
 def install(language_code: str) -> None:
     """Load the translations for ``language_code`` ('zh' or 'en') into the application."""
     app = QCoreApplication.instance()
+    if app is None:  # no application yet: nothing to translate
+        return
     for translator in _translators:
         app.removeTranslator(translator)
     _translators.clear()

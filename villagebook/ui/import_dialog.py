@@ -174,6 +174,7 @@ class ImportDialog(QDialog):
         self.columns = outcome.columns
         self._fill_mapping()
         if outcome.result is None:
+            assert outcome.refusal is not None  # no result: the file was refused
             self.result_ = None
             self.table.setRowCount(0)
             self.summary.setText("✖ " + describe_error(outcome.refusal) + "\n" + self.tr(

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog,
                                QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QListWidget, QMainWindow, QPushButton,
@@ -228,10 +228,12 @@ class MainWindow(QMainWindow):
         if row in self._built:
             return self._built[row]
         name = PAGES[row]
+        page: QWidget
         if name == "home":
-            page: QWidget = HomePage(self.book, self.findings, scope=self.scope)
-            page.open_household.connect(self.open_household)
-            page.show_rule.connect(self.show_findings_of)
+            home = HomePage(self.book, self.findings, scope=self.scope)
+            home.open_household.connect(self.open_household)
+            home.show_rule.connect(self.show_findings_of)
+            page = home
         elif name == "measures":
             page = MeasuresPage(self.book, scope=self.scope)
             page.open_household.connect(self.open_household)
@@ -249,14 +251,16 @@ class MainWindow(QMainWindow):
             page.changed.connect(self._records_arrived)
             page.open_household.connect(self.open_household)
         elif name == "findings":
-            page = FindingsPage(self.book, scope=self.scope, source=self.findings)
-            page.open_household.connect(self.open_household)
+            findings = FindingsPage(self.book, scope=self.scope, source=self.findings)
+            findings.open_household.connect(self.open_household)
+            page = findings
         else:
             page = DashboardPage(self.book, self.findings)
         placeholder = self.pages.widget(row)
         self.pages.insertWidget(row, page)
-        self.pages.removeWidget(placeholder)
-        placeholder.deleteLater()
+        if placeholder is not None:
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
         self._built[row] = page
         return page
 
@@ -273,7 +277,7 @@ class MainWindow(QMainWindow):
     def show_page(self, name: str) -> QWidget:
         """Go to a page of the side bar by its name (``PAGES``); returns it."""
         self.nav.setCurrentRow(PAGES.index(name))
-        return self.pages.currentWidget()
+        return self._page(PAGES.index(name))
 
     def _show_page(self, row: int) -> None:
         """The side bar picks the page; the household summary belongs to the list."""
@@ -296,7 +300,9 @@ class MainWindow(QMainWindow):
 
     def show_findings_of(self, rule: str) -> None:
         """The 预警 list showing one rule (a tile of the 工作台 was clicked)."""
-        page = self.show_page("findings")
+        self.show_page("findings")
+        page = self.findings_page
+        assert isinstance(page, FindingsPage)
         page.rule_filter.setCurrentIndex(page.rule_filter.findData(rule))
 
     def _fill_villages(self) -> None:
@@ -387,7 +393,7 @@ class MainWindow(QMainWindow):
         new_household.triggered.connect(lambda: self.open_household(None))
         find = QAction(self.tr("Search"), self)
         find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        find.triggered.connect(self._find)
         household_menu.addAction(new_household)
         household_menu.addAction(find)
         language_menu = self.menuBar().addMenu(self.tr("&Language"))
@@ -396,10 +402,16 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.language_requested.emit(c))
             language_menu.addAction(action)
 
+    def _find(self) -> None:
+        """Ctrl+F: to the search box, its words selected for typing over."""
+        self.search.setFocus()
+        self.search.selectAll()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """From the search box, Down goes into the list and Enter opens the selected
         household: find and open without the mouse."""
-        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+        if watched is self.search and isinstance(event, QKeyEvent) and \
+                event.type() == QEvent.Type.KeyPress:
             if event.key() == Qt.Key.Key_Down and self.model.rowCount():
                 self.table.setFocus()
                 if not self.table.currentIndex().isValid():

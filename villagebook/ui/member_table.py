@@ -218,12 +218,15 @@ class CodeDelegate(QStyledItemDelegate):
         if isinstance(editor, QComboBox):
             set_combo_value(editor, index.data(Qt.ItemDataRole.EditRole))
             # the first key typed replaces the value, as in a spreadsheet
-            editor.lineEdit().selectAll()
+            line = editor.lineEdit()
+            if line is not None:
+                line.selectAll()
         else:
             super().setEditorData(editor, index)
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(editor, QWidget) and \
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and \
+                isinstance(editor, QWidget) and \
                 event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and \
                 event.modifiers() == Qt.KeyboardModifier.NoModifier and \
                 not _list_open(editor):
@@ -252,7 +255,9 @@ def _list_open(editor: QWidget) -> bool:
     if not isinstance(editor, QComboBox):
         return False
     completer = editor.completer()
-    return editor.view().isVisible() or bool(completer and completer.popup().isVisible())
+    popup = completer.popup() if completer else None
+    view = editor.view()
+    return bool(view and view.isVisible()) or bool(popup and popup.isVisible())
 
 
 class MemberTableView(QTableView):
@@ -265,7 +270,7 @@ class MemberTableView(QTableView):
                 self.state() != QTableView.State.EditingState:
             model = self.model()
             current = self.currentIndex()
-            if current.isValid():
+            if current.isValid() and isinstance(model, MemberTableModel):
                 last_row = current.row() == model.rowCount() - 1
                 last_column = current.column() >= STATE_COLUMN - 1
                 if last_row and last_column:

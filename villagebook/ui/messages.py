@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from ..core import records
 from ..core.errors import Issue, VillagebookError
-from ..core.messages import CONTEXT, TEMPLATES
+from ..core.messages import CONTEXT, QT_TRANSLATE_NOOP, TEMPLATES
 from ..storage.book import person_error
 from . import i18n
 
@@ -32,8 +32,8 @@ def tr(text: str) -> str:
 def label_for(issue: Issue, record: str | None = None) -> str:
     """The label of the field an issue is about: of ``record`` when given, else member
     fields first for a member's issue, household fields first otherwise."""
-    order = (records.MEMBER, records.HOUSEHOLD) if issue.row is not None else (
-        records.HOUSEHOLD, records.MEMBER)
+    order: tuple[str, ...] = (records.MEMBER, records.HOUSEHOLD) if issue.row is not None \
+        else (records.HOUSEHOLD, records.MEMBER)
     if record is not None:
         order = (record, *order)
     for record in order:

@@ -146,10 +146,10 @@ class PreviewDialog(QDialog):
         self.page = QLabel()
         self.page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.page.setStyleSheet("background: #808080;")
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.page)
-        self.scroll.setWidgetResizable(True)
-        layout.addWidget(self.scroll, 1)
+        self.scroller = QScrollArea()
+        self.scroller.setWidget(self.page)
+        self.scroller.setWidgetResizable(True)
+        layout.addWidget(self.scroller, 1)
         self.resize(900, 1000)
         self.show_page(0)
 
@@ -163,7 +163,7 @@ class PreviewDialog(QDialog):
         self.index = max(0, min(index, self.page_count - 1))
         # the page fits the window's width, as a person reads it
         width_points = self.document[self.index].get_size()[0]
-        dpi = max(30.0, (self.scroll.viewport().width() - 24) / width_points * POINTS_PER_INCH)
+        dpi = max(30.0, (self.scroller.viewport().width() - 24) / width_points * POINTS_PER_INCH)
         self.page.setPixmap(QPixmap.fromImage(page_image(self.document, self.index, dpi)))
         self.page_label.setText(self.tr("Page {page} of {count}").format(
             page=self.index + 1, count=self.page_count))

@@ -39,7 +39,8 @@ def reduce_photo(path: str) -> tuple[bytes, str, int, int]:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.convertToFormat(QImage.Format.Format_RGB32).save(buffer, "JPEG", JPEG_QUALITY)
+    image.convertToFormat(QImage.Format.Format_RGB32).save(  # type: ignore[call-overload]
+        buffer, "JPEG", JPEG_QUALITY)  # (the stubs want a file name; a QIODevice works)
     return bytes(data.data()), "image/jpeg", image.width(), image.height()
 
 

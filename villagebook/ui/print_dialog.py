@@ -4,6 +4,8 @@ options — then a preview, the printer, or a PDF file. The PDF is made in the b
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import datetime as dt
 import shutil
 import tempfile
@@ -151,6 +153,7 @@ class PrintDialog(QDialog):
         """Only the options of the chosen document are shown."""
         kind = self.kind
         households = kind in ("cards", "walls", "register")
+        widget: QWidget
         for widget in (self.scope_label, self.scope_all, self.scope_selected):
             widget.setVisible(households)
         for widget in (self.paper_label, self.paper):
@@ -224,7 +227,7 @@ class PrintDialog(QDialog):
             total = (len(request.household_ids) if request.household_ids is not None
                      else len(active_household_ids(self.book.conn)))
 
-        on_done = None
+        on_done: Callable[[str], object] | None = None
         if how == "preview":
             on_done = lambda _summary: self._show_preview(out)  # noqa: E731
         elif how == "print":

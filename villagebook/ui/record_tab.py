@@ -124,8 +124,8 @@ class RecordKind:
     record: str
     columns: list[Column]
     title: Callable[[dict[str, Any] | None], str]
-    load: Callable[[str, bool], list[dict[str, Any]]]  # (household id, with removed)
-    save: Callable[[str, str | None, dict[str, Any]], object]  # (household, id, raw)
+    load: Callable[[str, bool], list[dict[str, Any]]]  # (owner id, with removed)
+    save: Callable[[str, str | None, dict[str, Any]], object]  # (owner, id, raw)
     remove: Callable[[str], None]
     restore: Callable[[str], None]
     # the values a new record starts with, given the household (None for the village)
@@ -134,7 +134,7 @@ class RecordKind:
     village: bool = False  # records of the village (helpers…), not of one household
     hint: str | None = None  # shown while there is no owner yet (default: save the household)
     # more buttons: (label, what to do with the selected record)
-    actions: list[tuple[str, Callable[[QWidget, dict[str, Any]], None]]] = \
+    actions: list[tuple[str, Callable[[QWidget, dict[str, Any]], object]]] = \
         dataclasses.field(default_factory=list)
     choices: Callable[[str], dict[str, list[tuple[str, str]]]] | None = None
     # a check box that narrows the list: (label, which rows it keeps)
@@ -204,11 +204,18 @@ class RecordTab(QWidget):
             widget.setEnabled(ready)
         self.reload()
 
+    @property
+    def owner(self) -> str:
+        """The household (or project) whose records are shown; "" for records of the
+        village, whose kinds take no owner."""
+        return self.household_id or ""
+
     def reload(self) -> None:
         ready = self.household_id is not None or self.kind.village
-        rows = self.kind.load(self.household_id, self.show_removed.isChecked()) if ready else []
-        if self.only_check is not None and self.only_check.isChecked():
-            rows = [r for r in rows if self.kind.only[1](r)]
+        rows = self.kind.load(self.owner, self.show_removed.isChecked()) if ready else []
+        if self.only_check is not None and self.only_check.isChecked() and self.kind.only:
+            keep = self.kind.only[1]
+            rows = [r for r in rows if keep(r)]
         self.model.set_rows(rows)
         fit_columns(self.table)
         if self.kind.summary is not None and self.household_id is not None:
@@ -220,7 +227,7 @@ class RecordTab(QWidget):
         return self.model.rows[index.row()] if index.isValid() else None
 
     def _open(self, current: dict[str, Any] | None) -> bool:
-        household_id = self.household_id
+        household_id = self.owner
         record_id = current["id"] if current else None
         choices = self.kind.choices(household_id) if self.kind.choices else None
         dialog = RecordDialog(self, self.kind.title(current), self.kind.record,
@@ -245,7 +252,7 @@ class RecordTab(QWidget):
             return False
         return self._open(current)
 
-    def _act(self, action: Callable[[QWidget, dict[str, Any]], None]) -> None:
+    def _act(self, action: Callable[[QWidget, dict[str, Any]], object]) -> None:
         current = self._selected()
         if current is not None and current.get("status") != "removed":
             action(self, current)

@@ -44,7 +44,7 @@ class SingleInstance(QObject):
             connection.readyRead.connect(lambda c=connection: self._read(c))
 
     def _read(self, connection: QLocalSocket) -> None:
-        if bytes(connection.readAll()).startswith(b"raise"):
+        if bytes(connection.readAll().data()).startswith(b"raise"):
             self.activated.emit()
         connection.disconnectFromServer()
 

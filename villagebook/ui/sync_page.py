@@ -526,9 +526,10 @@ class SyncPage(QWidget):
                                  QMessageBox.ButtonRole.AcceptRole) for label, _ in sides]
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
-        if box.clickedButton() not in buttons:
+        clicked = box.clickedButton()
+        if not isinstance(clicked, QPushButton) or clicked not in buttons:
             return
-        retire = sides[1 - buttons.index(box.clickedButton())][1]
+        retire = sides[1 - buttons.index(clicked)][1]
         row = self.book.conn.execute("SELECT household_id FROM members WHERE id = ?",
                                      [retire]).fetchone()
         if row:
