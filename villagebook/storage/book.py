@@ -118,6 +118,7 @@ class Book:
 
     # -- meta ---------------------------------------------------------------
     def meta(self, key: str) -> str | None:
+        """A fact of this file (``meta``: site id, home village, local settings), or None."""
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         return row[0] if row else None
 
@@ -177,6 +178,8 @@ class Book:
                                  " WHERE site_id = ?", [self.site_id]).fetchone()[0]
 
     def close(self) -> None:
+        """Close the book: statistics refreshed and this site's sequence remembered (so a
+        restored copy is recognised) when it was open for writing."""
         self.closed = True
         if not self.read_only:
             with contextlib.suppress(sqlite3.Error):

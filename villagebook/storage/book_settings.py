@@ -27,6 +27,7 @@ SHARED_PREFIXES = ("monitoring_line.", "visits.", "print.", "rules.")
 
 
 def is_shared(key: str) -> bool:
+    """Whether a setting travels with the book's records (its key has a shared prefix)."""
     return key.startswith(SHARED_PREFIXES)
 
 
@@ -48,6 +49,7 @@ def monitoring_line(book: Book, year: int) -> int:
 
 
 def set_monitoring_line(book: Book, year: int, fen: int) -> None:
+    """Set the year's monitoring line (fen per person); an absurd amount is refused."""
     if fen <= 0 or fen > 100_000_00:
         raise ValidationFailed([Issue("money.absurd", "monitoring_line",
                                       {"value": f"{fen / 100:.2f}"})])
@@ -65,6 +67,8 @@ def int_setting(book: Book, key: str) -> int:
 
 
 def set_int_setting(book: Book, key: str, value: int) -> None:
+    """Change a whole-number setting of ``DEFAULTS`` (logged, shared); out of range is
+    refused."""
     if key not in DEFAULTS:
         raise KeyError(key)
     if not 0 < value < 10000:
@@ -102,5 +106,6 @@ def local_setting(book: Book, key: str, default: str | None = None) -> str | Non
 
 
 def set_local_setting(book: Book, key: str, value: str) -> None:
+    """Set a setting of this file on this laptop (never shipped), at once."""
     book.set_meta(f"local.{key}", value)
     book.conn.commit()

@@ -21,6 +21,7 @@ def list_checks(book: Book, household_id: str, include_removed: bool = False
 
 
 def current_check(book: Book, household_id: str) -> dict[str, Any] | None:
+    """The household's newest active 三保障 check, or None."""
     checks = list_checks(book, household_id)
     return checks[0] if checks else None
 
@@ -32,8 +33,10 @@ def save_check(book: Book, household_id: str, record_id: str | None, raw: dict[s
 
 
 def remove_check(book: Book, record_id: str) -> None:
+    """Mark a 三保障 check removed: it stays, restorable, and the change is logged."""
     records.set_removed(book, TABLE, RECORD, record_id, True)
 
 
 def restore_check(book: Book, record_id: str) -> None:
+    """Bring a removed 三保障 check back (checked again; logged)."""
     records.set_removed(book, TABLE, RECORD, record_id, False)

@@ -63,6 +63,7 @@ def _incomes(book: Book) -> dict[str, list[dict[str, Any]]]:
 
 
 def find_income(book: Book, today: dt.date) -> Iterator[Finding]:
+    """The findings of its rules (``FINDERS``) in the book as it is today."""
     category = dict(book.conn.execute("SELECT id, category FROM households WHERE status ="
                                       " 'active'"))
     drop = int_setting(book, "rules.income_drop_percent")
@@ -87,6 +88,7 @@ def find_income(book: Book, today: dt.date) -> Iterator[Finding]:
 
 # -- two assurances, three guarantees ------------------------------------------------
 def find_school(book: Book, today: dt.date) -> Iterator[Finding]:
+    """The findings of its rules (``FINDERS``) in the book as it is today."""
     oldest, youngest = school_age_births(today)
     start = school_year_start(today)
     for row in _rows(book, "SELECT m.id, m.household_id, m.name, m.birth_date FROM members m"
@@ -101,6 +103,7 @@ def find_school(book: Book, today: dt.date) -> Iterator[Finding]:
 
 
 def find_medical(book: Book, today: dt.date) -> Iterator[Finding]:
+    """The findings of its rules (``FINDERS``) in the book as it is today."""
     for row in _rows(book, "SELECT m.id, m.household_id, m.name FROM members m JOIN"
                            " households h ON h.id = m.household_id WHERE " + ACTIVE +
                            " AND m.status = 'active' AND m.medical_ins = 0"):
@@ -108,6 +111,7 @@ def find_medical(book: Book, today: dt.date) -> Iterator[Finding]:
 
 
 def find_housing(book: Book, today: dt.date) -> Iterator[Finding]:
+    """The findings of its rules (``FINDERS``) in the book as it is today."""
     for row in _rows(book, "SELECT h.id, h.housing_grade FROM households h WHERE " + ACTIVE +
                            " AND h.housing_grade IN ('C', 'D')"
                            " AND h.housing_renovated_year IS NULL"
@@ -118,12 +122,14 @@ def find_housing(book: Book, today: dt.date) -> Iterator[Finding]:
 
 
 def find_water(book: Book, today: dt.date) -> Iterator[Finding]:
+    """The findings of its rules (``FINDERS``) in the book as it is today."""
     for (household_id,) in book.conn.execute("SELECT h.id FROM households h WHERE " + ACTIVE +
                                              " AND h.water_safe = 0"):
         yield Finding("water.unsafe", household_id)
 
 
 def find_checks(book: Book, today: dt.date) -> Iterator[Finding]:
+    """The findings of its rules (``FINDERS``) in the book as it is today."""
     days = int_setting(book, "rules.check_max_days")
     since = (today - dt.timedelta(days=days)).isoformat()
     for row in _rows(book, "SELECT h.id, (SELECT max(c.check_date) FROM checks c WHERE"
@@ -146,6 +152,7 @@ def _monitored(book: Book) -> list[dict[str, Any]]:
 
 
 def find_monitoring(book: Book, today: dt.date) -> Iterator[Finding]:
+    """The findings of its rules (``FINDERS``) in the book as it is today."""
     within = int_setting(book, "rules.measure_within_days")
     able = ",".join(f"'{code}'" for code in ABLE)
     for row in _monitored(book):
@@ -182,6 +189,7 @@ def find_monitoring(book: Book, today: dt.date) -> Iterator[Finding]:
 
 
 def find_labour(book: Book, today: dt.date) -> Iterator[Finding]:
+    """The findings of its rules (``FINDERS``) in the book as it is today."""
     able = ",".join(f"'{code}'" for code in ABLE)
     # only where every current member's labour skill is known: an empty field says nothing
     for (household_id,) in book.conn.execute(
@@ -194,6 +202,7 @@ def find_labour(book: Book, today: dt.date) -> Iterator[Finding]:
 
 
 def find_candidates(book: Book, today: dt.date) -> Iterator[Finding]:
+    """The findings of its rules (``FINDERS``) in the book as it is today."""
     for row in _rows(book, "SELECT m.id, m.household_id, m.name, m.health FROM members m"
                            " JOIN households h ON h.id = m.household_id WHERE " + ACTIVE +
                            " AND h.category = '03' AND m.status = 'active'"
@@ -204,6 +213,7 @@ def find_candidates(book: Book, today: dt.date) -> Iterator[Finding]:
 
 # -- measures and loans --------------------------------------------------------------------
 def find_loans(book: Book, today: dt.date) -> Iterator[Finding]:
+    """The findings of its rules (``FINDERS``) in the book as it is today."""
     balance: dict[str, int] = {}  # per village: a township's book holds many
     late: dict[str, int] = {}
     for row in _rows(book, "SELECT m.*, v.code AS village_code FROM measures m JOIN"
@@ -228,6 +238,7 @@ def find_loans(book: Book, today: dt.date) -> Iterator[Finding]:
 
 
 def find_measures(book: Book, today: dt.date) -> Iterator[Finding]:
+    """The findings of its rules (``FINDERS``) in the book as it is today."""
     for row in _rows(book, "SELECT m.id, m.household_id, m.measure_type, m.end_date FROM"
                            " measures m JOIN households h ON h.id = m.household_id WHERE " +
                            ACTIVE + " AND m.status = 'active' AND m.progress = '02'"
@@ -239,6 +250,7 @@ def find_measures(book: Book, today: dt.date) -> Iterator[Finding]:
 
 # -- visits, helpers, problems ------------------------------------------------------------
 def find_visits(book: Book, today: dt.date) -> Iterator[Finding]:
+    """The findings of its rules (``FINDERS``) in the book as it is today."""
     days = int_setting(book, "visits.max_days_unvisited")
     for row in not_visited(book, today):
         yield Finding("visit.overdue", row["household_id"], values={
@@ -249,6 +261,7 @@ def find_visits(book: Book, today: dt.date) -> Iterator[Finding]:
 
 
 def find_helpers(book: Book, today: dt.date) -> Iterator[Finding]:
+    """The findings of its rules (``FINDERS``) in the book as it is today."""
     share = share_of_year(today)
     for helper in list_helpers(book, year=today.year):
         due = int(helper["required"] * share)
@@ -259,6 +272,7 @@ def find_helpers(book: Book, today: dt.date) -> Iterator[Finding]:
 
 
 def find_problems(book: Book, today: dt.date) -> Iterator[Finding]:
+    """The findings of its rules (``FINDERS``) in the book as it is today."""
     for row in list_problems(book, only_overdue=True, today=today):
         yield Finding("problem.overdue", row["household_id"], row["id"], values={
             "problem": row["problem"], "deadline": row["deadline"]})
@@ -266,6 +280,7 @@ def find_problems(book: Book, today: dt.date) -> Iterator[Finding]:
 
 # -- data quality ---------------------------------------------------------------------------
 def find_ids(book: Book, today: dt.date) -> Iterator[Finding]:
+    """The findings of its rules (``FINDERS``) in the book as it is today."""
     current = ("FROM members m JOIN households h ON h.id = m.household_id WHERE " + ACTIVE +
                " AND m.status = 'active' AND m.id_number IS NOT NULL AND m.id_number != ''")
     seen: set[str] = set()
@@ -297,6 +312,7 @@ def find_ids(book: Book, today: dt.date) -> Iterator[Finding]:
 
 
 def find_heads(book: Book, today: dt.date) -> Iterator[Finding]:
+    """The findings of its rules (``FINDERS``) in the book as it is today."""
     for household_id, count in book.conn.execute(
             "SELECT h.id, (SELECT count(*) FROM members m WHERE m.household_id = h.id AND"
             " m.status = 'active' AND m.relation = '01') AS heads FROM households h WHERE " +
@@ -308,6 +324,7 @@ CHILDREN, PARENTS = ("03", "04"), ("11", "12", "13", "14", "15", "16")
 
 
 def find_relations(book: Book, today: dt.date) -> Iterator[Finding]:
+    """The findings of its rules (``FINDERS``) in the book as it is today."""
     for row in _rows(book, "SELECT m.id, m.household_id, m.name, m.relation, m.birth_date,"
                            " head.birth_date AS head_birth FROM members m JOIN households h"
                            " ON h.id = m.household_id JOIN members head ON head.household_id"

@@ -44,14 +44,17 @@ def helper_choices(book: Book) -> list[tuple[str, str]]:
 
 
 def save_helper(book: Book, record_id: str | None, raw: dict[str, Any]) -> str:
+    """Add or change a helper (帮扶责任人) of the village; returns its id."""
     return records.save(book, "helpers", "helper", None, record_id, raw)
 
 
 def remove_helper(book: Book, record_id: str) -> None:
+    """Mark a helper removed: it stays, restorable, and the change is logged."""
     records.set_removed(book, "helpers", "helper", record_id, True)
 
 
 def restore_helper(book: Book, record_id: str) -> None:
+    """Bring a removed helper back (checked again; logged)."""
     records.set_removed(book, "helpers", "helper", record_id, False)
 
 
@@ -66,6 +69,7 @@ def list_pairings(book: Book, household_id: str, include_removed: bool = False
 
 
 def current_helpers(book: Book, household_id: str) -> list[dict[str, Any]]:
+    """The helpers paired with a household now, with their unit and phone."""
     today = dt.date.today().isoformat()
     return [p for p in list_pairings(book, household_id)
             if p["start_date"] <= today and (p["end_date"] is None or p["end_date"] >= today)]
@@ -86,13 +90,16 @@ def _pairing_rules(book: Book):
 
 def save_pairing(book: Book, household_id: str, record_id: str | None, raw: dict[str, Any],
                  today: dt.date | None = None) -> str:
+    """Pair a household with a helper (or change the pairing); returns its id."""
     return records.save(book, "pairings", "pairing", household_id, record_id, raw,
                         extra=_pairing_rules(book), today=today)
 
 
 def remove_pairing(book: Book, record_id: str) -> None:
+    """Mark a pairing removed: it stays, restorable, and the change is logged."""
     records.set_removed(book, "pairings", "pairing", record_id, True)
 
 
 def restore_pairing(book: Book, record_id: str) -> None:
+    """Bring a removed pairing back (checked again; logged)."""
     records.set_removed(book, "pairings", "pairing", record_id, False)

@@ -36,10 +36,12 @@ def save_income(book: Book, household_id: str, record_id: str | None, raw: dict[
 
 
 def remove_income(book: Book, record_id: str) -> None:
+    """Mark a income year removed: it stays, restorable, and the change is logged."""
     records.set_removed(book, TABLE, RECORD, record_id, True)
 
 
 def restore_income(book: Book, record_id: str) -> None:
+    """Bring a removed income year back (checked again; logged)."""
     current = records.get(book, TABLE, record_id)
     records.set_removed(book, TABLE, RECORD, record_id, False, records.one_a_year(
         book, TABLE, "household_id", current["household_id"], record_id))

@@ -44,15 +44,19 @@ def _rules(book: Book, household_id: str):
 
 def save_measure(book: Book, household_id: str, record_id: str | None, raw: dict[str, Any],
                  today: dt.date | None = None) -> str:
+    """Add or change a measure of a household, with the measure rules (a loan's fields, its
+    member); returns its id."""
     return records.save(book, TABLE, RECORD, household_id, record_id, raw,
                         extra=_rules(book, household_id), today=today)
 
 
 def remove_measure(book: Book, record_id: str) -> None:
+    """Mark a measure removed: it stays, restorable, and the change is logged."""
     records.set_removed(book, TABLE, RECORD, record_id, True)
 
 
 def restore_measure(book: Book, record_id: str) -> None:
+    """Bring a removed measure back (checked again; logged)."""
     records.set_removed(book, TABLE, RECORD, record_id, False)
 
 
@@ -67,6 +71,7 @@ class MeasureFilter:
     village_id: str | None = None  # a township's book: one village's measures
 
     def where(self) -> tuple[str, list[Any]]:
+        """The WHERE clause and its parameters for these filters."""
         clauses = ["m.status = 'active'", "h.status = 'active'"]
         params: list[Any] = []
         if self.village_id:

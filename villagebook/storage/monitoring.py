@@ -22,6 +22,7 @@ def list_events(book: Book, household_id: str, include_removed: bool = False
 
 
 def monitoring_state(book: Book, household_id: str) -> dict[str, Any]:
+    """Whether the household is monitored now, since when, by which category and risks."""
     return current_state(list_events(book, household_id))
 
 
@@ -43,6 +44,7 @@ def save_event(book: Book, household_id: str, record_id: str | None, raw: dict[s
 
 
 def remove_event(book: Book, record_id: str) -> None:
+    """Mark a monitoring event removed: it stays, restorable, and the change is logged."""
     current = records.get(book, TABLE, record_id)
     others = [e for e in list_events(book, current["household_id"]) if e["id"] != record_id]
     issues = check_sequence(others)
@@ -52,6 +54,7 @@ def remove_event(book: Book, record_id: str) -> None:
 
 
 def restore_event(book: Book, record_id: str) -> None:
+    """Bring a removed monitoring event back (checked again; logged)."""
     current = records.get(book, TABLE, record_id)
     records.set_removed(book, TABLE, RECORD, record_id, False,
                         _rules(book, current["household_id"], record_id))

@@ -41,9 +41,11 @@ def list_photos(book: Book, visit_id: str) -> list[dict[str, Any]]:
 
 
 def photo_data(book: Book, photo_id: str) -> bytes:
+    """The stored image of a visit photo (JPEG bytes)."""
     return book.conn.execute("SELECT image FROM visit_photos WHERE id = ?",
                              [photo_id]).fetchone()[0]
 
 
 def remove_photo(book: Book, photo_id: str) -> None:
+    """Take a photo off its visit (kept, restorable; logged)."""
     records.set_removed(book, "visit_photos", "photo", photo_id, True)

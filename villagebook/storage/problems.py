@@ -16,6 +16,7 @@ DONE = "03"  # progress 已整改
 
 
 def overdue(problem: dict[str, Any], today: dt.date | None = None) -> bool:
+    """Whether a problem is past its deadline and not rectified."""
     today = today or dt.date.today()
     return bool(problem.get("deadline") and problem.get("progress") != DONE
                 and problem["deadline"] < today.isoformat())
@@ -85,8 +86,10 @@ def _rules(values: dict[str, Any]) -> list[Issue]:
 
 
 def remove_problem(book: Book, record_id: str) -> None:
+    """Mark a problem removed: it stays, restorable, and the change is logged."""
     records.set_removed(book, "problems", "problem", record_id, True)
 
 
 def restore_problem(book: Book, record_id: str) -> None:
+    """Bring a removed problem back (checked again; logged)."""
     records.set_removed(book, "problems", "problem", record_id, False)

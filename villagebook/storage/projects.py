@@ -40,15 +40,18 @@ def save_project(book: Book, record_id: str | None, raw: dict[str, Any],
 
 
 def remove_project(book: Book, record_id: str) -> None:
+    """Mark a project removed: it stays, restorable, and the change is logged."""
     records.set_removed(book, "projects", "project", record_id, True)
 
 
 def restore_project(book: Book, record_id: str) -> None:
+    """Bring a removed project back (checked again; logged)."""
     records.set_removed(book, "projects", "project", record_id, False)
 
 
 def list_project_incomes(book: Book, project_id: str, include_removed: bool = False
                          ) -> list[dict[str, Any]]:
+    """The income a project's asset distributed, a year a record, newest first."""
     return records.select(book, "SELECT * FROM project_incomes WHERE project_id = ?",
                           [project_id], include_removed=include_removed, order_by="year DESC")
 
@@ -63,10 +66,13 @@ def save_project_income(book: Book, project_id: str, record_id: str | None,
 
 
 def remove_project_income(book: Book, record_id: str) -> None:
+    """Mark a year of a project's income removed: it stays, restorable, and the change is
+    logged."""
     records.set_removed(book, "project_incomes", "project_income", record_id, True)
 
 
 def restore_project_income(book: Book, record_id: str) -> None:
+    """Bring a removed year of a project's income back (checked again; logged)."""
     current = records.get(book, "project_incomes", record_id)
     records.set_removed(book, "project_incomes", "project_income", record_id, False,
                         records.one_a_year(book, "project_incomes", "project_id",

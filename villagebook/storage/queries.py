@@ -31,6 +31,7 @@ class HouseholdQuery:
     descending: bool = False
 
     def where(self, conn: sqlite3.Connection) -> tuple[str, list[Any]]:
+        """The WHERE clause and its parameters for this search and these filters."""
         clauses: list[str] = []
         params: list[Any] = []
         if not self.include_closed:
@@ -47,6 +48,7 @@ class HouseholdQuery:
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def order_by(self) -> str:
+        """The ORDER BY clause for the chosen column (ties broken by 户编号)."""
         if self.sort not in SORTABLE:
             raise ValueError(f"cannot sort by {self.sort}")
         direction = "DESC" if self.descending else "ASC"

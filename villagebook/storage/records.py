@@ -16,6 +16,7 @@ from .changelog import ChangeWriter
 
 
 def rows(book: Book, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    """The rows of a query as dictionaries of column name to value."""
     cursor = book.conn.execute(sql, params)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]
@@ -36,6 +37,7 @@ def select(book: Book, sql: str, params: list[Any], *, include_removed: bool, or
 
 
 def get(book: Book, table: str, record_id: str) -> dict[str, Any]:
+    """One record by id; ``NotFound`` when there is none."""
     found = rows(book, f"SELECT * FROM {table} WHERE id = ?", [record_id])
     if not found:
         raise NotFound(table=table, id=record_id)

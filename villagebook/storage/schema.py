@@ -22,6 +22,7 @@ _SORTABLE_HOUSEHOLD_COLUMNS = (
 
 @migrations(name="0001_households_members_changes")
 def m0001(db: Database) -> None:
+    """Migration 0001: what it does is said in its SQL comments."""
     db.executescript(
         """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -118,6 +119,7 @@ def m0001(db: Database) -> None:
 
 @migrations(name="0002_incomes_checks_settings")
 def m0002(db: Database) -> None:
+    """Migration 0002: what it does is said in its SQL comments."""
     db.executescript(
         """
         -- Settings of the book that travel with it (the monitoring line of each year…);
@@ -157,6 +159,7 @@ def m0002(db: Database) -> None:
 
 @migrations(name="0003_monitoring_events")
 def m0003(db: Database) -> None:
+    """Migration 0003: what it does is said in its SQL comments."""
     db.executescript(
         """
         -- 防返贫监测: 纳入监测 and 风险消除 events; the state follows from them.
@@ -174,6 +177,7 @@ def m0003(db: Database) -> None:
 
 @migrations(name="0004_measures")
 def m0004(db: Database) -> None:
+    """Migration 0004: what it does is said in its SQL comments."""
     db.executescript(
         """
         -- 帮扶措施, to a household and optionally one member; microcredit loans carry
@@ -198,6 +202,7 @@ def m0004(db: Database) -> None:
 
 @migrations(name="0005_helpers_pairings_visits")
 def m0005(db: Database) -> None:
+    """Migration 0005: what it does is said in its SQL comments."""
     db.executescript(
         """
         -- 帮扶责任人 of the village, their pairings with households over time, and visits.
@@ -233,6 +238,7 @@ def m0005(db: Database) -> None:
 
 @migrations(name="0006_problems")
 def m0006(db: Database) -> None:
+    """Migration 0006: what it does is said in its SQL comments."""
     db.executescript(
         """
         -- 问题排查整改台账: problems found (by whom, what kind), who fixes them by when.
@@ -251,6 +257,7 @@ def m0006(db: Database) -> None:
 
 @migrations(name="0007_projects")
 def m0007(db: Database) -> None:
+    """Migration 0007: what it does is said in its SQL comments."""
     db.executescript(
         """
         -- 项目库 and 扶贫资产台账: projects, the assets they made, and the income the
@@ -275,6 +282,7 @@ def m0007(db: Database) -> None:
 
 @migrations(name="0008_visit_photos")
 def m0008(db: Database) -> None:
+    """Migration 0008: what it does is said in its SQL comments."""
     db.executescript(
         """
         -- Photos of a visit, reduced before they are stored, kept inside the book so they
@@ -294,6 +302,7 @@ def m0008(db: Database) -> None:
 
 @migrations(name="0009_village_list_indexes")
 def m0009(db: Database) -> None:
+    """Migration 0009: what it does is said in its SQL comments."""
     db.executescript(
         """
         -- The date of a household's newest visit, derived from visits (like head_name)
@@ -310,6 +319,7 @@ def m0009(db: Database) -> None:
 
 @migrations(name="0010_follow_ups_and_covering_indexes")
 def m0010(db: Database) -> None:
+    """Migration 0010: what it does is said in its SQL comments."""
     db.executescript(
         """
         -- The follow-up date agreed at a household's newest visit, derived like last_visit:
@@ -330,6 +340,7 @@ def m0010(db: Database) -> None:
 
 @migrations(name="0011_ready_for_sync")
 def m0011(db: Database) -> None:
+    """Migration 0011: what it does is said in its SQL comments."""
     db.executescript(
         """
         -- Many villages in one book (a township's): households, problems and projects name
@@ -376,6 +387,7 @@ def m0011(db: Database) -> None:
 
 @migrations(name="0012_sync_state")
 def m0012(db: Database) -> None:
+    """Migration 0012: what it does is said in its SQL comments."""
     db.executescript(
         """
         -- What sync keeps about itself: local to this book, never shipped as records.
@@ -415,6 +427,7 @@ def m0012(db: Database) -> None:
 
 @migrations(name="0013_unique_in_edits_not_in_merges")
 def m0013(db: Database) -> None:
+    """Migration 0013: what it does is said in its SQL comments."""
     db.executescript(
         """
         -- One 户编号 in a village, one income a year: rules of what a person enters,
@@ -437,6 +450,7 @@ def m0013(db: Database) -> None:
 
 @migrations(name="0014_village_totals_index")
 def m0014(db: Database) -> None:
+    """Migration 0014: what it does is said in its SQL comments."""
     db.executescript(
         """
         -- a township's villages page and register count each village's active households,
@@ -450,6 +464,7 @@ def m0014(db: Database) -> None:
 
 @migrations(name="0015_accepted_findings")
 def m0015(db: Database) -> None:
+    """Migration 0015: what it does is said in its SQL comments."""
     db.executescript(
         """
         -- a warning rule's finding about a helper or the whole village, judged right as it

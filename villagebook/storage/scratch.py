@@ -31,6 +31,7 @@ _lock_handle = None
 
 
 def scratch_root() -> Path:
+    """The folder under the data folder where processes keep their temporary files."""
     return data_dir() / "tmp"
 
 

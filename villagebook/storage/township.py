@@ -15,6 +15,7 @@ _TOWNSHIP_CODE = re.compile(r"^\d{9}$")
 
 
 def check_township(values: dict[str, Any]) -> list[Issue]:
+    """The issues of a township's name and 9-digit code, before a book is made."""
     issues = []
     if not (values.get("name") or "").strip():
         issues.append(Issue("field.required", "name"))
@@ -45,6 +46,7 @@ def create_township(path: str | Path, values: dict[str, Any]) -> Book:
 
 
 def is_township(book: Book) -> bool:
+    """Whether this is a township's book (many villages) rather than a village's."""
     return book.meta("book_kind") == "township"
 
 

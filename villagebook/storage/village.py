@@ -25,6 +25,7 @@ def get_village(book: Book, village_id: str | None = None) -> dict[str, Any] | N
 
 
 def check_village(values: dict[str, Any]) -> list[Issue]:
+    """The issues of a village's name and 12-digit code, before it is saved."""
     issues = []
     if not (values.get("name") or "").strip():
         issues.append(Issue("field.required", "name"))

@@ -24,6 +24,7 @@ def _visitor(visit: dict[str, Any]) -> str:
 
 def list_visits(book: Book, household_id: str, include_removed: bool = False
                 ) -> list[dict[str, Any]]:
+    """The household's visits, newest first, each with who visited."""
     visits = records.select(book, "SELECT v.*, h.name AS helper_name FROM visits v"
                                   " LEFT JOIN helpers h ON h.id = v.helper_id"
                                   " WHERE v.household_id = ?", [household_id],
@@ -78,10 +79,12 @@ def save_visit(book: Book, household_id: str, record_id: str | None, raw: dict[s
 
 
 def remove_visit(book: Book, record_id: str) -> None:
+    """Mark a visit removed: it stays, restorable, and the change is logged."""
     records.set_removed(book, "visits", "visit", record_id, True, after=_follow_last_visit)
 
 
 def restore_visit(book: Book, record_id: str) -> None:
+    """Bring a removed visit back (checked again; logged)."""
     records.set_removed(book, "visits", "visit", record_id, False, after=_follow_last_visit)
 
 
