@@ -209,32 +209,32 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="50"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="51"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="50"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="51"/>
         <source>Finding</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="50"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="51"/>
         <source>Household number</source>
         <translation>户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="51"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="52"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="51"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="52"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="51"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="52"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
@@ -242,94 +242,94 @@
 <context>
     <name>FindingsPage</name>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="174"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="175"/>
         <source>All findings</source>
         <translation>全部预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="178"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="179"/>
         <source>All levels</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="188"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="189"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="204"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="205"/>
         <source>Open the household</source>
         <translation>打开农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="206"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="207"/>
         <source>Right as it is: do not show again…</source>
         <translation>核实无误，不再提示…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="208"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="209"/>
         <source>Print the list…</source>
         <translation>打印清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="210"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="211"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="220"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="221"/>
         <source>Checking the book… {done} of {total} rule groups</source>
         <translation>正在检查账本…已完成 {done}/{total} 组规则</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="230"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="231"/>
         <source>Checking the book…</source>
         <translation>正在检查账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="244"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="245"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="254"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="255"/>
         <source>All helpers</source>
         <translation>全部帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="286"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="287"/>
         <source>&lt;b&gt;{errors} errors, {warnings} warnings, {reminders} reminders&lt;/b&gt; (showing {shown})</source>
         <translation>&lt;b&gt;错误 {errors} 条，预警 {warnings} 条，提醒 {reminders} 条&lt;/b&gt;（列出 {shown} 条）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="323"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="324"/>
         <source>Right as it is</source>
         <translation>核实无误</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="324"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="325"/>
         <source>Why is this right as it is? (kept in the history)</source>
         <translation>为什么核实无误？（记入修改记录）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="345"/>
-        <location filename="../../villagebook/ui/findings_page.py" line="358"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="346"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="359"/>
         <source>Save the list</source>
         <translation>保存清单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="346"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="347"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="351"/>
-        <location filename="../../villagebook/ui/findings_page.py" line="364"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="352"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="365"/>
         <source>Writing the list…</source>
         <translation>正在生成清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="359"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="360"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -337,37 +337,37 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="18"/>
+        <location filename="../../villagebook/ui/history.py" line="19"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="18"/>
+        <location filename="../../villagebook/ui/history.py" line="19"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="19"/>
+        <location filename="../../villagebook/ui/history.py" line="20"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="19"/>
+        <location filename="../../villagebook/ui/history.py" line="20"/>
         <source>Record</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="20"/>
+        <location filename="../../villagebook/ui/history.py" line="21"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="20"/>
+        <location filename="../../villagebook/ui/history.py" line="21"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="21"/>
+        <location filename="../../villagebook/ui/history.py" line="22"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
@@ -448,198 +448,198 @@
         <translation>走访照片</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="26"/>
+        <location filename="../../villagebook/ui/history.py" line="27"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="27"/>
+        <location filename="../../villagebook/ui/history.py" line="28"/>
         <source>Edited</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="28"/>
+        <location filename="../../villagebook/ui/history.py" line="29"/>
         <source>Household closed</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="29"/>
+        <location filename="../../villagebook/ui/history.py" line="30"/>
         <source>Household reopened</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="30"/>
+        <location filename="../../villagebook/ui/history.py" line="31"/>
         <source>Imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="31"/>
+        <location filename="../../villagebook/ui/history.py" line="32"/>
         <source>Member left</source>
         <translation>成员减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="32"/>
+        <location filename="../../villagebook/ui/history.py" line="33"/>
         <source>Member restored</source>
         <translation>成员恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="33"/>
+        <location filename="../../villagebook/ui/history.py" line="34"/>
         <source>Income added</source>
         <translation>新增收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="34"/>
+        <location filename="../../villagebook/ui/history.py" line="35"/>
         <source>Income changed</source>
         <translation>修改收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="35"/>
+        <location filename="../../villagebook/ui/history.py" line="36"/>
         <source>Income removed</source>
         <translation>删除收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="36"/>
+        <location filename="../../villagebook/ui/history.py" line="37"/>
         <source>Income restored</source>
         <translation>恢复收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="37"/>
+        <location filename="../../villagebook/ui/history.py" line="38"/>
         <source>Check recorded</source>
         <translation>新增核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="38"/>
+        <location filename="../../villagebook/ui/history.py" line="39"/>
         <source>Check corrected</source>
         <translation>修改核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="39"/>
+        <location filename="../../villagebook/ui/history.py" line="40"/>
         <source>Check removed</source>
         <translation>删除核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="40"/>
+        <location filename="../../villagebook/ui/history.py" line="41"/>
         <source>Check restored</source>
         <translation>恢复核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="41"/>
+        <location filename="../../villagebook/ui/history.py" line="42"/>
         <source>Monitoring event recorded</source>
         <translation>新增监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="42"/>
+        <location filename="../../villagebook/ui/history.py" line="43"/>
         <source>Monitoring event corrected</source>
         <translation>修改监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="43"/>
+        <location filename="../../villagebook/ui/history.py" line="44"/>
         <source>Monitoring event removed</source>
         <translation>删除监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="44"/>
+        <location filename="../../villagebook/ui/history.py" line="45"/>
         <source>Monitoring event restored</source>
         <translation>恢复监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="45"/>
+        <location filename="../../villagebook/ui/history.py" line="46"/>
         <source>Measure added</source>
         <translation>新增措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="46"/>
+        <location filename="../../villagebook/ui/history.py" line="47"/>
         <source>Measure changed</source>
         <translation>修改措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="47"/>
+        <location filename="../../villagebook/ui/history.py" line="48"/>
         <source>Measure removed</source>
         <translation>删除措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="48"/>
+        <location filename="../../villagebook/ui/history.py" line="49"/>
         <source>Measure restored</source>
         <translation>恢复措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="49"/>
+        <location filename="../../villagebook/ui/history.py" line="50"/>
         <source>Helper paired</source>
         <translation>结对帮扶</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="50"/>
+        <location filename="../../villagebook/ui/history.py" line="51"/>
         <source>Pairing changed</source>
         <translation>修改结对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="51"/>
+        <location filename="../../villagebook/ui/history.py" line="52"/>
         <source>Pairing removed</source>
         <translation>删除结对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="52"/>
+        <location filename="../../villagebook/ui/history.py" line="53"/>
         <source>Pairing restored</source>
         <translation>恢复结对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="53"/>
+        <location filename="../../villagebook/ui/history.py" line="54"/>
         <source>Visit recorded</source>
         <translation>新增走访</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="54"/>
+        <location filename="../../villagebook/ui/history.py" line="55"/>
         <source>Visit corrected</source>
         <translation>修改走访</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="55"/>
+        <location filename="../../villagebook/ui/history.py" line="56"/>
         <source>Visit removed</source>
         <translation>删除走访</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="56"/>
+        <location filename="../../villagebook/ui/history.py" line="57"/>
         <source>Visit restored</source>
         <translation>恢复走访</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="57"/>
+        <location filename="../../villagebook/ui/history.py" line="58"/>
         <source>Photo added</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="58"/>
+        <location filename="../../villagebook/ui/history.py" line="59"/>
         <source>Photo removed</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="59"/>
+        <location filename="../../villagebook/ui/history.py" line="60"/>
         <source>Problem recorded</source>
         <translation>新增问题</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="60"/>
+        <location filename="../../villagebook/ui/history.py" line="61"/>
         <source>Problem updated</source>
         <translation>更新问题</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="61"/>
+        <location filename="../../villagebook/ui/history.py" line="62"/>
         <source>Problem removed</source>
         <translation>删除问题</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="62"/>
+        <location filename="../../villagebook/ui/history.py" line="63"/>
         <source>Problem restored</source>
         <translation>恢复问题</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="63"/>
+        <location filename="../../villagebook/ui/history.py" line="64"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="76"/>
-        <location filename="../../villagebook/ui/history.py" line="111"/>
+        <location filename="../../villagebook/ui/history.py" line="77"/>
+        <location filename="../../villagebook/ui/history.py" line="112"/>
         <source>(created)</source>
         <translation>（新建）</translation>
     </message>
@@ -1201,13 +1201,13 @@
     </message>
     <message>
         <location filename="../../villagebook/ui/import_dialog.py" line="87"/>
-        <location filename="../../villagebook/ui/import_dialog.py" line="300"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="301"/>
         <source>Import households from a workbook</source>
         <translation>从表格导入农户</translation>
     </message>
     <message>
         <location filename="../../villagebook/ui/import_dialog.py" line="90"/>
-        <location filename="../../villagebook/ui/import_dialog.py" line="255"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="256"/>
         <source>Checking {name}…</source>
         <translation>正在检查 {name}…</translation>
     </message>
@@ -1283,67 +1283,67 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="180"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="181"/>
         <source>Choose under “Read as” which columns hold them.</source>
         <translation>请在“导入为”一栏中指出它们在哪些列。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="193"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="194"/>
         <source>{new} new households, {updated} updated, {members} member rows</source>
         <translation>新增 {new} 户，更新 {updated} 户，成员 {members} 行</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="197"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="198"/>
         <source>Imported: {counts}.</source>
         <translation>已导入：{counts}。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="204"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="205"/>
         <source>Nothing was imported: {count} problem(s) must be corrected in the file first. Without them the import would give {counts}.</source>
         <translation>没有导入任何数据：文件中有 {count} 处问题需要先改正。改正后导入将会：{counts}。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="208"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="209"/>
         <source>The file is in order: importing it gives {counts}. Press Import to write it into the book.</source>
         <translation>文件检查无误：导入将会{counts}。请按“导入”写入账本。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="221"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="222"/>
         <source>Stopped: nothing was imported.</source>
         <translation>已停止，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="233"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="234"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="269"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="270"/>
         <source>Another village&apos;s list?</source>
         <translation>其他村的名单？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="270"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="271"/>
         <source>Import it into this book?</source>
         <translation>仍要导入本账本吗？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="275"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="276"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="283"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="284"/>
         <source>Save the list of problems</source>
         <translation>保存问题清单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="286"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="287"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="301"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="302"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.xls *.ods);;所有文件 (*)</translation>
     </message>
@@ -1428,7 +1428,7 @@
     <message>
         <location filename="../../villagebook/ui/main_window.py" line="138"/>
         <location filename="../../villagebook/ui/main_window.py" line="177"/>
-        <location filename="../../villagebook/ui/main_window.py" line="385"/>
+        <location filename="../../villagebook/ui/main_window.py" line="391"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
@@ -1443,189 +1443,189 @@
         <translation>打印户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="306"/>
+        <location filename="../../villagebook/ui/main_window.py" line="312"/>
         <source>All villages</source>
         <translation>所有村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="330"/>
+        <location filename="../../villagebook/ui/main_window.py" line="336"/>
         <source>{count} changes since {since} have not reached {name} yet: export a sync package (Sync in the side bar).</source>
         <translation>自{since}以来有 {count} 项修改尚未送达{name}：请导出同步包（左侧“同步”）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="343"/>
+        <location filename="../../villagebook/ui/main_window.py" line="349"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="344"/>
+        <location filename="../../villagebook/ui/main_window.py" line="350"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="346"/>
+        <location filename="../../villagebook/ui/main_window.py" line="352"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="348"/>
+        <location filename="../../villagebook/ui/main_window.py" line="354"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="350"/>
+        <location filename="../../villagebook/ui/main_window.py" line="356"/>
         <source>Export the village register (Excel)…</source>
         <translation>导出村册（Excel）…</translation>
     </message>
     <message>
         <location filename="../../villagebook/ui/main_window.py" line="179"/>
-        <location filename="../../villagebook/ui/main_window.py" line="352"/>
+        <location filename="../../villagebook/ui/main_window.py" line="358"/>
         <source>Import households from Excel…</source>
         <translation>从 Excel 导入农户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="354"/>
+        <location filename="../../villagebook/ui/main_window.py" line="360"/>
         <source>Save a blank entry template (Excel)…</source>
         <translation>保存空白录入模板（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="356"/>
+        <location filename="../../villagebook/ui/main_window.py" line="362"/>
         <source>Sync…</source>
         <translation>同步…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="358"/>
+        <location filename="../../villagebook/ui/main_window.py" line="364"/>
         <source>Monitoring line…</source>
         <translation>监测线设置…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="360"/>
+        <location filename="../../villagebook/ui/main_window.py" line="366"/>
         <source>Back up to…</source>
         <translation>备份到…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="362"/>
+        <location filename="../../villagebook/ui/main_window.py" line="368"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="364"/>
+        <location filename="../../villagebook/ui/main_window.py" line="370"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="370"/>
+        <location filename="../../villagebook/ui/main_window.py" line="376"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="371"/>
+        <location filename="../../villagebook/ui/main_window.py" line="377"/>
         <source>Household cards…</source>
         <translation>户卡（明白卡）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="372"/>
+        <location filename="../../villagebook/ui/main_window.py" line="378"/>
         <source>Wall sheets for the home…</source>
         <translation>户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="373"/>
+        <location filename="../../villagebook/ui/main_window.py" line="379"/>
         <source>Public notice…</source>
         <translation>公示名单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="374"/>
+        <location filename="../../villagebook/ui/main_window.py" line="380"/>
         <source>Village register…</source>
         <translation>村有册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="381"/>
+        <location filename="../../villagebook/ui/main_window.py" line="387"/>
         <source>Township summary (乡镇有簿)…</source>
         <translation>乡镇有簿汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="384"/>
+        <location filename="../../villagebook/ui/main_window.py" line="390"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="388"/>
+        <location filename="../../villagebook/ui/main_window.py" line="394"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="393"/>
+        <location filename="../../villagebook/ui/main_window.py" line="399"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="428"/>
+        <location filename="../../villagebook/ui/main_window.py" line="440"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="433"/>
+        <location filename="../../villagebook/ui/main_window.py" line="445"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="447"/>
+        <location filename="../../villagebook/ui/main_window.py" line="459"/>
         <source>Save the township summary</source>
         <translation>保存乡镇汇总表</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="448"/>
+        <location filename="../../villagebook/ui/main_window.py" line="460"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="453"/>
+        <location filename="../../villagebook/ui/main_window.py" line="465"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="463"/>
+        <location filename="../../villagebook/ui/main_window.py" line="475"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="464"/>
-        <location filename="../../villagebook/ui/main_window.py" line="499"/>
+        <location filename="../../villagebook/ui/main_window.py" line="476"/>
+        <location filename="../../villagebook/ui/main_window.py" line="511"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="477"/>
+        <location filename="../../villagebook/ui/main_window.py" line="489"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="498"/>
+        <location filename="../../villagebook/ui/main_window.py" line="510"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="525"/>
+        <location filename="../../villagebook/ui/main_window.py" line="537"/>
         <source>&lt;h3&gt;This book has no households yet&lt;/h3&gt;&lt;p&gt;Start with &lt;b&gt;New household&lt;/b&gt; to enter a family, or &lt;b&gt;Import households from Excel…&lt;/b&gt; to bring in the list the village keeps (the national system&apos;s export or your own table; File → Save a blank entry template gives the columns).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本账本还没有农户&lt;/h3&gt;&lt;p&gt;先点&lt;b&gt;新增农户&lt;/b&gt;逐户录入，或点&lt;b&gt;从 Excel 导入农户…&lt;/b&gt;导入村里已有的名单（全国系统导出的名单或自己的表格均可；“文件 → 保存空白录入模板”给出各列）。&lt;/p&gt;&lt;p&gt;账本保存在这个文件里，请用“文件 → 备份到…”备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="570"/>
+        <location filename="../../villagebook/ui/main_window.py" line="582"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="574"/>
+        <location filename="../../villagebook/ui/main_window.py" line="586"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="576"/>
+        <location filename="../../villagebook/ui/main_window.py" line="588"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="578"/>
+        <location filename="../../villagebook/ui/main_window.py" line="590"/>
         <source>[read only]</source>
         <translation>【只读】</translation>
     </message>
@@ -2077,328 +2077,333 @@
     </message>
     <message>
         <location filename="../../villagebook/core/messages.py" line="174"/>
+        <source>{count} column(s) have no place in the book and are not imported: {columns}. Choose under “Read as” if one of them holds a field.</source>
+        <translation>有 {count} 列在账本中没有对应项，不会导入：{columns}。如其中某列对应某一项，请在“读作”中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="177"/>
         <source>{count} of the {total} households have a household number of another village (such as {example}; this village&apos;s numbers begin with {code}). Check that this is the right village&apos;s list before importing.</source>
         <translation>{total} 户中有 {count} 户的户编号属于其他村（如 {example}；本村户编号以 {code} 开头）。导入前请确认这是本村的名单。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="178"/>
+        <location filename="../../villagebook/core/messages.py" line="181"/>
         <source>The workbook takes values from other files ({files}): what was copied from them when the file was last saved is imported. Check that it is up to date.</source>
         <translation>此工作簿引用了其他文件的数据（{files}）：导入的是上次保存时复制过来的值，请核对是否为最新。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="183"/>
+        <location filename="../../villagebook/core/messages.py" line="186"/>
         <source>The township code must have 9 digits (it has “{value}”)</source>
         <translation>乡镇代码应为 9 位数字（现为“{value}”）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="186"/>
+        <location filename="../../villagebook/core/messages.py" line="189"/>
         <source>{name} is not a villagebook pairing card</source>
         <translation>{name} 不是村账本的配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="188"/>
+        <location filename="../../villagebook/core/messages.py" line="191"/>
         <source>The fingerprint does not match ({expected} on this card): do not pair; ask the other side for their card again</source>
         <translation>指纹不一致（此配对文件为 {expected}）：请不要配对，请对方重新提供配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="191"/>
+        <location filename="../../villagebook/core/messages.py" line="194"/>
         <source>A {kind} book pairs with the other kind (a village with its township)</source>
         <translation>账本只能与另一类账本配对（村与所属乡镇）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="193"/>
+        <location filename="../../villagebook/core/messages.py" line="196"/>
         <source>The package comes from a book this one is not paired with: pair first</source>
         <translation>此同步包来自尚未配对的账本：请先配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="195"/>
+        <location filename="../../villagebook/core/messages.py" line="198"/>
         <source>The package is damaged or was changed after it was made; ask for it again. Nothing was changed.</source>
         <translation>同步包已损坏，或生成后被改动过，请对方重新导出。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="198"/>
+        <location filename="../../villagebook/core/messages.py" line="201"/>
         <source>The package is larger than any package villagebook makes; it was not read. Nothing was changed.</source>
         <translation>同步包大小超出村账本所能生成的范围，未读取。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="201"/>
+        <location filename="../../villagebook/core/messages.py" line="204"/>
         <source>The package holds files that no villagebook package holds; it was not read. Nothing was changed.</source>
         <translation>同步包中含有村账本同步包不会有的文件，未读取。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="204"/>
+        <location filename="../../villagebook/core/messages.py" line="207"/>
         <source>The package&apos;s signature does not match its sender: it may be forged or changed. Nothing was changed.</source>
         <translation>同步包的签名与发送方不符：可能被伪造或改动。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="207"/>
+        <location filename="../../villagebook/core/messages.py" line="210"/>
         <source>The package was made for another book; it cannot be read here</source>
         <translation>此同步包是发给另一个账本的，在这里无法读取</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="209"/>
+        <location filename="../../villagebook/core/messages.py" line="212"/>
         <source>The package was made by a newer version of villagebook (format {version}); please update the program</source>
         <translation>此同步包由更新版本的村账本生成（格式 {version}），请先升级程序</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="212"/>
+        <location filename="../../villagebook/core/messages.py" line="215"/>
         <source>The package was made by a newer version of villagebook (book version {version}; this program reads up to {supported}); please update the program</source>
         <translation>此同步包由更新版本的村账本生成（账本版本 {version}，本程序最高支持 {supported}），请先升级程序</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="216"/>
+        <location filename="../../villagebook/core/messages.py" line="219"/>
         <source>The package holds other changes under numbers already received from the same book: the book was copied and both copies were used. Nothing was changed; ask the village which copy is right.</source>
         <translation>同步包中的修改编号与此前从同一账本收到的相同但内容不同：该账本被复制后两份都在使用。账本未做任何改动，请向村里确认哪一份是正确的。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="220"/>
+        <location filename="../../villagebook/core/messages.py" line="223"/>
         <source>Packages before this one are missing ({missing}); it is kept and will be applied when they arrive</source>
         <translation>缺少此前的同步包（{missing}）：此包已暂存，收到缺少的包后自动导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="223"/>
+        <location filename="../../villagebook/core/messages.py" line="226"/>
         <source>The package comes from a computer whose clock is {hours} hours ahead; it is kept until the clock is corrected</source>
         <translation>此同步包来自时钟快了 {hours} 小时的电脑：已暂存，待时钟校正后再导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="226"/>
+        <location filename="../../villagebook/core/messages.py" line="229"/>
         <source>The file cannot be read</source>
         <translation>无法读取该文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="227"/>
+        <location filename="../../villagebook/core/messages.py" line="230"/>
         <source>This book is not paired with {peer}; pair first</source>
         <translation>本账本尚未与 {peer} 配对：请先配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="229"/>
+        <location filename="../../villagebook/core/messages.py" line="232"/>
         <source>There is no conflict {id}</source>
         <translation>没有编号为 {id} 的冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="230"/>
+        <location filename="../../villagebook/core/messages.py" line="233"/>
         <source>Conflict {id} is already decided</source>
         <translation>冲突 {id} 已经处理过</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="231"/>
+        <location filename="../../villagebook/core/messages.py" line="234"/>
         <source>Choose this side&apos;s value, the other side&apos;s, or type a value</source>
         <translation>请选择本方的值、对方的值，或输入一个值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="233"/>
+        <location filename="../../villagebook/core/messages.py" line="236"/>
         <source>There is no finding {id}</source>
         <translation>没有编号为 {id} 的记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="234"/>
+        <location filename="../../villagebook/core/messages.py" line="237"/>
         <source>The administrative code must have 12 digits (it has “{value}”)</source>
         <translation>行政区划代码应为 12 位数字（现在是“{value}”）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="236"/>
+        <location filename="../../villagebook/core/messages.py" line="239"/>
         <source>There is already a user called {name}</source>
         <translation>已有名为 {name} 的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="237"/>
+        <location filename="../../villagebook/core/messages.py" line="240"/>
         <source>{name} is not an active user of this book (its users: {users})</source>
         <translation>{name} 不是本账本的在用用户（本账本用户：{users}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="239"/>
+        <location filename="../../villagebook/core/messages.py" line="242"/>
         <source>Say who is working with --user NAME (the book&apos;s users: {users})</source>
         <translation>请用 --user 姓名 说明是谁在操作（本账本用户：{users}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="241"/>
+        <location filename="../../villagebook/core/messages.py" line="244"/>
         <source>At least one user must remain: add the new user first</source>
         <translation>至少要保留一名在用用户：请先添加新用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="244"/>
+        <location filename="../../villagebook/core/messages.py" line="247"/>
         <source>This book was made by a newer version of villagebook (version {version}; this program reads up to {supported}). Please update the program. The book has not been changed.</source>
         <translation>这个账本由较新版本的村账本创建（版本 {version}，本程序只能读到版本 {supported}）。请先升级程序。账本没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="248"/>
+        <location filename="../../villagebook/core/messages.py" line="251"/>
         <source>This book was changed by a newer version of villagebook ({name}). Please update the program. The book has not been changed.</source>
         <translation>此账本已被更新版本的村账本程序改动过（{name}）。请先升级程序。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="251"/>
+        <location filename="../../villagebook/core/messages.py" line="254"/>
         <source>The book is in use by another program (perhaps another villagebook window). Close it and try again. Nothing was changed.</source>
         <translation>账本正被另一个程序使用（可能是另一个村账本窗口）。请关闭后再试。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="254"/>
+        <location filename="../../villagebook/core/messages.py" line="257"/>
         <source>The book cannot be written (it may be on a CD or a protected USB stick). Copy it to the computer and open the copy.</source>
         <translation>账本文件无法写入（可能在光盘或写保护的U盘上）。请把它复制到电脑上，再打开复制的文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="257"/>
+        <location filename="../../villagebook/core/messages.py" line="260"/>
         <source>This file is not a villagebook book, or it is damaged. It has not been changed. Restore it from a backup copy.</source>
         <translation>这个文件不是村账本，或者已经损坏。文件没有被改动。请用备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="260"/>
+        <location filename="../../villagebook/core/messages.py" line="263"/>
         <source>This database belongs to another program; villagebook will not change it.</source>
         <translation>这个数据库属于其他程序，村账本不会改动它。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="262"/>
+        <location filename="../../villagebook/core/messages.py" line="265"/>
         <source>The disk is full. Free some space and save again; nothing was lost.</source>
         <translation>磁盘已满。请腾出空间后再保存，已有数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="264"/>
+        <location filename="../../villagebook/core/messages.py" line="267"/>
         <source>The book file cannot be opened. Check that the USB stick or folder is still there.</source>
         <translation>无法打开账本文件。请检查U盘或文件夹是否还在。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="267"/>
+        <location filename="../../villagebook/core/messages.py" line="270"/>
         <source>The file cannot be written ({path}): it may be open in another program or the folder may be protected. Close it or choose another place.</source>
         <translation>文件无法写入（{path}）：可能正被其他程序打开，或文件夹受保护。请关闭该文件或另选位置。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="270"/>
+        <location filename="../../villagebook/core/messages.py" line="273"/>
         <source>There is no book at {path}</source>
         <translation>{path} 处没有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="271"/>
+        <location filename="../../villagebook/core/messages.py" line="274"/>
         <source>The backup {path} is damaged and cannot be used; choose another one</source>
         <translation>备份 {path} 已损坏，无法使用；请选择另一个备份</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="273"/>
+        <location filename="../../villagebook/core/messages.py" line="276"/>
         <source>There is already a book at {path}</source>
         <translation>{path} 处已有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="274"/>
+        <location filename="../../villagebook/core/messages.py" line="277"/>
         <source>Choose who is working before making changes</source>
         <translation>修改前请先选择当前使用人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="276"/>
+        <location filename="../../villagebook/core/messages.py" line="279"/>
         <source>The record no longer exists in this book</source>
         <translation>账本中已没有这条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="279"/>
+        <location filename="../../villagebook/core/messages.py" line="282"/>
         <source>{year}: {per_capita} yuan per person, under the line of {line} yuan</source>
         <translation>{year}年人均纯收入 {per_capita} 元，低于监测线 {line} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="281"/>
+        <location filename="../../villagebook/core/messages.py" line="284"/>
         <source>Per-capita income fell from {before} yuan ({previous}) to {after} yuan ({year}), {percent}% less</source>
         <translation>人均纯收入由 {before} 元（{previous}年）降至 {after} 元（{year}年），下降 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="284"/>
+        <location filename="../../villagebook/core/messages.py" line="287"/>
         <source>Aged {age} on 1 September and not in school</source>
         <translation>9月1日满 {age} 周岁，未在校</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="286"/>
+        <location filename="../../villagebook/core/messages.py" line="289"/>
         <location filename="../../villagebook/core/rules.py" line="62"/>
         <source>No basic medical insurance</source>
         <translation>未参加基本医疗保险</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="287"/>
+        <location filename="../../villagebook/core/messages.py" line="290"/>
         <source>House of grade {grade}: no renovation, relocation or housing measure</source>
         <translation>住房为 {grade} 级，未改造、未搬迁、无住房措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="289"/>
+        <location filename="../../villagebook/core/messages.py" line="292"/>
         <location filename="../../villagebook/core/rules.py" line="70"/>
         <source>Drinking water not safe</source>
         <translation>饮水不安全</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="290"/>
+        <location filename="../../villagebook/core/messages.py" line="293"/>
         <source>Last two-assurances check: {last} (due every {days} days)</source>
         <translation>上次三保障核查：{last}（每 {days} 天应核查一次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="292"/>
+        <location filename="../../villagebook/core/messages.py" line="295"/>
         <source>Taken into monitoring on {date}; no measure within {days} days</source>
         <translation>{date} 纳入监测，{days} 天内没有帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="294"/>
+        <location filename="../../villagebook/core/messages.py" line="297"/>
         <source>Taken in on {taken}, risk removed by assistance on {removed} ({days} days later)</source>
         <translation>{taken} 纳入监测，{removed} 帮扶消除风险（相隔 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="297"/>
+        <location filename="../../villagebook/core/messages.py" line="300"/>
         <source>Monitored for unstable work, but nobody in the household can work</source>
         <translation>因务工就业不稳纳入监测，但家中没有劳动力</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="299"/>
+        <location filename="../../villagebook/core/messages.py" line="302"/>
         <source>Nobody can work and nobody receives subsistence or extreme-poverty support</source>
         <translation>家中无劳动力，也无人享受低保或特困供养</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="302"/>
+        <location filename="../../villagebook/core/messages.py" line="305"/>
         <source>{health}, in an ordinary household that is not monitored</source>
         <translation>{health}，所在一般农户未纳入监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="304"/>
+        <location filename="../../villagebook/core/messages.py" line="307"/>
         <source>Loan of {amount} yuan due {due}, {repaid} yuan repaid</source>
         <translation>贷款 {amount} 元，{due} 到期，已还 {repaid} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="306"/>
+        <location filename="../../villagebook/core/messages.py" line="309"/>
         <source>Overdue loans {overdue} yuan of {balance} yuan outstanding: {rate}‰ (line {line}‰)</source>
         <translation>逾期 {overdue} 元，贷款余额 {balance} 元：逾期率 {rate}‰（控制线 {line}‰）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="309"/>
+        <location filename="../../villagebook/core/messages.py" line="312"/>
         <source>{measure} planned to end {end}, still in progress</source>
         <translation>{measure}计划 {end} 完成，仍在实施中</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="311"/>
+        <location filename="../../villagebook/core/messages.py" line="314"/>
         <source>Last visit: {last} (more than {days} days)</source>
         <translation>上次走访：{last}（超过 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="313"/>
+        <location filename="../../villagebook/core/messages.py" line="316"/>
         <source>Follow-up due {date}: {agreed}</source>
         <translation>{date} 应跟进：{agreed}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="315"/>
+        <location filename="../../villagebook/core/messages.py" line="318"/>
         <source>{helper}: {visits} visits this year, {due} due by now ({required} a year)</source>
         <translation>{helper}：今年走访 {visits} 次，到目前应走访 {due} 次（全年 {required} 次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="318"/>
+        <location filename="../../villagebook/core/messages.py" line="321"/>
         <source>{problem}: deadline {deadline}</source>
         <translation>{problem}：整改期限 {deadline}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="319"/>
+        <location filename="../../villagebook/core/messages.py" line="322"/>
         <source>ID number {masked}: {detail}</source>
         <translation>证件号码 {masked}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="320"/>
+        <location filename="../../villagebook/core/messages.py" line="323"/>
         <source>The same ID number as {other} of household {number}</source>
         <translation>与户 {number} 的 {other} 证件号码相同</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="322"/>
+        <location filename="../../villagebook/core/messages.py" line="325"/>
         <source>{count} current heads of household</source>
         <translation>在册户主 {count} 名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="324"/>
+        <location filename="../../villagebook/core/messages.py" line="327"/>
         <source>{relation} born {birth}, the head of household born {head_birth}</source>
         <translation>{relation}生于 {birth}，户主生于 {head_birth}</translation>
     </message>
@@ -2648,17 +2653,17 @@
         <translation>户主的子女比户主年长，或父母比户主年轻。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="35"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="36"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="36"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="37"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="37"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="38"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
@@ -2760,27 +2765,27 @@
 <context>
     <name>PhotosDialog</name>
     <message>
-        <location filename="../../villagebook/ui/photos.py" line="53"/>
+        <location filename="../../villagebook/ui/photos.py" line="54"/>
         <source>Photos of the visit</source>
         <translation>走访照片</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/photos.py" line="65"/>
+        <location filename="../../villagebook/ui/photos.py" line="66"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/photos.py" line="67"/>
+        <location filename="../../villagebook/ui/photos.py" line="68"/>
         <source>Remove photo</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/photos.py" line="105"/>
+        <location filename="../../villagebook/ui/photos.py" line="106"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/photos.py" line="106"/>
+        <location filename="../../villagebook/ui/photos.py" line="107"/>
         <source>Pictures (*.jpg *.jpeg *.png);;All files (*)</source>
         <translation>图片 (*.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
@@ -2841,143 +2846,143 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="59"/>
-        <location filename="../../villagebook/ui/print_dialog.py" line="202"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="61"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="205"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="62"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="64"/>
         <source>Household cards (户卡/明白卡)</source>
         <translation>户卡（明白卡）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="63"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="65"/>
         <source>Wall sheets for the home (户内公示牌)</source>
         <translation>户内公示牌</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="64"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="66"/>
         <source>Public notice (公示名单)</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="65"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="67"/>
         <source>Village register (村有册)</source>
         <translation>村有册（农户花名册）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="67"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="69"/>
         <source>Document</source>
         <translation>打印内容</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="69"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="71"/>
         <source>Every household in the book</source>
         <translation>全村在册农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="71"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="73"/>
         <source>The {count} households selected in the list</source>
         <translation>列表中选中的 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="83"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="85"/>
         <source>Households</source>
         <translation>农户范围</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="87"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="89"/>
         <source>A4 landscape</source>
         <translation>A4 横向</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="88"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="90"/>
         <source>A3 landscape</source>
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="89"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="91"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="92"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="94"/>
         <source>Archive copy with full ID numbers</source>
         <translation>存档件：显示完整证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="99"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="101"/>
         <source>Notice</source>
         <translation>公示内容</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="105"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="107"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="108"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="110"/>
         <source>Records dated</source>
         <translation>记录日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="114"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="116"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="118"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="120"/>
         <source>Posted from</source>
         <translation>公示开始</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="122"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="124"/>
         <source>Hotline</source>
         <translation>监督举报电话</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="126"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="128"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="129"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="131"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="131"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="133"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="133"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="135"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="168"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="171"/>
         <source>Full ID numbers</source>
         <translation>完整证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="169"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="172"/>
         <source>This copy shows every full ID number. Keep it in the village file: never post it, hand it out or leave it on a shared computer.</source>
         <translation>这份存档件会显示每个人的完整证件号码。请放入村档案妥善保管，不得张贴、外传或留在公用电脑上。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="208"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="211"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="209"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="212"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="232"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="235"/>
         <source>Preparing the pages…</source>
         <translation>正在生成页面…</translation>
     </message>
@@ -3028,8 +3033,8 @@
         <translation>显示已删除的</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="261"/>
-        <location filename="../../villagebook/ui/record_tab.py" line="265"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="268"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="272"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>

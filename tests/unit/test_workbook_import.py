@@ -331,3 +331,27 @@ def test_a_list_in_the_words_villages_write_imports(book, tmp_path):
     assert household["category"] == "02"  # 监测户
     assert [m["relation"] for m in household["members"]] == ["01", "02", "03", "05"]
     assert [m["medical_ins"] for m in household["members"]] == [1, 1, 0, 1]
+
+
+def test_the_national_list_brings_water_and_cause_and_names_what_it_cannot_keep(book,
+                                                                              tmp_path):
+    """The national system's export of people (one row a person): its household columns
+    come in where the book has a place; the others are named before anything is written."""
+    from helpers import make_id
+
+    path = tmp_path / "全国系统导出.xlsx"
+    write(path, [
+        ["序号", "户编号", "姓名", "证件号码", "与户主关系", "户类型", "是否解决安全饮用水",
+         "致贫原因", "风险是否消除", "易返贫致贫户(监测对象)类型"],
+        ["1", "110105001001021", "周一", make_id("19600101", 11), "户主", "脱贫户", "否",
+         "因病", "是", ""],
+        ["2", "110105001001021", "吴二", make_id("19620101", 22), "配偶", "脱贫户", "否",
+         "因病", "是", ""],
+    ])
+    checked = import_workbook(book, path, dry_run=True)
+    [unread] = [w for w in checked.warnings if w.issue.code == "import.unread_columns"]
+    assert unread.issue.values["columns"] == "风险是否消除、易返贫致贫户(监测对象)类型"
+    assert count(book, "households") == 0  # named before anything is written
+    assert import_workbook(book, path).committed
+    [household] = households_of(book)
+    assert household["water_safe"] == 0 and household["main_cause"] == "01"  # 因病

@@ -171,6 +171,9 @@ TEMPLATES: dict[str, str] = {
     "import.too_large": QT_TRANSLATE_NOOP(
         "Messages", "{name} is far larger inside than any village's list (it may be damaged "
                     "or made to exhaust the computer's memory); it was not read"),
+    "import.unread_columns": QT_TRANSLATE_NOOP(
+        "Messages", "{count} column(s) have no place in the book and are not imported: "
+                    "{columns}. Choose under “Read as” if one of them holds a field."),
     "import.other_village": QT_TRANSLATE_NOOP(
         "Messages", "{count} of the {total} households have a household number of another "
                     "village (such as {example}; this village's numbers begin with {code}). "

@@ -62,7 +62,7 @@ HOUSEHOLD_STATE = {"注销原因": "closed_reason", "注销日期": "closed_date
                    "注销说明": "closed_note"}
 STATE_KEYS = ("status", "closed_reason", "closed_date", "closed_note")
 # derived columns of the program's own register: not imported
-IGNORED = {"户主姓名", "家庭人口数"}
+IGNORED = {"户主姓名", "家庭人口数", "序号"}  # derived here, or only a row number
 
 
 @dataclass
@@ -339,6 +339,11 @@ def columns_of(path: str | Path, mapping: Mapping | None = None) -> list[SheetCo
     with ``mapping`` laid over them). A sheet whose header lacks required columns is shown
     too (best guess of its header row), so that the person can map them."""
     sheets, _ = read_workbook(path)
+    return _sheet_columns(sheets, mapping)
+
+
+def _sheet_columns(sheets: dict[str, list[list[Any]]], mapping: Mapping | None
+                   ) -> list[SheetColumns]:
     member_sheet = "家庭成员" in sheets
     out = []
     for title, rows in sheets.items():
@@ -405,6 +410,7 @@ def import_workbook(book: Book, path: str | Path, *, dry_run: bool = False,
     other = _other_village(book, households)
     if other is not None:
         result.warnings.append(other)
+    result.warnings += _unread_columns(sheets, mapping)
     seen: dict[str, str] = {}  # ID number → 户编号, across the whole file
     new: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
     states: list[tuple[str, dict[str, Any], tuple[str, int]]] = []
@@ -436,6 +442,21 @@ def import_workbook(book: Book, path: str | Path, *, dry_run: bool = False,
     except _Rollback:
         pass
     return result
+
+
+def _unread_columns(sheets: dict[str, list[list[Any]]], mapping: Mapping | None
+                    ) -> list[Problem]:
+    """Columns with a title that the import has no place for: named before anything is
+    written, so that nothing a list holds is dropped without a word."""
+    out = []
+    for sheet in _sheet_columns(sheets, mapping):
+        unread = [t.strip() for t, key in zip(sheet.titles, sheet.keys)
+                  if not key and t.strip() and normalize(t) not in _IGNORED]
+        if unread:
+            out.append(Problem(sheet.sheet, sheet.header_row, "", "、".join(unread), Issue(
+                "import.unread_columns", "", {"columns": "、".join(unread),
+                                              "count": len(unread)}, severity="warning")))
+    return out
 
 
 def _other_village(book: Book, households: dict[str, Any]) -> Problem | None:
