@@ -21,6 +21,7 @@ from .book_settings import int_setting, monitoring_line
 from .changelog import to_json
 from .helpers import list_helpers
 from .problems import list_problems
+from .records import rows
 from .visits import follow_ups_due, not_visited
 
 ACTIVE = "h.status = 'active'"
@@ -29,12 +30,6 @@ ABLE = ("01", "02", "03")  # labour skill: 普通, 技能, 弱或半劳动力
 MONITORED_NOW = ("(SELECT e.event FROM monitoring_events e WHERE e.household_id = h.id"
                  " AND e.status = 'active' ORDER BY e.event_date DESC, e.created_at DESC"
                  " LIMIT 1) = '01'")
-
-
-def _rows(book: Book, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
-    cursor = book.conn.execute(sql, list(params))
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor]
 
 
 def _yuan(fen: int | None) -> str:
@@ -48,7 +43,7 @@ def _incomes(book: Book) -> dict[str, list[dict[str, Any]]]:
     by SQL."""
     out: dict[str, list[dict[str, Any]]] = {}
     end = "(i.year || '-12-31')"
-    for row in _rows(book, "SELECT i.id, i.household_id, i.year, " + net_sql("i") +
+    for row in rows(book, "SELECT i.id, i.household_id, i.year, " + net_sql("i") +
                            " AS net, (SELECT count(*) FROM members m WHERE m.household_id ="
                            " i.household_id AND NOT (m.birth_date IS NOT NULL AND"
                            f" m.birth_date > {end}) AND NOT (m.status = 'left' AND"
@@ -91,7 +86,7 @@ def find_school(book: Book, today: dt.date) -> Iterator[Finding]:
     """The findings of its rules (``FINDERS``) in the book as it is today."""
     oldest, youngest = school_age_births(today)
     start = school_year_start(today)
-    for row in _rows(book, "SELECT m.id, m.household_id, m.name, m.birth_date FROM members m"
+    for row in rows(book, "SELECT m.id, m.household_id, m.name, m.birth_date FROM members m"
                            " JOIN households h ON h.id = m.household_id WHERE " + ACTIVE +
                            " AND m.status = 'active' AND m.school_status = '01'"
                            " AND m.birth_date BETWEEN ? AND ? AND coalesce(m.note, '') = ''",
@@ -104,7 +99,7 @@ def find_school(book: Book, today: dt.date) -> Iterator[Finding]:
 
 def find_medical(book: Book, today: dt.date) -> Iterator[Finding]:
     """The findings of its rules (``FINDERS``) in the book as it is today."""
-    for row in _rows(book, "SELECT m.id, m.household_id, m.name FROM members m JOIN"
+    for row in rows(book, "SELECT m.id, m.household_id, m.name FROM members m JOIN"
                            " households h ON h.id = m.household_id WHERE " + ACTIVE +
                            " AND m.status = 'active' AND m.medical_ins = 0"):
         yield Finding("medical.uninsured", row["household_id"], row["id"], row["name"])
@@ -112,7 +107,7 @@ def find_medical(book: Book, today: dt.date) -> Iterator[Finding]:
 
 def find_housing(book: Book, today: dt.date) -> Iterator[Finding]:
     """The findings of its rules (``FINDERS``) in the book as it is today."""
-    for row in _rows(book, "SELECT h.id, h.housing_grade FROM households h WHERE " + ACTIVE +
+    for row in rows(book, "SELECT h.id, h.housing_grade FROM households h WHERE " + ACTIVE +
                            " AND h.housing_grade IN ('C', 'D')"
                            " AND h.housing_renovated_year IS NULL"
                            " AND coalesce(h.relocated, 0) = 0 AND NOT EXISTS (SELECT 1 FROM"
@@ -132,7 +127,7 @@ def find_checks(book: Book, today: dt.date) -> Iterator[Finding]:
     """The findings of its rules (``FINDERS``) in the book as it is today."""
     days = int_setting(book, "rules.check_max_days")
     since = (today - dt.timedelta(days=days)).isoformat()
-    for row in _rows(book, "SELECT h.id, (SELECT max(c.check_date) FROM checks c WHERE"
+    for row in rows(book, "SELECT h.id, (SELECT max(c.check_date) FROM checks c WHERE"
                            " c.household_id = h.id AND c.status = 'active') AS last"
                            " FROM households h WHERE " + ACTIVE + " AND " + OUT_OR_MONITORED):
         if row["last"] is None or row["last"] < since:
@@ -143,7 +138,7 @@ def find_checks(book: Book, today: dt.date) -> Iterator[Finding]:
 # -- monitoring ------------------------------------------------------------------------
 def _monitored(book: Book) -> list[dict[str, Any]]:
     """Households monitored now, each with its latest 纳入监测 event."""
-    return _rows(book, "SELECT h.id AS household_id, e.event_date, e.risks FROM households h"
+    return rows(book, "SELECT h.id AS household_id, e.event_date, e.risks FROM households h"
                        " JOIN monitoring_events e ON e.household_id = h.id AND e.status ="
                        " 'active' AND e.event = '01' WHERE " + ACTIVE + " AND " +
                        MONITORED_NOW + " AND e.event_date = (SELECT max(x.event_date) FROM"
@@ -172,7 +167,7 @@ def find_monitoring(book: Book, today: dt.date) -> Iterator[Finding]:
             if working is None:
                 yield Finding("monitoring.work_without_labour", row["household_id"])
     shortest = int_setting(book, "rules.removal_min_days")
-    for row in _rows(book, "SELECT r.id, r.household_id, r.event_date AS removed,"
+    for row in rows(book, "SELECT r.id, r.household_id, r.event_date AS removed,"
                            " (SELECT max(t.event_date) FROM monitoring_events t WHERE"
                            " t.household_id = r.household_id AND t.status = 'active' AND"
                            " t.event = '01' AND t.event_date <= r.event_date) AS taken"
@@ -203,7 +198,7 @@ def find_labour(book: Book, today: dt.date) -> Iterator[Finding]:
 
 def find_candidates(book: Book, today: dt.date) -> Iterator[Finding]:
     """The findings of its rules (``FINDERS``) in the book as it is today."""
-    for row in _rows(book, "SELECT m.id, m.household_id, m.name, m.health FROM members m"
+    for row in rows(book, "SELECT m.id, m.household_id, m.name, m.health FROM members m"
                            " JOIN households h ON h.id = m.household_id WHERE " + ACTIVE +
                            " AND h.category = '03' AND m.status = 'active'"
                            " AND m.health IN ('03', '04')"):
@@ -216,7 +211,7 @@ def find_loans(book: Book, today: dt.date) -> Iterator[Finding]:
     """The findings of its rules (``FINDERS``) in the book as it is today."""
     balance: dict[str, int] = {}  # per village: a township's book holds many
     late: dict[str, int] = {}
-    for row in _rows(book, "SELECT m.*, v.code AS village_code FROM measures m JOIN"
+    for row in rows(book, "SELECT m.*, v.code AS village_code FROM measures m JOIN"
                            " households h ON h.id = m.household_id LEFT JOIN village v ON"
                            " v.id = h.village_id WHERE " + ACTIVE + " AND m.status = 'active'"
                            " AND m.measure_type = ?", [MICROCREDIT]):
@@ -239,7 +234,7 @@ def find_loans(book: Book, today: dt.date) -> Iterator[Finding]:
 
 def find_measures(book: Book, today: dt.date) -> Iterator[Finding]:
     """The findings of its rules (``FINDERS``) in the book as it is today."""
-    for row in _rows(book, "SELECT m.id, m.household_id, m.measure_type, m.end_date FROM"
+    for row in rows(book, "SELECT m.id, m.household_id, m.measure_type, m.end_date FROM"
                            " measures m JOIN households h ON h.id = m.household_id WHERE " +
                            ACTIVE + " AND m.status = 'active' AND m.progress = '02'"
                            " AND m.end_date < ?", [today.isoformat()]):
@@ -300,7 +295,7 @@ def find_ids(book: Book, today: dt.date) -> Iterator[Finding]:
     for start in range(0, len(numbers), 500):
         chunk = numbers[start:start + 500]
         first: dict[str, dict[str, Any]] = {}
-        for row in _rows(book, "SELECT m.id, m.household_id, m.name, m.id_number, h.number " +
+        for row in rows(book, "SELECT m.id, m.household_id, m.name, m.id_number, h.number " +
                          current + " AND m.id_number IN (%s) ORDER BY m.id_number, h.number"
                          % ",".join("?" * len(chunk)), chunk):
             if row["id_number"] in first:
@@ -325,7 +320,7 @@ CHILDREN, PARENTS = ("03", "04"), ("11", "12", "13", "14", "15", "16")
 
 def find_relations(book: Book, today: dt.date) -> Iterator[Finding]:
     """The findings of its rules (``FINDERS``) in the book as it is today."""
-    for row in _rows(book, "SELECT m.id, m.household_id, m.name, m.relation, m.birth_date,"
+    for row in rows(book, "SELECT m.id, m.household_id, m.name, m.relation, m.birth_date,"
                            " head.birth_date AS head_birth FROM members m JOIN households h"
                            " ON h.id = m.household_id JOIN members head ON head.household_id"
                            " = h.id AND head.status = 'active' AND head.relation = '01'"

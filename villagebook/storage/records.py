@@ -5,7 +5,7 @@ delete, and every step goes through the change log."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..core.errors import InvalidOperation, Issue, NotFound, ValidationFailed
@@ -15,7 +15,7 @@ from .book import Book
 from .changelog import ChangeWriter
 
 
-def rows(book: Book, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+def rows(book: Book, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
     """The rows of a query as dictionaries of column name to value."""
     cursor = book.conn.execute(sql, params)
     names = [d[0] for d in cursor.description]
