@@ -113,7 +113,8 @@ def run(args: argparse.Namespace, path: Path, operator: Callable[[Book, str | No
 
 def _pair(args: argparse.Namespace, path: Path) -> int:
     from .sync.keys import load_keys, pairing_card, read_card, write_card
-    from .sync.peers import add_peer, book_identity
+    from .storage.village import book_identity
+    from .sync.peers import add_peer
 
     keys = load_keys()
     if args.export:

@@ -25,6 +25,7 @@ from ..core.rules import BY_CODE, Finding
 from ..storage.book import Book, snapshot
 from ..storage.book_settings import int_setting
 from ..storage.measures import MeasureFilter, measure_totals
+from ..storage.village import book_identity
 from .fonts import register
 from .layout import build, chinese_date, frame_width, page_size, para, styles
 
@@ -207,8 +208,7 @@ def print_dashboard(book: Book, path: str | Path, findings: Sequence[Finding] | 
     cells = [chart(f, width, height) for f in shown]
     grid = [cells[i:i + columns] + [""] * (columns - len(cells[i:i + columns]))
             for i in range(0, len(cells), columns)]
-    name = book.meta("township_name") or (book.conn.execute(
-        "SELECT name FROM village LIMIT 1").fetchone() or [""])[0]
+    name = book_identity(book)["name"]
     story: list[Any] = [para(f"{name}挂图作战 {today.year}年", st.title),
                         para(f"制表日期：{chinese_date(today)}", st.body),
                         Table(grid, colWidths=[width + 6] * columns)]

@@ -24,6 +24,16 @@ def get_village(book: Book, village_id: str | None = None) -> dict[str, Any] | N
     return dict(zip([d[0] for d in cursor.description], row))
 
 
+def book_identity(book: Book) -> dict[str, str]:
+    """What this book is: a village (name, 12-digit code) or a township (name, 9-digit
+    code); its name heads the window, the printed lists and the pairing card."""
+    if book.meta("book_kind") == "township":
+        return {"kind": "township", "name": book.meta("township_name") or "",
+                "code": book.meta("township_code") or ""}
+    village = get_village(book) or {}
+    return {"kind": "village", "name": village.get("name") or "", "code": village.get("code") or ""}
+
+
 def check_village(values: dict[str, Any]) -> list[Issue]:
     """The issues of a village's name and 12-digit code, before it is saved."""
     issues = []

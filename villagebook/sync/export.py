@@ -17,7 +17,8 @@ from ..storage.schema import SCHEMA_VERSION
 from ..storage.village import own_sites
 from .keys import Keys, SyncError, load_keys, unb64
 from .package import Package, write_package
-from .peers import book_identity, peer, peers
+from ..storage.village import book_identity
+from .peers import peer, peers
 
 # Kinds that belong to the whole book: a township's package to a village carries them.
 _BOOK_WIDE = ("book_settings", "helpers")

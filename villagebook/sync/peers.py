@@ -7,19 +7,8 @@ from typing import Any
 
 from ..storage.book import Book, now_text
 from ..storage.records import rows
+from ..storage.village import book_identity
 from .keys import SyncError, same_fingerprint
-
-
-def book_identity(book: Book) -> dict[str, str]:
-    """What this book is, for its pairing card: a village (name, 12-digit code) or a
-    township (name, 9-digit code)."""
-    if book.meta("book_kind") == "township":
-        return {"kind": "township", "name": book.meta("township_name") or "",
-                "code": book.meta("township_code") or ""}
-    from ..storage.village import get_village
-
-    village = get_village(book) or {}
-    return {"kind": "village", "name": village.get("name") or "", "code": village.get("code") or ""}
 
 
 def add_peer(book: Book, card: dict[str, Any], typed_fingerprint: str | None = None) -> None:

@@ -22,6 +22,7 @@ from ..core.rules import BY_CODE, RULES, SEVERITIES, Finding
 from ..storage.book import Book
 from ..storage.findings import accept_finding, find_all
 from ..storage.helpers import helper_choices
+from ..storage.village import book_identity
 from .dialogs import attempt, error_label
 from .exports import run_in_background
 from .jobs import LatestOnly, Progress
@@ -331,8 +332,7 @@ class FindingsPage(QWidget):
         return True
 
     def _title(self) -> str:
-        name = self.book.meta("township_name") or (self.book.conn.execute(
-            "SELECT name FROM village LIMIT 1").fetchone() or [""])[0]
+        name = book_identity(self.book)["name"]
         return f"{name}预警清单（{dt.date.today().isoformat()}）"
 
     def _target(self, title: str, suffix: str, file_filter: str) -> Path | None:

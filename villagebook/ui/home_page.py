@@ -16,6 +16,7 @@ from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.rules import RULES, SEVERITIES, Finding
 from ..storage.book import Book
 from ..storage.problems import DONE
+from ..storage.village import book_identity
 from ..storage.visits import follow_ups_due
 from .findings_page import COLOURS, FindingsSource, severity_word
 from .messages import describe, tr
@@ -99,8 +100,7 @@ class HomePage(QWidget):
         """What falls due is read now (quick); the findings are computed in the background
         and fill the tiles and lists when they arrive."""
         today = today or dt.date.today()
-        name = self.book.meta("township_name") or (self.book.conn.execute(
-            "SELECT name FROM village LIMIT 1").fetchone() or [""])[0]
+        name = book_identity(self.book)["name"]
         heading = self.tr("Today")
         self.heading.setText(f"<h2>{name} {heading} {today.isoformat()}</h2>")
         self._fill_due(today)

@@ -22,7 +22,7 @@ from ..storage.queries import group_names
 from ..storage.township import is_township
 from ..storage.village import get_village
 from ..storage.book_settings import local_setting
-from ..sync.peers import book_identity
+from ..storage.village import book_identity
 from .exports import run_in_background
 from .household_list import HouseholdListModel
 from .household_records import helper_kind, problem_kind

@@ -33,7 +33,8 @@ from ..sync.decide import (mark_same_person, open_conflicts, resolve_conflict,
                            same_person_findings, status)
 from ..sync.export import export_packages
 from ..sync.keys import load_keys, pairing_card, read_card, write_card
-from ..sync.peers import add_peer, book_identity
+from ..storage.village import book_identity
+from ..sync.peers import add_peer
 from . import i18n
 from .history import format_value
 from .jobs import LatestOnly
