@@ -6,6 +6,7 @@ at, accepts a finding that is right as it is, and prints or exports what it show
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 import threading
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,28 @@ SEVERITY_WORDS = {"error": QT_TRANSLATE_NOOP("Messages", "Error"),
 
 def severity_word(severity: str) -> str:
     return tr(SEVERITY_WORDS[severity])
+
+
+def fill_tiles(box: QGridLayout, old: dict[str, QPushButton], findings: list[Finding],
+               columns: int, clicked: Callable[[str], object], large: bool = False
+               ) -> dict[str, QPushButton]:
+    """Replace the tiles in ``box``: one per rule that found something, its count, coloured
+    by severity, in rule order; ``clicked(rule code)`` on a click. Returns the new tiles."""
+    for tile in old.values():
+        tile.deleteLater()
+    per_rule: dict[str, int] = {}
+    for finding in findings:
+        per_rule[finding.rule] = per_rule.get(finding.rule, 0) + 1
+    tiles: dict[str, QPushButton] = {}
+    size = "padding: 8px; font-size: 11pt;" if large else "padding: 6px;"
+    for position, rule in enumerate(r for r in RULES if r.code in per_rule):
+        tile = QPushButton(f"{tr(rule.title)}\n{per_rule[rule.code]}")
+        tile.setToolTip(f"{severity_word(rule.severity)}：{tr(rule.explanation)}")
+        tile.setStyleSheet(f"background: {COLOURS[rule.severity]}; {size} text-align: left;")
+        tile.clicked.connect(lambda _=False, code=rule.code: clicked(code))
+        box.addWidget(tile, position // columns, position % columns)
+        tiles[rule.code] = tile
+    return tiles
 
 
 class FindingsModel(QAbstractTableModel):
@@ -292,23 +315,10 @@ class FindingsPage(QWidget):
         self._fill_tiles(scoped)
 
     def _fill_tiles(self, findings: list[Finding]) -> None:
-        """A tile per rule that found something: its count, coloured by severity; a click
-        shows only that rule."""
-        for tile in self.tiles.values():
-            tile.deleteLater()
-        self.tiles = {}
-        per_rule: dict[str, int] = {}
-        for finding in findings:
-            per_rule[finding.rule] = per_rule.get(finding.rule, 0) + 1
-        for position, rule in enumerate(r for r in RULES if r.code in per_rule):
-            tile = QPushButton(f"{tr(rule.title)}\n{per_rule[rule.code]}")
-            tile.setToolTip(tr(rule.explanation))
-            tile.setStyleSheet(f"background: {COLOURS[rule.severity]}; padding: 6px;"
-                               " text-align: left;")
-            tile.clicked.connect(lambda _=False, code=rule.code: self.rule_filter.setCurrentIndex(
-                self.rule_filter.findData(code)))
-            self.tiles_box.addWidget(tile, position // 6, position % 6)
-            self.tiles[rule.code] = tile
+        """A tile per rule that found something; a click shows only that rule."""
+        self.tiles = fill_tiles(self.tiles_box, self.tiles, findings, 6, lambda code:
+                                self.rule_filter.setCurrentIndex(
+                                    self.rule_filter.findData(code)))
 
     # -- acting ------------------------------------------------------------------------
     def open_row(self, row: int) -> None:

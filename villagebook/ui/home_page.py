@@ -13,12 +13,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QLab
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.messages import QT_TRANSLATE_NOOP
-from ..core.rules import RULES, SEVERITIES, Finding
+from ..core.rules import BY_CODE, SEVERITIES, Finding
 from ..storage.book import Book
 from ..storage.problems import DONE
 from ..storage.village import book_identity
 from ..storage.visits import follow_ups_due
-from .findings_page import COLOURS, FindingsSource, severity_word
+from .findings_page import FindingsSource, fill_tiles
 from .messages import describe, tr
 from .scope import VillageScope
 from .tables import fit_columns
@@ -145,7 +145,7 @@ class HomePage(QWidget):
         self._fill_tiles(findings)
         self._fill_households(findings)
         late = [f for f in findings if f.rule in OVERDUE_RULES]
-        _fill(self.overdue, [[tr(next(r.title for r in RULES if r.code == f.rule)),
+        _fill(self.overdue, [[tr(BY_CODE[f.rule].title),
                               f.household_number or "", f.head_name or "",
                               describe(f.issue(), with_subject=False)] for f in late],
               [f.household_id for f in late])
@@ -167,20 +167,8 @@ class HomePage(QWidget):
               [household_id for household_id, _ in ranked])
 
     def _fill_tiles(self, findings: list[Finding]) -> None:
-        for tile in self.tiles.values():
-            tile.deleteLater()
-        self.tiles = {}
-        per_rule: dict[str, int] = {}
-        for finding in findings:
-            per_rule[finding.rule] = per_rule.get(finding.rule, 0) + 1
-        for position, rule in enumerate(r for r in RULES if r.code in per_rule):
-            tile = QPushButton(f"{tr(rule.title)}\n{per_rule[rule.code]}")
-            tile.setToolTip(f"{severity_word(rule.severity)}：{tr(rule.explanation)}")
-            tile.setStyleSheet(f"background: {COLOURS[rule.severity]}; padding: 8px;"
-                               " text-align: left; font-size: 11pt;")
-            tile.clicked.connect(lambda _=False, code=rule.code: self.show_rule.emit(code))
-            self.tiles_box.addWidget(tile, position // 5, position % 5)
-            self.tiles[rule.code] = tile
+        self.tiles = fill_tiles(self.tiles_box, self.tiles, findings, 5, self.show_rule.emit,
+                                large=True)
 
     def _open(self, table: QTableWidget, row: int) -> None:
         item = table.item(row, 0)
