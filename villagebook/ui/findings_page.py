@@ -207,6 +207,8 @@ class FindingsPage(QWidget):
         self.helper_filter = QComboBox()  # the households a helper is paired with
         for combo in (self.rule_filter, self.severity_filter, self.group_filter,
                       self.helper_filter):
+            # the groups and helpers arrive after the first show: the combos grow with them
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self.show_list)
             bar.addWidget(combo)
         bar.addStretch(1)
