@@ -6,15 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QLabel,
-                               QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
+                               QPushButton, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.errors import VillagebookError
 from ..storage.backups import BackupInfo, backup_folder, describe_backup, list_backups
 from .dialogs import error_label
 from .messages import describe_error
-from .tables import fit_columns
+from .tables import fit_columns, list_table
 
 
 class RestoreDialog(QDialog):
@@ -30,14 +29,8 @@ class RestoreDialog(QDialog):
             "Backups of this book, newest first (kept in {folder}). Restoring puts the "
             "backup in place of the book; the book as it is now is kept aside, so the "
             "restore can be undone.").format(folder=backup_folder(book_path))))
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([self.tr("Made"), self.tr("Households"),
-                                              self.tr("Last change"), self.tr("Size")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = list_table([self.tr("Made"), self.tr("Households"),
+                                 self.tr("Last change"), self.tr("Size")])
         self.table.doubleClicked.connect(lambda _: self.restore_selected())
         layout.addWidget(self.table)
         self.error = error_label()

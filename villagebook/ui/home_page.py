@@ -9,8 +9,8 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QLabel, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.rules import BY_CODE, SEVERITIES, Finding
@@ -21,23 +21,13 @@ from ..storage.visits import follow_ups_due
 from .findings_page import FindingsSource, fill_tiles
 from .messages import describe, tr
 from .scope import VillageScope
-from .tables import fit_columns
+from .tables import fit_columns, list_table
 
 WEIGHT = {"error": 3, "warning": 2, "reminder": 1}  # how much a finding adds to attention
 MOST = 10  # households listed as most in need of attention
 OVERDUE_RULES = ("loan.overdue", "problem.overdue")
 KIND_WORDS = {"follow_up": QT_TRANSLATE_NOOP("Messages", "Follow-up"),
               "deadline": QT_TRANSLATE_NOOP("Messages", "Problem deadline")}
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 def _fill(table: QTableWidget, rows: list[list[Any]], keys: list[str | None]) -> None:
@@ -72,15 +62,15 @@ class HomePage(QWidget):
         lists = QHBoxLayout()
         left, right = QVBoxLayout(), QVBoxLayout()
         left.addWidget(QLabel(self.tr("<b>Households most in need of attention</b>")))
-        self.households = _table([self.tr("Household number"), self.tr("Head"),
+        self.households = list_table([self.tr("Household number"), self.tr("Head"),
                                   self.tr("Errors"), self.tr("Warnings"), self.tr("Reminders")])
         left.addWidget(self.households)
         right.addWidget(QLabel(self.tr("<b>Due now or within seven days</b>")))
-        self.due = _table([self.tr("Date"), self.tr("What"), self.tr("Household number"),
+        self.due = list_table([self.tr("Date"), self.tr("What"), self.tr("Household number"),
                            self.tr("Details")])
         right.addWidget(self.due)
         right.addWidget(QLabel(self.tr("<b>Overdue loans and problems</b>")))
-        self.overdue = _table([self.tr("Finding"), self.tr("Household number"), self.tr("Head"),
+        self.overdue = list_table([self.tr("Finding"), self.tr("Household number"), self.tr("Head"),
                                self.tr("Details")])
         right.addWidget(self.overdue)
         lists.addLayout(left, 2)

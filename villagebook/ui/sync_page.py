@@ -15,10 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView,
-                               QInputDialog, QLabel, QMessageBox, QProgressDialog, QPushButton,
-                               QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMessageBox,
+                               QProgressDialog, QPushButton, QScrollArea, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..core import codes
 from ..core.clock import decode
@@ -40,7 +39,7 @@ from .history import format_value
 from .jobs import LatestOnly
 from .dialogs import attempt, error_label
 from .messages import describe_failure
-from .tables import fit_columns
+from .tables import fit_columns, list_table
 
 SHOW_AFTER_MS = 600
 SHOWN = 200  # rows of the conflict and same-person lists at a time
@@ -97,17 +96,6 @@ def _row(*widgets: QWidget) -> QHBoxLayout:
     return row
 
 
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    return table
-
-
 class SyncPage(QWidget):
     """The 同步 page of the main window."""
 
@@ -139,7 +127,7 @@ class SyncPage(QWidget):
         layout.addWidget(self.state)
         if self.township:
             layout.addWidget(QLabel(self.tr("<b>Villages</b>")))
-            self.villages = _table([self.tr("Village"), self.tr("Code"),
+            self.villages = list_table([self.tr("Village"), self.tr("Code"),
                                     self.tr("Last package"), self.tr("Waiting for"),
                                     self.tr("Households"), self.tr("People"),
                                     *(codes.label("household_category", c)
@@ -153,7 +141,7 @@ class SyncPage(QWidget):
             else self.tr("Import the township's answer or corrections…"),
             lambda: self.import_packages())
         layout.addLayout(_row(self.export_button, self.import_button))
-        self.outcome_table = _table([self.tr("File"), self.tr("From"), self.tr("Numbers"),
+        self.outcome_table = list_table([self.tr("File"), self.tr("From"), self.tr("Numbers"),
                                      self.tr("Result"), self.tr("Details")])
         self.outcome_table.setVisible(False)
         layout.addWidget(self.outcome_table)
@@ -164,7 +152,7 @@ class SyncPage(QWidget):
         layout.addLayout(_row(self.apply_button))
         layout.addWidget(QLabel(self.tr("<b>Conflicts: the same field changed on both "
                                         "sides</b>")))
-        self.conflicts = _table([self.tr("Household"), self.tr("Record"), self.tr("Field"),
+        self.conflicts = list_table([self.tr("Household"), self.tr("Record"), self.tr("Field"),
                                  self.tr("This side"), self.tr("The other side")])
         layout.addWidget(self.conflicts)
         self.take_local = _button(self.tr("Keep this side's value"),
@@ -174,7 +162,7 @@ class SyncPage(QWidget):
         self.type_value = _button(self.tr("Type another value…"), lambda: self.resolve())
         layout.addLayout(_row(self.take_local, self.take_remote, self.type_value))
         layout.addWidget(QLabel(self.tr("<b>One person registered in two places</b>")))
-        self.findings = _table([self.tr("Name"), self.tr("ID number"), self.tr("Household"),
+        self.findings = list_table([self.tr("Name"), self.tr("ID number"), self.tr("Household"),
                                 self.tr("Name"), self.tr("ID number"), self.tr("Household"),
                                 self.tr("Found by")])
         layout.addWidget(self.findings)

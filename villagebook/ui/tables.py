@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QTableWidget
 
 # Rows read to size a column: a list of 45,000 rows is sized by its first screenful or two, as a
 # spreadsheet does (Qt's default reads 1,000 rows of every column, and sizing a township's
@@ -14,3 +14,15 @@ def fit_columns(table: QTableView) -> None:
     """Size each column to its header and the first rows' contents."""
     table.horizontalHeader().setResizeContentsPrecision(SIZE_SAMPLE)
     table.resizeColumnsToContents()
+
+
+def list_table(headers: list[str]) -> QTableWidget:
+    """A table of rows to read and choose one of (not to edit), under ``headers``."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
