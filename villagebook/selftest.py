@@ -6,6 +6,7 @@ checked backup made. Prints each step; exit status 0 when all pass."""
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 import traceback
@@ -81,5 +82,6 @@ def run() -> int:
     book = state.get("book")
     if book is not None:
         book.close()  # type: ignore[attr-defined]
+    shutil.rmtree(folder, ignore_errors=True)  # nothing of the test stays on the laptop
     print("selftest passed" if not failed else f"selftest: {failed} step(s) failed")
     return 1 if failed else 0

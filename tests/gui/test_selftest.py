@@ -13,8 +13,12 @@ import pytest
 from villagebook.__main__ import main
 
 
-def test_the_selftest_passes_from_the_source(qapp, capsys):
+def test_the_selftest_passes_from_the_source(qapp, capsys, tmp_path, monkeypatch):
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     assert main(["--selftest"]) == 0
+    assert list(tmp_path.iterdir()) == []  # its demo book and files are gone
     out = capsys.readouterr().out
     assert "selftest passed" in out and "FAIL" not in out
     for step in ("demo book", "window", "household cards", "register out and in", "backup"):
