@@ -9,11 +9,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray
 from PySide6.QtSvgWidgets import QSvgWidget
-from PySide6.QtWidgets import (QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton,
+from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
 from ..storage.book import Book
-from .exports import run_in_background
+from .exports import ask_save_path, run_in_background
 from .findings_page import FindingsSource
 from .jobs import LatestOnly
 from .messages import describe_failure
@@ -81,12 +81,10 @@ class DashboardPage(QWidget):
 
     def print_charts(self, path: str | None = None) -> None:
         """The charts on one page (PDF), in the background."""
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save the charts"), str(Path.home() / "挂图作战.pdf"),
-                self.tr("PDF files (*.pdf)"))
-            if not path:
-                return
+        path = path or ask_save_path(self, self.tr("Save the charts"), "挂图作战.pdf",
+                                     self.tr("PDF files (*.pdf)"))
+        if not path:
+            return
         findings = self.source.findings if self.source.ready else None
         from ..reports.dashboard import print_dashboard
 

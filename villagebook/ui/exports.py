@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from ..core.errors import Cancelled
 from ..storage.book import Book
@@ -59,6 +59,14 @@ def run_in_background(parent: QWidget, book_path: Path, out: Path, busy: str,
     job.submit_reading(book_path, lambda conn: work(Book(book_path, conn), out, stop.is_set,
                                                      lambda done: relay.step.emit(done, total)))
     return job
+
+
+def ask_save_path(parent: QWidget, title: str, file_name: str, file_filter: str
+                  ) -> str | None:
+    """Where to save a file, proposed in the home folder; None when cancelled."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / file_name),
+                                          file_filter)
+    return path or None
 
 
 def show_saved(parent: QWidget, out: Path, summary: str) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject,
                             QPersistentModelIndex, Qt, Signal)
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGridLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout,
                                QHBoxLayout, QInputDialog, QLabel, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
@@ -25,7 +25,7 @@ from ..storage.findings import accept_finding, find_all
 from ..storage.helpers import helper_choices
 from ..storage.village import book_identity
 from .dialogs import attempt, error_label
-from .exports import run_in_background
+from .exports import ask_save_path, run_in_background
 from .jobs import LatestOnly, Progress
 from .messages import describe, describe_failure, tr
 from .scope import VillageScope
@@ -347,16 +347,15 @@ class FindingsPage(QWidget):
         name = book_identity(self.book)["name"]
         return f"{name}预警清单（{dt.date.today().isoformat()}）"
 
-    def _target(self, title: str, suffix: str, file_filter: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / (
-            self._title() + suffix)), file_filter)
+    def _target(self, suffix: str, file_filter: str) -> Path | None:
+        path = ask_save_path(self, self.tr("Save the list"), self._title() + suffix,
+                             file_filter)
         return Path(path) if path else None
 
     def print_list(self, path: str | None = None) -> None:
         """The list as shown, as a PDF for the meeting."""
         rows, title = self.shown(), self._title()
-        out = Path(path) if path else self._target(self.tr("Save the list"), ".pdf",
-                                                   self.tr("PDF files (*.pdf)"))
+        out = Path(path) if path else self._target(".pdf", self.tr("PDF files (*.pdf)"))
         if out is None:
             return
         from ..reports.findings import print_findings  # reportlab: when first used
@@ -368,8 +367,7 @@ class FindingsPage(QWidget):
     def export_list(self, path: str | None = None) -> None:
         """The list as shown, as a workbook."""
         rows, title = self.shown(), self._title()
-        out = Path(path) if path else self._target(self.tr("Save the list"), ".xlsx",
-                                                   self.tr("Workbooks (*.xlsx)"))
+        out = Path(path) if path else self._target(".xlsx", self.tr("Workbooks (*.xlsx)"))
         if out is None:
             return
         from ..reports.findings import export_findings  # openpyxl: when first used

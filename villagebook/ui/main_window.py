@@ -23,7 +23,7 @@ from ..storage.township import is_township
 from ..storage.village import get_village
 from ..storage.book_settings import local_setting
 from ..storage.village import book_identity
-from .exports import run_in_background
+from .exports import ask_save_path, run_in_background
 from .household_list import HouseholdListModel
 from .household_records import helper_kind, problem_kind
 from .jobs import wait_for_jobs
@@ -427,12 +427,6 @@ class MainWindow(QMainWindow):
                 return True
         return super().eventFilter(watched, event)
 
-    def _ask_save_path(self, title: str, file_name: str, file_filter: str) -> str | None:
-        """Where to save a file, proposed in the home folder; None when cancelled."""
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / file_name),
-                                              file_filter)
-        return path or None
-
     def backup_to(self, folder: str | None = None) -> None:
         """文件 → 备份到…: a checked copy of the book in a chosen folder (a USB stick), in
         the background; says where it went."""
@@ -455,7 +449,7 @@ class MainWindow(QMainWindow):
 
     def print_township_summary(self, path: str | None = None) -> None:
         """The one-page township summary for the wall, as PDF, in the background."""
-        path = path or self._ask_save_path(
+        path = path or ask_save_path(self, 
             self.tr("Save the township summary"),
             f"{self.book.meta('township_name')}乡镇有簿汇总.pdf", self.tr("PDF files (*.pdf)"))
         if not path:
@@ -472,7 +466,7 @@ class MainWindow(QMainWindow):
         township = is_township(self.book)
         name = f"{self.book.meta('township_name')}乡镇有簿.xlsx" if township else \
             f"{self.village.get('name') or 'village'}村册.xlsx"
-        path = path or self._ask_save_path(self.tr("Export the village register"), name,
+        path = path or ask_save_path(self, self.tr("Export the village register"), name,
                                            self.tr("Workbooks (*.xlsx)"))
         if not path:
             return
@@ -507,7 +501,7 @@ class MainWindow(QMainWindow):
         from ..reports.workbook import export_template
         from .exports import show_saved
 
-        path = path or self._ask_save_path(self.tr("Save a blank entry template"),
+        path = path or ask_save_path(self, self.tr("Save a blank entry template"),
                                            "农户录入模板.xlsx", self.tr("Workbooks (*.xlsx)"))
         if not path:
             return
