@@ -22,6 +22,7 @@ from .changelog import to_json
 from .helpers import list_helpers
 from .problems import list_problems
 from .records import rows
+from .village import book_identity
 from .visits import follow_ups_due, not_visited
 
 ACTIVE = "h.status = 'active'"
@@ -398,13 +399,15 @@ def _named(book: Book, found: list[Finding]) -> list[Finding]:
     households = {row[0]: row[1:] for row in book.conn.execute(
         "SELECT h.id, h.number, h.head_name, v.code FROM households h LEFT JOIN village v"
         " ON v.id = h.village_id")} if found else {}
-    home = book.conn.execute("SELECT code FROM village LIMIT 1").fetchone()
+    # a finding of no household (a helper's) is the book's own: its village, or in a
+    # township's book the township (not whichever village comes first)
+    home = book_identity(book)["code"] or None
     out = []
     for finding in found:
         number, head, village = households.get(finding.household_id, (None, None, None))
         out.append(dataclasses.replace(
             finding, household_number=number, head_name=head,
-            village_code=finding.village_code or village or (home[0] if home else None)))
+            village_code=finding.village_code or village or home))
     order = {s: i for i, s in enumerate(SEVERITIES)}
     rank = {rule.code: i for i, rule in enumerate(RULES)}
     out.sort(key=lambda f: (order[f.severity], f.village_code or "", f.household_number or "",
