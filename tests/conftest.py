@@ -6,6 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
@@ -14,6 +15,7 @@ from hypothesis import settings  # noqa: E402
 from villagebook.cli import create_demo  # noqa: E402
 from villagebook.storage import open_book  # noqa: E402
 from villagebook.storage.book import Book  # noqa: E402
+from villagebook.storage.connection import forget_keys  # noqa: E402
 from villagebook.storage.village import add_user, set_village  # noqa: E402
 
 # No wall-clock limit in any test: hypothesis's per-example deadline is one (a loaded
@@ -26,10 +28,13 @@ VILLAGE = {"name": "石桥村", "code": "110105001001", "township": "城关镇",
 
 
 @pytest.fixture(autouse=True)
-def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Never touch the real user's data folder or settings."""
     monkeypatch.setenv("VILLAGEBOOK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("VILLAGEBOOK_PASSWORD", raising=False)
+    yield
+    forget_keys()  # a locked book's key never outlives its test
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from .storage import open_book, scratch
 from .storage.backups import (automatic_backup, check_book, list_backups, quick_check,
                                restore)
 from .storage.book import Book, create_book
+from .storage.connection import DB_ERRORS
 from .storage.township import create_township
 from .storage.village import add_user, get_village, list_users, set_village
 from .ui import i18n
@@ -232,7 +232,7 @@ class Controller(QObject):
         """Close a book, with its automatic backup of the day first (a failure to back up
         never stops the closing)."""
         if not book.closed:
-            with contextlib.suppress(VillagebookError, OSError, sqlite3.Error):
+            with contextlib.suppress(VillagebookError, OSError, *DB_ERRORS):
                 automatic_backup(book)
         book.close()
 

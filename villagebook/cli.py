@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import sqlite3
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ from .reports.notices import KINDS as NOTICE_KINDS
 from .reports.printing import DOCUMENTS
 from .storage import open_book, scratch
 from .storage.book import Book, create_book, person_error, snapshot
+from .storage.connection import DB_ERRORS, unlock
 from .storage.bulk import insert_households, insert_village_records
 from .storage.households import find_household_id
 from .storage.kinds import household_kinds, kind
@@ -38,6 +39,7 @@ from .storage.township import is_township
 from .storage.village import add_user, list_users, set_village
 
 DEMO_OPERATOR = demo_data.DEMO_OPERATOR
+OS_OR_DB_ERRORS: tuple[type[Exception], ...] = (OSError, *DB_ERRORS)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -299,6 +301,26 @@ def _cli_operator(book: Book, name: str | None) -> str:
     return users[0]
 
 
+def _run_unlocking(args: argparse.Namespace) -> int:
+    """Run the command; a locked book is unlocked with the password from
+    ``VILLAGEBOOK_PASSWORD`` or, at a terminal, typed (never shown, never an argument:
+    arguments are visible to every user of the machine)."""
+    try:
+        return _run(args)
+    except BookError as error:
+        if error.code != "book.password_needed":
+            raise
+        password = os.environ.get("VILLAGEBOOK_PASSWORD")
+        if password is None and sys.stdin is not None and sys.stdin.isatty():
+            import getpass
+
+            password = getpass.getpass("账本密码: ")
+        if not password:
+            raise
+        unlock(error.values["path"], password)
+    return _run(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one CLI command; errors are printed as their code (for scripts) and Chinese
     sentence (for people), exit status 1 or 2."""
@@ -308,8 +330,8 @@ def main(argv: list[str] | None = None) -> int:
     scratch.start()  # temporary files inside the data folder; leftovers of a crash removed
     try:
         try:
-            return _run(args)
-        except (sqlite3.Error, OSError) as error:
+            return _run_unlocking(args)
+        except OS_OR_DB_ERRORS as error:
             mapped = person_error(error)
             if mapped is None:
                 raise

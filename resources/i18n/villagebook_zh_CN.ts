@@ -111,7 +111,7 @@
     </message>
     <message>
         <location filename="../../villagebook/ui/dashboard_page.py" line="55"/>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="93"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="91"/>
         <source>Drawing the charts…</source>
         <translation>正在绘制统计图…</translation>
     </message>
@@ -121,12 +121,12 @@
         <translation>{day} 的数据</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="86"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="84"/>
         <source>Save the charts</source>
         <translation>保存挂图</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="87"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="85"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -180,7 +180,7 @@
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="66"/>
+        <location filename="../../villagebook/ui/exports.py" line="74"/>
         <source>Saved to:
 {path}
 
@@ -191,17 +191,17 @@
 {summary}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="69"/>
+        <location filename="../../villagebook/ui/exports.py" line="77"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="70"/>
+        <location filename="../../villagebook/ui/exports.py" line="78"/>
         <source>Open it</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="72"/>
+        <location filename="../../villagebook/ui/exports.py" line="80"/>
         <source>Open its folder</source>
         <translation>打开所在文件夹</translation>
     </message>
@@ -209,32 +209,32 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="51"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="75"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="51"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="75"/>
         <source>Finding</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="51"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="75"/>
         <source>Household number</source>
         <translation>户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="52"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="76"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="52"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="76"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="52"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="76"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
@@ -242,94 +242,93 @@
 <context>
     <name>FindingsPage</name>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="175"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="199"/>
         <source>All findings</source>
         <translation>全部预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="179"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="203"/>
         <source>All levels</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="189"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="215"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="205"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="231"/>
         <source>Open the household</source>
         <translation>打开农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="207"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="233"/>
         <source>Right as it is: do not show again…</source>
         <translation>核实无误，不再提示…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="209"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="235"/>
         <source>Print the list…</source>
         <translation>打印清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="211"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="237"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="221"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="247"/>
         <source>Checking the book… {done} of {total} rule groups</source>
         <translation>正在检查账本…已完成 {done}/{total} 组规则</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="231"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="257"/>
         <source>Checking the book…</source>
         <translation>正在检查账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="245"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="271"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="255"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="281"/>
         <source>All helpers</source>
         <translation>全部帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="287"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="313"/>
         <source>&lt;b&gt;{errors} errors, {warnings} warnings, {reminders} reminders&lt;/b&gt; (showing {shown})</source>
         <translation>&lt;b&gt;错误 {errors} 条，预警 {warnings} 条，提醒 {reminders} 条&lt;/b&gt;（列出 {shown} 条）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="324"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="337"/>
         <source>Right as it is</source>
         <translation>核实无误</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="325"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="338"/>
         <source>Why is this right as it is? (kept in the history)</source>
         <translation>为什么核实无误？（记入修改记录）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="346"/>
-        <location filename="../../villagebook/ui/findings_page.py" line="359"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="351"/>
         <source>Save the list</source>
         <translation>保存清单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="347"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="358"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="352"/>
-        <location filename="../../villagebook/ui/findings_page.py" line="365"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="363"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="375"/>
         <source>Writing the list…</source>
         <translation>正在生成清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="360"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="370"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -652,86 +651,86 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="66"/>
+        <location filename="../../villagebook/ui/home_page.py" line="57"/>
         <source>Checking the book…</source>
         <translation>正在检查账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="73"/>
+        <location filename="../../villagebook/ui/home_page.py" line="64"/>
         <source>&lt;b&gt;Households most in need of attention&lt;/b&gt;</source>
         <translation>&lt;b&gt;最需要关注的农户&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="74"/>
-        <location filename="../../villagebook/ui/home_page.py" line="78"/>
-        <location filename="../../villagebook/ui/home_page.py" line="82"/>
+        <location filename="../../villagebook/ui/home_page.py" line="65"/>
+        <location filename="../../villagebook/ui/home_page.py" line="69"/>
+        <location filename="../../villagebook/ui/home_page.py" line="73"/>
         <source>Household number</source>
         <translation>户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="74"/>
-        <location filename="../../villagebook/ui/home_page.py" line="82"/>
+        <location filename="../../villagebook/ui/home_page.py" line="65"/>
+        <location filename="../../villagebook/ui/home_page.py" line="73"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="75"/>
+        <location filename="../../villagebook/ui/home_page.py" line="66"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="75"/>
+        <location filename="../../villagebook/ui/home_page.py" line="66"/>
         <source>Warnings</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="75"/>
+        <location filename="../../villagebook/ui/home_page.py" line="66"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="77"/>
+        <location filename="../../villagebook/ui/home_page.py" line="68"/>
         <source>&lt;b&gt;Due now or within seven days&lt;/b&gt;</source>
         <translation>&lt;b&gt;已到期和七天内到期&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="78"/>
+        <location filename="../../villagebook/ui/home_page.py" line="69"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="78"/>
+        <location filename="../../villagebook/ui/home_page.py" line="69"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="79"/>
-        <location filename="../../villagebook/ui/home_page.py" line="83"/>
+        <location filename="../../villagebook/ui/home_page.py" line="70"/>
+        <location filename="../../villagebook/ui/home_page.py" line="74"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="81"/>
+        <location filename="../../villagebook/ui/home_page.py" line="72"/>
         <source>&lt;b&gt;Overdue loans and problems&lt;/b&gt;</source>
         <translation>&lt;b&gt;逾期贷款和超期问题&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="82"/>
+        <location filename="../../villagebook/ui/home_page.py" line="73"/>
         <source>Finding</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="95"/>
+        <location filename="../../villagebook/ui/home_page.py" line="86"/>
         <source>Checking the book… {done} of {total} rule groups</source>
         <translation>正在检查账本…已完成 {done}/{total} 组规则</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="104"/>
+        <location filename="../../villagebook/ui/home_page.py" line="94"/>
         <source>Today</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="142"/>
+        <location filename="../../villagebook/ui/home_page.py" line="132"/>
         <source>&lt;b&gt;{errors} errors, {warnings} warnings, {reminders} reminders&lt;/b&gt;</source>
         <translation>&lt;b&gt;错误 {errors} 条，预警 {warnings} 条，提醒 {reminders} 条&lt;/b&gt;</translation>
     </message>
@@ -1559,73 +1558,73 @@
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="440"/>
+        <location filename="../../villagebook/ui/main_window.py" line="434"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="445"/>
+        <location filename="../../villagebook/ui/main_window.py" line="439"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="459"/>
+        <location filename="../../villagebook/ui/main_window.py" line="453"/>
         <source>Save the township summary</source>
         <translation>保存乡镇汇总表</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="460"/>
+        <location filename="../../villagebook/ui/main_window.py" line="454"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="465"/>
+        <location filename="../../villagebook/ui/main_window.py" line="459"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="475"/>
+        <location filename="../../villagebook/ui/main_window.py" line="469"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="476"/>
-        <location filename="../../villagebook/ui/main_window.py" line="511"/>
+        <location filename="../../villagebook/ui/main_window.py" line="470"/>
+        <location filename="../../villagebook/ui/main_window.py" line="505"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="489"/>
+        <location filename="../../villagebook/ui/main_window.py" line="483"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="510"/>
+        <location filename="../../villagebook/ui/main_window.py" line="504"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="537"/>
+        <location filename="../../villagebook/ui/main_window.py" line="531"/>
         <source>&lt;h3&gt;This book has no households yet&lt;/h3&gt;&lt;p&gt;Start with &lt;b&gt;New household&lt;/b&gt; to enter a family, or &lt;b&gt;Import households from Excel…&lt;/b&gt; to bring in the list the village keeps (the national system&apos;s export or your own table; File → Save a blank entry template gives the columns).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本账本还没有农户&lt;/h3&gt;&lt;p&gt;先点&lt;b&gt;新增农户&lt;/b&gt;逐户录入，或点&lt;b&gt;从 Excel 导入农户…&lt;/b&gt;导入村里已有的名单（全国系统导出的名单或自己的表格均可；“文件 → 保存空白录入模板”给出各列）。&lt;/p&gt;&lt;p&gt;账本保存在这个文件里，请用“文件 → 备份到…”备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="582"/>
+        <location filename="../../villagebook/ui/main_window.py" line="576"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="586"/>
+        <location filename="../../villagebook/ui/main_window.py" line="580"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="588"/>
+        <location filename="../../villagebook/ui/main_window.py" line="582"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="590"/>
+        <location filename="../../villagebook/ui/main_window.py" line="584"/>
         <source>[read only]</source>
         <translation>【只读】</translation>
     </message>
@@ -2272,138 +2271,158 @@
     </message>
     <message>
         <location filename="../../villagebook/core/messages.py" line="274"/>
+        <source>The book {path} is locked with a password (or damaged): enter its password to open it</source>
+        <translation>账本 {path} 加了密码（或者文件已损坏）：请输入密码打开</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="277"/>
+        <source>That password does not open this book. Check the keyboard&apos;s Caps Lock and input method and try again.</source>
+        <translation>密码不对，打不开这个账本。请检查大写锁定键和输入法，再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="280"/>
+        <source>A password needs at least {count} characters</source>
+        <translation>密码至少要 {count} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="282"/>
+        <source>The two passwords are not the same</source>
+        <translation>两次输入的密码不一样</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="284"/>
         <source>The backup {path} is damaged and cannot be used; choose another one</source>
         <translation>备份 {path} 已损坏，无法使用；请选择另一个备份</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="276"/>
+        <location filename="../../villagebook/core/messages.py" line="286"/>
         <source>There is already a book at {path}</source>
         <translation>{path} 处已有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="277"/>
+        <location filename="../../villagebook/core/messages.py" line="287"/>
         <source>Choose who is working before making changes</source>
         <translation>修改前请先选择当前使用人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="279"/>
+        <location filename="../../villagebook/core/messages.py" line="289"/>
         <source>The record no longer exists in this book</source>
         <translation>账本中已没有这条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="282"/>
+        <location filename="../../villagebook/core/messages.py" line="292"/>
         <source>{year}: {per_capita} yuan per person, under the line of {line} yuan</source>
         <translation>{year}年人均纯收入 {per_capita} 元，低于监测线 {line} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="284"/>
+        <location filename="../../villagebook/core/messages.py" line="294"/>
         <source>Per-capita income fell from {before} yuan ({previous}) to {after} yuan ({year}), {percent}% less</source>
         <translation>人均纯收入由 {before} 元（{previous}年）降至 {after} 元（{year}年），下降 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="287"/>
+        <location filename="../../villagebook/core/messages.py" line="297"/>
         <source>Aged {age} on 1 September and not in school</source>
         <translation>9月1日满 {age} 周岁，未在校</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="289"/>
+        <location filename="../../villagebook/core/messages.py" line="299"/>
         <location filename="../../villagebook/core/rules.py" line="62"/>
         <source>No basic medical insurance</source>
         <translation>未参加基本医疗保险</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="290"/>
+        <location filename="../../villagebook/core/messages.py" line="300"/>
         <source>House of grade {grade}: no renovation, relocation or housing measure</source>
         <translation>住房为 {grade} 级，未改造、未搬迁、无住房措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="292"/>
+        <location filename="../../villagebook/core/messages.py" line="302"/>
         <location filename="../../villagebook/core/rules.py" line="70"/>
         <source>Drinking water not safe</source>
         <translation>饮水不安全</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="293"/>
+        <location filename="../../villagebook/core/messages.py" line="303"/>
         <source>Last two-assurances check: {last} (due every {days} days)</source>
         <translation>上次三保障核查：{last}（每 {days} 天应核查一次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="295"/>
+        <location filename="../../villagebook/core/messages.py" line="305"/>
         <source>Taken into monitoring on {date}; no measure within {days} days</source>
         <translation>{date} 纳入监测，{days} 天内没有帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="297"/>
+        <location filename="../../villagebook/core/messages.py" line="307"/>
         <source>Taken in on {taken}, risk removed by assistance on {removed} ({days} days later)</source>
         <translation>{taken} 纳入监测，{removed} 帮扶消除风险（相隔 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="300"/>
+        <location filename="../../villagebook/core/messages.py" line="310"/>
         <source>Monitored for unstable work, but nobody in the household can work</source>
         <translation>因务工就业不稳纳入监测，但家中没有劳动力</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="302"/>
+        <location filename="../../villagebook/core/messages.py" line="312"/>
         <source>Nobody can work and nobody receives subsistence or extreme-poverty support</source>
         <translation>家中无劳动力，也无人享受低保或特困供养</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="305"/>
+        <location filename="../../villagebook/core/messages.py" line="315"/>
         <source>{health}, in an ordinary household that is not monitored</source>
         <translation>{health}，所在一般农户未纳入监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="307"/>
+        <location filename="../../villagebook/core/messages.py" line="317"/>
         <source>Loan of {amount} yuan due {due}, {repaid} yuan repaid</source>
         <translation>贷款 {amount} 元，{due} 到期，已还 {repaid} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="309"/>
+        <location filename="../../villagebook/core/messages.py" line="319"/>
         <source>Overdue loans {overdue} yuan of {balance} yuan outstanding: {rate}‰ (line {line}‰)</source>
         <translation>逾期 {overdue} 元，贷款余额 {balance} 元：逾期率 {rate}‰（控制线 {line}‰）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="312"/>
+        <location filename="../../villagebook/core/messages.py" line="322"/>
         <source>{measure} planned to end {end}, still in progress</source>
         <translation>{measure}计划 {end} 完成，仍在实施中</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="314"/>
+        <location filename="../../villagebook/core/messages.py" line="324"/>
         <source>Last visit: {last} (more than {days} days)</source>
         <translation>上次走访：{last}（超过 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="316"/>
+        <location filename="../../villagebook/core/messages.py" line="326"/>
         <source>Follow-up due {date}: {agreed}</source>
         <translation>{date} 应跟进：{agreed}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="318"/>
+        <location filename="../../villagebook/core/messages.py" line="328"/>
         <source>{helper}: {visits} visits this year, {due} due by now ({required} a year)</source>
         <translation>{helper}：今年走访 {visits} 次，到目前应走访 {due} 次（全年 {required} 次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="321"/>
+        <location filename="../../villagebook/core/messages.py" line="331"/>
         <source>{problem}: deadline {deadline}</source>
         <translation>{problem}：整改期限 {deadline}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="322"/>
+        <location filename="../../villagebook/core/messages.py" line="332"/>
         <source>ID number {masked}: {detail}</source>
         <translation>证件号码 {masked}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="323"/>
+        <location filename="../../villagebook/core/messages.py" line="333"/>
         <source>The same ID number as {other} of household {number}</source>
         <translation>与户 {number} 的 {other} 证件号码相同</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="325"/>
+        <location filename="../../villagebook/core/messages.py" line="335"/>
         <source>{count} current heads of household</source>
         <translation>在册户主 {count} 名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="327"/>
+        <location filename="../../villagebook/core/messages.py" line="337"/>
         <source>{relation} born {birth}, the head of household born {head_birth}</source>
         <translation>{relation}生于 {birth}，户主生于 {head_birth}</translation>
     </message>
@@ -2653,27 +2672,27 @@
         <translation>户主的子女比户主年长，或父母比户主年轻。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="36"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="38"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="37"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="39"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="38"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="40"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="28"/>
+        <location filename="../../villagebook/ui/home_page.py" line="29"/>
         <source>Follow-up</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="29"/>
+        <location filename="../../villagebook/ui/home_page.py" line="30"/>
         <source>Problem deadline</source>
         <translation>问题整改期限</translation>
     </message>
@@ -3042,68 +3061,68 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="27"/>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="97"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="26"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="90"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="30"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="29"/>
         <source>Backups of this book, newest first (kept in {folder}). Restoring puts the backup in place of the book; the book as it is now is kept aside, so the restore can be undone.</source>
         <translation>本账本的备份，最新的在前（保存在 {folder}）。恢复会用备份替换账本；替换前的账本另存一份，恢复可以撤回。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="34"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="32"/>
         <source>Made</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="34"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="32"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="35"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="33"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="35"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="33"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="46"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="39"/>
         <source>Another backup file…</source>
         <translation>其他备份文件…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="48"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="41"/>
         <source>Restore this backup…</source>
         <translation>恢复这个备份…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="50"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="43"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="73"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="66"/>
         <source>No backups beside the book yet: choose a backup file.</source>
         <translation>账本旁还没有备份：请选择一个备份文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="79"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="72"/>
         <source>A backup file</source>
         <translation>备份文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="80"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="73"/>
         <source>Books (*.db)</source>
         <translation>账本 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="98"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="91"/>
         <source>Put the backup of {made} ({households} households) in place of the book? The book as it is now is kept aside first; changes made after the backup will be in that copy only.</source>
         <translation>用 {made} 的备份（{households} 户）替换当前账本吗？当前账本会先另存一份；备份之后的修改只保留在那份副本中。</translation>
     </message>
@@ -3111,308 +3130,308 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="129"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="118"/>
         <source>Save this computer&apos;s pairing file…</source>
         <translation>保存本机配对文件…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="131"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="120"/>
         <source>Pair with a village…</source>
         <translation>与村配对…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="132"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="121"/>
         <source>Pair with the township…</source>
         <translation>与乡镇配对…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="140"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="129"/>
         <source>&lt;b&gt;Villages&lt;/b&gt;</source>
         <translation>&lt;b&gt;各村&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="141"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="130"/>
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="141"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="130"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="142"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="131"/>
         <source>Last package</source>
         <translation>最近收到</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="142"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="131"/>
         <source>Waiting for</source>
         <translation>暂存待补</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="143"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="132"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="143"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="132"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="146"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="135"/>
         <source>Counts</source>
         <translation>账账相符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="146"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="135"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="148"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="137"/>
         <source>Export sync package…</source>
         <translation>导出同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="151"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="140"/>
         <source>Import sync packages…</source>
         <translation>导入同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="152"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="141"/>
         <source>Import the township&apos;s answer or corrections…</source>
         <translation>导入乡镇回执/更正…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="155"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="144"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="155"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="144"/>
         <source>From</source>
         <translation>来自</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="155"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="144"/>
         <source>Numbers</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="156"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="145"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="156"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="145"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="159"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="148"/>
         <source>Import the good packages</source>
         <translation>导入可用的包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="164"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="153"/>
         <source>&lt;b&gt;Conflicts: the same field changed on both sides&lt;/b&gt;</source>
         <translation>&lt;b&gt;冲突：双方都修改了同一项&lt;/b&gt;</translation>
     </message>
     <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="155"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="165"/>
         <location filename="../../villagebook/ui/sync_page.py" line="166"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="176"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="177"/>
         <source>Household</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="166"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="155"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="166"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="155"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="167"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="156"/>
         <source>This side</source>
         <translation>本方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="167"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="156"/>
         <source>The other side</source>
         <translation>对方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="169"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="158"/>
         <source>Keep this side&apos;s value</source>
         <translation>保留本方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="171"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="160"/>
         <source>Take the other side&apos;s value</source>
         <translation>采用对方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="173"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="162"/>
         <source>Type another value…</source>
         <translation>输入其他值…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="175"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="164"/>
         <source>&lt;b&gt;One person registered in two places&lt;/b&gt;</source>
         <translation>&lt;b&gt;同一人多处登记&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="176"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="177"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="165"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="166"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="176"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="177"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="225"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="165"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="166"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="214"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="178"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="167"/>
         <source>Found by</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="180"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="169"/>
         <source>The same person</source>
         <translation>是同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="181"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="170"/>
         <source>Different people</source>
         <translation>不是同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="197"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="186"/>
         <source>This computer&apos;s fingerprint</source>
         <translation>本机指纹</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="204"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="193"/>
         <source>Not paired yet. Save this computer&apos;s pairing file and give it to the other side; pair with theirs; read the fingerprints to each other by phone.</source>
         <translation>尚未配对。请保存本机配对文件交给对方，导入对方的配对文件，并通过电话互相核对指纹。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="208"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="197"/>
         <source>Conflicts waiting: {conflicts}. Same-person findings waiting: {findings}.</source>
         <translation>待处理冲突 {conflicts} 项，待确认的同一人 {findings} 项。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="212"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="201"/>
         <source>The lists below show the first {shown}; each one decided makes room for the next.</source>
         <translation>下面的列表先显示前 {shown} 条，每处理一条就补上一条。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="226"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="215"/>
         <source>Name and birth date</source>
         <translation>姓名和出生日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="235"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="224"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="237"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="226"/>
         <source>Entered twice</source>
         <translation>重复登记</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="238"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="227"/>
         <source>another record</source>
         <translation>另一条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="238"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="227"/>
         <source>this record</source>
         <translation>这一条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="251"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="240"/>
         <source>has received the changes up to {day}</source>
         <translation>已收到至{day}的修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="253"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="242"/>
         <source>has not confirmed receiving anything yet</source>
         <translation>尚未确认收到任何修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="255"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="244"/>
         <source>{count} changes wait to be sent (the oldest from {day})</source>
         <translation>有 {count} 项修改待发送（最早为{day}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="259"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="248"/>
         <source>nothing waits to be sent</source>
         <translation>没有待发送的修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="261"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="250"/>
         <source>last package received {day}</source>
         <translation>最近一次收到同步包：{day}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="264"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="253"/>
         <source>a package is kept until the missing one arrives ({file})</source>
         <translation>有同步包暂存，等待缺少的包（{file}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="302"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="291"/>
         <source>agree</source>
         <translation>相符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="316"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="305"/>
         <source>{file} (missing {numbers})</source>
         <translation>{file}（缺第 {numbers} 号）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="323"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="312"/>
         <source>Save the pairing file</source>
         <translation>保存配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="325"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="340"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="314"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="329"/>
         <source>Pairing files (*.vbpair)</source>
         <translation>配对文件 (*.vbpair)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="331"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="320"/>
         <source>Pairing file saved</source>
         <translation>配对文件已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="332"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="321"/>
         <source>Saved to {path}. Give it to the other side, and read them this fingerprint by phone: {fingerprint}</source>
         <translation>已保存到 {path}。请交给对方，并通过电话向对方念出本机指纹：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="338"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="327"/>
         <source>The other side&apos;s pairing file</source>
         <translation>对方的配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="348"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="337"/>
         <source>Compare the fingerprint by phone</source>
         <translation>电话核对指纹</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="349"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="338"/>
         <source>{name} ({code}). Ask them to read the fingerprint their computer shows. Pair only if it is exactly:
 
 {fingerprint}</source>
@@ -3421,17 +3440,17 @@
 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="369"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="358"/>
         <source>Where to save the sync package (a USB stick)</source>
         <translation>同步包保存到哪里（U盘）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="378"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="367"/>
         <source>Sync package saved</source>
         <translation>同步包已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="379"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="368"/>
         <source>Saved:
 {files}
 
@@ -3442,128 +3461,128 @@ Take it to the other side; it can only be read there.</source>
 请交给对方，只有对方的电脑能读取。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="390"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="379"/>
         <source>The folder (or USB stick) with the sync packages</source>
         <translation>同步包所在的文件夹（或U盘）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="394"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="383"/>
         <source>Sync packages to import</source>
         <translation>要导入的同步包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="395"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="384"/>
         <source>Sync packages (*.vbsync)</source>
         <translation>同步包 (*.vbsync)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="414"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="403"/>
         <source>Stop after this package</source>
         <translation>导完这个包后停止</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="455"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="444"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="455"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="444"/>
         <source>Imported before</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="456"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="445"/>
         <source>Kept: waiting for a missing package</source>
         <translation>已暂存：等待缺少的包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="520"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="509"/>
         <source>Which record stays?</source>
         <translation>保留哪一条记录？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="521"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="510"/>
         <source>{name} is registered in two households. Keep the record in which one? The other household opens, to record that the person left it.</source>
         <translation>{name} 在两户中都有登记。保留哪一户的记录？将打开另一户，在那里为此人办理减少（迁出）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="525"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="514"/>
         <source>Keep {household}</source>
         <translation>保留 {household}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="453"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="457"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="442"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="446"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="400"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="389"/>
         <source>Checking the sync packages…</source>
         <translation>正在核验同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="410"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="399"/>
         <source>Importing sync packages…</source>
         <translation>正在导入同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="450"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="439"/>
         <source>Good: will be imported</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="451"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="440"/>
         <source>Imported before: nothing new</source>
         <translation>此前已导入，没有新内容</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="452"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="441"/>
         <source>Good, but a package before it is missing: will be kept</source>
         <translation>可用，但缺少此前的包：将暂存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="464"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="453"/>
         <source>{count} changes</source>
         <translation>{count} 项修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="466"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="455"/>
         <source>{count} conflicts</source>
         <translation>{count} 项冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="468"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="457"/>
         <source>{count} same-person findings</source>
         <translation>{count} 条疑似同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="471"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="460"/>
         <source>counts disagree: {table} {sender} there, {here} here</source>
         <translation>账账不符：{table} 对方 {sender}，本账本 {here}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="480"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="469"/>
         <source>Import the good packages ({count})</source>
         <translation>导入可用的包（{count}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="490"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="479"/>
         <source>Select a conflict first.</source>
         <translation>请先选中一项冲突。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="493"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="482"/>
         <source>Another value</source>
         <translation>其他值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="494"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="483"/>
         <source>The value to keep:</source>
         <translation>要保留的值：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="504"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="493"/>
         <source>Select a finding first.</source>
         <translation>请先选中一条记录。</translation>
     </message>

@@ -271,6 +271,16 @@ TEMPLATES: dict[str, str] = {
         "Messages", "The file cannot be written ({path}): it may be open in another program "
                     "or the folder may be protected. Close it or choose another place."),
     "book.missing": QT_TRANSLATE_NOOP("Messages", "There is no book at {path}"),
+    "book.password_needed": QT_TRANSLATE_NOOP(
+        "Messages", "The book {path} is locked with a password (or damaged): enter its "
+                    "password to open it"),
+    "book.wrong_password": QT_TRANSLATE_NOOP(
+        "Messages", "That password does not open this book. Check the keyboard's Caps "
+                    "Lock and input method and try again."),
+    "book.password_short": QT_TRANSLATE_NOOP(
+        "Messages", "A password needs at least {count} characters"),
+    "book.password_mismatch": QT_TRANSLATE_NOOP(
+        "Messages", "The two passwords are not the same"),
     "backup.damaged": QT_TRANSLATE_NOOP(
         "Messages", "The backup {path} is damaged and cannot be used; choose another one"),
     "book.exists": QT_TRANSLATE_NOOP("Messages", "There is already a book at {path}"),

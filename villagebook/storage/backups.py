@@ -15,13 +15,16 @@ import contextlib
 import datetime as dt
 import os
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from sqlite3 import Connection
 
 from ..core.errors import BookError
 from .book import Book, backup, book_version, release_wal
 from .book_settings import local_setting, set_local_setting
+from .connection import DB_ERRORS, connect
+
+BOOK_OR_DB_ERRORS: tuple[type[Exception], ...] = (BookError, *DB_ERRORS)
 from .schema import SCHEMA_VERSION
 
 SUFFIX = ".db"
@@ -125,12 +128,12 @@ def rotate(folder: Path, stem: str, budget: int = BUDGET_MB * 2**20,
 
 def describe_backup(path: Path) -> BackupInfo:
     """What a backup holds: households, its newest change, its time and size."""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = connect(path, mode="ro")
     try:
         households = conn.execute("SELECT count(*) FROM households WHERE status = 'active'"
                                   ).fetchone()[0]
         last = conn.execute("SELECT max(at) FROM actions").fetchone()[0]
-    except sqlite3.Error as error:
+    except DB_ERRORS as error:
         raise BookError("backup.damaged", path=str(path)) from error
     finally:
         conn.close()
@@ -148,19 +151,19 @@ def list_backups(book_path: Path, folder: Path | None = None) -> list[BackupInfo
     return out
 
 
-def quick_check(conn: sqlite3.Connection) -> str:
+def quick_check(conn: Connection) -> str:
     """SQLite's ``quick_check`` of an open book: "ok", or what is broken."""
     try:
         return "\n".join(row[0] for row in conn.execute("PRAGMA quick_check"))
-    except sqlite3.Error as error:
+    except DB_ERRORS as error:
         return str(error)
 
 
 def check_book(path: Path) -> bool:
     """``quick_check`` of a book file (read-only): True when it is sound."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
+        conn = connect(path, mode="ro")
+    except DB_ERRORS:
         return False
     try:
         return quick_check(conn) == "ok"
@@ -181,7 +184,7 @@ def restore(book_path: Path, backup_path: Path, now: dt.datetime | None = None) 
     aside = book_path.parent / f"{book_path.stem}-恢复前-{now.strftime(STAMP)}{SUFFIX}"
     if book_path.exists():
         _keep_aside(book_path, aside)
-    source = sqlite3.connect(f"{backup_path.resolve().as_uri()}?mode=ro", uri=True)
+    source = connect(backup_path, mode="ro")
     try:
         backup(source, book_path)
     finally:
@@ -197,13 +200,13 @@ def _keep_aside(book_path: Path, aside: Path) -> None:
     """The current book, whole (its WAL folded in), kept under ``aside``; a book too
     damaged to copy that way is kept as its files are."""
     try:
-        current = sqlite3.connect(book_path)
+        current = connect(book_path)
         try:
             backup(current, aside)
             release_wal(current)
         finally:
             current.close()
-    except (BookError, sqlite3.Error):
+    except BOOK_OR_DB_ERRORS:
         for suffix in ("", "-wal"):
             source = Path(f"{book_path}{suffix}")
             if source.exists():

@@ -15,13 +15,14 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import uuid_utils
 from sqlite_utils import Database
 
 from ..core.clock import HybridClock
 from ..core.errors import BookError, VillagebookError
+from .connection import DB_ERRORS, connect, connect_like, is_locked
 from .files import replace_atomically
 from .installation import installation_id, remember_sequence, seen_sequence
 from .schema import SCHEMA_VERSION, migrations
@@ -51,8 +52,8 @@ def person_error(error: BaseException) -> VillagebookError | None:
     or a file write ran, a locked or read-only book…); None for a bug."""
     if isinstance(error, VillagebookError):
         return error
-    if isinstance(error, sqlite3.Error):
-        return classify(error)
+    if isinstance(error, DB_ERRORS):
+        return classify(cast(sqlite3.Error, error))
     if isinstance(error, OSError) and error.errno == errno.ENOSPC:
         return BookError("book.disk_full")
     if isinstance(error, PermissionError):
@@ -78,7 +79,7 @@ def snapshot(conn: sqlite3.Connection) -> Iterator[None]:
 def release_wal(conn: sqlite3.Connection) -> None:
     """Give back the disk space the write-ahead log holds (after a failed job on a full
     disk, a large WAL would keep the disk full)."""
-    with contextlib.suppress(sqlite3.Error):
+    with contextlib.suppress(*DB_ERRORS):
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
@@ -87,8 +88,8 @@ def sqlite_errors() -> Iterator[None]:
     """Turn SQLite errors a person can act on into ``BookError``; let bugs through."""
     try:
         yield
-    except sqlite3.Error as error:
-        mapped = classify(error)
+    except DB_ERRORS as error:
+        mapped = classify(cast(sqlite3.Error, error))
         if mapped is None:
             raise
         raise mapped from error
@@ -182,9 +183,9 @@ class Book:
         restored copy is recognised) when it was open for writing."""
         self.closed = True
         if not self.read_only:
-            with contextlib.suppress(sqlite3.Error):
+            with contextlib.suppress(*DB_ERRORS):
                 self.conn.execute("PRAGMA optimize")
-            with contextlib.suppress(sqlite3.Error, OSError):
+            with contextlib.suppress(OSError, *DB_ERRORS):
                 remember_sequence(self.site_id, self.own_sequence())
         self.conn.close()
 
@@ -201,6 +202,8 @@ _HEADER = b"SQLite format 3\x00"
 def _read_header(path: Path) -> tuple[int, bool]:
     """(user_version, has_tables) from the file's first 100 bytes: reading them opens no
     connection and so leaves nothing beside the book (no ``-shm``, no ``-wal``)."""
+    if is_locked(path):
+        return _read_locked_header(path)
     try:
         with open(path, "rb") as handle:
             header = handle.read(100)
@@ -213,6 +216,19 @@ def _read_header(path: Path) -> tuple[int, bool]:
     return version, schema_cookie > 0
 
 
+def _read_locked_header(path: Path) -> tuple[int, bool]:
+    """(user_version, has_tables) of a locked book: its header is encrypted, so it is
+    asked through a connection (``book.password_needed`` when its key is not known)."""
+    conn = connect(path, mode="ro")
+    try:
+        with sqlite_errors():
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    finally:
+        conn.close()
+    return version, tables > 0
+
+
 def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
@@ -223,9 +239,7 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     ``-wal`` holds changes not yet in the file."""
     wal = path.with_name(path.name + "-wal")
     immutable = not _writable(path) and not (wal.exists() and wal.stat().st_size > 0)
-    query = "immutable=1" if immutable else "mode=ro"
-    return sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True,
-                           check_same_thread=False)
+    return connect(path, mode="immutable" if immutable else "ro", check_same_thread=False)
 
 
 def _check_known(db: Database, version: int) -> None:
@@ -267,7 +281,7 @@ def open_book(path: str | Path, *, create: bool = False, read_only: bool = False
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
 
-    conn = sqlite3.connect(str(path), timeout=1.0, check_same_thread=False)
+    conn = connect(path, timeout=1.0, check_same_thread=False)
     try:
         with sqlite_errors():
             db = Database(conn)
@@ -374,7 +388,7 @@ def backup(conn: sqlite3.Connection, target: Path) -> Path:
     journal beside it, checked with ``quick_check``, written under a temporary name then
     renamed; ``BookError('backup.damaged')`` if the copy fails its check."""
     with replace_atomically(target) as tmp:
-        dest = sqlite3.connect(str(tmp))
+        dest = connect_like(conn, tmp)
         try:
             conn.backup(dest)
             dest.execute("PRAGMA journal_mode=DELETE")

@@ -12,6 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from ..storage.connection import connect
+
 _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="villagebook-job")
 
 
@@ -24,7 +26,7 @@ class Progress(QObject):
 
 def read_connection(path: Path) -> sqlite3.Connection:
     """A read-only connection for a job (WAL lets it read while the window writes)."""
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    return connect(path, mode="ro")
 
 
 def wait_for_jobs() -> None:

@@ -1,0 +1,160 @@
+"""A book locked with a password: its file and its copies unreadable without it, opened
+only with it, every operation of the book working on it, the password changed or taken
+off with nothing lost."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from helpers import ZHANG_SAN, family, make_id
+from villagebook.core.errors import BookError
+from villagebook.storage import open_book
+from villagebook.storage.backups import backup_folder, list_backups, make_backup, restore
+from villagebook.storage.connection import (connect, forget_keys, has_key, is_locked,
+                                            unlock)
+from villagebook.storage.households import load_household, save_household
+from villagebook.storage.locking import companions, set_password
+
+PASSWORD = "石桥村2026"
+NOW = dt.datetime(2026, 11, 27, 18, 30)
+
+
+def _fill_and_close(book):
+    hid = save_household(book, None, *family()).household_id
+    make_backup(book, now=NOW - dt.timedelta(days=1))  # a plain backup from before
+    book.close()
+    return hid
+
+
+def _second_household():
+    household, _ = family()
+    household["number"] = "110105001001002"
+    return household, [{"name": "王五", "id_number": make_id("19600101", 55),
+                        "relation": "01"}]
+
+
+def _bytes_of(path) -> bytes:
+    return path.read_bytes() + (path.with_name(path.name + "-wal").read_bytes()
+                                if path.with_name(path.name + "-wal").exists() else b"")
+
+
+def test_a_locked_book_and_its_backups_hold_no_readable_record(book, book_path):
+    hid = _fill_and_close(book)
+    assert ZHANG_SAN.encode() in _bytes_of(book_path)  # a plain book shows its ID numbers
+    rewritten = set_password(book_path, PASSWORD)
+    [old_backup] = list(backup_folder(book_path).glob("*.db"))
+    assert rewritten == [old_backup] and companions(book_path) == [old_backup]
+    for path in (book_path, old_backup):
+        assert is_locked(path)
+        data = _bytes_of(path)
+        assert ZHANG_SAN.encode() not in data and "张三".encode() not in data
+        with pytest.raises(sqlite3.DatabaseError):  # and no plain SQLite reads it
+            sqlite3.connect(path).execute("SELECT count(*) FROM sqlite_master").fetchone()
+    forget_keys()
+    with pytest.raises(BookError) as needed:
+        open_book(book_path)
+    assert needed.value.code == "book.password_needed"
+    with pytest.raises(BookError) as wrong:
+        unlock(book_path, "石桥村2025")
+    assert wrong.value.code == "book.wrong_password" and not has_key(book_path)
+    unlock(book_path, PASSWORD)
+    reopened = open_book(book_path)
+    try:
+        assert load_household(reopened, hid)[1][0]["id_number"] == ZHANG_SAN
+        reopened.operator = "李文书"
+        save_household(reopened, None, *_second_household())
+        assert reopened.conn.execute("SELECT count(*) FROM households").fetchone()[0] == 2
+    finally:
+        reopened.close()
+    # the backup made before locking opens with the same password, and shows its records
+    [info] = list_backups(book_path)
+    assert info.households == 1 and info.path == old_backup
+
+
+def test_backups_reads_and_restore_of_a_locked_book(book, book_path):
+    _fill_and_close(book)
+    set_password(book_path, PASSWORD)
+    locked = open_book(book_path)
+    locked.operator = "李文书"
+    try:
+        path = make_backup(locked, now=NOW)
+        assert is_locked(path) and ZHANG_SAN.encode() not in path.read_bytes()
+        reader = connect(book_path, mode="ro")  # what background jobs read through
+        assert reader.execute("SELECT count(*) FROM households").fetchone()[0] == 1
+        reader.close()
+        save_household(locked, None, *_second_household())
+    finally:
+        locked.close()
+    aside = restore(book_path, path, now=NOW + dt.timedelta(hours=1))
+    assert is_locked(aside) and is_locked(book_path)
+    forget_keys()
+    unlock(book_path, PASSWORD)
+    restored = open_book(book_path)
+    try:
+        assert restored.conn.execute("SELECT count(*) FROM households").fetchone()[0] == 1
+    finally:
+        restored.close()
+    kept = open_book(aside, read_only=True)  # the book from before the restore
+    try:
+        assert kept.conn.execute("SELECT count(*) FROM households").fetchone()[0] == 2
+    finally:
+        kept.close()
+
+
+def test_the_password_is_changed_or_taken_off_with_nothing_lost(book, book_path):
+    hid = _fill_and_close(book)
+    set_password(book_path, PASSWORD)
+    set_password(book_path, "新密码-123456")
+    forget_keys()
+    with pytest.raises(BookError):
+        unlock(book_path, PASSWORD)
+    unlock(book_path, "新密码-123456")
+    assert [i.households for i in list_backups(book_path)] == [1]
+    set_password(book_path, None)
+    forget_keys()
+    assert not is_locked(book_path)
+    assert all(not is_locked(p) for p in companions(book_path))
+    plain = sqlite3.connect(book_path)
+    assert plain.execute("SELECT id FROM households").fetchone()[0] == hid
+    assert plain.execute("PRAGMA user_version").fetchone()[0] > 0
+    plain.close()
+    with open_book(book_path) as reopened:
+        assert load_household(reopened, hid)[0]["number"] == "110105001001001"
+
+
+def test_a_short_password_is_refused_and_the_book_left_plain(book, book_path):
+    _fill_and_close(book)
+    with pytest.raises(BookError) as short:
+        set_password(book_path, "12345")
+    assert short.value.code == "book.password_short" and not is_locked(book_path)
+
+
+def test_a_damaged_plain_file_is_not_taken_for_a_locked_one(tmp_path):
+    cut = tmp_path / "cut.db"
+    cut.write_bytes(b"SQLite format 3\x00" + b"\x00" * 500)
+    assert not is_locked(cut)
+    odd = tmp_path / "odd.db"
+    odd.write_bytes(b"not a book at all")
+    assert not is_locked(odd)
+    with pytest.raises(BookError) as error:
+        open_book(odd)
+    assert error.value.code == "book.corrupt"
+
+
+def test_the_command_line_opens_a_locked_book_with_its_password(book, book_path, tmp_path):
+    _fill_and_close(book)
+    set_password(book_path, PASSWORD)
+    env = {"VILLAGEBOOK_DATA_DIR": str(tmp_path / "data"), "PATH": "/usr/bin:/bin"}
+    args = [sys.executable, "-m", "villagebook", "export-json", "--db", str(book_path)]
+    refused = subprocess.run(args, env=env, capture_output=True, text=True,
+                             stdin=subprocess.DEVNULL)
+    assert refused.returncode != 0 and "密码" in refused.stderr
+    opened = subprocess.run(args, env={**env, "VILLAGEBOOK_PASSWORD": PASSWORD},
+                            capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert opened.returncode == 0, opened.stderr
+    assert "张三" in opened.stdout
