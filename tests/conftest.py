@@ -15,7 +15,7 @@ from hypothesis import settings  # noqa: E402
 from villagebook.cli import create_demo  # noqa: E402
 from villagebook.storage import open_book  # noqa: E402
 from villagebook.storage.book import Book  # noqa: E402
-from villagebook.storage.connection import forget_keys  # noqa: E402
+from villagebook.sync.book_password import forget as forget_keys  # noqa: E402
 from villagebook.storage.village import add_user, set_village  # noqa: E402
 
 # No wall-clock limit in any test: hypothesis's per-example deadline is one (a loaded

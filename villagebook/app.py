@@ -7,7 +7,7 @@ import contextlib
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from .core.demo import DEMO_OPERATOR
@@ -143,7 +143,9 @@ class Controller(QObject):
     def open(self, path: Path) -> bool:
         try:
             try:
-                book = open_book(path)
+                book = self._open_unlocking(path)
+                if book is None:
+                    return False
             except BookError as error:
                 if error.code != "book.read_only":
                     raise
@@ -164,6 +166,58 @@ class Controller(QObject):
             return False
         self.show(book)
         return True
+
+    def _open_unlocking(self, path: Path) -> Book | None:
+        """Open the book; a locked one asks its password first (None: cancelled)."""
+        try:
+            return open_book(path)
+        except BookError as error:
+            if error.code != "book.password_needed":
+                raise
+        from .ui.password_dialogs import OpenLockedDialog
+
+        if not OpenLockedDialog(path).exec():
+            return None
+        return open_book(path)
+
+    def set_password(self, password: str | None) -> bool:
+        """Close the book, lock it with ``password`` (change it; None: take it off) with
+        its backups, and open it again. Nothing is lost if it fails: each file is
+        rewritten under a temporary name."""
+        from .sync.book_password import set_password
+
+        book = self.book
+        if book is None:
+            return False
+        QApplication.setQuitOnLastWindowClosed(False)
+        try:
+            if not self._close_window():
+                return False
+            path, operator = book.path, book.operator
+            wait_for_jobs()
+            book.close()
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                set_password(path, password)
+                failure = None
+            except VillagebookError as error:
+                failure = error
+            finally:
+                QApplication.restoreOverrideCursor()
+            reopened = open_book(path)
+            reopened.operator = operator
+            self.show(reopened)
+            if failure is not None:
+                QMessageBox.critical(self.window, self.tr("The password was not changed"),
+                                     describe_error(failure))
+                return False
+            QMessageBox.information(self.window, self.tr("Password"), self.tr(
+                "The book and its backups are locked with the new password.")
+                if password is not None else self.tr(
+                "The password is taken off: the book and its backups open without it."))
+            return True
+        finally:
+            QApplication.setQuitOnLastWindowClosed(True)
 
     def choose_operator(self, book: Book, path: Path) -> bool:
         users = [u["name"] for u in list_users(book)]
@@ -194,6 +248,7 @@ class Controller(QObject):
         self.window.new_book_requested.connect(lambda: self.replace_book(new=True))
         self.window.open_book_requested.connect(lambda: self.replace_book(new=False))
         self.window.restore_requested.connect(self.restore_from)
+        self.window.password_requested.connect(self.set_password)
         self.window.show()
         self.check_integrity(book)
 

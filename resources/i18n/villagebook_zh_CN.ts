@@ -6,14 +6,14 @@
     <message>
         <location filename="../../villagebook/app.py" line="77"/>
         <location filename="../../villagebook/app.py" line="97"/>
-        <location filename="../../villagebook/app.py" line="298"/>
+        <location filename="../../villagebook/app.py" line="353"/>
         <source>Save the new book as</source>
         <translation>新账本保存为</translation>
     </message>
     <message>
         <location filename="../../villagebook/app.py" line="79"/>
         <location filename="../../villagebook/app.py" line="99"/>
-        <location filename="../../villagebook/app.py" line="300"/>
+        <location filename="../../villagebook/app.py" line="355"/>
         <source>Books (*.db)</source>
         <translation>村账本 (*.db)</translation>
     </message>
@@ -36,68 +36,88 @@
         <translation>演示村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="151"/>
+        <location filename="../../villagebook/app.py" line="153"/>
         <source>Opened for reading only</source>
         <translation>以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="152"/>
+        <location filename="../../villagebook/app.py" line="154"/>
         <source>This book cannot be written (it may be on a CD or a protected USB stick), so it is open for reading, printing and exporting only. To make changes, copy it to the computer and open the copy.</source>
         <translation>此账本不能写入（可能在光盘或写保护的U盘上），现以只读方式打开，只能查看、打印和导出。要修改，请把它复制到电脑上再打开副本。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="156"/>
+        <location filename="../../villagebook/app.py" line="158"/>
         <source>Cannot open the book</source>
         <translation>无法打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="181"/>
+        <location filename="../../villagebook/app.py" line="211"/>
+        <source>The password was not changed</source>
+        <translation>密码没有改</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/app.py" line="214"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/app.py" line="215"/>
+        <source>The book and its backups are locked with the new password.</source>
+        <translation>账本和备份已用新密码加密。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/app.py" line="217"/>
+        <source>The password is taken off: the book and its backups open without it.</source>
+        <translation>密码已取消：账本和备份不用密码就能打开。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/app.py" line="235"/>
         <source>Who is working?</source>
         <translation>谁在使用？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="211"/>
+        <location filename="../../villagebook/app.py" line="266"/>
         <source>This book file is damaged: changes are not accepted, so that nothing more is lost.</source>
         <translation>账本文件已损坏：为避免损失更多数据，暂不接受修改。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="214"/>
-        <location filename="../../villagebook/app.py" line="219"/>
+        <location filename="../../villagebook/app.py" line="269"/>
+        <location filename="../../villagebook/app.py" line="274"/>
         <source>The book is damaged</source>
         <translation>账本已损坏</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="215"/>
+        <location filename="../../villagebook/app.py" line="270"/>
         <source>There is no backup beside it; ask for help and do not delete the file.</source>
         <translation>账本旁没有备份；请寻求技术帮助，不要删除这个文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="220"/>
+        <location filename="../../villagebook/app.py" line="275"/>
         <source>The newest sound backup is of {made} ({households} households). Restore it now? The damaged book is kept aside.</source>
         <translation>最新的完好备份是 {made} 的（{households} 户）。现在恢复吗？损坏的账本会另存一份。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="254"/>
+        <location filename="../../villagebook/app.py" line="309"/>
         <source>Not restored</source>
         <translation>未恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="260"/>
+        <location filename="../../villagebook/app.py" line="315"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="261"/>
+        <location filename="../../villagebook/app.py" line="316"/>
         <source>The backup is in place. The book as it was before is kept as {aside}.</source>
         <translation>已恢复备份。恢复前的账本保存为 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="303"/>
+        <location filename="../../villagebook/app.py" line="358"/>
         <source>Open a book</source>
         <translation>打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="304"/>
+        <location filename="../../villagebook/app.py" line="359"/>
         <source>Books (*.db);;All files (*)</source>
         <translation>村账本 (*.db);;所有文件 (*)</translation>
     </message>
@@ -1350,281 +1370,296 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="97"/>
+        <location filename="../../villagebook/ui/main_window.py" line="100"/>
         <source>Today</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="98"/>
+        <location filename="../../villagebook/ui/main_window.py" line="101"/>
         <source>Households</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="99"/>
+        <location filename="../../villagebook/ui/main_window.py" line="102"/>
         <source>Assistance measures</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="100"/>
+        <location filename="../../villagebook/ui/main_window.py" line="103"/>
         <source>Helpers</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="101"/>
+        <location filename="../../villagebook/ui/main_window.py" line="104"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="102"/>
+        <location filename="../../villagebook/ui/main_window.py" line="105"/>
         <source>Problems</source>
         <translation>问题整改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="103"/>
+        <location filename="../../villagebook/ui/main_window.py" line="106"/>
         <source>Projects and assets</source>
         <translation>项目资产</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="104"/>
+        <location filename="../../villagebook/ui/main_window.py" line="107"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="105"/>
+        <location filename="../../villagebook/ui/main_window.py" line="108"/>
         <source>Warnings</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="106"/>
+        <location filename="../../villagebook/ui/main_window.py" line="109"/>
         <source>Charts</source>
         <translation>统计图</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="117"/>
+        <location filename="../../villagebook/ui/main_window.py" line="120"/>
         <source>Search: name, pinyin initials (zs), ID number, household number</source>
         <translation>搜索：姓名、拼音首字母（如 zs）、证件号码、户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="122"/>
+        <location filename="../../villagebook/ui/main_window.py" line="125"/>
         <source>All categories</source>
         <translation>全部户类别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="123"/>
+        <location filename="../../villagebook/ui/main_window.py" line="126"/>
         <source>All statuses</source>
         <translation>全部脱贫状态</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="125"/>
+        <location filename="../../villagebook/ui/main_window.py" line="128"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="129"/>
+        <location filename="../../villagebook/ui/main_window.py" line="132"/>
         <source>Include closed</source>
         <translation>含已注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="138"/>
-        <location filename="../../villagebook/ui/main_window.py" line="177"/>
-        <location filename="../../villagebook/ui/main_window.py" line="391"/>
+        <location filename="../../villagebook/ui/main_window.py" line="141"/>
+        <location filename="../../villagebook/ui/main_window.py" line="180"/>
+        <location filename="../../villagebook/ui/main_window.py" line="403"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="157"/>
+        <location filename="../../villagebook/ui/main_window.py" line="160"/>
         <source>Print household cards…</source>
         <translation>打印户卡…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="158"/>
+        <location filename="../../villagebook/ui/main_window.py" line="161"/>
         <source>Print wall sheets…</source>
         <translation>打印户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="312"/>
+        <location filename="../../villagebook/ui/main_window.py" line="315"/>
         <source>All villages</source>
         <translation>所有村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="336"/>
+        <location filename="../../villagebook/ui/main_window.py" line="339"/>
         <source>{count} changes since {since} have not reached {name} yet: export a sync package (Sync in the side bar).</source>
         <translation>自{since}以来有 {count} 项修改尚未送达{name}：请导出同步包（左侧“同步”）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="349"/>
+        <location filename="../../villagebook/ui/main_window.py" line="352"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="350"/>
+        <location filename="../../villagebook/ui/main_window.py" line="353"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="352"/>
+        <location filename="../../villagebook/ui/main_window.py" line="355"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="354"/>
+        <location filename="../../villagebook/ui/main_window.py" line="357"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="356"/>
+        <location filename="../../villagebook/ui/main_window.py" line="359"/>
         <source>Export the village register (Excel)…</source>
         <translation>导出村册（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="179"/>
-        <location filename="../../villagebook/ui/main_window.py" line="358"/>
+        <location filename="../../villagebook/ui/main_window.py" line="182"/>
+        <location filename="../../villagebook/ui/main_window.py" line="361"/>
         <source>Import households from Excel…</source>
         <translation>从 Excel 导入农户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="360"/>
+        <location filename="../../villagebook/ui/main_window.py" line="363"/>
         <source>Save a blank entry template (Excel)…</source>
         <translation>保存空白录入模板（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="362"/>
+        <location filename="../../villagebook/ui/main_window.py" line="365"/>
         <source>Sync…</source>
         <translation>同步…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="364"/>
+        <location filename="../../villagebook/ui/main_window.py" line="367"/>
         <source>Monitoring line…</source>
         <translation>监测线设置…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="366"/>
+        <location filename="../../villagebook/ui/main_window.py" line="369"/>
         <source>Back up to…</source>
         <translation>备份到…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="368"/>
+        <location filename="../../villagebook/ui/main_window.py" line="371"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="370"/>
+        <location filename="../../villagebook/ui/main_window.py" line="374"/>
+        <source>Change the password…</source>
+        <translation>修改密码…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="375"/>
+        <source>Lock with a password…</source>
+        <translation>给账本加密码…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="377"/>
+        <source>Take the password off…</source>
+        <translation>取消密码…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="380"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="376"/>
+        <location filename="../../villagebook/ui/main_window.py" line="388"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="377"/>
+        <location filename="../../villagebook/ui/main_window.py" line="389"/>
         <source>Household cards…</source>
         <translation>户卡（明白卡）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="378"/>
+        <location filename="../../villagebook/ui/main_window.py" line="390"/>
         <source>Wall sheets for the home…</source>
         <translation>户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="379"/>
+        <location filename="../../villagebook/ui/main_window.py" line="391"/>
         <source>Public notice…</source>
         <translation>公示名单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="380"/>
+        <location filename="../../villagebook/ui/main_window.py" line="392"/>
         <source>Village register…</source>
         <translation>村有册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="387"/>
+        <location filename="../../villagebook/ui/main_window.py" line="399"/>
         <source>Township summary (乡镇有簿)…</source>
         <translation>乡镇有簿汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="390"/>
+        <location filename="../../villagebook/ui/main_window.py" line="402"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="394"/>
+        <location filename="../../villagebook/ui/main_window.py" line="406"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="399"/>
+        <location filename="../../villagebook/ui/main_window.py" line="411"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="434"/>
+        <location filename="../../villagebook/ui/main_window.py" line="446"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="439"/>
+        <location filename="../../villagebook/ui/main_window.py" line="451"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="453"/>
+        <location filename="../../villagebook/ui/main_window.py" line="475"/>
         <source>Save the township summary</source>
         <translation>保存乡镇汇总表</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="454"/>
+        <location filename="../../villagebook/ui/main_window.py" line="476"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="459"/>
+        <location filename="../../villagebook/ui/main_window.py" line="481"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="469"/>
+        <location filename="../../villagebook/ui/main_window.py" line="491"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="470"/>
-        <location filename="../../villagebook/ui/main_window.py" line="505"/>
+        <location filename="../../villagebook/ui/main_window.py" line="492"/>
+        <location filename="../../villagebook/ui/main_window.py" line="527"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="483"/>
+        <location filename="../../villagebook/ui/main_window.py" line="505"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="504"/>
+        <location filename="../../villagebook/ui/main_window.py" line="526"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="531"/>
+        <location filename="../../villagebook/ui/main_window.py" line="553"/>
         <source>&lt;h3&gt;This book has no households yet&lt;/h3&gt;&lt;p&gt;Start with &lt;b&gt;New household&lt;/b&gt; to enter a family, or &lt;b&gt;Import households from Excel…&lt;/b&gt; to bring in the list the village keeps (the national system&apos;s export or your own table; File → Save a blank entry template gives the columns).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本账本还没有农户&lt;/h3&gt;&lt;p&gt;先点&lt;b&gt;新增农户&lt;/b&gt;逐户录入，或点&lt;b&gt;从 Excel 导入农户…&lt;/b&gt;导入村里已有的名单（全国系统导出的名单或自己的表格均可；“文件 → 保存空白录入模板”给出各列）。&lt;/p&gt;&lt;p&gt;账本保存在这个文件里，请用“文件 → 备份到…”备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="576"/>
+        <location filename="../../villagebook/ui/main_window.py" line="598"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="580"/>
+        <location filename="../../villagebook/ui/main_window.py" line="602"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="582"/>
+        <location filename="../../villagebook/ui/main_window.py" line="604"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="584"/>
+        <location filename="../../villagebook/ui/main_window.py" line="606"/>
         <source>[read only]</source>
         <translation>【只读】</translation>
     </message>
@@ -2171,258 +2206,268 @@
     </message>
     <message>
         <location filename="../../villagebook/core/messages.py" line="230"/>
+        <source>This computer&apos;s sync keys are kept under the password of another book. Open that book, or take its password off, to sync.</source>
+        <translation>本机的同步密钥由另一个账本的密码保护。请打开那个账本，或者取消它的密码，再同步。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="233"/>
         <source>This book is not paired with {peer}; pair first</source>
         <translation>本账本尚未与 {peer} 配对：请先配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="232"/>
+        <location filename="../../villagebook/core/messages.py" line="235"/>
         <source>There is no conflict {id}</source>
         <translation>没有编号为 {id} 的冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="233"/>
+        <location filename="../../villagebook/core/messages.py" line="236"/>
         <source>Conflict {id} is already decided</source>
         <translation>冲突 {id} 已经处理过</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="234"/>
+        <location filename="../../villagebook/core/messages.py" line="237"/>
         <source>Choose this side&apos;s value, the other side&apos;s, or type a value</source>
         <translation>请选择本方的值、对方的值，或输入一个值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="236"/>
+        <location filename="../../villagebook/core/messages.py" line="239"/>
         <source>There is no finding {id}</source>
         <translation>没有编号为 {id} 的记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="237"/>
+        <location filename="../../villagebook/core/messages.py" line="240"/>
         <source>The administrative code must have 12 digits (it has “{value}”)</source>
         <translation>行政区划代码应为 12 位数字（现在是“{value}”）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="239"/>
+        <location filename="../../villagebook/core/messages.py" line="242"/>
         <source>There is already a user called {name}</source>
         <translation>已有名为 {name} 的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="240"/>
+        <location filename="../../villagebook/core/messages.py" line="243"/>
         <source>{name} is not an active user of this book (its users: {users})</source>
         <translation>{name} 不是本账本的在用用户（本账本用户：{users}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="242"/>
+        <location filename="../../villagebook/core/messages.py" line="245"/>
         <source>Say who is working with --user NAME (the book&apos;s users: {users})</source>
         <translation>请用 --user 姓名 说明是谁在操作（本账本用户：{users}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="244"/>
+        <location filename="../../villagebook/core/messages.py" line="247"/>
         <source>At least one user must remain: add the new user first</source>
         <translation>至少要保留一名在用用户：请先添加新用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="247"/>
+        <location filename="../../villagebook/core/messages.py" line="250"/>
         <source>This book was made by a newer version of villagebook (version {version}; this program reads up to {supported}). Please update the program. The book has not been changed.</source>
         <translation>这个账本由较新版本的村账本创建（版本 {version}，本程序只能读到版本 {supported}）。请先升级程序。账本没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="251"/>
+        <location filename="../../villagebook/core/messages.py" line="254"/>
         <source>This book was changed by a newer version of villagebook ({name}). Please update the program. The book has not been changed.</source>
         <translation>此账本已被更新版本的村账本程序改动过（{name}）。请先升级程序。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="254"/>
+        <location filename="../../villagebook/core/messages.py" line="257"/>
         <source>The book is in use by another program (perhaps another villagebook window). Close it and try again. Nothing was changed.</source>
         <translation>账本正被另一个程序使用（可能是另一个村账本窗口）。请关闭后再试。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="257"/>
+        <location filename="../../villagebook/core/messages.py" line="260"/>
         <source>The book cannot be written (it may be on a CD or a protected USB stick). Copy it to the computer and open the copy.</source>
         <translation>账本文件无法写入（可能在光盘或写保护的U盘上）。请把它复制到电脑上，再打开复制的文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="260"/>
+        <location filename="../../villagebook/core/messages.py" line="263"/>
         <source>This file is not a villagebook book, or it is damaged. It has not been changed. Restore it from a backup copy.</source>
         <translation>这个文件不是村账本，或者已经损坏。文件没有被改动。请用备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="263"/>
+        <location filename="../../villagebook/core/messages.py" line="266"/>
         <source>This database belongs to another program; villagebook will not change it.</source>
         <translation>这个数据库属于其他程序，村账本不会改动它。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="265"/>
+        <location filename="../../villagebook/core/messages.py" line="268"/>
         <source>The disk is full. Free some space and save again; nothing was lost.</source>
         <translation>磁盘已满。请腾出空间后再保存，已有数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="267"/>
+        <location filename="../../villagebook/core/messages.py" line="270"/>
         <source>The book file cannot be opened. Check that the USB stick or folder is still there.</source>
         <translation>无法打开账本文件。请检查U盘或文件夹是否还在。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="270"/>
+        <location filename="../../villagebook/core/messages.py" line="273"/>
         <source>The file cannot be written ({path}): it may be open in another program or the folder may be protected. Close it or choose another place.</source>
         <translation>文件无法写入（{path}）：可能正被其他程序打开，或文件夹受保护。请关闭该文件或另选位置。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="273"/>
+        <location filename="../../villagebook/core/messages.py" line="276"/>
         <source>There is no book at {path}</source>
         <translation>{path} 处没有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="274"/>
+        <location filename="../../villagebook/core/messages.py" line="277"/>
         <source>The book {path} is locked with a password (or damaged): enter its password to open it</source>
         <translation>账本 {path} 加了密码（或者文件已损坏）：请输入密码打开</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="277"/>
+        <location filename="../../villagebook/core/messages.py" line="280"/>
         <source>That password does not open this book. Check the keyboard&apos;s Caps Lock and input method and try again.</source>
         <translation>密码不对，打不开这个账本。请检查大写锁定键和输入法，再试一次。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="280"/>
+        <location filename="../../villagebook/core/messages.py" line="283"/>
         <source>A password needs at least {count} characters</source>
         <translation>密码至少要 {count} 个字符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="282"/>
+        <location filename="../../villagebook/core/messages.py" line="285"/>
         <source>The two passwords are not the same</source>
         <translation>两次输入的密码不一样</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="284"/>
+        <location filename="../../villagebook/core/messages.py" line="287"/>
+        <source>Write the password down first, then tick the box that says so</source>
+        <translation>请先把密码记下来，再勾选“我已记下密码”</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="289"/>
         <source>The backup {path} is damaged and cannot be used; choose another one</source>
         <translation>备份 {path} 已损坏，无法使用；请选择另一个备份</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="286"/>
+        <location filename="../../villagebook/core/messages.py" line="291"/>
         <source>There is already a book at {path}</source>
         <translation>{path} 处已有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="287"/>
+        <location filename="../../villagebook/core/messages.py" line="292"/>
         <source>Choose who is working before making changes</source>
         <translation>修改前请先选择当前使用人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="289"/>
+        <location filename="../../villagebook/core/messages.py" line="294"/>
         <source>The record no longer exists in this book</source>
         <translation>账本中已没有这条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="292"/>
+        <location filename="../../villagebook/core/messages.py" line="297"/>
         <source>{year}: {per_capita} yuan per person, under the line of {line} yuan</source>
         <translation>{year}年人均纯收入 {per_capita} 元，低于监测线 {line} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="294"/>
+        <location filename="../../villagebook/core/messages.py" line="299"/>
         <source>Per-capita income fell from {before} yuan ({previous}) to {after} yuan ({year}), {percent}% less</source>
         <translation>人均纯收入由 {before} 元（{previous}年）降至 {after} 元（{year}年），下降 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="297"/>
+        <location filename="../../villagebook/core/messages.py" line="302"/>
         <source>Aged {age} on 1 September and not in school</source>
         <translation>9月1日满 {age} 周岁，未在校</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="299"/>
+        <location filename="../../villagebook/core/messages.py" line="304"/>
         <location filename="../../villagebook/core/rules.py" line="62"/>
         <source>No basic medical insurance</source>
         <translation>未参加基本医疗保险</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="300"/>
+        <location filename="../../villagebook/core/messages.py" line="305"/>
         <source>House of grade {grade}: no renovation, relocation or housing measure</source>
         <translation>住房为 {grade} 级，未改造、未搬迁、无住房措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="302"/>
+        <location filename="../../villagebook/core/messages.py" line="307"/>
         <location filename="../../villagebook/core/rules.py" line="70"/>
         <source>Drinking water not safe</source>
         <translation>饮水不安全</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="303"/>
+        <location filename="../../villagebook/core/messages.py" line="308"/>
         <source>Last two-assurances check: {last} (due every {days} days)</source>
         <translation>上次三保障核查：{last}（每 {days} 天应核查一次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="305"/>
+        <location filename="../../villagebook/core/messages.py" line="310"/>
         <source>Taken into monitoring on {date}; no measure within {days} days</source>
         <translation>{date} 纳入监测，{days} 天内没有帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="307"/>
+        <location filename="../../villagebook/core/messages.py" line="312"/>
         <source>Taken in on {taken}, risk removed by assistance on {removed} ({days} days later)</source>
         <translation>{taken} 纳入监测，{removed} 帮扶消除风险（相隔 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="310"/>
+        <location filename="../../villagebook/core/messages.py" line="315"/>
         <source>Monitored for unstable work, but nobody in the household can work</source>
         <translation>因务工就业不稳纳入监测，但家中没有劳动力</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="312"/>
+        <location filename="../../villagebook/core/messages.py" line="317"/>
         <source>Nobody can work and nobody receives subsistence or extreme-poverty support</source>
         <translation>家中无劳动力，也无人享受低保或特困供养</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="315"/>
+        <location filename="../../villagebook/core/messages.py" line="320"/>
         <source>{health}, in an ordinary household that is not monitored</source>
         <translation>{health}，所在一般农户未纳入监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="317"/>
+        <location filename="../../villagebook/core/messages.py" line="322"/>
         <source>Loan of {amount} yuan due {due}, {repaid} yuan repaid</source>
         <translation>贷款 {amount} 元，{due} 到期，已还 {repaid} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="319"/>
+        <location filename="../../villagebook/core/messages.py" line="324"/>
         <source>Overdue loans {overdue} yuan of {balance} yuan outstanding: {rate}‰ (line {line}‰)</source>
         <translation>逾期 {overdue} 元，贷款余额 {balance} 元：逾期率 {rate}‰（控制线 {line}‰）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="322"/>
+        <location filename="../../villagebook/core/messages.py" line="327"/>
         <source>{measure} planned to end {end}, still in progress</source>
         <translation>{measure}计划 {end} 完成，仍在实施中</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="324"/>
+        <location filename="../../villagebook/core/messages.py" line="329"/>
         <source>Last visit: {last} (more than {days} days)</source>
         <translation>上次走访：{last}（超过 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="326"/>
+        <location filename="../../villagebook/core/messages.py" line="331"/>
         <source>Follow-up due {date}: {agreed}</source>
         <translation>{date} 应跟进：{agreed}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="328"/>
+        <location filename="../../villagebook/core/messages.py" line="333"/>
         <source>{helper}: {visits} visits this year, {due} due by now ({required} a year)</source>
         <translation>{helper}：今年走访 {visits} 次，到目前应走访 {due} 次（全年 {required} 次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="331"/>
+        <location filename="../../villagebook/core/messages.py" line="336"/>
         <source>{problem}: deadline {deadline}</source>
         <translation>{problem}：整改期限 {deadline}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="332"/>
+        <location filename="../../villagebook/core/messages.py" line="337"/>
         <source>ID number {masked}: {detail}</source>
         <translation>证件号码 {masked}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="333"/>
+        <location filename="../../villagebook/core/messages.py" line="338"/>
         <source>The same ID number as {other} of household {number}</source>
         <translation>与户 {number} 的 {other} 证件号码相同</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="335"/>
+        <location filename="../../villagebook/core/messages.py" line="340"/>
         <source>{count} current heads of household</source>
         <translation>在册户主 {count} 名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="337"/>
+        <location filename="../../villagebook/core/messages.py" line="342"/>
         <source>{relation} born {birth}, the head of household born {head_birth}</source>
         <translation>{relation}生于 {birth}，户主生于 {head_birth}</translation>
     </message>
@@ -2779,6 +2824,77 @@
         <location filename="../../villagebook/ui/start_dialogs.py" line="86"/>
         <source>Your role</source>
         <translation>您的身份</translation>
+    </message>
+</context>
+<context>
+    <name>OpenLockedDialog</name>
+    <message>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="33"/>
+        <source>Book locked with a password</source>
+        <translation>账本已加密码</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="35"/>
+        <source>The book {name} is locked with a password. Enter it to open the book.</source>
+        <translation>账本 {name} 加了密码。请输入密码打开账本。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="41"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="66"/>
+        <source>Take the password off</source>
+        <translation>取消账本密码</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="67"/>
+        <source>Change the password</source>
+        <translation>修改账本密码</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="68"/>
+        <source>Lock the book with a password</source>
+        <translation>给账本加密码</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="72"/>
+        <source>Without a password, anyone who has this laptop or a copy of the book (or of its backups) can read every household&apos;s ID numbers, health and disability.</source>
+        <translation>取消密码后，任何拿到这台电脑或账本副本（包括备份）的人，都能看到各户的身份证号、健康和残疾情况。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="77"/>
+        <source>The book and its backups beside it are locked: without the password nobody can read them, not even with another program. If the password is forgotten, the book cannot be opened again: nobody can recover it, not the township, not the program&apos;s makers. Write it down and keep it in a safe place. The sync keys of this computer are kept under the same password.</source>
+        <translation>账本和旁边的备份都会加密：没有密码，谁也读不了，用别的软件也不行。密码一旦忘记，账本就再也打不开，谁都无法找回——乡镇不能，软件开发者也不能。请把密码写下来，放在安全的地方。本机的同步密钥也用这个密码保护。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="91"/>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="94"/>
+        <source>at least {count} characters</source>
+        <translation>至少 {count} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="95"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="96"/>
+        <source>Once more</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="98"/>
+        <source>I have written the password down and know it cannot be recovered</source>
+        <translation>我已把密码记下，知道忘记后无法找回</translation>
     </message>
 </context>
 <context>

@@ -227,6 +227,9 @@ TEMPLATES: dict[str, str] = {
         "Messages", "The package comes from a computer whose clock is {hours} hours ahead; "
                     "it is kept until the clock is corrected"),
     "sync.cannot_read": QT_TRANSLATE_NOOP("Messages", "The file cannot be read"),
+    "sync.keys_locked": QT_TRANSLATE_NOOP(
+        "Messages", "This computer's sync keys are kept under the password of another "
+                    "book. Open that book, or take its password off, to sync."),
     "sync.no_peer": QT_TRANSLATE_NOOP(
         "Messages", "This book is not paired with {peer}; pair first"),
     "sync.no_conflict": QT_TRANSLATE_NOOP("Messages", "There is no conflict {id}"),
@@ -281,6 +284,8 @@ TEMPLATES: dict[str, str] = {
         "Messages", "A password needs at least {count} characters"),
     "book.password_mismatch": QT_TRANSLATE_NOOP(
         "Messages", "The two passwords are not the same"),
+    "book.password_not_written": QT_TRANSLATE_NOOP(
+        "Messages", "Write the password down first, then tick the box that says so"),
     "backup.damaged": QT_TRANSLATE_NOOP(
         "Messages", "The backup {path} is damaged and cannot be used; choose another one"),
     "book.exists": QT_TRANSLATE_NOOP("Messages", "There is already a book at {path}"),

@@ -71,8 +71,79 @@ def _key_dir() -> Path:
     return data_dir() / "keys"
 
 
+_unlocked: Keys | None = None  # the keys read with the password, for this process only
+_PROTECTED = ("signing.pem", "receiving.pem")
+
+
+def keys_protected() -> bool:
+    """True when this installation's private keys are kept under a book's password."""
+    return all((_key_dir() / name).exists() for name in _PROTECTED)
+
+
+def unlock_keys(password: str) -> bool:
+    """Read the protected keys with ``password`` (the locked book's); False when they
+    are kept under another password (another book on this laptop) or not protected."""
+    global _unlocked
+    if not keys_protected():
+        return False
+    folder = _key_dir()
+    try:
+        signing = serialization.load_pem_private_key(
+            (folder / _PROTECTED[0]).read_bytes(), password.encode("utf-8"))
+        receiving = serialization.load_pem_private_key(
+            (folder / _PROTECTED[1]).read_bytes(), password.encode("utf-8"))
+    except (ValueError, TypeError):
+        return False
+    if not isinstance(signing, ed25519.Ed25519PrivateKey) or \
+            not isinstance(receiving, x25519.X25519PrivateKey):
+        return False
+    _unlocked = Keys(installation_id(), signing, receiving)
+    return True
+
+
+def forget_unlocked_keys() -> None:
+    """Drop the keys read with a password (the window locks, the book closes)."""
+    global _unlocked
+    _unlocked = None
+
+
+def protect_keys(password: str | None) -> None:
+    """Keep this installation's private keys under ``password`` (encrypted PKCS#8, the
+    raw files removed), or (None) as plain private files again. The keys stay the same,
+    so pairings hold."""
+    global _unlocked
+    keys = load_keys()
+    folder = _key_dir()
+    pairs: tuple[tuple[str, str, ed25519.Ed25519PrivateKey | x25519.X25519PrivateKey], ...] \
+        = (("signing.key", _PROTECTED[0], keys.signing),
+           ("receiving.key", _PROTECTED[1], keys.receiving))
+    for raw_name, pem_name, key in pairs:
+        if password is None:
+            data = key.private_bytes(serialization.Encoding.Raw,
+                                     serialization.PrivateFormat.Raw,
+                                     serialization.NoEncryption())
+            keep, drop = folder / raw_name, folder / pem_name
+        else:
+            data = key.private_bytes(serialization.Encoding.PEM,
+                                     serialization.PrivateFormat.PKCS8,
+                                     serialization.BestAvailableEncryption(
+                                         password.encode("utf-8")))
+            keep, drop = folder / pem_name, folder / raw_name
+        with replace_atomically(keep) as tmp:
+            tmp.write_bytes(data)
+            os.chmod(tmp, 0o600)
+        with contextlib.suppress(FileNotFoundError):
+            drop.unlink()
+    _unlocked = keys if password is not None else None
+
+
 def load_keys() -> Keys:
-    """This installation's keys, made on first use (private files, never in a book)."""
+    """This installation's keys, made on first use (private files, never in a book).
+    Keys kept under a password need ``unlock_keys`` first, else ``sync.keys_locked``."""
+    if keys_protected():
+        if _unlocked is None:
+            raise SyncError("sync.keys_locked")
+        return _unlocked
     folder = _key_dir()
     sign_file, enc_file = folder / "signing.key", folder / "receiving.key"
     if not sign_file.exists() or not enc_file.exists():

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
 
 from ..core import codes
 from ..storage.book import Book, backup
+from ..storage.connection import is_locked
 from ..storage.households import load_household
 from ..storage.queries import group_names
 from ..storage.township import is_township
@@ -56,6 +57,7 @@ class HouseholdTable(QTableView):
 
 if TYPE_CHECKING:
     from .household_window import HouseholdWindow
+    from .password_dialogs import PasswordDialog
 
 # the side bar, top to bottom: 工作台 first (what to do today), then the lists
 PAGES = ("home", "households", "measures", "helpers", "visits", "problems", "projects",
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
     new_book_requested = Signal()
     open_book_requested = Signal()
     restore_requested = Signal(object)  # the backup (Path) to put in place of the book
+    password_requested = Signal(object)  # the new password (str), or None to take it off
 
     def __init__(self, book: Book) -> None:
         super().__init__()
@@ -367,12 +370,21 @@ class MainWindow(QMainWindow):
         backup_to.triggered.connect(lambda: self.backup_to())
         restore = QAction(self.tr("Restore from a backup…"), self)
         restore.triggered.connect(lambda: self.choose_backup())
+        locked = is_locked(self.book.path)
+        password = QAction(self.tr("Change the password…") if locked else
+                           self.tr("Lock with a password…"), self)
+        password.triggered.connect(lambda: self.ask_password(remove=False))
+        unlock_action = QAction(self.tr("Take the password off…"), self)
+        unlock_action.setEnabled(locked)
+        unlock_action.triggered.connect(lambda: self.ask_password(remove=True))
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         for action in (new_book, open_book, importing, template, export, sync, backup_to,
-                       restore, users, line, quit_action):
+                       restore, password, unlock_action, users, line, quit_action):
             file_menu.addAction(action)
+            if action in (restore, unlock_action):
+                file_menu.addSeparator()
         print_menu = self.menuBar().addMenu(self.tr("&Print"))
         for document, text in (("cards", self.tr("Household cards…")),
                                ("walls", self.tr("Wall sheets for the home…")),
@@ -438,6 +450,16 @@ class MainWindow(QMainWindow):
         target = Path(folder) / f"{self.book.path.stem}-{dt.datetime.now():%Y%m%d-%H%M%S}.db"
         run_in_background(self, self.book.path, target, self.tr("Backing up…"),
                           lambda book, out, _stop, _step: str(backup(book.conn, out)))
+
+    def ask_password(self, remove: bool) -> PasswordDialog:
+        """文件 → 加密码/修改密码/取消密码: the dialog checks; whoever holds the book
+        rewrites it (it must be closed first)."""
+        from .password_dialogs import PasswordDialog
+
+        dialog = PasswordDialog(self.book.path, is_locked(self.book.path), remove, self)
+        dialog.accepted.connect(lambda: self.password_requested.emit(dialog.new_password))
+        dialog.open()
+        return dialog
 
     def choose_backup(self) -> RestoreDialog:
         """文件 → 从备份恢复…: the chosen backup goes to whoever holds the book (it must be

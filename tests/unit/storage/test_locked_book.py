@@ -158,3 +158,26 @@ def test_the_command_line_opens_a_locked_book_with_its_password(book, book_path,
                             capture_output=True, text=True, stdin=subprocess.DEVNULL)
     assert opened.returncode == 0, opened.stderr
     assert "张三" in opened.stdout
+
+
+def test_the_sync_keys_are_kept_under_the_books_password(book, book_path):
+    from villagebook.paths import data_dir
+    from villagebook.sync import book_password
+    from villagebook.sync.keys import SyncError, keys_protected, load_keys
+
+    before = load_keys()
+    _fill_and_close(book)
+    book_password.set_password(book_path, PASSWORD)
+    assert keys_protected()
+    raw = before.signing.private_bytes_raw()
+    for path in (data_dir() / "keys").iterdir():  # no private key left in the clear
+        assert raw not in path.read_bytes()
+    book_password.forget()
+    with pytest.raises(SyncError) as locked:
+        load_keys()
+    assert locked.value.code == "sync.keys_locked"
+    book_password.open_locked(book_path, PASSWORD)
+    assert load_keys().fingerprint == before.fingerprint  # the pairings hold
+    book_password.set_password(book_path, None)
+    book_password.forget()
+    assert not keys_protected() and load_keys().fingerprint == before.fingerprint

@@ -1,0 +1,35 @@
+"""A book's password, and with it this installation's sync keys.
+
+The keys that sign and receive packages are the laptop's, not the book's, but they are
+as much worth stealing: whoever holds them can send packages in the village's name. So
+they are kept under the same password as the locked book, and read when it is opened.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..storage import connection, locking
+from .keys import forget_unlocked_keys, protect_keys, unlock_keys
+
+
+def open_locked(path: str | Path, password: str) -> None:
+    """Unlock the locked book at ``path`` (``BookError('book.wrong_password')``) and the
+    sync keys kept under the same password, for this process."""
+    connection.unlock(path, password)
+    unlock_keys(password)
+
+
+def set_password(path: str | Path, password: str | None) -> list[Path]:
+    """Lock the closed book with ``password``, change it, or (None) take it off; its
+    backups beside it and this installation's sync keys follow. Returns the backups
+    rewritten."""
+    done = locking.set_password(path, password)
+    protect_keys(password)
+    return done
+
+
+def forget() -> None:
+    """Drop every key held in memory: the books' and the sync keys."""
+    connection.forget_keys()
+    forget_unlocked_keys()

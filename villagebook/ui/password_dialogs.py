@@ -1,0 +1,125 @@
+"""The password of a locked book: asked when it is opened, set, changed or taken off.
+
+Setting a password says first that a forgotten one cannot be recovered, and is done
+only when the person confirms having written it down. Changing or taking it off asks
+the current password, so that a laptop left open is not enough to unlock its book.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (QCheckBox, QDialog, QFormLayout, QLabel, QLineEdit,
+                               QVBoxLayout, QWidget)
+
+from ..core.errors import BookError
+from ..storage.connection import MIN_PASSWORD, unlock
+from ..sync.book_password import open_locked
+from .dialogs import attempt, error_label, ok_cancel
+
+
+def _password_field() -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
+
+
+class OpenLockedDialog(QDialog):
+    """Asks the password of a locked book until it opens it or the person cancels."""
+
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.setWindowTitle(self.tr("Book locked with a password"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("The book {name} is locked with a password. Enter it to "
+                               "open the book.").format(name=path.name))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.password = _password_field()
+        form = QFormLayout()
+        form.addRow(self.tr("Password"), self.password)
+        layout.addLayout(form)
+        self.error = error_label()
+        layout.addWidget(self.error)
+        layout.addWidget(ok_cancel(self, self.try_open))
+        self.setMinimumWidth(420)
+
+    def try_open(self) -> None:
+        """Check the password; the dialog closes only when it opened the book."""
+        if attempt(self.error, lambda: open_locked(self.path, self.password.text())):
+            self.accept()
+        else:
+            self.password.selectAll()
+            self.password.setFocus()
+
+
+class PasswordDialog(QDialog):
+    """Set (``locked`` False), change or take off (``remove``) the book's password.
+    ``new_password`` holds the password to set (None to take it off) once accepted."""
+
+    def __init__(self, path: Path, locked: bool, remove: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path, self.locked, self.remove = path, locked, remove
+        self.new_password: str | None = None
+        title = (self.tr("Take the password off") if remove else
+                 self.tr("Change the password") if locked else
+                 self.tr("Lock the book with a password"))
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        if remove:
+            text = self.tr("Without a password, anyone who has this laptop or a copy of the "
+                           "book (or of its backups) can read every household's ID numbers, "
+                           "health and disability.")
+        else:
+            text = self.tr(
+                "The book and its backups beside it are locked: without the password "
+                "nobody can read them, not even with another program. If the password is "
+                "forgotten, the book cannot be opened again: nobody can recover it, not "
+                "the township, not the program's makers. Write it down and keep it in a "
+                "safe place. The sync keys of this computer are kept under the same "
+                "password.")
+        intro = QLabel(text)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.current = _password_field()
+        self.first = _password_field()
+        self.second = _password_field()
+        if locked:
+            form.addRow(self.tr("Current password"), self.current)
+        if not remove:
+            self.first.setPlaceholderText(
+                self.tr("at least {count} characters").format(count=MIN_PASSWORD))
+            form.addRow(self.tr("New password"), self.first)
+            form.addRow(self.tr("Once more"), self.second)
+        layout.addLayout(form)
+        self.written = QCheckBox(self.tr("I have written the password down and know it "
+                                         "cannot be recovered"))
+        if not remove:
+            layout.addWidget(self.written)
+        self.error = error_label()
+        layout.addWidget(self.error)
+        layout.addWidget(ok_cancel(self, self.check))
+        self.setMinimumWidth(460)
+
+    def check(self) -> None:
+        """Accept when the current password is right and the new one is sound."""
+        if attempt(self.error, self._validate):
+            self.accept()
+
+    def _validate(self) -> None:
+        if self.locked:
+            unlock(self.path, self.current.text())  # book.wrong_password
+        if self.remove:
+            self.new_password = None
+            return
+        password = self.first.text()
+        if len(password) < MIN_PASSWORD:
+            raise BookError("book.password_short", count=MIN_PASSWORD)
+        if password != self.second.text():
+            raise BookError("book.password_mismatch")
+        if not self.written.isChecked():
+            raise BookError("book.password_not_written")
+        self.new_password = password
