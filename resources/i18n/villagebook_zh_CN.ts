@@ -1368,298 +1368,331 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../villagebook/ui/idle_lock.py" line="37"/>
+        <source>villagebook is locked</source>
+        <translation>村账本已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/idle_lock.py" line="39"/>
+        <source>The book was left idle and is locked. {name}, enter your PIN to go on.</source>
+        <translation>离开时间较长，村账本已锁定。{name}，请输入你的 PIN 码继续。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/idle_lock.py" line="45"/>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/idle_lock.py" line="49"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/idle_lock.py" line="61"/>
+        <source>That is not the PIN of {name}</source>
+        <translation>这不是 {name} 的 PIN 码</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="100"/>
+        <location filename="../../villagebook/ui/main_window.py" line="104"/>
         <source>Today</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="101"/>
+        <location filename="../../villagebook/ui/main_window.py" line="105"/>
         <source>Households</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="102"/>
+        <location filename="../../villagebook/ui/main_window.py" line="106"/>
         <source>Assistance measures</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="103"/>
+        <location filename="../../villagebook/ui/main_window.py" line="107"/>
         <source>Helpers</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="104"/>
+        <location filename="../../villagebook/ui/main_window.py" line="108"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="105"/>
+        <location filename="../../villagebook/ui/main_window.py" line="109"/>
         <source>Problems</source>
         <translation>问题整改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="106"/>
+        <location filename="../../villagebook/ui/main_window.py" line="110"/>
         <source>Projects and assets</source>
         <translation>项目资产</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="107"/>
+        <location filename="../../villagebook/ui/main_window.py" line="111"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="108"/>
+        <location filename="../../villagebook/ui/main_window.py" line="112"/>
         <source>Warnings</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="109"/>
+        <location filename="../../villagebook/ui/main_window.py" line="113"/>
         <source>Charts</source>
         <translation>统计图</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="120"/>
+        <location filename="../../villagebook/ui/main_window.py" line="124"/>
         <source>Search: name, pinyin initials (zs), ID number, household number</source>
         <translation>搜索：姓名、拼音首字母（如 zs）、证件号码、户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="125"/>
+        <location filename="../../villagebook/ui/main_window.py" line="129"/>
         <source>All categories</source>
         <translation>全部户类别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="126"/>
+        <location filename="../../villagebook/ui/main_window.py" line="130"/>
         <source>All statuses</source>
         <translation>全部脱贫状态</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="128"/>
+        <location filename="../../villagebook/ui/main_window.py" line="132"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="132"/>
+        <location filename="../../villagebook/ui/main_window.py" line="136"/>
         <source>Include closed</source>
         <translation>含已注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="141"/>
-        <location filename="../../villagebook/ui/main_window.py" line="180"/>
-        <location filename="../../villagebook/ui/main_window.py" line="403"/>
+        <location filename="../../villagebook/ui/main_window.py" line="145"/>
+        <location filename="../../villagebook/ui/main_window.py" line="184"/>
+        <location filename="../../villagebook/ui/main_window.py" line="409"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="160"/>
+        <location filename="../../villagebook/ui/main_window.py" line="164"/>
         <source>Print household cards…</source>
         <translation>打印户卡…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="161"/>
+        <location filename="../../villagebook/ui/main_window.py" line="165"/>
         <source>Print wall sheets…</source>
         <translation>打印户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="315"/>
+        <location filename="../../villagebook/ui/main_window.py" line="319"/>
         <source>All villages</source>
         <translation>所有村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="339"/>
+        <location filename="../../villagebook/ui/main_window.py" line="343"/>
         <source>{count} changes since {since} have not reached {name} yet: export a sync package (Sync in the side bar).</source>
         <translation>自{since}以来有 {count} 项修改尚未送达{name}：请导出同步包（左侧“同步”）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="352"/>
+        <location filename="../../villagebook/ui/main_window.py" line="356"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="353"/>
+        <location filename="../../villagebook/ui/main_window.py" line="357"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="355"/>
+        <location filename="../../villagebook/ui/main_window.py" line="359"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="357"/>
+        <location filename="../../villagebook/ui/main_window.py" line="361"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="359"/>
+        <location filename="../../villagebook/ui/main_window.py" line="363"/>
         <source>Export the village register (Excel)…</source>
         <translation>导出村册（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="182"/>
-        <location filename="../../villagebook/ui/main_window.py" line="361"/>
+        <location filename="../../villagebook/ui/main_window.py" line="186"/>
+        <location filename="../../villagebook/ui/main_window.py" line="365"/>
         <source>Import households from Excel…</source>
         <translation>从 Excel 导入农户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="363"/>
+        <location filename="../../villagebook/ui/main_window.py" line="367"/>
         <source>Save a blank entry template (Excel)…</source>
         <translation>保存空白录入模板（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="365"/>
+        <location filename="../../villagebook/ui/main_window.py" line="369"/>
         <source>Sync…</source>
         <translation>同步…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="367"/>
+        <location filename="../../villagebook/ui/main_window.py" line="371"/>
         <source>Monitoring line…</source>
         <translation>监测线设置…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="369"/>
+        <location filename="../../villagebook/ui/main_window.py" line="373"/>
         <source>Back up to…</source>
         <translation>备份到…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="371"/>
+        <location filename="../../villagebook/ui/main_window.py" line="375"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="374"/>
+        <location filename="../../villagebook/ui/main_window.py" line="378"/>
         <source>Change the password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="375"/>
+        <location filename="../../villagebook/ui/main_window.py" line="379"/>
         <source>Lock with a password…</source>
         <translation>给账本加密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="377"/>
+        <location filename="../../villagebook/ui/main_window.py" line="381"/>
         <source>Take the password off…</source>
         <translation>取消密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="380"/>
+        <location filename="../../villagebook/ui/main_window.py" line="384"/>
+        <source>PIN and automatic lock…</source>
+        <translation>PIN 码与自动锁定…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="386"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="388"/>
+        <location filename="../../villagebook/ui/main_window.py" line="394"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="389"/>
+        <location filename="../../villagebook/ui/main_window.py" line="395"/>
         <source>Household cards…</source>
         <translation>户卡（明白卡）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="390"/>
+        <location filename="../../villagebook/ui/main_window.py" line="396"/>
         <source>Wall sheets for the home…</source>
         <translation>户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="391"/>
+        <location filename="../../villagebook/ui/main_window.py" line="397"/>
         <source>Public notice…</source>
         <translation>公示名单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="392"/>
+        <location filename="../../villagebook/ui/main_window.py" line="398"/>
         <source>Village register…</source>
         <translation>村有册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="399"/>
+        <location filename="../../villagebook/ui/main_window.py" line="405"/>
         <source>Township summary (乡镇有簿)…</source>
         <translation>乡镇有簿汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="402"/>
+        <location filename="../../villagebook/ui/main_window.py" line="408"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="406"/>
+        <location filename="../../villagebook/ui/main_window.py" line="412"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="411"/>
+        <location filename="../../villagebook/ui/main_window.py" line="417"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="446"/>
+        <location filename="../../villagebook/ui/main_window.py" line="452"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="451"/>
+        <location filename="../../villagebook/ui/main_window.py" line="457"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="475"/>
+        <location filename="../../villagebook/ui/main_window.py" line="490"/>
         <source>Save the township summary</source>
         <translation>保存乡镇汇总表</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="476"/>
+        <location filename="../../villagebook/ui/main_window.py" line="491"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="481"/>
+        <location filename="../../villagebook/ui/main_window.py" line="496"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="491"/>
+        <location filename="../../villagebook/ui/main_window.py" line="506"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="492"/>
-        <location filename="../../villagebook/ui/main_window.py" line="527"/>
+        <location filename="../../villagebook/ui/main_window.py" line="507"/>
+        <location filename="../../villagebook/ui/main_window.py" line="542"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="505"/>
+        <location filename="../../villagebook/ui/main_window.py" line="520"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="526"/>
+        <location filename="../../villagebook/ui/main_window.py" line="541"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="553"/>
+        <location filename="../../villagebook/ui/main_window.py" line="568"/>
         <source>&lt;h3&gt;This book has no households yet&lt;/h3&gt;&lt;p&gt;Start with &lt;b&gt;New household&lt;/b&gt; to enter a family, or &lt;b&gt;Import households from Excel…&lt;/b&gt; to bring in the list the village keeps (the national system&apos;s export or your own table; File → Save a blank entry template gives the columns).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本账本还没有农户&lt;/h3&gt;&lt;p&gt;先点&lt;b&gt;新增农户&lt;/b&gt;逐户录入，或点&lt;b&gt;从 Excel 导入农户…&lt;/b&gt;导入村里已有的名单（全国系统导出的名单或自己的表格均可；“文件 → 保存空白录入模板”给出各列）。&lt;/p&gt;&lt;p&gt;账本保存在这个文件里，请用“文件 → 备份到…”备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="598"/>
+        <location filename="../../villagebook/ui/main_window.py" line="613"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="602"/>
+        <location filename="../../villagebook/ui/main_window.py" line="617"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="604"/>
+        <location filename="../../villagebook/ui/main_window.py" line="619"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="606"/>
+        <location filename="../../villagebook/ui/main_window.py" line="621"/>
         <source>[read only]</source>
         <translation>【只读】</translation>
     </message>
@@ -2331,143 +2364,163 @@
     </message>
     <message>
         <location filename="../../villagebook/core/messages.py" line="287"/>
+        <source>A PIN is {low} to {high} digits</source>
+        <translation>PIN 码是 {low} 到 {high} 位数字</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="288"/>
+        <source>Lock after 0 to {max} minutes</source>
+        <translation>自动锁定时间在 0 到 {max} 分钟之间</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="289"/>
+        <source>That is not the PIN of {name}</source>
+        <translation>这不是 {name} 的 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="290"/>
+        <source>The two PINs are not the same</source>
+        <translation>两次输入的 PIN 码不一样</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="291"/>
         <source>Write the password down first, then tick the box that says so</source>
         <translation>请先把密码记下来，再勾选“我已记下密码”</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="289"/>
+        <location filename="../../villagebook/core/messages.py" line="293"/>
         <source>The backup {path} is damaged and cannot be used; choose another one</source>
         <translation>备份 {path} 已损坏，无法使用；请选择另一个备份</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="291"/>
+        <location filename="../../villagebook/core/messages.py" line="295"/>
         <source>There is already a book at {path}</source>
         <translation>{path} 处已有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="292"/>
+        <location filename="../../villagebook/core/messages.py" line="296"/>
         <source>Choose who is working before making changes</source>
         <translation>修改前请先选择当前使用人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="294"/>
+        <location filename="../../villagebook/core/messages.py" line="298"/>
         <source>The record no longer exists in this book</source>
         <translation>账本中已没有这条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="297"/>
+        <location filename="../../villagebook/core/messages.py" line="301"/>
         <source>{year}: {per_capita} yuan per person, under the line of {line} yuan</source>
         <translation>{year}年人均纯收入 {per_capita} 元，低于监测线 {line} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="299"/>
+        <location filename="../../villagebook/core/messages.py" line="303"/>
         <source>Per-capita income fell from {before} yuan ({previous}) to {after} yuan ({year}), {percent}% less</source>
         <translation>人均纯收入由 {before} 元（{previous}年）降至 {after} 元（{year}年），下降 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="302"/>
+        <location filename="../../villagebook/core/messages.py" line="306"/>
         <source>Aged {age} on 1 September and not in school</source>
         <translation>9月1日满 {age} 周岁，未在校</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="304"/>
+        <location filename="../../villagebook/core/messages.py" line="308"/>
         <location filename="../../villagebook/core/rules.py" line="62"/>
         <source>No basic medical insurance</source>
         <translation>未参加基本医疗保险</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="305"/>
+        <location filename="../../villagebook/core/messages.py" line="309"/>
         <source>House of grade {grade}: no renovation, relocation or housing measure</source>
         <translation>住房为 {grade} 级，未改造、未搬迁、无住房措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="307"/>
+        <location filename="../../villagebook/core/messages.py" line="311"/>
         <location filename="../../villagebook/core/rules.py" line="70"/>
         <source>Drinking water not safe</source>
         <translation>饮水不安全</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="308"/>
+        <location filename="../../villagebook/core/messages.py" line="312"/>
         <source>Last two-assurances check: {last} (due every {days} days)</source>
         <translation>上次三保障核查：{last}（每 {days} 天应核查一次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="310"/>
+        <location filename="../../villagebook/core/messages.py" line="314"/>
         <source>Taken into monitoring on {date}; no measure within {days} days</source>
         <translation>{date} 纳入监测，{days} 天内没有帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="312"/>
+        <location filename="../../villagebook/core/messages.py" line="316"/>
         <source>Taken in on {taken}, risk removed by assistance on {removed} ({days} days later)</source>
         <translation>{taken} 纳入监测，{removed} 帮扶消除风险（相隔 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="315"/>
+        <location filename="../../villagebook/core/messages.py" line="319"/>
         <source>Monitored for unstable work, but nobody in the household can work</source>
         <translation>因务工就业不稳纳入监测，但家中没有劳动力</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="317"/>
+        <location filename="../../villagebook/core/messages.py" line="321"/>
         <source>Nobody can work and nobody receives subsistence or extreme-poverty support</source>
         <translation>家中无劳动力，也无人享受低保或特困供养</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="320"/>
+        <location filename="../../villagebook/core/messages.py" line="324"/>
         <source>{health}, in an ordinary household that is not monitored</source>
         <translation>{health}，所在一般农户未纳入监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="322"/>
+        <location filename="../../villagebook/core/messages.py" line="326"/>
         <source>Loan of {amount} yuan due {due}, {repaid} yuan repaid</source>
         <translation>贷款 {amount} 元，{due} 到期，已还 {repaid} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="324"/>
+        <location filename="../../villagebook/core/messages.py" line="328"/>
         <source>Overdue loans {overdue} yuan of {balance} yuan outstanding: {rate}‰ (line {line}‰)</source>
         <translation>逾期 {overdue} 元，贷款余额 {balance} 元：逾期率 {rate}‰（控制线 {line}‰）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="327"/>
+        <location filename="../../villagebook/core/messages.py" line="331"/>
         <source>{measure} planned to end {end}, still in progress</source>
         <translation>{measure}计划 {end} 完成，仍在实施中</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="329"/>
+        <location filename="../../villagebook/core/messages.py" line="333"/>
         <source>Last visit: {last} (more than {days} days)</source>
         <translation>上次走访：{last}（超过 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="331"/>
+        <location filename="../../villagebook/core/messages.py" line="335"/>
         <source>Follow-up due {date}: {agreed}</source>
         <translation>{date} 应跟进：{agreed}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="333"/>
+        <location filename="../../villagebook/core/messages.py" line="337"/>
         <source>{helper}: {visits} visits this year, {due} due by now ({required} a year)</source>
         <translation>{helper}：今年走访 {visits} 次，到目前应走访 {due} 次（全年 {required} 次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="336"/>
+        <location filename="../../villagebook/core/messages.py" line="340"/>
         <source>{problem}: deadline {deadline}</source>
         <translation>{problem}：整改期限 {deadline}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="337"/>
+        <location filename="../../villagebook/core/messages.py" line="341"/>
         <source>ID number {masked}: {detail}</source>
         <translation>证件号码 {masked}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="338"/>
+        <location filename="../../villagebook/core/messages.py" line="342"/>
         <source>The same ID number as {other} of household {number}</source>
         <translation>与户 {number} 的 {other} 证件号码相同</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="340"/>
+        <location filename="../../villagebook/core/messages.py" line="344"/>
         <source>{count} current heads of household</source>
         <translation>在册户主 {count} 名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="342"/>
+        <location filename="../../villagebook/core/messages.py" line="346"/>
         <source>{relation} born {birth}, the head of household born {head_birth}</source>
         <translation>{relation}生于 {birth}，户主生于 {head_birth}</translation>
     </message>
@@ -2923,6 +2976,64 @@
         <location filename="../../villagebook/ui/photos.py" line="107"/>
         <source>Pictures (*.jpg *.jpeg *.png);;All files (*)</source>
         <translation>图片 (*.jpg *.jpeg *.png);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../villagebook/ui/idle_lock.py" line="131"/>
+        <source>PIN and automatic lock</source>
+        <translation>PIN 码与自动锁定</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/idle_lock.py" line="134"/>
+        <source>When {name} leaves the laptop for the minutes set here, the program hides its windows and asks {name}&apos;s PIN. The PIN is kept on this laptop only.</source>
+        <translation>{name} 离开电脑超过这里设的分钟数，程序会隐藏所有窗口，并要求输入 {name} 的 PIN 码。PIN 码只保存在这台电脑上。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/idle_lock.py" line="141"/>
+        <source>4 to 8 digits; empty: no PIN</source>
+        <translation>4 到 8 位数字；不填：不设 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/idle_lock.py" line="143"/>
+        <source>empty: keep the PIN</source>
+        <translation>不填：PIN 码不变</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/idle_lock.py" line="146"/>
+        <source> minutes</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/idle_lock.py" line="147"/>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/idle_lock.py" line="149"/>
+        <source>New PIN</source>
+        <translation>新 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/idle_lock.py" line="150"/>
+        <source>Once more</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/idle_lock.py" line="151"/>
+        <source>Lock after</source>
+        <translation>离开多久后锁定</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/idle_lock.py" line="153"/>
+        <source>Remove my PIN</source>
+        <translation>清除我的 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/idle_lock.py" line="164"/>
+        <source>The PIN is removed: the window will not lock.</source>
+        <translation>PIN 码已清除：窗口不会自动锁定。</translation>
     </message>
 </context>
 <context>

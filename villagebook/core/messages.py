@@ -284,6 +284,10 @@ TEMPLATES: dict[str, str] = {
         "Messages", "A password needs at least {count} characters"),
     "book.password_mismatch": QT_TRANSLATE_NOOP(
         "Messages", "The two passwords are not the same"),
+    "pin.digits": QT_TRANSLATE_NOOP("Messages", "A PIN is {low} to {high} digits"),
+    "pin.minutes": QT_TRANSLATE_NOOP("Messages", "Lock after 0 to {max} minutes"),
+    "pin.wrong": QT_TRANSLATE_NOOP("Messages", "That is not the PIN of {name}"),
+    "pin.mismatch": QT_TRANSLATE_NOOP("Messages", "The two PINs are not the same"),
     "book.password_not_written": QT_TRANSLATE_NOOP(
         "Messages", "Write the password down first, then tick the box that says so"),
     "backup.damaged": QT_TRANSLATE_NOOP(

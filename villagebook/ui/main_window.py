@@ -57,6 +57,7 @@ class HouseholdTable(QTableView):
 
 if TYPE_CHECKING:
     from .household_window import HouseholdWindow
+    from .idle_lock import PinDialog
     from .password_dialogs import PasswordDialog
 
 # the side bar, top to bottom: 工作台 first (what to do today), then the lists
@@ -80,6 +81,9 @@ class MainWindow(QMainWindow):
         self.scope = VillageScope(show=is_township(book))
         # what the warning rules find, computed in the background, shown by 工作台 and 预警
         self.findings = FindingsSource(book, self)
+        from .idle_lock import IdleLock  # small; kept out of the imports read before start
+
+        self.idle_lock = IdleLock(book, self)  # off unless the person working has a PIN
         self.model = HouseholdListModel(book, self, show_village=is_township(book))
         self.model.count_changed.connect(self._show_count)
         self._build()
@@ -377,13 +381,15 @@ class MainWindow(QMainWindow):
         unlock_action = QAction(self.tr("Take the password off…"), self)
         unlock_action.setEnabled(locked)
         unlock_action.triggered.connect(lambda: self.ask_password(remove=True))
+        pin = QAction(self.tr("PIN and automatic lock…"), self)
+        pin.triggered.connect(lambda: self.edit_pin())
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         for action in (new_book, open_book, importing, template, export, sync, backup_to,
-                       restore, password, unlock_action, users, line, quit_action):
+                       restore, password, unlock_action, pin, users, line, quit_action):
             file_menu.addAction(action)
-            if action in (restore, unlock_action):
+            if action in (restore, pin):
                 file_menu.addSeparator()
         print_menu = self.menuBar().addMenu(self.tr("&Print"))
         for document, text in (("cards", self.tr("Household cards…")),
@@ -458,6 +464,15 @@ class MainWindow(QMainWindow):
 
         dialog = PasswordDialog(self.book.path, is_locked(self.book.path), remove, self)
         dialog.accepted.connect(lambda: self.password_requested.emit(dialog.new_password))
+        dialog.open()
+        return dialog
+
+    def edit_pin(self) -> PinDialog:
+        """文件 → PIN 码与自动锁定…: the idle lock counts anew with what was set."""
+        from .idle_lock import PinDialog
+
+        dialog = PinDialog(self.book, self)
+        dialog.accepted.connect(self.idle_lock.restart)
         dialog.open()
         return dialog
 
@@ -693,6 +708,7 @@ class MainWindow(QMainWindow):
             if not window.close():
                 event.ignore()
                 return
+        self.idle_lock.stop()
         self.findings.stop()  # the rules stop after their current group…
         wait_for_jobs()  # …and nothing reports to this window once it is gone
         event.accept()
