@@ -68,9 +68,30 @@ def run() -> int:
 
         return make_backup(state["book"]).name  # type: ignore[arg-type]
 
+    def locked() -> str:
+        from .storage import open_book
+        from .storage.connection import forget_keys, is_locked, unlock
+        from .storage.locking import set_password
+
+        copy = folder / "locked.db"
+        shutil.copyfile(make_plain_copy(), copy)
+        set_password(copy, "selftest-password")
+        forget_keys()
+        unlock(copy, "selftest-password")  # SQLCipher is in the folder and works
+        with open_book(copy) as book:
+            households = book.conn.execute("SELECT count(*) FROM households").fetchone()[0]
+        if not is_locked(copy):
+            raise RuntimeError("the copy was not locked")
+        return f"a locked copy opened with its password, {households} households"
+
+    def make_plain_copy() -> Path:
+        from .storage.book import backup as copy_book
+
+        return copy_book(state["book"].conn, folder / "plain-copy.db")  # type: ignore[attr-defined]
+
     steps: list[tuple[str, Callable[[], str]]] = [
         ("demo book", demo), ("window", window), ("household cards", card),
-        ("register out and in", register), ("backup", backup)]
+        ("register out and in", register), ("backup", backup), ("locked book", locked)]
     failed = 0
     for name, step in steps:
         try:
