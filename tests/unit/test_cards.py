@@ -96,3 +96,28 @@ def test_card_renders_to_png(demo_book, tmp_path):
     subprocess.run(["pdftoppm", "-r", "40", "-png", str(path), str(tmp_path / "page")],
                    check=True)
     assert list(tmp_path.glob("page*.png"))
+
+
+def test_no_column_header_breaks_inside_a_word(book, tmp_path):
+    from reportlab.lib.units import mm
+
+    from villagebook.reports.layout import CELL_PADDING, fit_headers, styles
+
+    household, members = family()
+    hid = save_household(book, None, household, members).household_id
+    path = tmp_path / "card.pdf"
+    print_cards(book, [hid], path)
+    text = text_of(path)
+    for header in ("与户主关系", "证件号码", "劳动技能", "务工状况", "文化程度", "健康状况"):
+        assert header in text  # on one line: a wrapped one comes out as 与户主关\n系
+    # the rule itself: a narrow column takes room from one with room to spare
+    cell_style = styles().cell
+    widths = fit_headers(["与户主关系", "证件号码"], [14 * mm, 50 * mm], cell_style)
+    assert abs(sum(widths) - 64 * mm) < 0.01 and widths[0] > 14 * mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    assert widths[0] >= stringWidth("与户主关系", cell_style.fontName,
+                                    cell_style.fontSize) + CELL_PADDING
+    # no room anywhere: left as given
+    assert fit_headers(["与户主关系", "证件号码"], [10 * mm, 12 * mm], cell_style) == \
+        [10 * mm, 12 * mm]

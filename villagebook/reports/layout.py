@@ -80,9 +80,32 @@ def table_style(*commands: tuple) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), register()), *commands])
 
 
+CELL_PADDING = 12  # reportlab's left and right padding of a cell (6 pt each)
+
+
+def fit_headers(headers: Sequence[Any], widths: Sequence[float], style: ParagraphStyle
+                ) -> list[float]:
+    """Column widths in which no header wraps (与户主关/系): a column too narrow for its
+    header takes the room from columns with room to spare, the total kept. Where the
+    headers cannot all fit, the widths are left as given."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    need = [stringWidth(str(h or ""), style.fontName, style.fontSize) + CELL_PADDING + 1
+            for h in headers]
+    short = sum(max(0.0, n - w) for n, w in zip(need, widths))
+    spare = [max(0.0, w - n) for n, w in zip(need, widths)]
+    if short == 0 or short > sum(spare):
+        return list(widths)
+    share = short / sum(spare)
+    return [max(w, n) if n > w else w - s * share for n, w, s in zip(need, widths, spare)]
+
+
 def grid(rows: Sequence[Sequence[Any]], widths: Sequence[float], style: ParagraphStyle,
          *, header: bool = True) -> Table:
-    """A ruled table of wrapped cells; the first row repeats on every page it runs onto."""
+    """A ruled table of wrapped cells; the first row repeats on every page it runs onto,
+    and its headers never break inside a word (``fit_headers``)."""
+    if header and rows:
+        widths = fit_headers(rows[0], widths, style)
     table = Table([[cell(c, style) for c in row] for row in rows], colWidths=list(widths),
                   repeatRows=1 if header else 0)
     commands: list[tuple] = [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
