@@ -179,3 +179,46 @@ def test_typing_into_a_filled_code_cell_replaces_its_value(qtbot, book):
     assert focus in (combo, combo.lineEdit()), focus
     qtbot.keyClicks(focus, "1")  # the next keys go where the focus is
     assert combo.currentText() == "01"
+
+
+def test_ctrl_tab_switches_tabs_from_anywhere_and_lists_answer_insert_and_enter(
+        qtbot, book, monkeypatch):
+    from villagebook.ui.record_tab import RecordTab
+
+    household_id = saved_household(book)
+    save_measure(book, household_id, None, {
+        "measure_type": "10", "start_date": "2026-05-10", "due_date": "2029-05-10",
+        "amount": "50000", "progress": "02", "loan_term_months": "36"})
+    window = HouseholdWindow(book, household_id)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    tabs = window.ui.tabs
+    tabs.setCurrentWidget(window.ui.membersTab)
+    table = window.ui.memberTable
+    assert table.hasFocus()  # the tab shown takes the keyboard into its list
+    index = window.members.index(0, column("name"))
+    table.setCurrentIndex(index)
+    table.edit(index)  # even from inside an open cell editor
+    editor = table.indexWidget(index)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    income = tabs.currentWidget()
+    assert isinstance(income, RecordTab) and tabs.currentIndex() == 2
+    assert income.table.hasFocus()
+    qtbot.keyClick(income.table, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert tabs.currentWidget() is window.ui.membersTab and table.hasFocus()
+    rows = window.members.rowCount()
+    qtbot.keyClick(table, Qt.Key.Key_Insert)  # a member row added
+    assert window.members.rowCount() == rows + 1
+    measures = next(t for t in window.record_tabs if t.kind.record == "measure")
+    for _ in range(tabs.indexOf(measures) - tabs.currentIndex()):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown,
+                       Qt.KeyboardModifier.ControlModifier)
+    assert tabs.currentWidget() is measures and measures.table.hasFocus()
+    assert measures.table.currentIndex().row() == 0  # the first record highlighted
+    opened: list[str] = []
+    monkeypatch.setattr(RecordDialog, "exec", lambda self: opened.append(
+        self.editors["due_date"].line.text()) or 0)
+    qtbot.keyClick(measures.table, Qt.Key.Key_Return)  # Enter changes the highlighted one
+    qtbot.keyClick(measures.table, Qt.Key.Key_Insert)  # Insert adds
+    qtbot.keyClick(measures.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert opened == ["2029-05-10", "", ""]  # the measure's own, then two new ones

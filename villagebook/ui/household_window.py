@@ -111,6 +111,14 @@ class HouseholdWindow(QWidget):
         self.ui.issueList.itemActivated.connect(self._go_to_issue)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        # the tabs from anywhere, the member table and an open cell editor included
+        for keys, step in (("Ctrl+Tab", 1), ("Ctrl+PgDown", 1), ("Ctrl+Shift+Tab", -1),
+                           ("Ctrl+Backtab", -1), ("Ctrl+PgUp", -1)):
+            QShortcut(QKeySequence(keys), self, lambda s=step: self.next_tab(s))
+        self.ui.tabs.currentChanged.connect(self._focus_tab)
+        add_member = QShortcut(QKeySequence(Qt.Key.Key_Insert), self.ui.memberTable,
+                               self.add_member)
+        add_member.setContext(Qt.ShortcutContext.WidgetShortcut)
 
     # -- loading and collecting ----------------------------------------------
     def load(self) -> None:
@@ -269,6 +277,23 @@ class HouseholdWindow(QWidget):
         if box.clickedButton() is accept:
             return self.save(accept_warnings=True)
         return False
+
+    def next_tab(self, step: int) -> None:
+        """Ctrl+Tab / Ctrl+PgDn (step 1) and Ctrl+Shift+Tab / Ctrl+PgUp (-1), round."""
+        tabs = self.ui.tabs
+        tabs.setCurrentIndex((tabs.currentIndex() + step) % tabs.count())
+
+    def _focus_tab(self, index: int) -> None:
+        """A tab shown takes the keyboard into its list (or its first field)."""
+        page = self.ui.tabs.widget(index)
+        if page is self.ui.membersTab:
+            self.ui.memberTable.setFocus()
+            if not self.ui.memberTable.currentIndex().isValid() and self.members.rowCount():
+                self.ui.memberTable.setCurrentIndex(self.members.index(0, 0))
+        elif isinstance(page, RecordTab):
+            page.take_focus()
+        elif page is self.ui.basicTab:
+            page.focusNextChild()
 
     def add_member(self) -> None:
         row = self.members.add_member()

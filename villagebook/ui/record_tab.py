@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QMessageBox,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
@@ -166,6 +166,12 @@ class RecordTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.doubleClicked.connect(lambda _: self.edit())
+        # by keyboard: Insert or Ctrl+N adds, Enter changes the highlighted record
+        for keys, action in (((Qt.Key.Key_Insert,), self.add), (("Ctrl+N",), self.add),
+                             ((Qt.Key.Key_Return,), self.edit),
+                             ((Qt.Key.Key_Enter,), self.edit)):
+            shortcut = QShortcut(QKeySequence(*keys), self.table, action)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add…"))
@@ -194,6 +200,12 @@ class RecordTab(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.set_household(None)
+
+    def take_focus(self) -> None:
+        """Keyboard into the list, on its first record when none is highlighted."""
+        self.table.setFocus()
+        if not self.table.currentIndex().isValid() and self.model.rowCount():
+            self.table.selectRow(0)
 
     def set_household(self, household_id: str | None) -> None:
         self.household_id = household_id
