@@ -17,7 +17,8 @@ from .kinds import VILLAGE, bulk_children, kind
 from .households import HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, derived
 
 _HH_COLS = ["id", "village_id", *HOUSEHOLD_COLUMNS, "status", "head_name", "member_count",
-            "search_text", "last_visit", "next_follow_up", "created_at", "updated_at"]
+            "search_text", "head_sort", "group_sort", "last_visit", "next_follow_up",
+            "created_at", "updated_at"]
 _M_STATE = ["status", "left_reason", "left_date", "left_note"]
 _M_COLS = ["id", "household_id", "position", *MEMBER_COLUMNS, *_M_STATE, "created_at",
            "updated_at"]
@@ -70,7 +71,8 @@ def insert_households(book: Book, items: Iterable[tuple[dict[str, Any], list[dic
                 (v["follow_up_date"] for v in visits if v["visit_date"] == extra["last_visit"]
                  and v.get("follow_up_date")), default=None)
             hh_rows.append((hid, village_id, *values.values(), "active", extra["head_name"],
-                            extra["member_count"], extra["search_text"], extra["last_visit"],
+                            extra["member_count"], extra["search_text"], extra["head_sort"],
+                            extra["group_sort"], extra["last_visit"],
                             extra["next_follow_up"], at, at))
             changes.append(writer.created_row("households", {
                 "id": hid, "village_id": village_id, **values, "status": "active"}, hid))

@@ -14,6 +14,7 @@ from typing import Any
 from ..core.errors import InvalidOperation, Issue, NotFound, ValidationFailed
 from ..core import records
 from ..core.records import HOUSEHOLD, MEMBER, fields, too_long
+from ..core.search_keys import group_sort_key, name_sort_key
 from ..core.validation import HEAD, check_household
 from .book import Book
 from .changelog import ChangeWriter, new_id, to_json
@@ -55,11 +56,13 @@ def find_household_id(book: Book, number: str, village_id: str | None = None) ->
 
 
 def derived(household: dict[str, Any], members: list[dict[str, Any]]) -> dict[str, Any]:
-    """Columns that follow from the members: 户主姓名, 家庭人口数, search text."""
+    """Columns that follow from the members and the 组: 户主姓名, 家庭人口数, search
+    text, and the keys the list sorts names (by pinyin) and 组 (by number) with."""
     active = [m for m in members if m.get("status", "active") == "active"]
     head = next((m.get("name") for m in active if m.get("relation") == HEAD), None)
     return {"head_name": head, "member_count": len(active),
-            "search_text": search_text(household, active)}
+            "search_text": search_text(household, active), "head_sort": name_sort_key(head),
+            "group_sort": group_sort_key(household.get("group_name"))}
 
 
 def id_owner(book: Book, household_id: str | None) -> Callable[[str], str | None]:

@@ -15,6 +15,8 @@ from .search_index import word_clause
 LIST_COLUMNS = ("number", "head_name", "group_name", "member_count", "category",
                 "poverty_attr", "poverty_status", "phone", "status")
 SORTABLE = frozenset(LIST_COLUMNS) - {"status"}
+# names sort by pinyin and 组 by their numbers, through keys stored beside them (indexed)
+SORT_KEYS = {"head_name": "head_sort", "group_name": "group_sort"}
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,8 @@ class HouseholdQuery:
         direction = "DESC" if self.descending else "ASC"
         if self.sort == "number":
             return f" ORDER BY number {direction}"
-        return f" ORDER BY {self.sort} {direction}, number {direction}"
+        column = SORT_KEYS.get(self.sort, self.sort)
+        return f" ORDER BY {column} {direction}, number {direction}"
 
 
 def household_page(conn: sqlite3.Connection, query: HouseholdQuery, offset: int,
@@ -76,9 +79,9 @@ def household_count(conn: sqlite3.Connection, query: HouseholdQuery) -> int:
 def group_names(conn: sqlite3.Connection) -> list[str]:
     """The 组 in use, for the filter."""
     rows = conn.execute(
-        "SELECT DISTINCT group_name FROM households WHERE group_name IS NOT NULL"
-        " ORDER BY group_name").fetchall()
-    return [r[0] for r in rows]
+        "SELECT DISTINCT group_name, group_sort FROM households WHERE group_name IS NOT NULL"
+        " ORDER BY group_sort").fetchall()
+    return list(dict.fromkeys(r[0] for r in rows))
 
 
 def active_household_ids(conn: sqlite3.Connection) -> list[str]:

@@ -23,6 +23,7 @@ from ..core.rules import BY_CODE, RULES, SEVERITIES, Finding
 from ..storage.book import Book
 from ..storage.findings import accept_finding, find_all
 from ..storage.helpers import helper_choices
+from ..storage.queries import group_names
 from ..storage.village import book_identity
 from .dialogs import attempt, error_label
 from .exports import ask_save_path, run_in_background
@@ -269,10 +270,9 @@ class FindingsPage(QWidget):
         self.group_filter.blockSignals(True)
         self.group_filter.clear()
         self.group_filter.addItem(self.tr("All groups"), None)
-        for (name,) in self.book.conn.execute(
-                "SELECT DISTINCT group_name FROM households WHERE group_name IS NOT NULL"
-                " AND group_name != '' ORDER BY group_name"):
-            self.group_filter.addItem(name, name)
+        for name in group_names(self.book.conn):
+            if name:
+                self.group_filter.addItem(name, name)
         self.group_filter.setCurrentIndex(max(0, self.group_filter.findData(current)))
         self.group_filter.blockSignals(False)
         current = self.helper_filter.currentData()

@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         self.status_filter = self._filter_combo("poverty_status", self.tr("All statuses"))
         self.group_filter = QComboBox()
         self.group_filter.addItem(self.tr("All groups"), None)
-        for name in sorted(group_names(self.book.conn), key=_natural):
+        for name in group_names(self.book.conn):  # by their numbers (group_sort)
             self.group_filter.addItem(name, name)
         self.group_filter.currentIndexChanged.connect(self._apply_filters)
         self.closed_check = QCheckBox(self.tr("Include closed"))
@@ -713,9 +713,3 @@ class MainWindow(QMainWindow):
         wait_for_jobs()  # …and nothing reports to this window once it is gone
         event.accept()
 
-
-def _natural(text: str) -> tuple:
-    """Sort 第2组 before 第10组."""
-    import re
-
-    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", text))

@@ -167,10 +167,11 @@ class RecordTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.doubleClicked.connect(lambda _: self.edit())
         # by keyboard: Insert or Ctrl+N adds, Enter changes the highlighted record
-        for keys, action in (((Qt.Key.Key_Insert,), self.add), (("Ctrl+N",), self.add),
-                             ((Qt.Key.Key_Return,), self.edit),
-                             ((Qt.Key.Key_Enter,), self.edit)):
-            shortcut = QShortcut(QKeySequence(*keys), self.table, action)
+        for keys, slot in ((QKeySequence(Qt.Key.Key_Insert), self.add),
+                           (QKeySequence("Ctrl+N"), self.add),
+                           (QKeySequence(Qt.Key.Key_Return), self.edit),
+                           (QKeySequence(Qt.Key.Key_Enter), self.edit)):
+            shortcut = QShortcut(keys, self.table, slot)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
