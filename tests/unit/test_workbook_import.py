@@ -342,16 +342,76 @@ def test_the_national_list_brings_water_and_cause_and_names_what_it_cannot_keep(
     path = tmp_path / "全国系统导出.xlsx"
     write(path, [
         ["序号", "户编号", "姓名", "证件号码", "与户主关系", "户类型", "是否解决安全饮用水",
-         "致贫原因", "风险是否消除", "易返贫致贫户(监测对象)类型"],
+         "致贫原因", "风险是否消除", "易返贫致贫户(监测对象)类型", "危房户", "人均纯收入"],
         ["1", "110105001001021", "周一", make_id("19600101", 11), "户主", "脱贫户", "否",
-         "因病", "是", ""],
+         "因病", "否", "", "否", "8650.5"],
         ["2", "110105001001021", "吴二", make_id("19620101", 22), "配偶", "脱贫户", "否",
-         "因病", "是", ""],
+         "因病", "否", "", "否", "8650.5"],
     ])
     checked = import_workbook(book, path, dry_run=True)
     [unread] = [w for w in checked.warnings if w.issue.code == "import.unread_columns"]
-    assert unread.issue.values["columns"] == "风险是否消除、易返贫致贫户(监测对象)类型"
+    assert unread.issue.values["columns"] == "危房户、人均纯收入"
     assert count(book, "households") == 0  # named before anything is written
     assert import_workbook(book, path).committed
     [household] = households_of(book)
     assert household["water_safe"] == 0 and household["main_cause"] == "01"  # 因病
+
+
+def test_the_national_lists_monitoring_columns_come_in_as_logged_events(book, tmp_path):
+    """易返贫致贫户(监测对象)类型, 风险识别时间, 风险是否消除, 风险消除时间 and 风险消除方式
+    (or a 户类别 such as 边缘易致贫户) become 纳入监测 / 风险消除 events through the window's
+    path; what the list does not say enough for is named, never made up; importing the
+    list again adds nothing."""
+    from helpers import make_id
+    from villagebook.storage.monitoring import list_events, monitoring_state
+
+    path = tmp_path / "监测对象名单.xlsx"
+    header = ["户编号", "姓名", "证件号码", "与户主关系", "户类别", "易返贫致贫户(监测对象)类型",
+              "风险识别时间", "风险是否消除", "风险消除时间", "风险消除方式", "致贫原因"]
+    rows = [
+        # A: identified and removed by assistance; the risk from the cause (因病)
+        ["110105001001031", "甲一", make_id("19600101", 11), "户主", "监测户", "脱贫不稳定户",
+         "2024-03-05", "是", "2025.6.1", "帮扶消除", "因病"],
+        ["110105001001031", "甲二", make_id("19620101", 22), "配偶", "监测户", "脱贫不稳定户",
+         "2024-03-05", "是", "2025.6.1", "帮扶消除", "因病"],
+        # B: the 户类别 names the type; 因学 is a risk too
+        ["110105001001032", "乙一", make_id("19650101", 31), "户主", "边缘易致贫户", "",
+         "2025年1月10日", "否", "", "", "因学"],
+        # C: 缺资金 names no risk type, and there is no risk column: not made up
+        ["110105001001033", "丙一", make_id("19660101", 41), "户主", "监测户", "突发严重困难户",
+         "2025-02-01", "否", "", "", "缺资金"],
+        # D: removed, but without its way: taken in, the removal left to a person
+        ["110105001001034", "丁一", make_id("19670101", 51), "户主", "监测户", "边缘易致贫户",
+         "2024-08-08", "是", "2025-01-01", "", "因残"],
+        # E: an ordinary household
+        ["110105001001035", "戊一", make_id("19680101", 61), "户主", "一般户", "", "", "", "",
+         "", ""],
+    ]
+    write(path, [header, *rows])
+    result = import_workbook(book, path)
+    assert result.committed, [(p.column, p.value, p.issue.code) for p in result.problems]
+    assert not [w for w in result.warnings if w.issue.code == "import.unread_columns"]
+    said = {w.issue.code: w.issue.values for w in result.warnings}
+    assert said["import.monitoring_in"] == {"identified": 3, "removed": 1}
+    assert said["import.monitoring_no_risk"]["numbers"] == "110105001001033"
+    assert said["import.monitoring_removal_incomplete"]["numbers"] == "110105001001034"
+    ids = dict(book.conn.execute("SELECT number, id FROM households"))
+    a_events = list_events(book, ids["110105001001031"])
+    assert [(e["event"], e["event_date"]) for e in reversed(a_events)] == [
+        ("01", "2024-03-05"), ("02", "2025-06-01")]
+    assert a_events[-1]["category"] == "01" and a_events[-1]["risks"] == "01"
+    assert a_events[0]["removal_method"] == "01"
+    b_state = monitoring_state(book, ids["110105001001032"])
+    assert b_state["monitored"] and b_state["category"] == "02" and b_state["risks"] == "02"
+    assert b_state["since"] == "2025-01-10"
+    assert list_events(book, ids["110105001001033"]) == []
+    assert monitoring_state(book, ids["110105001001034"])["monitored"]
+    assert list_events(book, ids["110105001001035"]) == []
+    logged = book.conn.execute("SELECT count(*) FROM changes WHERE table_name ="
+                               " 'monitoring_events' AND op = 'create'").fetchone()[0]
+    assert logged == 4  # each event in the change log, as from the window
+    again = import_workbook(book, path)
+    assert again.committed
+    assert {w.issue.code: w.issue.values for w in again.warnings}[
+        "import.monitoring_kept"]["count"] == 3
+    assert book.conn.execute("SELECT count(*) FROM monitoring_events").fetchone()[0] == 4

@@ -174,6 +174,24 @@ TEMPLATES: dict[str, str] = {
     "import.unread_columns": QT_TRANSLATE_NOOP(
         "Messages", "{count} column(s) have no place in the book and are not imported: "
                     "{columns}. Choose under “Read as” if one of them holds a field."),
+    "import.monitoring_in": QT_TRANSLATE_NOOP(
+        "Messages", "From the list's monitoring columns: {identified} household(s) taken into "
+                    "monitoring, {removed} with their risk removed (logged events, as in the "
+                    "household window)."),
+    "import.monitoring_kept": QT_TRANSLATE_NOOP(
+        "Messages", "{count} household(s) already have monitoring events in the book; the "
+                    "list's monitoring columns were not applied to them: {numbers}"),
+    "import.monitoring_no_date": QT_TRANSLATE_NOOP(
+        "Messages", "{count} household(s) are monitored in the list but it gives no date of "
+                    "identification; enter the monitoring in the household window: {numbers}"),
+    "import.monitoring_no_risk": QT_TRANSLATE_NOOP(
+        "Messages", "{count} household(s) are monitored in the list but neither a risk type "
+                    "nor a cause that names one is given; enter the monitoring in the household "
+                    "window: {numbers}"),
+    "import.monitoring_removal_incomplete": QT_TRANSLATE_NOOP(
+        "Messages", "{count} household(s) have their risk removed in the list without the "
+                    "date or the way it was removed; they were taken into monitoring, enter the "
+                    "removal in the household window: {numbers}"),
     "import.other_village": QT_TRANSLATE_NOOP(
         "Messages", "{count} of the {total} households have a household number of another "
                     "village (such as {example}; this village's numbers begin with {code}). "

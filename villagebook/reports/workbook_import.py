@@ -36,6 +36,8 @@ from ..storage.township import is_township
 from ..storage.village import get_village
 from ..storage.households import (close_household, find_household_id, load_household,
                                   reopen_household, save_household)
+from . import import_monitoring
+from .import_monitoring import MONITORING
 from .workbook import Cancelled
 from .workbook_guard import ImportRefused, Inspection, inspect_workbook
 
@@ -108,6 +110,9 @@ def targets() -> list[tuple[str, str]]:
     out += [(f"{MEMBER}.{c}", records.label(MEMBER, c)) for c in STATE_COLUMNS.values()]
     out += [(f"{HOUSEHOLD}.{s.name}", s.zh) for s in records.fields(HOUSEHOLD)]
     out += [(f"{HOUSEHOLD}.{c}", records.label(HOUSEHOLD, c)) for c in HOUSEHOLD_STATE.values()]
+    # the monitoring columns: labelled by their first title in headers.json
+    out += [(f"{record}.{name}", titles[0]) for (record, name), titles in SYNONYMS.items()
+            if record == MONITORING]
     return out
 
 
@@ -200,6 +205,10 @@ def _reader(record: str, name: str) -> Callable[[str], Any]:
     """How one column's (folded, non-empty) cell text becomes the value to check, decided
     once per column: a code list lookup, a list of codes, a date written with dots or
     年月日, or the text itself."""
+    if record == MONITORING and name in import_monitoring.DATES:
+        return normalize_date_text
+    if record == MONITORING and name == "removed":
+        return lambda text: _code_of("yes_no", text)
     spec = _spec_of(record, name)
     if spec is None:
         return _same
@@ -277,16 +286,17 @@ def plan(sheets: dict[str, list[list[Any]]], mapping: Mapping | None = None
                 continue
         is_household_sheet = title == "农户" and member_sheet is not None
         # each column's record, field and spec, worked out once per sheet
-        reads = [(column, HOUSEHOLD if is_household_sheet else record, name,
-                  _reader(HOUSEHOLD if is_household_sheet else record, name), titles[column])
+        reads = [(column, target, name, _reader(target, name), titles[column])
                  for column, (record, name) in columns.items()
+                 for target in [HOUSEHOLD if is_household_sheet and record != MONITORING
+                                else record]
                  if normalize(titles[column]) not in _IGNORED]
         for index in range(header + 1, len(rows)):
             row = rows[index]
             if all(v is None or v == "" for v in row) or not any(cell_text(v) for v in row):
                 continue  # blank rows between blocks
             number = None
-            values: dict[str, dict[str, Any]] = {HOUSEHOLD: {}, MEMBER: {}}
+            values: dict[str, dict[str, Any]] = {HOUSEHOLD: {}, MEMBER: {}, MONITORING: {}}
             width = len(row)
             for column, record, name, read, column_title in reads:
                 raw = row[column] if column < width else None
@@ -303,6 +313,11 @@ def plan(sheets: dict[str, list[list[Any]]], mapping: Mapping | None = None
                         "import.id_as_number", "id_number", {"value": text})))
                     continue
                 value = read(text)
+                if record == HOUSEHOLD and name == "category":
+                    # 脱贫不稳定户 and its kin are 监测户 of that monitoring category
+                    category = import_monitoring.category_of_household_type(text, _code_of)
+                    if category is not None:
+                        values[MONITORING].setdefault("category", category)
                 if record == HOUSEHOLD and name == "number":
                     number = value
                 elif value is not None:
@@ -316,6 +331,10 @@ def plan(sheets: dict[str, list[list[Any]]], mapping: Mapping | None = None
                 household.setdefault(name, value)
             if is_household_sheet:
                 household.setdefault("_place", (title, index + 1))
+            if values[MONITORING]:
+                monitoring = household.setdefault("_monitoring", {"_at": (title, index + 1)})
+                for name, value in values[MONITORING].items():
+                    monitoring.setdefault(name, value)
             if not is_household_sheet:
                 members.setdefault(number, []).append((title, index + 1, values[MEMBER]))
     if not households and refusal is not None:
@@ -414,6 +433,7 @@ def import_workbook(book: Book, path: str | Path, *, dry_run: bool = False,
     seen: dict[str, str] = {}  # ID number → 户编号, across the whole file
     new: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
     states: list[tuple[str, dict[str, Any], tuple[str, int]]] = []
+    monitored: list[import_monitoring.Pending] = []
     try:
         with book.writing():
             index = _BookIndex(book)
@@ -422,6 +442,11 @@ def import_workbook(book: Book, path: str | Path, *, dry_run: bool = False,
                     raise Cancelled()
                 state = {k: household.pop(k) for k in STATE_KEYS if k in household}
                 place = household.pop("_place", ("农户", 0))
+                said = household.pop("_monitoring", None)
+                if said is not None:
+                    sheet, row = said.pop("_at")
+                    monitored.append(import_monitoring.Pending(
+                        number, said, sheet, row, household.get("main_cause")))
                 # new households come in active: only a 注销 or an existing household's
                 # state can need an event
                 if state.get("status") and (state["status"] != "active"
@@ -436,6 +461,8 @@ def import_workbook(book: Book, path: str | Path, *, dry_run: bool = False,
                 insert_households(book, new, "import.create")
             if not result.problems:
                 _apply_states(book, states, result, today)
+            if not result.problems:
+                _apply_monitoring(book, monitored, result, today)
             if result.problems or dry_run:
                 raise _Rollback()
             result.committed = True
@@ -498,6 +525,16 @@ def _apply_states(book: Book, states: list[tuple[str, dict[str, Any], tuple[str,
             for issue in failed.errors:
                 result.problems.append(Problem(sheet, row, issue.field,
                                                str(state.get(issue.field) or ""), issue))
+
+
+def _apply_monitoring(book: Book, pending: list[import_monitoring.Pending],
+                      result: ImportResult, today: dt.date | None) -> None:
+    """The list's monitoring columns as 纳入监测 / 风险消除 events (see import_monitoring)."""
+    outcome, refused = import_monitoring.apply(book, pending, today)
+    for sheet, row, issue, value in refused:
+        result.problems.append(Problem(sheet, row, issue.field, value, issue))
+    for issue in import_monitoring.warnings(outcome):
+        result.warnings.append(Problem("", 0, "", "", issue))
 
 
 class _BookIndex:
