@@ -502,3 +502,32 @@ def test_a_search_result_says_which_member_it_found(qtbot, book):
     main._search_timer.stop()
     main._apply_search()
     assert main.model.index(0, head).data() == "张三"
+
+
+def test_a_column_of_bare_numbers_is_read_by_the_numbering_chosen(qtbot, book, tmp_path):
+    from openpyxl import Workbook
+
+    from helpers import LI_MEI, ZHANG_SAN
+    from villagebook.ui.import_dialog import ImportDialog
+
+    path = tmp_path / "户籍名单.xlsx"
+    workbook = Workbook()
+    for row in (["户编号", "姓名", "证件号码", "与户主关系", "户类别"],
+                ["110105001001061", "张三", ZHANG_SAN, "02", "一般农户"],
+                ["110105001001061", "李梅", LI_MEI, "12", "一般农户"]):
+        workbook.active.append(row)
+    workbook.save(path)
+    dialog = ImportDialog(None, book.path, "李文书", path)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.mapping_table.rowCount() == 5, timeout=10000)
+    qtbot.waitUntil(lambda: not dialog.progress.isVisible(), timeout=10000)
+    assert not dialog.import_button.isEnabled()
+    combo = dialog.mapping_table.cellWidget(3, 3)
+    choices = [combo.itemText(i) for i in range(combo.count())]
+    assert "家庭成员：与户主关系 (GB/T 4761-2008 家庭关系代码)" in choices
+    combo.setCurrentIndex(combo.findData("member.relation@gbt4761"))
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10000)
+    with qtbot.waitSignal(dialog.imported, timeout=10000):
+        dialog.import_button.click()
+    assert [r[0] for r in book.conn.execute(
+        "SELECT relation FROM members ORDER BY position")] == ["01", "02"]

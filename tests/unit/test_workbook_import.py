@@ -415,3 +415,46 @@ def test_the_national_lists_monitoring_columns_come_in_as_logged_events(book, tm
     assert {w.issue.code: w.issue.values for w in again.warnings}[
         "import.monitoring_kept"]["count"] == 3
     assert book.conn.execute("SELECT count(*) FROM monitoring_events").fetchone()[0] == 4
+
+
+def test_bare_numbers_in_a_code_column_are_never_read_by_guess(book, tmp_path):
+    """GB/T 4761's 20 is 子 but this program's 20 is 之曾孙子女: a column of bare numbers
+    is named by the check, and read by the numbering the person chooses (remembered
+    like the other column choices)."""
+    from helpers import make_id
+    from villagebook.reports.workbook_import import normalize, targets
+
+    path = tmp_path / "户籍名单.xlsx"
+    write(path, [
+        ["户编号", "姓名", "证件号码", "与户主关系", "户类别"],
+        ["110105001001041", "赵大", make_id("19600101", 11), "02", "一般户"],  # 户主
+        ["110105001001041", "钱氏", make_id("19620101", 22), "12", "一般户"],  # 妻
+        ["110105001001041", "赵小", make_id("19880101", 33), "20", "一般户"],  # 子
+        ["110105001001041", "赵妞", make_id("19900101", 44), "30", "一般户"],  # 女
+    ])
+    checked = import_workbook(book, path)
+    assert not checked.committed and count(book, "households") == 0
+    [bare] = [p for p in checked.problems if p.issue.code == "import.bare_codes"]
+    assert bare.column == "与户主关系" and bare.issue.values["count"] == 4
+    assert "GB/T 4761" in bare.issue.values["numberings"] and bare.row == 2
+    assert ("member.relation@gbt4761", "与户主关系（GB/T 4761-2008 家庭关系代码）") in targets()
+    mapping = {normalize("与户主关系"): "member.relation@gbt4761"}
+    result = import_workbook(book, path, mapping=mapping)
+    assert result.committed, [(p.column, p.value, p.issue.code) for p in result.problems]
+    [household] = households_of(book)
+    assert [m["relation"] for m in household["members"]] == ["01", "02", "03", "04"]
+    # read as this program's own codes, the numbers are its own (12 之母, 20 之曾孙子女)
+    own = import_workbook(book, path, dry_run=True,
+                          mapping={normalize("与户主关系"): "member.relation@own"})
+    assert not [p for p in own.problems if p.issue.code == "import.bare_codes"]
+
+
+def test_words_in_a_code_column_need_no_choice(book, tmp_path):
+    from helpers import make_id
+
+    path = tmp_path / "名单.xlsx"
+    write(path, [["户编号", "姓名", "证件号码", "与户主关系", "户类别"],
+                 ["110105001001051", "赵大", make_id("19600101", 11), "户主", "一般户"],
+                 ["110105001001051", "赵小", make_id("19880101", 33), "长子", "一般户"]])
+    result = import_workbook(book, path)
+    assert result.committed and not result.problems

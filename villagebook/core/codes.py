@@ -75,3 +75,22 @@ def vocabulary(list_name: str) -> dict[str, str]:
     words = json.loads(path.read_text(encoding="utf-8")).get(list_name, {})
     own = {e.label for e in code_list(list_name)} | {e.code for e in code_list(list_name)}
     return {word: code for word, code in words.items() if word not in own}
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """Another numbering of a code list (GB/T 4761's family relations…): its name for
+    people and its numbers mapped to the list's codes."""
+
+    key: str
+    label: str
+    codes: dict[str, str]
+
+
+@cache
+def numberings(list_name: str) -> dict[str, Numbering]:
+    """The other numberings of a list that lists in villages use (numberings.json)."""
+    path = resources_dir() / "codes" / "numberings.json"
+    raw = json.loads(path.read_text(encoding="utf-8")).get(list_name, {})
+    return {key: Numbering(key, value["label"], dict(value["codes"]))
+            for key, value in raw.items()}

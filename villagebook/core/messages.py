@@ -171,6 +171,10 @@ TEMPLATES: dict[str, str] = {
     "import.too_large": QT_TRANSLATE_NOOP(
         "Messages", "{name} is far larger inside than any village's list (it may be damaged "
                     "or made to exhaust the computer's memory); it was not read"),
+    "import.bare_codes": QT_TRANSLATE_NOOP(
+        "Messages", "{count} cell(s) of the column “{column}” hold a bare number, and numbers "
+                    "mean different entries in this program's code list and in {numberings}. "
+                    "Choose under “Read as” which numbering the column uses."),
     "import.unread_columns": QT_TRANSLATE_NOOP(
         "Messages", "{count} column(s) have no place in the book and are not imported: "
                     "{columns}. Choose under “Read as” if one of them holds a field."),

@@ -107,6 +107,12 @@ def targets() -> list[tuple[str, str]]:
     """Every column an import can fill, as (``record.field``, Chinese label): members'
     fields first, then the household's, then the states."""
     out = [(f"{MEMBER}.{s.name}", s.zh) for s in records.fields(MEMBER)]
+    # a code column of bare numbers, read by a numbering chosen by the person
+    out += [(f"{record}.{s.name}@{key}", f"{s.zh}（{label}）")
+            for record in (MEMBER, HOUSEHOLD) for s in records.fields(record)
+            if s.kind == "code" and codes.numberings(s.codes or "")
+            for key, label in [(OWN_NUMBERING, s.zh), *(
+                (n.key, n.label) for n in codes.numberings(s.codes or "").values())]]
     out += [(f"{MEMBER}.{c}", records.label(MEMBER, c)) for c in STATE_COLUMNS.values()]
     out += [(f"{HOUSEHOLD}.{s.name}", s.zh) for s in records.fields(HOUSEHOLD)]
     out += [(f"{HOUSEHOLD}.{c}", records.label(HOUSEHOLD, c)) for c in HOUSEHOLD_STATE.values()]
@@ -203,8 +209,16 @@ def _lookups(list_name: str) -> tuple[dict[str, str], dict[str, str]]:
 
 def _reader(record: str, name: str) -> Callable[[str], Any]:
     """How one column's (folded, non-empty) cell text becomes the value to check, decided
-    once per column: a code list lookup, a list of codes, a date written with dots or
-    年月日, or the text itself."""
+    once per column: a code list lookup (bare numbers by the numbering the person chose:
+    ``relation@gbt4761``), a list of codes, a date written with dots or 年月日, or the
+    text itself."""
+    name, _, numbering = name.partition("@")
+    if numbering and numbering != OWN_NUMBERING:
+        spec = _spec_of(record, name)
+        list_name = (spec.codes or "") if spec is not None else ""
+        table = codes.numberings(list_name)[numbering].codes
+        return lambda text: table.get(text, text) if text.isdigit() \
+            else _code_of(list_name, text)
     if record == MONITORING and name in import_monitoring.DATES:
         return normalize_date_text
     if record == MONITORING and name == "removed":
@@ -225,6 +239,17 @@ def _reader(record: str, name: str) -> Callable[[str], Any]:
 
 
 _SEPARATORS = re.compile(r"[、,，;；]")
+OWN_NUMBERING = "own"  # a code column's bare numbers are this program's codes
+
+
+@lru_cache(maxsize=None)
+def _numbered_elsewhere(record: str, name: str) -> str:
+    """For a code field whose bare numbers mean different entries in another numbering
+    (GB/T 4761's 20 is 子, ours 之曾孙子女): the other numberings' names; else ""."""
+    spec = _spec_of(record, name)
+    if spec is None or spec.kind != "code":
+        return ""
+    return "、".join(n.label for n in codes.numberings(spec.codes or "").values())
 
 
 def _same(text: str) -> str:
@@ -286,11 +311,13 @@ def plan(sheets: dict[str, list[list[Any]]], mapping: Mapping | None = None
                 continue
         is_household_sheet = title == "农户" and member_sheet is not None
         # each column's record, field and spec, worked out once per sheet
-        reads = [(column, target, name, _reader(target, name), titles[column])
+        reads = [(column, target, name.partition("@")[0], _reader(target, name),
+                  titles[column], "@" not in name and _numbered_elsewhere(target, name))
                  for column, (record, name) in columns.items()
                  for target in [HOUSEHOLD if is_household_sheet and record != MONITORING
                                 else record]
                  if normalize(titles[column]) not in _IGNORED]
+        bare: dict[str, list[Any]] = {}  # column title → [first row, example, count, …]
         for index in range(header + 1, len(rows)):
             row = rows[index]
             if all(v is None or v == "" for v in row) or not any(cell_text(v) for v in row):
@@ -298,7 +325,7 @@ def plan(sheets: dict[str, list[list[Any]]], mapping: Mapping | None = None
             number = None
             values: dict[str, dict[str, Any]] = {HOUSEHOLD: {}, MEMBER: {}, MONITORING: {}}
             width = len(row)
-            for column, record, name, read, column_title in reads:
+            for column, record, name, read, column_title, ambiguous in reads:
                 raw = row[column] if column < width else None
                 if raw is None or raw == "":
                     continue
@@ -307,6 +334,10 @@ def plan(sheets: dict[str, list[list[Any]]], mapping: Mapping | None = None
                         else cell_text(raw))
                 if not text:
                     continue
+                if ambiguous and text.isdigit():  # never read a bare number by guess
+                    seen_bare = bare.setdefault(column_title, [index + 1, text, 0, name,
+                                                               ambiguous])
+                    seen_bare[2] += 1  # read as our own below: the other checks still run
                 if name == "id_number" and isinstance(raw, float) and len(text) > 15:
                     # Excel kept only 15 significant digits of an ID typed as a number
                     problems.append(Problem(title, index + 1, column_title, text, Issue(
@@ -337,6 +368,10 @@ def plan(sheets: dict[str, list[list[Any]]], mapping: Mapping | None = None
                     monitoring.setdefault(name, value)
             if not is_household_sheet:
                 members.setdefault(number, []).append((title, index + 1, values[MEMBER]))
+        for column_title, (row, example, cells, name, others) in bare.items():
+            problems.append(Problem(title, row, column_title, example, Issue(
+                "import.bare_codes", name, {"column": column_title.strip(), "count": cells,
+                                            "numberings": others})))
     if not households and refusal is not None:
         raise refusal  # no sheet had the columns of a household list
     return households, members, problems

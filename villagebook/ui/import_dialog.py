@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QGroupBox, QHBox
                                QLabel, QMessageBox, QProgressBar, QPushButton, QSplitter,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ..core import records
+from ..core import codes, records
 from ..core.messages import describe_plain
 from ..core.errors import Cancelled
-from ..reports.workbook_import import (ImportRefused, ImportResult, Mapping, SheetColumns,
-                                       columns_of, import_workbook, normalize, targets,
-                                       write_report)
+from ..reports.import_monitoring import MONITORING
+from ..reports.workbook_import import (OWN_NUMBERING, ImportRefused, ImportResult, Mapping,
+                                       SheetColumns, columns_of, import_workbook, normalize,
+                                       targets, write_report)
 from ..settings import Settings
 from ..storage import open_book
 from . import i18n
@@ -60,13 +61,26 @@ def _run(book_path: Path, operator: str, file: Path, mapping: Mapping, dry_run: 
 
 
 def target_label(key: str) -> str:
-    """``member.name`` → 家庭成员：姓名, in the window's language."""
+    """``member.name`` → 家庭成员：姓名, in the window's language; a code column read by
+    a numbering says which (``member.relation@gbt4761`` → …与户主关系（GB/T 4761…）)."""
     record, name = key.split(".", 1)
+    name, _, numbering = name.partition("@")
     language = i18n.language()
     owner = (QCoreApplication.translate("ImportDialog", "Member") if record == records.MEMBER
-             else QCoreApplication.translate("ImportDialog", "Household"))
-    return f"{owner}{'：' if language == 'zh' else ': '}" \
-           f"{records.label(record, name, language)}"
+             else QCoreApplication.translate("ImportDialog", "Monitoring")
+             if record == MONITORING else
+             QCoreApplication.translate("ImportDialog", "Household"))
+    try:
+        field_label = records.label(record, name, language)
+    except KeyError:  # an import-only column (风险识别时间…): named as lists name it
+        field_label = dict(targets())[key]
+    text = f"{owner}{'：' if language == 'zh' else ': '}{field_label}"
+    if numbering == OWN_NUMBERING:
+        return text + QCoreApplication.translate("ImportDialog", " (numbers: this program's codes)")
+    if numbering:
+        spec = records.field(record, name)
+        return f"{text} ({codes.numberings(spec.codes or '')[numbering].label})"
+    return text
 
 
 class ImportDialog(QDialog):
