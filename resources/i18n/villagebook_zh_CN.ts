@@ -3079,52 +3079,52 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="124"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="129"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="127"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="132"/>
         <source>Previous page</source>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="130"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="135"/>
         <source>Next page</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="134"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="139"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="136"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="141"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="138"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="143"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="168"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="179"/>
         <source>Page {page} of {count}</source>
         <translation>第 {page} 页，共 {count} 页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="186"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="205"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="187"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="206"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="194"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="213"/>
         <source>Not saved</source>
         <translation>没有保存</translation>
     </message>
@@ -3132,143 +3132,168 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="61"/>
-        <location filename="../../villagebook/ui/print_dialog.py" line="205"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="64"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="233"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="64"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="67"/>
         <source>Household cards (户卡/明白卡)</source>
         <translation>户卡（明白卡）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="65"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="68"/>
         <source>Wall sheets for the home (户内公示牌)</source>
         <translation>户内公示牌</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="66"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="69"/>
         <source>Public notice (公示名单)</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="67"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="70"/>
         <source>Village register (村有册)</source>
         <translation>村有册（农户花名册）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="69"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="72"/>
         <source>Document</source>
         <translation>打印内容</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="71"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="76"/>
         <source>Every household in the book</source>
         <translation>全村在册农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="73"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="80"/>
+        <source>The highlighted household ({name})</source>
+        <translation>列表中选中的这一户（{name}）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="83"/>
         <source>The {count} households selected in the list</source>
         <translation>列表中选中的 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="85"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="100"/>
         <source>Households</source>
         <translation>农户范围</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="89"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="104"/>
         <source>A4 landscape</source>
         <translation>A4 横向</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="90"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="105"/>
         <source>A3 landscape</source>
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="91"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="106"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="94"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="109"/>
         <source>Archive copy with full ID numbers</source>
         <translation>存档件：显示完整证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="101"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="116"/>
         <source>Notice</source>
         <translation>公示内容</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="107"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="122"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="110"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="125"/>
         <source>Records dated</source>
         <translation>记录日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="116"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="131"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="120"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="135"/>
         <source>Posted from</source>
         <translation>公示开始</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="124"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="139"/>
         <source>Hotline</source>
         <translation>监督举报电话</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="128"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="143"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="131"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="146"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="133"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="148"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="135"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="150"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="171"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="188"/>
+        <source>{households} households, about {pages} pages</source>
+        <translation>共 {households} 户，约 {pages} 页</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="191"/>
+        <source>, about {minutes} minutes to make</source>
+        <translation>，生成约需 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="194"/>
+        <source>, about {seconds} seconds to make</source>
+        <translation>，生成约需 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="199"/>
         <source>Full ID numbers</source>
         <translation>完整证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="172"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="200"/>
         <source>This copy shows every full ID number. Keep it in the village file: never post it, hand it out or leave it on a shared computer.</source>
         <translation>这份存档件会显示每个人的完整证件号码。请放入村档案妥善保管，不得张贴、外传或留在公用电脑上。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="211"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="239"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="212"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="240"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="235"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="256"/>
+        <source>The preview shows the first {shown} of the {count} households. Print… and Save as PDF… make all of them.</source>
+        <translation>预览只显示 {count} 户中的前 {shown} 户。“打印…”和“保存为 PDF…”会生成全部各户。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/print_dialog.py" line="275"/>
         <source>Preparing the pages…</source>
         <translation>正在生成页面…</translation>
     </message>

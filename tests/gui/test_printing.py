@@ -99,9 +99,11 @@ def test_preview_pages_and_saves_the_same_file(qtbot, main, saved, tmp_path):
     _select_rows(main, [1])
     dialog = main.print_documents("cards")
     qtbot.addWidget(dialog)
-    # one row is always selected: the whole village is the default, the row is offered
-    assert dialog.scope_all.isChecked() and dialog.scope_selected.isEnabled()
-    dialog.scope_selected.setChecked(True)
+    # the highlighted household is the default, named; the whole village is offered with
+    # its size, so that Ctrl+P then Enter never starts making every card of a village
+    assert dialog.scope_selected.isChecked()
+    assert main.model.index(1, 1).data() in dialog.scope_selected.text()
+    assert "60 户" in dialog.scope_size.text() and "页" in dialog.scope_size.text()
     dialog.start_job("preview")
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=20000)
     preview = dialog.preview
@@ -146,7 +148,8 @@ def test_household_window_prints_that_household(qtbot, main, saved, tmp_path):
     window = main.open_household(main.model.household_id(3))
     dialog = window.print_household()
     qtbot.addWidget(dialog)
-    assert dialog.scope_selected.isChecked() and "1" in dialog.scope_selected.text()
+    assert dialog.scope_selected.isChecked()
+    assert main.model.index(3, 1).data() in dialog.scope_selected.text()
     out = tmp_path / "card.pdf"
     dialog.start_job("save", str(out))
     qtbot.waitUntil(lambda: bool(saved), timeout=20000)
@@ -178,3 +181,24 @@ def test_saving_the_preview_to_a_full_disk_says_so(qtbot, boxes, demo_book, tmp_
     assert dialog.save_as(str(tmp_path / "out.pdf")) is None
     assert "磁盘已满" in boxes.texts()
     assert not (tmp_path / "out.pdf").exists()
+
+
+def test_a_preview_of_the_whole_village_shows_its_first_households_at_once(
+        qtbot, main, saved, tmp_path, monkeypatch):
+    from villagebook.reports.printing import PREVIEW_HOUSEHOLDS
+
+    dialog = main.print_documents("cards")
+    qtbot.addWidget(dialog)
+    dialog.scope_all.setChecked(True)
+    dialog.start_job("preview")
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=20000)
+    preview = dialog.preview
+    assert preview.sample.isVisible() or preview.sample.text()
+    assert f"前 {PREVIEW_HOUSEHOLDS} 户" in preview.sample.text() and "60" in preview.sample.text()
+    assert pdf_text(preview.path).count("户卡（明白卡）") == PREVIEW_HOUSEHOLDS
+    # 保存为 PDF… from a sample makes the whole village
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "all.pdf"), ""))
+    preview.save_as()
+    qtbot.waitUntil(lambda: bool(saved), timeout=60000)
+    assert pdf_text(tmp_path / "all.pdf").count("户卡（明白卡）") == 60

@@ -115,10 +115,15 @@ def print_with_dialog(parent: QWidget, path: Path) -> int:
 class PreviewDialog(QDialog):
     """Page through a generated PDF; print it or save it from here."""
 
-    def __init__(self, path: Path, suggested_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, path: Path, suggested_name: str, parent: QWidget | None = None, *,
+                 sample: str = "", full_job: Callable[[str], object] | None = None) -> None:
+        """``sample``: what the preview leaves out, said above the page (a preview of the
+        first households of a village); then ``full_job("print")`` or ``("save")`` makes
+        and prints or saves the whole document instead of the sample."""
         super().__init__(parent)
         self.path = path
         self.suggested_name = suggested_name
+        self.full_job = full_job
         self.document: pdfium.PdfDocument | None = pdfium.PdfDocument(str(path))
         self.index = 0
         self.setWindowTitle(self.tr("Print preview"))
@@ -143,6 +148,10 @@ class PreviewDialog(QDialog):
         for widget in (self.print_button, self.save_button, close):
             bar.addWidget(widget)
         layout.addLayout(bar)
+        self.sample = QLabel(sample)
+        self.sample.setWordWrap(True)
+        self.sample.setVisible(bool(sample))
+        layout.addWidget(self.sample)
         self.page = QLabel()
         self.page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.page.setStyleSheet("background: #808080;")
@@ -150,7 +159,9 @@ class PreviewDialog(QDialog):
         self.scroller.setWidget(self.page)
         self.scroller.setWidgetResizable(True)
         layout.addWidget(self.scroller, 1)
-        self.resize(900, 1000)
+        # within the screen (a 1366×768 laptop has about 730 pixels of height to give)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(900, screen.width() - 40), min(1000, screen.height() - 60))
         self.show_page(0)
 
     @property
@@ -175,12 +186,20 @@ class PreviewDialog(QDialog):
         self.show_page(self.index)
 
     def print_document(self) -> int:
+        if self.full_job is not None:  # a sample: the whole document is made, then printed
+            self.full_job("print")
+            self.reject()
+            return 0
         return print_with_dialog(self, self.path)
 
     def save_as(self, target: str | None = None) -> Path | None:
         """Copy the previewed PDF to where the person chooses (written atomically)."""
         from .exports import show_saved
 
+        if self.full_job is not None:  # a sample: the whole document is made and saved
+            self.full_job("save")
+            self.reject()
+            return None
         if target is None:
             target, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Save as PDF"), str(Path.home() / self.suggested_name),

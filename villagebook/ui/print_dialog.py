@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import dataclasses
 import datetime as dt
 import shutil
 import tempfile
@@ -19,7 +20,8 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QD
 
 from ..core.errors import ValidationFailed
 from ..reports.notices import KINDS, MAX_NOTICE_DAYS, check_notice
-from ..reports.printing import PrintRequest, render
+from ..reports.printing import (PER_HOUSEHOLD, PREVIEW_HOUSEHOLDS, PrintRequest, estimate,
+                                render)
 from ..storage.book import Book
 from ..storage.book_settings import set_text_setting, text_setting
 from ..storage.queries import active_household_ids
@@ -48,9 +50,10 @@ class PrintDialog(QDialog):
     def __init__(self, book: Book, parent: QWidget | None = None, *, document: str = "cards",
                  selected: tuple[str, ...] = (), prefer_selected: bool | None = None,
                  today: dt.date | None = None) -> None:
-        """``selected``: the households offered besides the whole village; they are the
-        default when several were picked (or ``prefer_selected``): one row is always
-        selected in the list, and then the whole village is the likelier wish."""
+        """``selected``: the households offered besides the whole village, and the
+        default (unless ``prefer_selected`` is False): the scope is chosen before anything
+        is made, and the whole village — minutes of work at township size — is chosen
+        knowingly, its households, pages and time shown beside it."""
         super().__init__(parent)
         self.book = book
         self.selected = selected
@@ -68,20 +71,32 @@ class PrintDialog(QDialog):
             self.document.addItem(text, key)
         form.addRow(self.tr("Document"), self.document)
 
+        self.households = book.conn.execute(
+            "SELECT count(*) FROM households WHERE status = 'active'").fetchone()[0]
         self.scope_all = QRadioButton(self.tr("Every household in the book"))
-        self.scope_selected = QRadioButton(
-            self.tr("The {count} households selected in the list").format(count=len(selected)))
+        if len(selected) == 1:
+            head = book.conn.execute("SELECT coalesce(head_name, number) FROM households"
+                                     " WHERE id = ?", selected).fetchone()
+            text = self.tr("The highlighted household ({name})").format(
+                name=head[0] if head else "")
+        else:
+            text = self.tr("The {count} households selected in the list").format(
+                count=len(selected))
+        self.scope_selected = QRadioButton(text)
         self.scope_selected.setEnabled(bool(selected))
         if prefer_selected is None:
-            prefer_selected = len(selected) > 1
+            prefer_selected = True
         (self.scope_selected if selected and prefer_selected else self.scope_all
          ).setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.scope_all)
         group.addButton(self.scope_selected)
+        self.scope_size = QLabel()  # households, pages and time of the whole village
+        self.scope_size.setStyleSheet("color: #555;")
         scope = QVBoxLayout()
-        scope.addWidget(self.scope_all)
         scope.addWidget(self.scope_selected)
+        scope.addWidget(self.scope_all)
+        scope.addWidget(self.scope_size)
         self.scope_label = QLabel(self.tr("Households"))
         form.addRow(self.scope_label, scope)
 
@@ -154,8 +169,9 @@ class PrintDialog(QDialog):
         kind = self.kind
         households = kind in ("cards", "walls", "register")
         widget: QWidget
-        for widget in (self.scope_label, self.scope_all, self.scope_selected):
+        for widget in (self.scope_label, self.scope_all, self.scope_selected, self.scope_size):
             widget.setVisible(households)
+        self.scope_size.setText(self._size_text(self.households))
         for widget in (self.paper_label, self.paper):
             widget.setVisible(kind == "walls")
         self.full_ids.setVisible(kind in ("cards", "register"))
@@ -165,6 +181,18 @@ class PrintDialog(QDialog):
         for widget in (self.hotline_label, self.hotline):
             widget.setVisible(kind in ("walls", "notice"))
         self.adjustSize()
+
+    def _size_text(self, households: int) -> str:
+        """How much the whole village is: households, pages, and the time to make them."""
+        pages, seconds = estimate(self.kind, households)
+        text = self.tr("{households} households, about {pages} pages").format(
+            households=households, pages=pages)
+        if seconds >= 60:
+            text += self.tr(", about {minutes} minutes to make").format(
+                minutes=round(seconds / 60))
+        elif seconds >= 5:
+            text += self.tr(", about {seconds} seconds to make").format(seconds=seconds)
+        return text
 
     def _warn_full_ids(self, on: bool) -> None:
         if on:
@@ -219,6 +247,18 @@ class PrintDialog(QDialog):
             self._jobs += 1
             out = self._workdir / f"{self._jobs}-{self.file_name()}"
 
+        sample = ""
+        if how == "preview" and request.document in PER_HOUSEHOLD:
+            ids = (request.household_ids if request.household_ids is not None
+                   else tuple(active_household_ids(self.book.conn)))
+            if len(ids) > PREVIEW_HOUSEHOLDS:  # the pages a person looks at, at once
+                sample = self.tr(
+                    "The preview shows the first {shown} of the {count} households. Print… "
+                    "and Save as PDF… make all of them.").format(shown=PREVIEW_HOUSEHOLDS,
+                                                                  count=len(ids))
+                request = dataclasses.replace(request,
+                                              household_ids=ids[:PREVIEW_HOUSEHOLDS])
+
         def work(book: Book, path: Path, stop, step) -> str:
             return render(book, request, path, progress=step, cancelled=stop)
 
@@ -229,17 +269,18 @@ class PrintDialog(QDialog):
 
         on_done: Callable[[str], object] | None = None
         if how == "preview":
-            on_done = lambda _summary: self._show_preview(out)  # noqa: E731
+            on_done = lambda _summary: self._show_preview(out, sample)  # noqa: E731
         elif how == "print":
             on_done = lambda _summary: print_with_dialog(self, out)  # noqa: E731
         self.job = run_in_background(self, self.book.path, out, self.tr("Preparing the pages…"),
                                      work, on_done, total)
         return True
 
-    def _show_preview(self, path: Path) -> None:
+    def _show_preview(self, path: Path, sample: str = "") -> None:
         if self.preview is not None:
             self.preview.close()  # one preview at a time, its file released
-        self.preview = PreviewDialog(path, self.file_name(), self)
+        self.preview = PreviewDialog(path, self.file_name(), self, sample=sample,
+                                     full_job=self.start_job if sample else None)
         self.preview.show()
 
     def done(self, result: int) -> None:
