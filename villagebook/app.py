@@ -25,6 +25,7 @@ from .ui import i18n
 from .ui.fonts import install_font
 from .ui.jobs import LatestOnly, wait_for_jobs
 from .ui.main_window import MainWindow
+from .ui.screen_fit import show_main
 from .ui.messages import describe, describe_error
 from .ui.single_instance import SingleInstance
 from .ui.start_dialogs import (NewTownshipDialog, NewVillageDialog, WelcomeDialog,
@@ -249,7 +250,7 @@ class Controller(QObject):
         self.window.open_book_requested.connect(lambda: self.replace_book(new=False))
         self.window.restore_requested.connect(self.restore_from)
         self.window.password_requested.connect(self.set_password)
-        self.window.show()
+        show_main(self.window)
         self.check_integrity(book)
 
     def check_integrity(self, book: Book) -> LatestOnly:

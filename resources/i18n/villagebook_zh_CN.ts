@@ -3312,6 +3312,19 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../villagebook/ui/qt_strings.py" line="11"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/qt_strings.py" line="12"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>RecordTab</name>
     <message>
         <location filename="../../villagebook/ui/record_tab.py" line="158"/>

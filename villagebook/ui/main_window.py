@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
 from ..core import codes
 from ..storage.book import Book, backup
 from ..storage.connection import is_locked
+from .screen_fit import place_within_screen
 from ..storage.households import load_household
 from ..storage.queries import group_names
 from ..storage.township import is_township
@@ -95,7 +96,7 @@ class MainWindow(QMainWindow):
         self._update_reminder()
         if self.model.rowCount():
             self.table.selectRow(0)
-        self.resize(1280, 720)
+        place_within_screen(self, 1280, 720)
 
     # -- layout ----------------------------------------------------------------
     def _build(self) -> None:
@@ -678,7 +679,7 @@ class MainWindow(QMainWindow):
         self.household_windows[key] = window
         window.saved.connect(self._household_saved)
         window.destroyed.connect(lambda *_: self._forget_window(window))
-        window.resize(1150, 700)
+        place_within_screen(window, 1150, 700)
         window.show()
         return window
 

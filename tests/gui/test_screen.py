@@ -1,0 +1,39 @@
+"""The window on a small laptop screen, and Qt's own dialogs in Chinese."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtWidgets import QFileDialog, QLabel
+
+from villagebook.ui.main_window import MainWindow
+from villagebook.ui.screen_fit import FRAME, available, show_main
+
+
+def test_windows_fit_within_the_screen(qtbot, demo_book):
+    window = MainWindow(demo_book)
+    qtbot.addWidget(window)
+    area = available(window)
+    # the offscreen screen is smaller than 1280×720 + a title bar, as a 1366×768 laptop
+    # with its task bar is
+    assert window.width() <= area.width() and window.height() + FRAME <= area.height() or \
+        window.height() == window.minimumSizeHint().height()
+    show_main(window)
+    assert window.isMaximized() == (area.height() < 900)
+    household = window.open_household(window.model.household_id(0))
+    qtbot.addWidget(household)
+    assert household.height() + FRAME <= area.height() or \
+        household.height() == household.minimumSizeHint().height()
+    assert household.y() >= area.y() and household.x() >= area.x()
+
+
+def test_the_file_dialog_speaks_chinese(qtbot):
+    """Qt's shipped Chinese lacks "&Look in:" and "Files of &type:" (renamed after it was
+    made); our translations carry them (ui/qt_strings.py)."""
+    dialog = QFileDialog(None, "保存", "", "PDF 文件 (*.pdf)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    qtbot.addWidget(dialog)
+    labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+    assert labels and all(not re.search(r"[A-Za-z]", re.sub(r"\(&\w\)", "", t))
+                          for t in labels), labels
