@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from .core import search_keys
 from .core.demo import DEMO_OPERATOR
 from .core.errors import BookError, ValidationFailed, VillagebookError
 from .paths import data_dir, default_book_path
@@ -252,6 +254,10 @@ class Controller(QObject):
         self.window.password_requested.connect(self.set_password)
         show_main(self.window)
         self.check_integrity(book)
+        # pypinyin (code typing, search) takes a fifth of a second to load: loaded in the
+        # background once the window is up, the first household window opens at once
+        QTimer.singleShot(1500, lambda: threading.Thread(
+            target=search_keys.warm_up, name="villagebook-warm-up", daemon=True).start())
 
     def check_integrity(self, book: Book) -> LatestOnly:
         """After the window shows: ``quick_check`` of the file in the background (seconds on

@@ -36,6 +36,11 @@ def _all() -> dict[str, tuple[Code, ...]]:
     }
 
 
+def list_names() -> tuple[str, ...]:
+    """The names of every code list."""
+    return tuple(_all())
+
+
 def code_list(name: str) -> tuple[Code, ...]:
     """All codes of one list, in display order; KeyError for an unknown list."""
     return _all()[name]
