@@ -124,6 +124,9 @@ class MainWindow(QMainWindow):
         self.search.setPlaceholderText(
             self.tr("Search: name, pinyin initials (zs), ID number, household number"))
         self.search.setClearButtonEnabled(True)
+        # wide enough for its whole hint (the clear button and frame take about 40 px)
+        self.search.setMinimumWidth(
+            self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 44)
         self.search.textChanged.connect(lambda _: self._search_timer.start())
         self.search.installEventFilter(self)
         bar.addWidget(self.search, 3)
