@@ -8,7 +8,7 @@ order, starting with an identification. The current state is derived, never stor
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypedDict
 
 from .errors import Issue
 
@@ -56,25 +56,37 @@ def check_sequence(events: list[dict[str, Any]]) -> list[Issue]:
     return []
 
 
-def current_state(events: list[dict[str, Any]]) -> dict[str, Any]:
+class MonitoringState(TypedDict):
+    """A household's monitoring now, as its events say."""
+
+    monitored: bool
+    category: str | None  # monitoring_category code, while monitored
+    since: str | None  # date of the 纳入监测 in force
+    risks: str | None  # risk_type codes, comma-separated
+    removed_on: str | None  # date of the last 风险消除, when not monitored now
+    method: str | None  # removal_method code of that removal
+    suspicious: bool  # removed by assistance within SUSPICIOUS_DAYS of being taken in
+
+
+def current_state(events: list[dict[str, Any]]) -> MonitoringState:
     """Whether the household is monitored now, since when, in which category, with which
     risks; or when and how its risk was last removed. ``suspicious`` flags a removal by
     assistance within about two months of identification (the national checker's rule)."""
-    state: dict[str, Any] = {"monitored": False, "category": None, "since": None,
-                             "risks": None, "removed_on": None, "method": None,
-                             "suspicious": False}
+    state = MonitoringState(monitored=False, category=None, since=None, risks=None,
+                            removed_on=None, method=None, suspicious=False)
     identified: str | None = None
     for event in sorted(events, key=lambda e: (e["event_date"], e.get("created_at") or "")):
         if event["event"] == IDENTIFY:
             identified = event["event_date"]
-            state.update(monitored=True, category=event.get("category"), since=identified,
-                         risks=event.get("risks"), removed_on=None, method=None,
-                         suspicious=False)
+            state = MonitoringState(monitored=True, category=event.get("category"),
+                                    since=identified, risks=event.get("risks"),
+                                    removed_on=None, method=None, suspicious=False)
         else:
             days = (dt.date.fromisoformat(event["event_date"])
                     - dt.date.fromisoformat(identified)).days if identified else None
-            state.update(monitored=False, removed_on=event["event_date"],
-                         method=event.get("removal_method"),
-                         suspicious=bool(event.get("removal_method") == BY_ASSISTANCE
-                                         and days is not None and days < SUSPICIOUS_DAYS))
+            state["monitored"] = False
+            state["removed_on"] = event["event_date"]
+            state["method"] = event.get("removal_method")
+            state["suspicious"] = bool(event.get("removal_method") == BY_ASSISTANCE
+                                       and days is not None and days < SUSPICIOUS_DAYS)
     return state

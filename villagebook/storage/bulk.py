@@ -66,14 +66,13 @@ def insert_households(book: Book, items: Iterable[tuple[dict[str, Any], list[dic
             values = {k: household.get(k) for k in HOUSEHOLD_COLUMNS}
             extra = derived(household, members)
             visits = household.get("visits", ())
-            extra["last_visit"] = max((v["visit_date"] for v in visits), default=None)
-            extra["next_follow_up"] = max(
-                (v["follow_up_date"] for v in visits if v["visit_date"] == extra["last_visit"]
+            last_visit = max((v["visit_date"] for v in visits), default=None)
+            next_follow_up = max(
+                (v["follow_up_date"] for v in visits if v["visit_date"] == last_visit
                  and v.get("follow_up_date")), default=None)
             hh_rows.append((hid, village_id, *values.values(), "active", extra["head_name"],
                             extra["member_count"], extra["search_text"], extra["head_sort"],
-                            extra["group_sort"], extra["last_visit"],
-                            extra["next_follow_up"], at, at))
+                            extra["group_sort"], last_visit, next_follow_up, at, at))
             changes.append(writer.created_row("households", {
                 "id": hid, "village_id": village_id, **values, "status": "active"}, hid))
             for position, member in enumerate(members):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict
 
 from ..core.errors import InvalidOperation, Issue, NotFound, ValidationFailed
 from ..core import records
@@ -55,14 +55,25 @@ def find_household_id(book: Book, number: str, village_id: str | None = None) ->
     return row[0] if row else None
 
 
-def derived(household: dict[str, Any], members: list[dict[str, Any]]) -> dict[str, Any]:
+class HouseholdDerived(TypedDict):
+    """The household columns that follow from its members and its 组 (never logged)."""
+
+    head_name: str | None
+    member_count: int
+    search_text: str
+    head_sort: str | None
+    group_sort: str | None
+
+
+def derived(household: dict[str, Any], members: list[dict[str, Any]]) -> HouseholdDerived:
     """Columns that follow from the members and the 组: 户主姓名, 家庭人口数, search
     text, and the keys the list sorts names (by pinyin) and 组 (by number) with."""
     active = [m for m in members if m.get("status", "active") == "active"]
     head = next((m.get("name") for m in active if m.get("relation") == HEAD), None)
-    return {"head_name": head, "member_count": len(active),
-            "search_text": search_text(household, active), "head_sort": name_sort_key(head),
-            "group_sort": group_sort_key(household.get("group_name"))}
+    return HouseholdDerived(head_name=head, member_count=len(active),
+                            search_text=search_text(household, active),
+                            head_sort=name_sort_key(head),
+                            group_sort=group_sort_key(household.get("group_name")))
 
 
 def id_owner(book: Book, household_id: str | None) -> Callable[[str], str | None]:

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from ..core.errors import Issue, ValidationFailed
-from ..core.monitoring import check_event, check_sequence, current_state
+from ..core.monitoring import MonitoringState, check_event, check_sequence, current_state
 from . import records
 from .book import Book
 
@@ -21,7 +21,7 @@ def list_events(book: Book, household_id: str, include_removed: bool = False
                           order_by="event_date DESC, created_at DESC")
 
 
-def monitoring_state(book: Book, household_id: str) -> dict[str, Any]:
+def monitoring_state(book: Book, household_id: str) -> MonitoringState:
     """Whether the household is monitored now, since when, by which category and risks."""
     return current_state(list_events(book, household_id))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from typing import Any
+from typing import Any, TypedDict
 
 from ..core.errors import Issue
 from . import records
@@ -59,7 +59,14 @@ def _follow_last_visit(writer: ChangeWriter, visit_id: str) -> None:
     writer.update("households", household_id, latest_visit(conn, household_id), household_id)
 
 
-def latest_visit(conn: sqlite3.Connection, household_id: str) -> dict[str, Any]:
+class VisitColumns(TypedDict):
+    """The household columns that follow from its visits."""
+
+    last_visit: str | None
+    next_follow_up: str | None
+
+
+def latest_visit(conn: sqlite3.Connection, household_id: str) -> VisitColumns:
     """The derived columns of a household from its visits: the newest visit's date and
     the follow-up date agreed then (``next_follow_up``)."""
     last = conn.execute("SELECT max(visit_date) FROM visits WHERE household_id = ?"
@@ -67,7 +74,7 @@ def latest_visit(conn: sqlite3.Connection, household_id: str) -> dict[str, Any]:
     follow = conn.execute("SELECT max(follow_up_date) FROM visits WHERE household_id = ?"
                           " AND status = 'active' AND visit_date = ?",
                           [household_id, last]).fetchone()[0] if last else None
-    return {"last_visit": last, "next_follow_up": follow}
+    return VisitColumns(last_visit=last, next_follow_up=follow)
 
 
 def save_visit(book: Book, household_id: str, record_id: str | None, raw: dict[str, Any],
