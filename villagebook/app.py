@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -183,32 +184,42 @@ class Controller(QObject):
             return None
         return open_book(path)
 
+    @contextlib.contextmanager
+    def _book_closed(self) -> Iterator[Book | None]:
+        """The book closed, its window gone and its jobs done, so that its file can be
+        replaced or rewritten (a restore, a password); None when there is no book or its
+        window would not close. Quitting on the last window closed is held off meanwhile."""
+        book = self.book
+        QApplication.setQuitOnLastWindowClosed(False)
+        try:
+            if book is None or not self._close_window():
+                yield None
+                return
+            wait_for_jobs()
+            book.close()
+            yield book
+        finally:
+            QApplication.setQuitOnLastWindowClosed(True)
+
     def set_password(self, password: str | None) -> bool:
         """Close the book, lock it with ``password`` (change it; None: take it off) with
         its backups, and open it again. Nothing is lost if it fails: each file is
         rewritten under a temporary name."""
         from .sync.book_password import set_password
 
-        book = self.book
-        if book is None:
-            return False
-        QApplication.setQuitOnLastWindowClosed(False)
-        try:
-            if not self._close_window():
+        with self._book_closed() as book:
+            if book is None:
                 return False
-            path, operator = book.path, book.operator
-            wait_for_jobs()
-            book.close()
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
-                set_password(path, password)
+                set_password(book.path, password)
                 failure = None
             except VillagebookError as error:
                 failure = error
             finally:
                 QApplication.restoreOverrideCursor()
-            reopened = open_book(path)
-            reopened.operator = operator
+            reopened = open_book(book.path)
+            reopened.operator = book.operator
             self.show(reopened)
             if failure is not None:
                 QMessageBox.critical(self.window, self.tr("The password was not changed"),
@@ -219,8 +230,6 @@ class Controller(QObject):
                 if password is not None else self.tr(
                 "The password is taken off: the book and its backups open without it."))
             return True
-        finally:
-            QApplication.setQuitOnLastWindowClosed(True)
 
     def choose_operator(self, book: Book, path: Path) -> bool:
         users = [u["name"] for u in list_users(book)]
@@ -300,31 +309,22 @@ class Controller(QObject):
 
     def restore_from(self, backup_path: Path) -> bool:
         """Close the book, put the backup in its place (the book kept aside), open it."""
-        book = self.book
-        if book is None:
-            return False
-        QApplication.setQuitOnLastWindowClosed(False)
-        try:
-            if not self._close_window():
+        with self._book_closed() as book:
+            if book is None:
                 return False
-            path = book.path
-            wait_for_jobs()
-            book.close()
             try:
-                aside = restore(path, Path(backup_path))
+                aside = restore(book.path, Path(backup_path))
             except VillagebookError as error:
                 QMessageBox.critical(None, self.tr("Not restored"), describe_error(error))
-                self.open(path)
+                self.open(book.path)
                 return False
             self.book = None
-            if not self.open(path):
+            if not self.open(book.path):
                 return False
             QMessageBox.information(self.window, self.tr("Restored"), self.tr(
                 "The backup is in place. The book as it was before is kept as {aside}."
             ).format(aside=aside))
             return True
-        finally:
-            QApplication.setQuitOnLastWindowClosed(True)
 
     # -- switching -------------------------------------------------------------
     def _close_window(self) -> bool:

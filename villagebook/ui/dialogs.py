@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit
 
 
 def ok_cancel(dialog: QDialog, on_ok: Callable[[], None] | None = None) -> QDialogButtonBox:
@@ -14,6 +14,15 @@ def ok_cancel(dialog: QDialog, on_ok: Callable[[], None] | None = None) -> QDial
     buttons.accepted.connect(on_ok or dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def secret_field(max_length: int = 0) -> QLineEdit:
+    """A field for a password or PIN: what is typed is not shown."""
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    if max_length:
+        field.setMaxLength(max_length)
+    return field
 
 
 def error_label() -> QLabel:

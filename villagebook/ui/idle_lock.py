@@ -9,23 +9,16 @@ is lost.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import (QApplication, QDialog, QFormLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QApplication, QDialog, QFormLayout, QLabel,
                                QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from ..core.errors import BookError, Issue, ValidationFailed
 from ..storage.book import Book
-from ..storage.pins import check_pin, has_pin, idle_minutes, set_idle_minutes, set_pin
-from .dialogs import attempt, error_label, ok_cancel
+from ..storage.pins import PIN_DIGITS, check_pin, has_pin, idle_minutes, set_idle_minutes, set_pin
+from .dialogs import attempt, error_label, ok_cancel, secret_field
 
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
              QEvent.Type.Wheel, QEvent.Type.TouchBegin}
-
-
-def _pin_field() -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setMaxLength(8)
-    return field
 
 
 class LockScreen(QDialog):
@@ -40,7 +33,7 @@ class LockScreen(QDialog):
                               "to go on.").format(name=book.operator))
         text.setWordWrap(True)
         layout.addWidget(text)
-        self.pin = _pin_field()
+        self.pin = secret_field(PIN_DIGITS[1])
         form = QFormLayout()
         form.addRow(self.tr("PIN"), self.pin)
         layout.addLayout(form)
@@ -140,7 +133,7 @@ class PinDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
-        self.pin, self.again = _pin_field(), _pin_field()
+        self.pin, self.again = secret_field(PIN_DIGITS[1]), secret_field(PIN_DIGITS[1])
         self.pin.setPlaceholderText(self.tr("4 to 8 digits; empty: no PIN")
                                     if not has_pin(book, book.operator) else
                                     self.tr("empty: keep the PIN"))

@@ -9,19 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QCheckBox, QDialog, QFormLayout, QLabel, QLineEdit,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QDialog, QFormLayout, QLabel, QVBoxLayout,
+                               QWidget)
 
 from ..core.errors import BookError
 from ..storage.connection import MIN_PASSWORD, unlock
 from ..sync.book_password import open_locked
-from .dialogs import attempt, error_label, ok_cancel
-
-
-def _password_field() -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    return field
+from .dialogs import attempt, error_label, ok_cancel, secret_field
 
 
 class OpenLockedDialog(QDialog):
@@ -36,7 +30,7 @@ class OpenLockedDialog(QDialog):
                                "open the book.").format(name=path.name))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.password = _password_field()
+        self.password = secret_field()
         form = QFormLayout()
         form.addRow(self.tr("Password"), self.password)
         layout.addLayout(form)
@@ -84,9 +78,9 @@ class PasswordDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
-        self.current = _password_field()
-        self.first = _password_field()
-        self.second = _password_field()
+        self.current = secret_field()
+        self.first = secret_field()
+        self.second = secret_field()
         if locked:
             form.addRow(self.tr("Current password"), self.current)
         if not remove:
