@@ -93,3 +93,28 @@ def test_cancelling_the_password_opens_nothing(qtbot, book, book_path, monkeypat
     monkeypatch.setattr(OpenLockedDialog, "exec", lambda self: 0)
     controller = app_module.Controller(app_module.Settings())
     assert not controller.open(book_path) and controller.window is None
+
+
+def test_a_backup_locked_with_another_password_asks_it(qtbot, book, book_path, tmp_path,
+                                                      monkeypatch):
+    from villagebook.storage.backups import make_backup
+    from villagebook.storage.locking import set_password
+    from villagebook.ui.backup_dialogs import RestoreDialog
+
+    save_household(book, None, *family())
+    copy = make_backup(book, tmp_path / "usb")
+    set_password(copy, "an-old-password")  # locked under a password of its own
+    forget_keys()
+    asked: list[str] = []
+
+    def type_password(self):
+        asked.append(self.path.name)
+        self.password.setText("an-old-password")
+        self.try_open()
+        return self.result()
+
+    monkeypatch.setattr(OpenLockedDialog, "exec", type_password)
+    dialog = RestoreDialog(book_path)
+    qtbot.addWidget(dialog)
+    assert dialog.choose_file(str(copy))
+    assert asked == [copy.name] and dialog.table.item(0, 1).text() == "1"

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
                                QPushButton, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ..core.errors import VillagebookError
+from ..core.errors import BookError, VillagebookError
 from ..storage.backups import BackupInfo, backup_folder, describe_backup, list_backups
 from .dialogs import error_label
 from .messages import describe_error
@@ -74,7 +74,17 @@ class RestoreDialog(QDialog):
             if not path:
                 return False
         try:
-            info = describe_backup(Path(path))
+            try:
+                info = describe_backup(Path(path))
+            except BookError as error:
+                if error.code != "book.password_needed":
+                    raise
+                # a backup locked with another password (made before it was changed)
+                from .password_dialogs import OpenLockedDialog
+
+                if not OpenLockedDialog(Path(path), self).exec():
+                    return False
+                info = describe_backup(Path(path))
         except VillagebookError as error:
             self.error.setText("✖ " + describe_error(error))
             return False
