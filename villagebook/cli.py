@@ -30,7 +30,7 @@ from .reports.notices import KINDS as NOTICE_KINDS
 from .reports.printing import DOCUMENTS
 from .storage import open_book, scratch
 from .storage.book import Book, create_book, person_error, snapshot
-from .storage.connection import DB_ERRORS, unlock
+from .storage.connection import DB_ERRORS
 from .storage.bulk import insert_households, insert_village_records
 from .storage.households import find_household_id
 from .storage.kinds import household_kinds, kind
@@ -105,6 +105,11 @@ def _parser() -> argparse.ArgumentParser:
     restoring = with_db(sub.add_parser("restore", help="put a backup in place of the book "
                                                       "(the current book is kept aside)"))
     restoring.add_argument("backup", type=Path, help="the backup file")
+    locking = with_db(sub.add_parser(
+        "password", help="lock the book (and its backups beside it) with a password, change "
+                         "it, or take it off; the new one from VILLAGEBOOK_NEW_PASSWORD or "
+                         "typed twice"))
+    locking.add_argument("--remove", action="store_true", help="take the password off")
     return parser
 
 
@@ -215,6 +220,8 @@ def _run(args: argparse.Namespace) -> int:
         with open_book(path) as book:  # writable: it notes the day's backup as made
             print(make_backup(book, args.to))
         return 0
+    if args.command == "password":
+        return _password(path, args.remove)
     if args.command == "restore":
         from .storage.backups import restore
 
@@ -301,6 +308,33 @@ def _cli_operator(book: Book, name: str | None) -> str:
     return users[0]
 
 
+def _password(path: Path, remove: bool) -> int:
+    """``villagebook password``: never as an argument (every user of the machine sees
+    those); a forgotten password cannot be recovered, which is said before it is set."""
+    from .sync.book_password import set_password
+
+    if not path.exists():
+        raise BookError("book.missing", path=str(path))
+    new: str | None = None
+    if not remove:
+        new = os.environ.get("VILLAGEBOOK_NEW_PASSWORD")
+        if new is None:
+            if sys.stdin is None or not sys.stdin.isatty():
+                print("error: give the new password in VILLAGEBOOK_NEW_PASSWORD or type it "
+                      "at a terminal", file=sys.stderr)
+                return 2
+            import getpass
+
+            print("忘记密码就再也打不开账本，谁都无法找回。请把密码记下来。", file=sys.stderr)
+            new = getpass.getpass("新密码: ")
+            if getpass.getpass("再输一次: ") != new:
+                raise BookError("book.password_mismatch")
+    done = set_password(path, new)
+    print(("locked " if new is not None else "unlocked ") + str(path)
+          + "".join(f"\n  and {p}" for p in done))
+    return 0
+
+
 def _run_unlocking(args: argparse.Namespace) -> int:
     """Run the command; a locked book is unlocked with the password from
     ``VILLAGEBOOK_PASSWORD`` or, at a terminal, typed (never shown, never an argument:
@@ -317,7 +351,9 @@ def _run_unlocking(args: argparse.Namespace) -> int:
             password = getpass.getpass("账本密码: ")
         if not password:
             raise
-        unlock(error.values["path"], password)
+        from .sync.book_password import open_locked
+
+        open_locked(error.values["path"], password)  # the book, and the sync keys
     return _run(args)
 
 

@@ -2,4 +2,4 @@
 (kept apart so that starting the window does not load the command line's modules)."""
 
 COMMANDS = ("init", "init-township", "demo", "export-json", "export-xlsx", "import-xlsx",
-            "template", "print", "sync", "check", "backup", "restore")
+            "template", "print", "sync", "check", "backup", "restore", "password")

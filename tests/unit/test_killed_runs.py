@@ -154,3 +154,34 @@ def test_a_killed_backup_or_restore_leaves_a_whole_book_and_no_half_backup(tmp_p
     # the next start sweeps the half files the killed runs began beside their targets
     assert run(["export-json", "--db", str(book)], env).returncode == 0
     assert [p.name for p in tmp_path.rglob("*.part")] == []
+
+
+def test_a_killed_password_change_leaves_the_book_whole_locked_or_not(tmp_path):
+    """Locking rewrites the book under a temporary name and renames it into place: killed
+    at any moment, the book is whole, plain as it was or locked, never half of each."""
+    from villagebook.storage.connection import connect, forget_keys, is_locked, unlock
+
+    env = environment(tmp_path / "data", tmp_path / "systemp")
+    book = tmp_path / "v.db"
+    assert run(["demo", "--db", str(book), "--households", "3000"], env).returncode == 0
+    locking = {**env, "VILLAGEBOOK_NEW_PASSWORD": "kill-test-password"}
+    states = set()
+    for delay, finished in killed_runs(["password", "--db", str(book)], locking,
+                                       spread(0.4, 2.0, 5)):
+        if is_locked(book):
+            states.add("locked")
+            forget_keys()
+            unlock(book, "kill-test-password")
+            conn = connect(book, mode="ro")
+            try:
+                assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok", delay
+                assert conn.execute("SELECT count(*) FROM households").fetchone()[0] == 3000
+            finally:
+                conn.close()
+            break  # locked and whole: a second run would change the password
+        states.add("plain")
+        assert integrity(book) == "ok" and households(book) == 3000, delay
+    assert "plain" in states  # some kills landed before the rename
+    assert run(["export-json", "--db", str(book)],
+               {**env, "VILLAGEBOOK_PASSWORD": "kill-test-password"}).returncode == 0
+    assert [p.name for p in tmp_path.rglob("*.part")] == []

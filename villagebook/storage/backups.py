@@ -22,7 +22,7 @@ from sqlite3 import Connection
 from ..core.errors import BookError
 from .book import Book, backup, book_version, release_wal
 from .book_settings import local_setting, set_local_setting
-from .connection import DB_ERRORS, connect
+from .connection import DB_ERRORS, connect, take_alone
 
 BOOK_OR_DB_ERRORS: tuple[type[Exception], ...] = (BookError, *DB_ERRORS)
 from .schema import SCHEMA_VERSION
@@ -183,6 +183,10 @@ def restore(book_path: Path, backup_path: Path, now: dt.datetime | None = None) 
         raise BookError("book.newer", version=version, supported=SCHEMA_VERSION)
     aside = book_path.parent / f"{book_path.stem}-恢复前-{now.strftime(STAMP)}{SUFFIX}"
     if book_path.exists():
+        # refused (book.locked) while a window has it open; a damaged book is not asked
+        # (asking changes its header) but kept aside byte for byte
+        if check_book(book_path):
+            take_alone(book_path)
         _keep_aside(book_path, aside)
     source = connect(backup_path, mode="ro")
     try:

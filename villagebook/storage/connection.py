@@ -126,6 +126,25 @@ def connect(path: str | Path, *, mode: str | None = None, timeout: float = 5.0,
                            check_same_thread=check_same_thread)
 
 
+def take_alone(path: str | Path) -> None:
+    """Make sure nobody else has the book open before its file is replaced (a restore, a
+    new password): a window still writing into a replaced file would write into nothing.
+    Leaving WAL mode needs every other connection gone, and folds the ``-wal`` into the
+    file; ``BookError('book.locked')`` when another program holds it."""
+    conn = connect(path, timeout=1.0)
+    try:
+        mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+    except DB_ERRORS as error:
+        text = str(error).lower()
+        if "locked" in text or "busy" in text:
+            raise BookError("book.locked") from error
+        raise  # a damaged file: its caller decides
+    finally:
+        conn.close()
+    if str(mode).lower() != "delete":
+        raise BookError("book.locked")
+
+
 def connect_like(source: sqlite3.Connection, path: str | Path) -> sqlite3.Connection:
     """A new file at ``path`` for a copy of ``source`` (SQLite's backup API): locked with
     the same key and salt when ``source`` is locked, so the copy stays locked and opens

@@ -16,8 +16,8 @@ from pathlib import Path
 import sqlcipher3
 
 from ..core.errors import BookError
-from .connection import (DB_ERRORS, MIN_PASSWORD, SALT_BYTES, cipher_connection, connect,
-                         derive_key, is_locked, key_of, remember_key, salt_of)
+from .connection import (DB_ERRORS, MIN_PASSWORD, SALT_BYTES, cipher_connection, derive_key,
+                         is_locked, key_of, remember_key, salt_of, take_alone)
 from .files import replace_atomically
 
 
@@ -61,7 +61,7 @@ def set_password(book_path: str | Path, password: str | None) -> list[Path]:
 
 def _rewrite(path: Path, key: bytes | None, salt: bytes | None) -> None:
     """``path`` (closed) written anew: locked with ``key`` and ``salt``, or plain."""
-    _fold_wal(path)
+    take_alone(path)  # refused while another program has it open; its -wal folded in
     with replace_atomically(path) as tmp:
         _export(path, tmp, key, salt)
     for leftover in (Path(f"{path}-wal"), Path(f"{path}-shm")):
@@ -90,13 +90,3 @@ def _export(source: Path, target: Path, key: bytes | None, salt: bytes | None) -
     finally:
         conn.close()
 
-
-def _fold_wal(path: Path) -> None:
-    """Fold a ``-wal`` left beside a closed file into it, so the copy misses nothing."""
-    if not Path(f"{path}-wal").exists():
-        return
-    conn = connect(path)
-    try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        conn.close()

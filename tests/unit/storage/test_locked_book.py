@@ -181,3 +181,44 @@ def test_the_sync_keys_are_kept_under_the_books_password(book, book_path):
     book_password.set_password(book_path, None)
     book_password.forget()
     assert not keys_protected() and load_keys().fingerprint == before.fingerprint
+
+
+def test_a_book_open_elsewhere_is_not_replaced(book, book_path):
+    """A window still writing into a replaced file would write into nothing: locking and
+    restoring are refused while another connection has the book open."""
+    save_household(book, None, *family())
+    path = make_backup(book, now=NOW)
+    # `book` stays open, as a window elsewhere would hold it
+    with pytest.raises(BookError) as locking:
+        set_password(book_path, PASSWORD)
+    assert locking.value.code == "book.locked" and not is_locked(book_path)
+    with pytest.raises(BookError) as restoring:
+        restore(book_path, path, now=NOW + dt.timedelta(hours=1))
+    assert restoring.value.code == "book.locked"
+    assert not list(book_path.parent.glob("*恢复前*"))
+    save_household(book, None, *_second_household())  # the open book goes on working
+    assert book.conn.execute("SELECT count(*) FROM households").fetchone()[0] == 2
+
+
+def test_the_command_line_locks_changes_and_takes_the_password_off(book, book_path, tmp_path):
+    _fill_and_close(book)
+    env = {"VILLAGEBOOK_DATA_DIR": str(tmp_path / "data"), "PATH": "/usr/bin:/bin"}
+
+    def run(*args, **extra):
+        return subprocess.run([sys.executable, "-m", "villagebook", *args,
+                               "--db", str(book_path)], env={**env, **extra},
+                              capture_output=True, text=True, stdin=subprocess.DEVNULL)
+
+    refused = run("password")  # no terminal and no variable: nothing is done
+    assert refused.returncode == 2 and not is_locked(book_path)
+    locked = run("password", VILLAGEBOOK_NEW_PASSWORD=PASSWORD)
+    assert locked.returncode == 0, locked.stderr
+    assert is_locked(book_path) and "book-备份" in locked.stdout  # its backup too
+    changed = run("password", VILLAGEBOOK_PASSWORD=PASSWORD,
+                  VILLAGEBOOK_NEW_PASSWORD="另一个密码-2027")
+    assert changed.returncode == 0, changed.stderr
+    wrong = run("export-json", VILLAGEBOOK_PASSWORD=PASSWORD)
+    assert wrong.returncode == 1 and "密码不对" in wrong.stderr
+    removed = run("password", "--remove", VILLAGEBOOK_PASSWORD="另一个密码-2027")
+    assert removed.returncode == 0 and not is_locked(book_path)
+    assert all(not is_locked(p) for p in companions(book_path))
