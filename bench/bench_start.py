@@ -78,6 +78,9 @@ def main() -> None:
     from villagebook.cli import create_demo
 
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    # the program as shipped starts from compiled bytecode: let the warm-up run write it
+    # (a shell that sets PYTHONDONTWRITEBYTECODE made every run compile 50 modules again)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     for households in args.households:
         path = fresh_path(f"start-{households}.db")
         env["VILLAGEBOOK_DATA_DIR"] = str(path.parent / "data")

@@ -434,3 +434,23 @@ def test_a_folder_with_a_good_a_tampered_and_a_package_after_a_gap(qtbot, boxes,
     assert rows["河口村"][4:8] == ["1", "3", "1", "0"]  # households, people, 脱贫户, 监测户
     assert after_gap.name in rows["石桥村"][3] and "缺" in rows["石桥村"][3]
     tbook.close()
+
+
+def test_the_main_window_reminds_of_changes_the_township_has_not_seen(qtbot, boxes, pair):
+    """Read after the first paint (the sync engine loads then), the reminder names the
+    township and the changes waiting; with none waiting it stays hidden."""
+    from villagebook.storage.book_settings import set_local_setting
+    from villagebook.ui.main_window import REMINDER_SETTING
+
+    village, _township = pair
+    book = village.book()
+    with village:
+        save_household(book, None, *family())
+        set_local_setting(book, REMINDER_SETTING, "0")  # remind of anything waiting
+        main = MainWindow(book)
+    qtbot.addWidget(main)
+    assert main.reminder.isHidden()  # not read before the first paint
+    with village:
+        qtbot.waitUntil(lambda: not main.reminder.isHidden(), timeout=5_000)
+    assert "城关镇" in main.reminder.text()
+    book.close()

@@ -38,7 +38,6 @@ from .projects_page import ProjectsPage
 from .record_tab import RecordTab
 from .visits_page import VisitsPage
 from .scope import VillageScope
-from .sync_page import SyncPage, unacknowledged
 
 
 REMINDER_SETTING, REMINDER_DAYS = "sync.remind_after_days", 7
@@ -93,7 +92,8 @@ class MainWindow(QMainWindow):
         self._search_timer.timeout.connect(self._apply_search)
         self._update_title()
         self._update_count()
-        self._update_reminder()
+        # the reminder reads the sync state: after the window is first painted
+        QTimer.singleShot(300, self._update_reminder)
         if self.model.rowCount():
             self.table.selectRow(0)
         place_within_screen(self, 1280, 720)
@@ -258,6 +258,8 @@ class MainWindow(QMainWindow):
         elif name == "projects":
             page = ProjectsPage(self.book, scope=self.scope)
         elif name == "sync":
+            from .sync_page import SyncPage  # the sync engine: when first opened
+
             page = SyncPage(self.book)
             page.changed.connect(self._records_arrived)
             page.open_household.connect(self.open_household)
@@ -302,9 +304,9 @@ class MainWindow(QMainWindow):
         elif isinstance(page, RecordTab):
             if not fresh:
                 page.set_household(None)
-        elif isinstance(page, (HomePage, VisitsPage, ProjectsPage, SyncPage, FindingsPage,
-                               DashboardPage)):
-            page.refresh()
+        elif isinstance(page, (HomePage, VisitsPage, ProjectsPage, FindingsPage,
+                               DashboardPage)) or PAGES[row] == "sync":
+            page.refresh()  # type: ignore[attr-defined]
 
     def show_sync(self) -> None:
         self.show_page("sync")
@@ -338,6 +340,10 @@ class MainWindow(QMainWindow):
     def _update_reminder(self) -> None:
         """Say on the main window when changes older than N days (a local setting) are not
         yet acknowledged by the township, sent or not."""
+        from .sync_page import unacknowledged  # the sync engine: after the first paint
+
+        if self.book.closed:
+            return
         days = int(local_setting(self.book, REMINDER_SETTING) or REMINDER_DAYS)
         waiting = unacknowledged(self.book, days)
         if waiting is None:
