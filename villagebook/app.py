@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import contextlib
 import sys
 import threading
@@ -13,7 +14,6 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from .core import search_keys
-from .core.demo import DEMO_OPERATOR
 from .core.errors import BookError, ValidationFailed, VillagebookError
 from .paths import data_dir, default_book_path
 from .settings import Settings
@@ -164,6 +164,8 @@ class Controller(QObject):
             return False
         village = get_village(book) or {}
         if village.get("is_demo"):
+            from .core.demo import DEMO_OPERATOR  # the demo's generator: only for it
+
             book.operator = DEMO_OPERATOR
         elif not self.choose_operator(book, path):
             book.close()
@@ -263,10 +265,10 @@ class Controller(QObject):
         self.window.password_requested.connect(self.set_password)
         show_main(self.window)
         self.check_integrity(book)
-        # pypinyin (code typing, search) takes a fifth of a second to load: loaded in the
-        # background once the window is up, the first household window opens at once
+        # pypinyin (code typing, search) and sqlite-utils (the first save) take a quarter
+        # of a second to load: loaded in the background once the window is up
         QTimer.singleShot(1500, lambda: threading.Thread(
-            target=search_keys.warm_up, name="villagebook-warm-up", daemon=True).start())
+            target=_warm_up, name="villagebook-warm-up", daemon=True).start())
 
     def check_integrity(self, book: Book) -> LatestOnly:
         """After the window shows: ``quick_check`` of the file in the background (seconds on
@@ -378,6 +380,13 @@ class Controller(QObject):
             self.window.showNormal()
             self.window.raise_()
             self.window.activateWindow()
+
+
+def _warm_up() -> None:
+    """Load, off the window's thread, what the first search, code typed or save needs."""
+    importlib.import_module("sqlite_utils")  # the first save's transactions
+
+    search_keys.warm_up()
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:

@@ -25,7 +25,7 @@ from .book_settings import local_setting, set_local_setting
 from .connection import DB_ERRORS, connect, take_alone
 
 BOOK_OR_DB_ERRORS: tuple[type[Exception], ...] = (BookError, *DB_ERRORS)
-from .schema import SCHEMA_VERSION
+from .schema_names import SCHEMA_VERSION
 
 SUFFIX = ".db"
 DAILY, WEEKLY = 7, 4  # backups kept: the newest of each of the last days, and weeks

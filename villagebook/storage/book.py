@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import functools
 import json
 import os
 import sqlite3
@@ -18,16 +19,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 import uuid_utils
-from sqlite_utils import Database
 
 from ..core.clock import HybridClock
 from ..core.errors import BookError, VillagebookError
 from .connection import DB_ERRORS, connect, connect_like, is_locked
 from .files import replace_atomically
 from .installation import installation_id, remember_sequence, seen_sequence
-from .schema import SCHEMA_VERSION, migrations
+from .schema_names import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE, SCHEMA_VERSION
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
     from .changelog import ChangeWriter
 
 
@@ -106,7 +109,6 @@ class Book:
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self.conn = conn
-        self.db = Database(conn)
         self.operator: str | None = None
         self.read_only = False  # opened for reading: every change is refused
         self.closed = False  # a background result may arrive after ``close``
@@ -116,6 +118,14 @@ class Book:
         # laptop's clock went back.
         last = conn.execute("SELECT max(hlc) FROM changes").fetchone()[0]
         self.clock = HybridClock(self.site_id, last)
+
+    @functools.cached_property
+    def db(self) -> Database:
+        """sqlite-utils over this connection (its transactions), loaded at the first write:
+        opening and reading a book does not need it."""
+        from sqlite_utils import Database
+
+        return Database(self.conn)
 
     # -- meta ---------------------------------------------------------------
     def meta(self, key: str) -> str | None:
@@ -242,16 +252,30 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     return connect(path, mode="immutable" if immutable else "ro", check_same_thread=False)
 
 
-def _check_known(db: Database, version: int) -> None:
+def _migrations() -> Migrations:
+    """The migrations themselves (``schema``, with sqlite-utils): loaded only when a book
+    needs one."""
+    from .schema import migrations
+
+    return migrations
+
+
+def _check_known(conn: sqlite3.Connection, version: int) -> list[str]:
     """Refuse a book that a newer program changed: a newer version, or a recorded
-    migration this program does not know (its version number left as it was)."""
+    migration this program does not know (its version number left as it was). Returns
+    the migrations still to apply (read from the book's own record of them)."""
     if version > SCHEMA_VERSION:
         raise BookError("book.newer", version=version, supported=SCHEMA_VERSION)
-    if db[migrations.migrations_table].exists():
-        known = {m.name for m in migrations._migrations}
-        unknown = sorted(m.name for m in migrations.applied(db) if m.name not in known)
-        if unknown:
-            raise BookError("book.unknown_migration", name=", ".join(unknown))
+    applied: list[str] = []
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                    [MIGRATIONS_TABLE]).fetchone() is not None:
+        applied = [row[0] for row in conn.execute(
+            f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid",
+            [MIGRATION_SET])]
+    unknown = sorted(name for name in applied if name not in MIGRATION_NAMES)
+    if unknown:
+        raise BookError("book.unknown_migration", name=", ".join(unknown))
+    return [name for name in MIGRATION_NAMES if name not in applied]
 
 
 def open_book(path: str | Path, *, create: bool = False, read_only: bool = False) -> Book:
@@ -284,21 +308,21 @@ def open_book(path: str | Path, *, create: bool = False, read_only: bool = False
     conn = connect(path, timeout=1.0, check_same_thread=False)
     try:
         with sqlite_errors():
-            db = Database(conn)
             # the header read above may predate changes still in the -wal: ask again
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            _check_known(db, version)
+            pending = _check_known(conn, version)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA synchronous=FULL")
             # 64 MB of page cache (the default is 2 MB): a household write touches about
             # ten indexes, and at township size they stop fitting in the small cache.
             conn.execute("PRAGMA cache_size=-65536")
-            pending = migrations.pending(db)
             if pending and version > 0:
                 backup(conn, path.with_name(f"{path.stem}.before-v{version + 1}.bak"))
             if pending:
-                migrations.apply(db)
+                from sqlite_utils import Database
+
+                _migrations().apply(Database(conn))
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         book = Book(path, conn)
         _claim_site(book)
@@ -336,7 +360,7 @@ def _open_for_reading(path: Path, version: int) -> Book:
     try:
         with sqlite_errors():
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            _check_known(Database(conn), version)
+            _check_known(conn, version)
             if version < SCHEMA_VERSION:  # too old, and it cannot be brought up to date
                 raise BookError("book.read_only", path=str(path))
             conn.execute("PRAGMA cache_size=-65536")

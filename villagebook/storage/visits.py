@@ -140,10 +140,12 @@ def count_not_visited(book: Book, today: dt.date | None = None,
 
 def _follow_ups_query(today: dt.date, village_id: str | None) -> tuple[str, list[Any]]:
     village, village_params = _in_village(village_id)
-    # next_follow_up is derived from the household's newest visit (indexed)
+    # next_follow_up is derived from the household's newest visit (indexed). CROSS JOIN
+    # keeps the households outside: left to itself SQLite walked every visit that ever
+    # had a follow-up date (35 ms at 30,000 households, against 3 ms this way)
     return ("SELECT v.*, h.number AS household_number, h.head_name,"
             " hp.name AS helper_name," + _VILLAGE_NAME + " FROM households h"
-            " JOIN visits v ON v.household_id = h.id AND v.status = 'active'"
+            " CROSS JOIN visits v ON v.household_id = h.id AND v.status = 'active'"
             " AND v.visit_date = h.last_visit AND v.follow_up_date = h.next_follow_up"
             " LEFT JOIN helpers hp ON hp.id = v.helper_id"
             " WHERE h.next_follow_up <= ? AND h.status = 'active'" + village,

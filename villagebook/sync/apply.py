@@ -32,7 +32,7 @@ from ..storage.book_settings import local_setting
 from ..storage.changelog import DERIVED, base_stamp, close_conflicts, to_json
 from ..storage.derived import refresh
 from ..storage.kinds import kind
-from ..storage.schema import SCHEMA_VERSION
+from ..storage.schema_names import SCHEMA_VERSION
 from .export import acknowledged, received, village_counts, village_records
 from .keys import Keys, SyncError, load_keys, unb64
 from .package import Package, open_package, sender_of

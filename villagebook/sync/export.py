@@ -13,7 +13,7 @@ from typing import Any
 from ..storage.book import Book, now_text, snapshot
 from ..storage.files import replace_atomically
 from ..storage.kinds import KINDS, VILLAGE
-from ..storage.schema import SCHEMA_VERSION
+from ..storage.schema_names import SCHEMA_VERSION
 from ..storage.village import own_sites
 from .keys import Keys, SyncError, load_keys, unb64
 from .package import Package, write_package

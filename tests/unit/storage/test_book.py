@@ -90,7 +90,9 @@ def test_a_backup_is_written_before_migrating(book_path, monkeypatch, book):
     def later(db):
         db.execute("CREATE TABLE later (x)")
 
-    monkeypatch.setattr(book_module, "migrations", extra)
+    monkeypatch.setattr(book_module, "_migrations", lambda: extra)
+    monkeypatch.setattr(book_module, "MIGRATION_NAMES",
+                        (*book_module.MIGRATION_NAMES, "9999_test"))
     monkeypatch.setattr(book_module, "SCHEMA_VERSION", current + 1)
     reopened = open_book(book_path)
     try:

@@ -141,3 +141,16 @@ def test_visit_lists_read_a_page_at_a_time_and_count_without_reading(setup):
     assert count_follow_ups_due(book, TODAY) == 1
     assert follow_ups_due(book, TODAY, limit=1) == follow_ups_due(book, TODAY)
     assert follow_ups_due(book, TODAY, limit=1, offset=1) == []
+
+
+def test_follow_ups_due_walk_the_households_next_follow_up_index(book):
+    """Not every visit that ever had a follow-up (35 ms at 30,000 households)."""
+    import datetime as dt
+
+    from villagebook.storage.visits import _follow_ups_query
+
+    sql, params = _follow_ups_query(dt.date(2026, 12, 4), None)
+    plan = " ".join(row[3] for row in book.conn.execute(
+        "EXPLAIN QUERY PLAN " + sql + " ORDER BY h.next_follow_up, h.number LIMIT 200",
+        params))
+    assert "households_next_follow_up" in plan and "visits_follow_up" not in plan
