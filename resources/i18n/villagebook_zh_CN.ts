@@ -4,120 +4,120 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../villagebook/app.py" line="77"/>
-        <location filename="../../villagebook/app.py" line="97"/>
-        <location filename="../../villagebook/app.py" line="353"/>
+        <location filename="../../villagebook/app.py" line="81"/>
+        <location filename="../../villagebook/app.py" line="101"/>
+        <location filename="../../villagebook/app.py" line="362"/>
         <source>Save the new book as</source>
         <translation>新账本保存为</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="79"/>
-        <location filename="../../villagebook/app.py" line="99"/>
-        <location filename="../../villagebook/app.py" line="355"/>
+        <location filename="../../villagebook/app.py" line="83"/>
+        <location filename="../../villagebook/app.py" line="103"/>
+        <location filename="../../villagebook/app.py" line="364"/>
         <source>Books (*.db)</source>
         <translation>村账本 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="89"/>
-        <location filename="../../villagebook/app.py" line="104"/>
-        <location filename="../../villagebook/app.py" line="119"/>
+        <location filename="../../villagebook/app.py" line="93"/>
+        <location filename="../../villagebook/app.py" line="108"/>
         <location filename="../../villagebook/app.py" line="123"/>
+        <location filename="../../villagebook/app.py" line="127"/>
         <source>Not created</source>
         <translation>未能创建</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="105"/>
+        <location filename="../../villagebook/app.py" line="109"/>
         <source>There is already a file there; choose another name.</source>
         <translation>该位置已有文件，请换一个名字。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="138"/>
+        <location filename="../../villagebook/app.py" line="142"/>
         <source>Demo village</source>
         <translation>演示村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="153"/>
+        <location filename="../../villagebook/app.py" line="157"/>
         <source>Opened for reading only</source>
         <translation>以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="154"/>
+        <location filename="../../villagebook/app.py" line="158"/>
         <source>This book cannot be written (it may be on a CD or a protected USB stick), so it is open for reading, printing and exporting only. To make changes, copy it to the computer and open the copy.</source>
         <translation>此账本不能写入（可能在光盘或写保护的U盘上），现以只读方式打开，只能查看、打印和导出。要修改，请把它复制到电脑上再打开副本。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="158"/>
+        <location filename="../../villagebook/app.py" line="162"/>
         <source>Cannot open the book</source>
         <translation>无法打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="211"/>
+        <location filename="../../villagebook/app.py" line="227"/>
         <source>The password was not changed</source>
         <translation>密码没有改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="214"/>
+        <location filename="../../villagebook/app.py" line="230"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="215"/>
+        <location filename="../../villagebook/app.py" line="231"/>
         <source>The book and its backups are locked with the new password.</source>
         <translation>账本和备份已用新密码加密。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="217"/>
+        <location filename="../../villagebook/app.py" line="233"/>
         <source>The password is taken off: the book and its backups open without it.</source>
         <translation>密码已取消：账本和备份不用密码就能打开。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="235"/>
+        <location filename="../../villagebook/app.py" line="249"/>
         <source>Who is working?</source>
         <translation>谁在使用？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="266"/>
+        <location filename="../../villagebook/app.py" line="284"/>
         <source>This book file is damaged: changes are not accepted, so that nothing more is lost.</source>
         <translation>账本文件已损坏：为避免损失更多数据，暂不接受修改。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="269"/>
-        <location filename="../../villagebook/app.py" line="274"/>
+        <location filename="../../villagebook/app.py" line="287"/>
+        <location filename="../../villagebook/app.py" line="292"/>
         <source>The book is damaged</source>
         <translation>账本已损坏</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="270"/>
+        <location filename="../../villagebook/app.py" line="288"/>
         <source>There is no backup beside it; ask for help and do not delete the file.</source>
         <translation>账本旁没有备份；请寻求技术帮助，不要删除这个文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="275"/>
+        <location filename="../../villagebook/app.py" line="293"/>
         <source>The newest sound backup is of {made} ({households} households). Restore it now? The damaged book is kept aside.</source>
         <translation>最新的完好备份是 {made} 的（{households} 户）。现在恢复吗？损坏的账本会另存一份。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="309"/>
+        <location filename="../../villagebook/app.py" line="320"/>
         <source>Not restored</source>
         <translation>未恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="315"/>
+        <location filename="../../villagebook/app.py" line="326"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="316"/>
+        <location filename="../../villagebook/app.py" line="327"/>
         <source>The backup is in place. The book as it was before is kept as {aside}.</source>
         <translation>已恢复备份。恢复前的账本保存为 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="358"/>
+        <location filename="../../villagebook/app.py" line="367"/>
         <source>Open a book</source>
         <translation>打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="359"/>
+        <location filename="../../villagebook/app.py" line="368"/>
         <source>Books (*.db);;All files (*)</source>
         <translation>村账本 (*.db);;所有文件 (*)</translation>
     </message>
@@ -1380,27 +1380,27 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="37"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="30"/>
         <source>villagebook is locked</source>
         <translation>村账本已锁定</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="39"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="32"/>
         <source>The book was left idle and is locked. {name}, enter your PIN to go on.</source>
         <translation>离开时间较长，村账本已锁定。{name}，请输入你的 PIN 码继续。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="45"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="38"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="49"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="42"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="61"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="54"/>
         <source>That is not the PIN of {name}</source>
         <translation>这不是 {name} 的 PIN 码</translation>
     </message>
@@ -1408,301 +1408,306 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="104"/>
+        <location filename="../../villagebook/ui/main_window.py" line="105"/>
         <source>Today</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="105"/>
+        <location filename="../../villagebook/ui/main_window.py" line="106"/>
         <source>Households</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="106"/>
+        <location filename="../../villagebook/ui/main_window.py" line="107"/>
         <source>Assistance measures</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="107"/>
+        <location filename="../../villagebook/ui/main_window.py" line="108"/>
         <source>Helpers</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="108"/>
+        <location filename="../../villagebook/ui/main_window.py" line="109"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="109"/>
+        <location filename="../../villagebook/ui/main_window.py" line="110"/>
         <source>Problems</source>
         <translation>问题整改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="110"/>
+        <location filename="../../villagebook/ui/main_window.py" line="111"/>
         <source>Projects and assets</source>
         <translation>项目资产</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="111"/>
+        <location filename="../../villagebook/ui/main_window.py" line="112"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="112"/>
+        <location filename="../../villagebook/ui/main_window.py" line="113"/>
         <source>Warnings</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="113"/>
+        <location filename="../../villagebook/ui/main_window.py" line="114"/>
         <source>Charts</source>
         <translation>统计图</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="124"/>
+        <location filename="../../villagebook/ui/main_window.py" line="125"/>
         <source>Search: name, pinyin initials (zs), ID number, household number</source>
         <translation>搜索：姓名、拼音首字母（如 zs）、证件号码、户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="129"/>
+        <location filename="../../villagebook/ui/main_window.py" line="133"/>
         <source>All categories</source>
         <translation>全部户类别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="130"/>
+        <location filename="../../villagebook/ui/main_window.py" line="134"/>
         <source>All statuses</source>
         <translation>全部脱贫状态</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="132"/>
+        <location filename="../../villagebook/ui/main_window.py" line="136"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="136"/>
+        <location filename="../../villagebook/ui/main_window.py" line="140"/>
         <source>Include closed</source>
         <translation>含已注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="145"/>
-        <location filename="../../villagebook/ui/main_window.py" line="184"/>
-        <location filename="../../villagebook/ui/main_window.py" line="409"/>
+        <location filename="../../villagebook/ui/main_window.py" line="149"/>
+        <location filename="../../villagebook/ui/main_window.py" line="188"/>
+        <location filename="../../villagebook/ui/main_window.py" line="419"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="164"/>
+        <location filename="../../villagebook/ui/main_window.py" line="168"/>
         <source>Print household cards…</source>
         <translation>打印户卡…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="165"/>
+        <location filename="../../villagebook/ui/main_window.py" line="169"/>
         <source>Print wall sheets…</source>
         <translation>打印户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="319"/>
+        <location filename="../../villagebook/ui/main_window.py" line="325"/>
         <source>All villages</source>
         <translation>所有村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="343"/>
+        <location filename="../../villagebook/ui/main_window.py" line="353"/>
         <source>{count} changes since {since} have not reached {name} yet: export a sync package (Sync in the side bar).</source>
         <translation>自{since}以来有 {count} 项修改尚未送达{name}：请导出同步包（左侧“同步”）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="356"/>
+        <location filename="../../villagebook/ui/main_window.py" line="366"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="357"/>
+        <location filename="../../villagebook/ui/main_window.py" line="367"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="359"/>
+        <location filename="../../villagebook/ui/main_window.py" line="369"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="361"/>
+        <location filename="../../villagebook/ui/main_window.py" line="371"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="363"/>
+        <location filename="../../villagebook/ui/main_window.py" line="373"/>
         <source>Export the village register (Excel)…</source>
         <translation>导出村册（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="186"/>
-        <location filename="../../villagebook/ui/main_window.py" line="365"/>
+        <location filename="../../villagebook/ui/main_window.py" line="190"/>
+        <location filename="../../villagebook/ui/main_window.py" line="375"/>
         <source>Import households from Excel…</source>
         <translation>从 Excel 导入农户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="367"/>
+        <location filename="../../villagebook/ui/main_window.py" line="377"/>
         <source>Save a blank entry template (Excel)…</source>
         <translation>保存空白录入模板（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="369"/>
+        <location filename="../../villagebook/ui/main_window.py" line="379"/>
         <source>Sync…</source>
         <translation>同步…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="371"/>
+        <location filename="../../villagebook/ui/main_window.py" line="381"/>
         <source>Monitoring line…</source>
         <translation>监测线设置…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="373"/>
+        <location filename="../../villagebook/ui/main_window.py" line="383"/>
         <source>Back up to…</source>
         <translation>备份到…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="375"/>
+        <location filename="../../villagebook/ui/main_window.py" line="385"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="378"/>
+        <location filename="../../villagebook/ui/main_window.py" line="388"/>
         <source>Change the password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="379"/>
+        <location filename="../../villagebook/ui/main_window.py" line="389"/>
         <source>Lock with a password…</source>
         <translation>给账本加密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="381"/>
+        <location filename="../../villagebook/ui/main_window.py" line="391"/>
         <source>Take the password off…</source>
         <translation>取消密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="384"/>
+        <location filename="../../villagebook/ui/main_window.py" line="394"/>
         <source>PIN and automatic lock…</source>
         <translation>PIN 码与自动锁定…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="386"/>
+        <location filename="../../villagebook/ui/main_window.py" line="396"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="394"/>
+        <location filename="../../villagebook/ui/main_window.py" line="404"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="395"/>
+        <location filename="../../villagebook/ui/main_window.py" line="405"/>
         <source>Household cards…</source>
         <translation>户卡（明白卡）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="396"/>
+        <location filename="../../villagebook/ui/main_window.py" line="406"/>
         <source>Wall sheets for the home…</source>
         <translation>户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="397"/>
+        <location filename="../../villagebook/ui/main_window.py" line="407"/>
         <source>Public notice…</source>
         <translation>公示名单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="398"/>
+        <location filename="../../villagebook/ui/main_window.py" line="408"/>
         <source>Village register…</source>
         <translation>村有册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="405"/>
+        <location filename="../../villagebook/ui/main_window.py" line="415"/>
         <source>Township summary (乡镇有簿)…</source>
         <translation>乡镇有簿汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="408"/>
+        <location filename="../../villagebook/ui/main_window.py" line="418"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="412"/>
+        <location filename="../../villagebook/ui/main_window.py" line="422"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="417"/>
+        <location filename="../../villagebook/ui/main_window.py" line="427"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="452"/>
+        <location filename="../../villagebook/ui/main_window.py" line="462"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="457"/>
+        <location filename="../../villagebook/ui/main_window.py" line="469"/>
+        <source>This copy has no password: whoever has the stick can read every household&apos;s ID numbers, health and disability. Lock the book first (File → Lock with a password…) and its copies are locked too.</source>
+        <translation>这份副本没有密码：谁拿到 U 盘都能看到各户的身份证号、健康和残疾情况。先给账本加密码（文件 → 给账本加密码…），它的副本也就都有密码了。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="472"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="490"/>
+        <location filename="../../villagebook/ui/main_window.py" line="505"/>
         <source>Save the township summary</source>
         <translation>保存乡镇汇总表</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="491"/>
+        <location filename="../../villagebook/ui/main_window.py" line="506"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="496"/>
+        <location filename="../../villagebook/ui/main_window.py" line="511"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="506"/>
+        <location filename="../../villagebook/ui/main_window.py" line="521"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="507"/>
-        <location filename="../../villagebook/ui/main_window.py" line="542"/>
+        <location filename="../../villagebook/ui/main_window.py" line="522"/>
+        <location filename="../../villagebook/ui/main_window.py" line="557"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="520"/>
+        <location filename="../../villagebook/ui/main_window.py" line="535"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="541"/>
+        <location filename="../../villagebook/ui/main_window.py" line="556"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="568"/>
+        <location filename="../../villagebook/ui/main_window.py" line="583"/>
         <source>&lt;h3&gt;This book has no households yet&lt;/h3&gt;&lt;p&gt;Start with &lt;b&gt;New household&lt;/b&gt; to enter a family, or &lt;b&gt;Import households from Excel…&lt;/b&gt; to bring in the list the village keeps (the national system&apos;s export or your own table; File → Save a blank entry template gives the columns).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本账本还没有农户&lt;/h3&gt;&lt;p&gt;先点&lt;b&gt;新增农户&lt;/b&gt;逐户录入，或点&lt;b&gt;从 Excel 导入农户…&lt;/b&gt;导入村里已有的名单（全国系统导出的名单或自己的表格均可；“文件 → 保存空白录入模板”给出各列）。&lt;/p&gt;&lt;p&gt;账本保存在这个文件里，请用“文件 → 备份到…”备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="613"/>
+        <location filename="../../villagebook/ui/main_window.py" line="628"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="617"/>
+        <location filename="../../villagebook/ui/main_window.py" line="632"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="619"/>
+        <location filename="../../villagebook/ui/main_window.py" line="634"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="621"/>
+        <location filename="../../villagebook/ui/main_window.py" line="636"/>
         <source>[read only]</source>
         <translation>【只读】</translation>
     </message>
@@ -2922,17 +2927,17 @@
 <context>
     <name>OpenLockedDialog</name>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="33"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="27"/>
         <source>Book locked with a password</source>
         <translation>账本已加密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="35"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="29"/>
         <source>The book {name} is locked with a password. Enter it to open the book.</source>
         <translation>账本 {name} 加了密码。请输入密码打开账本。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="41"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="35"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -2940,52 +2945,52 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="66"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="60"/>
         <source>Take the password off</source>
         <translation>取消账本密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="67"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="61"/>
         <source>Change the password</source>
         <translation>修改账本密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="68"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="62"/>
         <source>Lock the book with a password</source>
         <translation>给账本加密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="72"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="66"/>
         <source>Without a password, anyone who has this laptop or a copy of the book (or of its backups) can read every household&apos;s ID numbers, health and disability.</source>
         <translation>取消密码后，任何拿到这台电脑或账本副本（包括备份）的人，都能看到各户的身份证号、健康和残疾情况。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="77"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="71"/>
         <source>The book and its backups beside it are locked: without the password nobody can read them, not even with another program. If the password is forgotten, the book cannot be opened again: nobody can recover it, not the township, not the program&apos;s makers. Write it down and keep it in a safe place. The sync keys of this computer are kept under the same password.</source>
         <translation>账本和旁边的备份都会加密：没有密码，谁也读不了，用别的软件也不行。密码一旦忘记，账本就再也打不开，谁都无法找回——乡镇不能，软件开发者也不能。请把密码写下来，放在安全的地方。本机的同步密钥也用这个密码保护。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="91"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="85"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="94"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="88"/>
         <source>at least {count} characters</source>
         <translation>至少 {count} 个字符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="95"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="89"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="96"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="90"/>
         <source>Once more</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="98"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="92"/>
         <source>I have written the password down and know it cannot be recovered</source>
         <translation>我已把密码记下，知道忘记后无法找回</translation>
     </message>
@@ -3021,57 +3026,57 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="134"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="127"/>
         <source>PIN and automatic lock</source>
         <translation>PIN 码与自动锁定</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="137"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="130"/>
         <source>When {name} leaves the laptop for the minutes set here, the program hides its windows and asks {name}&apos;s PIN. The PIN is kept on this laptop only.</source>
         <translation>{name} 离开电脑超过这里设的分钟数，程序会隐藏所有窗口，并要求输入 {name} 的 PIN 码。PIN 码只保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="144"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="137"/>
         <source>4 to 8 digits; empty: no PIN</source>
         <translation>4 到 8 位数字；不填：不设 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="146"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="139"/>
         <source>empty: keep the PIN</source>
         <translation>不填：PIN 码不变</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="149"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="142"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="150"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="143"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="152"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="145"/>
         <source>New PIN</source>
         <translation>新 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="153"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="146"/>
         <source>Once more</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="154"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="147"/>
         <source>Lock after</source>
         <translation>离开多久后锁定</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="156"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="149"/>
         <source>Remove my PIN</source>
         <translation>清除我的 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="167"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="160"/>
         <source>The PIN is removed: the window will not lock.</source>
         <translation>PIN 码已清除：窗口不会自动锁定。</translation>
     </message>
@@ -3367,7 +3372,7 @@
     <name>RestoreDialog</name>
     <message>
         <location filename="../../villagebook/ui/backup_dialogs.py" line="26"/>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="90"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="100"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
@@ -3427,7 +3432,7 @@
         <translation>账本 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="91"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="101"/>
         <source>Put the backup of {made} ({households} households) in place of the book? The book as it is now is kept aside first; changes made after the backup will be in that copy only.</source>
         <translation>用 {made} 的备份（{households} 户）替换当前账本吗？当前账本会先另存一份；备份之后的修改只保留在那份副本中。</translation>
     </message>

@@ -31,7 +31,7 @@ def test_back_up_and_restore_from_the_window(qtbot, boxes, book, book_path, tmp_
     controller.window.backup_to(str(tmp_path / "usb"))
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     [copy] = (tmp_path / "usb").glob("*.db")
-    assert str(copy) in shown[0]
+    assert str(copy) in shown[0] and "没有密码" in shown[0]  # a plain copy says so
     # restore: listed with what it holds, confirmed, the book reopened as it was then
     dialog = controller.window.choose_backup()
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "1"

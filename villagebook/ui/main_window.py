@@ -464,8 +464,13 @@ class MainWindow(QMainWindow):
             if not folder:
                 return
         target = Path(folder) / f"{self.book.path.stem}-{dt.datetime.now():%Y%m%d-%H%M%S}.db"
+        # a copy on a stick is as readable as the book: say so while the book has no password
+        said = "" if is_locked(self.book.path) else self.tr(
+            "This copy has no password: whoever has the stick can read every household's "
+            "ID numbers, health and disability. Lock the book first (File → Lock with a "
+            "password…) and its copies are locked too.")
         run_in_background(self, self.book.path, target, self.tr("Backing up…"),
-                          lambda book, out, _stop, _step: str(backup(book.conn, out)))
+                          lambda book, out, _stop, _step: (backup(book.conn, out), said)[1])
 
     def ask_password(self, remove: bool) -> PasswordDialog:
         """文件 → 加密码/修改密码/取消密码: the dialog checks; whoever holds the book
