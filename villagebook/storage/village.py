@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import Any, TypedDict
 
 from ..core.errors import Issue, ValidationFailed
 from .book import Book
@@ -24,14 +24,23 @@ def get_village(book: Book, village_id: str | None = None) -> dict[str, Any] | N
     return dict(zip([d[0] for d in cursor.description], row))
 
 
-def book_identity(book: Book) -> dict[str, str]:
+class BookIdentity(TypedDict):
+    """What a book is: its kind ("village" or "township"), name and area code."""
+
+    kind: str
+    name: str
+    code: str  # 12 digits for a village, 9 for a township
+
+
+def book_identity(book: Book) -> BookIdentity:
     """What this book is: a village (name, 12-digit code) or a township (name, 9-digit
     code); its name heads the window, the printed lists and the pairing card."""
     if book.meta("book_kind") == "township":
-        return {"kind": "township", "name": book.meta("township_name") or "",
-                "code": book.meta("township_code") or ""}
+        return BookIdentity(kind="township", name=book.meta("township_name") or "",
+                            code=book.meta("township_code") or "")
     village = get_village(book) or {}
-    return {"kind": "village", "name": village.get("name") or "", "code": village.get("code") or ""}
+    return BookIdentity(kind="village", name=village.get("name") or "",
+                        code=village.get("code") or "")
 
 
 def check_village(values: dict[str, Any]) -> list[Issue]:
