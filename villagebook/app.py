@@ -29,7 +29,7 @@ from .ui.fonts import install_font
 from .ui.jobs import LatestOnly, wait_for_jobs
 from .ui.main_window import MainWindow
 from .ui.screen_fit import show_main
-from .ui.messages import describe, describe_error
+from .ui.messages import describe, describe_error, describe_failure
 from .ui.single_instance import SingleInstance
 from .ui.start_dialogs import (NewTownshipDialog, NewVillageDialog, WelcomeDialog,
                                WhoIsWorkingDialog)
@@ -213,10 +213,10 @@ class Controller(QObject):
             if book is None:
                 return False
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            failure: Exception | None = None
             try:
                 set_password(book.path, password)
-                failure = None
-            except VillagebookError as error:
+            except Exception as error:  # whatever failed, the book opens again as it is
                 failure = error
             finally:
                 QApplication.restoreOverrideCursor()
@@ -225,7 +225,7 @@ class Controller(QObject):
             self.show(reopened)
             if failure is not None:
                 QMessageBox.critical(self.window, self.tr("The password was not changed"),
-                                     describe_error(failure))
+                                     describe_failure(failure))
                 return False
             QMessageBox.information(self.window, self.tr("Password"), self.tr(
                 "The book and its backups are locked with the new password.")
@@ -316,8 +316,8 @@ class Controller(QObject):
                 return False
             try:
                 aside = restore(book.path, Path(backup_path))
-            except VillagebookError as error:
-                QMessageBox.critical(None, self.tr("Not restored"), describe_error(error))
+            except Exception as error:  # whatever failed, the book opens again as it is
+                QMessageBox.critical(None, self.tr("Not restored"), describe_failure(error))
                 self.open(book.path)
                 return False
             self.book = None

@@ -118,3 +118,26 @@ def test_a_backup_locked_with_another_password_asks_it(qtbot, book, book_path, t
     qtbot.addWidget(dialog)
     assert dialog.choose_file(str(copy))
     assert asked == [copy.name] and dialog.table.item(0, 1).text() == "1"
+
+
+def test_a_failed_password_change_says_so_and_the_book_opens_again(qtbot, boxes, book,
+                                                                  book_path, monkeypatch):
+    from villagebook.sync import book_password
+
+    monkeypatch.setattr(WhoIsWorkingDialog, "exec", lambda self: 1)
+
+    def refuse(path, password):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(book_password, "set_password", refuse)
+    controller = app_module.Controller(app_module.Settings())
+    controller.show(book)
+    qtbot.addWidget(controller.window)
+    assert not controller.set_password(PASSWORD)
+    qtbot.addWidget(controller.window)
+    assert controller.window is not None and controller.book is not book
+    assert controller.book.conn.execute("SELECT count(*) FROM village").fetchone()[0] == 1
+    [(kind, title, text)] = boxes.shown
+    assert kind == "critical" and title == "密码没有改" and "book.db" in text
+    assert not is_locked(book_path)
+    controller.book.close()
