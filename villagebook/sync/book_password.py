@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..storage import connection, locking
-from .keys import forget_unlocked_keys, protect_keys, unlock_keys
+from .keys import SyncError, forget_unlocked_keys, protect_keys, unlock_keys
 
 
 def open_locked(path: str | Path, password: str) -> None:
@@ -25,7 +25,13 @@ def set_password(path: str | Path, password: str | None) -> list[Path]:
     backups beside it and this installation's sync keys follow. Returns the backups
     rewritten."""
     done = locking.set_password(path, password)
-    protect_keys(password)
+    try:
+        protect_keys(password)
+    except SyncError as error:
+        if error.code != "sync.keys_locked":
+            raise
+        # kept under another book's password on this laptop: protected already, and
+        # that book's password still opens them
     return done
 
 

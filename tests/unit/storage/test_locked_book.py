@@ -222,3 +222,22 @@ def test_the_command_line_locks_changes_and_takes_the_password_off(book, book_pa
     removed = run("password", "--remove", VILLAGEBOOK_PASSWORD="另一个密码-2027")
     assert removed.returncode == 0 and not is_locked(book_path)
     assert all(not is_locked(p) for p in companions(book_path))
+
+
+def test_keys_under_another_books_password_stay_so(book, book_path, tmp_path):
+    """Two books on one laptop: the sync keys stay under the first book's password when
+    the second is locked with another one; each book opens with its own."""
+    from villagebook.sync import book_password
+    from villagebook.sync.keys import keys_protected, load_keys
+
+    fingerprint = load_keys().fingerprint
+    _fill_and_close(book)
+    book_password.set_password(book_path, PASSWORD)
+    other = tmp_path / "other.db"
+    open_book(other, create=True).close()
+    book_password.forget()
+    book_password.set_password(other, "第二个账本的密码")
+    assert is_locked(other) and keys_protected()
+    book_password.forget()
+    book_password.open_locked(book_path, PASSWORD)
+    assert load_keys().fingerprint == fingerprint
