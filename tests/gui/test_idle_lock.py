@@ -30,9 +30,13 @@ def test_the_window_locks_after_idle_minutes_and_opens_with_the_pin(qtbot, book)
     dialog.again.setText("12ab")
     _ok(dialog).click()
     assert "4" in dialog.error.text() and not has_pin(book, book.operator)
+    dialog.pin.setText("")
+    dialog.again.setText("")
+    dialog.minutes.setValue(5)
+    _ok(dialog).click()  # minutes without a PIN would never lock: said
+    assert "PIN" in dialog.error.text() and idle_minutes(book) == 0
     dialog.pin.setText("2580")
     dialog.again.setText("2580")
-    dialog.minutes.setValue(5)
     _ok(dialog).click()
     assert check_pin(book, book.operator, "2580") and idle_minutes(book) == 5
     assert window.idle_lock.timer.isActive() and window.idle_lock.timer.interval() == 300_000

@@ -310,6 +310,8 @@ TEMPLATES: dict[str, str] = {
     "pin.minutes": QT_TRANSLATE_NOOP("Messages", "Lock after 0 to {max} minutes"),
     "pin.wrong": QT_TRANSLATE_NOOP("Messages", "That is not the PIN of {name}"),
     "pin.mismatch": QT_TRANSLATE_NOOP("Messages", "The two PINs are not the same"),
+    "pin.needed": QT_TRANSLATE_NOOP(
+        "Messages", "Set a PIN first: without one the window cannot lock"),
     "book.password_not_written": QT_TRANSLATE_NOOP(
         "Messages", "Write the password down first, then tick the box that says so"),
     "backup.damaged": QT_TRANSLATE_NOOP(

@@ -169,6 +169,9 @@ class PinDialog(QDialog):
             raise ValidationFailed([Issue("pin.mismatch", "pin")])
         if not self.book.operator:
             raise BookError("book.no_operator")
+        if self.minutes.value() and not self.pin.text() and \
+                not has_pin(self.book, self.book.operator):
+            raise ValidationFailed([Issue("pin.needed", "pin")])  # it would never lock
         if self.pin.text():
             set_pin(self.book, self.book.operator, self.pin.text())
         set_idle_minutes(self.book, self.minutes.value())
