@@ -89,7 +89,7 @@ def main() -> None:
         ours = statistics.median(launch(OURS, str(path), env=env)
                                  for _ in range(args.repeat))
         minimal = statistics.median(launch(MINIMAL, env=env) for _ in range(args.repeat))
-        report(f"launch to first paint, {households} households", ours, minimal)
+        report(f"launch to first paint, {households} households", ours, minimal, "ms")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from .core import search_keys
+from .core import idnumber, search_keys
 from .core.errors import BookError, ValidationFailed, VillagebookError
 from .paths import data_dir, default_book_path
 from .settings import Settings
@@ -385,7 +385,7 @@ class Controller(QObject):
 def _warm_up() -> None:
     """Load, off the window's thread, what the first search, code typed or save needs."""
     importlib.import_module("sqlite_utils")  # the first save's transactions
-
+    idnumber.parse("11010519491231002X")  # python-stdnum, for the first ID typed
     search_keys.warm_up()
 
 
