@@ -241,3 +241,27 @@ def test_keys_under_another_books_password_stay_so(book, book_path, tmp_path):
     book_password.forget()
     book_password.open_locked(book_path, PASSWORD)
     assert load_keys().fingerprint == fingerprint
+
+
+def test_a_locked_book_in_a_chinese_folder(tmp_path):
+    """A Windows user named 李文书 keeps the book under C:\\Users\\李文书\\…: every path
+    of the locked book (the file, its backups, the rewrite's temporary name) is not ASCII."""
+    from villagebook.storage.village import add_user, set_village
+
+    folder = tmp_path / "李文书" / "石桥村 账本"
+    path = folder / "石桥村.db"
+    book = open_book(path, create=True)
+    add_user(book, "李文书", "01")
+    book.operator = "李文书"
+    set_village(book, {"name": "石桥村", "code": "110105001001", "township": "城关镇",
+                       "county": "朝阳区"})
+    _fill_and_close(book)
+    set_password(path, PASSWORD)
+    forget_keys()
+    unlock(path, PASSWORD)
+    with open_book(path) as reopened:
+        reopened.operator = "李文书"
+        backup = make_backup(reopened, now=NOW)
+        assert reopened.conn.execute("SELECT count(*) FROM households").fetchone()[0] == 1
+    assert is_locked(backup) and backup.parent.name == "石桥村-备份"
+    assert [i.households for i in list_backups(path)] == [1, 1]
