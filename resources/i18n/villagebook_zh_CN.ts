@@ -2164,413 +2164,418 @@
     </message>
     <message>
         <location filename="../../villagebook/core/messages.py" line="178"/>
+        <source>The column “{column}” marks {count} household(s) as living in an unsafe house, but says not whether grade C or D: enter their housing grade in the household window.</source>
+        <translation>“{column}”列标出 {count} 户住危房，但没有说明是 C 级还是 D 级：请在农户窗口填写这些户的住房安全等级。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="182"/>
         <source>{count} column(s) have no place in the book and are not imported: {columns}. Choose under “Read as” if one of them holds a field.</source>
         <translation>有 {count} 列在账本中没有对应项，不会导入：{columns}。如其中某列对应某一项，请在“读作”中选择。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="181"/>
+        <location filename="../../villagebook/core/messages.py" line="185"/>
         <source>From the list&apos;s monitoring columns: {identified} household(s) taken into monitoring, {removed} with their risk removed (logged events, as in the household window).</source>
         <translation>按名单的监测信息：{identified} 户纳入监测，其中 {removed} 户风险已消除（与农户窗口一样记为事件，留有变更记录）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="185"/>
+        <location filename="../../villagebook/core/messages.py" line="189"/>
         <source>{count} household(s) already have monitoring events in the book; the list&apos;s monitoring columns were not applied to them: {numbers}</source>
         <translation>{count} 户在账本中已有监测记录，名单的监测信息没有用于这些户：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="188"/>
+        <location filename="../../villagebook/core/messages.py" line="192"/>
         <source>{count} household(s) are monitored in the list but it gives no date of identification; enter the monitoring in the household window: {numbers}</source>
         <translation>{count} 户在名单中是监测对象，但没有风险识别时间，请在农户窗口补录监测：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="191"/>
+        <location filename="../../villagebook/core/messages.py" line="195"/>
         <source>{count} household(s) are monitored in the list but neither a risk type nor a cause that names one is given; enter the monitoring in the household window: {numbers}</source>
         <translation>{count} 户在名单中是监测对象，但没有风险类型，致贫原因也对应不上风险类型，请在农户窗口补录监测：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="195"/>
+        <location filename="../../villagebook/core/messages.py" line="199"/>
         <source>{count} household(s) have their risk removed in the list without the date or the way it was removed; they were taken into monitoring, enter the removal in the household window: {numbers}</source>
         <translation>{count} 户在名单中风险已消除，但缺消除时间或消除方式；已纳入监测，请在农户窗口补录风险消除：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="199"/>
+        <location filename="../../villagebook/core/messages.py" line="203"/>
         <source>{count} of the {total} households have a household number of another village (such as {example}; this village&apos;s numbers begin with {code}). Check that this is the right village&apos;s list before importing.</source>
         <translation>{total} 户中有 {count} 户的户编号属于其他村（如 {example}；本村户编号以 {code} 开头）。导入前请确认这是本村的名单。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="203"/>
+        <location filename="../../villagebook/core/messages.py" line="207"/>
         <source>The workbook takes values from other files ({files}): what was copied from them when the file was last saved is imported. Check that it is up to date.</source>
         <translation>此工作簿引用了其他文件的数据（{files}）：导入的是上次保存时复制过来的值，请核对是否为最新。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="208"/>
+        <location filename="../../villagebook/core/messages.py" line="212"/>
         <source>The township code must have 9 digits (it has “{value}”)</source>
         <translation>乡镇代码应为 9 位数字（现为“{value}”）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="211"/>
+        <location filename="../../villagebook/core/messages.py" line="215"/>
         <source>{name} is not a villagebook pairing card</source>
         <translation>{name} 不是村账本的配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="213"/>
+        <location filename="../../villagebook/core/messages.py" line="217"/>
         <source>The fingerprint does not match ({expected} on this card): do not pair; ask the other side for their card again</source>
         <translation>指纹不一致（此配对文件为 {expected}）：请不要配对，请对方重新提供配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="216"/>
+        <location filename="../../villagebook/core/messages.py" line="220"/>
         <source>A {kind} book pairs with the other kind (a village with its township)</source>
         <translation>账本只能与另一类账本配对（村与所属乡镇）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="218"/>
+        <location filename="../../villagebook/core/messages.py" line="222"/>
         <source>The package comes from a book this one is not paired with: pair first</source>
         <translation>此同步包来自尚未配对的账本：请先配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="220"/>
+        <location filename="../../villagebook/core/messages.py" line="224"/>
         <source>The package is damaged or was changed after it was made; ask for it again. Nothing was changed.</source>
         <translation>同步包已损坏，或生成后被改动过，请对方重新导出。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="223"/>
+        <location filename="../../villagebook/core/messages.py" line="227"/>
         <source>The package is larger than any package villagebook makes; it was not read. Nothing was changed.</source>
         <translation>同步包大小超出村账本所能生成的范围，未读取。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="226"/>
+        <location filename="../../villagebook/core/messages.py" line="230"/>
         <source>The package holds files that no villagebook package holds; it was not read. Nothing was changed.</source>
         <translation>同步包中含有村账本同步包不会有的文件，未读取。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="229"/>
+        <location filename="../../villagebook/core/messages.py" line="233"/>
         <source>The package&apos;s signature does not match its sender: it may be forged or changed. Nothing was changed.</source>
         <translation>同步包的签名与发送方不符：可能被伪造或改动。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="232"/>
+        <location filename="../../villagebook/core/messages.py" line="236"/>
         <source>The package was made for another book; it cannot be read here</source>
         <translation>此同步包是发给另一个账本的，在这里无法读取</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="234"/>
+        <location filename="../../villagebook/core/messages.py" line="238"/>
         <source>The package was made by a newer version of villagebook (format {version}); please update the program</source>
         <translation>此同步包由更新版本的村账本生成（格式 {version}），请先升级程序</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="237"/>
+        <location filename="../../villagebook/core/messages.py" line="241"/>
         <source>The package was made by a newer version of villagebook (book version {version}; this program reads up to {supported}); please update the program</source>
         <translation>此同步包由更新版本的村账本生成（账本版本 {version}，本程序最高支持 {supported}），请先升级程序</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="241"/>
+        <location filename="../../villagebook/core/messages.py" line="245"/>
         <source>The package holds other changes under numbers already received from the same book: the book was copied and both copies were used. Nothing was changed; ask the village which copy is right.</source>
         <translation>同步包中的修改编号与此前从同一账本收到的相同但内容不同：该账本被复制后两份都在使用。账本未做任何改动，请向村里确认哪一份是正确的。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="245"/>
+        <location filename="../../villagebook/core/messages.py" line="249"/>
         <source>Packages before this one are missing ({missing}); it is kept and will be applied when they arrive</source>
         <translation>缺少此前的同步包（{missing}）：此包已暂存，收到缺少的包后自动导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="248"/>
+        <location filename="../../villagebook/core/messages.py" line="252"/>
         <source>The package comes from a computer whose clock is {hours} hours ahead; it is kept until the clock is corrected</source>
         <translation>此同步包来自时钟快了 {hours} 小时的电脑：已暂存，待时钟校正后再导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="251"/>
+        <location filename="../../villagebook/core/messages.py" line="255"/>
         <source>The file cannot be read</source>
         <translation>无法读取该文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="252"/>
+        <location filename="../../villagebook/core/messages.py" line="256"/>
         <source>This computer&apos;s sync keys are kept under the password of another book. Open that book, or take its password off, to sync.</source>
         <translation>本机的同步密钥由另一个账本的密码保护。请打开那个账本，或者取消它的密码，再同步。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="255"/>
+        <location filename="../../villagebook/core/messages.py" line="259"/>
         <source>This book is not paired with {peer}; pair first</source>
         <translation>本账本尚未与 {peer} 配对：请先配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="257"/>
+        <location filename="../../villagebook/core/messages.py" line="261"/>
         <source>There is no conflict {id}</source>
         <translation>没有编号为 {id} 的冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="258"/>
+        <location filename="../../villagebook/core/messages.py" line="262"/>
         <source>Conflict {id} is already decided</source>
         <translation>冲突 {id} 已经处理过</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="259"/>
+        <location filename="../../villagebook/core/messages.py" line="263"/>
         <source>Choose this side&apos;s value, the other side&apos;s, or type a value</source>
         <translation>请选择本方的值、对方的值，或输入一个值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="261"/>
+        <location filename="../../villagebook/core/messages.py" line="265"/>
         <source>There is no finding {id}</source>
         <translation>没有编号为 {id} 的记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="262"/>
+        <location filename="../../villagebook/core/messages.py" line="266"/>
         <source>The administrative code must have 12 digits (it has “{value}”)</source>
         <translation>行政区划代码应为 12 位数字（现在是“{value}”）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="264"/>
+        <location filename="../../villagebook/core/messages.py" line="268"/>
         <source>There is already a user called {name}</source>
         <translation>已有名为 {name} 的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="265"/>
+        <location filename="../../villagebook/core/messages.py" line="269"/>
         <source>{name} is not an active user of this book (its users: {users})</source>
         <translation>{name} 不是本账本的在用用户（本账本用户：{users}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="267"/>
+        <location filename="../../villagebook/core/messages.py" line="271"/>
         <source>Say who is working with --user NAME (the book&apos;s users: {users})</source>
         <translation>请用 --user 姓名 说明是谁在操作（本账本用户：{users}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="269"/>
+        <location filename="../../villagebook/core/messages.py" line="273"/>
         <source>At least one user must remain: add the new user first</source>
         <translation>至少要保留一名在用用户：请先添加新用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="272"/>
+        <location filename="../../villagebook/core/messages.py" line="276"/>
         <source>This book was made by a newer version of villagebook (version {version}; this program reads up to {supported}). Please update the program. The book has not been changed.</source>
         <translation>这个账本由较新版本的村账本创建（版本 {version}，本程序只能读到版本 {supported}）。请先升级程序。账本没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="276"/>
+        <location filename="../../villagebook/core/messages.py" line="280"/>
         <source>This book was changed by a newer version of villagebook ({name}). Please update the program. The book has not been changed.</source>
         <translation>此账本已被更新版本的村账本程序改动过（{name}）。请先升级程序。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="279"/>
+        <location filename="../../villagebook/core/messages.py" line="283"/>
         <source>The book is in use by another program (perhaps another villagebook window). Close it and try again. Nothing was changed.</source>
         <translation>账本正被另一个程序使用（可能是另一个村账本窗口）。请关闭后再试。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="282"/>
+        <location filename="../../villagebook/core/messages.py" line="286"/>
         <source>The book cannot be written (it may be on a CD or a protected USB stick). Copy it to the computer and open the copy.</source>
         <translation>账本文件无法写入（可能在光盘或写保护的U盘上）。请把它复制到电脑上，再打开复制的文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="285"/>
+        <location filename="../../villagebook/core/messages.py" line="289"/>
         <source>This file is not a villagebook book, or it is damaged. It has not been changed. Restore it from a backup copy.</source>
         <translation>这个文件不是村账本，或者已经损坏。文件没有被改动。请用备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="288"/>
+        <location filename="../../villagebook/core/messages.py" line="292"/>
         <source>This database belongs to another program; villagebook will not change it.</source>
         <translation>这个数据库属于其他程序，村账本不会改动它。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="290"/>
+        <location filename="../../villagebook/core/messages.py" line="294"/>
         <source>The disk is full. Free some space and save again; nothing was lost.</source>
         <translation>磁盘已满。请腾出空间后再保存，已有数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="292"/>
+        <location filename="../../villagebook/core/messages.py" line="296"/>
         <source>The book file cannot be opened. Check that the USB stick or folder is still there.</source>
         <translation>无法打开账本文件。请检查U盘或文件夹是否还在。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="295"/>
+        <location filename="../../villagebook/core/messages.py" line="299"/>
         <source>The file cannot be written ({path}): it may be open in another program or the folder may be protected. Close it or choose another place.</source>
         <translation>文件无法写入（{path}）：可能正被其他程序打开，或文件夹受保护。请关闭该文件或另选位置。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="298"/>
+        <location filename="../../villagebook/core/messages.py" line="302"/>
         <source>There is no book at {path}</source>
         <translation>{path} 处没有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="299"/>
+        <location filename="../../villagebook/core/messages.py" line="303"/>
         <source>The book {path} is locked with a password (or damaged): enter its password to open it</source>
         <translation>账本 {path} 加了密码（或者文件已损坏）：请输入密码打开</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="302"/>
+        <location filename="../../villagebook/core/messages.py" line="306"/>
         <source>That password does not open this book. Check the keyboard&apos;s Caps Lock and input method and try again.</source>
         <translation>密码不对，打不开这个账本。请检查大写锁定键和输入法，再试一次。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="305"/>
+        <location filename="../../villagebook/core/messages.py" line="309"/>
         <source>A password needs at least {count} characters</source>
         <translation>密码至少要 {count} 个字符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="307"/>
+        <location filename="../../villagebook/core/messages.py" line="311"/>
         <source>The two passwords are not the same</source>
         <translation>两次输入的密码不一样</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="309"/>
+        <location filename="../../villagebook/core/messages.py" line="313"/>
         <source>A PIN is {low} to {high} digits</source>
         <translation>PIN 码是 {low} 到 {high} 位数字</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="310"/>
+        <location filename="../../villagebook/core/messages.py" line="314"/>
         <source>Lock after 0 to {max} minutes</source>
         <translation>自动锁定时间在 0 到 {max} 分钟之间</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="311"/>
+        <location filename="../../villagebook/core/messages.py" line="315"/>
         <source>That is not the PIN of {name}</source>
         <translation>这不是 {name} 的 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="312"/>
+        <location filename="../../villagebook/core/messages.py" line="316"/>
         <source>The two PINs are not the same</source>
         <translation>两次输入的 PIN 码不一样</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="313"/>
+        <location filename="../../villagebook/core/messages.py" line="317"/>
         <source>Set a PIN first: without one the window cannot lock</source>
         <translation>请先设置 PIN 码：没有 PIN 码，窗口无法锁定</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="315"/>
+        <location filename="../../villagebook/core/messages.py" line="319"/>
         <source>Write the password down first, then tick the box that says so</source>
         <translation>请先把密码记下来，再勾选“我已记下密码”</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="317"/>
+        <location filename="../../villagebook/core/messages.py" line="321"/>
         <source>The backup {path} is damaged and cannot be used; choose another one</source>
         <translation>备份 {path} 已损坏，无法使用；请选择另一个备份</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="319"/>
+        <location filename="../../villagebook/core/messages.py" line="323"/>
         <source>There is already a book at {path}</source>
         <translation>{path} 处已有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="320"/>
+        <location filename="../../villagebook/core/messages.py" line="324"/>
         <source>Choose who is working before making changes</source>
         <translation>修改前请先选择当前使用人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="322"/>
+        <location filename="../../villagebook/core/messages.py" line="326"/>
         <source>The record no longer exists in this book</source>
         <translation>账本中已没有这条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="325"/>
+        <location filename="../../villagebook/core/messages.py" line="329"/>
         <source>{year}: {per_capita} yuan per person, under the line of {line} yuan</source>
         <translation>{year}年人均纯收入 {per_capita} 元，低于监测线 {line} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="327"/>
+        <location filename="../../villagebook/core/messages.py" line="331"/>
         <source>Per-capita income fell from {before} yuan ({previous}) to {after} yuan ({year}), {percent}% less</source>
         <translation>人均纯收入由 {before} 元（{previous}年）降至 {after} 元（{year}年），下降 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="330"/>
+        <location filename="../../villagebook/core/messages.py" line="334"/>
         <source>Aged {age} on 1 September and not in school</source>
         <translation>9月1日满 {age} 周岁，未在校</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="332"/>
+        <location filename="../../villagebook/core/messages.py" line="336"/>
         <location filename="../../villagebook/core/rules.py" line="62"/>
         <source>No basic medical insurance</source>
         <translation>未参加基本医疗保险</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="333"/>
+        <location filename="../../villagebook/core/messages.py" line="337"/>
         <source>House of grade {grade}: no renovation, relocation or housing measure</source>
         <translation>住房为 {grade} 级，未改造、未搬迁、无住房措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="335"/>
+        <location filename="../../villagebook/core/messages.py" line="339"/>
         <location filename="../../villagebook/core/rules.py" line="70"/>
         <source>Drinking water not safe</source>
         <translation>饮水不安全</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="336"/>
+        <location filename="../../villagebook/core/messages.py" line="340"/>
         <source>Last two-assurances check: {last} (due every {days} days)</source>
         <translation>上次三保障核查：{last}（每 {days} 天应核查一次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="338"/>
+        <location filename="../../villagebook/core/messages.py" line="342"/>
         <source>Taken into monitoring on {date}; no measure within {days} days</source>
         <translation>{date} 纳入监测，{days} 天内没有帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="340"/>
+        <location filename="../../villagebook/core/messages.py" line="344"/>
         <source>Taken in on {taken}, risk removed by assistance on {removed} ({days} days later)</source>
         <translation>{taken} 纳入监测，{removed} 帮扶消除风险（相隔 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="343"/>
+        <location filename="../../villagebook/core/messages.py" line="347"/>
         <source>Monitored for unstable work, but nobody in the household can work</source>
         <translation>因务工就业不稳纳入监测，但家中没有劳动力</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="345"/>
+        <location filename="../../villagebook/core/messages.py" line="349"/>
         <source>Nobody can work and nobody receives subsistence or extreme-poverty support</source>
         <translation>家中无劳动力，也无人享受低保或特困供养</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="348"/>
+        <location filename="../../villagebook/core/messages.py" line="352"/>
         <source>{health}, in an ordinary household that is not monitored</source>
         <translation>{health}，所在一般农户未纳入监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="350"/>
+        <location filename="../../villagebook/core/messages.py" line="354"/>
         <source>Loan of {amount} yuan due {due}, {repaid} yuan repaid</source>
         <translation>贷款 {amount} 元，{due} 到期，已还 {repaid} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="352"/>
+        <location filename="../../villagebook/core/messages.py" line="356"/>
         <source>Overdue loans {overdue} yuan of {balance} yuan outstanding: {rate}‰ (line {line}‰)</source>
         <translation>逾期 {overdue} 元，贷款余额 {balance} 元：逾期率 {rate}‰（控制线 {line}‰）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="355"/>
+        <location filename="../../villagebook/core/messages.py" line="359"/>
         <source>{measure} planned to end {end}, still in progress</source>
         <translation>{measure}计划 {end} 完成，仍在实施中</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="357"/>
+        <location filename="../../villagebook/core/messages.py" line="361"/>
         <source>Last visit: {last} (more than {days} days)</source>
         <translation>上次走访：{last}（超过 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="359"/>
+        <location filename="../../villagebook/core/messages.py" line="363"/>
         <source>Follow-up due {date}: {agreed}</source>
         <translation>{date} 应跟进：{agreed}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="361"/>
+        <location filename="../../villagebook/core/messages.py" line="365"/>
         <source>{helper}: {visits} visits this year, {due} due by now ({required} a year)</source>
         <translation>{helper}：今年走访 {visits} 次，到目前应走访 {due} 次（全年 {required} 次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="364"/>
+        <location filename="../../villagebook/core/messages.py" line="368"/>
         <source>{problem}: deadline {deadline}</source>
         <translation>{problem}：整改期限 {deadline}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="365"/>
+        <location filename="../../villagebook/core/messages.py" line="369"/>
         <source>ID number {masked}: {detail}</source>
         <translation>证件号码 {masked}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="366"/>
+        <location filename="../../villagebook/core/messages.py" line="370"/>
         <source>The same ID number as {other} of household {number}</source>
         <translation>与户 {number} 的 {other} 证件号码相同</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="368"/>
+        <location filename="../../villagebook/core/messages.py" line="372"/>
         <source>{count} current heads of household</source>
         <translation>在册户主 {count} 名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="370"/>
+        <location filename="../../villagebook/core/messages.py" line="374"/>
         <source>{relation} born {birth}, the head of household born {head_birth}</source>
         <translation>{relation}生于 {birth}，户主生于 {head_birth}</translation>
     </message>

@@ -351,6 +351,7 @@ def test_the_national_list_brings_water_and_cause_and_names_what_it_cannot_keep(
     checked = import_workbook(book, path, dry_run=True)
     [unread] = [w for w in checked.warnings if w.issue.code == "import.unread_columns"]
     assert unread.issue.values["columns"] == "危房户、人均纯收入"
+    assert not [w for w in checked.warnings if w.issue.code == "import.unsafe_house"]
     assert count(book, "households") == 0  # named before anything is written
     assert import_workbook(book, path).committed
     [household] = households_of(book)
@@ -458,3 +459,25 @@ def test_words_in_a_code_column_need_no_choice(book, tmp_path):
                  ["110105001001051", "赵小", make_id("19880101", 33), "长子", "一般户"]])
     result = import_workbook(book, path)
     assert result.committed and not result.problems
+
+
+def test_unsafe_houses_are_counted_for_a_person_to_grade(book, tmp_path):
+    """危房户 says yes or no; the book keeps grades A–D: the households marked are counted
+    (once each, whatever their rows), and a 危房等级 column comes in as the grade."""
+    from helpers import make_id
+
+    path = tmp_path / "危房名单.xlsx"
+    write(path, [
+        ["户编号", "姓名", "证件号码", "与户主关系", "户类别", "是否危房户", "危房等级"],
+        ["110105001001071", "甲", make_id("19600101", 11), "户主", "一般户", "是", "D级"],
+        ["110105001001071", "乙", make_id("19620101", 22), "配偶", "一般户", "是", "D级"],
+        ["110105001001072", "丙", make_id("19650101", 31), "户主", "一般户", "是", ""],
+        ["110105001001073", "丁", make_id("19660101", 41), "户主", "一般户", "否", ""],
+    ])
+    result = import_workbook(book, path)
+    assert result.committed
+    [unsafe] = [w for w in result.warnings if w.issue.code == "import.unsafe_house"]
+    assert unsafe.issue.values == {"column": "是否危房户", "count": 2}
+    grades = dict(book.conn.execute("SELECT number, housing_grade FROM households"))
+    assert grades == {"110105001001071": "D", "110105001001072": None,
+                      "110105001001073": None}

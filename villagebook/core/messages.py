@@ -175,6 +175,10 @@ TEMPLATES: dict[str, str] = {
         "Messages", "{count} cell(s) of the column “{column}” hold a bare number, and numbers "
                     "mean different entries in this program's code list and in {numberings}. "
                     "Choose under “Read as” which numbering the column uses."),
+    "import.unsafe_house": QT_TRANSLATE_NOOP(
+        "Messages", "The column “{column}” marks {count} household(s) as living in an unsafe "
+                    "house, but says not whether grade C or D: enter their housing grade in the "
+                    "household window."),
     "import.unread_columns": QT_TRANSLATE_NOOP(
         "Messages", "{count} column(s) have no place in the book and are not imported: "
                     "{columns}. Choose under “Read as” if one of them holds a field."),

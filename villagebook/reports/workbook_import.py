@@ -465,6 +465,7 @@ def import_workbook(book: Book, path: str | Path, *, dry_run: bool = False,
     if other is not None:
         result.warnings.append(other)
     result.warnings += _unread_columns(sheets, mapping)
+    result.warnings += _unsafe_houses(sheets, mapping)
     seen: dict[str, str] = {}  # ID number → 户编号, across the whole file
     new: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
     states: list[tuple[str, dict[str, Any], tuple[str, int]]] = []
@@ -518,6 +519,33 @@ def _unread_columns(sheets: dict[str, list[list[Any]]], mapping: Mapping | None
             out.append(Problem(sheet.sheet, sheet.header_row, "", "、".join(unread), Issue(
                 "import.unread_columns", "", {"columns": "、".join(unread),
                                               "count": len(unread)}, severity="warning")))
+    return out
+
+
+# 危房户 says yes or no, but the book keeps the house's grade (A–D; 危房 is C or D): the
+# households it marks are counted so that their grade is entered by a person
+UNSAFE_HOUSE_TITLES = {normalize(t) for t in ("危房户", "是否危房户", "是否为危房户")}
+
+
+def _unsafe_houses(sheets: dict[str, list[list[Any]]], mapping: Mapping | None
+                   ) -> list[Problem]:
+    out = []
+    for sheet in _sheet_columns(sheets, mapping):
+        for column, title in enumerate(sheet.titles):
+            if normalize(title) not in UNSAFE_HOUSE_TITLES or sheet.keys[column]:
+                continue
+            rows = sheets[sheet.sheet][sheet.header_row:]
+            key = f"{HOUSEHOLD}.number"
+            at = sheet.keys.index(key) if key in sheet.keys else None
+            # one household a number (a national list repeats it on each person's row)
+            numbers = {cell_text(row[at]) if at is not None and at < len(row) else index
+                       for index, row in enumerate(rows) if column < len(row)
+                       and _code_of("yes_no", cell_text(row[column])) == "1"}
+            if numbers:
+                out.append(Problem(sheet.sheet, sheet.header_row, title.strip(), "", Issue(
+                    "import.unsafe_house", "housing_grade", {"column": title.strip(),
+                                                             "count": len(numbers)},
+                    severity="warning")))
     return out
 
 
