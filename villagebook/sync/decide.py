@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from typing import Any, TypedDict
 
 from ..core import records
 from ..core.errors import Issue, ValidationFailed
@@ -110,7 +110,32 @@ def mark_same_person(book: Book, finding_id: str, decision: str) -> None:
     book.conn.commit()
 
 
-def status(book: Book) -> dict[str, Any]:
+class PeerStatus(TypedDict):
+    """The exchange with one peer (a township, or a village for a township)."""
+
+    installation: str
+    kind: str  # "village" or "township"
+    name: str
+    code: str
+    acknowledged: dict[str, int]  # site id → the last of its actions the peer confirmed
+    waiting_actions: int  # this book's own actions the peer has not confirmed
+    waiting_since: str | None  # when the oldest of them was made
+    last_received: dict[str, Any] | None  # the newest package in (file_name, at, …)
+    last_sent: dict[str, Any] | None  # the newest package out
+    held: list[dict[str, Any]]  # packages kept after a gap, with what they wait for
+
+
+class SyncStatus(TypedDict):
+    """This book's sync state: its site, what it has received, each peer, decisions due."""
+
+    site: str
+    received: dict[str, int]
+    peers: list[PeerStatus]
+    open_conflicts: int
+    same_person_undecided: int
+
+
+def status(book: Book) -> SyncStatus:
     """The exchange with each peer: what was sent and acknowledged, what of this book's own
     changes waits to be sent (and since when), held packages and what they wait for,
     decisions waiting."""
@@ -134,18 +159,16 @@ def status(book: Book) -> dict[str, Any]:
                 for direction in ("in", "out")}
         held = rows(book, "SELECT file_name, at, detail FROM sync_packages WHERE peer = ?"
                            " AND state = 'held' ORDER BY at", [p["installation"]])
-        out_peers.append({
-            "installation": p["installation"], "kind": p["kind"], "name": p["name"],
-            "code": p["code"], "acknowledged": acks,
-            "waiting_actions": waiting[0], "waiting_since": waiting[1],
-            "last_received": next(iter(last["in"]), None),
-            "last_sent": next(iter(last["out"]), None),
-            "held": [{**h, "missing": json.loads(h["detail"]) if h["detail"] and
-                      h["detail"].startswith("{") else h["detail"]} for h in held],
-        })
-    return {"site": book.site_id, "received": have, "peers": out_peers,
-            "open_conflicts": book.conn.execute(
-                "SELECT count(*) FROM sync_conflicts WHERE resolved_stamp IS NULL"
-            ).fetchone()[0],
-            "same_person_undecided": book.conn.execute(
-                "SELECT count(*) FROM sync_same_person WHERE decision IS NULL").fetchone()[0]}
+        out_peers.append(PeerStatus(
+            installation=p["installation"], kind=p["kind"], name=p["name"], code=p["code"],
+            acknowledged=acks, waiting_actions=waiting[0], waiting_since=waiting[1],
+            last_received=next(iter(last["in"]), None),
+            last_sent=next(iter(last["out"]), None),
+            held=[{**h, "missing": json.loads(h["detail"]) if h["detail"] and
+                   h["detail"].startswith("{") else h["detail"]} for h in held]))
+    return SyncStatus(
+        site=book.site_id, received=have, peers=out_peers,
+        open_conflicts=book.conn.execute(
+            "SELECT count(*) FROM sync_conflicts WHERE resolved_stamp IS NULL").fetchone()[0],
+        same_person_undecided=book.conn.execute(
+            "SELECT count(*) FROM sync_same_person WHERE decision IS NULL").fetchone()[0])

@@ -28,7 +28,7 @@ from ..storage.book import Book
 from ..storage.kinds import kind
 from ..storage.township import SUMMARY_CATEGORIES
 from ..sync.apply import Outcome, import_files
-from ..sync.decide import (mark_same_person, open_conflicts, resolve_conflict,
+from ..sync.decide import (PeerStatus, mark_same_person, open_conflicts, resolve_conflict,
                            same_person_findings, status)
 from ..sync.export import export_packages
 from ..sync.keys import load_keys, pairing_card, read_card, write_card
@@ -232,7 +232,7 @@ class SyncPage(QWidget):
                       for side in ("local", "remote")]
         return [conflict.get("household_number"), noun, field, *values]
 
-    def _peer_sentence(self, peer: dict[str, Any]) -> str:
+    def _peer_sentence(self, peer: PeerStatus) -> str:
         name = f"{peer['name']}（{peer['code']}）"
         acked = self._acknowledged_until(peer)
         parts = [f"<b>{name}</b>"]
@@ -254,7 +254,7 @@ class SyncPage(QWidget):
                          .format(file=held["file_name"]))
         return "；".join(parts) + "。"
 
-    def _acknowledged_until(self, peer: dict[str, Any]) -> str:
+    def _acknowledged_until(self, peer: PeerStatus) -> str:
         upto = peer["acknowledged"].get(self.book.site_id, 0)
         if not upto:
             return ""
@@ -262,7 +262,7 @@ class SyncPage(QWidget):
                                      " origin_seq = ?", [self.book.site_id, upto]).fetchone()
         return _day(row[0]) if row else ""
 
-    def _fill_villages(self, peers: list[dict[str, Any]]) -> None:
+    def _fill_villages(self, peers: list[PeerStatus]) -> None:
         # one grouped query for every village (not one per village), from the
         # households_village_totals index
         totals: dict[str, dict[str, int]] = {}
