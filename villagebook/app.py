@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from .core import idnumber, search_keys
+from .core.demo_user import DEMO_OPERATOR
 from .core.errors import BookError, ValidationFailed, VillagebookError
 from .paths import data_dir, default_book_path
 from .settings import Settings
@@ -164,8 +165,6 @@ class Controller(QObject):
             return False
         village = get_village(book) or {}
         if village.get("is_demo"):
-            from .core.demo import DEMO_OPERATOR  # the demo's generator: only for it
-
             book.operator = DEMO_OPERATOR
         elif not self.choose_operator(book, path):
             book.close()

@@ -24,6 +24,7 @@ from . import check_cli, sync_cli
 from .commands import COMMANDS
 from .core import demo as demo_data
 from .core.dates import parse_date
+from .core.demo_user import DEMO_OPERATOR
 from .core.errors import BookError, Issue, ValidationFailed, VillagebookError
 from .paths import default_book_path
 from .reports.notices import KINDS as NOTICE_KINDS
@@ -38,7 +39,6 @@ from .storage.records import rows
 from .storage.township import is_township
 from .storage.village import add_user, list_users, set_village
 
-DEMO_OPERATOR = demo_data.DEMO_OPERATOR
 OS_OR_DB_ERRORS: tuple[type[Exception], ...] = (OSError, *DB_ERRORS)
 
 

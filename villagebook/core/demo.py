@@ -18,8 +18,6 @@ from stdnum.cn import ric
 
 from .records import format_decimal
 
-DEMO_OPERATOR = "演示用户"  # who works in the demo village (no one is asked)
-
 DEMO_VILLAGE = {
     "name": "柳湾村（演示）", "code": "532322105201", "township": "田园镇",
     "county": "双柏县", "is_demo": 1,

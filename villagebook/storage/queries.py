@@ -10,6 +10,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from ..core.search_keys import group_sort_key
 from .search_index import word_clause
 
 LIST_COLUMNS = ("number", "head_name", "group_name", "member_count", "category",
@@ -78,10 +79,11 @@ def household_count(conn: sqlite3.Connection, query: HouseholdQuery) -> int:
 
 def group_names(conn: sqlite3.Connection) -> list[str]:
     """The 组 in use, for the filter."""
-    rows = conn.execute(
-        "SELECT DISTINCT group_name, group_sort FROM households WHERE group_name IS NOT NULL"
-        " ORDER BY group_sort").fetchall()
-    return list(dict.fromkeys(r[0] for r in rows))
+    # the 组 index alone answers (a township has tens of thousands of households and a
+    # few dozen 组); they are then put in their numbers' order as the list sorts them
+    names = [r[0] for r in conn.execute(
+        "SELECT DISTINCT group_name FROM households WHERE group_name IS NOT NULL")]
+    return sorted(names, key=lambda name: group_sort_key(name) or "")
 
 
 def active_household_ids(conn: sqlite3.Connection) -> list[str]:
