@@ -129,3 +129,41 @@ def test_locked_book_is_reported_as_locked(book, book_path):
         other.rollback()
         other.close()
     assert book.conn.execute("SELECT count(*) FROM users WHERE name='王五'").fetchone()[0] == 0
+
+
+def test_a_book_of_schema_15_gets_its_sort_keys(book_path):
+    """Migration 0016 on a book made before it: the households it holds get the keys the
+    list sorts by (surnames read as surnames, 组 by number), and a copy is kept first."""
+    from villagebook.storage.households import save_household
+    from villagebook.storage.queries import HouseholdQuery, household_page
+    from villagebook.storage.village import add_user, set_village
+    from helpers import make_id
+
+    with open_book(book_path, create=True) as book:
+        add_user(book, "李文书", "01")
+        book.operator = "李文书"
+        set_village(book, {"name": "石桥村", "code": "110105001001", "township": "城关镇",
+                           "county": "朝阳区"})
+        for serial, (group, head) in enumerate([("第10组", "张三"), ("第2组", "曾华"),
+                                                ("第1组", "安娜")]):
+            save_household(book, None, {"number": f"11010500100100{serial}",
+                                        "group_name": group, "category": "01"},
+                           [{"name": head, "id_number": make_id("19600101", 11 + 2 * serial),
+                             "relation": "01"}])
+    # as a program of schema 15 left it: no sort keys, no record of migration 0016
+    conn = sqlite3.connect(book_path)
+    conn.executescript("""
+        DROP INDEX households_head_sort; DROP INDEX households_group_sort;
+        ALTER TABLE households DROP COLUMN head_sort;
+        ALTER TABLE households DROP COLUMN group_sort;
+        DELETE FROM _sqlite_migrations WHERE name = '0016_sort_keys';
+        PRAGMA user_version = 15;
+    """)
+    conn.close()
+    with open_book(book_path) as book:
+        assert book.conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+        rows = household_page(book.conn, HouseholdQuery(sort="head_name"), 0, 9)
+        assert [r[2] for r in rows] == ["安娜", "曾华", "张三"]
+        rows = household_page(book.conn, HouseholdQuery(sort="group_name"), 0, 9)
+        assert [r[3] for r in rows] == ["第1组", "第2组", "第10组"]
+    assert book_path.with_name("book.before-v16.bak").exists()
