@@ -13,7 +13,7 @@ from typing import Any
 from ..storage.book import Book, now_text, snapshot
 from ..storage.files import replace_atomically
 from ..storage.kinds import KINDS, VILLAGE
-from ..storage.schema_names import SCHEMA_VERSION
+from ..storage.schema_names import SHIPPED_SCHEMA
 from ..storage.village import own_sites
 from .keys import Keys, SyncError, load_keys, unb64
 from .package import Package, write_package
@@ -150,7 +150,7 @@ def build(book: Book, target: dict[str, Any], full: bool = False,
         village = book.conn.execute("SELECT id, code, name FROM village WHERE id = ?",
                                     [village_id]).fetchone() if village_id else None
         manifest = {
-            "format": 1, "schema": SCHEMA_VERSION, "created_at": now_text(),
+            "format": 1, "schema": SHIPPED_SCHEMA, "created_at": now_text(),
             "sender": {"installation": keys.installation, "site": book.site_id, **me,
                        "previous_sites": json.loads(book.meta("previous_sites") or "[]")},
             "receiver": target["installation"],

@@ -176,3 +176,21 @@ def test_malformed_json_is_refused(village_with_data, tmp_path, capsys):
     broken = archive_of({"manifest.json": b"{\"format\": 1,", "actions.json": b"[{"})
     refused(township, crafted(village, tmp_path, archive=broken), capsys, "sync.damaged")
     nothing_written(township)
+
+
+def test_a_township_not_yet_updated_reads_a_package_of_a_newer_program(
+        village_with_data, tmp_path, capsys, monkeypatch):
+    """A migration that only adds what each book derives for itself (0016's sort keys)
+    does not make packages unreadable to a township still on the schema before it."""
+    from villagebook.storage.schema_names import SCHEMA_VERSION, SHIPPED_SCHEMA
+    from villagebook.sync import apply as apply_module
+
+    village, township = village_with_data
+    with village:
+        with open_book(village.db) as book:
+            assert build(book, peers(book)[0]).manifest["schema"] == SHIPPED_SCHEMA
+    assert SHIPPED_SCHEMA < SCHEMA_VERSION
+    [package] = export(village, tmp_path / "usb", capsys)
+    monkeypatch.setattr(apply_module, "SCHEMA_VERSION", SHIPPED_SCHEMA)  # the older program
+    assert township.run("sync", "import", str(package)) == 0
+    assert households(township)
