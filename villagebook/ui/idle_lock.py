@@ -53,6 +53,7 @@ class LockScreen(QDialog):
             return
         self.error.setText("✖ " + self.tr("That is not the PIN of {name}").format(name=name))
         self.pin.selectAll()
+        self.adjustSize()
 
     def reject(self) -> None:
         """Esc and the close button do nothing: only the PIN unlocks."""
@@ -163,6 +164,8 @@ class PinDialog(QDialog):
         """Keep the new PIN (if typed) and the minutes."""
         if attempt(self.error, self._save):
             self.accept()
+        else:
+            self.adjustSize()
 
     def _save(self) -> None:
         if self.pin.text() != self.again.text():

@@ -46,6 +46,7 @@ class OpenLockedDialog(QDialog):
         else:
             self.password.selectAll()
             self.password.setFocus()
+            self.adjustSize()  # room for the message, wrapped
 
 
 class PasswordDialog(QDialog):
@@ -102,6 +103,8 @@ class PasswordDialog(QDialog):
         """Accept when the current password is right and the new one is sound."""
         if attempt(self.error, self._validate):
             self.accept()
+        else:
+            self.adjustSize()  # room for the message, wrapped
 
     def _validate(self) -> None:
         if self.locked:
