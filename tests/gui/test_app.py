@@ -19,6 +19,16 @@ from villagebook.ui.single_instance import SingleInstance
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def write_list(path, rows) -> None:
+    """A village's list as a workbook, its rows as given."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    workbook.save(path)
+
+
 def test_household_list_model_passes_the_model_tester(qtmodeltester, demo_book):
     model = HouseholdListModel(demo_book)
     qtmodeltester.check(model)
@@ -299,18 +309,13 @@ def test_export_the_register_from_the_window(qtbot, demo_book, tmp_path, monkeyp
 
 
 def test_import_from_the_window_checks_first_then_imports(qtbot, book, tmp_path):
-    from openpyxl import Workbook
-
     from helpers import LI_MEI, ZHANG_SAN
     from villagebook.ui.import_dialog import ImportDialog
 
     good = tmp_path / "名单.xlsx"
-    workbook = Workbook()
-    for row in (["户编号", "姓名", "证件号码", "与户主关系", "户类别"],
-                ["1", "张三", ZHANG_SAN, "户主", "一般农户"],
-                ["1", "李梅", LI_MEI, "配偶", "一般农户"]):
-        workbook.active.append(row)
-    workbook.save(good)
+    write_list(good, [["户编号", "姓名", "证件号码", "与户主关系", "户类别"],
+                      ["1", "张三", ZHANG_SAN, "户主", "一般农户"],
+                      ["1", "李梅", LI_MEI, "配偶", "一般农户"]])
     dialog = ImportDialog(None, book.path, "李文书", good)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10000)
@@ -325,17 +330,13 @@ def test_import_from_the_window_checks_first_then_imports(qtbot, book, tmp_path)
 
 
 def test_import_with_problems_lists_them_and_imports_nothing(qtbot, book, tmp_path):
-    from openpyxl import Workbook
     from openpyxl import load_workbook as load
 
     from villagebook.ui.import_dialog import ImportDialog
 
     bad = tmp_path / "bad.xlsx"
-    workbook = Workbook()
-    for row in (["户编号", "姓名", "证件号码", "与户主关系", "户类别"],
-                ["1", "张三", "110105194912310021", "户主", "一般农户"]):
-        workbook.active.append(row)
-    workbook.save(bad)
+    write_list(bad, [["户编号", "姓名", "证件号码", "与户主关系", "户类别"],
+                     ["1", "张三", "110105194912310021", "户主", "一般农户"]])
     dialog = ImportDialog(None, book.path, "李文书", bad)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.table.rowCount() > 0, timeout=10000)
@@ -348,19 +349,14 @@ def test_import_with_problems_lists_them_and_imports_nothing(qtbot, book, tmp_pa
 
 
 def test_import_mapping_is_chosen_in_the_window_and_remembered(qtbot, book, tmp_path):
-    from openpyxl import Workbook
-
     from helpers import LI_MEI, ZHANG_SAN
     from villagebook.settings import Settings
     from villagebook.ui.import_dialog import ImportDialog
 
     path = tmp_path / "自制名单.xlsx"
-    workbook = Workbook()
-    for row in (["户码", "名字", "身份证", "与户主关系", "户类别"],
-                ["1", "张三", ZHANG_SAN, "户主", "一般农户"],
-                ["1", "李梅", LI_MEI, "配偶", "一般农户"]):
-        workbook.active.append(row)
-    workbook.save(path)
+    write_list(path, [["户码", "名字", "身份证", "与户主关系", "户类别"],
+                      ["1", "张三", ZHANG_SAN, "户主", "一般农户"],
+                      ["1", "李梅", LI_MEI, "配偶", "一般农户"]])
     dialog = ImportDialog(None, book.path, "李文书", path)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.mapping_table.rowCount() == 5, timeout=10000)
@@ -454,19 +450,15 @@ def test_an_empty_book_says_what_to_do_first_and_where_it_is(qtbot, book, monkey
 
 
 def test_a_list_of_another_village_is_flagged_before_import(qtbot, boxes, book, tmp_path):
-    from openpyxl import Workbook
     from PySide6.QtWidgets import QMessageBox
 
     from helpers import LI_MEI, ZHANG_SAN
     from villagebook.ui.import_dialog import ImportDialog
 
     other = tmp_path / "河口村名单.xlsx"  # 户编号 of 530524101002, not 石桥村's
-    workbook = Workbook()
-    for row in (["户编号", "姓名", "证件号码", "与户主关系", "户类别"],
-                ["530524101002001", "张三", ZHANG_SAN, "户主", "一般农户"],
-                ["530524101002001", "李梅", LI_MEI, "配偶", "一般农户"]):
-        workbook.active.append(row)
-    workbook.save(other)
+    write_list(other, [["户编号", "姓名", "证件号码", "与户主关系", "户类别"],
+                       ["530524101002001", "张三", ZHANG_SAN, "户主", "一般农户"],
+                       ["530524101002001", "李梅", LI_MEI, "配偶", "一般农户"]])
     dialog = ImportDialog(None, book.path, "李文书", other)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10000)
@@ -505,18 +497,13 @@ def test_a_search_result_says_which_member_it_found(qtbot, book):
 
 
 def test_a_column_of_bare_numbers_is_read_by_the_numbering_chosen(qtbot, book, tmp_path):
-    from openpyxl import Workbook
-
     from helpers import LI_MEI, ZHANG_SAN
     from villagebook.ui.import_dialog import ImportDialog
 
     path = tmp_path / "户籍名单.xlsx"
-    workbook = Workbook()
-    for row in (["户编号", "姓名", "证件号码", "与户主关系", "户类别"],
-                ["110105001001061", "张三", ZHANG_SAN, "02", "一般农户"],
-                ["110105001001061", "李梅", LI_MEI, "12", "一般农户"]):
-        workbook.active.append(row)
-    workbook.save(path)
+    write_list(path, [["户编号", "姓名", "证件号码", "与户主关系", "户类别"],
+                      ["110105001001061", "张三", ZHANG_SAN, "02", "一般农户"],
+                      ["110105001001061", "李梅", LI_MEI, "12", "一般农户"]])
     dialog = ImportDialog(None, book.path, "李文书", path)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.mapping_table.rowCount() == 5, timeout=10000)
