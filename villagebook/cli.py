@@ -325,9 +325,10 @@ def _password(path: Path, remove: bool) -> int:
                 return 2
             import getpass
 
-            print("忘记密码就再也打不开账本，谁都无法找回。请把密码记下来。", file=sys.stderr)
-            new = getpass.getpass("新密码: ")
-            if getpass.getpass("再输一次: ") != new:
+            from .core.messages import describe_plain
+
+            new = getpass.getpass(describe_plain(Issue("cli.new_password", "")))
+            if getpass.getpass(describe_plain(Issue("cli.password_again", ""))) != new:
                 raise BookError("book.password_mismatch")
     done = set_password(path, new)
     print(("locked " if new is not None else "unlocked ") + str(path)
@@ -348,7 +349,9 @@ def _run_unlocking(args: argparse.Namespace) -> int:
         if password is None and sys.stdin is not None and sys.stdin.isatty():
             import getpass
 
-            password = getpass.getpass("账本密码: ")
+            from .core.messages import describe_plain
+
+            password = getpass.getpass(describe_plain(Issue("cli.password", "")))
         if not password:
             raise
         from .sync.book_password import open_locked

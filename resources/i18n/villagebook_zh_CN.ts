@@ -4,120 +4,120 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../villagebook/app.py" line="81"/>
-        <location filename="../../villagebook/app.py" line="101"/>
-        <location filename="../../villagebook/app.py" line="362"/>
+        <location filename="../../villagebook/app.py" line="82"/>
+        <location filename="../../villagebook/app.py" line="102"/>
+        <location filename="../../villagebook/app.py" line="361"/>
         <source>Save the new book as</source>
         <translation>新账本保存为</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="83"/>
-        <location filename="../../villagebook/app.py" line="103"/>
-        <location filename="../../villagebook/app.py" line="364"/>
+        <location filename="../../villagebook/app.py" line="84"/>
+        <location filename="../../villagebook/app.py" line="104"/>
+        <location filename="../../villagebook/app.py" line="363"/>
         <source>Books (*.db)</source>
         <translation>村账本 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="93"/>
-        <location filename="../../villagebook/app.py" line="108"/>
-        <location filename="../../villagebook/app.py" line="123"/>
-        <location filename="../../villagebook/app.py" line="127"/>
+        <location filename="../../villagebook/app.py" line="94"/>
+        <location filename="../../villagebook/app.py" line="109"/>
+        <location filename="../../villagebook/app.py" line="124"/>
+        <location filename="../../villagebook/app.py" line="128"/>
         <source>Not created</source>
         <translation>未能创建</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="109"/>
+        <location filename="../../villagebook/app.py" line="110"/>
         <source>There is already a file there; choose another name.</source>
         <translation>该位置已有文件，请换一个名字。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="142"/>
+        <location filename="../../villagebook/app.py" line="143"/>
         <source>Demo village</source>
         <translation>演示村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="157"/>
+        <location filename="../../villagebook/app.py" line="158"/>
         <source>Opened for reading only</source>
         <translation>以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="158"/>
+        <location filename="../../villagebook/app.py" line="159"/>
         <source>This book cannot be written (it may be on a CD or a protected USB stick), so it is open for reading, printing and exporting only. To make changes, copy it to the computer and open the copy.</source>
         <translation>此账本不能写入（可能在光盘或写保护的U盘上），现以只读方式打开，只能查看、打印和导出。要修改，请把它复制到电脑上再打开副本。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="162"/>
+        <location filename="../../villagebook/app.py" line="163"/>
         <source>Cannot open the book</source>
         <translation>无法打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="227"/>
+        <location filename="../../villagebook/app.py" line="226"/>
         <source>The password was not changed</source>
         <translation>密码没有改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="230"/>
+        <location filename="../../villagebook/app.py" line="229"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="231"/>
+        <location filename="../../villagebook/app.py" line="230"/>
         <source>The book and its backups are locked with the new password.</source>
         <translation>账本和备份已用新密码加密。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="233"/>
+        <location filename="../../villagebook/app.py" line="232"/>
         <source>The password is taken off: the book and its backups open without it.</source>
         <translation>密码已取消：账本和备份不用密码就能打开。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="249"/>
+        <location filename="../../villagebook/app.py" line="248"/>
         <source>Who is working?</source>
         <translation>谁在使用？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="284"/>
+        <location filename="../../villagebook/app.py" line="283"/>
         <source>This book file is damaged: changes are not accepted, so that nothing more is lost.</source>
         <translation>账本文件已损坏：为避免损失更多数据，暂不接受修改。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="287"/>
-        <location filename="../../villagebook/app.py" line="292"/>
+        <location filename="../../villagebook/app.py" line="286"/>
+        <location filename="../../villagebook/app.py" line="291"/>
         <source>The book is damaged</source>
         <translation>账本已损坏</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="288"/>
+        <location filename="../../villagebook/app.py" line="287"/>
         <source>There is no backup beside it; ask for help and do not delete the file.</source>
         <translation>账本旁没有备份；请寻求技术帮助，不要删除这个文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="293"/>
+        <location filename="../../villagebook/app.py" line="292"/>
         <source>The newest sound backup is of {made} ({households} households). Restore it now? The damaged book is kept aside.</source>
         <translation>最新的完好备份是 {made} 的（{households} 户）。现在恢复吗？损坏的账本会另存一份。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="320"/>
+        <location filename="../../villagebook/app.py" line="319"/>
         <source>Not restored</source>
         <translation>未恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="326"/>
+        <location filename="../../villagebook/app.py" line="325"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="327"/>
+        <location filename="../../villagebook/app.py" line="326"/>
         <source>The backup is in place. The book as it was before is kept as {aside}.</source>
         <translation>已恢复备份。恢复前的账本保存为 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="367"/>
+        <location filename="../../villagebook/app.py" line="366"/>
         <source>Open a book</source>
         <translation>打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="368"/>
+        <location filename="../../villagebook/app.py" line="367"/>
         <source>Books (*.db);;All files (*)</source>
         <translation>村账本 (*.db);;所有文件 (*)</translation>
     </message>
@@ -2439,143 +2439,158 @@
     </message>
     <message>
         <location filename="../../villagebook/core/messages.py" line="319"/>
+        <source>Password of the book: </source>
+        <translation>账本密码：</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="320"/>
+        <source>A forgotten password cannot be recovered by anyone: write it down. New password: </source>
+        <translation>密码一旦忘记，谁都无法找回，请记下来。新密码：</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="323"/>
+        <source>Once more: </source>
+        <translation>再输一次：</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="324"/>
         <source>Write the password down first, then tick the box that says so</source>
         <translation>请先把密码记下来，再勾选“我已记下密码”</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="321"/>
+        <location filename="../../villagebook/core/messages.py" line="326"/>
         <source>The backup {path} is damaged and cannot be used; choose another one</source>
         <translation>备份 {path} 已损坏，无法使用；请选择另一个备份</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="323"/>
+        <location filename="../../villagebook/core/messages.py" line="328"/>
         <source>There is already a book at {path}</source>
         <translation>{path} 处已有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="324"/>
+        <location filename="../../villagebook/core/messages.py" line="329"/>
         <source>Choose who is working before making changes</source>
         <translation>修改前请先选择当前使用人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="326"/>
+        <location filename="../../villagebook/core/messages.py" line="331"/>
         <source>The record no longer exists in this book</source>
         <translation>账本中已没有这条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="329"/>
+        <location filename="../../villagebook/core/messages.py" line="334"/>
         <source>{year}: {per_capita} yuan per person, under the line of {line} yuan</source>
         <translation>{year}年人均纯收入 {per_capita} 元，低于监测线 {line} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="331"/>
+        <location filename="../../villagebook/core/messages.py" line="336"/>
         <source>Per-capita income fell from {before} yuan ({previous}) to {after} yuan ({year}), {percent}% less</source>
         <translation>人均纯收入由 {before} 元（{previous}年）降至 {after} 元（{year}年），下降 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="334"/>
+        <location filename="../../villagebook/core/messages.py" line="339"/>
         <source>Aged {age} on 1 September and not in school</source>
         <translation>9月1日满 {age} 周岁，未在校</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="336"/>
+        <location filename="../../villagebook/core/messages.py" line="341"/>
         <location filename="../../villagebook/core/rules.py" line="62"/>
         <source>No basic medical insurance</source>
         <translation>未参加基本医疗保险</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="337"/>
+        <location filename="../../villagebook/core/messages.py" line="342"/>
         <source>House of grade {grade}: no renovation, relocation or housing measure</source>
         <translation>住房为 {grade} 级，未改造、未搬迁、无住房措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="339"/>
+        <location filename="../../villagebook/core/messages.py" line="344"/>
         <location filename="../../villagebook/core/rules.py" line="70"/>
         <source>Drinking water not safe</source>
         <translation>饮水不安全</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="340"/>
+        <location filename="../../villagebook/core/messages.py" line="345"/>
         <source>Last two-assurances check: {last} (due every {days} days)</source>
         <translation>上次三保障核查：{last}（每 {days} 天应核查一次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="342"/>
+        <location filename="../../villagebook/core/messages.py" line="347"/>
         <source>Taken into monitoring on {date}; no measure within {days} days</source>
         <translation>{date} 纳入监测，{days} 天内没有帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="344"/>
+        <location filename="../../villagebook/core/messages.py" line="349"/>
         <source>Taken in on {taken}, risk removed by assistance on {removed} ({days} days later)</source>
         <translation>{taken} 纳入监测，{removed} 帮扶消除风险（相隔 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="347"/>
+        <location filename="../../villagebook/core/messages.py" line="352"/>
         <source>Monitored for unstable work, but nobody in the household can work</source>
         <translation>因务工就业不稳纳入监测，但家中没有劳动力</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="349"/>
+        <location filename="../../villagebook/core/messages.py" line="354"/>
         <source>Nobody can work and nobody receives subsistence or extreme-poverty support</source>
         <translation>家中无劳动力，也无人享受低保或特困供养</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="352"/>
+        <location filename="../../villagebook/core/messages.py" line="357"/>
         <source>{health}, in an ordinary household that is not monitored</source>
         <translation>{health}，所在一般农户未纳入监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="354"/>
+        <location filename="../../villagebook/core/messages.py" line="359"/>
         <source>Loan of {amount} yuan due {due}, {repaid} yuan repaid</source>
         <translation>贷款 {amount} 元，{due} 到期，已还 {repaid} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="356"/>
+        <location filename="../../villagebook/core/messages.py" line="361"/>
         <source>Overdue loans {overdue} yuan of {balance} yuan outstanding: {rate}‰ (line {line}‰)</source>
         <translation>逾期 {overdue} 元，贷款余额 {balance} 元：逾期率 {rate}‰（控制线 {line}‰）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="359"/>
+        <location filename="../../villagebook/core/messages.py" line="364"/>
         <source>{measure} planned to end {end}, still in progress</source>
         <translation>{measure}计划 {end} 完成，仍在实施中</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="361"/>
+        <location filename="../../villagebook/core/messages.py" line="366"/>
         <source>Last visit: {last} (more than {days} days)</source>
         <translation>上次走访：{last}（超过 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="363"/>
+        <location filename="../../villagebook/core/messages.py" line="368"/>
         <source>Follow-up due {date}: {agreed}</source>
         <translation>{date} 应跟进：{agreed}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="365"/>
+        <location filename="../../villagebook/core/messages.py" line="370"/>
         <source>{helper}: {visits} visits this year, {due} due by now ({required} a year)</source>
         <translation>{helper}：今年走访 {visits} 次，到目前应走访 {due} 次（全年 {required} 次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="368"/>
+        <location filename="../../villagebook/core/messages.py" line="373"/>
         <source>{problem}: deadline {deadline}</source>
         <translation>{problem}：整改期限 {deadline}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="369"/>
+        <location filename="../../villagebook/core/messages.py" line="374"/>
         <source>ID number {masked}: {detail}</source>
         <translation>证件号码 {masked}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="370"/>
+        <location filename="../../villagebook/core/messages.py" line="375"/>
         <source>The same ID number as {other} of household {number}</source>
         <translation>与户 {number} 的 {other} 证件号码相同</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="372"/>
+        <location filename="../../villagebook/core/messages.py" line="377"/>
         <source>{count} current heads of household</source>
         <translation>在册户主 {count} 名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="374"/>
+        <location filename="../../villagebook/core/messages.py" line="379"/>
         <source>{relation} born {birth}, the head of household born {head_birth}</source>
         <translation>{relation}生于 {birth}，户主生于 {head_birth}</translation>
     </message>
@@ -2955,52 +2970,52 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="60"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="61"/>
         <source>Take the password off</source>
         <translation>取消账本密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="61"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="62"/>
         <source>Change the password</source>
         <translation>修改账本密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="62"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="63"/>
         <source>Lock the book with a password</source>
         <translation>给账本加密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="66"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="67"/>
         <source>Without a password, anyone who has this laptop or a copy of the book (or of its backups) can read every household&apos;s ID numbers, health and disability.</source>
         <translation>取消密码后，任何拿到这台电脑或账本副本（包括备份）的人，都能看到各户的身份证号、健康和残疾情况。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="71"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="72"/>
         <source>The book and its backups beside it are locked: without the password nobody can read them, not even with another program. If the password is forgotten, the book cannot be opened again: nobody can recover it, not the township, not the program&apos;s makers. Write it down and keep it in a safe place. The sync keys of this computer are kept under the same password.</source>
         <translation>账本和旁边的备份都会加密：没有密码，谁也读不了，用别的软件也不行。密码一旦忘记，账本就再也打不开，谁都无法找回——乡镇不能，软件开发者也不能。请把密码写下来，放在安全的地方。本机的同步密钥也用这个密码保护。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="85"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="86"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="88"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="89"/>
         <source>at least {count} characters</source>
         <translation>至少 {count} 个字符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="89"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="90"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="90"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="91"/>
         <source>Once more</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="92"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="93"/>
         <source>I have written the password down and know it cannot be recovered</source>
         <translation>我已把密码记下，知道忘记后无法找回</translation>
     </message>
@@ -3036,57 +3051,57 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="127"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="128"/>
         <source>PIN and automatic lock</source>
         <translation>PIN 码与自动锁定</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="130"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="131"/>
         <source>When {name} leaves the laptop for the minutes set here, the program hides its windows and asks {name}&apos;s PIN. The PIN is kept on this laptop only.</source>
         <translation>{name} 离开电脑超过这里设的分钟数，程序会隐藏所有窗口，并要求输入 {name} 的 PIN 码。PIN 码只保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="137"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="138"/>
         <source>4 to 8 digits; empty: no PIN</source>
         <translation>4 到 8 位数字；不填：不设 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="139"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="140"/>
         <source>empty: keep the PIN</source>
         <translation>不填：PIN 码不变</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="142"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="143"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="143"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="144"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="145"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="146"/>
         <source>New PIN</source>
         <translation>新 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="146"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="147"/>
         <source>Once more</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="147"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="148"/>
         <source>Lock after</source>
         <translation>离开多久后锁定</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="149"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="150"/>
         <source>Remove my PIN</source>
         <translation>清除我的 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="160"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="161"/>
         <source>The PIN is removed: the window will not lock.</source>
         <translation>PIN 码已清除：窗口不会自动锁定。</translation>
     </message>

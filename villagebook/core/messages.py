@@ -316,6 +316,11 @@ TEMPLATES: dict[str, str] = {
     "pin.mismatch": QT_TRANSLATE_NOOP("Messages", "The two PINs are not the same"),
     "pin.needed": QT_TRANSLATE_NOOP(
         "Messages", "Set a PIN first: without one the window cannot lock"),
+    "cli.password": QT_TRANSLATE_NOOP("Messages", "Password of the book: "),
+    "cli.new_password": QT_TRANSLATE_NOOP(
+        "Messages", "A forgotten password cannot be recovered by anyone: write it down. "
+                    "New password: "),
+    "cli.password_again": QT_TRANSLATE_NOOP("Messages", "Once more: "),
     "book.password_not_written": QT_TRANSLATE_NOOP(
         "Messages", "Write the password down first, then tick the box that says so"),
     "backup.damaged": QT_TRANSLATE_NOOP(

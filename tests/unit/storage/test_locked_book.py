@@ -265,3 +265,29 @@ def test_a_locked_book_in_a_chinese_folder(tmp_path):
         assert reopened.conn.execute("SELECT count(*) FROM households").fetchone()[0] == 1
     assert is_locked(backup) and backup.parent.name == "石桥村-备份"
     assert [i.households for i in list_backups(path)] == [1, 1]
+
+
+def test_at_a_terminal_the_password_is_typed_twice_and_asked_in_words(book, book_path,
+                                                                      monkeypatch):
+    import getpass
+    import io
+
+    from villagebook.cli import main
+
+    _fill_and_close(book)
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    prompts: list[str] = []
+    typed = iter([PASSWORD, PASSWORD + "x", PASSWORD, PASSWORD, PASSWORD])
+    monkeypatch.setattr(sys, "stdin", Terminal())
+    monkeypatch.setattr(getpass, "getpass", lambda prompt: prompts.append(prompt) or next(typed))
+    assert main(["password", "--db", str(book_path)]) == 1  # the two differ: refused
+    assert not is_locked(book_path) and "找回" in prompts[0] and "再输" in prompts[1]
+    assert main(["password", "--db", str(book_path)]) == 0
+    assert is_locked(book_path)
+    forget_keys()
+    assert main(["export-json", "--db", str(book_path)]) == 0  # asks the password
+    assert prompts[-1] == "账本密码："
