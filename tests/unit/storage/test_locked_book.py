@@ -291,3 +291,24 @@ def test_at_a_terminal_the_password_is_typed_twice_and_asked_in_words(book, book
     forget_keys()
     assert main(["export-json", "--db", str(book_path)]) == 0  # asks the password
     assert prompts[-1] == "账本密码："
+
+
+def test_a_locked_book_is_migrated_and_its_copy_before_stays_locked(book, book_path):
+    """A locked book made by an older program: migrated through SQLCipher and
+    sqlite-utils, the copy kept before the migration locked too."""
+    _fill_and_close(book)
+    set_password(book_path, PASSWORD)
+    conn = connect(book_path)  # as a program of schema 15 left it
+    conn.executescript("""
+        DROP INDEX households_head_sort; DROP INDEX households_group_sort;
+        ALTER TABLE households DROP COLUMN head_sort;
+        ALTER TABLE households DROP COLUMN group_sort;
+        DELETE FROM _sqlite_migrations WHERE name = '0016_sort_keys';
+        PRAGMA user_version = 15;
+    """)
+    conn.close()
+    with open_book(book_path) as migrated:
+        assert migrated.conn.execute("SELECT head_sort FROM households").fetchone()[0] \
+            .startswith("zhang san")
+    before = book_path.with_name("book.before-v16.bak")
+    assert is_locked(before) and ZHANG_SAN.encode() not in before.read_bytes()
