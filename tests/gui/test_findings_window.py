@@ -177,3 +177,32 @@ def test_today_shows_first_counts_before_the_slowest_rule_finishes(qtbot, demo_b
     slow_done.set()
     qtbot.waitUntil(lambda: main.findings.ready, timeout=10_000)
     qtbot.waitUntil(lambda: home.households.rowCount() > 0, timeout=10_000)
+
+
+def test_a_finding_about_a_helper_or_a_problem_opens_it(qtbot, demo_book, monkeypatch):
+    """Not every finding is about a household: one about a helper behind on visits or a
+    problem past its deadline opens that helper or problem on its page."""
+    from villagebook.ui.record_dialog import RecordDialog
+
+    opened: list[str] = []
+    monkeypatch.setattr(RecordDialog, "exec", lambda self: opened.append(
+        self.windowTitle()) or 0)
+    main = MainWindow(demo_book)
+    qtbot.addWidget(main)
+    main.show_page("findings")
+    page = main.findings_page
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10_000)
+    for rule, side in (("helper.behind", "helpers"), ("problem.overdue", "problems")):
+        row = next((i for i, f in enumerate(page.model.rows)
+                    if f.rule == rule and not f.household_id), None)
+        if row is None:  # the demo has none of this kind without a household
+            continue
+        target = page.model.rows[row]
+        page.open_row(row)
+        shown = main.pages.currentWidget()
+        assert shown is getattr(main, f"{side}_page")
+        selected = shown.table.currentIndex().row()
+        assert shown.model.rows[selected]["id"] == target.record_id
+        assert opened  # and the record itself is opened
+        main.show_page("findings")
+    assert opened, "the demo has a helper or problem finding without a household"

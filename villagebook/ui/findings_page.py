@@ -181,6 +181,7 @@ class FindingsSource(QObject):
 
 class FindingsPage(QWidget):
     open_household = Signal(str)
+    open_record = Signal(str, str)  # the side page ("helpers", "problems") and the record
 
     def __init__(self, book: Book, parent: QWidget | None = None,
                  scope: VillageScope | None = None,
@@ -324,8 +325,15 @@ class FindingsPage(QWidget):
 
     # -- acting ------------------------------------------------------------------------
     def open_row(self, row: int) -> None:
-        if 0 <= row < len(self.model.rows) and self.model.rows[row].household_id:
-            self.open_household.emit(self.model.rows[row].household_id)
+        """Open what the finding is about: its household, or the helper or problem."""
+        if not 0 <= row < len(self.model.rows):
+            return
+        finding = self.model.rows[row]
+        page = {"helper": "helpers", "problem": "problems"}.get(BY_CODE[finding.rule].about)
+        if finding.household_id:
+            self.open_household.emit(finding.household_id)
+        elif page is not None and finding.record_id:
+            self.open_record.emit(page, finding.record_id)
 
     def accept_current(self, note: str | None = None) -> bool:
         """Mark the selected finding right as it is, with the reason a person gives."""

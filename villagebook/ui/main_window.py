@@ -266,6 +266,7 @@ class MainWindow(QMainWindow):
         elif name == "findings":
             findings = FindingsPage(self.book, scope=self.scope, source=self.findings)
             findings.open_household.connect(self.open_household)
+            findings.open_record.connect(self.open_record)
             page = findings
         else:
             page = DashboardPage(self.book, self.findings)
@@ -307,6 +308,14 @@ class MainWindow(QMainWindow):
         elif isinstance(page, (HomePage, VisitsPage, ProjectsPage, FindingsPage,
                                DashboardPage)) or PAGES[row] == "sync":
             page.refresh()  # type: ignore[attr-defined]
+
+    def open_record(self, page_name: str, record_id: str) -> bool:
+        """A helper or problem a finding is about: its page, the record highlighted and
+        opened (a finding about no household opened nothing before)."""
+        page = self.show_page(page_name)
+        if not isinstance(page, RecordTab) or not page.select_record(record_id):
+            return False
+        return page.edit()
 
     def show_sync(self) -> None:
         self.show_page("sync")

@@ -235,6 +235,18 @@ class RecordTab(QWidget):
             self.summary.setText(self.kind.summary(self.household_id))
         self.summary.setVisible(bool(self.summary.text()) and self.household_id is not None)
 
+    def select_record(self, record_id: str) -> bool:
+        """Highlight the record with this id (reading further pages of a long list)."""
+        while True:
+            for row, record in enumerate(self.model.rows):
+                if record.get("id") == record_id:
+                    self.table.selectRow(row)
+                    self.table.scrollTo(self.model.index(row, 0))
+                    return True
+            if not self.model.canFetchMore():
+                return False
+            self.model.fetchMore()
+
     def _selected(self) -> dict[str, Any] | None:
         index = self.table.currentIndex()
         return self.model.rows[index.row()] if index.isValid() else None
