@@ -206,3 +206,24 @@ def test_a_finding_about_a_helper_or_a_problem_opens_it(qtbot, demo_book, monkey
         assert opened  # and the record itself is opened
         main.show_page("findings")
     assert opened, "the demo has a helper or problem finding without a household"
+
+
+def test_today_opens_a_problem_of_no_household_on_its_page(qtbot, book, monkeypatch):
+    from villagebook.storage.problems import save_problem
+    from villagebook.ui.record_dialog import RecordDialog
+
+    opened: list[str] = []
+    monkeypatch.setattr(RecordDialog, "exec", lambda self: opened.append("opened") or 0)
+    problem_id = save_problem(book, None, {
+        "problem": "村组道路损毁未修复", "source": "02", "category": "01",
+        "found_date": "2026-09-01", "deadline": "2026-10-31", "responsible": "村委会",
+        "progress": "01"})
+    main = MainWindow(book)
+    qtbot.addWidget(main)
+    home = main.show_page("home")  # a book with no household opens on its first steps
+    qtbot.waitUntil(lambda: home.overdue.rowCount() > 0, timeout=10_000)
+    home._open(home.overdue, 0)
+    shown = main.pages.currentWidget()
+    assert shown is main.problems_page
+    assert shown.model.rows[shown.table.currentIndex().row()]["id"] == problem_id
+    assert opened == ["opened"]

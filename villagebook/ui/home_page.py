@@ -30,8 +30,9 @@ KIND_WORDS = {"follow_up": QT_TRANSLATE_NOOP("Messages", "Follow-up"),
               "deadline": QT_TRANSLATE_NOOP("Messages", "Problem deadline")}
 
 
-def _fill(table: QTableWidget, rows: list[list[Any]], keys: list[str | None]) -> None:
-    """Rows of text; each row keeps the household it opens (``keys``)."""
+def _fill(table: QTableWidget, rows: list[list[Any]], keys: list[Any]) -> None:
+    """Rows of text; each row keeps what it opens (``keys``): a household id, or a
+    (side page, record id) pair for a problem of no household."""
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
@@ -43,6 +44,7 @@ def _fill(table: QTableWidget, rows: list[list[Any]], keys: list[str | None]) ->
 
 class HomePage(QWidget):
     open_household = Signal(str)
+    open_record = Signal(str, str)  # a problem of no household: its page and id
     show_rule = Signal(str)  # a tile asks for the 预警 list of one rule
 
     def __init__(self, book: Book, source: FindingsSource, parent: QWidget | None = None,
@@ -111,17 +113,18 @@ class HomePage(QWidget):
     def _fill_due(self, today: dt.date) -> None:
         week = today + dt.timedelta(days=7)
         village = self.scope.village_id
-        rows: list[tuple[str, str, str | None, str, str | None]] = []
+        rows: list[tuple[str, str, str | None, str, Any]] = []
         for visit in follow_ups_due(self.book, week, village_id=village, limit=200):
             rows.append((visit["follow_up_date"], "follow_up", visit["household_number"],
                          visit["agreed"] or "", visit["household_id"]))
         for problem in self.book.conn.execute(
-                "SELECT p.deadline, h.number, p.problem, p.household_id FROM problems p"
+                "SELECT p.deadline, h.number, p.problem, p.household_id, p.id FROM problems p"
                 " LEFT JOIN households h ON h.id = p.household_id WHERE p.status = 'active'"
                 " AND p.progress != ? AND p.deadline BETWEEN ? AND ?"
                 + (" AND p.village_id = ?" if village else "") + " LIMIT 200",
                 [DONE, today.isoformat(), week.isoformat(), *([village] if village else [])]):
-            rows.append((problem[0], "deadline", problem[1], problem[2], problem[3]))
+            rows.append((problem[0], "deadline", problem[1], problem[2],
+                         problem[3] or ("problems", problem[4])))
         rows.sort(key=lambda r: r[0])
         _fill(self.due, [[d, tr(KIND_WORDS[k]), n or "", text] for d, k, n, text, _ in rows],
               [r[4] for r in rows])
@@ -138,7 +141,7 @@ class HomePage(QWidget):
         _fill(self.overdue, [[tr(BY_CODE[f.rule].title),
                               f.household_number or "", f.head_name or "",
                               describe(f.issue(), with_subject=False)] for f in late],
-              [f.household_id for f in late])
+              [f.household_id or ("problems", f.record_id) for f in late])
 
     def _fill_households(self, findings: list[Finding]) -> None:
         per: dict[str, dict[str, Any]] = {}
@@ -162,6 +165,8 @@ class HomePage(QWidget):
 
     def _open(self, table: QTableWidget, row: int) -> None:
         item = table.item(row, 0)
-        household_id = item.data(Qt.ItemDataRole.UserRole) if item else None
-        if household_id:
-            self.open_household.emit(household_id)
+        key = item.data(Qt.ItemDataRole.UserRole) if item else None
+        if isinstance(key, (tuple, list)) and key[1]:
+            self.open_record.emit(key[0], key[1])
+        elif key:
+            self.open_household.emit(key)

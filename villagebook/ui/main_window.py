@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
         if name == "home":
             home = HomePage(self.book, self.findings, scope=self.scope)
             home.open_household.connect(self.open_household)
+            home.open_record.connect(self.open_record)
             home.show_rule.connect(self.show_findings_of)
             page = home
         elif name == "measures":
