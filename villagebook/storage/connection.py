@@ -5,7 +5,7 @@ bytes its salt. A plain book is opened with Python's own ``sqlite3``. Each file 
 by one library only, chosen by the file itself, because two SQLite libraries in one
 process do not share their POSIX locks on the same file.
 
-The password never reaches SQLCipher: ``key_for`` derives a raw 256-bit key from the
+The password never reaches SQLCipher: ``derive_key`` makes a raw 256-bit key from the
 password and the file's salt (PBKDF2-HMAC-SHA512, as SQLCipher 4 does itself), once per
 file, and connections get that raw key, so the background readers and backups do not pay
 the key derivation again. The keys are kept in this process's memory only, by salt: a
