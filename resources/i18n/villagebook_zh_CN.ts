@@ -262,93 +262,93 @@
 <context>
     <name>FindingsPage</name>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="200"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="201"/>
         <source>All findings</source>
         <translation>全部预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="204"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="205"/>
         <source>All levels</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="216"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="217"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="232"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="233"/>
         <source>Open the household</source>
         <translation>打开农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="234"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="235"/>
         <source>Right as it is: do not show again…</source>
         <translation>核实无误，不再提示…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="236"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="237"/>
         <source>Print the list…</source>
         <translation>打印清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="238"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="239"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="248"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="249"/>
         <source>Checking the book… {done} of {total} rule groups</source>
         <translation>正在检查账本…已完成 {done}/{total} 组规则</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="258"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="259"/>
         <source>Checking the book…</source>
         <translation>正在检查账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="272"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="273"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="281"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="282"/>
         <source>All helpers</source>
         <translation>全部帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="313"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="314"/>
         <source>&lt;b&gt;{errors} errors, {warnings} warnings, {reminders} reminders&lt;/b&gt; (showing {shown})</source>
         <translation>&lt;b&gt;错误 {errors} 条，预警 {warnings} 条，提醒 {reminders} 条&lt;/b&gt;（列出 {shown} 条）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="337"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="345"/>
         <source>Right as it is</source>
         <translation>核实无误</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="338"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="346"/>
         <source>Why is this right as it is? (kept in the history)</source>
         <translation>为什么核实无误？（记入修改记录）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="351"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="359"/>
         <source>Save the list</source>
         <translation>保存清单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="358"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="366"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="363"/>
-        <location filename="../../villagebook/ui/findings_page.py" line="375"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="371"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="383"/>
         <source>Writing the list…</source>
         <translation>正在生成清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="370"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="378"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -671,86 +671,86 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="57"/>
+        <location filename="../../villagebook/ui/home_page.py" line="59"/>
         <source>Checking the book…</source>
         <translation>正在检查账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="64"/>
+        <location filename="../../villagebook/ui/home_page.py" line="66"/>
         <source>&lt;b&gt;Households most in need of attention&lt;/b&gt;</source>
         <translation>&lt;b&gt;最需要关注的农户&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="65"/>
-        <location filename="../../villagebook/ui/home_page.py" line="69"/>
-        <location filename="../../villagebook/ui/home_page.py" line="73"/>
+        <location filename="../../villagebook/ui/home_page.py" line="67"/>
+        <location filename="../../villagebook/ui/home_page.py" line="71"/>
+        <location filename="../../villagebook/ui/home_page.py" line="75"/>
         <source>Household number</source>
         <translation>户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="65"/>
-        <location filename="../../villagebook/ui/home_page.py" line="73"/>
+        <location filename="../../villagebook/ui/home_page.py" line="67"/>
+        <location filename="../../villagebook/ui/home_page.py" line="75"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="66"/>
+        <location filename="../../villagebook/ui/home_page.py" line="68"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="66"/>
+        <location filename="../../villagebook/ui/home_page.py" line="68"/>
         <source>Warnings</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="66"/>
+        <location filename="../../villagebook/ui/home_page.py" line="68"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="68"/>
+        <location filename="../../villagebook/ui/home_page.py" line="70"/>
         <source>&lt;b&gt;Due now or within seven days&lt;/b&gt;</source>
         <translation>&lt;b&gt;已到期和七天内到期&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="69"/>
+        <location filename="../../villagebook/ui/home_page.py" line="71"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="69"/>
+        <location filename="../../villagebook/ui/home_page.py" line="71"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="70"/>
-        <location filename="../../villagebook/ui/home_page.py" line="74"/>
+        <location filename="../../villagebook/ui/home_page.py" line="72"/>
+        <location filename="../../villagebook/ui/home_page.py" line="76"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="72"/>
+        <location filename="../../villagebook/ui/home_page.py" line="74"/>
         <source>&lt;b&gt;Overdue loans and problems&lt;/b&gt;</source>
         <translation>&lt;b&gt;逾期贷款和超期问题&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="73"/>
+        <location filename="../../villagebook/ui/home_page.py" line="75"/>
         <source>Finding</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="86"/>
+        <location filename="../../villagebook/ui/home_page.py" line="88"/>
         <source>Checking the book… {done} of {total} rule groups</source>
         <translation>正在检查账本…已完成 {done}/{total} 组规则</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="94"/>
+        <location filename="../../villagebook/ui/home_page.py" line="96"/>
         <source>Today</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="132"/>
+        <location filename="../../villagebook/ui/home_page.py" line="135"/>
         <source>&lt;b&gt;{errors} errors, {warnings} warnings, {reminders} reminders&lt;/b&gt;</source>
         <translation>&lt;b&gt;错误 {errors} 条，预警 {warnings} 条，提醒 {reminders} 条&lt;/b&gt;</translation>
     </message>
@@ -1380,29 +1380,34 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="30"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="31"/>
         <source>villagebook is locked</source>
         <translation>村账本已锁定</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="32"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="33"/>
         <source>The book was left idle and is locked. {name}, enter your PIN to go on.</source>
         <translation>离开时间较长，村账本已锁定。{name}，请输入你的 PIN 码继续。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="38"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="39"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="42"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="43"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="54"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="64"/>
         <source>That is not the PIN of {name}</source>
         <translation>这不是 {name} 的 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/idle_lock.py" line="67"/>
+        <source> — try again in {seconds} seconds</source>
+        <translation>——请 {seconds} 秒后再试</translation>
     </message>
 </context>
 <context>
@@ -1485,7 +1490,7 @@
     <message>
         <location filename="../../villagebook/ui/main_window.py" line="149"/>
         <location filename="../../villagebook/ui/main_window.py" line="188"/>
-        <location filename="../../villagebook/ui/main_window.py" line="419"/>
+        <location filename="../../villagebook/ui/main_window.py" line="429"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
@@ -1500,214 +1505,214 @@
         <translation>打印户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="325"/>
+        <location filename="../../villagebook/ui/main_window.py" line="335"/>
         <source>All villages</source>
         <translation>所有村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="353"/>
+        <location filename="../../villagebook/ui/main_window.py" line="363"/>
         <source>{count} changes since {since} have not reached {name} yet: export a sync package (Sync in the side bar).</source>
         <translation>自{since}以来有 {count} 项修改尚未送达{name}：请导出同步包（左侧“同步”）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="366"/>
+        <location filename="../../villagebook/ui/main_window.py" line="376"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="367"/>
+        <location filename="../../villagebook/ui/main_window.py" line="377"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="369"/>
+        <location filename="../../villagebook/ui/main_window.py" line="379"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="371"/>
+        <location filename="../../villagebook/ui/main_window.py" line="381"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="373"/>
+        <location filename="../../villagebook/ui/main_window.py" line="383"/>
         <source>Export the village register (Excel)…</source>
         <translation>导出村册（Excel）…</translation>
     </message>
     <message>
         <location filename="../../villagebook/ui/main_window.py" line="190"/>
-        <location filename="../../villagebook/ui/main_window.py" line="375"/>
+        <location filename="../../villagebook/ui/main_window.py" line="385"/>
         <source>Import households from Excel…</source>
         <translation>从 Excel 导入农户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="377"/>
+        <location filename="../../villagebook/ui/main_window.py" line="387"/>
         <source>Save a blank entry template (Excel)…</source>
         <translation>保存空白录入模板（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="379"/>
+        <location filename="../../villagebook/ui/main_window.py" line="389"/>
         <source>Sync…</source>
         <translation>同步…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="381"/>
+        <location filename="../../villagebook/ui/main_window.py" line="391"/>
         <source>Monitoring line…</source>
         <translation>监测线设置…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="383"/>
+        <location filename="../../villagebook/ui/main_window.py" line="393"/>
         <source>Back up to…</source>
         <translation>备份到…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="385"/>
+        <location filename="../../villagebook/ui/main_window.py" line="395"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="388"/>
+        <location filename="../../villagebook/ui/main_window.py" line="398"/>
         <source>Change the password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="389"/>
+        <location filename="../../villagebook/ui/main_window.py" line="399"/>
         <source>Lock with a password…</source>
         <translation>给账本加密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="391"/>
+        <location filename="../../villagebook/ui/main_window.py" line="401"/>
         <source>Take the password off…</source>
         <translation>取消密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="394"/>
+        <location filename="../../villagebook/ui/main_window.py" line="404"/>
         <source>PIN and automatic lock…</source>
         <translation>PIN 码与自动锁定…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="396"/>
+        <location filename="../../villagebook/ui/main_window.py" line="406"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="404"/>
+        <location filename="../../villagebook/ui/main_window.py" line="414"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="405"/>
+        <location filename="../../villagebook/ui/main_window.py" line="415"/>
         <source>Household cards…</source>
         <translation>户卡（明白卡）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="406"/>
+        <location filename="../../villagebook/ui/main_window.py" line="416"/>
         <source>Wall sheets for the home…</source>
         <translation>户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="407"/>
+        <location filename="../../villagebook/ui/main_window.py" line="417"/>
         <source>Public notice…</source>
         <translation>公示名单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="408"/>
+        <location filename="../../villagebook/ui/main_window.py" line="418"/>
         <source>Village register…</source>
         <translation>村有册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="415"/>
+        <location filename="../../villagebook/ui/main_window.py" line="425"/>
         <source>Township summary (乡镇有簿)…</source>
         <translation>乡镇有簿汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="418"/>
+        <location filename="../../villagebook/ui/main_window.py" line="428"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="422"/>
+        <location filename="../../villagebook/ui/main_window.py" line="432"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="427"/>
+        <location filename="../../villagebook/ui/main_window.py" line="437"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="462"/>
+        <location filename="../../villagebook/ui/main_window.py" line="472"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="469"/>
+        <location filename="../../villagebook/ui/main_window.py" line="479"/>
         <source>This copy has no password: whoever has the stick can read every household&apos;s ID numbers, health and disability. Lock the book first (File → Lock with a password…) and its copies are locked too.</source>
         <translation>这份副本没有密码：谁拿到 U 盘都能看到各户的身份证号、健康和残疾情况。先给账本加密码（文件 → 给账本加密码…），它的副本也就都有密码了。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="472"/>
+        <location filename="../../villagebook/ui/main_window.py" line="482"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="505"/>
+        <location filename="../../villagebook/ui/main_window.py" line="515"/>
         <source>Save the township summary</source>
         <translation>保存乡镇汇总表</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="506"/>
+        <location filename="../../villagebook/ui/main_window.py" line="516"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="511"/>
+        <location filename="../../villagebook/ui/main_window.py" line="521"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="521"/>
+        <location filename="../../villagebook/ui/main_window.py" line="531"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="522"/>
-        <location filename="../../villagebook/ui/main_window.py" line="557"/>
+        <location filename="../../villagebook/ui/main_window.py" line="532"/>
+        <location filename="../../villagebook/ui/main_window.py" line="567"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="535"/>
+        <location filename="../../villagebook/ui/main_window.py" line="545"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="556"/>
+        <location filename="../../villagebook/ui/main_window.py" line="566"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="583"/>
+        <location filename="../../villagebook/ui/main_window.py" line="593"/>
         <source>&lt;h3&gt;This book has no households yet&lt;/h3&gt;&lt;p&gt;Start with &lt;b&gt;New household&lt;/b&gt; to enter a family, or &lt;b&gt;Import households from Excel…&lt;/b&gt; to bring in the list the village keeps (the national system&apos;s export or your own table; File → Save a blank entry template gives the columns).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本账本还没有农户&lt;/h3&gt;&lt;p&gt;先点&lt;b&gt;新增农户&lt;/b&gt;逐户录入，或点&lt;b&gt;从 Excel 导入农户…&lt;/b&gt;导入村里已有的名单（全国系统导出的名单或自己的表格均可；“文件 → 保存空白录入模板”给出各列）。&lt;/p&gt;&lt;p&gt;账本保存在这个文件里，请用“文件 → 备份到…”备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="628"/>
+        <location filename="../../villagebook/ui/main_window.py" line="638"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="632"/>
+        <location filename="../../villagebook/ui/main_window.py" line="642"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="634"/>
+        <location filename="../../villagebook/ui/main_window.py" line="644"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="636"/>
+        <location filename="../../villagebook/ui/main_window.py" line="646"/>
         <source>[read only]</source>
         <translation>【只读】</translation>
     </message>
@@ -3051,57 +3056,57 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="128"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="150"/>
         <source>PIN and automatic lock</source>
         <translation>PIN 码与自动锁定</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="131"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="153"/>
         <source>When {name} leaves the laptop for the minutes set here, the program hides its windows and asks {name}&apos;s PIN. The PIN is kept on this laptop only.</source>
         <translation>{name} 离开电脑超过这里设的分钟数，程序会隐藏所有窗口，并要求输入 {name} 的 PIN 码。PIN 码只保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="138"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="160"/>
         <source>4 to 8 digits; empty: no PIN</source>
         <translation>4 到 8 位数字；不填：不设 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="140"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="162"/>
         <source>empty: keep the PIN</source>
         <translation>不填：PIN 码不变</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="143"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="165"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="144"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="166"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="146"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="168"/>
         <source>New PIN</source>
         <translation>新 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="147"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="169"/>
         <source>Once more</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="148"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="170"/>
         <source>Lock after</source>
         <translation>离开多久后锁定</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="150"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="172"/>
         <source>Remove my PIN</source>
         <translation>清除我的 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="161"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="183"/>
         <source>The PIN is removed: the window will not lock.</source>
         <translation>PIN 码已清除：窗口不会自动锁定。</translation>
     </message>
@@ -3387,8 +3392,8 @@
         <translation>显示已删除的</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="281"/>
-        <location filename="../../villagebook/ui/record_tab.py" line="285"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="293"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="297"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>

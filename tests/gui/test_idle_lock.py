@@ -50,6 +50,15 @@ def test_the_window_locks_after_idle_minutes_and_opens_with_the_pin(qtbot, book)
     qtbot.keyClicks(screen.pin, "1111")
     screen.try_unlock()
     assert "不是" in screen.error.text() and not window.isVisible()
+    for _ in range(2):  # three wrong PINs in all: the next try must wait
+        screen.pin.setText("0000")
+        screen.try_unlock()
+    assert not screen.button.isEnabled() and "秒" in screen.error.text()
+    screen.pin.setText("2580")
+    screen.try_unlock()  # ignored while waiting, even the right PIN
+    assert screen.isVisible() and not window.isVisible()
+    screen.pause.timeout.emit()  # the wait is over
+    assert screen.button.isEnabled()
     screen.pin.setText("2580")
     screen.try_unlock()
     assert window.isVisible() and window.idle_lock.screen is None

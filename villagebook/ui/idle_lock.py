@@ -17,6 +17,7 @@ from ..storage.book import Book
 from ..storage.pins import PIN_DIGITS, check_pin, has_pin, idle_minutes, set_idle_minutes, set_pin
 from .dialogs import attempt, error_label, ok_cancel, secret_field
 
+FREE_TRIES = 3  # wrong PINs before the lock screen makes the next try wait
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
              QEvent.Type.Wheel, QEvent.Type.TouchBegin}
 
@@ -39,21 +40,42 @@ class LockScreen(QDialog):
         layout.addLayout(form)
         self.error = error_label()
         layout.addWidget(self.error)
-        button = QPushButton(self.tr("Unlock"))
-        button.setDefault(True)
-        button.clicked.connect(self.try_unlock)
-        layout.addWidget(button)
+        self.button = QPushButton(self.tr("Unlock"))
+        self.button.setDefault(True)
+        self.button.clicked.connect(self.try_unlock)
+        layout.addWidget(self.button)
         self.setMinimumWidth(380)
+        self.wrong = 0
+        # after a few wrong PINs each further try waits longer: 4 digits are few
+        self.pause = QTimer(self)
+        self.pause.setSingleShot(True)
+        self.pause.timeout.connect(self._resume)
 
     def try_unlock(self) -> None:
-        """Unlock when the PIN is right; say so when it is not."""
+        """Unlock when the PIN is right; say so when it is not (and, after three wrong
+        ones, wait 2, 4, 8… up to 60 seconds before the next try)."""
+        if not self.button.isEnabled():  # waiting after wrong PINs
+            return
         name = self.book.operator or ""
         if check_pin(self.book, name, self.pin.text()):
             self.accept()
             return
-        self.error.setText("✖ " + self.tr("That is not the PIN of {name}").format(name=name))
+        self.wrong += 1
+        text = "✖ " + self.tr("That is not the PIN of {name}").format(name=name)
+        if self.wrong >= FREE_TRIES:
+            seconds = min(60, 2 ** (self.wrong - FREE_TRIES + 1))
+            text += self.tr(" — try again in {seconds} seconds").format(seconds=seconds)
+            self.button.setEnabled(False)
+            self.pin.setEnabled(False)
+            self.pause.start(seconds * 1000)
+        self.error.setText(text)
         self.pin.selectAll()
         self.adjustSize()
+
+    def _resume(self) -> None:
+        self.button.setEnabled(True)
+        self.pin.setEnabled(True)
+        self.pin.setFocus()
 
     def reject(self) -> None:
         """Esc and the close button do nothing: only the PIN unlocks."""
