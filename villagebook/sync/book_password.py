@@ -24,7 +24,15 @@ def set_password(path: str | Path, password: str | None) -> list[Path]:
     """Lock the closed book with ``password``, change it, or (None) take it off; its
     backups beside it and this installation's sync keys follow. Returns the backups
     rewritten."""
+    if password is None:  # the keys first: cut short after, the book still opens them
+        _protect_keys(None)
+        return locking.set_password(path, None)
     done = locking.set_password(path, password)
+    _protect_keys(password)
+    return done
+
+
+def _protect_keys(password: str | None) -> None:
     try:
         protect_keys(password)
     except SyncError as error:
@@ -32,7 +40,6 @@ def set_password(path: str | Path, password: str | None) -> list[Path]:
             raise
         # kept under another book's password on this laptop: protected already, and
         # that book's password still opens them
-    return done
 
 
 def forget() -> None:

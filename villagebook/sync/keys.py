@@ -75,9 +75,16 @@ _unlocked: Keys | None = None  # the keys read with the password, for this proce
 _PROTECTED = ("signing.pem", "receiving.pem")
 
 
+_PLAIN = ("signing.key", "receiving.key")
+
+
 def keys_protected() -> bool:
-    """True when this installation's private keys are kept under a book's password."""
-    return all((_key_dir() / name).exists() for name in _PROTECTED)
+    """True when this installation's private keys are kept under a book's password. Both
+    plain files still there (a change of protection cut short) count as plain: the new
+    files are all written before the old are removed, so a whole pair is always left."""
+    folder = _key_dir()
+    return all((folder / name).exists() for name in _PROTECTED) and \
+        not all((folder / name).exists() for name in _PLAIN)
 
 
 def unlock_keys(password: str) -> bool:
@@ -114,26 +121,27 @@ def protect_keys(password: str | None) -> None:
     global _unlocked
     keys = load_keys()
     folder = _key_dir()
-    pairs: tuple[tuple[str, str, ed25519.Ed25519PrivateKey | x25519.X25519PrivateKey], ...] \
-        = (("signing.key", _PROTECTED[0], keys.signing),
-           ("receiving.key", _PROTECTED[1], keys.receiving))
-    for raw_name, pem_name, key in pairs:
+    private: tuple[ed25519.Ed25519PrivateKey | x25519.X25519PrivateKey, ...] = \
+        (keys.signing, keys.receiving)
+    keep, drop = (_PLAIN, _PROTECTED) if password is None else (_PROTECTED, _PLAIN)
+    # both new files first, then the old ones go: killed at any moment, a whole pair of
+    # one kind or the other is there (see keys_protected)
+    for name, key in zip(keep, private):
         if password is None:
             data = key.private_bytes(serialization.Encoding.Raw,
                                      serialization.PrivateFormat.Raw,
                                      serialization.NoEncryption())
-            keep, drop = folder / raw_name, folder / pem_name
         else:
             data = key.private_bytes(serialization.Encoding.PEM,
                                      serialization.PrivateFormat.PKCS8,
                                      serialization.BestAvailableEncryption(
                                          password.encode("utf-8")))
-            keep, drop = folder / pem_name, folder / raw_name
-        with replace_atomically(keep) as tmp:
+        with replace_atomically(folder / name) as tmp:
             tmp.write_bytes(data)
             os.chmod(tmp, 0o600)
+    for name in drop:
         with contextlib.suppress(FileNotFoundError):
-            drop.unlink()
+            (folder / name).unlink()
     _unlocked = keys if password is not None else None
 
 
@@ -145,7 +153,7 @@ def load_keys() -> Keys:
             raise SyncError("sync.keys_locked")
         return _unlocked
     folder = _key_dir()
-    sign_file, enc_file = folder / "signing.key", folder / "receiving.key"
+    sign_file, enc_file = folder / _PLAIN[0], folder / _PLAIN[1]
     if not sign_file.exists() or not enc_file.exists():
         folder.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(OSError):

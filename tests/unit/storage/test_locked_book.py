@@ -312,3 +312,30 @@ def test_a_locked_book_is_migrated_and_its_copy_before_stays_locked(book, book_p
             .startswith("zhang san")
     before = book_path.with_name("book.before-v16.bak")
     assert is_locked(before) and ZHANG_SAN.encode() not in before.read_bytes()
+
+
+def test_a_change_of_the_keys_protection_cut_short_loses_no_key(book, book_path):
+    """New key files are all written before the old go: cut short at either point, the
+    installation's keys (and so its pairings) are still there, plain or under the
+    password."""
+    from villagebook.paths import data_dir
+    from villagebook.sync import book_password
+    from villagebook.sync.keys import keys_protected, load_keys, unlock_keys
+
+    fingerprint = load_keys().fingerprint
+    folder = data_dir() / "keys"
+    plain = {p.name: p.read_bytes() for p in folder.iterdir()}
+    _fill_and_close(book)
+    book_password.set_password(book_path, PASSWORD)
+    # locking cut short after the protected files were written: the plain pair is whole
+    for name, data in plain.items():
+        (folder / name).write_bytes(data)
+    book_password.forget()
+    assert not keys_protected() and load_keys().fingerprint == fingerprint
+    for name in plain:
+        (folder / name).unlink()
+    # taking it off cut short after one plain file was written: the protected pair holds
+    (folder / "signing.key").write_bytes(plain["signing.key"])
+    book_password.forget()
+    assert keys_protected() and unlock_keys(PASSWORD)
+    assert load_keys().fingerprint == fingerprint
