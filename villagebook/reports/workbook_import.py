@@ -464,8 +464,9 @@ def import_workbook(book: Book, path: str | Path, *, dry_run: bool = False,
     other = _other_village(book, households)
     if other is not None:
         result.warnings.append(other)
-    result.warnings += _unread_columns(sheets, mapping)
-    result.warnings += _unsafe_houses(sheets, mapping)
+    columns = _sheet_columns(sheets, mapping)  # each sheet's header, read once
+    result.warnings += _unread_columns(columns)
+    result.warnings += _unsafe_houses(sheets, columns)
     seen: dict[str, str] = {}  # ID number → 户编号, across the whole file
     new: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
     states: list[tuple[str, dict[str, Any], tuple[str, int]]] = []
@@ -507,12 +508,11 @@ def import_workbook(book: Book, path: str | Path, *, dry_run: bool = False,
     return result
 
 
-def _unread_columns(sheets: dict[str, list[list[Any]]], mapping: Mapping | None
-                    ) -> list[Problem]:
+def _unread_columns(columns: list[SheetColumns]) -> list[Problem]:
     """Columns with a title that the import has no place for: named before anything is
     written, so that nothing a list holds is dropped without a word."""
     out = []
-    for sheet in _sheet_columns(sheets, mapping):
+    for sheet in columns:
         unread = [t.strip() for t, key in zip(sheet.titles, sheet.keys)
                   if not key and t.strip() and normalize(t) not in _IGNORED]
         if unread:
@@ -527,10 +527,10 @@ def _unread_columns(sheets: dict[str, list[list[Any]]], mapping: Mapping | None
 UNSAFE_HOUSE_TITLES = {normalize(t) for t in ("危房户", "是否危房户", "是否为危房户")}
 
 
-def _unsafe_houses(sheets: dict[str, list[list[Any]]], mapping: Mapping | None
+def _unsafe_houses(sheets: dict[str, list[list[Any]]], columns: list[SheetColumns]
                    ) -> list[Problem]:
     out = []
-    for sheet in _sheet_columns(sheets, mapping):
+    for sheet in columns:
         for column, title in enumerate(sheet.titles):
             if normalize(title) not in UNSAFE_HOUSE_TITLES or sheet.keys[column]:
                 continue
