@@ -34,3 +34,16 @@ def pdf_text(path) -> str:
     from pypdf import PdfReader
 
     return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def back_to_schema_15(conn) -> None:
+    """Make a book on ``conn`` (sqlite3 or SQLCipher) look as a program of schema 15 left
+    it: no sort keys, no record of migration 0016."""
+    conn.executescript("""
+        DROP INDEX households_head_sort; DROP INDEX households_group_sort;
+        ALTER TABLE households DROP COLUMN head_sort;
+        ALTER TABLE households DROP COLUMN group_sort;
+        DELETE FROM _sqlite_migrations WHERE name = '0016_sort_keys';
+        PRAGMA user_version = 15;
+    """)
+    conn.close()

@@ -137,7 +137,7 @@ def test_a_book_of_schema_15_gets_its_sort_keys(book_path):
     from villagebook.storage.households import save_household
     from villagebook.storage.queries import HouseholdQuery, household_page
     from villagebook.storage.village import add_user, set_village
-    from helpers import make_id
+    from helpers import back_to_schema_15, make_id
 
     with open_book(book_path, create=True) as book:
         add_user(book, "李文书", "01")
@@ -150,16 +150,7 @@ def test_a_book_of_schema_15_gets_its_sort_keys(book_path):
                                         "group_name": group, "category": "01"},
                            [{"name": head, "id_number": make_id("19600101", 11 + 2 * serial),
                              "relation": "01"}])
-    # as a program of schema 15 left it: no sort keys, no record of migration 0016
-    conn = sqlite3.connect(book_path)
-    conn.executescript("""
-        DROP INDEX households_head_sort; DROP INDEX households_group_sort;
-        ALTER TABLE households DROP COLUMN head_sort;
-        ALTER TABLE households DROP COLUMN group_sort;
-        DELETE FROM _sqlite_migrations WHERE name = '0016_sort_keys';
-        PRAGMA user_version = 15;
-    """)
-    conn.close()
+    back_to_schema_15(sqlite3.connect(book_path))
     with open_book(book_path) as book:
         assert book.conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
         rows = household_page(book.conn, HouseholdQuery(sort="head_name"), 0, 9)

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from helpers import ZHANG_SAN, family, make_id
+from helpers import ZHANG_SAN, back_to_schema_15, family, make_id
 from villagebook.core.errors import BookError
 from villagebook.storage import open_book
 from villagebook.storage.backups import backup_folder, list_backups, make_backup, restore
@@ -298,15 +298,7 @@ def test_a_locked_book_is_migrated_and_its_copy_before_stays_locked(book, book_p
     sqlite-utils, the copy kept before the migration locked too."""
     _fill_and_close(book)
     set_password(book_path, PASSWORD)
-    conn = connect(book_path)  # as a program of schema 15 left it
-    conn.executescript("""
-        DROP INDEX households_head_sort; DROP INDEX households_group_sort;
-        ALTER TABLE households DROP COLUMN head_sort;
-        ALTER TABLE households DROP COLUMN group_sort;
-        DELETE FROM _sqlite_migrations WHERE name = '0016_sort_keys';
-        PRAGMA user_version = 15;
-    """)
-    conn.close()
+    back_to_schema_15(connect(book_path))
     with open_book(book_path) as migrated:
         assert migrated.conn.execute("SELECT head_sort FROM households").fetchone()[0] \
             .startswith("zhang san")
