@@ -96,11 +96,6 @@ def forget_keys() -> None:
     _keys.clear()
 
 
-def has_key(path: str | Path) -> bool:
-    """True when the locked file at ``path`` can be opened without asking again."""
-    return salt_of(path) in _keys
-
-
 def connect(path: str | Path, *, mode: str | None = None, timeout: float = 5.0,
             check_same_thread: bool = True) -> sqlite3.Connection:
     """A connection to the book file at ``path``: ``mode`` "ro" for reading only,
@@ -109,11 +104,9 @@ def connect(path: str | Path, *, mode: str | None = None, timeout: float = 5.0,
     ``BookError('book.password_needed')``."""
     path = Path(path)
     uri = f"{path.resolve().as_uri()}?{'immutable=1' if mode == 'immutable' else 'mode=ro'}"
-    if path.exists() and is_locked(path):
-        salt = salt_of(path)
-        key = _keys.get(salt)
-        if key is None:
-            raise BookError("book.password_needed", path=str(path))
+    found = key_of(path) if path.exists() else None  # book.password_needed
+    if found is not None:
+        key = found[1]
         if mode is None:
             return _cipher(str(path), key=key, timeout=timeout,
                            check_same_thread=check_same_thread)
@@ -150,15 +143,11 @@ def connect_like(source: sqlite3.Connection, path: str | Path) -> sqlite3.Connec
     the same key and salt when ``source`` is locked, so the copy stays locked and opens
     with the same password."""
     if isinstance(source, sqlcipher3.Connection):
-        salt, key = _source_key(source)
+        found = key_of(source.execute("PRAGMA database_list").fetchone()[2])
+        assert found is not None  # an SQLCipher connection is to a locked file
+        salt, key = found
         return _cipher(str(path), key=key, salt=salt)
     return sqlite3.connect(str(path))
-
-
-def _source_key(source: object) -> tuple[bytes, bytes]:
-    name = cast(sqlite3.Connection, source).execute("PRAGMA database_list").fetchone()[2]
-    salt = salt_of(name)
-    return salt, _keys[salt]
 
 
 def key_of(path: str | Path) -> tuple[bytes, bytes] | None:

@@ -15,8 +15,7 @@ from helpers import ZHANG_SAN, back_to_schema_15, family, make_id
 from villagebook.core.errors import BookError
 from villagebook.storage import open_book
 from villagebook.storage.backups import backup_folder, list_backups, make_backup, restore
-from villagebook.storage.connection import (connect, forget_keys, has_key, is_locked,
-                                            unlock)
+from villagebook.storage.connection import connect, forget_keys, is_locked, unlock
 from villagebook.storage.households import load_household, save_household
 from villagebook.storage.locking import companions, set_password
 
@@ -61,7 +60,10 @@ def test_a_locked_book_and_its_backups_hold_no_readable_record(book, book_path):
     assert needed.value.code == "book.password_needed"
     with pytest.raises(BookError) as wrong:
         unlock(book_path, "石桥村2025")
-    assert wrong.value.code == "book.wrong_password" and not has_key(book_path)
+    assert wrong.value.code == "book.wrong_password"
+    with pytest.raises(BookError) as still:  # and no key was kept for it
+        connect(book_path, mode="ro")
+    assert still.value.code == "book.password_needed"
     unlock(book_path, PASSWORD)
     reopened = open_book(book_path)
     try:
