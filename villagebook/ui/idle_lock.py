@@ -96,7 +96,6 @@ class IdleLock(QObject):
         app = QApplication.instance()
         assert app is not None  # a window exists, so does its application
         self.app = app
-        app.installEventFilter(self)
         self.restart()
 
     def restart(self) -> None:
@@ -104,8 +103,10 @@ class IdleLock(QObject):
         minutes = idle_minutes(self.book)
         if minutes and has_pin(self.book, self.book.operator):
             self.timer.start(minutes * 60_000)
+            self.app.installEventFilter(self)  # every event is seen only while it counts
         else:
             self.timer.stop()
+            self.app.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.screen is None and event.type() in _ACTIVITY and self.timer.isActive():
