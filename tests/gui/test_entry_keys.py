@@ -206,6 +206,12 @@ def test_ctrl_tab_switches_tabs_from_anywhere_and_lists_answer_insert_and_enter(
     assert income.table.hasFocus()
     qtbot.keyClick(income.table, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert tabs.currentWidget() is window.ui.membersTab and table.hasFocus()
+    qtbot.keyClick(table, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert tabs.currentWidget() is window.ui.basicTab
+    assert window.editors["number"].hasFocus()  # the basic tab: its first field
+    qtbot.keyClick(window.editors["number"], Qt.Key.Key_Tab,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert tabs.currentWidget() is window.ui.membersTab and table.hasFocus()
     rows = window.members.rowCount()
     qtbot.keyClick(table, Qt.Key.Key_Insert)  # a member row added
     assert window.members.rowCount() == rows + 1

@@ -293,7 +293,7 @@ class HouseholdWindow(QWidget):
         elif isinstance(page, RecordTab):
             page.take_focus()
         elif page is self.ui.basicTab:
-            page.focusNextChild()
+            next(iter(self.editors.values())).setFocus()  # its first field (户编号)
 
     def add_member(self) -> None:
         row = self.members.add_member()
