@@ -73,10 +73,34 @@ def test_main_window_search_filters_and_summary(qtbot, demo_book):
 def test_second_instance_asks_the_first_to_come_forward(qtbot):
     first = SingleInstance("villagebook-test-single")
     assert first.claim()
+    assert first.listen()
     second = SingleInstance("villagebook-test-single")
     with qtbot.waitSignal(first.activated, timeout=3000):
         assert not second.claim()
     first.release()
+    third = SingleInstance("villagebook-test-single")  # the first has ended: free again
+    assert third.claim()
+    third.release()
+
+
+def test_an_instance_still_starting_is_not_started_twice(qtbot, monkeypatch):
+    from villagebook.ui import single_instance
+
+    monkeypatch.setattr(single_instance, "ASK_WAIT_MS", 300)
+    first = SingleInstance("villagebook-test-starting")
+    assert first.claim()  # not listening yet: its window is not painted
+    assert not SingleInstance("villagebook-test-starting").claim()
+    first.release()
+
+
+def test_a_lock_file_left_by_a_crash_does_not_stop_the_start(qtbot):
+    from villagebook.paths import data_dir
+
+    data_dir().mkdir(parents=True, exist_ok=True)
+    (data_dir() / "villagebook-test-crashed.lock").write_bytes(b"")  # no process holds it
+    survivor = SingleInstance("villagebook-test-crashed")
+    assert survivor.claim()
+    survivor.release()
 
 
 def test_switching_to_english_changes_the_window(qtbot, demo_book):

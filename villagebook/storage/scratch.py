@@ -16,12 +16,11 @@ import atexit
 import contextlib
 import os
 import shutil
-import sys
 import tempfile
-import uuid
 from pathlib import Path
 
 from ..paths import data_dir
+from .file_lock import is_held, take
 
 _LOCK = ".lock"
 _PARTS = "parts.txt"  # one path a line: the .part files this process began
@@ -45,10 +44,9 @@ def claim() -> Path:
     if _lock_handle is not None:  # the data folder changed (tests): let the old one go
         with contextlib.suppress(OSError):
             _lock_handle.close()
-    folder = root / f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    folder = root / f"{os.getpid()}-{os.urandom(4).hex()}"
     folder.mkdir(parents=True, exist_ok=True)
-    _lock_handle = open(folder / _LOCK, "a+b")  # noqa: SIM115 (held while we run)
-    _hold(_lock_handle)
+    _lock_handle = take(folder / _LOCK)  # held while we run
     _claimed = folder
     tempfile.tempdir = str(folder)
     atexit.register(_release, folder)
@@ -98,36 +96,6 @@ def _release(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-if sys.platform == "win32":
-    import msvcrt
-
-    def _hold(handle) -> None:
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-
-    def _stale(folder: Path) -> bool:
-        try:
-            with open(folder / _LOCK, "a+b") as handle:
-                handle.seek(0)
-                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-                msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-        except FileNotFoundError:
-            return True
-        except OSError:
-            return False
-        return True
-else:
-    import fcntl
-
-    def _hold(handle) -> None:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-    def _stale(folder: Path) -> bool:
-        try:
-            with open(folder / _LOCK, "a+b") as handle:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except FileNotFoundError:
-            return True
-        except OSError:
-            return False
-        return True
+def _stale(folder: Path) -> bool:
+    """A folder whose process is gone (no one holds its lock)."""
+    return not is_held(folder / _LOCK)
