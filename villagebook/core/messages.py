@@ -4,7 +4,6 @@ resources/i18n): the window shows them through Qt, reports and the CLI through
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from functools import cache
 from typing import Any
 
@@ -381,9 +380,10 @@ TEMPLATES: dict[str, str] = {
 }
 
 
-
 @cache
 def _chinese() -> dict[str, str]:
+    import xml.etree.ElementTree as ET  # reports and the command line only
+
     tree = ET.parse(resources_dir() / "i18n" / "villagebook_zh_CN.ts")
     out: dict[str, str] = {}
     for context in tree.getroot():

@@ -18,10 +18,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-import uuid_utils
-
 from ..core.clock import HybridClock
 from ..core.errors import BookError, VillagebookError
+from ..core.ids import new_id
 from .connection import DB_ERRORS, connect, connect_like, is_locked
 from .files import replace_atomically
 from .installation import installation_id, remember_sequence, seen_sequence
@@ -344,7 +343,7 @@ def _claim_site(book: Book) -> None:
             previous = json.loads(book.meta("previous_sites") or "[]")
             previous.append({"site": book.site_id, "upto": top, "why": reason})
             book.set_meta("previous_sites", json.dumps(previous))
-            book.site_id = str(uuid_utils.uuid7())
+            book.site_id = new_id()
             book.set_meta("site_id", book.site_id)
             last = book.conn.execute("SELECT max(hlc) FROM changes").fetchone()[0]
             book.clock = HybridClock(book.site_id, last)

@@ -6,25 +6,18 @@ and a later sync can ship the rows as they are (see docs/changelog.md).
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-import uuid_utils
-
 from ..core.errors import Issue, NotFound, ValidationFailed
+from ..core.ids import new_id
 from .kinds import HOUSEHOLD_DERIVED, KINDS, VILLAGE
 
 if TYPE_CHECKING:
     from .book import Book
 
 _STAMPS = ("created_at", "updated_at")
-
-
-def new_id() -> str:
-    """A globally unique, time-ordered record id (UUIDv7)."""
-    return str(uuid_utils.uuid7())
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
@@ -39,9 +32,14 @@ def created_value(table: str, record: Mapping[str, Any]) -> dict[str, Any]:
     """What a 'create' row keeps: the record's non-empty fields, derived columns left out.
     Binary content (a photo) is named by its SHA-256 and size, not copied into the log."""
     derived = DERIVED.get(table, ())
-    return {k: ({"sha256": hashlib.sha256(v).hexdigest(), "bytes": len(v)}
-                if isinstance(v, bytes) else v)
+    return {k: (_named(v) if isinstance(v, bytes) else v)
             for k, v in record.items() if v is not None and k not in derived}
+
+
+def _named(content: bytes) -> dict[str, Any]:
+    import hashlib  # with OpenSSL: read for a photo, not at start
+
+    return {"sha256": hashlib.sha256(content).hexdigest(), "bytes": len(content)}
 
 
 def close_conflicts(conn: Any, record_id: str, field: str, base: str | None,

@@ -14,7 +14,6 @@ backup made from a locked book keeps its salt and opens with the same key.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from pathlib import Path
 from typing import cast
@@ -60,6 +59,8 @@ def salt_of(path: str | Path) -> bytes:
 
 def derive_key(password: str, salt: bytes) -> bytes:
     """The raw SQLCipher key for ``password`` on a file with ``salt``."""
+    import hashlib  # with OpenSSL: read for a locked book only
+
     return hashlib.pbkdf2_hmac("sha512", password.encode("utf-8"), salt, KDF_ITERATIONS, 32)
 
 

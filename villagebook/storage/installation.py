@@ -20,8 +20,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-import uuid_utils
-
+from ..core.ids import new_id
 from ..paths import data_dir
 from .files import replace_atomically
 
@@ -50,7 +49,7 @@ def installation_id() -> str:
     """This installation's id, made on first use."""
     data = _load()
     if not data:
-        data = {"id": str(uuid_utils.uuid7()), "sites": {}}
+        data = {"id": new_id(), "sites": {}}
         _save(data)
     return data["id"]
 

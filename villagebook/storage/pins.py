@@ -8,8 +8,6 @@ working; with no PIN set, or 0 minutes, it never locks.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
 
 from ..core.errors import Issue, ValidationFailed
@@ -26,6 +24,8 @@ def _key(name: str) -> str:
 
 
 def _hash(pin: str, salt: bytes) -> str:
+    import hashlib  # with OpenSSL (hmac too): read when a PIN is set or tried, not at start
+
     return hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, ITERATIONS).hex()
 
 
@@ -52,6 +52,8 @@ def check_pin(book: Book, name: str, pin: str) -> bool:
     if "$" not in stored:
         return False
     salt, digest = stored.split("$", 1)
+    import hmac
+
     return hmac.compare_digest(_hash(pin, bytes.fromhex(salt)), digest)
 
 

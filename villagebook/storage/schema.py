@@ -7,10 +7,10 @@ program can refuse a newer book before touching it.
 
 from __future__ import annotations
 
-import uuid_utils
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from ..core.ids import new_id
 from .schema_names import MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION
 
 migrations = Migrations(MIGRATION_SET)
@@ -116,7 +116,7 @@ def m0001(db: Database) -> None:
     )
     for column in _SORTABLE_HOUSEHOLD_COLUMNS:
         db.execute(f"CREATE INDEX households_{column} ON households({column}, number)")
-    db.execute("INSERT INTO meta(key, value) VALUES ('site_id', ?)", [str(uuid_utils.uuid7())])
+    db.execute("INSERT INTO meta(key, value) VALUES ('site_id', ?)", [new_id()])
 
 
 @migrations(name="0002_incomes_checks_settings")

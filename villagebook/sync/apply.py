@@ -23,9 +23,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import uuid_utils
-
 from ..core.clock import ClockAhead
+from ..core.ids import new_id
 from ..core.idnumber import parse as parse_id
 from ..storage.book import Book, now_text
 from ..storage.book_settings import local_setting
@@ -321,7 +320,7 @@ def _merge_field(book: Book, action: dict[str, Any], change: dict[str, Any], tab
         local = conn.execute(
             "SELECT a.operator FROM changes c JOIN actions a ON a.seq = c.action_seq"
             " WHERE c.hlc = ?", [concurrent_with]).fetchone()
-        conflict = {"id": str(uuid_utils.uuid7()), "table_name": table,
+        conflict = {"id": new_id(), "table_name": table,
                     "record_id": record_id, "household_id": change.get("household"),
                     "field": field_name, "local_value": to_json(current[0]),
                     "local_stamp": concurrent_with,
@@ -395,7 +394,7 @@ def _report_clash(book: Book, table: str, values: dict[str, Any], change: dict[s
                                                        values["id"]]).fetchall():
             if record_kind.removable and values.get("status", "active") != "active":
                 continue
-            conflict = {"id": str(uuid_utils.uuid7()), "table_name": table,
+            conflict = {"id": new_id(), "table_name": table,
                         "record_id": values["id"], "household_id": change.get("household"),
                         "field": "+".join(key), "local_value": to_json(other),
                         "local_stamp": "", "local_operator": None,
@@ -441,7 +440,7 @@ def find_same_person(book: Book, member_ids: set[str]) -> list[dict[str, Any]]:
                 [name, birth, household_id]) if (r[0], "id") not in candidates]
         for other, basis in candidates:
             a, b = sorted((member_id, other))
-            finding = {"id": str(uuid_utils.uuid7()), "member_a": a, "member_b": b,
+            finding = {"id": new_id(), "member_a": a, "member_b": b,
                        "basis": basis, "found_at": now_text()}
             cursor = conn.execute(
                 "INSERT OR IGNORE INTO sync_same_person (id, member_a, member_b, basis,"
@@ -490,6 +489,6 @@ def _keep(book: Book, installation: str, name: str, package: Package, data: byte
     book.conn.execute(
         "INSERT INTO sync_packages (id, peer, direction, file_name, at, ranges, actions, state,"
         " detail, data) VALUES (?,?,?,?,?,?,?,?,?,?)",
-        [str(uuid_utils.uuid7()), installation, "in", name, now_text(),
+        [new_id(), installation, "in", name, now_text(),
          json.dumps(package.manifest["ranges"]), len(package.actions), state, detail, data])
     book.conn.commit()
