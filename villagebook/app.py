@@ -19,8 +19,6 @@ from .core.errors import BookError, ValidationFailed, VillagebookError
 from .paths import data_dir, default_book_path
 from .settings import Settings
 from .storage import open_book, scratch
-from .storage.backups import (automatic_backup, check_book, list_backups, quick_check,
-                               restore)
 from .storage.book import Book, create_book
 from .storage.connection import DB_ERRORS
 from .storage.township import create_township
@@ -29,6 +27,7 @@ from .ui import i18n
 from .ui.fonts import install_font
 from .ui.jobs import LatestOnly, wait_for_jobs
 from .ui.main_window import MainWindow
+from .ui.first_paint import after_first_paint
 from .ui.screen_fit import show_main
 from .ui.messages import describe, describe_error, describe_failure
 from .ui.single_instance import SingleInstance
@@ -256,14 +255,16 @@ class Controller(QObject):
         self.book = book
         self.settings.last_book = str(book.path)
         self.settings.sync()
-        self.window = MainWindow(book)
+        self.window = MainWindow(book, hold_findings=True)
         self.window.language_requested.connect(self.switch_language)
         self.window.new_book_requested.connect(lambda: self.replace_book(new=True))
         self.window.open_book_requested.connect(lambda: self.replace_book(new=False))
         self.window.restore_requested.connect(self.restore_from)
         self.window.password_requested.connect(self.set_password)
         show_main(self.window)
-        self.check_integrity(book)
+        # the rules and the integrity check read the whole book: once the window is painted
+        after_first_paint(self.window, self.window.findings.release,
+                          lambda: self.check_integrity(book))
         # pypinyin (code typing, search) and sqlite-utils (the first save) take a quarter
         # of a second to load: loaded in the background once the window is up
         QTimer.singleShot(1500, lambda: threading.Thread(
@@ -273,13 +274,16 @@ class Controller(QObject):
         """After the window shows: ``quick_check`` of the file in the background (seconds on
         a cold slow disk). A damaged book is refused every change and the newest backup
         that passes its check is offered."""
+        from .storage import backups  # after the first paint, like the check itself
+
         job = LatestOnly(self.window)
 
         def checked(result: str) -> None:
             if result == "ok" or book.closed:
                 return
             book.read_only = True  # never written again as it is
-            good = next((b for b in list_backups(book.path) if check_book(b.path)), None)
+            good = next((b for b in backups.list_backups(book.path)
+                         if backups.check_book(b.path)), None)
             text = self.tr("This book file is damaged: changes are not accepted, so that "
                            "nothing more is lost.")
             if good is None:
@@ -297,13 +301,15 @@ class Controller(QObject):
                 self.restore_from(good.path)
 
         job.done.connect(checked)
-        job.submit_reading(book.path, lambda conn: quick_check(conn))
+        job.submit_reading(book.path, lambda conn: backups.quick_check(conn))
         return job
 
     def close_book(self, book: Book) -> None:
         """Close a book, with its automatic backup of the day first (a failure to back up
         never stops the closing)."""
         if not book.closed:
+            from .storage.backups import automatic_backup
+
             with contextlib.suppress(VillagebookError, OSError, *DB_ERRORS):
                 automatic_backup(book)
         book.close()
@@ -314,6 +320,8 @@ class Controller(QObject):
             if book is None:
                 return False
             try:
+                from .storage.backups import restore
+
                 aside = restore(book.path, Path(backup_path))
             except Exception as error:  # whatever failed, the book opens again as it is
                 QMessageBox.critical(None, self.tr("Not restored"), describe_failure(error))
@@ -416,6 +424,9 @@ def main(argv: list[str] | None = None) -> int:
     if not controller.start(args.db):
         guard.release()
         return 0
+    # later starts are heard once the window is painted (Qt's network module is read then)
+    assert controller.window is not None  # started: its window is shown
+    after_first_paint(controller.window, guard.listen)
     status = app.exec()
     wait_for_jobs()
     if controller.book is not None:

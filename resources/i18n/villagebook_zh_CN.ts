@@ -4,120 +4,120 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../villagebook/app.py" line="82"/>
-        <location filename="../../villagebook/app.py" line="102"/>
-        <location filename="../../villagebook/app.py" line="361"/>
+        <location filename="../../villagebook/app.py" line="81"/>
+        <location filename="../../villagebook/app.py" line="101"/>
+        <location filename="../../villagebook/app.py" line="369"/>
         <source>Save the new book as</source>
         <translation>新账本保存为</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="84"/>
-        <location filename="../../villagebook/app.py" line="104"/>
-        <location filename="../../villagebook/app.py" line="363"/>
+        <location filename="../../villagebook/app.py" line="83"/>
+        <location filename="../../villagebook/app.py" line="103"/>
+        <location filename="../../villagebook/app.py" line="371"/>
         <source>Books (*.db)</source>
         <translation>村账本 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="94"/>
-        <location filename="../../villagebook/app.py" line="109"/>
-        <location filename="../../villagebook/app.py" line="124"/>
-        <location filename="../../villagebook/app.py" line="128"/>
+        <location filename="../../villagebook/app.py" line="93"/>
+        <location filename="../../villagebook/app.py" line="108"/>
+        <location filename="../../villagebook/app.py" line="123"/>
+        <location filename="../../villagebook/app.py" line="127"/>
         <source>Not created</source>
         <translation>未能创建</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="110"/>
+        <location filename="../../villagebook/app.py" line="109"/>
         <source>There is already a file there; choose another name.</source>
         <translation>该位置已有文件，请换一个名字。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="143"/>
+        <location filename="../../villagebook/app.py" line="142"/>
         <source>Demo village</source>
         <translation>演示村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="158"/>
+        <location filename="../../villagebook/app.py" line="157"/>
         <source>Opened for reading only</source>
         <translation>以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="159"/>
+        <location filename="../../villagebook/app.py" line="158"/>
         <source>This book cannot be written (it may be on a CD or a protected USB stick), so it is open for reading, printing and exporting only. To make changes, copy it to the computer and open the copy.</source>
         <translation>此账本不能写入（可能在光盘或写保护的U盘上），现以只读方式打开，只能查看、打印和导出。要修改，请把它复制到电脑上再打开副本。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="163"/>
+        <location filename="../../villagebook/app.py" line="162"/>
         <source>Cannot open the book</source>
         <translation>无法打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="226"/>
+        <location filename="../../villagebook/app.py" line="225"/>
         <source>The password was not changed</source>
         <translation>密码没有改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="229"/>
+        <location filename="../../villagebook/app.py" line="228"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="230"/>
+        <location filename="../../villagebook/app.py" line="229"/>
         <source>The book and its backups are locked with the new password.</source>
         <translation>账本和备份已用新密码加密。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="232"/>
+        <location filename="../../villagebook/app.py" line="231"/>
         <source>The password is taken off: the book and its backups open without it.</source>
         <translation>密码已取消：账本和备份不用密码就能打开。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="248"/>
+        <location filename="../../villagebook/app.py" line="247"/>
         <source>Who is working?</source>
         <translation>谁在使用？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="283"/>
+        <location filename="../../villagebook/app.py" line="287"/>
         <source>This book file is damaged: changes are not accepted, so that nothing more is lost.</source>
         <translation>账本文件已损坏：为避免损失更多数据，暂不接受修改。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="286"/>
-        <location filename="../../villagebook/app.py" line="291"/>
+        <location filename="../../villagebook/app.py" line="290"/>
+        <location filename="../../villagebook/app.py" line="295"/>
         <source>The book is damaged</source>
         <translation>账本已损坏</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="287"/>
+        <location filename="../../villagebook/app.py" line="291"/>
         <source>There is no backup beside it; ask for help and do not delete the file.</source>
         <translation>账本旁没有备份；请寻求技术帮助，不要删除这个文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="292"/>
+        <location filename="../../villagebook/app.py" line="296"/>
         <source>The newest sound backup is of {made} ({households} households). Restore it now? The damaged book is kept aside.</source>
         <translation>最新的完好备份是 {made} 的（{households} 户）。现在恢复吗？损坏的账本会另存一份。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="319"/>
+        <location filename="../../villagebook/app.py" line="327"/>
         <source>Not restored</source>
         <translation>未恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="325"/>
+        <location filename="../../villagebook/app.py" line="333"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="326"/>
+        <location filename="../../villagebook/app.py" line="334"/>
         <source>The backup is in place. The book as it was before is kept as {aside}.</source>
         <translation>已恢复备份。恢复前的账本保存为 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="366"/>
+        <location filename="../../villagebook/app.py" line="374"/>
         <source>Open a book</source>
         <translation>打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="367"/>
+        <location filename="../../villagebook/app.py" line="375"/>
         <source>Books (*.db);;All files (*)</source>
         <translation>村账本 (*.db);;所有文件 (*)</translation>
     </message>
@@ -229,32 +229,32 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="76"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="39"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="76"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="39"/>
         <source>Finding</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="76"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="39"/>
         <source>Household number</source>
         <translation>户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="77"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="40"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="77"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="40"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="77"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="40"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
@@ -262,93 +262,93 @@
 <context>
     <name>FindingsPage</name>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="201"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="94"/>
         <source>All findings</source>
         <translation>全部预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="205"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="98"/>
         <source>All levels</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="217"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="110"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="233"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="126"/>
         <source>Open the household</source>
         <translation>打开农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="235"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="128"/>
         <source>Right as it is: do not show again…</source>
         <translation>核实无误，不再提示…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="237"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="130"/>
         <source>Print the list…</source>
         <translation>打印清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="239"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="132"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="249"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="142"/>
         <source>Checking the book… {done} of {total} rule groups</source>
         <translation>正在检查账本…已完成 {done}/{total} 组规则</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="259"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="152"/>
         <source>Checking the book…</source>
         <translation>正在检查账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="273"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="166"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="282"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="175"/>
         <source>All helpers</source>
         <translation>全部帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="314"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="207"/>
         <source>&lt;b&gt;{errors} errors, {warnings} warnings, {reminders} reminders&lt;/b&gt; (showing {shown})</source>
         <translation>&lt;b&gt;错误 {errors} 条，预警 {warnings} 条，提醒 {reminders} 条&lt;/b&gt;（列出 {shown} 条）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="345"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="238"/>
         <source>Right as it is</source>
         <translation>核实无误</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="346"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="239"/>
         <source>Why is this right as it is? (kept in the history)</source>
         <translation>为什么核实无误？（记入修改记录）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="359"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="252"/>
         <source>Save the list</source>
         <translation>保存清单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="366"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="259"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="371"/>
-        <location filename="../../villagebook/ui/findings_page.py" line="383"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="264"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="276"/>
         <source>Writing the list…</source>
         <translation>正在生成清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="378"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="271"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1413,306 +1413,306 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="105"/>
+        <location filename="../../villagebook/ui/main_window.py" line="100"/>
         <source>Today</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="106"/>
+        <location filename="../../villagebook/ui/main_window.py" line="101"/>
         <source>Households</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="107"/>
+        <location filename="../../villagebook/ui/main_window.py" line="102"/>
         <source>Assistance measures</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="108"/>
+        <location filename="../../villagebook/ui/main_window.py" line="103"/>
         <source>Helpers</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="109"/>
+        <location filename="../../villagebook/ui/main_window.py" line="104"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="110"/>
+        <location filename="../../villagebook/ui/main_window.py" line="105"/>
         <source>Problems</source>
         <translation>问题整改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="111"/>
+        <location filename="../../villagebook/ui/main_window.py" line="106"/>
         <source>Projects and assets</source>
         <translation>项目资产</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="112"/>
+        <location filename="../../villagebook/ui/main_window.py" line="107"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="113"/>
+        <location filename="../../villagebook/ui/main_window.py" line="108"/>
         <source>Warnings</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="114"/>
+        <location filename="../../villagebook/ui/main_window.py" line="109"/>
         <source>Charts</source>
         <translation>统计图</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="125"/>
+        <location filename="../../villagebook/ui/main_window.py" line="120"/>
         <source>Search: name, pinyin initials (zs), ID number, household number</source>
         <translation>搜索：姓名、拼音首字母（如 zs）、证件号码、户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="133"/>
+        <location filename="../../villagebook/ui/main_window.py" line="128"/>
         <source>All categories</source>
         <translation>全部户类别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="134"/>
+        <location filename="../../villagebook/ui/main_window.py" line="129"/>
         <source>All statuses</source>
         <translation>全部脱贫状态</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="136"/>
+        <location filename="../../villagebook/ui/main_window.py" line="131"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="140"/>
+        <location filename="../../villagebook/ui/main_window.py" line="135"/>
         <source>Include closed</source>
         <translation>含已注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="149"/>
-        <location filename="../../villagebook/ui/main_window.py" line="188"/>
-        <location filename="../../villagebook/ui/main_window.py" line="429"/>
+        <location filename="../../villagebook/ui/main_window.py" line="144"/>
+        <location filename="../../villagebook/ui/main_window.py" line="184"/>
+        <location filename="../../villagebook/ui/main_window.py" line="440"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="168"/>
+        <location filename="../../villagebook/ui/main_window.py" line="165"/>
         <source>Print household cards…</source>
         <translation>打印户卡…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="169"/>
+        <location filename="../../villagebook/ui/main_window.py" line="166"/>
         <source>Print wall sheets…</source>
         <translation>打印户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="335"/>
+        <location filename="../../villagebook/ui/main_window.py" line="346"/>
         <source>All villages</source>
         <translation>所有村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="363"/>
+        <location filename="../../villagebook/ui/main_window.py" line="374"/>
         <source>{count} changes since {since} have not reached {name} yet: export a sync package (Sync in the side bar).</source>
         <translation>自{since}以来有 {count} 项修改尚未送达{name}：请导出同步包（左侧“同步”）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="376"/>
+        <location filename="../../villagebook/ui/main_window.py" line="387"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="377"/>
+        <location filename="../../villagebook/ui/main_window.py" line="388"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="379"/>
+        <location filename="../../villagebook/ui/main_window.py" line="390"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="381"/>
+        <location filename="../../villagebook/ui/main_window.py" line="392"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="383"/>
+        <location filename="../../villagebook/ui/main_window.py" line="394"/>
         <source>Export the village register (Excel)…</source>
         <translation>导出村册（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="190"/>
-        <location filename="../../villagebook/ui/main_window.py" line="385"/>
+        <location filename="../../villagebook/ui/main_window.py" line="186"/>
+        <location filename="../../villagebook/ui/main_window.py" line="396"/>
         <source>Import households from Excel…</source>
         <translation>从 Excel 导入农户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="387"/>
+        <location filename="../../villagebook/ui/main_window.py" line="398"/>
         <source>Save a blank entry template (Excel)…</source>
         <translation>保存空白录入模板（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="389"/>
+        <location filename="../../villagebook/ui/main_window.py" line="400"/>
         <source>Sync…</source>
         <translation>同步…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="391"/>
+        <location filename="../../villagebook/ui/main_window.py" line="402"/>
         <source>Monitoring line…</source>
         <translation>监测线设置…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="393"/>
+        <location filename="../../villagebook/ui/main_window.py" line="404"/>
         <source>Back up to…</source>
         <translation>备份到…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="395"/>
+        <location filename="../../villagebook/ui/main_window.py" line="406"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="398"/>
+        <location filename="../../villagebook/ui/main_window.py" line="409"/>
         <source>Change the password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="399"/>
+        <location filename="../../villagebook/ui/main_window.py" line="410"/>
         <source>Lock with a password…</source>
         <translation>给账本加密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="401"/>
+        <location filename="../../villagebook/ui/main_window.py" line="412"/>
         <source>Take the password off…</source>
         <translation>取消密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="404"/>
+        <location filename="../../villagebook/ui/main_window.py" line="415"/>
         <source>PIN and automatic lock…</source>
         <translation>PIN 码与自动锁定…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="406"/>
+        <location filename="../../villagebook/ui/main_window.py" line="417"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="414"/>
+        <location filename="../../villagebook/ui/main_window.py" line="425"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="415"/>
+        <location filename="../../villagebook/ui/main_window.py" line="426"/>
         <source>Household cards…</source>
         <translation>户卡（明白卡）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="416"/>
+        <location filename="../../villagebook/ui/main_window.py" line="427"/>
         <source>Wall sheets for the home…</source>
         <translation>户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="417"/>
+        <location filename="../../villagebook/ui/main_window.py" line="428"/>
         <source>Public notice…</source>
         <translation>公示名单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="418"/>
+        <location filename="../../villagebook/ui/main_window.py" line="429"/>
         <source>Village register…</source>
         <translation>村有册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="425"/>
+        <location filename="../../villagebook/ui/main_window.py" line="436"/>
         <source>Township summary (乡镇有簿)…</source>
         <translation>乡镇有簿汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="428"/>
+        <location filename="../../villagebook/ui/main_window.py" line="439"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="432"/>
+        <location filename="../../villagebook/ui/main_window.py" line="443"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="437"/>
+        <location filename="../../villagebook/ui/main_window.py" line="448"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="472"/>
+        <location filename="../../villagebook/ui/main_window.py" line="485"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="479"/>
+        <location filename="../../villagebook/ui/main_window.py" line="492"/>
         <source>This copy has no password: whoever has the stick can read every household&apos;s ID numbers, health and disability. Lock the book first (File → Lock with a password…) and its copies are locked too.</source>
         <translation>这份副本没有密码：谁拿到 U 盘都能看到各户的身份证号、健康和残疾情况。先给账本加密码（文件 → 给账本加密码…），它的副本也就都有密码了。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="482"/>
+        <location filename="../../villagebook/ui/main_window.py" line="495"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="515"/>
+        <location filename="../../villagebook/ui/main_window.py" line="532"/>
         <source>Save the township summary</source>
         <translation>保存乡镇汇总表</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="516"/>
+        <location filename="../../villagebook/ui/main_window.py" line="533"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="521"/>
+        <location filename="../../villagebook/ui/main_window.py" line="538"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="531"/>
+        <location filename="../../villagebook/ui/main_window.py" line="550"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="532"/>
-        <location filename="../../villagebook/ui/main_window.py" line="567"/>
+        <location filename="../../villagebook/ui/main_window.py" line="551"/>
+        <location filename="../../villagebook/ui/main_window.py" line="586"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="545"/>
+        <location filename="../../villagebook/ui/main_window.py" line="564"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="566"/>
+        <location filename="../../villagebook/ui/main_window.py" line="585"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="593"/>
+        <location filename="../../villagebook/ui/main_window.py" line="612"/>
         <source>&lt;h3&gt;This book has no households yet&lt;/h3&gt;&lt;p&gt;Start with &lt;b&gt;New household&lt;/b&gt; to enter a family, or &lt;b&gt;Import households from Excel…&lt;/b&gt; to bring in the list the village keeps (the national system&apos;s export or your own table; File → Save a blank entry template gives the columns).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本账本还没有农户&lt;/h3&gt;&lt;p&gt;先点&lt;b&gt;新增农户&lt;/b&gt;逐户录入，或点&lt;b&gt;从 Excel 导入农户…&lt;/b&gt;导入村里已有的名单（全国系统导出的名单或自己的表格均可；“文件 → 保存空白录入模板”给出各列）。&lt;/p&gt;&lt;p&gt;账本保存在这个文件里，请用“文件 → 备份到…”备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="638"/>
+        <location filename="../../villagebook/ui/main_window.py" line="657"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="642"/>
+        <location filename="../../villagebook/ui/main_window.py" line="661"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="644"/>
+        <location filename="../../villagebook/ui/main_window.py" line="663"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="646"/>
+        <location filename="../../villagebook/ui/main_window.py" line="665"/>
         <source>[read only]</source>
         <translation>【只读】</translation>
     </message>
@@ -1773,829 +1773,829 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="25"/>
+        <location filename="../../villagebook/core/messages.py" line="24"/>
         <source>Enter the ID number</source>
         <translation>请填写证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="26"/>
+        <location filename="../../villagebook/core/messages.py" line="25"/>
         <source>The ID number must have 18 characters (or the old 15); it has {length}</source>
         <translation>证件号码应为 18 位（或旧的 15 位），现在是 {length} 位</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="28"/>
+        <location filename="../../villagebook/core/messages.py" line="27"/>
         <source>The ID number may contain only digits, and X as the last character</source>
         <translation>证件号码只能是数字，最后一位可以是 X</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="30"/>
+        <location filename="../../villagebook/core/messages.py" line="29"/>
         <source>Wrong check character in the ID number: the last character should be {expected}</source>
         <translation>证件号码校验位错误：最后一位应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="32"/>
+        <location filename="../../villagebook/core/messages.py" line="31"/>
         <source>The birth date in the ID number ({value}) does not exist</source>
         <translation>证件号码中的出生日期（{value}）不存在</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="34"/>
+        <location filename="../../villagebook/core/messages.py" line="33"/>
         <source>The birth date in the ID number ({value}) is after today</source>
         <translation>证件号码中的出生日期（{value}）晚于今天</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="36"/>
+        <location filename="../../villagebook/core/messages.py" line="35"/>
         <source>The area code {area} was not in use in the birth year; please check (it may be a code that changed later)</source>
         <translation>证件号码前六位 {area} 在出生年份尚未启用，请核对（可能是后来调整过的行政区划代码）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="40"/>
+        <location filename="../../villagebook/core/messages.py" line="39"/>
         <source>Enter {label}</source>
         <translation>请填写{label}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="41"/>
+        <location filename="../../villagebook/core/messages.py" line="40"/>
         <source>{label}: “{value}” is not in the list; choose from the drop-down</source>
         <translation>{label}：“{value}”不在代码表中，请从下拉列表中选择</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="43"/>
+        <location filename="../../villagebook/core/messages.py" line="42"/>
         <source>{label}: “{value}” is not a phone number (a mobile has 11 digits starting with 1; a landline looks like 0871-12345678)</source>
         <translation>{label}：“{value}”不是有效的电话号码（手机号为 1 开头的 11 位数字，座机如 0871-12345678）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="46"/>
+        <location filename="../../villagebook/core/messages.py" line="45"/>
         <source>{label} cannot be after today ({value})</source>
         <translation>{label}不能晚于今天（{value}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="47"/>
+        <location filename="../../villagebook/core/messages.py" line="46"/>
         <source>{label}: “{value}” is not a date; write it like 2024-03-01</source>
         <translation>{label}：“{value}”不是有效日期，请按 2024-03-01 的格式填写</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="49"/>
+        <location filename="../../villagebook/core/messages.py" line="48"/>
         <source>{label} is too long: {length} characters, at most {max}</source>
         <translation>{label}太长：共 {length} 字，最多 {max} 字</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="51"/>
+        <location filename="../../villagebook/core/messages.py" line="50"/>
         <source>{label}: {value} is not a plausible year</source>
         <translation>{label}：{value} 不是合理的年份</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="52"/>
+        <location filename="../../villagebook/core/messages.py" line="51"/>
         <source>{label}: “{value}” is not a year</source>
         <translation>{label}：“{value}”不是年份</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="53"/>
+        <location filename="../../villagebook/core/messages.py" line="52"/>
         <source>{label} must be between 0 and 12</source>
         <translation>{label}应在 0 到 12 之间</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="54"/>
+        <location filename="../../villagebook/core/messages.py" line="53"/>
         <source>{label}: “{value}” is not a number of months</source>
         <translation>{label}：“{value}”不是月数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="55"/>
+        <location filename="../../villagebook/core/messages.py" line="54"/>
         <source>{label}: “{value}” is not a whole number</source>
         <translation>{label}：“{value}”不是整数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="56"/>
+        <location filename="../../villagebook/core/messages.py" line="55"/>
         <source>{label}: “{value}” is not an amount in yuan (at most two decimals)</source>
         <translation>{label}：“{value}”不是有效金额（单位元，最多两位小数）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="58"/>
+        <location filename="../../villagebook/core/messages.py" line="57"/>
         <source>{label} cannot be negative</source>
         <translation>{label}不能为负数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="59"/>
+        <location filename="../../villagebook/core/messages.py" line="58"/>
         <source>{label}: {value} yuan is far too large; please check</source>
         <translation>{label}：{value} 元明显过大，请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="60"/>
+        <location filename="../../villagebook/core/messages.py" line="59"/>
         <source>{label}: “{value}” is not a number</source>
         <translation>{label}：“{value}”不是数字</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="61"/>
+        <location filename="../../villagebook/core/messages.py" line="60"/>
         <source>{label}: {value} is out of range</source>
         <translation>{label}：{value} 超出合理范围</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="62"/>
+        <location filename="../../villagebook/core/messages.py" line="61"/>
         <source>{label}: choose yes or no</source>
         <translation>{label}：请选择“是”或“否”</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="64"/>
+        <location filename="../../villagebook/core/messages.py" line="63"/>
         <source>Sex does not match the ID number, which says {expected}</source>
         <translation>性别与证件号码不符：证件号码显示为{expected}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="66"/>
+        <location filename="../../villagebook/core/messages.py" line="65"/>
         <source>Birth date does not match the ID number, which says {expected}</source>
         <translation>出生日期与证件号码不符：应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="68"/>
+        <location filename="../../villagebook/core/messages.py" line="67"/>
         <source>Relation is “{relation}” but sex is {sex}; please check</source>
         <translation>与户主关系为“{relation}”，性别却是{sex}，请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="70"/>
+        <location filename="../../villagebook/core/messages.py" line="69"/>
         <source>Relation is “{relation}” but the age does not fit the head&apos;s; please check</source>
         <translation>与户主关系为“{relation}”，但年龄与户主不相称，请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="72"/>
+        <location filename="../../villagebook/core/messages.py" line="71"/>
         <source>The spouse has the same sex as the head; please check</source>
         <translation>配偶与户主性别相同，请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="74"/>
+        <location filename="../../villagebook/core/messages.py" line="73"/>
         <source>Health is “disabled”: enter the disability type</source>
         <translation>健康状况为残疾，请填写残疾类别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="76"/>
+        <location filename="../../villagebook/core/messages.py" line="75"/>
         <source>A disability certificate number is usually the ID number plus type and grade: {expected}</source>
         <translation>残疾证号一般为证件号码加残疾类别和等级：{expected}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="79"/>
+        <location filename="../../villagebook/core/messages.py" line="78"/>
         <source>Aged {age}, of compulsory-school age, but not in school: check and write the reason in the note</source>
         <translation>{age} 岁，处于义务教育阶段却不在校，请核实并在备注中写明原因（控辍保学）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="82"/>
+        <location filename="../../villagebook/core/messages.py" line="81"/>
         <source>Same ID number as {other} in this household</source>
         <translation>与本户成员 {other} 的证件号码重复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="84"/>
+        <location filename="../../villagebook/core/messages.py" line="83"/>
         <source>This ID number is already registered in household {household}; one person cannot be in two households</source>
         <translation>此证件号码已登记在户编号 {household} 中，同一人不能同时在两户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="87"/>
+        <location filename="../../villagebook/core/messages.py" line="86"/>
         <source>Choose why the member left</source>
         <translation>请选择减少原因</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="88"/>
+        <location filename="../../villagebook/core/messages.py" line="87"/>
         <source>Enter the date the member left</source>
         <translation>请填写减少日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="90"/>
+        <location filename="../../villagebook/core/messages.py" line="89"/>
         <source>The household has no head: set one member&apos;s relation to “户主”</source>
         <translation>本户没有户主：请把一名成员的与户主关系设为“户主”</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="92"/>
+        <location filename="../../villagebook/core/messages.py" line="91"/>
         <source>The household has several heads ({names}); there can be only one</source>
         <translation>本户有多名户主（{names}），只能有一名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="94"/>
+        <location filename="../../villagebook/core/messages.py" line="93"/>
         <source>The household has several spouses ({names})</source>
         <translation>本户有多名配偶（{names}），请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="96"/>
+        <location filename="../../villagebook/core/messages.py" line="95"/>
         <source>Enter at least one member</source>
         <translation>请至少登记一名家庭成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="97"/>
+        <location filename="../../villagebook/core/messages.py" line="96"/>
         <source>Household number {number} is already used by another household</source>
         <translation>户编号 {number} 已被另一户使用</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="99"/>
+        <location filename="../../villagebook/core/messages.py" line="98"/>
         <source>The household is already closed</source>
         <translation>本户已注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="100"/>
+        <location filename="../../villagebook/core/messages.py" line="99"/>
         <source>The household is not closed</source>
         <translation>本户未注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="101"/>
+        <location filename="../../villagebook/core/messages.py" line="100"/>
         <source>The member has already left</source>
         <translation>该成员已减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="102"/>
+        <location filename="../../villagebook/core/messages.py" line="101"/>
         <source>The member has not left</source>
         <translation>该成员未减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="104"/>
+        <location filename="../../villagebook/core/messages.py" line="103"/>
         <source>There is already an income record for {year}: change that one instead</source>
         <translation>{year} 年已有收入记录，请修改那一条</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="106"/>
+        <location filename="../../villagebook/core/messages.py" line="105"/>
         <source>The record is already removed</source>
         <translation>该记录已删除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="107"/>
+        <location filename="../../villagebook/core/messages.py" line="106"/>
         <source>The record is not removed</source>
         <translation>该记录未删除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="109"/>
+        <location filename="../../villagebook/core/messages.py" line="108"/>
         <source>{label} is before the start ({start})</source>
         <translation>{label}早于开始日期（{start}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="110"/>
+        <location filename="../../villagebook/core/messages.py" line="109"/>
         <source>The member chosen does not belong to this household</source>
         <translation>所选成员不属于本户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="112"/>
+        <location filename="../../villagebook/core/messages.py" line="111"/>
         <source>More has been repaid than was lent</source>
         <translation>已还款超过了贷款金额</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="114"/>
+        <location filename="../../villagebook/core/messages.py" line="113"/>
         <source>{label} is only for a microcredit loan</source>
         <translation>{label}只在措施类型为小额信贷时填写</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="117"/>
+        <location filename="../../villagebook/core/messages.py" line="116"/>
         <source>Choose a helper from the roster</source>
         <translation>请从帮扶责任人名单中选择</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="118"/>
+        <location filename="../../villagebook/core/messages.py" line="117"/>
         <source>Choose the helper who visited, or write the visitor&apos;s name</source>
         <translation>请选择走访的帮扶责任人，或填写走访人姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="120"/>
+        <location filename="../../villagebook/core/messages.py" line="119"/>
         <source>{value} is out of range</source>
         <translation>{value} 超出范围</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="121"/>
+        <location filename="../../villagebook/core/messages.py" line="120"/>
         <source>Write at most {max} characters</source>
         <translation>最多写 {max} 个字</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="123"/>
+        <location filename="../../villagebook/core/messages.py" line="122"/>
         <source>The period ends ({end}) before it starts ({start})</source>
         <translation>结束日期（{end}）早于开始日期（{start}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="125"/>
+        <location filename="../../villagebook/core/messages.py" line="124"/>
         <source>A notice is posted for 1 to 60 days, not {value}</source>
         <translation>公示期应为 1 至 60 天，不能是 {value} 天</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="127"/>
+        <location filename="../../villagebook/core/messages.py" line="126"/>
         <source>There is nothing to print: {what}</source>
         <translation>没有可打印的内容：{what}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="129"/>
+        <location filename="../../villagebook/core/messages.py" line="128"/>
         <source>{name} is not a picture (JPEG or PNG); nothing was added</source>
         <translation>{name} 不是图片（JPEG 或 PNG），未添加</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="131"/>
+        <location filename="../../villagebook/core/messages.py" line="130"/>
         <source>{name} is too large to be a photo (over 40 MB or 120 million pixels)</source>
         <translation>{name} 太大，不像是照片（超过 40 MB 或 1.2 亿像素）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="133"/>
+        <location filename="../../villagebook/core/messages.py" line="132"/>
         <source>{name} is still too large after reducing; nothing was added</source>
         <translation>{name} 压缩后仍然太大，未添加</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="136"/>
+        <location filename="../../villagebook/core/messages.py" line="135"/>
         <source>There is no household {number}</source>
         <translation>没有户编号为 {number} 的农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="137"/>
+        <location filename="../../villagebook/core/messages.py" line="136"/>
         <source>A township&apos;s book keeps many villages: choose the village this record belongs to</source>
         <translation>乡镇账本里有多个村：请选择这条记录属于哪个村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="140"/>
+        <location filename="../../villagebook/core/messages.py" line="139"/>
         <source>A closing date needs the progress “rectified”</source>
         <translation>填写整改完成日期时，整改进展应为“已整改”</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="143"/>
+        <location filename="../../villagebook/core/messages.py" line="142"/>
         <source>At most five risk types ({count} chosen)</source>
         <translation>风险类型最多 5 项（现选了 {count} 项）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="145"/>
+        <location filename="../../villagebook/core/messages.py" line="144"/>
         <source>{label} belongs to a risk removal, not to an identification</source>
         <translation>{label}属于风险消除，纳入监测时不填</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="147"/>
+        <location filename="../../villagebook/core/messages.py" line="146"/>
         <source>{label} belongs to an identification, not to a risk removal</source>
         <translation>{label}属于纳入监测，风险消除时不填</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="149"/>
+        <location filename="../../villagebook/core/messages.py" line="148"/>
         <source>On {date} the household is already monitored: record the removal of its risk first</source>
         <translation>{date} 时本户已在监测中：请先登记风险消除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="152"/>
+        <location filename="../../villagebook/core/messages.py" line="151"/>
         <source>On {date} the household is not monitored, so no risk can be removed</source>
         <translation>{date} 时本户未纳入监测，无风险可消除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="155"/>
+        <location filename="../../villagebook/core/messages.py" line="154"/>
         <source>No header row with the columns {columns} was found in the first rows</source>
         <translation>前几行中没有找到含有“{columns}”列的表头行</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="157"/>
+        <location filename="../../villagebook/core/messages.py" line="156"/>
         <source>The ID number {value} was stored as a number and has lost its last digits; format the column as text and type it again</source>
         <translation>证件号码 {value} 被存成了数字，末尾几位已经丢失；请把该列设为文本格式后重新录入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="160"/>
+        <location filename="../../villagebook/core/messages.py" line="159"/>
         <source>{name} is not a workbook that can be read (xlsx, xls or ods), or it is damaged</source>
         <translation>{name} 不是可以读取的表格文件（xlsx、xls 或 ods），或者已经损坏</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="163"/>
+        <location filename="../../villagebook/core/messages.py" line="162"/>
         <source>{name} is protected by a password; save a copy without the password</source>
         <translation>{name} 设有密码，请另存一份不带密码的副本再导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="165"/>
+        <location filename="../../villagebook/core/messages.py" line="164"/>
         <source>Sheet {sheet} has {rows} rows: too many for a village&apos;s list</source>
         <translation>工作表“{sheet}”有 {rows} 行，不像是一个村的名单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="167"/>
+        <location filename="../../villagebook/core/messages.py" line="166"/>
         <source>{name} holds no households</source>
         <translation>{name} 中没有农户数据</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="168"/>
+        <location filename="../../villagebook/core/messages.py" line="167"/>
         <source>A township&apos;s book does not import village lists: each village imports its own list into its book, and its sync package brings the households here</source>
         <translation>乡镇账本不直接导入村的名单：各村在自己的账本里导入名单，再由同步包把农户带到乡镇</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="171"/>
+        <location filename="../../villagebook/core/messages.py" line="170"/>
         <source>{name} is far larger inside than any village&apos;s list (it may be damaged or made to exhaust the computer&apos;s memory); it was not read</source>
         <translation>{name} 解压后远大于任何村的名单（文件可能已损坏，或被做成会耗尽电脑内存的样子），未读取</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="174"/>
+        <location filename="../../villagebook/core/messages.py" line="173"/>
         <source>{count} cell(s) of the column “{column}” hold a bare number, and numbers mean different entries in this program&apos;s code list and in {numberings}. Choose under “Read as” which numbering the column uses.</source>
         <translation>“{column}”列有 {count} 个格子是纯数字，而同一个数字在本程序的代码表和 {numberings} 里含义不同。请在“读作”中选择这一列用的是哪种代码。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="178"/>
+        <location filename="../../villagebook/core/messages.py" line="177"/>
         <source>The column “{column}” marks {count} household(s) as living in an unsafe house, but says not whether grade C or D: enter their housing grade in the household window.</source>
         <translation>“{column}”列标出 {count} 户住危房，但没有说明是 C 级还是 D 级：请在农户窗口填写这些户的住房安全等级。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="182"/>
+        <location filename="../../villagebook/core/messages.py" line="181"/>
         <source>{count} column(s) have no place in the book and are not imported: {columns}. Choose under “Read as” if one of them holds a field.</source>
         <translation>有 {count} 列在账本中没有对应项，不会导入：{columns}。如其中某列对应某一项，请在“读作”中选择。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="185"/>
+        <location filename="../../villagebook/core/messages.py" line="184"/>
         <source>From the list&apos;s monitoring columns: {identified} household(s) taken into monitoring, {removed} with their risk removed (logged events, as in the household window).</source>
         <translation>按名单的监测信息：{identified} 户纳入监测，其中 {removed} 户风险已消除（与农户窗口一样记为事件，留有变更记录）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="189"/>
+        <location filename="../../villagebook/core/messages.py" line="188"/>
         <source>{count} household(s) already have monitoring events in the book; the list&apos;s monitoring columns were not applied to them: {numbers}</source>
         <translation>{count} 户在账本中已有监测记录，名单的监测信息没有用于这些户：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="192"/>
+        <location filename="../../villagebook/core/messages.py" line="191"/>
         <source>{count} household(s) are monitored in the list but it gives no date of identification; enter the monitoring in the household window: {numbers}</source>
         <translation>{count} 户在名单中是监测对象，但没有风险识别时间，请在农户窗口补录监测：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="195"/>
+        <location filename="../../villagebook/core/messages.py" line="194"/>
         <source>{count} household(s) are monitored in the list but neither a risk type nor a cause that names one is given; enter the monitoring in the household window: {numbers}</source>
         <translation>{count} 户在名单中是监测对象，但没有风险类型，致贫原因也对应不上风险类型，请在农户窗口补录监测：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="199"/>
+        <location filename="../../villagebook/core/messages.py" line="198"/>
         <source>{count} household(s) have their risk removed in the list without the date or the way it was removed; they were taken into monitoring, enter the removal in the household window: {numbers}</source>
         <translation>{count} 户在名单中风险已消除，但缺消除时间或消除方式；已纳入监测，请在农户窗口补录风险消除：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="203"/>
+        <location filename="../../villagebook/core/messages.py" line="202"/>
         <source>{count} of the {total} households have a household number of another village (such as {example}; this village&apos;s numbers begin with {code}). Check that this is the right village&apos;s list before importing.</source>
         <translation>{total} 户中有 {count} 户的户编号属于其他村（如 {example}；本村户编号以 {code} 开头）。导入前请确认这是本村的名单。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="207"/>
+        <location filename="../../villagebook/core/messages.py" line="206"/>
         <source>The workbook takes values from other files ({files}): what was copied from them when the file was last saved is imported. Check that it is up to date.</source>
         <translation>此工作簿引用了其他文件的数据（{files}）：导入的是上次保存时复制过来的值，请核对是否为最新。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="212"/>
+        <location filename="../../villagebook/core/messages.py" line="211"/>
         <source>The township code must have 9 digits (it has “{value}”)</source>
         <translation>乡镇代码应为 9 位数字（现为“{value}”）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="215"/>
+        <location filename="../../villagebook/core/messages.py" line="214"/>
         <source>{name} is not a villagebook pairing card</source>
         <translation>{name} 不是村账本的配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="217"/>
+        <location filename="../../villagebook/core/messages.py" line="216"/>
         <source>The fingerprint does not match ({expected} on this card): do not pair; ask the other side for their card again</source>
         <translation>指纹不一致（此配对文件为 {expected}）：请不要配对，请对方重新提供配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="220"/>
+        <location filename="../../villagebook/core/messages.py" line="219"/>
         <source>A {kind} book pairs with the other kind (a village with its township)</source>
         <translation>账本只能与另一类账本配对（村与所属乡镇）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="222"/>
+        <location filename="../../villagebook/core/messages.py" line="221"/>
         <source>The package comes from a book this one is not paired with: pair first</source>
         <translation>此同步包来自尚未配对的账本：请先配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="224"/>
+        <location filename="../../villagebook/core/messages.py" line="223"/>
         <source>The package is damaged or was changed after it was made; ask for it again. Nothing was changed.</source>
         <translation>同步包已损坏，或生成后被改动过，请对方重新导出。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="227"/>
+        <location filename="../../villagebook/core/messages.py" line="226"/>
         <source>The package is larger than any package villagebook makes; it was not read. Nothing was changed.</source>
         <translation>同步包大小超出村账本所能生成的范围，未读取。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="230"/>
+        <location filename="../../villagebook/core/messages.py" line="229"/>
         <source>The package holds files that no villagebook package holds; it was not read. Nothing was changed.</source>
         <translation>同步包中含有村账本同步包不会有的文件，未读取。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="233"/>
+        <location filename="../../villagebook/core/messages.py" line="232"/>
         <source>The package&apos;s signature does not match its sender: it may be forged or changed. Nothing was changed.</source>
         <translation>同步包的签名与发送方不符：可能被伪造或改动。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="236"/>
+        <location filename="../../villagebook/core/messages.py" line="235"/>
         <source>The package was made for another book; it cannot be read here</source>
         <translation>此同步包是发给另一个账本的，在这里无法读取</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="238"/>
+        <location filename="../../villagebook/core/messages.py" line="237"/>
         <source>The package was made by a newer version of villagebook (format {version}); please update the program</source>
         <translation>此同步包由更新版本的村账本生成（格式 {version}），请先升级程序</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="241"/>
+        <location filename="../../villagebook/core/messages.py" line="240"/>
         <source>The package was made by a newer version of villagebook (book version {version}; this program reads up to {supported}); please update the program</source>
         <translation>此同步包由更新版本的村账本生成（账本版本 {version}，本程序最高支持 {supported}），请先升级程序</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="245"/>
+        <location filename="../../villagebook/core/messages.py" line="244"/>
         <source>The package holds other changes under numbers already received from the same book: the book was copied and both copies were used. Nothing was changed; ask the village which copy is right.</source>
         <translation>同步包中的修改编号与此前从同一账本收到的相同但内容不同：该账本被复制后两份都在使用。账本未做任何改动，请向村里确认哪一份是正确的。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="249"/>
+        <location filename="../../villagebook/core/messages.py" line="248"/>
         <source>Packages before this one are missing ({missing}); it is kept and will be applied when they arrive</source>
         <translation>缺少此前的同步包（{missing}）：此包已暂存，收到缺少的包后自动导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="252"/>
+        <location filename="../../villagebook/core/messages.py" line="251"/>
         <source>The package comes from a computer whose clock is {hours} hours ahead; it is kept until the clock is corrected</source>
         <translation>此同步包来自时钟快了 {hours} 小时的电脑：已暂存，待时钟校正后再导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="255"/>
+        <location filename="../../villagebook/core/messages.py" line="254"/>
         <source>The file cannot be read</source>
         <translation>无法读取该文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="256"/>
+        <location filename="../../villagebook/core/messages.py" line="255"/>
         <source>This computer&apos;s sync keys are kept under the password of another book. Open that book, or take its password off, to sync.</source>
         <translation>本机的同步密钥由另一个账本的密码保护。请打开那个账本，或者取消它的密码，再同步。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="259"/>
+        <location filename="../../villagebook/core/messages.py" line="258"/>
         <source>This book is not paired with {peer}; pair first</source>
         <translation>本账本尚未与 {peer} 配对：请先配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="261"/>
+        <location filename="../../villagebook/core/messages.py" line="260"/>
         <source>There is no conflict {id}</source>
         <translation>没有编号为 {id} 的冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="262"/>
+        <location filename="../../villagebook/core/messages.py" line="261"/>
         <source>Conflict {id} is already decided</source>
         <translation>冲突 {id} 已经处理过</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="263"/>
+        <location filename="../../villagebook/core/messages.py" line="262"/>
         <source>Choose this side&apos;s value, the other side&apos;s, or type a value</source>
         <translation>请选择本方的值、对方的值，或输入一个值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="265"/>
+        <location filename="../../villagebook/core/messages.py" line="264"/>
         <source>There is no finding {id}</source>
         <translation>没有编号为 {id} 的记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="266"/>
+        <location filename="../../villagebook/core/messages.py" line="265"/>
         <source>The administrative code must have 12 digits (it has “{value}”)</source>
         <translation>行政区划代码应为 12 位数字（现在是“{value}”）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="268"/>
+        <location filename="../../villagebook/core/messages.py" line="267"/>
         <source>There is already a user called {name}</source>
         <translation>已有名为 {name} 的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="269"/>
+        <location filename="../../villagebook/core/messages.py" line="268"/>
         <source>{name} is not an active user of this book (its users: {users})</source>
         <translation>{name} 不是本账本的在用用户（本账本用户：{users}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="271"/>
+        <location filename="../../villagebook/core/messages.py" line="270"/>
         <source>Say who is working with --user NAME (the book&apos;s users: {users})</source>
         <translation>请用 --user 姓名 说明是谁在操作（本账本用户：{users}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="273"/>
+        <location filename="../../villagebook/core/messages.py" line="272"/>
         <source>At least one user must remain: add the new user first</source>
         <translation>至少要保留一名在用用户：请先添加新用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="276"/>
+        <location filename="../../villagebook/core/messages.py" line="275"/>
         <source>This book was made by a newer version of villagebook (version {version}; this program reads up to {supported}). Please update the program. The book has not been changed.</source>
         <translation>这个账本由较新版本的村账本创建（版本 {version}，本程序只能读到版本 {supported}）。请先升级程序。账本没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="280"/>
+        <location filename="../../villagebook/core/messages.py" line="279"/>
         <source>This book was changed by a newer version of villagebook ({name}). Please update the program. The book has not been changed.</source>
         <translation>此账本已被更新版本的村账本程序改动过（{name}）。请先升级程序。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="283"/>
+        <location filename="../../villagebook/core/messages.py" line="282"/>
         <source>The book is in use by another program (perhaps another villagebook window). Close it and try again. Nothing was changed.</source>
         <translation>账本正被另一个程序使用（可能是另一个村账本窗口）。请关闭后再试。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="286"/>
+        <location filename="../../villagebook/core/messages.py" line="285"/>
         <source>The book cannot be written (it may be on a CD or a protected USB stick). Copy it to the computer and open the copy.</source>
         <translation>账本文件无法写入（可能在光盘或写保护的U盘上）。请把它复制到电脑上，再打开复制的文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="289"/>
+        <location filename="../../villagebook/core/messages.py" line="288"/>
         <source>This file is not a villagebook book, or it is damaged. It has not been changed. Restore it from a backup copy.</source>
         <translation>这个文件不是村账本，或者已经损坏。文件没有被改动。请用备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="292"/>
+        <location filename="../../villagebook/core/messages.py" line="291"/>
         <source>This database belongs to another program; villagebook will not change it.</source>
         <translation>这个数据库属于其他程序，村账本不会改动它。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="294"/>
+        <location filename="../../villagebook/core/messages.py" line="293"/>
         <source>The disk is full. Free some space and save again; nothing was lost.</source>
         <translation>磁盘已满。请腾出空间后再保存，已有数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="296"/>
+        <location filename="../../villagebook/core/messages.py" line="295"/>
         <source>The book file cannot be opened. Check that the USB stick or folder is still there.</source>
         <translation>无法打开账本文件。请检查U盘或文件夹是否还在。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="299"/>
+        <location filename="../../villagebook/core/messages.py" line="298"/>
         <source>The file cannot be written ({path}): it may be open in another program or the folder may be protected. Close it or choose another place.</source>
         <translation>文件无法写入（{path}）：可能正被其他程序打开，或文件夹受保护。请关闭该文件或另选位置。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="302"/>
+        <location filename="../../villagebook/core/messages.py" line="301"/>
         <source>There is no book at {path}</source>
         <translation>{path} 处没有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="303"/>
+        <location filename="../../villagebook/core/messages.py" line="302"/>
         <source>The book {path} is locked with a password (or damaged): enter its password to open it</source>
         <translation>账本 {path} 加了密码（或者文件已损坏）：请输入密码打开</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="306"/>
+        <location filename="../../villagebook/core/messages.py" line="305"/>
         <source>That password does not open this book. Check the keyboard&apos;s Caps Lock and input method and try again.</source>
         <translation>密码不对，打不开这个账本。请检查大写锁定键和输入法，再试一次。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="309"/>
+        <location filename="../../villagebook/core/messages.py" line="308"/>
         <source>A password needs at least {count} characters</source>
         <translation>密码至少要 {count} 个字符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="311"/>
+        <location filename="../../villagebook/core/messages.py" line="310"/>
         <source>The two passwords are not the same</source>
         <translation>两次输入的密码不一样</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="313"/>
+        <location filename="../../villagebook/core/messages.py" line="312"/>
         <source>A PIN is {low} to {high} digits</source>
         <translation>PIN 码是 {low} 到 {high} 位数字</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="314"/>
+        <location filename="../../villagebook/core/messages.py" line="313"/>
         <source>Lock after 0 to {max} minutes</source>
         <translation>自动锁定时间在 0 到 {max} 分钟之间</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="315"/>
+        <location filename="../../villagebook/core/messages.py" line="314"/>
         <source>That is not the PIN of {name}</source>
         <translation>这不是 {name} 的 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="316"/>
+        <location filename="../../villagebook/core/messages.py" line="315"/>
         <source>The two PINs are not the same</source>
         <translation>两次输入的 PIN 码不一样</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="317"/>
+        <location filename="../../villagebook/core/messages.py" line="316"/>
         <source>Set a PIN first: without one the window cannot lock</source>
         <translation>请先设置 PIN 码：没有 PIN 码，窗口无法锁定</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="319"/>
+        <location filename="../../villagebook/core/messages.py" line="318"/>
         <source>Password of the book: </source>
         <translation>账本密码：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="320"/>
+        <location filename="../../villagebook/core/messages.py" line="319"/>
         <source>A forgotten password cannot be recovered by anyone: write it down. New password: </source>
         <translation>密码一旦忘记，谁都无法找回，请记下来。新密码：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="323"/>
+        <location filename="../../villagebook/core/messages.py" line="322"/>
         <source>Once more: </source>
         <translation>再输一次：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="324"/>
+        <location filename="../../villagebook/core/messages.py" line="323"/>
         <source>Write the password down first, then tick the box that says so</source>
         <translation>请先把密码记下来，再勾选“我已记下密码”</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="326"/>
+        <location filename="../../villagebook/core/messages.py" line="325"/>
         <source>The backup {path} is damaged and cannot be used; choose another one</source>
         <translation>备份 {path} 已损坏，无法使用；请选择另一个备份</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="328"/>
+        <location filename="../../villagebook/core/messages.py" line="327"/>
         <source>There is already a book at {path}</source>
         <translation>{path} 处已有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="329"/>
+        <location filename="../../villagebook/core/messages.py" line="328"/>
         <source>Choose who is working before making changes</source>
         <translation>修改前请先选择当前使用人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="331"/>
+        <location filename="../../villagebook/core/messages.py" line="330"/>
         <source>The record no longer exists in this book</source>
         <translation>账本中已没有这条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="334"/>
+        <location filename="../../villagebook/core/messages.py" line="333"/>
         <source>{year}: {per_capita} yuan per person, under the line of {line} yuan</source>
         <translation>{year}年人均纯收入 {per_capita} 元，低于监测线 {line} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="336"/>
+        <location filename="../../villagebook/core/messages.py" line="335"/>
         <source>Per-capita income fell from {before} yuan ({previous}) to {after} yuan ({year}), {percent}% less</source>
         <translation>人均纯收入由 {before} 元（{previous}年）降至 {after} 元（{year}年），下降 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="339"/>
+        <location filename="../../villagebook/core/messages.py" line="338"/>
         <source>Aged {age} on 1 September and not in school</source>
         <translation>9月1日满 {age} 周岁，未在校</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="341"/>
+        <location filename="../../villagebook/core/messages.py" line="340"/>
         <location filename="../../villagebook/core/rules.py" line="62"/>
         <source>No basic medical insurance</source>
         <translation>未参加基本医疗保险</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="342"/>
+        <location filename="../../villagebook/core/messages.py" line="341"/>
         <source>House of grade {grade}: no renovation, relocation or housing measure</source>
         <translation>住房为 {grade} 级，未改造、未搬迁、无住房措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="344"/>
+        <location filename="../../villagebook/core/messages.py" line="343"/>
         <location filename="../../villagebook/core/rules.py" line="70"/>
         <source>Drinking water not safe</source>
         <translation>饮水不安全</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="345"/>
+        <location filename="../../villagebook/core/messages.py" line="344"/>
         <source>Last two-assurances check: {last} (due every {days} days)</source>
         <translation>上次三保障核查：{last}（每 {days} 天应核查一次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="347"/>
+        <location filename="../../villagebook/core/messages.py" line="346"/>
         <source>Taken into monitoring on {date}; no measure within {days} days</source>
         <translation>{date} 纳入监测，{days} 天内没有帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="349"/>
+        <location filename="../../villagebook/core/messages.py" line="348"/>
         <source>Taken in on {taken}, risk removed by assistance on {removed} ({days} days later)</source>
         <translation>{taken} 纳入监测，{removed} 帮扶消除风险（相隔 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="352"/>
+        <location filename="../../villagebook/core/messages.py" line="351"/>
         <source>Monitored for unstable work, but nobody in the household can work</source>
         <translation>因务工就业不稳纳入监测，但家中没有劳动力</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="354"/>
+        <location filename="../../villagebook/core/messages.py" line="353"/>
         <source>Nobody can work and nobody receives subsistence or extreme-poverty support</source>
         <translation>家中无劳动力，也无人享受低保或特困供养</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="357"/>
+        <location filename="../../villagebook/core/messages.py" line="356"/>
         <source>{health}, in an ordinary household that is not monitored</source>
         <translation>{health}，所在一般农户未纳入监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="359"/>
+        <location filename="../../villagebook/core/messages.py" line="358"/>
         <source>Loan of {amount} yuan due {due}, {repaid} yuan repaid</source>
         <translation>贷款 {amount} 元，{due} 到期，已还 {repaid} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="361"/>
+        <location filename="../../villagebook/core/messages.py" line="360"/>
         <source>Overdue loans {overdue} yuan of {balance} yuan outstanding: {rate}‰ (line {line}‰)</source>
         <translation>逾期 {overdue} 元，贷款余额 {balance} 元：逾期率 {rate}‰（控制线 {line}‰）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="364"/>
+        <location filename="../../villagebook/core/messages.py" line="363"/>
         <source>{measure} planned to end {end}, still in progress</source>
         <translation>{measure}计划 {end} 完成，仍在实施中</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="366"/>
+        <location filename="../../villagebook/core/messages.py" line="365"/>
         <source>Last visit: {last} (more than {days} days)</source>
         <translation>上次走访：{last}（超过 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="368"/>
+        <location filename="../../villagebook/core/messages.py" line="367"/>
         <source>Follow-up due {date}: {agreed}</source>
         <translation>{date} 应跟进：{agreed}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="370"/>
+        <location filename="../../villagebook/core/messages.py" line="369"/>
         <source>{helper}: {visits} visits this year, {due} due by now ({required} a year)</source>
         <translation>{helper}：今年走访 {visits} 次，到目前应走访 {due} 次（全年 {required} 次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="373"/>
+        <location filename="../../villagebook/core/messages.py" line="372"/>
         <source>{problem}: deadline {deadline}</source>
         <translation>{problem}：整改期限 {deadline}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="374"/>
+        <location filename="../../villagebook/core/messages.py" line="373"/>
         <source>ID number {masked}: {detail}</source>
         <translation>证件号码 {masked}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="375"/>
+        <location filename="../../villagebook/core/messages.py" line="374"/>
         <source>The same ID number as {other} of household {number}</source>
         <translation>与户 {number} 的 {other} 证件号码相同</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="377"/>
+        <location filename="../../villagebook/core/messages.py" line="376"/>
         <source>{count} current heads of household</source>
         <translation>在册户主 {count} 名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="379"/>
+        <location filename="../../villagebook/core/messages.py" line="378"/>
         <source>{relation} born {birth}, the head of household born {head_birth}</source>
         <translation>{relation}生于 {birth}，户主生于 {head_birth}</translation>
     </message>
@@ -2845,17 +2845,17 @@
         <translation>户主的子女比户主年长，或父母比户主年轻。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="39"/>
+        <location filename="../../villagebook/ui/findings_source.py" line="22"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="40"/>
+        <location filename="../../villagebook/ui/findings_source.py" line="23"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="41"/>
+        <location filename="../../villagebook/ui/findings_source.py" line="24"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
@@ -3056,57 +3056,57 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="150"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="151"/>
         <source>PIN and automatic lock</source>
         <translation>PIN 码与自动锁定</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="153"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="154"/>
         <source>When {name} leaves the laptop for the minutes set here, the program hides its windows and asks {name}&apos;s PIN. The PIN is kept on this laptop only.</source>
         <translation>{name} 离开电脑超过这里设的分钟数，程序会隐藏所有窗口，并要求输入 {name} 的 PIN 码。PIN 码只保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="160"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="161"/>
         <source>4 to 8 digits; empty: no PIN</source>
         <translation>4 到 8 位数字；不填：不设 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="162"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="163"/>
         <source>empty: keep the PIN</source>
         <translation>不填：PIN 码不变</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="165"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="166"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="166"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="167"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="168"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="169"/>
         <source>New PIN</source>
         <translation>新 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="169"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="170"/>
         <source>Once more</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="170"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="171"/>
         <source>Lock after</source>
         <translation>离开多久后锁定</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="172"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="173"/>
         <source>Remove my PIN</source>
         <translation>清除我的 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="183"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="184"/>
         <source>The PIN is removed: the window will not lock.</source>
         <translation>PIN 码已清除：窗口不会自动锁定。</translation>
     </message>

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from helpers import family
 from villagebook import app as app_module
+from villagebook.storage import backups as backups_module
 from villagebook.storage.backups import make_backup
 from villagebook.storage.households import load_household, save_household
 from villagebook.ui.start_dialogs import WhoIsWorkingDialog
@@ -54,8 +55,14 @@ def test_a_damaged_book_refuses_changes_and_offers_the_backup(qtbot, boxes, book
     make_backup(book, now=dt.datetime(2026, 11, 26, 18, 0))
     boxes.answer = QMessageBox.StandardButton.No  # look first, restore later
     # the file's check finds a broken page
-    monkeypatch.setattr(app_module, "quick_check",
-                        lambda conn: "*** in database main ***\nPage 7: btreeInitPage")
+    sound = backups_module.quick_check
+
+    def broken_book(conn):  # the book is found broken, its backup sound
+        if conn.execute("PRAGMA database_list").fetchone()[2] == str(book.path):
+            return "*** in database main ***\nPage 7: btreeInitPage"
+        return sound(conn)
+
+    monkeypatch.setattr(backups_module, "quick_check", broken_book)
     controller = app_module.Controller(app_module.Settings())
     controller.show(book)
     qtbot.addWidget(controller.window)

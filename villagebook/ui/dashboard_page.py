@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton,
 
 from ..storage.book import Book
 from .exports import ask_save_path, run_in_background
-from .findings_page import FindingsSource
+from .findings_source import FindingsSource
 from .jobs import LatestOnly
 from .messages import describe_failure
 

@@ -6,67 +6,30 @@ at, accepts a finding that is right as it is, and prints or exports what it show
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject,
-                            QPersistentModelIndex, Qt, Signal)
+from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt,
+                            Signal)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout,
                                QHBoxLayout, QInputDialog, QLabel, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
-from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.rules import BY_CODE, RULES, SEVERITIES, Finding
 from ..storage.book import Book
-from ..storage.findings import accept_finding, find_all
+from ..storage.findings import accept_finding
 from ..storage.helpers import helper_choices
 from ..storage.queries import group_names
 from ..storage.village import book_identity
 from .dialogs import attempt, error_label
 from .exports import ask_save_path, run_in_background
-from .jobs import LatestOnly, Progress
-from .messages import describe, describe_failure, tr
+from .findings_source import COLOURS, FindingsSource, fill_tiles, severity_word
+from .messages import describe, tr
 from .scope import VillageScope
 from .tables import fit_columns
 
 Index = QModelIndex | QPersistentModelIndex
-COLOURS = {"error": "#f6d5d5", "warning": "#fbeec4", "reminder": "#e3eefb"}
-
-
-SEVERITY_WORDS = {"error": QT_TRANSLATE_NOOP("Messages", "Error"),
-                  "warning": QT_TRANSLATE_NOOP("Messages", "Warning"),
-                  "reminder": QT_TRANSLATE_NOOP("Messages", "Reminder")}
-
-
-def severity_word(severity: str) -> str:
-    return tr(SEVERITY_WORDS[severity])
-
-
-def fill_tiles(box: QGridLayout, old: dict[str, QPushButton], findings: list[Finding],
-               columns: int, clicked: Callable[[str], object], large: bool = False
-               ) -> dict[str, QPushButton]:
-    """Replace the tiles in ``box``: one per rule that found something, its count, coloured
-    by severity, in rule order; ``clicked(rule code)`` on a click. Returns the new tiles."""
-    for tile in old.values():
-        tile.deleteLater()
-    per_rule: dict[str, int] = {}
-    for finding in findings:
-        per_rule[finding.rule] = per_rule.get(finding.rule, 0) + 1
-    tiles: dict[str, QPushButton] = {}
-    size = "padding: 8px; font-size: 11pt;" if large else "padding: 6px;"
-    for position, rule in enumerate(r for r in RULES if r.code in per_rule):
-        tile = QPushButton(f"{tr(rule.title)}\n{per_rule[rule.code]}")
-        tile.setToolTip(f"{severity_word(rule.severity)}：{tr(rule.explanation)}")
-        tile.setStyleSheet(f"background: {COLOURS[rule.severity]}; {size} text-align: left;")
-        tile.clicked.connect(lambda _=False, code=rule.code: clicked(code))
-        box.addWidget(tile, position // columns, position % columns)
-        tiles[rule.code] = tile
-    return tiles
-
-
 class FindingsModel(QAbstractTableModel):
     """The findings shown, one row each."""
 
@@ -107,76 +70,6 @@ class FindingsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.headers[section]
         return None
-
-
-class _Partial(QObject):
-    found = Signal(object)
-
-
-class FindingsSource(QObject):
-    """The findings of the book, computed in the background on a connection of their own
-    and shared by the pages that show them (工作台 and 预警)."""
-
-    arrived = Signal(object)  # list[Finding]
-    progress = Signal(int, int)
-    failed = Signal(str)
-    partial = Signal(object)  # the findings of one more rule group, while the rest run
-
-    def __init__(self, book: Book, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.book = book
-        self.findings: list[Finding] = []
-        self.ready = False
-        self._codes: dict[str, str] = {}  # village id → code, for the village filter
-        self._stop = threading.Event()
-        self._job = LatestOnly(self)
-        self._job.done.connect(self._arrived)
-        self._job.failed.connect(lambda error: self.failed.emit(describe_failure(error)))
-        self._relay = Progress(self)
-        self._relay.step.connect(self.progress.emit)
-        self._partial = _Partial(self)  # queued from the worker to this thread
-        self._partial.found.connect(self.partial.emit)
-
-    def refresh(self) -> None:
-        path, relay = self.book.path, self._relay
-        # read now, on this thread: the findings may arrive after the book has closed
-        self._codes = dict(self.book.conn.execute("SELECT id, code FROM village"))
-
-        self._stop.set()  # an earlier run still going is not wanted any more
-        stop = self._stop = threading.Event()
-
-        partial = self._partial
-
-        def work(conn) -> list[Finding]:
-            return find_all(Book(path, conn), progress=lambda d, t: relay.step.emit(d, t),
-                            cancelled=stop.is_set, each=partial.found.emit)
-
-        self._job.submit_reading(path, work)
-
-    def stop(self) -> None:
-        """Stop the rules after the group running now (the window is closing)."""
-        self._stop.set()
-
-    def _arrived(self, findings: list[Finding]) -> None:
-        if self.book.closed:  # the window's book closed while the rules ran
-            return
-        self.findings, self.ready = findings, True
-        self.arrived.emit(findings)
-
-    def forget(self, finding: Finding) -> None:
-        """A finding accepted: gone from what every page shows."""
-        self.findings = [f for f in self.findings if f is not finding]
-        self.arrived.emit(self.findings)
-
-    def in_scope(self, scope: VillageScope, findings: list[Finding] | None = None
-                 ) -> list[Finding]:
-        """The findings (all found, or those given) of the village the filter shows (all
-        of them in a village's book)."""
-        findings = self.findings if findings is None else findings
-        if not scope.village_id:
-            return findings
-        code = self._codes.get(scope.village_id)
-        return [f for f in findings if code and f.village_code == code]
 
 
 class FindingsPage(QWidget):

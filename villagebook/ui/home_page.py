@@ -18,7 +18,7 @@ from ..storage.book import Book
 from ..storage.problems import DONE
 from ..storage.village import book_identity
 from ..storage.visits import follow_ups_due
-from .findings_page import FindingsSource, fill_tiles
+from .findings_source import FindingsSource, fill_tiles
 from .messages import describe, tr
 from .scope import VillageScope
 from .tables import fit_columns, list_table

@@ -25,18 +25,10 @@ from ..storage.township import is_township
 from ..storage.village import get_village
 from ..storage.book_settings import local_setting
 from ..storage.village import book_identity
-from .exports import ask_save_path, run_in_background
 from .household_list import HouseholdListModel
-from .household_records import helper_kind, problem_kind
 from .jobs import wait_for_jobs
-from .backup_dialogs import RestoreDialog
-from .dashboard_page import DashboardPage
-from .findings_page import FindingsPage, FindingsSource
+from .findings_source import FindingsSource
 from .home_page import HomePage
-from .measures_page import MeasuresPage
-from .projects_page import ProjectsPage
-from .record_tab import RecordTab
-from .visits_page import VisitsPage
 from .scope import VillageScope
 
 
@@ -56,6 +48,7 @@ class HouseholdTable(QTableView):
 
 
 if TYPE_CHECKING:
+    from .backup_dialogs import RestoreDialog
     from .household_window import HouseholdWindow
     from .idle_lock import PinDialog
     from .password_dialogs import PasswordDialog
@@ -72,7 +65,9 @@ class MainWindow(QMainWindow):
     restore_requested = Signal(object)  # the backup (Path) to put in place of the book
     password_requested = Signal(object)  # the new password (str), or None to take it off
 
-    def __init__(self, book: Book) -> None:
+    def __init__(self, book: Book, *, hold_findings: bool = False) -> None:
+        """``hold_findings``: the warning rules wait for ``findings.release()`` (the
+        program releases them once the window is painted)."""
         super().__init__()
         self.book = book
         self.village = get_village(book) or {}
@@ -80,7 +75,7 @@ class MainWindow(QMainWindow):
         # a township's book: which village every list shows (the filter above the list)
         self.scope = VillageScope(show=is_township(book))
         # what the warning rules find, computed in the background, shown by 工作台 and 预警
-        self.findings = FindingsSource(book, self)
+        self.findings = FindingsSource(book, self, held=hold_findings)
         from .idle_lock import IdleLock  # small; kept out of the imports read before start
 
         self.idle_lock = IdleLock(book, self)  # off unless the person working has a PIN
@@ -158,6 +153,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.reminder)
 
         self.table = HouseholdTable()
+        # hidden before the model comes: a visible row header asks every loaded row its size
+        self.table.verticalHeader().setVisible(False)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
@@ -173,7 +170,6 @@ class MainWindow(QMainWindow):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(0, 170)
-        self.table.verticalHeader().setVisible(False)
         self.table.doubleClicked.connect(self._open_index)
         self.table.open_requested.connect(self._open_index)
         self.table.selectionModel().currentRowChanged.connect(self._show_summary)
@@ -240,6 +236,7 @@ class MainWindow(QMainWindow):
             return self._built[row]
         name = PAGES[row]
         page: QWidget
+        # the other pages' modules are read when a page is first opened (start time)
         if name == "home":
             home = HomePage(self.book, self.findings, scope=self.scope)
             home.open_household.connect(self.open_household)
@@ -247,16 +244,24 @@ class MainWindow(QMainWindow):
             home.show_rule.connect(self.show_findings_of)
             page = home
         elif name == "measures":
+            from .measures_page import MeasuresPage
+
             page = MeasuresPage(self.book, scope=self.scope)
             page.open_household.connect(self.open_household)
-        elif name == "helpers":
-            page = RecordTab(helper_kind(self.book))
+        elif name in ("helpers", "problems"):
+            from .household_records import helper_kind, problem_kind
+            from .record_tab import RecordTab
+
+            page = RecordTab(helper_kind(self.book) if name == "helpers"
+                             else problem_kind(self.book, self.scope))
         elif name == "visits":
+            from .visits_page import VisitsPage
+
             page = VisitsPage(self.book, scope=self.scope)
             page.open_household.connect(self.open_household)
-        elif name == "problems":
-            page = RecordTab(problem_kind(self.book, self.scope))
         elif name == "projects":
+            from .projects_page import ProjectsPage
+
             page = ProjectsPage(self.book, scope=self.scope)
         elif name == "sync":
             from .sync_page import SyncPage  # the sync engine: when first opened
@@ -265,11 +270,15 @@ class MainWindow(QMainWindow):
             page.changed.connect(self._records_arrived)
             page.open_household.connect(self.open_household)
         elif name == "findings":
+            from .findings_page import FindingsPage
+
             findings = FindingsPage(self.book, scope=self.scope, source=self.findings)
             findings.open_household.connect(self.open_household)
             findings.open_record.connect(self.open_record)
             page = findings
         else:
+            from .dashboard_page import DashboardPage  # QtSvg: when first opened
+
             page = DashboardPage(self.book, self.findings)
         placeholder = self.pages.widget(row)
         self.pages.insertWidget(row, page)
@@ -297,22 +306,23 @@ class MainWindow(QMainWindow):
     def _show_page(self, row: int) -> None:
         """The side bar picks the page; the household summary belongs to the list."""
         fresh = row not in self._built  # a page built now has just read its lists
-        page = self._page(row)
+        page, name = self._page(row), PAGES[row]
         self.pages.setCurrentIndex(row)
-        self.summary.setVisible(PAGES[row] == "households")
-        if isinstance(page, MeasuresPage):
+        self.summary.setVisible(name == "households")
+        if name == "measures":
             if not fresh:
-                page.fill_years()
-        elif isinstance(page, RecordTab):
+                page.fill_years()  # type: ignore[attr-defined]
+        elif name in ("helpers", "problems"):
             if not fresh:
-                page.set_household(None)
-        elif isinstance(page, (HomePage, VisitsPage, ProjectsPage, FindingsPage,
-                               DashboardPage)) or PAGES[row] == "sync":
+                page.set_household(None)  # type: ignore[attr-defined]
+        elif name != "households":
             page.refresh()  # type: ignore[attr-defined]
 
     def open_record(self, page_name: str, record_id: str) -> bool:
         """A helper or problem a finding is about: its page, the record highlighted and
         opened (a finding about no household opened nothing before)."""
+        from .record_tab import RecordTab
+
         page = self.show_page(page_name)
         if not isinstance(page, RecordTab) or not page.select_record(record_id):
             return False
@@ -323,8 +333,9 @@ class MainWindow(QMainWindow):
 
     def show_findings_of(self, rule: str) -> None:
         """The 预警 list showing one rule (a tile of the 工作台 was clicked)."""
-        self.show_page("findings")
-        page = self.findings_page
+        from .findings_page import FindingsPage
+
+        page = self.show_page("findings")
         assert isinstance(page, FindingsPage)
         page.rule_filter.setCurrentIndex(page.rule_filter.findData(rule))
 
@@ -468,6 +479,8 @@ class MainWindow(QMainWindow):
     def backup_to(self, folder: str | None = None) -> None:
         """文件 → 备份到…: a checked copy of the book in a chosen folder (a USB stick), in
         the background; says where it went."""
+        from .exports import run_in_background  # the writers' module: when first used
+
         if folder is None:
             folder = QFileDialog.getExistingDirectory(self, self.tr("Back up to"),
                                                       str(Path.home()))
@@ -504,6 +517,8 @@ class MainWindow(QMainWindow):
     def choose_backup(self) -> RestoreDialog:
         """文件 → 从备份恢复…: the chosen backup goes to whoever holds the book (it must be
         closed before it is replaced)."""
+        from .backup_dialogs import RestoreDialog
+
         dialog = RestoreDialog(self.book.path, self)
         dialog.accepted.connect(lambda: self.restore_requested.emit(dialog.chosen))
         dialog.open()
@@ -511,8 +526,10 @@ class MainWindow(QMainWindow):
 
     def print_township_summary(self, path: str | None = None) -> None:
         """The one-page township summary for the wall, as PDF, in the background."""
-        path = path or ask_save_path(self, 
-            self.tr("Save the township summary"),
+        from .exports import ask_save_path, run_in_background
+
+        path = path or ask_save_path(
+            self, self.tr("Save the township summary"),
             f"{self.book.meta('township_name')}乡镇有簿汇总.pdf", self.tr("PDF files (*.pdf)"))
         if not path:
             return
@@ -525,6 +542,8 @@ class MainWindow(QMainWindow):
     def export_register(self, path: str | None = None) -> None:
         """Write the register workbook in the background (a township's book writes 乡镇有簿);
         say where it went."""
+        from .exports import ask_save_path, run_in_background
+
         township = is_township(self.book)
         name = f"{self.book.meta('township_name')}乡镇有簿.xlsx" if township else \
             f"{self.village.get('name') or 'village'}村册.xlsx"
@@ -561,7 +580,7 @@ class MainWindow(QMainWindow):
     def save_template(self, path: str | None = None) -> None:
         """A blank workbook with the register's headers and drop-downs, to fill in."""
         from ..reports.workbook import export_template
-        from .exports import show_saved
+        from .exports import ask_save_path, show_saved
 
         path = path or ask_save_path(self, self.tr("Save a blank entry template"),
                                            "农户录入模板.xlsx", self.tr("Workbooks (*.xlsx)"))
