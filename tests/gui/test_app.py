@@ -57,6 +57,27 @@ def test_list_pages_as_it_scrolls_and_sorts_in_sql(qtbot, tmp_path):
         assert sizes == sorted(sizes, reverse=True) and model.rowCount() == 200
 
 
+def test_the_count_comes_at_once_without_search_words_and_never_out_of_date(qtbot,
+                                                                             demo_book):
+    from villagebook.ui.jobs import wait_for_jobs
+
+    model = HouseholdListModel(demo_book)
+    counts: list[int] = []
+    model.count_changed.connect(counts.append)
+    model.request_count()  # no search words: counted on this thread, at once
+    everyone = demo_book.conn.execute(
+        "SELECT count(*) FROM households WHERE status = 'active'").fetchone()[0]
+    assert counts == [everyone]
+    model.set_query(search="zs")
+    model.request_count()  # a search: in the background
+    assert counts == [everyone]
+    model.set_query(search="")
+    model.request_count()  # the search's count, still on its way, must not win
+    wait_for_jobs()
+    qtbot.wait(50)  # let a late result reach the window if it were to
+    assert counts == [everyone, everyone]
+
+
 def test_main_window_search_filters_and_summary(qtbot, demo_book):
     main = MainWindow(demo_book)
     qtbot.addWidget(main)

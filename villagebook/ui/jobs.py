@@ -56,6 +56,11 @@ class LatestOnly(QObject):
         future = _executor.submit(fn)
         future.add_done_callback(lambda f: self._emit(token, f))
 
+    def drop(self) -> None:
+        """Results of calls made so far are not wanted any more (newer ones came another
+        way)."""
+        self._token += 1
+
     def submit_reading(self, path: Path, fn: Callable[[sqlite3.Connection], Any]) -> None:
         """Run ``fn`` with a read-only connection of its own to the book at ``path``."""
         def run() -> Any:

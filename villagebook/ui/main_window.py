@@ -156,8 +156,8 @@ class MainWindow(QMainWindow):
         # hidden before the model comes: a visible row header asks every loaded row its size
         self.table.verticalHeader().setVisible(False)
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # several households can be selected for printing (Ctrl/Shift and click)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
