@@ -20,7 +20,7 @@ from .paths import data_dir, default_book_path
 from .settings import Settings
 from .storage import open_book, scratch
 from .storage.book import Book, create_book
-from .storage.connection import DB_ERRORS
+from .storage.connection import db_errors
 from .storage.township import create_township
 from .storage.village import add_user, get_village, list_users, set_village
 from .ui import i18n
@@ -31,8 +31,6 @@ from .ui.first_paint import after_first_paint
 from .ui.screen_fit import show_main
 from .ui.messages import describe, describe_error, describe_failure
 from .ui.single_instance import SingleInstance
-from .ui.start_dialogs import (NewTownshipDialog, NewVillageDialog, WelcomeDialog,
-                               WhoIsWorkingDialog)
 
 DEMO_HOUSEHOLDS = 300
 
@@ -61,6 +59,8 @@ class Controller(QObject):
 
     def welcome(self, new_path: Path) -> bool:
         """The first-run choices; returns False when the user gives up."""
+        from .ui.start_dialogs import WelcomeDialog  # the dialogs of a start: when shown
+
         while True:
             dialog = WelcomeDialog()
             if not dialog.exec():
@@ -84,6 +84,8 @@ class Controller(QObject):
             if not name or Path(name).exists():
                 return False
             path = Path(name)
+        from .ui.start_dialogs import NewTownshipDialog
+
         dialog = NewTownshipDialog()
         if not dialog.exec():
             return False
@@ -108,6 +110,8 @@ class Controller(QObject):
                 QMessageBox.warning(None, self.tr("Not created"),
                                     self.tr("There is already a file there; choose another name."))
                 return False
+        from .ui.start_dialogs import NewVillageDialog
+
         dialog = NewVillageDialog()
         if not dialog.exec():
             return False
@@ -232,6 +236,8 @@ class Controller(QObject):
             return True
 
     def choose_operator(self, book: Book, path: Path) -> bool:
+        from .ui.start_dialogs import WhoIsWorkingDialog
+
         users = [u["name"] for u in list_users(book)]
         while True:
             dialog = WhoIsWorkingDialog(users, self.settings.last_user(str(path)))
@@ -310,7 +316,7 @@ class Controller(QObject):
         if not book.closed:
             from .storage.backups import automatic_backup
 
-            with contextlib.suppress(VillagebookError, OSError, *DB_ERRORS):
+            with contextlib.suppress(*db_errors(VillagebookError, OSError)):
                 automatic_backup(book)
         book.close()
 

@@ -31,15 +31,13 @@ from .reports.notices import KINDS as NOTICE_KINDS
 from .reports.printing import DOCUMENTS
 from .storage import open_book, scratch
 from .storage.book import Book, create_book, person_error, snapshot
-from .storage.connection import DB_ERRORS
+from .storage.connection import db_errors
 from .storage.bulk import insert_households, insert_village_records
 from .storage.households import find_household_id
 from .storage.kinds import household_kinds, kind
 from .storage.records import rows
 from .storage.township import is_township
 from .storage.village import add_user, list_users, set_village
-
-OS_OR_DB_ERRORS: tuple[type[Exception], ...] = (OSError, *DB_ERRORS)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -370,7 +368,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         try:
             return _run_unlocking(args)
-        except OS_OR_DB_ERRORS as error:
+        except db_errors(OSError) as error:
             mapped = person_error(error)
             if mapped is None:
                 raise

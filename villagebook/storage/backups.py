@@ -22,9 +22,7 @@ from sqlite3 import Connection
 from ..core.errors import BookError
 from .book import Book, backup, book_version, release_wal
 from .book_settings import local_setting, set_local_setting
-from .connection import DB_ERRORS, connect, take_alone
-
-BOOK_OR_DB_ERRORS: tuple[type[Exception], ...] = (BookError, *DB_ERRORS)
+from .connection import connect, db_errors, take_alone
 from .schema_names import SCHEMA_VERSION
 
 SUFFIX = ".db"
@@ -133,7 +131,7 @@ def describe_backup(path: Path) -> BackupInfo:
         households = conn.execute("SELECT count(*) FROM households WHERE status = 'active'"
                                   ).fetchone()[0]
         last = conn.execute("SELECT max(at) FROM actions").fetchone()[0]
-    except DB_ERRORS as error:
+    except db_errors() as error:
         raise BookError("backup.damaged", path=str(path)) from error
     finally:
         conn.close()
@@ -155,7 +153,7 @@ def quick_check(conn: Connection) -> str:
     """SQLite's ``quick_check`` of an open book: "ok", or what is broken."""
     try:
         return "\n".join(row[0] for row in conn.execute("PRAGMA quick_check"))
-    except DB_ERRORS as error:
+    except db_errors() as error:
         return str(error)
 
 
@@ -163,7 +161,7 @@ def check_book(path: Path) -> bool:
     """``quick_check`` of a book file (read-only): True when it is sound."""
     try:
         conn = connect(path, mode="ro")
-    except DB_ERRORS:
+    except db_errors():
         return False
     try:
         return quick_check(conn) == "ok"
@@ -210,7 +208,7 @@ def _keep_aside(book_path: Path, aside: Path) -> None:
             release_wal(current)
         finally:
             current.close()
-    except BOOK_OR_DB_ERRORS:
+    except db_errors(BookError):
         for suffix in ("", "-wal"):
             source = Path(f"{book_path}{suffix}")
             if source.exists():

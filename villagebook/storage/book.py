@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, cast
 from ..core.clock import HybridClock
 from ..core.errors import BookError, VillagebookError
 from ..core.ids import new_id
-from .connection import DB_ERRORS, connect, connect_like, is_locked
+from .connection import connect, connect_like, db_errors, is_locked
 from .files import replace_atomically
 from .installation import installation_id, remember_sequence, seen_sequence
 from .schema_names import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE, SCHEMA_VERSION
@@ -54,7 +54,7 @@ def person_error(error: BaseException) -> VillagebookError | None:
     or a file write ran, a locked or read-only book…); None for a bug."""
     if isinstance(error, VillagebookError):
         return error
-    if isinstance(error, DB_ERRORS):
+    if isinstance(error, db_errors()):
         return classify(cast(sqlite3.Error, error))
     if isinstance(error, OSError) and error.errno == errno.ENOSPC:
         return BookError("book.disk_full")
@@ -81,7 +81,7 @@ def snapshot(conn: sqlite3.Connection) -> Iterator[None]:
 def release_wal(conn: sqlite3.Connection) -> None:
     """Give back the disk space the write-ahead log holds (after a failed job on a full
     disk, a large WAL would keep the disk full)."""
-    with contextlib.suppress(*DB_ERRORS):
+    with contextlib.suppress(*db_errors()):
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
@@ -90,7 +90,7 @@ def sqlite_errors() -> Iterator[None]:
     """Turn SQLite errors a person can act on into ``BookError``; let bugs through."""
     try:
         yield
-    except DB_ERRORS as error:
+    except db_errors() as error:
         mapped = classify(cast(sqlite3.Error, error))
         if mapped is None:
             raise
@@ -192,9 +192,9 @@ class Book:
         restored copy is recognised) when it was open for writing."""
         self.closed = True
         if not self.read_only:
-            with contextlib.suppress(*DB_ERRORS):
+            with contextlib.suppress(*db_errors()):
                 self.conn.execute("PRAGMA optimize")
-            with contextlib.suppress(OSError, *DB_ERRORS):
+            with contextlib.suppress(*db_errors(OSError)):
                 remember_sequence(self.site_id, self.own_sequence())
         self.conn.close()
 

@@ -15,10 +15,9 @@ backup made from a locked book keeps its salt and opens with the same key.
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 from typing import cast
-
-import sqlcipher3
 
 from ..core.errors import BookError
 
@@ -27,10 +26,25 @@ SALT_BYTES = 16
 KDF_ITERATIONS = 256_000  # SQLCipher 4's own default for PBKDF2-HMAC-SHA512
 MIN_PASSWORD = 6
 
-# What a failing SQLite call raises, whichever library made the connection.
-DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, sqlcipher3.Error)
 
 _keys: dict[bytes, bytes] = {}  # salt -> raw key, for this process only
+
+
+def db_errors(*also: type[Exception]) -> tuple[type[Exception], ...]:
+    """What a failing SQLite call raises, whichever library made the connection, and the
+    exception classes ``also`` given. SQLCipher's errors count once it is loaded (before a
+    locked file is first opened, nothing of it can fail): read at the moment of the
+    failure, as in ``except db_errors(OSError):``."""
+    cipher = sys.modules.get("sqlcipher3")
+    return (*also, sqlite3.Error) if cipher is None else (*also, sqlite3.Error, cipher.Error)
+
+
+def _sqlcipher():
+    """The SQLCipher library, loaded when a locked file is first opened (3 ms otherwise
+    paid at every start)."""
+    import sqlcipher3
+
+    return sqlcipher3
 
 
 def _first_bytes(path: Path, count: int) -> bytes:
@@ -71,6 +85,7 @@ def _key_pragma(key: bytes, salt: bytes | None = None) -> str:
 
 def _cipher(target: str, *, key: bytes, salt: bytes | None = None,
             uri: bool = False, **options: object) -> sqlite3.Connection:
+    sqlcipher3 = _sqlcipher()
     conn = sqlcipher3.connect(target, uri=uri, **options)
     conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our error to tell
     conn.execute(_key_pragma(key, salt))
@@ -128,7 +143,7 @@ def take_alone(path: str | Path) -> None:
     conn = connect(path, timeout=1.0)
     try:
         mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
-    except DB_ERRORS as error:
+    except db_errors() as error:
         text = str(error).lower()
         if "locked" in text or "busy" in text:
             raise BookError("book.locked") from error
@@ -143,7 +158,8 @@ def connect_like(source: sqlite3.Connection, path: str | Path) -> sqlite3.Connec
     """A new file at ``path`` for a copy of ``source`` (SQLite's backup API): locked with
     the same key and salt when ``source`` is locked, so the copy stays locked and opens
     with the same password."""
-    if isinstance(source, sqlcipher3.Connection):
+    cipher = sys.modules.get("sqlcipher3")  # no locked file opened yet: source is plain
+    if cipher is not None and isinstance(source, cipher.Connection):
         found = key_of(source.execute("PRAGMA database_list").fetchone()[2])
         assert found is not None  # an SQLCipher connection is to a locked file
         salt, key = found

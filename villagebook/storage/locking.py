@@ -16,8 +16,8 @@ from pathlib import Path
 import sqlcipher3
 
 from ..core.errors import BookError
-from .connection import (DB_ERRORS, MIN_PASSWORD, SALT_BYTES, cipher_connection, derive_key,
-                         is_locked, key_of, remember_key, salt_of, take_alone)
+from .connection import (MIN_PASSWORD, SALT_BYTES, cipher_connection, db_errors,
+                         derive_key, is_locked, key_of, remember_key, salt_of, take_alone)
 from .files import replace_atomically
 
 
@@ -53,7 +53,7 @@ def set_password(book_path: str | Path, password: str | None) -> list[Path]:
     for path in companions(book_path):
         if is_locked(path) and (old is None or salt_of(path) != old[0]):
             continue  # locked with another password: not this book's to change
-        with contextlib.suppress(BookError, *DB_ERRORS):
+        with contextlib.suppress(*db_errors(BookError)):
             _rewrite(path, key, salt)
             done.append(path)
     return done

@@ -6,15 +6,26 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from ..storage.connection import connect
 
-_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="villagebook-job")
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+_executor: ThreadPoolExecutor | None = None  # made at the first job (after the first paint)
+
+
+def _worker() -> ThreadPoolExecutor:
+    global _executor
+    if _executor is None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="villagebook-job")
+    return _executor
 
 
 class Progress(QObject):
@@ -31,7 +42,8 @@ def read_connection(path: Path) -> sqlite3.Connection:
 
 def wait_for_jobs() -> None:
     """Let queued and running jobs finish (before the book closes and the program ends)."""
-    _executor.submit(lambda: None).result()
+    if _executor is not None:
+        _executor.submit(lambda: None).result()
 
 
 class LatestOnly(QObject):
@@ -53,7 +65,7 @@ class LatestOnly(QObject):
     def submit(self, fn: Callable[[], Any]) -> None:
         self._token += 1
         token = self._token
-        future = _executor.submit(fn)
+        future = _worker().submit(fn)
         future.add_done_callback(lambda f: self._emit(token, f))
 
     def drop(self) -> None:

@@ -333,3 +333,27 @@ def test_a_change_of_the_keys_protection_cut_short_loses_no_key(book, book_path)
     book_password.forget()
     assert keys_protected() and unlock_keys(PASSWORD)
     assert load_keys().fingerprint == fingerprint
+
+
+def test_sqlcipher_loads_with_the_first_locked_book_and_its_errors_are_caught(
+        book, book_path, tmp_path):
+    from villagebook.storage.book import create_book
+    from villagebook.storage.connection import db_errors
+
+    _fill_and_close(book)
+    plain = tmp_path / "plain.db"
+    create_book(plain, lambda _book: None).close()
+    opened_plain = subprocess.run(  # a new process: the library not loaded by other tests
+        [sys.executable, "-c", "import sys; from villagebook.storage import open_book; "
+         f"open_book({str(plain)!r}).close(); print('sqlcipher3' in sys.modules)"],
+        capture_output=True, text=True, check=True)
+    assert opened_plain.stdout.strip() == "False"
+    set_password(book_path, PASSWORD)
+    locked = open_book(book_path)
+    try:
+        with pytest.raises(db_errors()) as caught:  # SQLCipher's own error class
+            locked.conn.execute("SELECT no_such_column FROM households")
+        assert type(caught.value).__module__.startswith("sqlcipher3")
+        assert not isinstance(caught.value, sqlite3.Error)  # why db_errors() is needed
+    finally:
+        locked.close()
