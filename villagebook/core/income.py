@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, TypedDict
 
 WAGES = ("wage_migrant", "wage_public_post")
 PRODUCTION = ("prod_planting", "prod_breeding", "prod_forestry", "prod_other")
@@ -53,7 +53,20 @@ def net_sql(alias: str) -> str:
     return f"({parts} - coalesce({alias}.{EXPENSE}, 0))"
 
 
-def summarize(income: dict[str, Any], people: int, line: int) -> dict[str, Any]:
+class IncomeSummary(TypedDict):
+    """A year's income summed up (yuan): by kind, net, per person, against the line."""
+
+    wage_total: int
+    production_total: int
+    property_total: int
+    transfer_total: int
+    net: int
+    people: int
+    per_capita: int | None  # None when nobody lived in the household that year
+    below_line: int | None  # 1 below the monitoring line, 0 not, None unknown
+
+
+def summarize(income: dict[str, Any], people: int, line: int) -> IncomeSummary:
     """Totals by kind, net income, per-person income and the monitoring flag."""
     net = _sum(income, COMPONENTS) - int(income.get(EXPENSE) or 0)
     per_capita = per_person(net, people)

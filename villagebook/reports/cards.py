@@ -128,8 +128,9 @@ def household_story(book: Book, household_id: str, st: Styles, *, full_ids: bool
         story.append(grid([
             ["年度", "工资性收入", "生产经营性收入", "财产性收入", "转移性收入", "生产经营性支出",
              "家庭纯收入", "人均纯收入"],
-            [str(income["year"]), *(records.format_money(summary[k]) for k in (
-                "wage_total", "production_total", "property_total", "transfer_total")),
+            [str(income["year"]), *(records.format_money(total) for total in (
+                summary["wage_total"], summary["production_total"],
+                summary["property_total"], summary["transfer_total"])),
              records.format_money(income.get("prod_expense") or 0),
              records.format_money(summary["net"]),
              records.format_money(summary["per_capita"])]],

@@ -18,7 +18,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import NotRequired, TypedDict, cast
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519, x25519
@@ -183,19 +183,33 @@ def same_fingerprint(typed: str, expected: str) -> bool:
     return "".join(typed.split()) == "".join(expected.split())
 
 
-def pairing_card(keys: Keys, kind: str, name: str, code: str) -> dict[str, Any]:
+class PairingCard(TypedDict):
+    """What one side gives the other to pair (the file's fields, see docs/sync-format.md);
+    ``fingerprint`` is worked out from the keys when a card is read, never taken from it."""
+
+    format: str
+    installation: str
+    kind: str  # "village" or "township"
+    name: str
+    code: str
+    sign_key: str  # base64 of the Ed25519 public key
+    enc_key: str  # base64 of the X25519 public key
+    fingerprint: NotRequired[str]
+
+
+def pairing_card(keys: Keys, kind: str, name: str, code: str) -> PairingCard:
     """What this side gives the other to pair: public keys, who it is, nothing secret."""
     return {"format": CARD_FORMAT, "installation": keys.installation, "kind": kind,
             "name": name, "code": code, "sign_key": b64(keys.sign_public),
             "enc_key": b64(keys.enc_public)}
 
 
-def write_card(card: dict[str, Any], path: str | Path) -> None:
+def write_card(card: PairingCard, path: str | Path) -> None:
     with replace_atomically(path) as tmp:
         tmp.write_text(json.dumps(card, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
-def read_card(path: str | Path) -> dict[str, Any]:
+def read_card(path: str | Path) -> PairingCard:
     """A pairing card from a file; refused with ``sync.bad_card`` when it is not one."""
     try:
         raw = Path(path).read_bytes()
@@ -213,4 +227,4 @@ def read_card(path: str | Path) -> dict[str, Any]:
     except (OSError, ValueError, UnicodeDecodeError) as error:
         raise SyncError("sync.bad_card", name=Path(path).name) from error
     card["fingerprint"] = fingerprint(unb64(card["sign_key"]), unb64(card["enc_key"]))
-    return card
+    return cast(PairingCard, card)  # every field checked above

@@ -8,10 +8,10 @@ from typing import Any
 from ..storage.book import Book, now_text
 from ..storage.records import rows
 from ..storage.village import book_identity
-from .keys import SyncError, same_fingerprint
+from .keys import PairingCard, SyncError, same_fingerprint
 
 
-def add_peer(book: Book, card: dict[str, Any], typed_fingerprint: str | None = None) -> None:
+def add_peer(book: Book, card: PairingCard, typed_fingerprint: str | None = None) -> None:
     """Pair with the installation of ``card`` (a village with its township, or back).
     With ``typed_fingerprint`` (read out by phone) a mismatch is refused."""
     if typed_fingerprint is not None and not same_fingerprint(typed_fingerprint,

@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMessageBox,
@@ -31,7 +31,7 @@ from ..sync.apply import Outcome, import_files
 from ..sync.decide import (PeerStatus, mark_same_person, open_conflicts, resolve_conflict,
                            same_person_findings, status)
 from ..sync.export import export_packages
-from ..sync.keys import load_keys, pairing_card, read_card, write_card
+from ..sync.keys import PairingCard, load_keys, pairing_card, read_card, write_card
 from ..storage.village import book_identity
 from ..sync.peers import add_peer
 from . import i18n
@@ -329,7 +329,7 @@ class SyncPage(QWidget):
                                                     self.tr("Pairing files (*.vbpair)"))
             if not source:
                 return False
-        cards: list[dict[str, Any]] = []
+        cards: list[PairingCard] = []
         if not attempt(self.error, lambda: cards.append(read_card(source))):
             return False
         card = cards[0]
@@ -525,7 +525,15 @@ class SyncPage(QWidget):
             self.open_household.emit(row[0])
 
 
-def unacknowledged(book: Book, days: int) -> dict[str, Any] | None:
+class Unacknowledged(TypedDict):
+    """The main window's sync reminder: whom changes wait for, how many, since when."""
+
+    name: str
+    count: int
+    since: str
+
+
+def unacknowledged(book: Book, days: int) -> Unacknowledged | None:
     """For the main window's reminder: the first peer that has not acknowledged changes
     older than ``days`` (sent or not), with how many and since when; None otherwise."""
     cutoff = (dt.date.today() - dt.timedelta(days=days)).isoformat()
