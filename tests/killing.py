@@ -43,6 +43,14 @@ def killed_runs(args: list[str], env: dict[str, str], delays: list[float]
         yield delay, finished
 
 
+def duration(args: list[str], env: dict[str, str]) -> float:
+    """Seconds a whole ``villagebook ARGS`` run takes here (for kills spread across a run
+    that a faster program or machine finishes sooner)."""
+    start = time.perf_counter()
+    assert run(args, env).returncode == 0
+    return time.perf_counter() - start
+
+
 def spread(first: float, last: float, count: int) -> list[float]:
     """``count`` moments evenly from ``first`` to ``last`` seconds."""
     return [first + (last - first) * i / max(1, count - 1) for i in range(count)]

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from killing import environment, integrity, killed_runs, run, spread
+from killing import duration, environment, integrity, killed_runs, run, spread
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")]
@@ -121,9 +121,11 @@ def test_a_killed_backup_or_restore_leaves_a_whole_book_and_no_half_backup(tmp_p
     book = tmp_path / "v.db"
     assert run(["demo", "--db", str(book), "--households", "3000"], env).returncode == 0
     usb = tmp_path / "usb"
+    backing_up = ["backup", "--db", str(book), "--to", str(usb)]
+    whole_run = duration(backing_up, env)  # the start, the copy, its check
     killed = 0
-    for delay, finished in killed_runs(["backup", "--db", str(book), "--to", str(usb)],
-                                       env, spread(0.3, 1.2, 5)):
+    for delay, finished in killed_runs(backing_up, env,
+                                       spread(0.3 * whole_run, 0.95 * whole_run, 5)):
         killed += not finished
         assert integrity(book) == "ok" and households(book) == 3000, delay
         for made in usb.glob("*.db"):  # a backup under its name is whole and checked
