@@ -3,7 +3,7 @@
     villagebook init --db PATH --village NAME --code 12DIGITS [--township T] [--county C] --user NAME
     villagebook demo --db PATH --households N [--seed S]
     villagebook export-json --db PATH
-    villagebook export-xlsx --db PATH --out FILE.xlsx
+    villagebook export-xlsx --db PATH --out FILE.xlsx [--protect]
     villagebook print cards|walls|register --db PATH --out FILE.pdf
         [--households N1,N2] [--group 第1组] [--full-ids] [--paper A4|A3]
     villagebook print notice --db PATH --out FILE.pdf --kind KIND --from DATE --to DATE
@@ -31,7 +31,7 @@ from .reports.notices import KINDS as NOTICE_KINDS
 from .reports.printing import DOCUMENTS
 from .storage import open_book, scratch
 from .storage.book import Book, create_book, person_error, snapshot
-from .storage.connection import db_errors
+from .storage.connection import MIN_PASSWORD, db_errors, is_locked
 from .storage.bulk import insert_households, insert_village_records
 from .storage.households import find_household_id
 from .storage.kinds import household_kinds, kind
@@ -63,6 +63,9 @@ def _parser() -> argparse.ArgumentParser:
     with_db(sub.add_parser("export-json", help="the whole book as JSON on stdout"))
     xlsx = with_db(sub.add_parser("export-xlsx", help="the village register as a workbook"))
     xlsx.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
+    xlsx.add_argument("--protect", action="store_true",
+                      help="protect the workbook with a password (from "
+                           "VILLAGEBOOK_FILE_PASSWORD or typed twice), as Excel and WPS do")
     template = sub.add_parser("template", help="a blank workbook for entering households")
     template.add_argument("--out", type=Path, required=True)
     importing = with_db(sub.add_parser("import-xlsx", help="households and members from a "
@@ -240,20 +243,37 @@ def _run(args: argparse.Namespace) -> int:
             count = book.conn.execute("SELECT count(*) FROM members").fetchone()[0]
         print(f"created demo village in {path}: {args.households} households, {count} members")
     elif args.command == "export-xlsx":
+        from .reports.protected import write_protected
         from .reports.township import export_township_register
         from .reports.workbook import export_register
 
+        password = _file_password(args.out, new=True) if args.protect else None
         with open_book(path, read_only=True) as book:  # a township's book: 乡镇有簿
-            counts = (export_township_register(book, args.out) if is_township(book)
-                      else export_register(book, args.out))
-        print(f"wrote {args.out}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+
+            def write(out: Path) -> dict[str, int]:
+                return (export_township_register(book, out) if is_township(book)
+                        else export_register(book, out))
+
+            counts = write(args.out) if password is None else \
+                write_protected(args.out, password, write)
+        print(f"wrote {args.out}{' (protected)' if password else ''}: "
+              + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        if password is None and is_locked(path):
+            print("note: the book is locked but this workbook is not; --protect gives it a "
+                  "password", file=sys.stderr)
     elif args.command == "import-xlsx":
         from .core.messages import describe_plain
         from .reports.workbook_import import import_workbook, write_report
 
+        from .reports.protected import is_protected, unprotected
+
         with open_book(path) as book:
             book.operator = _cli_operator(book, args.user)
-            result = import_workbook(book, args.file, dry_run=args.dry_run)
+            if is_protected(args.file):
+                with unprotected(args.file, _file_password(args.file, new=False)) as copy:
+                    result = import_workbook(book, copy, dry_run=args.dry_run)
+            else:
+                result = import_workbook(book, args.file, dry_run=args.dry_run)
         for p in result.problems:
             print(f"{p.sheet} 第{p.row}行 {p.column}: {describe_plain(p.issue)}", file=sys.stderr)
         for p in result.warnings:
@@ -306,6 +326,34 @@ def _cli_operator(book: Book, name: str | None) -> str:
     return users[0]
 
 
+def _secret(variable: str, prompt: str, twice: bool = False) -> str | None:
+    """A password from the environment variable ``variable`` or, at a terminal, typed
+    after ``prompt`` (a message code), never shown and never an argument (every user of
+    the machine sees those); ``twice`` asks it again to compare. None when neither."""
+    value = os.environ.get(variable)
+    if value is not None or sys.stdin is None or not sys.stdin.isatty():
+        return value
+    import getpass
+
+    from .core.messages import describe_plain
+
+    value = getpass.getpass(describe_plain(Issue(prompt, "")))
+    if twice and getpass.getpass(describe_plain(Issue("cli.password_again", ""))) != value:
+        raise BookError("book.password_mismatch")
+    return value
+
+
+def _file_password(path: Path, new: bool) -> str:
+    """The password of a workbook to protect (``new``: typed twice, long enough) or to
+    open; ``BookError('file.password_needed')`` when none is given."""
+    password = _secret("VILLAGEBOOK_FILE_PASSWORD", "cli.file_password", twice=new)
+    if not password:
+        raise BookError("file.password_needed", name=path.name)
+    if new and len(password) < MIN_PASSWORD:
+        raise BookError("book.password_short", count=MIN_PASSWORD)
+    return password
+
+
 def _password(path: Path, remove: bool) -> int:
     """``villagebook password``: never as an argument (every user of the machine sees
     those); a forgotten password cannot be recovered, which is said before it is set."""
@@ -315,19 +363,11 @@ def _password(path: Path, remove: bool) -> int:
         raise BookError("book.missing", path=str(path))
     new: str | None = None
     if not remove:
-        new = os.environ.get("VILLAGEBOOK_NEW_PASSWORD")
+        new = _secret("VILLAGEBOOK_NEW_PASSWORD", "cli.new_password", twice=True)
         if new is None:
-            if sys.stdin is None or not sys.stdin.isatty():
-                print("error: give the new password in VILLAGEBOOK_NEW_PASSWORD or type it "
-                      "at a terminal", file=sys.stderr)
-                return 2
-            import getpass
-
-            from .core.messages import describe_plain
-
-            new = getpass.getpass(describe_plain(Issue("cli.new_password", "")))
-            if getpass.getpass(describe_plain(Issue("cli.password_again", ""))) != new:
-                raise BookError("book.password_mismatch")
+            print("error: give the new password in VILLAGEBOOK_NEW_PASSWORD or type it "
+                  "at a terminal", file=sys.stderr)
+            return 2
     done = set_password(path, new)
     print(("locked " if new is not None else "unlocked ") + str(path)
           + "".join(f"\n  and {p}" for p in done))
@@ -343,13 +383,7 @@ def _run_unlocking(args: argparse.Namespace) -> int:
     except BookError as error:
         if error.code != "book.password_needed":
             raise
-        password = os.environ.get("VILLAGEBOOK_PASSWORD")
-        if password is None and sys.stdin is not None and sys.stdin.isatty():
-            import getpass
-
-            from .core.messages import describe_plain
-
-            password = getpass.getpass(describe_plain(Issue("cli.password", "")))
+        password = _secret("VILLAGEBOOK_PASSWORD", "cli.password")
         if not password:
             raise
         from .sync.book_password import open_locked

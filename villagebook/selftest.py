@@ -63,6 +63,22 @@ def run() -> int:
             raise RuntimeError(f"{len(result.problems)} problems importing the register")
         return f"{counts['农户']} households out and back"
 
+    def protected() -> str:
+        from .reports.protected import is_protected, unprotected, write_protected
+        from .reports.workbook import export_register
+        from .reports.workbook_import import import_workbook
+
+        out = folder / "protected.xlsx"
+        counts = write_protected(out, "selftest-password", lambda plain: export_register(
+            state["book"], plain))  # type: ignore[arg-type]
+        if not is_protected(out):
+            raise RuntimeError("the workbook was written without its password")
+        with unprotected(out, "selftest-password") as copy:
+            result = import_workbook(state["book"], copy, dry_run=True)  # type: ignore[arg-type]
+        if result.households_created + result.households_updated != counts["农户"]:
+            raise RuntimeError("the protected register did not come back whole")
+        return f"{counts['农户']} households out with a password and back"
+
     def backup() -> str:
         from .storage.backups import make_backup
 
@@ -91,7 +107,8 @@ def run() -> int:
 
     steps: list[tuple[str, Callable[[], str]]] = [
         ("demo book", demo), ("window", window), ("household cards", card),
-        ("register out and in", register), ("backup", backup), ("locked book", locked)]
+        ("register out and in", register), ("protected register", protected),
+        ("backup", backup), ("locked book", locked)]
     failed = 0
     for name, step in steps:
         try:

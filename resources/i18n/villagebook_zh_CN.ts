@@ -5,119 +5,119 @@
     <name>Controller</name>
     <message>
         <location filename="../../villagebook/app.py" line="81"/>
-        <location filename="../../villagebook/app.py" line="101"/>
-        <location filename="../../villagebook/app.py" line="369"/>
+        <location filename="../../villagebook/app.py" line="103"/>
+        <location filename="../../villagebook/app.py" line="375"/>
         <source>Save the new book as</source>
         <translation>新账本保存为</translation>
     </message>
     <message>
         <location filename="../../villagebook/app.py" line="83"/>
-        <location filename="../../villagebook/app.py" line="103"/>
-        <location filename="../../villagebook/app.py" line="371"/>
+        <location filename="../../villagebook/app.py" line="105"/>
+        <location filename="../../villagebook/app.py" line="377"/>
         <source>Books (*.db)</source>
         <translation>村账本 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="93"/>
-        <location filename="../../villagebook/app.py" line="108"/>
-        <location filename="../../villagebook/app.py" line="123"/>
+        <location filename="../../villagebook/app.py" line="95"/>
+        <location filename="../../villagebook/app.py" line="110"/>
         <location filename="../../villagebook/app.py" line="127"/>
+        <location filename="../../villagebook/app.py" line="131"/>
         <source>Not created</source>
         <translation>未能创建</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="109"/>
+        <location filename="../../villagebook/app.py" line="111"/>
         <source>There is already a file there; choose another name.</source>
         <translation>该位置已有文件，请换一个名字。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="142"/>
+        <location filename="../../villagebook/app.py" line="146"/>
         <source>Demo village</source>
         <translation>演示村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="157"/>
+        <location filename="../../villagebook/app.py" line="161"/>
         <source>Opened for reading only</source>
         <translation>以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="158"/>
+        <location filename="../../villagebook/app.py" line="162"/>
         <source>This book cannot be written (it may be on a CD or a protected USB stick), so it is open for reading, printing and exporting only. To make changes, copy it to the computer and open the copy.</source>
         <translation>此账本不能写入（可能在光盘或写保护的U盘上），现以只读方式打开，只能查看、打印和导出。要修改，请把它复制到电脑上再打开副本。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="162"/>
+        <location filename="../../villagebook/app.py" line="166"/>
         <source>Cannot open the book</source>
         <translation>无法打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="225"/>
+        <location filename="../../villagebook/app.py" line="229"/>
         <source>The password was not changed</source>
         <translation>密码没有改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="228"/>
+        <location filename="../../villagebook/app.py" line="232"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="229"/>
+        <location filename="../../villagebook/app.py" line="233"/>
         <source>The book and its backups are locked with the new password.</source>
         <translation>账本和备份已用新密码加密。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="231"/>
+        <location filename="../../villagebook/app.py" line="235"/>
         <source>The password is taken off: the book and its backups open without it.</source>
         <translation>密码已取消：账本和备份不用密码就能打开。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="247"/>
+        <location filename="../../villagebook/app.py" line="253"/>
         <source>Who is working?</source>
         <translation>谁在使用？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="287"/>
+        <location filename="../../villagebook/app.py" line="293"/>
         <source>This book file is damaged: changes are not accepted, so that nothing more is lost.</source>
         <translation>账本文件已损坏：为避免损失更多数据，暂不接受修改。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="290"/>
-        <location filename="../../villagebook/app.py" line="295"/>
+        <location filename="../../villagebook/app.py" line="296"/>
+        <location filename="../../villagebook/app.py" line="301"/>
         <source>The book is damaged</source>
         <translation>账本已损坏</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="291"/>
+        <location filename="../../villagebook/app.py" line="297"/>
         <source>There is no backup beside it; ask for help and do not delete the file.</source>
         <translation>账本旁没有备份；请寻求技术帮助，不要删除这个文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="296"/>
+        <location filename="../../villagebook/app.py" line="302"/>
         <source>The newest sound backup is of {made} ({households} households). Restore it now? The damaged book is kept aside.</source>
         <translation>最新的完好备份是 {made} 的（{households} 户）。现在恢复吗？损坏的账本会另存一份。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="327"/>
+        <location filename="../../villagebook/app.py" line="333"/>
         <source>Not restored</source>
         <translation>未恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="333"/>
+        <location filename="../../villagebook/app.py" line="339"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="334"/>
+        <location filename="../../villagebook/app.py" line="340"/>
         <source>The backup is in place. The book as it was before is kept as {aside}.</source>
         <translation>已恢复备份。恢复前的账本保存为 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="374"/>
+        <location filename="../../villagebook/app.py" line="380"/>
         <source>Open a book</source>
         <translation>打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="375"/>
+        <location filename="../../villagebook/app.py" line="381"/>
         <source>Books (*.db);;All files (*)</source>
         <translation>村账本 (*.db);;所有文件 (*)</translation>
     </message>
@@ -952,12 +952,12 @@
 <context>
     <name>HouseholdListModel</name>
     <message>
-        <location filename="../../villagebook/ui/household_list.py" line="136"/>
+        <location filename="../../villagebook/ui/household_list.py" line="142"/>
         <source>found</source>
         <translation>匹配</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_list.py" line="149"/>
+        <location filename="../../villagebook/ui/household_list.py" line="155"/>
         <source>Village</source>
         <translation>村</translation>
     </message>
@@ -1209,170 +1209,170 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="69"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="70"/>
         <source>Member</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="70"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="71"/>
         <source>Monitoring</source>
         <translation>防返贫监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="72"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="73"/>
         <source>Household</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="79"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="80"/>
         <source> (numbers: this program&apos;s codes)</source>
         <translation>（数字为本程序代码）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="101"/>
-        <location filename="../../villagebook/ui/import_dialog.py" line="315"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="106"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="324"/>
         <source>Import households from a workbook</source>
         <translation>从表格导入农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="104"/>
-        <location filename="../../villagebook/ui/import_dialog.py" line="270"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="109"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="275"/>
         <source>Checking {name}…</source>
         <translation>正在检查 {name}…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="109"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="114"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="116"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="121"/>
         <source>Columns of the file (matched automatically; change any that is wrong)</source>
         <translation>文件中的列（已自动对应，如有不对请修改）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="121"/>
-        <location filename="../../villagebook/ui/import_dialog.py" line="132"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="126"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="137"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="121"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="126"/>
         <source>Column in the file</source>
         <translation>文件中的列名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="121"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="126"/>
         <source>Example</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="122"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="127"/>
         <source>Read as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="126"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="131"/>
         <source>Back to the automatic matches</source>
         <translation>恢复自动对应</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="132"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="137"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="133"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="138"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="133"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="138"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="134"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="139"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="141"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="146"/>
         <source>Save the list of problems…</source>
         <translation>保存问题清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="143"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="148"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="145"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="150"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="195"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="200"/>
         <source>Choose under “Read as” which columns hold them.</source>
         <translation>请在“导入为”一栏中指出它们在哪些列。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="208"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="213"/>
         <source>{new} new households, {updated} updated, {members} member rows</source>
         <translation>新增 {new} 户，更新 {updated} 户，成员 {members} 行</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="212"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="217"/>
         <source>Imported: {counts}.</source>
         <translation>已导入：{counts}。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="219"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="224"/>
         <source>Nothing was imported: {count} problem(s) must be corrected in the file first. Without them the import would give {counts}.</source>
         <translation>没有导入任何数据：文件中有 {count} 处问题需要先改正。改正后导入将会：{counts}。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="223"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="228"/>
         <source>The file is in order: importing it gives {counts}. Press Import to write it into the book.</source>
         <translation>文件检查无误：导入将会{counts}。请按“导入”写入账本。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="236"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="241"/>
         <source>Stopped: nothing was imported.</source>
         <translation>已停止，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="248"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="253"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="284"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="289"/>
         <source>Another village&apos;s list?</source>
         <translation>其他村的名单？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="285"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="290"/>
         <source>Import it into this book?</source>
         <translation>仍要导入本账本吗？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="290"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="295"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="298"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="303"/>
         <source>Save the list of problems</source>
         <translation>保存问题清单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="301"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="306"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="316"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="325"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.xls *.ods);;所有文件 (*)</translation>
     </message>
@@ -1677,42 +1677,42 @@
     </message>
     <message>
         <location filename="../../villagebook/ui/main_window.py" line="551"/>
-        <location filename="../../villagebook/ui/main_window.py" line="586"/>
+        <location filename="../../villagebook/ui/main_window.py" line="598"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="564"/>
+        <location filename="../../villagebook/ui/main_window.py" line="576"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="585"/>
+        <location filename="../../villagebook/ui/main_window.py" line="597"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="612"/>
+        <location filename="../../villagebook/ui/main_window.py" line="624"/>
         <source>&lt;h3&gt;This book has no households yet&lt;/h3&gt;&lt;p&gt;Start with &lt;b&gt;New household&lt;/b&gt; to enter a family, or &lt;b&gt;Import households from Excel…&lt;/b&gt; to bring in the list the village keeps (the national system&apos;s export or your own table; File → Save a blank entry template gives the columns).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本账本还没有农户&lt;/h3&gt;&lt;p&gt;先点&lt;b&gt;新增农户&lt;/b&gt;逐户录入，或点&lt;b&gt;从 Excel 导入农户…&lt;/b&gt;导入村里已有的名单（全国系统导出的名单或自己的表格均可；“文件 → 保存空白录入模板”给出各列）。&lt;/p&gt;&lt;p&gt;账本保存在这个文件里，请用“文件 → 备份到…”备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="657"/>
+        <location filename="../../villagebook/ui/main_window.py" line="669"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="661"/>
+        <location filename="../../villagebook/ui/main_window.py" line="673"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="663"/>
+        <location filename="../../villagebook/ui/main_window.py" line="675"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="665"/>
+        <location filename="../../villagebook/ui/main_window.py" line="677"/>
         <source>[read only]</source>
         <translation>【只读】</translation>
     </message>
@@ -2459,143 +2459,158 @@
     </message>
     <message>
         <location filename="../../villagebook/core/messages.py" line="323"/>
+        <source>Password of the workbook: </source>
+        <translation>表格的密码：</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="324"/>
+        <source>This password does not open {name}</source>
+        <translation>密码不对，打不开 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="326"/>
+        <source>{name} is protected by a password: give it in VILLAGEBOOK_FILE_PASSWORD or type it at a terminal</source>
+        <translation>{name} 设了密码：请在 VILLAGEBOOK_FILE_PASSWORD 中给出，或在终端中输入</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="329"/>
         <source>Write the password down first, then tick the box that says so</source>
         <translation>请先把密码记下来，再勾选“我已记下密码”</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="325"/>
+        <location filename="../../villagebook/core/messages.py" line="331"/>
         <source>The backup {path} is damaged and cannot be used; choose another one</source>
         <translation>备份 {path} 已损坏，无法使用；请选择另一个备份</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="327"/>
+        <location filename="../../villagebook/core/messages.py" line="333"/>
         <source>There is already a book at {path}</source>
         <translation>{path} 处已有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="328"/>
+        <location filename="../../villagebook/core/messages.py" line="334"/>
         <source>Choose who is working before making changes</source>
         <translation>修改前请先选择当前使用人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="330"/>
+        <location filename="../../villagebook/core/messages.py" line="336"/>
         <source>The record no longer exists in this book</source>
         <translation>账本中已没有这条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="333"/>
+        <location filename="../../villagebook/core/messages.py" line="339"/>
         <source>{year}: {per_capita} yuan per person, under the line of {line} yuan</source>
         <translation>{year}年人均纯收入 {per_capita} 元，低于监测线 {line} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="335"/>
+        <location filename="../../villagebook/core/messages.py" line="341"/>
         <source>Per-capita income fell from {before} yuan ({previous}) to {after} yuan ({year}), {percent}% less</source>
         <translation>人均纯收入由 {before} 元（{previous}年）降至 {after} 元（{year}年），下降 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="338"/>
+        <location filename="../../villagebook/core/messages.py" line="344"/>
         <source>Aged {age} on 1 September and not in school</source>
         <translation>9月1日满 {age} 周岁，未在校</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="340"/>
+        <location filename="../../villagebook/core/messages.py" line="346"/>
         <location filename="../../villagebook/core/rules.py" line="62"/>
         <source>No basic medical insurance</source>
         <translation>未参加基本医疗保险</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="341"/>
+        <location filename="../../villagebook/core/messages.py" line="347"/>
         <source>House of grade {grade}: no renovation, relocation or housing measure</source>
         <translation>住房为 {grade} 级，未改造、未搬迁、无住房措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="343"/>
+        <location filename="../../villagebook/core/messages.py" line="349"/>
         <location filename="../../villagebook/core/rules.py" line="70"/>
         <source>Drinking water not safe</source>
         <translation>饮水不安全</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="344"/>
+        <location filename="../../villagebook/core/messages.py" line="350"/>
         <source>Last two-assurances check: {last} (due every {days} days)</source>
         <translation>上次三保障核查：{last}（每 {days} 天应核查一次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="346"/>
+        <location filename="../../villagebook/core/messages.py" line="352"/>
         <source>Taken into monitoring on {date}; no measure within {days} days</source>
         <translation>{date} 纳入监测，{days} 天内没有帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="348"/>
+        <location filename="../../villagebook/core/messages.py" line="354"/>
         <source>Taken in on {taken}, risk removed by assistance on {removed} ({days} days later)</source>
         <translation>{taken} 纳入监测，{removed} 帮扶消除风险（相隔 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="351"/>
+        <location filename="../../villagebook/core/messages.py" line="357"/>
         <source>Monitored for unstable work, but nobody in the household can work</source>
         <translation>因务工就业不稳纳入监测，但家中没有劳动力</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="353"/>
+        <location filename="../../villagebook/core/messages.py" line="359"/>
         <source>Nobody can work and nobody receives subsistence or extreme-poverty support</source>
         <translation>家中无劳动力，也无人享受低保或特困供养</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="356"/>
+        <location filename="../../villagebook/core/messages.py" line="362"/>
         <source>{health}, in an ordinary household that is not monitored</source>
         <translation>{health}，所在一般农户未纳入监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="358"/>
+        <location filename="../../villagebook/core/messages.py" line="364"/>
         <source>Loan of {amount} yuan due {due}, {repaid} yuan repaid</source>
         <translation>贷款 {amount} 元，{due} 到期，已还 {repaid} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="360"/>
+        <location filename="../../villagebook/core/messages.py" line="366"/>
         <source>Overdue loans {overdue} yuan of {balance} yuan outstanding: {rate}‰ (line {line}‰)</source>
         <translation>逾期 {overdue} 元，贷款余额 {balance} 元：逾期率 {rate}‰（控制线 {line}‰）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="363"/>
+        <location filename="../../villagebook/core/messages.py" line="369"/>
         <source>{measure} planned to end {end}, still in progress</source>
         <translation>{measure}计划 {end} 完成，仍在实施中</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="365"/>
+        <location filename="../../villagebook/core/messages.py" line="371"/>
         <source>Last visit: {last} (more than {days} days)</source>
         <translation>上次走访：{last}（超过 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="367"/>
+        <location filename="../../villagebook/core/messages.py" line="373"/>
         <source>Follow-up due {date}: {agreed}</source>
         <translation>{date} 应跟进：{agreed}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="369"/>
+        <location filename="../../villagebook/core/messages.py" line="375"/>
         <source>{helper}: {visits} visits this year, {due} due by now ({required} a year)</source>
         <translation>{helper}：今年走访 {visits} 次，到目前应走访 {due} 次（全年 {required} 次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="372"/>
+        <location filename="../../villagebook/core/messages.py" line="378"/>
         <source>{problem}: deadline {deadline}</source>
         <translation>{problem}：整改期限 {deadline}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="373"/>
+        <location filename="../../villagebook/core/messages.py" line="379"/>
         <source>ID number {masked}: {detail}</source>
         <translation>证件号码 {masked}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="374"/>
+        <location filename="../../villagebook/core/messages.py" line="380"/>
         <source>The same ID number as {other} of household {number}</source>
         <translation>与户 {number} 的 {other} 证件号码相同</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="376"/>
+        <location filename="../../villagebook/core/messages.py" line="382"/>
         <source>{count} current heads of household</source>
         <translation>在册户主 {count} 名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="378"/>
+        <location filename="../../villagebook/core/messages.py" line="384"/>
         <source>{relation} born {birth}, the head of household born {head_birth}</source>
         <translation>{relation}生于 {birth}，户主生于 {head_birth}</translation>
     </message>
@@ -2957,17 +2972,35 @@
 <context>
     <name>OpenLockedDialog</name>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="27"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="29"/>
         <source>Book locked with a password</source>
         <translation>账本已加密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="29"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="31"/>
         <source>The book {name} is locked with a password. Enter it to open the book.</source>
         <translation>账本 {name} 加了密码。请输入密码打开账本。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="35"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="37"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+</context>
+<context>
+    <name>OpenWorkbookDialog</name>
+    <message>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="191"/>
+        <source>Workbook protected with a password</source>
+        <translation>表格设了密码</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="193"/>
+        <source>{name} is protected with a password. Enter it to read the households in it.</source>
+        <translation>{name} 设了密码。输入密码后才能读取其中的农户。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="199"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -2975,52 +3008,52 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="61"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="63"/>
         <source>Take the password off</source>
         <translation>取消账本密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="62"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="64"/>
         <source>Change the password</source>
         <translation>修改账本密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="63"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="65"/>
         <source>Lock the book with a password</source>
         <translation>给账本加密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="67"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="69"/>
         <source>Without a password, anyone who has this laptop or a copy of the book (or of its backups) can read every household&apos;s ID numbers, health and disability.</source>
         <translation>取消密码后，任何拿到这台电脑或账本副本（包括备份）的人，都能看到各户的身份证号、健康和残疾情况。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="72"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="74"/>
         <source>The book and its backups beside it are locked: without the password nobody can read them, not even with another program. If the password is forgotten, the book cannot be opened again: nobody can recover it, not the township, not the program&apos;s makers. Write it down and keep it in a safe place. The sync keys of this computer are kept under the same password.</source>
         <translation>账本和旁边的备份都会加密：没有密码，谁也读不了，用别的软件也不行。密码一旦忘记，账本就再也打不开，谁都无法找回——乡镇不能，软件开发者也不能。请把密码写下来，放在安全的地方。本机的同步密钥也用这个密码保护。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="86"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="88"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="89"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="91"/>
         <source>at least {count} characters</source>
         <translation>至少 {count} 个字符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="90"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="92"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="91"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="93"/>
         <source>Once more</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="93"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="95"/>
         <source>I have written the password down and know it cannot be recovered</source>
         <translation>我已把密码记下，知道忘记后无法找回</translation>
     </message>
@@ -3344,6 +3377,44 @@
         <location filename="../../villagebook/ui/pdf_view.py" line="102"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ProtectWorkbookDialog</name>
+    <message>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="135"/>
+        <source>Protect the workbook with a password</source>
+        <translation>给导出的表格加密码</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="138"/>
+        <source>This book is locked with a password, and {name} will hold every household&apos;s ID numbers. Give the workbook a password: Excel and WPS ask for it when the file is opened. Tell it only to whoever should open the file.</source>
+        <translation>这个账本设了密码，而 {name} 里会有全村每户的身份证号。请给这个表格也加一个密码：用 Excel 或 WPS 打开时要输入它。只告诉需要打开这个文件的人。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="147"/>
+        <source>at least {count} characters</source>
+        <translation>至少 {count} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="149"/>
+        <source>Password of the workbook</source>
+        <translation>表格密码</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="150"/>
+        <source>Once more</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="155"/>
+        <source>Save with the password</source>
+        <translation>加密码保存</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="157"/>
+        <source>Save without a password</source>
+        <translation>不加密码保存</translation>
     </message>
 </context>
 <context>

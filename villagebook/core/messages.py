@@ -320,6 +320,12 @@ TEMPLATES: dict[str, str] = {
         "Messages", "A forgotten password cannot be recovered by anyone: write it down. "
                     "New password: "),
     "cli.password_again": QT_TRANSLATE_NOOP("Messages", "Once more: "),
+    "cli.file_password": QT_TRANSLATE_NOOP("Messages", "Password of the workbook: "),
+    "file.wrong_password": QT_TRANSLATE_NOOP(
+        "Messages", "This password does not open {name}"),
+    "file.password_needed": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is protected by a password: give it in VILLAGEBOOK_FILE_PASSWORD "
+                    "or type it at a terminal"),
     "book.password_not_written": QT_TRANSLATE_NOOP(
         "Messages", "Write the password down first, then tick the box that says so"),
     "backup.damaged": QT_TRANSLATE_NOOP(

@@ -9,6 +9,7 @@ column; the list can be saved as a workbook. Only a clean file can be imported, 
 
 from __future__ import annotations
 
+import shutil
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +29,7 @@ from ..reports.workbook_import import (OWN_NUMBERING, ImportRefused, ImportResul
 from ..settings import Settings
 from ..storage import open_book
 from . import i18n
-from .jobs import LatestOnly, Progress
+from .jobs import LatestOnly, Progress, wait_for_jobs
 from .messages import describe_error, describe_failure
 from .tables import fit_columns
 
@@ -89,9 +90,13 @@ class ImportDialog(QDialog):
     imported = Signal()
 
     def __init__(self, parent: QWidget | None, book_path: Path, operator: str,
-                 file: Path, settings: Settings | None = None) -> None:
+                 file: Path, settings: Settings | None = None,
+                 temporary: Path | None = None) -> None:
+        """``temporary``: a folder holding ``file`` (a protected workbook's readable copy),
+        removed when the dialog closes."""
         super().__init__(parent)
         self.book_path, self.operator, self.file = book_path, operator, file
+        self.temporary = temporary
         self.settings = settings or Settings()
         self.mapping: Mapping = self.settings.import_mapping()
         self.result_: ImportResult | None = None
@@ -306,6 +311,10 @@ class ImportDialog(QDialog):
 
     def done(self, result: int) -> None:
         self._stop.set()  # closing stops a check or import still running (rolled back)
+        if self.temporary is not None:  # the readable copy of a protected workbook
+            wait_for_jobs()  # a check still reading it ends first
+            shutil.rmtree(self.temporary, ignore_errors=True)
+            self.temporary = None
         super().done(result)
 
 
@@ -317,6 +326,18 @@ def choose_and_import(parent: QWidget, book_path: Path, operator: str) -> Import
             "ImportDialog", "Spreadsheets (*.xlsx *.xls *.ods);;All files (*)"))
     if not name:
         return None
-    dialog = ImportDialog(parent, book_path, operator, Path(name))
+    from ..reports.protected import is_protected, private_folder
+
+    file, temporary = Path(name), None
+    if is_protected(file):  # its password first: the check reads a copy made with it
+        from .password_dialogs import OpenWorkbookDialog
+
+        temporary = private_folder()
+        asked = OpenWorkbookDialog(file, temporary, parent)
+        if not asked.exec() or asked.copy is None:
+            shutil.rmtree(temporary, ignore_errors=True)
+            return None
+        file = asked.copy
+    dialog = ImportDialog(parent, book_path, operator, file, temporary=temporary)
     dialog.show()
     return dialog

@@ -551,13 +551,25 @@ class MainWindow(QMainWindow):
                                            self.tr("Workbooks (*.xlsx)"))
         if not path:
             return
+        password: str | None = None
+        if is_locked(self.book.path):  # the workbook would hold what the lock protects
+            from .password_dialogs import ProtectWorkbookDialog
 
+            protect = ProtectWorkbookDialog(Path(path).name, self)
+            if not protect.exec():
+                return
+            password = protect.password
+
+        from ..reports.protected import write_protected
         from ..reports.township import export_township_register  # openpyxl: when first used
         from ..reports.workbook import export_register
 
         def work(book: Book, out: Path, stop, _step) -> str:
-            counts = export_township_register(book, out) if township else \
-                export_register(book, out, cancelled=stop)
+            def write(target: Path) -> dict[str, int]:
+                return export_township_register(book, target) if township else \
+                    export_register(book, target, cancelled=stop)
+
+            counts = write(out) if password is None else write_protected(out, password, write)
             return "，".join(f"{k} {v}" for k, v in counts.items())
 
         run_in_background(self, self.book.path, Path(path),

@@ -1,4 +1,6 @@
-"""The password of a locked book: asked when it is opened, set, changed or taken off.
+"""The password of a locked book: asked when it is opened, set, changed or taken off; and
+the password of a workbook: given to the register a locked book exports, asked of a
+protected list before it is imported.
 
 Setting a password says first that a forgotten one cannot be recovered, and is done
 only when the person confirms having written it down. Changing or taking it off asks
@@ -9,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QCheckBox, QDialog, QFormLayout, QLabel, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+                               QVBoxLayout, QWidget)
 
 from ..core.errors import BookError
 from ..storage.connection import MIN_PASSWORD, unlock
@@ -120,3 +122,97 @@ class PasswordDialog(QDialog):
         if not self.written.isChecked():
             raise BookError("book.password_not_written")
         self.new_password = password
+
+
+class ProtectWorkbookDialog(QDialog):
+    """Before a locked book's register is written: a password for the workbook (Excel and
+    WPS ask it when the file is opened), or, chosen knowingly, none. ``password`` holds
+    it once accepted (None: saved without one); rejected: nothing is written."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.password: str | None = None
+        self.setWindowTitle(self.tr("Protect the workbook with a password"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr(
+            "This book is locked with a password, and {name} will hold every household's "
+            "ID numbers. Give the workbook a password: Excel and WPS ask for it when the "
+            "file is opened. Tell it only to whoever should open the file.").format(
+            name=name))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.first = secret_field()
+        self.first.setPlaceholderText(
+            self.tr("at least {count} characters").format(count=MIN_PASSWORD))
+        self.second = secret_field()
+        form.addRow(self.tr("Password of the workbook"), self.first)
+        form.addRow(self.tr("Once more"), self.second)
+        layout.addLayout(form)
+        self.error = error_label()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox()
+        self.protect_button = buttons.addButton(self.tr("Save with the password"),
+                                                QDialogButtonBox.ButtonRole.AcceptRole)
+        self.plain_button = buttons.addButton(self.tr("Save without a password"),
+                                              QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.protect_button.setDefault(True)
+        self.protect_button.clicked.connect(self.check)
+        self.plain_button.clicked.connect(self.accept)  # password stays None
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def check(self) -> None:
+        """Accept with the password when it is long enough and typed the same twice."""
+        if attempt(self.error, self._validate):
+            self.accept()
+        else:
+            self.adjustSize()
+
+    def _validate(self) -> None:
+        password = self.first.text()
+        if len(password) < MIN_PASSWORD:
+            raise BookError("book.password_short", count=MIN_PASSWORD)
+        if password != self.second.text():
+            raise BookError("book.password_mismatch")
+        self.password = password
+
+
+class OpenWorkbookDialog(QDialog):
+    """Asks the password of a protected workbook until a readable copy of it is made in
+    ``folder`` (``copy``) or the person cancels."""
+
+    def __init__(self, path: Path, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path, self.folder = path, folder
+        self.copy: Path | None = None
+        self.setWindowTitle(self.tr("Workbook protected with a password"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("{name} is protected with a password. Enter it to read the "
+                               "households in it.").format(name=path.name))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.password = secret_field()
+        form = QFormLayout()
+        form.addRow(self.tr("Password"), self.password)
+        layout.addLayout(form)
+        self.error = error_label()
+        layout.addWidget(self.error)
+        layout.addWidget(ok_cancel(self, self.try_open))
+        self.setMinimumWidth(420)
+
+    def try_open(self) -> None:
+        """Decrypt with the password typed; the dialog closes only when it did."""
+        from ..reports.protected import open_copy
+
+        def opened() -> None:
+            self.copy = open_copy(self.path, self.password.text(), self.folder)
+
+        if attempt(self.error, opened):
+            self.accept()
+        else:
+            self.password.selectAll()
+            self.password.setFocus()
+            self.adjustSize()
