@@ -2972,17 +2972,17 @@
 <context>
     <name>OpenLockedDialog</name>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="29"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="58"/>
         <source>Book locked with a password</source>
         <translation>账本已加密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="31"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="59"/>
         <source>The book {name} is locked with a password. Enter it to open the book.</source>
         <translation>账本 {name} 加了密码。请输入密码打开账本。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="37"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="38"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -2990,70 +2990,65 @@
 <context>
     <name>OpenWorkbookDialog</name>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="191"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="194"/>
         <source>Workbook protected with a password</source>
         <translation>表格设了密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="193"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="195"/>
         <source>{name} is protected with a password. Enter it to read the households in it.</source>
         <translation>{name} 设了密码。输入密码后才能读取其中的农户。</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="199"/>
-        <source>Password</source>
-        <translation>密码</translation>
     </message>
 </context>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="63"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="72"/>
         <source>Take the password off</source>
         <translation>取消账本密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="64"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="73"/>
         <source>Change the password</source>
         <translation>修改账本密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="65"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="74"/>
         <source>Lock the book with a password</source>
         <translation>给账本加密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="69"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="78"/>
         <source>Without a password, anyone who has this laptop or a copy of the book (or of its backups) can read every household&apos;s ID numbers, health and disability.</source>
         <translation>取消密码后，任何拿到这台电脑或账本副本（包括备份）的人，都能看到各户的身份证号、健康和残疾情况。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="74"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="83"/>
         <source>The book and its backups beside it are locked: without the password nobody can read them, not even with another program. If the password is forgotten, the book cannot be opened again: nobody can recover it, not the township, not the program&apos;s makers. Write it down and keep it in a safe place. The sync keys of this computer are kept under the same password.</source>
         <translation>账本和旁边的备份都会加密：没有密码，谁也读不了，用别的软件也不行。密码一旦忘记，账本就再也打不开，谁都无法找回——乡镇不能，软件开发者也不能。请把密码写下来，放在安全的地方。本机的同步密钥也用这个密码保护。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="88"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="97"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="91"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="100"/>
         <source>at least {count} characters</source>
         <translation>至少 {count} 个字符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="92"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="101"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="93"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="102"/>
         <source>Once more</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="95"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="104"/>
         <source>I have written the password down and know it cannot be recovered</source>
         <translation>我已把密码记下，知道忘记后无法找回</translation>
     </message>
@@ -3382,37 +3377,37 @@
 <context>
     <name>ProtectWorkbookDialog</name>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="135"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="141"/>
         <source>Protect the workbook with a password</source>
         <translation>给导出的表格加密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="138"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="144"/>
         <source>This book is locked with a password, and {name} will hold every household&apos;s ID numbers. Give the workbook a password: Excel and WPS ask for it when the file is opened. Tell it only to whoever should open the file.</source>
         <translation>这个账本设了密码，而 {name} 里会有全村每户的身份证号。请给这个表格也加一个密码：用 Excel 或 WPS 打开时要输入它。只告诉需要打开这个文件的人。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="147"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="153"/>
         <source>at least {count} characters</source>
         <translation>至少 {count} 个字符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="149"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="155"/>
         <source>Password of the workbook</source>
         <translation>表格密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="150"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="156"/>
         <source>Once more</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="155"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="161"/>
         <source>Save with the password</source>
         <translation>加密码保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="157"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="163"/>
         <source>Save without a password</source>
         <translation>不加密码保存</translation>
     </message>

@@ -50,3 +50,13 @@ def attempt(label: QLabel, action: Callable[[], object]) -> bool:
         return False
     label.setText("")
     return True
+
+
+def accept_when(dialog: QDialog, label: QLabel, action: Callable[[], object]) -> bool:
+    """Close ``dialog`` accepted when ``action`` is done; else the refusal is said in
+    ``label`` and the dialog grows to show it, wrapped. True when it was done."""
+    if attempt(label, action):
+        dialog.accept()
+        return True
+    dialog.adjustSize()
+    return False

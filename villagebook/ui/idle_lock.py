@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QFormLayout, QLabel,
 from ..core.errors import BookError, Issue, ValidationFailed
 from ..storage.book import Book
 from ..storage.pins import PIN_DIGITS, check_pin, has_pin, idle_minutes, set_idle_minutes, set_pin
-from .dialogs import attempt, error_label, ok_cancel, secret_field
+from .dialogs import accept_when, error_label, ok_cancel, secret_field
 
 FREE_TRIES = 3  # wrong PINs before the lock screen makes the next try wait
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
@@ -185,10 +185,7 @@ class PinDialog(QDialog):
 
     def save(self) -> None:
         """Keep the new PIN (if typed) and the minutes."""
-        if attempt(self.error, self._save):
-            self.accept()
-        else:
-            self.adjustSize()
+        accept_when(self, self.error, self._save)
 
     def _save(self) -> None:
         if self.pin.text() != self.again.text():

@@ -9,32 +9,33 @@ the current password, so that a laptop left open is not enough to unlock its boo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QVBoxLayout, QWidget)
 
 from ..core.errors import BookError
 from ..storage.connection import MIN_PASSWORD, unlock
 from ..sync.book_password import open_locked
-from .dialogs import attempt, error_label, ok_cancel, secret_field
+from .dialogs import accept_when, error_label, ok_cancel, secret_field
 
 
-class OpenLockedDialog(QDialog):
-    """Asks the password of a locked book until it opens it or the person cancels."""
+class _AskPassword(QDialog):
+    """Asks a password until ``opens(password)`` is done (a refusal says why in words) or
+    the person cancels; the subclass gives the title and the words above the field."""
 
-    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, opens: Callable[[str], object], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.path = path
-        self.setWindowTitle(self.tr("Book locked with a password"))
+        self._opens = opens
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("The book {name} is locked with a password. Enter it to "
-                               "open the book.").format(name=path.name))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
         self.password = secret_field()
         form = QFormLayout()
-        form.addRow(self.tr("Password"), self.password)
+        form.addRow(QCoreApplication.translate("OpenLockedDialog", "Password"), self.password)
         layout.addLayout(form)
         self.error = error_label()
         layout.addWidget(self.error)
@@ -42,13 +43,21 @@ class OpenLockedDialog(QDialog):
         self.setMinimumWidth(420)
 
     def try_open(self) -> None:
-        """Check the password; the dialog closes only when it opened the book."""
-        if attempt(self.error, lambda: open_locked(self.path, self.password.text())):
-            self.accept()
-        else:
+        """Try the password typed; the dialog closes only when it opened."""
+        if not accept_when(self, self.error, lambda: self._opens(self.password.text())):
             self.password.selectAll()
             self.password.setFocus()
-            self.adjustSize()  # room for the message, wrapped
+
+
+class OpenLockedDialog(_AskPassword):
+    """Asks the password of a locked book until it opens it or the person cancels."""
+
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(lambda password: open_locked(path, password), parent)
+        self.path = path
+        self.setWindowTitle(self.tr("Book locked with a password"))
+        self.intro.setText(self.tr("The book {name} is locked with a password. Enter it to "
+                                   "open the book.").format(name=path.name))
 
 
 class PasswordDialog(QDialog):
@@ -103,10 +112,7 @@ class PasswordDialog(QDialog):
 
     def check(self) -> None:
         """Accept when the current password is right and the new one is sound."""
-        if attempt(self.error, self._validate):
-            self.accept()
-        else:
-            self.adjustSize()  # room for the message, wrapped
+        accept_when(self, self.error, self._validate)
 
     def _validate(self) -> None:
         if self.locked:
@@ -166,10 +172,7 @@ class ProtectWorkbookDialog(QDialog):
 
     def check(self) -> None:
         """Accept with the password when it is long enough and typed the same twice."""
-        if attempt(self.error, self._validate):
-            self.accept()
-        else:
-            self.adjustSize()
+        accept_when(self, self.error, self._validate)
 
     def _validate(self) -> None:
         password = self.first.text()
@@ -180,39 +183,19 @@ class ProtectWorkbookDialog(QDialog):
         self.password = password
 
 
-class OpenWorkbookDialog(QDialog):
+class OpenWorkbookDialog(_AskPassword):
     """Asks the password of a protected workbook until a readable copy of it is made in
     ``folder`` (``copy``) or the person cancels."""
 
     def __init__(self, path: Path, folder: Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(self._open, parent)
         self.path, self.folder = path, folder
         self.copy: Path | None = None
         self.setWindowTitle(self.tr("Workbook protected with a password"))
-        layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("{name} is protected with a password. Enter it to read the "
-                               "households in it.").format(name=path.name))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.password = secret_field()
-        form = QFormLayout()
-        form.addRow(self.tr("Password"), self.password)
-        layout.addLayout(form)
-        self.error = error_label()
-        layout.addWidget(self.error)
-        layout.addWidget(ok_cancel(self, self.try_open))
-        self.setMinimumWidth(420)
+        self.intro.setText(self.tr("{name} is protected with a password. Enter it to read "
+                                   "the households in it.").format(name=path.name))
 
-    def try_open(self) -> None:
-        """Decrypt with the password typed; the dialog closes only when it did."""
+    def _open(self, password: str) -> None:
         from ..reports.protected import open_copy
 
-        def opened() -> None:
-            self.copy = open_copy(self.path, self.password.text(), self.folder)
-
-        if attempt(self.error, opened):
-            self.accept()
-        else:
-            self.password.selectAll()
-            self.password.setFocus()
-            self.adjustSize()
+        self.copy = open_copy(self.path, password, self.folder)
