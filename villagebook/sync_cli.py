@@ -46,6 +46,12 @@ def add_parsers(sub: Any, with_db: Callable[[argparse.ArgumentParser], argparse.
     importing.add_argument("files", nargs="+", type=Path)
     importing.add_argument("--dry-run", action="store_true", help="verify, write nothing")
     importing.add_argument("--json", action="store_true")
+    retire = with_db(verbs.add_parser(
+        "retire", help="retire the pairing with a computer replaced, lost or stolen: its "
+                       "packages are refused from then on"))
+    retire.add_argument("peer", help="the computer's village or township code (or its "
+                                     "installation id, when two share a code)")
+    retire.add_argument("--user", help="who retires it (default: the book's only user)")
     status = with_db(verbs.add_parser("status", help="what was sent, acknowledged, held"))
     status.add_argument("--json", action="store_true")
     conflicts = with_db(verbs.add_parser("conflicts", help="list or decide conflicts"))
@@ -83,6 +89,20 @@ def run(args: argparse.Namespace, path: Path, operator: Callable[[Book, str | No
         return 0
     if verb == "import":
         return _import(args, path, operator)
+    if verb == "retire":
+        from .sync.keys import SyncError
+        from .sync.peers import peers, retire_peer
+
+        with open_book(path) as book:
+            book.operator = operator(book, args.user)
+            chosen = [p for p in peers(book) if args.peer in (p["code"], p["installation"])]
+            if len(chosen) != 1:
+                raise SyncError("sync.retire_which" if chosen else "sync.unpaired",
+                                peer=args.peer)
+            gone = retire_peer(book, chosen[0]["installation"])
+        print(f"retired the pairing with {gone['name']} ({gone['code']}, "
+              f"{gone['installation']})")
+        return 0
     if verb == "status":
         from .sync.decide import status
 
@@ -195,10 +215,14 @@ def _print(data: Any, as_json: bool, text: Callable[[Any], str]) -> None:
 def _status_text(state: dict[str, Any]) -> str:
     lines = [f"本账本站点 {state['site']}"]
     for p in state["peers"]:
-        lines.append(f"{p['name']}（{p['code']}）：待发送 {p['waiting_actions']} 项操作"
+        lines.append(f"{p['name']}（{p['code']}，{p['installation']}）：待发送 "
+                     f"{p['waiting_actions']} 项操作"
                      + (f"，最早 {p['waiting_since']}" if p["waiting_since"] else ""))
         for held in p["held"]:
             lines.append(f"  暂存 {held['file_name']}：缺 {held['missing']}")
+    for p in state["retired"]:
+        lines.append(f"{p['name']}（{p['code']}）：已停用配对（{p['retired_at'][:10]}，"
+                     f"{p['retired_by']}），它的同步包不再导入")
     lines.append(f"待处理冲突 {state['open_conflicts']}，待确认同一人 "
                  f"{state['same_person_undecided']}")
     return "\n".join(lines)

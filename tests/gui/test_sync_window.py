@@ -454,3 +454,42 @@ def test_the_main_window_reminds_of_changes_the_township_has_not_seen(qtbot, box
         qtbot.waitUntil(lambda: not main.reminder.isHidden(), timeout=5_000)
     assert "城关镇" in main.reminder.text()
     book.close()
+
+
+def test_a_replaced_laptop_is_paired_and_the_old_pairing_retired_from_the_window(
+        qtbot, boxes, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    township, tbook = new_township(tmp_path)
+    old_laptop, new_laptop = Site(tmp_path, "old", None), Site(tmp_path, "new", None)
+    for site in (old_laptop, new_laptop):
+        assert site.run("init", "--village", "石桥村", "--code", "530524101001",
+                        "--user", "李文书") == 0
+        assert site.run("sync", "pair", "--export", str(tmp_path / f"{site.db.stem}.card")) == 0
+    tmain = window(qtbot, township, tbook)
+    page = tmain.sync_page
+    boxes.answer = QMessageBox.StandardButton.Yes
+    assert page.accept_card(str(tmp_path / "old.card"))
+    # the new laptop's card: the page asks whether the old pairing is to be retired
+    asked: list[str] = []
+
+    def retire_old(box):
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == "停用旧的配对").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", retire_old)
+    with township:
+        assert page.accept_card(str(tmp_path / "new.card"))
+    assert "已经与另一台电脑配对" in asked[0]
+    assert "已于" in page.state.text() and "停用" in page.state.text()
+    from villagebook.sync.peers import peers
+
+    assert len(peers(tbook)) == 1 and len(peers(tbook, retired=True)) == 1
+    # 停用配对… for the remaining one: which computer, then what it means
+    monkeypatch.setattr(QInputDialog, "getItem",
+                        staticmethod(lambda parent, title, label, items, *a: (items[0], True)))
+    assert page.retire()
+    assert "同步包都不再导入" in boxes.texts()
+    assert peers(tbook) == [] and not page.retire_button.isEnabled()
+    tbook.close()

@@ -220,6 +220,13 @@ TEMPLATES: dict[str, str] = {
         "Messages", "A {kind} book pairs with the other kind (a village with its township)"),
     "sync.unpaired": QT_TRANSLATE_NOOP(
         "Messages", "The package comes from a book this one is not paired with: pair first"),
+    "sync.retire_which": QT_TRANSLATE_NOOP(
+        "Messages", "More than one computer is paired under {peer}: name the one to retire "
+                    "by its installation id (villagebook sync status shows them)"),
+    "sync.retired": QT_TRANSLATE_NOOP(
+        "Messages", "The package comes from the computer of {name} ({peer_code}) whose pairing "
+                    "was retired on {day}: it is not imported. If that computer is in use "
+                    "again, pair with it again"),
     "sync.damaged": QT_TRANSLATE_NOOP(
         "Messages", "The package is damaged or was changed after it was made; ask for it "
                     "again. Nothing was changed."),

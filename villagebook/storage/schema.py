@@ -506,6 +506,18 @@ def m0016(db: Database) -> None:
     )
 
 
+@migrations(name="0017_retired_peers")
+def m0017(db: Database) -> None:
+    """Migration 0017: a pairing can be retired (a laptop replaced, lost or stolen): when,
+    and by whom. Packages from a retired computer are refused; none are made for it."""
+    db.executescript(
+        """
+        ALTER TABLE sync_peers ADD COLUMN retired_at TEXT;
+        ALTER TABLE sync_peers ADD COLUMN retired_by TEXT;
+        """
+    )
+
+
 # The light list that opening a book reads (schema_names) must be these migrations.
 if tuple(m.name for m in migrations._migrations) != MIGRATION_NAMES:
     raise RuntimeError("storage/schema_names.py does not list the migrations of schema.py")

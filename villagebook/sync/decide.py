@@ -125,12 +125,24 @@ class PeerStatus(TypedDict):
     held: list[dict[str, Any]]  # packages kept after a gap, with what they wait for
 
 
+class RetiredPeer(TypedDict):
+    """A computer this book was paired with, retired (replaced, lost or stolen)."""
+
+    installation: str
+    kind: str
+    name: str
+    code: str
+    retired_at: str
+    retired_by: str
+
+
 class SyncStatus(TypedDict):
     """This book's sync state: its site, what it has received, each peer, decisions due."""
 
     site: str
     received: dict[str, int]
     peers: list[PeerStatus]
+    retired: list[RetiredPeer]  # pairings retired: no package to or from them
     open_conflicts: int
     same_person_undecided: int
 
@@ -166,8 +178,12 @@ def status(book: Book) -> SyncStatus:
             last_sent=next(iter(last["out"]), None),
             held=[{**h, "missing": json.loads(h["detail"]) if h["detail"] and
                    h["detail"].startswith("{") else h["detail"]} for h in held]))
+    retired = [RetiredPeer(installation=p["installation"], kind=p["kind"], name=p["name"],
+                           code=p["code"], retired_at=p["retired_at"],
+                           retired_by=p["retired_by"] or "")
+               for p in peers(book, retired=True)]
     return SyncStatus(
-        site=book.site_id, received=have, peers=out_peers,
+        site=book.site_id, received=have, peers=out_peers, retired=retired,
         open_conflicts=book.conn.execute(
             "SELECT count(*) FROM sync_conflicts WHERE resolved_stamp IS NULL").fetchone()[0],
         same_person_undecided=book.conn.execute(

@@ -1,5 +1,10 @@
 """Who this book is paired with: peers' public keys, kept in the book (``sync_peers``,
-never shipped). This installation's own keys stay in the user data folder."""
+never shipped). This installation's own keys stay in the user data folder.
+
+A pairing is retired, never deleted, when the other computer is replaced, lost or stolen:
+its packages are refused from then on (a stolen laptop's key signs nothing that is taken),
+no package is made for it, and it waits for nothing; what it sent before stays. Pairing
+with it again (its card, its fingerprint) makes it a peer again."""
 
 from __future__ import annotations
 
@@ -20,7 +25,7 @@ def add_peer(book: Book, card: PairingCard, typed_fingerprint: str | None = None
     mine = book_identity(book)["kind"]
     if card["kind"] == mine:
         raise SyncError("sync.same_kind", kind=card["kind"])
-    book.conn.execute(
+    book.conn.execute(  # pairing again with a retired computer makes it a peer again
         "INSERT OR REPLACE INTO sync_peers (installation, kind, name, code, sign_key, enc_key,"
         " paired_at) VALUES (?,?,?,?,?,?,?)",
         [card["installation"], card["kind"], card["name"], card["code"], card["sign_key"],
@@ -28,12 +33,37 @@ def add_peer(book: Book, card: PairingCard, typed_fingerprint: str | None = None
     book.conn.commit()
 
 
-def peers(book: Book) -> list[dict[str, Any]]:
-    return rows(book, "SELECT * FROM sync_peers ORDER BY kind, code", [])
+def peers(book: Book, *, retired: bool = False) -> list[dict[str, Any]]:
+    """The computers this book exchanges packages with (``retired``: those it no longer
+    does), by kind and code."""
+    return rows(book, "SELECT * FROM sync_peers WHERE (retired_at IS NOT NULL) = ?"
+                      " ORDER BY kind, code, paired_at", [int(retired)])
 
 
 def peer(book: Book, installation: str) -> dict[str, Any]:
-    for candidate in peers(book):
-        if candidate["installation"] == installation:
-            return candidate
-    raise SyncError("sync.unpaired")
+    """A paired computer by its installation id; ``SyncError('sync.unpaired')`` for one
+    never paired, ``sync.retired`` for one whose pairing was retired."""
+    found = rows(book, "SELECT * FROM sync_peers WHERE installation = ?", [installation])
+    if not found:
+        raise SyncError("sync.unpaired")
+    if found[0]["retired_at"]:
+        raise SyncError("sync.retired", name=found[0]["name"], peer_code=found[0]["code"],
+                        day=found[0]["retired_at"][:10])
+    return found[0]
+
+
+def paired_elsewhere(book: Book, card: PairingCard) -> list[dict[str, Any]]:
+    """Other computers this book is paired with for the same village or township as
+    ``card`` (its laptop was replaced: the old pairing is to be retired)."""
+    return [p for p in peers(book) if p["kind"] == card["kind"] and p["code"] == card["code"]
+            and p["installation"] != card["installation"]]
+
+
+def retire_peer(book: Book, installation: str) -> dict[str, Any]:
+    """Retire the pairing with ``installation`` (said in the book: when, by whom); returns
+    the peer as it was. ``SyncError`` when it is not an active pairing."""
+    found = peer(book, installation)
+    book.conn.execute("UPDATE sync_peers SET retired_at = ?, retired_by = ? WHERE"
+                      " installation = ?", [now_text(), book.operator or "", installation])
+    book.conn.commit()
+    return found

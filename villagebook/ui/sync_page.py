@@ -33,7 +33,7 @@ from ..sync.decide import (PeerStatus, mark_same_person, open_conflicts, resolve
 from ..sync.export import export_packages
 from ..sync.keys import PairingCard, load_keys, pairing_card, read_card, write_card
 from ..storage.village import book_identity
-from ..sync.peers import add_peer
+from ..sync.peers import add_peer, paired_elsewhere, peers, retire_peer
 from . import i18n
 from .history import format_value
 from .jobs import LatestOnly
@@ -120,7 +120,11 @@ class SyncPage(QWidget):
         self.accept_button = _button(self.tr("Pair with a village…") if self.township
                                      else self.tr("Pair with the township…"),
                                      lambda: self.accept_card())
-        layout.addLayout(_row(self.card_button, self.accept_button))
+        self.retire_button = _button(self.tr("Retire a pairing…"), lambda: self.retire())
+        self.retire_button.setToolTip(self.tr(
+            "When the other side's computer is replaced, lost or stolen: its packages are "
+            "refused from then on"))
+        layout.addLayout(_row(self.card_button, self.accept_button, self.retire_button))
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.state.setTextFormat(Qt.TextFormat.RichText)
@@ -194,6 +198,12 @@ class SyncPage(QWidget):
                 "side; pair with theirs; read the fingerprints to each other by phone."))
         for peer in state["peers"]:
             lines.append(self._peer_sentence(peer))
+        for gone in state["retired"]:
+            lines.append(self.tr("{name} ({code}): pairing retired on {day} by {who}; its "
+                                 "packages are not imported.").format(
+                name=gone["name"], code=gone["code"], day=gone["retired_at"][:10],
+                who=gone["retired_by"]))
+        self.retire_button.setEnabled(bool(state["peers"]))
         lines.append(self.tr("Conflicts waiting: {conflicts}. Same-person findings waiting: "
                              "{findings}.").format(conflicts=state["open_conflicts"],
                                                    findings=state["same_person_undecided"]))
@@ -341,7 +351,53 @@ class SyncPage(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        return self._done(attempt(self.error, lambda: add_peer(self.book, card)))
+        old = paired_elsewhere(self.book, card)
+        if old:  # the same village (or township) on another computer: replaced?
+            ask = QMessageBox(QMessageBox.Icon.Question, self.tr("Paired before"), self.tr(
+                "{name} ({code}) is already paired with another computer (paired on "
+                "{day}). If this is its new computer, retire the old pairing: packages from "
+                "the old computer are then refused.").format(
+                name=card["name"], code=card["code"], day=old[0]["paired_at"][:10]),
+                parent=self)
+            retire = ask.addButton(self.tr("Retire the old pairing"),
+                                   QMessageBox.ButtonRole.AcceptRole)
+            keep = ask.addButton(self.tr("Keep both"), QMessageBox.ButtonRole.ActionRole)
+            ask.addButton(QMessageBox.StandardButton.Cancel)
+            ask.setDefaultButton(retire)
+            ask.exec()
+            if ask.clickedButton() not in (retire, keep):
+                return False
+            if ask.clickedButton() is keep:
+                old = []
+
+        def pair() -> None:
+            add_peer(self.book, card)
+            for earlier in old:
+                retire_peer(self.book, earlier["installation"])
+
+        return self._done(attempt(self.error, pair))
+
+    def retire(self, installation: str | None = None) -> bool:
+        """停用配对: the other side's computer is replaced, lost or stolen; asked which one,
+        and said what it means, before it is done."""
+        active = peers(self.book)
+        if installation is None:
+            labels = [self.tr("{name} ({code}), paired on {day}").format(
+                name=p["name"], code=p["code"], day=p["paired_at"][:10]) for p in active]
+            label, ok = QInputDialog.getItem(self, self.tr("Retire a pairing"), self.tr(
+                "Which computer?"), labels, 0, False)
+            if not ok or label not in labels:
+                return False
+            installation = active[labels.index(label)]["installation"]
+        chosen = next(p for p in active if p["installation"] == installation)
+        answer = QMessageBox.question(self, self.tr("Retire a pairing"), self.tr(
+            "Retire the pairing with the computer of {name} ({code})? Its packages will be "
+            "refused and none will be made for it: do this when that computer was replaced, "
+            "lost or stolen. What it sent before stays. Pair with its new computer "
+            "afterwards.").format(name=chosen["name"], code=chosen["code"]))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        return self._done(attempt(self.error, lambda: retire_peer(self.book, installation)))
 
     def _done(self, done: bool, records_changed: bool = False) -> bool:
         """After an action of the page: the page shows the new state."""
