@@ -264,6 +264,9 @@ TEMPLATES: dict[str, str] = {
                     "book. Open that book, or take its password off, to sync."),
     "sync.no_peer": QT_TRANSLATE_NOOP(
         "Messages", "This book is not paired with {peer}; pair first"),
+    "sync.no_peers": QT_TRANSLATE_NOOP(
+        "Messages", "This book is not paired with any computer yet (or every pairing was "
+                    "retired); pair first"),
     "sync.no_conflict": QT_TRANSLATE_NOOP("Messages", "There is no conflict {id}"),
     "sync.conflict_decided": QT_TRANSLATE_NOOP("Messages", "Conflict {id} is already decided"),
     "sync.choose_value": QT_TRANSLATE_NOOP(

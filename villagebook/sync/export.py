@@ -190,7 +190,9 @@ def export_packages(book: Book, folder: str | Path, to_code: str | None = None,
     returns the files written."""
     targets = [p for p in peers(book) if to_code is None or p["code"] == to_code]
     if not targets:
-        raise SyncError("sync.no_peer", peer=to_code or "")
+        if to_code is None:
+            raise SyncError("sync.no_peers")
+        raise SyncError("sync.no_peer", peer=to_code)
     keys = keys or load_keys()
     written = []
     for target in targets:

@@ -44,7 +44,7 @@ def test_a_retired_computers_packages_are_refused_until_it_is_paired_again(
     # nothing is made for it, nothing waits for it, and the status says so
     capsys.readouterr()
     assert township.run("sync", "export", "--out", str(tmp_path / "usb3")) == 1
-    assert "sync.no_peer" in capsys.readouterr().err
+    assert "sync.no_peers" in capsys.readouterr().err
     assert township.run("sync", "status", "--json") == 0
     state = json.loads(capsys.readouterr().out)
     assert state["peers"] == [] and [p["code"] for p in state["retired"]] == ["530524101001"]
