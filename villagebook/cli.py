@@ -5,7 +5,7 @@
     villagebook export-json --db PATH
     villagebook export-xlsx --db PATH --out FILE.xlsx [--protect]
     villagebook print cards|walls|register --db PATH --out FILE.pdf
-        [--households N1,N2] [--group 第1组] [--full-ids] [--paper A4|A3]
+        [--households N1,N2] [--group 第1组] [--full-ids] [--paper A4|A3] [--protect]
     villagebook print notice --db PATH --out FILE.pdf --kind KIND --from DATE --to DATE
         [--posted DATE] [--days 7]
 """
@@ -98,6 +98,9 @@ def _parser() -> argparse.ArgumentParser:
                           help="notice: last day of the period (default today)")
     printing.add_argument("--posted", type=_iso_date, help="notice: first day on the board")
     printing.add_argument("--days", type=int, default=7, help="notice: days on the board")
+    printing.add_argument("--protect", action="store_true",
+                          help="cards, register: protect the PDF with a password (from "
+                               "VILLAGEBOOK_FILE_PASSWORD or typed twice)")
     sync_cli.add_parsers(sub, with_db)
     check_cli.add_parser(sub, with_db)
     saving = with_db(sub.add_parser("backup", help="a checked copy of the book"))
@@ -294,9 +297,11 @@ def _run(args: argparse.Namespace) -> int:
             count = print_township_summary(book, args.out)
         print(f"wrote {args.out}: 乡镇有簿汇总 {count} 个村")
     elif args.command == "print":
-        from .reports.printing import PrintRequest, render
+        from .reports.printing import PERSONAL, PrintRequest, render
+        from .reports.protected import write_protected
 
         today = dt.date.today()
+        password = _file_password(args.out, new=True) if args.protect else None
         with open_book(path, read_only=True) as book:
             request = PrintRequest(
                 args.what, _print_selection(book, args.households, args.group),
@@ -304,8 +309,12 @@ def _run(args: argparse.Namespace) -> int:
                 start=args.start or f"{today.year}-01-01", end=args.end or today.isoformat(),
                 posted=dt.date.fromisoformat(args.posted) if args.posted else None,
                 days=args.days)
-            summary = render(book, request, args.out)
-        print(f"wrote {args.out}: {summary}")
+            summary = render(book, request, args.out) if password is None else \
+                write_protected(args.out, password, lambda out: render(book, request, out))
+        print(f"wrote {args.out}{' (protected)' if password else ''}: {summary}")
+        if password is None and args.what in PERSONAL and is_locked(path):
+            print("note: the book is locked but this PDF is not; --protect gives it a "
+                  "password", file=sys.stderr)
     elif args.command == "export-json":
         with open_book(path, read_only=True) as book:
             json.dump(export_records(book), sys.stdout, ensure_ascii=False, indent=1)

@@ -77,7 +77,16 @@ def run() -> int:
             result = import_workbook(state["book"], copy, dry_run=True)  # type: ignore[arg-type]
         if result.households_created + result.households_updated != counts["农户"]:
             raise RuntimeError("the protected register did not come back whole")
-        return f"{counts['农户']} households out with a password and back"
+        from pypdf import PdfReader
+
+        from .reports.printing import PrintRequest, render
+
+        cards = folder / "protected.pdf"
+        write_protected(cards, "selftest-password", lambda plain: render(
+            state["book"], PrintRequest("cards"), plain))  # type: ignore[arg-type]
+        if not PdfReader(cards).is_encrypted:
+            raise RuntimeError("the cards were written without their password")
+        return f"{counts['农户']} households out with a password and back; cards protected"
 
     def backup() -> str:
         from .storage.backups import make_backup
@@ -107,7 +116,7 @@ def run() -> int:
 
     steps: list[tuple[str, Callable[[], str]]] = [
         ("demo book", demo), ("window", window), ("household cards", card),
-        ("register out and in", register), ("protected register", protected),
+        ("register out and in", register), ("protected files", protected),
         ("backup", backup), ("locked book", locked)]
     failed = 0
     for name, step in steps:

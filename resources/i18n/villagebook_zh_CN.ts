@@ -1677,42 +1677,42 @@
     </message>
     <message>
         <location filename="../../villagebook/ui/main_window.py" line="551"/>
-        <location filename="../../villagebook/ui/main_window.py" line="598"/>
+        <location filename="../../villagebook/ui/main_window.py" line="595"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="576"/>
+        <location filename="../../villagebook/ui/main_window.py" line="573"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="597"/>
+        <location filename="../../villagebook/ui/main_window.py" line="594"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="624"/>
+        <location filename="../../villagebook/ui/main_window.py" line="621"/>
         <source>&lt;h3&gt;This book has no households yet&lt;/h3&gt;&lt;p&gt;Start with &lt;b&gt;New household&lt;/b&gt; to enter a family, or &lt;b&gt;Import households from Excel…&lt;/b&gt; to bring in the list the village keeps (the national system&apos;s export or your own table; File → Save a blank entry template gives the columns).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本账本还没有农户&lt;/h3&gt;&lt;p&gt;先点&lt;b&gt;新增农户&lt;/b&gt;逐户录入，或点&lt;b&gt;从 Excel 导入农户…&lt;/b&gt;导入村里已有的名单（全国系统导出的名单或自己的表格均可；“文件 → 保存空白录入模板”给出各列）。&lt;/p&gt;&lt;p&gt;账本保存在这个文件里，请用“文件 → 备份到…”备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="669"/>
+        <location filename="../../villagebook/ui/main_window.py" line="666"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="673"/>
+        <location filename="../../villagebook/ui/main_window.py" line="670"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="675"/>
+        <location filename="../../villagebook/ui/main_window.py" line="672"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="677"/>
+        <location filename="../../villagebook/ui/main_window.py" line="674"/>
         <source>[read only]</source>
         <translation>【只读】</translation>
     </message>
@@ -2987,17 +2987,17 @@
 <context>
     <name>OpenLockedDialog</name>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="58"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="65"/>
         <source>Book locked with a password</source>
         <translation>账本已加密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="59"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="66"/>
         <source>The book {name} is locked with a password. Enter it to open the book.</source>
         <translation>账本 {name} 加了密码。请输入密码打开账本。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="38"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="37"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -3005,12 +3005,12 @@
 <context>
     <name>OpenWorkbookDialog</name>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="194"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="202"/>
         <source>Workbook protected with a password</source>
         <translation>表格设了密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="195"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="203"/>
         <source>{name} is protected with a password. Enter it to read the households in it.</source>
         <translation>{name} 设了密码。输入密码后才能读取其中的农户。</translation>
     </message>
@@ -3018,52 +3018,52 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="72"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="79"/>
         <source>Take the password off</source>
         <translation>取消账本密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="73"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="80"/>
         <source>Change the password</source>
         <translation>修改账本密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="74"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="81"/>
         <source>Lock the book with a password</source>
         <translation>给账本加密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="78"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="85"/>
         <source>Without a password, anyone who has this laptop or a copy of the book (or of its backups) can read every household&apos;s ID numbers, health and disability.</source>
         <translation>取消密码后，任何拿到这台电脑或账本副本（包括备份）的人，都能看到各户的身份证号、健康和残疾情况。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="83"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="90"/>
         <source>The book and its backups beside it are locked: without the password nobody can read them, not even with another program. If the password is forgotten, the book cannot be opened again: nobody can recover it, not the township, not the program&apos;s makers. Write it down and keep it in a safe place. The sync keys of this computer are kept under the same password.</source>
         <translation>账本和旁边的备份都会加密：没有密码，谁也读不了，用别的软件也不行。密码一旦忘记，账本就再也打不开，谁都无法找回——乡镇不能，软件开发者也不能。请把密码写下来，放在安全的地方。本机的同步密钥也用这个密码保护。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="97"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="104"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="100"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="107"/>
         <source>at least {count} characters</source>
         <translation>至少 {count} 个字符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="101"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="108"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="102"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="109"/>
         <source>Once more</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="104"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="111"/>
         <source>I have written the password down and know it cannot be recovered</source>
         <translation>我已把密码记下，知道忘记后无法找回</translation>
     </message>
@@ -3157,52 +3157,52 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="129"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="135"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="132"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="138"/>
         <source>Previous page</source>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="135"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="141"/>
         <source>Next page</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="139"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="145"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="141"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="147"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="143"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="149"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="179"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="185"/>
         <source>Page {page} of {count}</source>
         <translation>第 {page} 页，共 {count} 页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="205"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="211"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="206"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="212"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="213"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="230"/>
         <source>Not saved</source>
         <translation>没有保存</translation>
     </message>
@@ -3210,168 +3210,168 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="64"/>
-        <location filename="../../villagebook/ui/print_dialog.py" line="233"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="66"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="235"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="67"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="69"/>
         <source>Household cards (户卡/明白卡)</source>
         <translation>户卡（明白卡）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="68"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="70"/>
         <source>Wall sheets for the home (户内公示牌)</source>
         <translation>户内公示牌</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="69"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="71"/>
         <source>Public notice (公示名单)</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="70"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="72"/>
         <source>Village register (村有册)</source>
         <translation>村有册（农户花名册）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="72"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="74"/>
         <source>Document</source>
         <translation>打印内容</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="76"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="78"/>
         <source>Every household in the book</source>
         <translation>全村在册农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="80"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="82"/>
         <source>The highlighted household ({name})</source>
         <translation>列表中选中的这一户（{name}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="83"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="85"/>
         <source>The {count} households selected in the list</source>
         <translation>列表中选中的 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="100"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="102"/>
         <source>Households</source>
         <translation>农户范围</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="104"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="106"/>
         <source>A4 landscape</source>
         <translation>A4 横向</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="105"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="107"/>
         <source>A3 landscape</source>
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="106"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="108"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="109"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="111"/>
         <source>Archive copy with full ID numbers</source>
         <translation>存档件：显示完整证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="116"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="118"/>
         <source>Notice</source>
         <translation>公示内容</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="122"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="124"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="125"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="127"/>
         <source>Records dated</source>
         <translation>记录日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="131"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="133"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="135"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="137"/>
         <source>Posted from</source>
         <translation>公示开始</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="139"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="141"/>
         <source>Hotline</source>
         <translation>监督举报电话</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="143"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="145"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="146"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="148"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="148"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="150"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="150"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="152"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="188"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="190"/>
         <source>{households} households, about {pages} pages</source>
         <translation>共 {households} 户，约 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="191"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="193"/>
         <source>, about {minutes} minutes to make</source>
         <translation>，生成约需 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="194"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="196"/>
         <source>, about {seconds} seconds to make</source>
         <translation>，生成约需 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="199"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="201"/>
         <source>Full ID numbers</source>
         <translation>完整证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="200"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="202"/>
         <source>This copy shows every full ID number. Keep it in the village file: never post it, hand it out or leave it on a shared computer.</source>
         <translation>这份存档件会显示每个人的完整证件号码。请放入村档案妥善保管，不得张贴、外传或留在公用电脑上。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="239"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="241"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="240"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="242"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="256"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="263"/>
         <source>The preview shows the first {shown} of the {count} households. Print… and Save as PDF… make all of them.</source>
         <translation>预览只显示 {count} 户中的前 {shown} 户。“打印…”和“保存为 PDF…”会生成全部各户。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="275"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="285"/>
         <source>Preparing the pages…</source>
         <translation>正在生成页面…</translation>
     </message>
@@ -3379,50 +3379,50 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="101"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="102"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="102"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="103"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
 </context>
 <context>
-    <name>ProtectWorkbookDialog</name>
+    <name>ProtectFileDialog</name>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="141"/>
-        <source>Protect the workbook with a password</source>
-        <translation>给导出的表格加密码</translation>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="149"/>
+        <source>Protect the file with a password</source>
+        <translation>给文件加密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="144"/>
-        <source>This book is locked with a password, and {name} will hold every household&apos;s ID numbers. Give the workbook a password: Excel and WPS ask for it when the file is opened. Tell it only to whoever should open the file.</source>
-        <translation>这个账本设了密码，而 {name} 里会有全村每户的身份证号。请给这个表格也加一个密码：用 Excel 或 WPS 打开时要输入它。只告诉需要打开这个文件的人。</translation>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="152"/>
+        <source>This book is locked with a password, and {name} will hold what the lock protects: ID numbers, health. Give the file a password: Excel, WPS or a PDF reader asks for it when the file is opened. Tell it only to whoever should open the file.</source>
+        <translation>这个账本设了密码，而 {name} 里会有密码所保护的内容：身份证号、健康状况。请给这个文件也加一个密码：用 Excel、WPS 或 PDF 阅读器打开时要输入它。只告诉需要打开这个文件的人。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="153"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="161"/>
         <source>at least {count} characters</source>
         <translation>至少 {count} 个字符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="155"/>
-        <source>Password of the workbook</source>
-        <translation>表格密码</translation>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="163"/>
+        <source>Password of the file</source>
+        <translation>文件密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="156"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="164"/>
         <source>Once more</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="161"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="169"/>
         <source>Save with the password</source>
         <translation>加密码保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="163"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="171"/>
         <source>Save without a password</source>
         <translation>不加密码保存</translation>
     </message>

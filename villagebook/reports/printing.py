@@ -15,6 +15,9 @@ from ..storage.queries import active_household_ids
 DOCUMENTS = ("cards", "walls", "notice", "register")
 TITLES = {"cards": "户卡（明白卡）", "walls": "户内公示牌", "notice": "公示名单",
           "register": "村有册"}
+# Documents for the village's own files, with what the public ones never show (ID numbers,
+# health): saved from a locked book, they are offered a password of their own.
+PERSONAL = frozenset({"cards", "register"})
 
 
 # Pages and seconds a household takes, measured here on a 300-household demo book

@@ -1,10 +1,12 @@
-"""Workbooks protected with a password, as Excel and WPS protect them (ECMA-376 agile
-encryption, AES-256, through msoffcrypto-tool): the register a locked book exports is
-protected too, and a protected list is read once its password is given.
+"""Files protected with a password: what a locked book writes out with personal data in
+it (the register workbook, household cards, the register as PDF) is protected too, and a
+protected list is read once its password is given. Workbooks as Excel and WPS protect them
+(ECMA-376 agile encryption, AES-256, through msoffcrypto-tool); PDFs with the standard
+security handler's AES-256 (through pypdf), which PDF readers ask the password for.
 
-The plain workbook exists only in the program's own temporary folder (``scratch``), which
-the program empties as it goes and the next start sweeps after a crash; the file that
-leaves the laptop is written under a temporary name and renamed into place.
+The plain file exists only in the program's own temporary folder (``scratch``), which the
+program empties as it goes and the next start sweeps after a crash; the file that leaves
+the laptop is written under a temporary name and renamed into place.
 """
 
 from __future__ import annotations
@@ -35,18 +37,37 @@ def is_protected(path: str | Path) -> bool:
 
 
 def write_protected(target: str | Path, password: str, write: Callable[[Path], T]) -> T:
-    """Call ``write(plain_path)`` to make the workbook, then put it at ``target``
-    protected with ``password``; returns what ``write`` returned. Nothing is left at
-    ``target`` (or in the temporary folder) when either step fails."""
-    from msoffcrypto.format.ooxml import OOXMLFile
-
+    """Call ``write(plain_path)`` to make the file (a workbook or a PDF, by ``target``'s
+    suffix), then put it at ``target`` protected with ``password``; returns what
+    ``write`` returned. Nothing is left at ``target`` (or in the temporary folder) when
+    either step fails."""
+    encrypt = _ENCRYPTERS[Path(target).suffix.lower()]
     with _private_folder() as folder:
         plain = folder / Path(target).name
         result = write(plain)
-        with open(plain, "rb") as source, replace_atomically(target) as tmp, \
-                open(tmp, "wb") as out:
-            OOXMLFile(source).encrypt(password, out)
+        with replace_atomically(target) as tmp:
+            encrypt(plain, tmp, password)
     return result
+
+
+def _encrypt_workbook(plain: Path, out: Path, password: str) -> None:
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    with open(plain, "rb") as source, open(out, "wb") as target:
+        OOXMLFile(source).encrypt(password, target)
+
+
+def _encrypt_pdf(plain: Path, out: Path, password: str) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(plain))
+    writer.encrypt(user_password=password, algorithm="AES-256")
+    with open(out, "wb") as target:
+        writer.write(target)
+
+
+_ENCRYPTERS: dict[str, Callable[[Path, Path, str], None]] = {
+    ".xlsx": _encrypt_workbook, ".pdf": _encrypt_pdf}
 
 
 @contextlib.contextmanager

@@ -551,14 +551,11 @@ class MainWindow(QMainWindow):
                                            self.tr("Workbooks (*.xlsx)"))
         if not path:
             return
-        password: str | None = None
-        if is_locked(self.book.path):  # the workbook would hold what the lock protects
-            from .password_dialogs import ProtectWorkbookDialog
+        from .password_dialogs import file_password  # the register: every ID number
 
-            protect = ProtectWorkbookDialog(Path(path).name, self)
-            if not protect.exec():
-                return
-            password = protect.password
+        go_on, password = file_password(self.book.path, Path(path).name, self)
+        if not go_on:
+            return
 
         from ..reports.protected import write_protected
         from ..reports.township import export_township_register  # openpyxl: when first used

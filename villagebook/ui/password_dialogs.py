@@ -1,6 +1,6 @@
 """The password of a locked book: asked when it is opened, set, changed or taken off; and
-the password of a workbook: given to the register a locked book exports, asked of a
-protected list before it is imported.
+the password of a file: given to what a locked book writes out with personal data in it,
+asked of a protected list before it is imported.
 
 Setting a password says first that a forgotten one cannot be recovered, and is done
 only when the person confirms having written it down. Changing or taking it off asks
@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout
                                QVBoxLayout, QWidget)
 
 from ..core.errors import BookError
-from ..storage.connection import MIN_PASSWORD, unlock
-from ..sync.book_password import open_locked
+from ..storage.connection import MIN_PASSWORD, is_locked, unlock
 from .dialogs import accept_when, error_label, ok_cancel, secret_field
 
 
@@ -49,11 +48,19 @@ class _AskPassword(QDialog):
             self.password.setFocus()
 
 
+def _open_locked(path: Path, password: str) -> None:
+    # the sync keys (and cryptography) are read when a locked book is opened, not when
+    # a dialog of this module is only needed for a file's password
+    from ..sync.book_password import open_locked
+
+    open_locked(path, password)
+
+
 class OpenLockedDialog(_AskPassword):
     """Asks the password of a locked book until it opens it or the person cancels."""
 
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
-        super().__init__(lambda password: open_locked(path, password), parent)
+        super().__init__(lambda password: _open_locked(path, password), parent)
         self.path = path
         self.setWindowTitle(self.tr("Book locked with a password"))
         self.intro.setText(self.tr("The book {name} is locked with a password. Enter it to "
@@ -130,21 +137,22 @@ class PasswordDialog(QDialog):
         self.new_password = password
 
 
-class ProtectWorkbookDialog(QDialog):
-    """Before a locked book's register is written: a password for the workbook (Excel and
-    WPS ask it when the file is opened), or, chosen knowingly, none. ``password`` holds
-    it once accepted (None: saved without one); rejected: nothing is written."""
+class ProtectFileDialog(QDialog):
+    """Before a locked book writes out a file with personal data (the register workbook,
+    household cards): a password for the file (the program that opens it asks it), or,
+    chosen knowingly, none. ``password`` holds it once accepted (None: saved without
+    one); rejected: nothing is written."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.password: str | None = None
-        self.setWindowTitle(self.tr("Protect the workbook with a password"))
+        self.setWindowTitle(self.tr("Protect the file with a password"))
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr(
-            "This book is locked with a password, and {name} will hold every household's "
-            "ID numbers. Give the workbook a password: Excel and WPS ask for it when the "
-            "file is opened. Tell it only to whoever should open the file.").format(
-            name=name))
+            "This book is locked with a password, and {name} will hold what the lock "
+            "protects: ID numbers, health. Give the file a password: Excel, WPS or a PDF "
+            "reader asks for it when the file is opened. Tell it only to whoever should "
+            "open the file.").format(name=name))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -152,7 +160,7 @@ class ProtectWorkbookDialog(QDialog):
         self.first.setPlaceholderText(
             self.tr("at least {count} characters").format(count=MIN_PASSWORD))
         self.second = secret_field()
-        form.addRow(self.tr("Password of the workbook"), self.first)
+        form.addRow(self.tr("Password of the file"), self.first)
         form.addRow(self.tr("Once more"), self.second)
         layout.addLayout(form)
         self.error = error_label()
@@ -199,3 +207,16 @@ class OpenWorkbookDialog(_AskPassword):
         from ..reports.protected import open_copy
 
         self.copy = open_copy(self.path, password, self.folder)
+
+
+def file_password(book_path: Path, name: str, parent: QWidget | None = None
+                  ) -> tuple[bool, str | None]:
+    """Before a file with personal data is written from the book at ``book_path``: (go
+    on, its password). A plain book's file is written plain, unasked (True, None); a
+    locked book's asks (``ProtectFileDialog``), and a cancel is (False, None)."""
+    if not is_locked(book_path):
+        return True, None
+    dialog = ProtectFileDialog(name, parent)
+    if not dialog.exec():
+        return False, None
+    return True, dialog.password

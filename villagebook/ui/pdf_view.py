@@ -7,6 +7,7 @@ renders each page at the printer's resolution (at most 300 dpi) and paints it to
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -116,14 +117,19 @@ class PreviewDialog(QDialog):
     """Page through a generated PDF; print it or save it from here."""
 
     def __init__(self, path: Path, suggested_name: str, parent: QWidget | None = None, *,
-                 sample: str = "", full_job: Callable[[str], object] | None = None) -> None:
+                 sample: str = "", full_job: Callable[[str], object] | None = None,
+                 password_for: Callable[[str], tuple[bool, str | None]] | None = None
+                 ) -> None:
         """``sample``: what the preview leaves out, said above the page (a preview of the
         first households of a village); then ``full_job("print")`` or ``("save")`` makes
-        and prints or saves the whole document instead of the sample."""
+        and prints or saves the whole document instead of the sample. ``password_for(
+        file name)``: (go on, the saved file's password), for a document with personal
+        data from a locked book (``password_dialogs.file_password``)."""
         super().__init__(parent)
         self.path = path
         self.suggested_name = suggested_name
         self.full_job = full_job
+        self.password_for = password_for
         self.document: pdfium.PdfDocument | None = pdfium.PdfDocument(str(path))
         self.index = 0
         self.setWindowTitle(self.tr("Print preview"))
@@ -206,9 +212,20 @@ class PreviewDialog(QDialog):
                 self.tr("PDF files (*.pdf)"))
             if not target:
                 return None
+        password = None
+        if self.password_for is not None:
+            go_on, password = self.password_for(Path(target).name)
+            if not go_on:
+                return None
         try:
-            with replace_atomically(target) as tmp:
-                Path(tmp).write_bytes(self.path.read_bytes())
+            if password is None:
+                with replace_atomically(target) as tmp:
+                    Path(tmp).write_bytes(self.path.read_bytes())
+            else:
+                from ..reports.protected import write_protected
+
+                write_protected(target, password, lambda plain: shutil.copyfile(self.path,
+                                                                                plain))
         except (OSError, VillagebookError) as error:
             QMessageBox.critical(self, self.tr("Not saved"), describe_failure(error))
             return None

@@ -20,14 +20,16 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QD
 
 from ..core.errors import ValidationFailed
 from ..reports.notices import KINDS, MAX_NOTICE_DAYS, check_notice
-from ..reports.printing import (PER_HOUSEHOLD, PREVIEW_HOUSEHOLDS, PrintRequest, estimate,
-                                render)
+from ..reports.protected import write_protected
+from ..reports.printing import (PER_HOUSEHOLD, PERSONAL, PREVIEW_HOUSEHOLDS, PrintRequest,
+                                estimate, render)
 from ..storage.book import Book
 from ..storage.book_settings import set_text_setting, text_setting
 from ..storage.queries import active_household_ids
 from ..storage.village import get_village
 from .exports import run_in_background
 from .messages import describe
+from .password_dialogs import file_password
 from .pdf_view import PreviewDialog, print_with_dialog
 
 DATE_FORMAT = "yyyy-MM-dd"
@@ -241,6 +243,11 @@ class PrintDialog(QDialog):
             if not target:
                 return False
             out = Path(target)
+            password = None
+            if request.document in PERSONAL:  # ID numbers, health: a locked book asks
+                go_on, password = file_password(self.book.path, out.name, self)
+                if not go_on:
+                    return False
         else:
             # a new name each time: a preview still open holds its file (Windows will not
             # replace an open file)
@@ -260,6 +267,9 @@ class PrintDialog(QDialog):
                                               household_ids=ids[:PREVIEW_HOUSEHOLDS])
 
         def work(book: Book, path: Path, stop, step) -> str:
+            if how == "save" and password is not None:
+                return write_protected(path, password, lambda plain: render(
+                    book, request, plain, progress=step, cancelled=stop))
             return render(book, request, path, progress=step, cancelled=stop)
 
         total = 0  # households, for a counting progress bar
@@ -279,8 +289,13 @@ class PrintDialog(QDialog):
     def _show_preview(self, path: Path, sample: str = "") -> None:
         if self.preview is not None:
             self.preview.close()  # one preview at a time, its file released
+        password_for = None
+        if self.kind in PERSONAL:
+            password_for = lambda name: file_password(  # noqa: E731
+                self.book.path, name, self.preview)
         self.preview = PreviewDialog(path, self.file_name(), self, sample=sample,
-                                     full_job=self.start_job if sample else None)
+                                     full_job=self.start_job if sample else None,
+                                     password_for=password_for)
         self.preview.show()
 
     def done(self, result: int) -> None:

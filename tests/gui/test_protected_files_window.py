@@ -16,7 +16,7 @@ from villagebook.storage import open_book
 from villagebook.storage.locking import set_password
 from villagebook.ui.import_dialog import choose_and_import
 from villagebook.ui.main_window import MainWindow
-from villagebook.ui.password_dialogs import OpenWorkbookDialog, ProtectWorkbookDialog
+from villagebook.ui.password_dialogs import OpenWorkbookDialog, ProtectFileDialog
 
 BOOK_PASSWORD, FILE_PASSWORD = "账本密码2026", "村册密码2026"
 
@@ -50,26 +50,26 @@ def test_a_locked_books_register_is_written_with_a_password(qtbot, tmp_path, mon
         qtbot.mouseClick(dialog.protect_button, Qt.MouseButton.LeftButton)
         return dialog.result()
 
-    monkeypatch.setattr(ProtectWorkbookDialog, "exec", fill_in)
+    monkeypatch.setattr(ProtectFileDialog, "exec", fill_in)
     book = _locked_demo(tmp_path)
     main = MainWindow(book)
     qtbot.addWidget(main)
     out = tmp_path / "村册.xlsx"
     main.export_register(str(out))
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
-    assert asked == ["给导出的表格加密码"]
+    assert asked == ["给文件加密码"]
     assert is_protected(out) and str(out) in shown[0]
 
     def without(dialog):
         qtbot.mouseClick(dialog.plain_button, Qt.MouseButton.LeftButton)
         return dialog.result()
 
-    monkeypatch.setattr(ProtectWorkbookDialog, "exec", without)
+    monkeypatch.setattr(ProtectFileDialog, "exec", without)
     plain = tmp_path / "村册-无密码.xlsx"
     main.export_register(str(plain))
     qtbot.waitUntil(lambda: len(shown) == 2, timeout=10_000)
     assert plain.exists() and not is_protected(plain)
-    monkeypatch.setattr(ProtectWorkbookDialog, "exec", lambda dialog: 0)  # 取消
+    monkeypatch.setattr(ProtectFileDialog, "exec", lambda dialog: 0)  # 取消
     cancelled = tmp_path / "取消.xlsx"
     main.export_register(str(cancelled))
     qtbot.wait(200)
@@ -80,7 +80,7 @@ def test_a_locked_books_register_is_written_with_a_password(qtbot, tmp_path, mon
 def test_a_plain_books_register_asks_no_password(qtbot, demo_book, tmp_path, monkeypatch):
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
-    monkeypatch.setattr(ProtectWorkbookDialog, "exec", lambda dialog: 0)  # would cancel
+    monkeypatch.setattr(ProtectFileDialog, "exec", lambda dialog: 0)  # would cancel
     main = MainWindow(demo_book)
     qtbot.addWidget(main)
     out = tmp_path / "村册.xlsx"
@@ -120,3 +120,45 @@ def test_a_protected_list_asks_its_password_before_the_check(qtbot, demo_book, b
                         lambda asked: folders.append(asked.folder) or 0)
     assert choose_and_import(None, book.path, "李文书") is None
     assert not folders[1].exists()
+
+
+def test_cards_saved_from_a_locked_book_are_protected_and_wall_sheets_are_not(
+        qtbot, tmp_path, monkeypatch):
+    from pypdf import PdfReader
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    asked: list[str] = []
+
+    def protect(dialog):
+        asked.append(dialog.windowTitle())
+        dialog.first.setText(FILE_PASSWORD)
+        dialog.second.setText(FILE_PASSWORD)
+        qtbot.mouseClick(dialog.protect_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(ProtectFileDialog, "exec", protect)
+    book = _locked_demo(tmp_path)
+    main = MainWindow(book)
+    qtbot.addWidget(main)
+    cards = main.print_documents("cards")
+    qtbot.addWidget(cards)
+    cards.scope_all.setChecked(True)
+    out = tmp_path / "户卡.pdf"
+    assert cards.start_job("save", str(out))
+    qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
+    assert asked == ["给文件加密码"] and PdfReader(out).is_encrypted
+    # the preview's 另存为 asks too (one household: the preview is the whole document)
+    cards.scope_selected.setChecked(True)
+    cards.start_job("preview")
+    qtbot.waitUntil(lambda: cards.preview is not None, timeout=20_000)
+    copy = cards.preview.save_as(str(tmp_path / "预览.pdf"))
+    assert copy is not None and PdfReader(copy).is_encrypted and len(asked) == 2
+    cards.reject()
+    walls = main.print_documents("walls")  # for the wall: nothing personal, not asked
+    qtbot.addWidget(walls)
+    assert walls.start_job("save", str(tmp_path / "公示牌.pdf"))
+    qtbot.waitUntil(lambda: len(shown) == 3, timeout=20_000)  # after the preview's copy
+    assert len(asked) == 2 and not PdfReader(tmp_path / "公示牌.pdf").is_encrypted
+    walls.reject()
+    book.close()

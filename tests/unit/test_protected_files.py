@@ -118,3 +118,43 @@ def test_exporting_a_locked_book_says_when_the_workbook_is_not_protected(demo_bo
                      VILLAGEBOOK_PASSWORD="账本密码123", VILLAGEBOOK_FILE_PASSWORD=PASSWORD)
     assert protected.returncode == 0 and protected.stderr == ""
     assert is_protected(tmp_path / "b.xlsx")
+
+
+def test_household_cards_as_a_protected_pdf(demo_book, tmp_path):
+    from pypdf import PdfReader
+
+    from villagebook.reports.printing import PrintRequest, render
+
+    out = tmp_path / "户卡.pdf"
+    summary = write_protected(out, PASSWORD,
+                              lambda plain: render(demo_book, PrintRequest("cards"), plain))
+    assert "60 户" in summary
+    reader = PdfReader(out)
+    assert reader.is_encrypted
+    assert reader.decrypt("不是这个密码") == 0  # PasswordType.NOT_DECRYPTED
+    reader = PdfReader(out)
+    assert reader.decrypt(PASSWORD) != 0
+    assert "户卡" in reader.pages[0].extract_text()
+    assert _left_in_scratch() == []
+
+
+def test_the_command_line_prints_protected_cards_and_says_when_it_did_not(demo_book,
+                                                                         tmp_path):
+    from pypdf import PdfReader
+
+    from villagebook.storage.locking import set_password
+
+    demo_book.close()
+    set_password(demo_book.path, "账本密码123")
+    env = {"VILLAGEBOOK_PASSWORD": "账本密码123"}
+    cards = _cli(["print", "cards", "--db", str(demo_book.path), "--out",
+                  str(tmp_path / "cards.pdf"), "--protect"],
+                 VILLAGEBOOK_FILE_PASSWORD=PASSWORD, **env)
+    assert cards.returncode == 0 and "(protected)" in cards.stdout, cards.stderr
+    assert PdfReader(tmp_path / "cards.pdf").is_encrypted
+    plain = _cli(["print", "cards", "--db", str(demo_book.path), "--out",
+                  str(tmp_path / "plain.pdf")], **env)
+    assert plain.returncode == 0 and "--protect" in plain.stderr
+    walls = _cli(["print", "walls", "--db", str(demo_book.path), "--out",
+                  str(tmp_path / "walls.pdf")], **env)  # for the wall: public, nothing said
+    assert walls.returncode == 0 and walls.stderr == ""
