@@ -34,23 +34,30 @@ def _ok_button(dialog):
     return dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
 
 
-def test_a_locked_books_register_is_written_with_a_password(qtbot, tmp_path, monkeypatch):
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
-    asked: list[str] = []
+def _typing(qtbot, asked: list[str], short_first: bool = False):
+    """The file password dialog as a person answers it (a too short password first, when
+    asked to), recording its title in ``asked``."""
 
-    def fill_in(dialog):  # as a person would: too short first, then a sound one
+    def answer(dialog):
         asked.append(dialog.windowTitle())
-        dialog.first.setText("123")
-        dialog.second.setText("123")
-        qtbot.mouseClick(dialog.protect_button, Qt.MouseButton.LeftButton)
-        assert "至少" in dialog.error.text() and not dialog.result()
+        if short_first:
+            dialog.first.setText("123")
+            dialog.second.setText("123")
+            qtbot.mouseClick(dialog.protect_button, Qt.MouseButton.LeftButton)
+            assert "至少" in dialog.error.text() and not dialog.result()
         dialog.first.setText(FILE_PASSWORD)
         dialog.second.setText(FILE_PASSWORD)
         qtbot.mouseClick(dialog.protect_button, Qt.MouseButton.LeftButton)
         return dialog.result()
 
-    monkeypatch.setattr(ProtectFileDialog, "exec", fill_in)
+    return answer
+
+
+def test_a_locked_books_register_is_written_with_a_password(qtbot, tmp_path, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    asked: list[str] = []
+    monkeypatch.setattr(ProtectFileDialog, "exec", _typing(qtbot, asked, short_first=True))
     book = _locked_demo(tmp_path)
     main = MainWindow(book)
     qtbot.addWidget(main)
@@ -129,15 +136,7 @@ def test_cards_saved_from_a_locked_book_are_protected_and_wall_sheets_are_not(
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
     asked: list[str] = []
-
-    def protect(dialog):
-        asked.append(dialog.windowTitle())
-        dialog.first.setText(FILE_PASSWORD)
-        dialog.second.setText(FILE_PASSWORD)
-        qtbot.mouseClick(dialog.protect_button, Qt.MouseButton.LeftButton)
-        return dialog.result()
-
-    monkeypatch.setattr(ProtectFileDialog, "exec", protect)
+    monkeypatch.setattr(ProtectFileDialog, "exec", _typing(qtbot, asked))
     book = _locked_demo(tmp_path)
     main = MainWindow(book)
     qtbot.addWidget(main)
