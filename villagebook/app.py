@@ -416,6 +416,9 @@ def main(argv: list[str] | None = None) -> int:
     assert isinstance(app, QApplication)  # the window needs widgets, not a bare core
     app.setApplicationName("villagebook")
     app.setOrganizationName("villagebook")
+    from .ui.gc_guard import GuiThreadCollector
+
+    collector = GuiThreadCollector(app)  # cycles with Qt objects die on this thread only
     install_font(app)
     settings = Settings()
     i18n.install(args.lang or settings.language)
@@ -438,6 +441,7 @@ def main(argv: list[str] | None = None) -> int:
     if controller.book is not None:
         controller.close_book(controller.book)
     guard.release()
+    collector.stop()
     return status
 
 

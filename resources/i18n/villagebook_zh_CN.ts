@@ -2987,12 +2987,12 @@
 <context>
     <name>OpenLockedDialog</name>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="65"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="60"/>
         <source>Book locked with a password</source>
         <translation>账本已加密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="66"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="61"/>
         <source>The book {name} is locked with a password. Enter it to open the book.</source>
         <translation>账本 {name} 加了密码。请输入密码打开账本。</translation>
     </message>
@@ -3005,12 +3005,12 @@
 <context>
     <name>OpenWorkbookDialog</name>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="202"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="204"/>
         <source>Workbook protected with a password</source>
         <translation>表格设了密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="203"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="205"/>
         <source>{name} is protected with a password. Enter it to read the households in it.</source>
         <translation>{name} 设了密码。输入密码后才能读取其中的农户。</translation>
     </message>
@@ -3018,52 +3018,52 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="79"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="81"/>
         <source>Take the password off</source>
         <translation>取消账本密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="80"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="82"/>
         <source>Change the password</source>
         <translation>修改账本密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="81"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="83"/>
         <source>Lock the book with a password</source>
         <translation>给账本加密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="85"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="87"/>
         <source>Without a password, anyone who has this laptop or a copy of the book (or of its backups) can read every household&apos;s ID numbers, health and disability.</source>
         <translation>取消密码后，任何拿到这台电脑或账本副本（包括备份）的人，都能看到各户的身份证号、健康和残疾情况。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="90"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="92"/>
         <source>The book and its backups beside it are locked: without the password nobody can read them, not even with another program. If the password is forgotten, the book cannot be opened again: nobody can recover it, not the township, not the program&apos;s makers. Write it down and keep it in a safe place. The sync keys of this computer are kept under the same password.</source>
         <translation>账本和旁边的备份都会加密：没有密码，谁也读不了，用别的软件也不行。密码一旦忘记，账本就再也打不开，谁都无法找回——乡镇不能，软件开发者也不能。请把密码写下来，放在安全的地方。本机的同步密钥也用这个密码保护。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="104"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="106"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="107"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="109"/>
         <source>at least {count} characters</source>
         <translation>至少 {count} 个字符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="108"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="110"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="109"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="111"/>
         <source>Once more</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="111"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="113"/>
         <source>I have written the password down and know it cannot be recovered</source>
         <translation>我已把密码记下，知道忘记后无法找回</translation>
     </message>
@@ -3392,37 +3392,37 @@
 <context>
     <name>ProtectFileDialog</name>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="149"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="151"/>
         <source>Protect the file with a password</source>
         <translation>给文件加密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="152"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="154"/>
         <source>This book is locked with a password, and {name} will hold what the lock protects: ID numbers, health. Give the file a password: Excel, WPS or a PDF reader asks for it when the file is opened. Tell it only to whoever should open the file.</source>
         <translation>这个账本设了密码，而 {name} 里会有密码所保护的内容：身份证号、健康状况。请给这个文件也加一个密码：用 Excel、WPS 或 PDF 阅读器打开时要输入它。只告诉需要打开这个文件的人。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="161"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="163"/>
         <source>at least {count} characters</source>
         <translation>至少 {count} 个字符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="163"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="165"/>
         <source>Password of the file</source>
         <translation>文件密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="164"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="166"/>
         <source>Once more</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="169"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="171"/>
         <source>Save with the password</source>
         <translation>加密码保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="171"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="173"/>
         <source>Save without a password</source>
         <translation>不加密码保存</translation>
     </message>

@@ -20,6 +20,18 @@ def _jobs_end_with_the_test(qtbot):
 
 
 @pytest.fixture(autouse=True)
+def _cycles_collected_on_the_gui_thread(qapp):
+    """As the program does (ui/gc_guard): a job's thread never destroys a widget."""
+    from villagebook.ui.gc_guard import GuiThreadCollector
+
+    collector = GuiThreadCollector(qapp)
+    yield
+    wait_for_jobs()  # no worker allocating while the collection runs here
+    collector.stop()
+    collector.deleteLater()
+
+
+@pytest.fixture(autouse=True)
 def chinese(qapp):
     i18n.install("zh")
     yield

@@ -334,10 +334,12 @@ def choose_and_import(parent: QWidget, book_path: Path, operator: str) -> Import
 
         temporary = private_folder()
         asked = OpenWorkbookDialog(file, temporary, parent)
-        if not asked.exec() or asked.copy is None:
+        answered, copy = asked.exec(), asked.copy
+        asked.deleteLater()  # not kept as the window's child until the window closes
+        if not answered or copy is None:
             shutil.rmtree(temporary, ignore_errors=True)
             return None
-        file = asked.copy
+        file = copy
     dialog = ImportDialog(parent, book_path, operator, file, temporary=temporary)
     dialog.show()
     return dialog

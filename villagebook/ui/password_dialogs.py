@@ -9,7 +9,6 @@ the current password, so that a laptop left open is not enough to unlock its boo
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -23,11 +22,12 @@ from .dialogs import accept_when, error_label, ok_cancel, secret_field
 
 class _AskPassword(QDialog):
     """Asks a password until ``opens(password)`` is done (a refusal says why in words) or
-    the person cancels; the subclass gives the title and the words above the field."""
+    the person cancels; the subclass gives the title, the words above the field and
+    ``opens`` (a method, not a callable kept on the dialog: a dialog in a reference cycle
+    could be collected, and its widgets deleted, on a worker thread)."""
 
-    def __init__(self, opens: Callable[[str], object], parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._opens = opens
         layout = QVBoxLayout(self)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -41,30 +41,32 @@ class _AskPassword(QDialog):
         layout.addWidget(ok_cancel(self, self.try_open))
         self.setMinimumWidth(420)
 
+    def opens(self, password: str) -> None:
+        raise NotImplementedError
+
     def try_open(self) -> None:
         """Try the password typed; the dialog closes only when it opened."""
-        if not accept_when(self, self.error, lambda: self._opens(self.password.text())):
+        if not accept_when(self, self.error, lambda: self.opens(self.password.text())):
             self.password.selectAll()
             self.password.setFocus()
-
-
-def _open_locked(path: Path, password: str) -> None:
-    # the sync keys (and cryptography) are read when a locked book is opened, not when
-    # a dialog of this module is only needed for a file's password
-    from ..sync.book_password import open_locked
-
-    open_locked(path, password)
 
 
 class OpenLockedDialog(_AskPassword):
     """Asks the password of a locked book until it opens it or the person cancels."""
 
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
-        super().__init__(lambda password: _open_locked(path, password), parent)
+        super().__init__(parent)
         self.path = path
         self.setWindowTitle(self.tr("Book locked with a password"))
         self.intro.setText(self.tr("The book {name} is locked with a password. Enter it to "
                                    "open the book.").format(name=path.name))
+
+    def opens(self, password: str) -> None:
+        # the sync keys (and cryptography) are read when a locked book is opened, not
+        # when a dialog of this module is only needed for a file's password
+        from ..sync.book_password import open_locked
+
+        open_locked(self.path, password)
 
 
 class PasswordDialog(QDialog):
@@ -196,14 +198,14 @@ class OpenWorkbookDialog(_AskPassword):
     ``folder`` (``copy``) or the person cancels."""
 
     def __init__(self, path: Path, folder: Path, parent: QWidget | None = None) -> None:
-        super().__init__(self._open, parent)
+        super().__init__(parent)
         self.path, self.folder = path, folder
         self.copy: Path | None = None
         self.setWindowTitle(self.tr("Workbook protected with a password"))
         self.intro.setText(self.tr("{name} is protected with a password. Enter it to read "
                                    "the households in it.").format(name=path.name))
 
-    def _open(self, password: str) -> None:
+    def opens(self, password: str) -> None:
         from ..reports.protected import open_copy
 
         self.copy = open_copy(self.path, password, self.folder)
@@ -217,6 +219,7 @@ def file_password(book_path: Path, name: str, parent: QWidget | None = None
     if not is_locked(book_path):
         return True, None
     dialog = ProtectFileDialog(name, parent)
-    if not dialog.exec():
-        return False, None
-    return True, dialog.password
+    answered = dialog.exec()
+    password = dialog.password
+    dialog.deleteLater()  # a dialog a window keeps as its child would stay until it closes
+    return (True, password) if answered else (False, None)
