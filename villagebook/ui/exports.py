@@ -81,7 +81,9 @@ def show_saved(parent: QWidget, out: Path, summary: str) -> None:
                            QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Ok)
     box.exec()
-    if box.clickedButton() is open_file:
+    clicked = box.clickedButton()
+    box.deleteLater()  # not kept as the window's child until the window closes
+    if clicked is open_file:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
-    elif box.clickedButton() is folder:
+    elif clicked is folder:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(out.parent)))
