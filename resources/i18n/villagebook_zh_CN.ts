@@ -3662,6 +3662,7 @@
     </message>
     <message>
         <location filename="../../villagebook/ui/sync_page.py" line="152"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="527"/>
         <source>Import the good packages</source>
         <translation>导入可用的包</translation>
     </message>
@@ -3973,17 +3974,17 @@ Take it to the other side; it can only be read there.</source>
         <translation>已暂存：等待缺少的包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="565"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="566"/>
         <source>Which record stays?</source>
         <translation>保留哪一条记录？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="566"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="567"/>
         <source>{name} is registered in two households. Keep the record in which one? The other household opens, to record that the person left it.</source>
         <translation>{name} 在两户中都有登记。保留哪一户的记录？将打开另一户，在那里为此人办理减少（迁出）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="570"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="571"/>
         <source>Keep {household}</source>
         <translation>保留 {household}</translation>
     </message>
@@ -4039,27 +4040,27 @@ Take it to the other side; it can only be read there.</source>
         <translation>账账不符：{table} 对方 {sender}，本账本 {here}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="525"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="526"/>
         <source>Import the good packages ({count})</source>
         <translation>导入可用的包（{count}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="535"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="536"/>
         <source>Select a conflict first.</source>
         <translation>请先选中一项冲突。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="538"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="539"/>
         <source>Another value</source>
         <translation>其他值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="539"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="540"/>
         <source>The value to keep:</source>
         <translation>要保留的值：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="549"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="550"/>
         <source>Select a finding first.</source>
         <translation>请先选中一条记录。</translation>
     </message>

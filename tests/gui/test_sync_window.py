@@ -49,9 +49,11 @@ def import_through(qtbot, site: Site, page, files) -> None:
         page.import_packages([str(f) for f in files])
         wait_for_list(qtbot, page, len(files))
         if page.apply_button.isEnabled():
+            assert "（" in page.apply_button.text()  # how many it would import
             page.outcome_table.setRowCount(0)
             page.apply_checked()
             wait_for_list(qtbot, page, 1)
+            assert page.apply_button.text() == "导入可用的包"  # nothing waits any more
 
 
 def test_pair_send_merge_decide_and_answer_from_the_window(qtbot, boxes, tmp_path,

@@ -522,8 +522,9 @@ class SyncPage(QWidget):
         self.outcome_table.setVisible(True)
         self.refresh()
         good = sum(o.state in ("applied", "held") for o in outcomes)
+        # after a check: how many the button would import; after the import: nothing waits
         self.apply_button.setText(self.tr("Import the good packages ({count})").format(
-            count=good))
+            count=good) if checked else self.tr("Import the good packages"))
         self.apply_button.setEnabled(checked and good > 0)
         if not checked and any(o.state == "applied" for o in outcomes):
             self.changed.emit()
