@@ -257,13 +257,11 @@ def _run(args: argparse.Namespace) -> int:
                 return (export_township_register(book, out) if is_township(book)
                         else export_register(book, out))
 
-            counts = write(args.out) if password is None else \
-                write_protected(args.out, password, write)
+            counts = write_protected(args.out, password, write)
         print(f"wrote {args.out}{' (protected)' if password else ''}: "
               + ", ".join(f"{k} {v}" for k, v in counts.items()))
-        if password is None and is_locked(path):
-            print("note: the book is locked but this workbook is not; --protect gives it a "
-                  "password", file=sys.stderr)
+        if password is None:
+            _say_unprotected(path, "workbook")
     elif args.command == "import-xlsx":
         from .core.messages import describe_plain
         from .reports.workbook_import import import_workbook, write_report
@@ -309,12 +307,11 @@ def _run(args: argparse.Namespace) -> int:
                 start=args.start or f"{today.year}-01-01", end=args.end or today.isoformat(),
                 posted=dt.date.fromisoformat(args.posted) if args.posted else None,
                 days=args.days)
-            summary = render(book, request, args.out) if password is None else \
-                write_protected(args.out, password, lambda out: render(book, request, out))
+            summary = write_protected(args.out, password,
+                                      lambda out: render(book, request, out))
         print(f"wrote {args.out}{' (protected)' if password else ''}: {summary}")
-        if password is None and args.what in PERSONAL and is_locked(path):
-            print("note: the book is locked but this PDF is not; --protect gives it a "
-                  "password", file=sys.stderr)
+        if password is None and args.what in PERSONAL:
+            _say_unprotected(path, "PDF")
     elif args.command == "export-json":
         with open_book(path, read_only=True) as book:
             json.dump(export_records(book), sys.stdout, ensure_ascii=False, indent=1)
@@ -350,6 +347,14 @@ def _secret(variable: str, prompt: str, twice: bool = False) -> str | None:
     if twice and getpass.getpass(describe_plain(Issue("cli.password_again", ""))) != value:
         raise BookError("book.password_mismatch")
     return value
+
+
+def _say_unprotected(book_path: Path, what: str) -> None:
+    """A file with personal data written plain from a locked book: said, with the way to
+    protect it."""
+    if is_locked(book_path):
+        print(f"note: the book is locked but this {what} is not; --protect gives it a "
+              "password", file=sys.stderr)
 
 
 def _file_password(path: Path, new: bool) -> str:

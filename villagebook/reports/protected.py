@@ -36,11 +36,15 @@ def is_protected(path: str | Path) -> bool:
         return False
 
 
-def write_protected(target: str | Path, password: str, write: Callable[[Path], T]) -> T:
+def write_protected(target: str | Path, password: str | None,
+                    write: Callable[[Path], T]) -> T:
     """Call ``write(plain_path)`` to make the file (a workbook or a PDF, by ``target``'s
     suffix), then put it at ``target`` protected with ``password``; returns what
     ``write`` returned. Nothing is left at ``target`` (or in the temporary folder) when
-    either step fails."""
+    either step fails. With ``password`` None the file is written plain, straight to
+    ``target`` (``write`` writes atomically, as every writer of the program does)."""
+    if password is None:
+        return write(Path(target))
     encrypt = _ENCRYPTERS[Path(target).suffix.lower()]
     with _private_folder() as folder:
         plain = folder / Path(target).name

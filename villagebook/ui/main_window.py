@@ -566,7 +566,7 @@ class MainWindow(QMainWindow):
                 return export_township_register(book, target) if township else \
                     export_register(book, target, cancelled=stop)
 
-            counts = write(out) if password is None else write_protected(out, password, write)
+            counts = write_protected(out, password, write)
             return "，".join(f"{k} {v}" for k, v in counts.items())
 
         run_in_background(self, self.book.path, Path(path),

@@ -7,7 +7,6 @@ renders each page at the printer's resolution (at most 300 dpi) and paints it to
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -217,15 +216,14 @@ class PreviewDialog(QDialog):
             go_on, password = self.password_for(Path(target).name)
             if not go_on:
                 return None
-        try:
-            if password is None:
-                with replace_atomically(target) as tmp:
-                    Path(tmp).write_bytes(self.path.read_bytes())
-            else:
-                from ..reports.protected import write_protected
+        from ..reports.protected import write_protected
 
-                write_protected(target, password, lambda plain: shutil.copyfile(self.path,
-                                                                                plain))
+        def copy(out: Path) -> None:
+            with replace_atomically(out) as tmp:
+                Path(tmp).write_bytes(self.path.read_bytes())
+
+        try:
+            write_protected(target, password, copy)
         except (OSError, VillagebookError) as error:
             QMessageBox.critical(self, self.tr("Not saved"), describe_failure(error))
             return None

@@ -235,6 +235,7 @@ class PrintDialog(QDialog):
             QMessageBox.warning(self, self.tr("Print"),
                                 "\n".join(describe(i) for i in error.issues))
             return False
+        password: str | None = None  # a file saved from a locked book may have one
         if how == "save":
             if target is None:
                 target, _ = QFileDialog.getSaveFileName(
@@ -243,7 +244,6 @@ class PrintDialog(QDialog):
             if not target:
                 return False
             out = Path(target)
-            password = None
             if request.document in PERSONAL:  # ID numbers, health: a locked book asks
                 go_on, password = file_password(self.book.path, out.name, self)
                 if not go_on:
@@ -267,10 +267,8 @@ class PrintDialog(QDialog):
                                               household_ids=ids[:PREVIEW_HOUSEHOLDS])
 
         def work(book: Book, path: Path, stop, step) -> str:
-            if how == "save" and password is not None:
-                return write_protected(path, password, lambda plain: render(
-                    book, request, plain, progress=step, cancelled=stop))
-            return render(book, request, path, progress=step, cancelled=stop)
+            return write_protected(path, password, lambda plain: render(
+                book, request, plain, progress=step, cancelled=stop))
 
         total = 0  # households, for a counting progress bar
         if request.document in ("cards", "walls"):
