@@ -8,6 +8,7 @@ with it again (its card, its fingerprint) makes it a peer again."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ..storage.book import Book, now_text
@@ -16,20 +17,27 @@ from ..storage.village import book_identity
 from .keys import PairingCard, SyncError, same_fingerprint
 
 
-def add_peer(book: Book, card: PairingCard, typed_fingerprint: str | None = None) -> None:
+def add_peer(book: Book, card: PairingCard, typed_fingerprint: str | None = None,
+             replacing: Sequence[str] = ()) -> None:
     """Pair with the installation of ``card`` (a village with its township, or back).
-    With ``typed_fingerprint`` (read out by phone) a mismatch is refused."""
+    With ``typed_fingerprint`` (read out by phone) a mismatch is refused. The pairings of
+    the installations ``replacing`` (the computer it replaces) are retired in the same
+    transaction."""
     if typed_fingerprint is not None and not same_fingerprint(typed_fingerprint,
                                                               card["fingerprint"]):
         raise SyncError("sync.fingerprint_mismatch", expected=card["fingerprint"])
     mine = book_identity(book)["kind"]
     if card["kind"] == mine:
         raise SyncError("sync.same_kind", kind=card["kind"])
+    for installation in replacing:  # each one an active pairing, before anything is written
+        peer(book, installation)
     book.conn.execute(  # pairing again with a retired computer makes it a peer again
         "INSERT OR REPLACE INTO sync_peers (installation, kind, name, code, sign_key, enc_key,"
         " paired_at) VALUES (?,?,?,?,?,?,?)",
         [card["installation"], card["kind"], card["name"], card["code"], card["sign_key"],
          card["enc_key"], now_text()])
+    for installation in replacing:
+        _retire(book, installation)
     book.conn.commit()
 
 
@@ -63,7 +71,11 @@ def retire_peer(book: Book, installation: str) -> dict[str, Any]:
     """Retire the pairing with ``installation`` (said in the book: when, by whom); returns
     the peer as it was. ``SyncError`` when it is not an active pairing."""
     found = peer(book, installation)
-    book.conn.execute("UPDATE sync_peers SET retired_at = ?, retired_by = ? WHERE"
-                      " installation = ?", [now_text(), book.operator or "", installation])
+    _retire(book, installation)
     book.conn.commit()
     return found
+
+
+def _retire(book: Book, installation: str) -> None:
+    book.conn.execute("UPDATE sync_peers SET retired_at = ?, retired_by = ? WHERE"
+                      " installation = ?", [now_text(), book.operator or "", installation])

@@ -370,12 +370,8 @@ class SyncPage(QWidget):
             if ask.clickedButton() is keep:
                 old = []
 
-        def pair() -> None:
-            add_peer(self.book, card)
-            for earlier in old:
-                retire_peer(self.book, earlier["installation"])
-
-        return self._done(attempt(self.error, pair))
+        return self._done(attempt(self.error, lambda: add_peer(
+            self.book, card, replacing=[p["installation"] for p in old])))
 
     def retire(self, installation: str | None = None) -> bool:
         """停用配对: the other side's computer is replaced, lost or stolen; asked which one,
