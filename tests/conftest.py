@@ -12,6 +12,7 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 from hypothesis import settings  # noqa: E402
 
+from dates import DATES, SUITE_DATE, travel  # noqa: E402
 from villagebook.cli import create_demo  # noqa: E402
 from villagebook.storage import open_book  # noqa: E402
 from villagebook.storage.book import Book  # noqa: E402
@@ -22,6 +23,44 @@ from villagebook.storage.village import add_user, set_village  # noqa: E402
 # machine made a pure ID-number property fail on time alone).
 settings.register_profile("villagebook", deadline=None)
 settings.load_profile("villagebook")
+
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """``VILLAGEBOOK_TEST_DATE``: the whole run on that day (tests/dates.py)."""
+    day = os.environ.get(SUITE_DATE)
+    if day:
+        suite_day = travel(day)
+        suite_day.__enter__()  # for the whole run: the process ends with it
+        config.stash[_SUITE_DAY] = suite_day
+
+
+_SUITE_DAY = pytest.StashKey[object]()
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    import datetime as dt
+
+    return f"today: {dt.date.today().isoformat()}"
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test marked ``dated`` runs today and on each day of ``DATES`` (once only when
+    the whole run is on another day)."""
+    if metafunc.definition.get_closest_marker("dated") and not os.environ.get(SUITE_DATE):
+        metafunc.parametrize("_on_date", [None, *DATES], indirect=True,
+                             ids=["today", *DATES])
+
+
+@pytest.fixture(autouse=True)
+def _on_date(request: pytest.FixtureRequest) -> Iterator[None]:
+    day = getattr(request, "param", None)
+    if day is None:
+        yield
+    else:
+        with travel(day):
+            yield
+
 
 OPERATOR = "李文书"
 VILLAGE = {"name": "石桥村", "code": "110105001001", "township": "城关镇", "county": "朝阳区"}

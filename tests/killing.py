@@ -12,6 +12,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from dates import villagebook_command
 
 
 def environment(data_dir: Path, system_temp: Path) -> dict[str, str]:
@@ -24,7 +25,7 @@ def environment(data_dir: Path, system_temp: Path) -> dict[str, str]:
 
 def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
     """Run ``villagebook ARGS`` to the end."""
-    return subprocess.run([sys.executable, "-m", "villagebook", *args], env=env,
+    return subprocess.run(villagebook_command(*args), env=env,
                           capture_output=True, text=True, timeout=300)
 
 
@@ -33,7 +34,7 @@ def killed_runs(args: list[str], env: dict[str, str], delays: list[float]
     """For each delay: start ``villagebook ARGS``, kill it with SIGKILL after that many
     seconds, and yield (delay, whether it had already finished) once it is gone."""
     for delay in delays:
-        process = subprocess.Popen([sys.executable, "-m", "villagebook", *args], env=env,
+        process = subprocess.Popen(villagebook_command(*args), env=env,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(delay)
         finished = process.poll() is not None

@@ -36,8 +36,10 @@ from .storage.bulk import insert_households, insert_village_records
 from .storage.households import find_household_id
 from .storage.kinds import household_kinds, kind
 from .storage.records import rows
+from .storage.problems import save_problem
 from .storage.township import is_township
 from .storage.village import add_user, list_users, set_village
+from .core.today import current_date
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -157,8 +159,11 @@ def _fill_demo(book: Book, households: int, seed: int) -> None:
     helper_ids = insert_village_records(book, "helpers", "helper",
                                         demo_data.helper_roster(households, seed),
                                         "demo.create")
-    insert_households(book, demo_data.generate(households, seed, helper_ids=helper_ids),
+    today = current_date()
+    insert_households(book, demo_data.generate(households, seed, today, helper_ids),
                       "demo.create")
+    for problem in demo_data.village_problems(today):
+        save_problem(book, None, problem, today)
     project_ids = insert_village_records(book, "projects", "project",
                                          demo_data.PROJECTS, "demo.create")
     for project_id, incomes in zip(project_ids, demo_data.PROJECT_INCOMES):
@@ -298,7 +303,7 @@ def _run(args: argparse.Namespace) -> int:
         from .reports.printing import PERSONAL, PrintRequest, render
         from .reports.protected import write_protected
 
-        today = dt.date.today()
+        today = current_date()
         password = _file_password(args.out, new=True) if args.protect else None
         with open_book(path, read_only=True) as book:
             request = PrintRequest(

@@ -18,6 +18,7 @@ from villagebook.storage.households import save_household
 FULL_ID = re.compile(r"\d{17}[\dX]")
 
 
+@pytest.mark.dated
 def test_card_shows_the_household_with_masked_ids(book, tmp_path):
     household, members = family()
     hid = save_household(book, None, household, members).household_id
@@ -46,6 +47,7 @@ def test_archive_copy_has_full_ids_and_says_so(book, tmp_path):
     assert members[0]["id_number"] in text and "存档件" in text
 
 
+@pytest.mark.dated
 def test_whole_demo_village_one_card_each_and_no_full_id(demo_book, tmp_path):
     path = tmp_path / "cards.pdf"
     ids = [r[0] for r in demo_book.conn.execute("SELECT id FROM households ORDER BY number")]

@@ -2,6 +2,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from villagebook.cli import main
 import datetime as dt
 
@@ -35,6 +37,7 @@ def test_init_refuses_a_bad_code_and_an_existing_book(tmp_path, capsys):
     assert "book.exists" in capsys.readouterr().err
 
 
+@pytest.mark.dated
 def test_demo_then_export_json(tmp_path, capsys):
     path = tmp_path / "demo.db"
     assert main(["demo", "--db", str(path), "--households", "120", "--seed", "3"]) == 0
@@ -74,6 +77,7 @@ def test_demo_then_export_json(tmp_path, capsys):
         assert all(check_event(e) == [] for e in h["monitoring_events"])
 
 
+@pytest.mark.dated
 def test_demo_is_repeatable_with_a_seed(tmp_path, capsys):
     for name in ("a.db", "b.db"):
         main(["demo", "--db", str(tmp_path / name), "--households", "10", "--seed", "5"])

@@ -141,15 +141,22 @@ def test_a_killed_backup_or_restore_leaves_a_whole_book_and_no_half_backup(tmp_p
         finally:
             conn.close()
 
+    def change_after_backup() -> None:
+        conn = sqlite3.connect(book)
+        conn.execute("UPDATE households SET phone = '13900000009' WHERE rid = 1")
+        conn.commit()
+        conn.close()
+
     before = phone()
-    conn = sqlite3.connect(book)  # a change made after the backup
-    conn.execute("UPDATE households SET phone = '13900000009' WHERE rid = 1")
-    conn.commit()
-    conn.close()
+    change_after_backup()
+    restoring = ["restore", "--db", str(book), backup]
+    whole_restore = duration(restoring, env)  # measured here, as the backup's
+    assert phone() == before
+    change_after_backup()
     # a restore killed at any moment leaves the book whole: as it was, or the backup
     seen = set()
-    for delay, _finished in killed_runs(["restore", "--db", str(book), backup], env,
-                                        spread(0.2, 1.0, 5)):
+    for delay, _finished in killed_runs(restoring, env,
+                                        spread(0.2 * whole_restore, 1.5 * whole_restore, 5)):
         assert integrity(book) == "ok" and households(book) == 3000, delay
         seen.add(phone())
     assert seen <= {before, "13900000009"} and before in seen

@@ -15,6 +15,7 @@ from villagebook.core.errors import BookError
 from villagebook.reports.protected import is_protected, unprotected, write_protected
 from villagebook.reports.workbook import export_register
 from villagebook.storage import scratch
+from dates import villagebook_command
 
 PASSWORD = "村册2026"
 
@@ -76,7 +77,7 @@ def test_a_failed_protected_export_leaves_no_file_and_no_plain_copy(demo_book, t
 
 
 def _cli(args, **env):
-    return subprocess.run([sys.executable, "-m", "villagebook", *args],
+    return subprocess.run(villagebook_command(*args),
                           env={**os.environ, **env}, capture_output=True, text=True,
                           stdin=subprocess.DEVNULL, timeout=120)
 

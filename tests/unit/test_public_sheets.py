@@ -75,6 +75,7 @@ def test_no_public_sheet_shows_ids_phones_health_or_disability(village300, tmp_p
             assert label not in flat, (name, label)
 
 
+@pytest.mark.dated
 def test_measures_notice_lists_the_period_with_its_total(book, tmp_path):
     household, members = family()
     hid = save_household(book, None, household, members).household_id
@@ -94,6 +95,7 @@ def test_measures_notice_lists_the_period_with_its_total(book, tmp_path):
     assert members[0]["name"] in text and "健康帮扶" not in text
 
 
+@pytest.mark.dated
 def test_monitoring_notices_split_identification_and_removal(book, tmp_path):
     household, members = family()
     hid = save_household(book, None, household, members).household_id
@@ -122,6 +124,7 @@ def test_monitoring_notices_split_identification_and_removal(book, tmp_path):
     ("2025-01-01", "2025-12-31", 0, "print.notice_days"),
     ("2025-01-01", "2025-12-31", 61, "print.notice_days"),
 ])
+@pytest.mark.dated
 def test_bad_notice_settings_are_refused(demo_book, tmp_path, start, end, days, code):
     with pytest.raises(ValidationFailed) as error:
         print_notice(demo_book, "measures", tmp_path / "n.pdf", start=start, end=end,

@@ -17,6 +17,7 @@ from villagebook.storage.households import save_household
 from villagebook.storage.incomes import save_income
 
 
+@pytest.mark.dated
 def test_register_sheets_headers_and_values(book, tmp_path):
     household, members = family()
     hid = save_household(book, None, household, members).household_id
@@ -75,6 +76,7 @@ def test_cancel_leaves_no_file(demo_book, tmp_path):
     assert [p.name for p in folder.iterdir()] == ["r.xlsx"]  # no half-written file
 
 
+@pytest.mark.dated
 def test_cli_export_xlsx(tmp_path, capsys):
     db = tmp_path / "demo.db"
     main(["demo", "--db", str(db), "--households", "30"])

@@ -17,6 +17,7 @@ from typing import Any
 from stdnum.cn import ric
 
 from .records import format_decimal
+from .today import current_date
 
 DEMO_VILLAGE = {
     "name": "柳湾村（演示）", "code": "532322105201", "township": "田园镇",
@@ -150,6 +151,18 @@ PROJECT_INCOMES = [
      ((2023, 18000_00), (2024, 24000_00), (2025, 26500_00))],
     [],
 ]
+
+
+def village_problems(today: dt.date) -> list[dict[str, Any]]:
+    """A problem of the whole village found at an inspection, past its deadline and still
+    being rectified: every demo has one, whatever the day."""
+    found = today - dt.timedelta(days=120)
+    return [{"problem": "村级光伏电站收益分配台账不完整", "source": "02", "category": "04",
+             "found_date": found.isoformat(),
+             "deadline": (found + dt.timedelta(days=60)).isoformat(),
+             "responsible": "村委会", "progress": "02"}]
+
+
 UNITS = ("县农业农村局", "县人力资源和社会保障局", "县教育体育局", "县卫生健康局",
          "县自然资源局", "县住房和城乡建设局", "县供销社", "镇人民政府", "县林业和草原局")
 POSTS = ("科员", "副科长", "科长", "副局长", "驻村工作队员", "干部")
@@ -169,10 +182,15 @@ def helper_roster(n_households: int, seed: int = 1) -> list[dict[str, Any]]:
 
 
 def household(rng: random.Random, people: _People, today: dt.date, number: str,
-              group: str, helper_ids: list[str] | None = None
+              group: str, helper_ids: list[str] | None = None, role: str | None = None
               ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """One synthetic household with its members (head first)."""
+    """One synthetic household with its members (head first); ``role``, one of ``CAST``,
+    makes it that kind of household."""
     category = _pick(rng, [("01", 30), ("02", 5), ("03", 65)])
+    if role in ("poor", "overdue_loan", "follow_up_due"):
+        category = "01"
+    elif role is not None:
+        category = "02"
     poor = category in ("01", "02")
     hh: dict[str, Any] = {"number": number, "group_name": group, "category": category,
                           "address": f"{DEMO_VILLAGE['township']}柳湾村{group}{rng.randint(1, 120)}号",
@@ -183,7 +201,7 @@ def household(rng: random.Random, people: _People, today: dt.date, number: str,
     if category == "01":
         attr = _pick(rng, [("01", 70), ("02", 25), ("03", 5)])
         ident_year = rng.choice([2014, 2014, 2015, 2016, 2017])
-        status = _pick(rng, [("02", 98), ("03", 2)])
+        status = "02" if role else _pick(rng, [("02", 98), ("03", 2)])
         hh.update(ident_standard="01", poverty_attr=attr, ident_year=ident_year,
                   poverty_status=status, exit_year=rng.randint(ident_year + 1, 2020),
                   main_cause=_pick(rng, CAUSES))
@@ -235,13 +253,13 @@ def household(rng: random.Random, people: _People, today: dt.date, number: str,
     if any(m["health"] in ("03", "04") for m in members) and category == "02":
         hh["main_cause"] = "01" if any(m["health"] == "03" for m in members) else "02"
     if category == "02":
-        hh["monitoring_events"] = _monitoring(rng, hh, today)
+        hh["monitoring_events"] = _monitoring(rng, hh, today, role)
     if poor and helper_ids:
         helper = rng.choice(helper_ids)
         hh["pairings"] = [{"helper_id": helper,
                            "start_date": f"{hh.get('ident_year') or today.year - 2}-03-01"}]
-        hh["visits"] = _visits(rng, helper, today)
-    if poor and rng.random() < 0.06:
+        hh["visits"] = _visits(rng, helper, today, due=role == "follow_up_due")
+    if poor and rng.random() < 0.06 and role is None:
         found = today - dt.timedelta(days=rng.randint(10, 300))
         done = rng.random() < 0.6
         hh["problems"] = [{
@@ -257,7 +275,7 @@ def household(rng: random.Random, people: _People, today: dt.date, number: str,
         if done and hh["problems"][0]["closed_date"] is None:
             hh["problems"][0]["progress"] = "02"
     if poor:
-        hh["measures"] = _measures(rng, hh, members, today)
+        hh["measures"] = _measures(rng, hh, members, today, overdue=role == "overdue_loan")
         hh["incomes"] = [_income(rng, hh, members, year, today)
                          for year in range(today.year - 3, today.year)]
         hh["checks"] = [_check(rng, hh, year, today) for year in range(today.year - 2,
@@ -294,10 +312,12 @@ def _income(rng: random.Random, hh: dict[str, Any], members: list[dict[str, Any]
     return income
 
 
-def _visits(rng: random.Random, helper: str, today: dt.date) -> list[dict[str, Any]]:
+def _visits(rng: random.Random, helper: str, today: dt.date, due: bool = False
+            ) -> list[dict[str, Any]]:
     """Visits over the last two years: mostly the household's helper, sometimes the first
-    secretary; now and then something agreed with a follow-up date."""
-    visits = []
+    secretary; now and then something agreed with a follow-up date. With ``due``, the
+    newest visit agreed a follow-up whose date has come."""
+    visits: list[dict[str, Any]] = []
     for year in (today.year - 1, today.year):
         for _ in range(rng.choice([2, 3, 4, 4, 5])):
             day = dt.date(year, 1, 5) + dt.timedelta(days=rng.randrange(0, 350))
@@ -317,6 +337,13 @@ def _visits(rng: random.Random, helper: str, today: dt.date) -> list[dict[str, A
                 visit.update(problems="需协调办理慢病卡", agreed="下次走访时带齐材料到镇卫生院办理",
                              follow_up_date=(day + dt.timedelta(days=30)).isoformat())
             visits.append(visit)
+    if due:
+        day = today - dt.timedelta(days=rng.randint(31, 60))
+        visits = [v for v in visits if v["visit_date"] < day.isoformat()]
+        visits.append({"visit_date": day.isoformat(), "visitor_role": "01", "helper_id": helper,
+                       "visit_kind": "01", "found": "家中老人慢性病需定期服药", "confirmed": 1,
+                       "problems": "需协调办理慢病卡", "agreed": "下次走访时带齐材料到镇卫生院办理",
+                       "follow_up_date": (day + dt.timedelta(days=30)).isoformat()})
     return visits
 
 
@@ -325,9 +352,10 @@ _STUDENT_AID = {"03": 1000_00, "04": 1250_00, "05": 750_00, "06": 3000_00, "07":
 
 
 def _measures(rng: random.Random, hh: dict[str, Any], members: list[dict[str, Any]],
-              today: dt.date) -> list[dict[str, Any]]:
+              today: dt.date, overdue: bool = False) -> list[dict[str, Any]]:
     """A few assistance measures: industry support, student aid, health, a public post,
-    housing renovation, and now and then a microcredit loan."""
+    housing renovation, and now and then a microcredit loan (with ``overdue``, one past
+    its due date and not repaid)."""
     year = today.year - 1
     out: list[dict[str, Any]] = [{
         "measure_type": "01", "content": rng.choice(["发放核桃苗", "养殖补助（生猪）",
@@ -355,15 +383,16 @@ def _measures(rng: random.Random, hh: dict[str, Any], members: list[dict[str, An
                     "start_date": f"{hh['housing_renovated_year']}-05-01",
                     "amount": hh.get("housing_renovation_amount"), "funding_source": "01",
                     "responsible_unit": "县住房和城乡建设局", "progress": "03"})
-    if rng.random() < 0.15:
-        start = today - dt.timedelta(days=rng.randint(200, 1400))
+    if overdue or rng.random() < 0.15:
+        start = today - dt.timedelta(days=rng.randint(1100, 1400) if overdue
+                                     else rng.randint(200, 1400))
         due = start + dt.timedelta(days=3 * 365)
         loan = {"measure_type": "10", "content": "扶贫小额信贷（发展养殖）",
                 "start_date": start.isoformat(), "amount": 50000_00, "funding_source": "07",
                 "responsible_unit": "县农村信用合作联社", "progress": "02",
                 "loan_term_months": 36, "due_date": due.isoformat(), "loan_extension": "01"}
         if due < today:
-            if rng.random() < 0.9:
+            if rng.random() < 0.9 and not overdue:
                 loan.update(repaid_amount=50000_00, progress="03")
             else:
                 loan["repaid_amount"] = rng.randint(0, 40) * 100000
@@ -376,20 +405,26 @@ _RISK_OF_CAUSE = {"01": "01", "02": "03", "03": "02", "04": "04", "08": "08", "0
                   "09": "06"}
 
 
-def _monitoring(rng: random.Random, hh: dict[str, Any], today: dt.date) -> list[dict[str, Any]]:
-    """纳入监测 one to three years ago; for about four in ten, the risk removed since."""
-    since = today - dt.timedelta(days=rng.randint(200, 1000))
+def _monitoring(rng: random.Random, hh: dict[str, Any], today: dt.date,
+                role: str | None = None) -> list[dict[str, Any]]:
+    """纳入监测 one to three years ago; for about four in ten, the risk removed since.
+    ``role`` monitored_01…03 fixes the 监测对象类型 with the risk standing, risk_removed a
+    removal."""
+    since = today - dt.timedelta(days=rng.randint(600, 1000) if role == "risk_removed"
+                                 else rng.randint(200, 1000))
     risk = _RISK_OF_CAUSE.get(hh.get("main_cause") or "", "11")
     risks = [risk] + ([rng.choice(["07", "08", "09"])] if rng.random() < 0.3 else [])
     identify: dict[str, Any] = {
         "event": "01", "event_date": since.isoformat(),
-        "category": _pick(rng, [("01", 35), ("02", 45), ("03", 20)]),
+        "category": role[-2:] if role and role.startswith("monitored_")
+        else _pick(rng, [("01", 35), ("02", 45), ("03", 20)]),
         "risks": ",".join(dict.fromkeys(risks))}
     if risk == "04":
         identify["disaster_subtype"] = rng.choice(["01", "02", "04"])
     events = [identify]
     removed = since + dt.timedelta(days=rng.randint(180, 420))
-    if removed < today and rng.random() < 0.4:
+    removing = role == "risk_removed" or (role is None and rng.random() < 0.4)
+    if removed < today and removing:
         events.append({"event": "02", "event_date": removed.isoformat(),
                        "removal_method": _pick(rng, [("01", 80), ("02", 20)])})
     return events
@@ -404,17 +439,38 @@ def _check(rng: random.Random, hh: dict[str, Any], year: int, today: dt.date) ->
             "water": 1 if rng.random() < 0.99 else 0}
 
 
+# Kinds of household every demo village has, whatever the day it is made: the pages, the
+# warnings and the tests need each of them. Each is given to one household, spread over
+# the village; every other household is drawn as it comes.
+CAST = ("poor", "monitored_01", "monitored_02", "monitored_03", "risk_removed",
+        "overdue_loan", "follow_up_due")
+
+
+def _cast(n_households: int) -> dict[int, str]:
+    """Which household (1-based position) plays which part of ``CAST``."""
+    if n_households < len(CAST):
+        return {i + 1: role for i, role in enumerate(CAST[:n_households])}
+    return {1 + k * n_households // len(CAST): role for k, role in enumerate(CAST)}
+
+
 def generate(n_households: int, seed: int = 1, today: dt.date | None = None,
              helper_ids: list[str] | None = None
              ) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
     """Yield ``n_households`` (household, members) pairs for the demo village; with
-    ``helper_ids`` its 脱贫户 and 监测户 are paired and visited."""
-    rng = random.Random(seed)
-    people = _People(rng)
-    today = today or dt.date.today()
+    ``helper_ids`` its 脱贫户 and 监测户 are paired and visited.
+
+    Each household draws from its own generator (the seed and its position), so a draw
+    that depends on the day (an age, a date past or to come) changes that household
+    alone, not the rest of the village; and the households of ``CAST`` have their kind
+    whatever the day."""
+    people = _People(random.Random(seed))
+    today = today or current_date()
     width = max(4, len(str(n_households)))
     n_groups = max(3, min(12, n_households // 40)) if n_households <= 2000 else n_households // 100
+    cast = _cast(n_households)
     for i in range(1, n_households + 1):
+        rng = random.Random(seed * 1_000_003 + i)
+        people.rng = rng
         group = f"第{(i - 1) * n_groups // n_households + 1}组"
         yield household(rng, people, today, f"{DEMO_VILLAGE['code']}{i:0{width}d}", group,
-                        helper_ids)
+                        helper_ids, role=cast.get(i))

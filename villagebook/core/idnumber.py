@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from types import ModuleType
 
 from .errors import Issue
+from .today import current_date
 
 
 @cache
@@ -66,7 +67,7 @@ def parse(raw: str, today: dt.date | None = None) -> tuple[ParsedId | None, list
     Codes: ``id.empty``, ``id.length``, ``id.chars``, ``id.check_char`` (values:
     ``expected``), ``id.birth_date``, ``id.future``; warning ``id.area_unknown``.
     """
-    today = today or dt.date.today()
+    today = today or current_date()
     number = normalize(raw)
     if not number:
         return None, [Issue("id.empty", "id_number")]

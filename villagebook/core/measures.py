@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 from .errors import Issue
+from .today import current_date
 
 MICROCREDIT = "10"  # measure type 小额信贷
 NO_EXTENSION = "01"
@@ -47,7 +48,7 @@ def overdue(measure: dict[str, Any], today: dt.date | None = None) -> bool:
     """Whether a microcredit loan is overdue today."""
     if measure.get("measure_type") != MICROCREDIT or not measure.get("due_date"):
         return False
-    today = today or dt.date.today()
+    today = today or current_date()
     repaid = (measure.get("repaid_amount") or 0) >= (measure.get("amount") or 0)
     extended = (measure.get("loan_extension") or NO_EXTENSION) != NO_EXTENSION
     return measure["due_date"] < today.isoformat() and not repaid and not extended

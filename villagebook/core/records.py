@@ -17,6 +17,7 @@ from typing import Any
 from ..paths import resources_dir
 from .dates import parse_date
 from .errors import Issue
+from .today import current_date
 
 HOUSEHOLD = "household"
 MEMBER = "member"
@@ -132,12 +133,12 @@ def convert(spec: FieldSpec, value: Any, today: dt.date | None = None) -> tuple[
             raise ValueError(text)
         if kind == "date":
             day = text if isinstance(text, dt.date) else parse_date(str(text))
-            if day > (today or dt.date.today()) and not spec.future:
+            if day > (today or current_date()) and not spec.future:
                 return None, Issue("date.future", spec.name, {"value": day.isoformat()})
             return day.isoformat(), None
         if kind == "year":
             year = int(text)
-            if not 1949 <= year <= (today or dt.date.today()).year + 1:
+            if not 1949 <= year <= (today or current_date()).year + 1:
                 return None, Issue("year.range", spec.name, {"value": year})
             return year, None
         if kind == "months":

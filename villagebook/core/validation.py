@@ -16,6 +16,7 @@ from typing import Any
 from . import codes, idnumber
 from .errors import Issue
 from .records import HOUSEHOLD, MEMBER, FieldSpec, convert, fields, too_long
+from .today import current_date
 
 HEAD = "01"
 SPOUSE = "02"
@@ -129,7 +130,7 @@ def check_household(
     ``id_owner(number)`` returns the 户编号 of another household whose active member holds
     that ID number, or None; it lets the check refuse the same person in two households.
     """
-    today = today or dt.date.today()
+    today = today or current_date()
     hh, issues = clean_fields(HOUSEHOLD, household, today, None, "")
     if "phone" in hh and hh["phone"]:
         hh["phone"] = normalize_phone(hh["phone"])

@@ -29,6 +29,7 @@ from ..storage.village import get_village
 from ..storage.visits import list_visits
 from .layout import (BatchResult, PartStart, Styles, build_batch, cell, frame_width, grid,
                      page_size, para, styles, table_style)
+from ..core.today import current_date
 
 MAX_VISITS = 5
 
@@ -43,7 +44,7 @@ def _age(birth: str | None, today: dt.date) -> str:
 def household_story(book: Book, household_id: str, st: Styles, *, full_ids: bool = False,
                     today: dt.date | None = None) -> list[Any]:
     """The flowables of one household's card."""
-    today = today or dt.date.today()
+    today = today or current_date()
     household, members = load_household(book, household_id)
     village = get_village(book) or {}
     present = [m for m in members if m["status"] == "active"]

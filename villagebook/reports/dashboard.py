@@ -28,6 +28,7 @@ from ..storage.measures import MeasureFilter, measure_totals
 from ..storage.village import book_identity
 from .fonts import register
 from .layout import build, chinese_date, frame_width, page_size, para, styles
+from ..core.today import current_date
 
 BAR = colors.HexColor("#3f7fbf")
 NEED = colors.HexColor("#c0392b")
@@ -66,7 +67,7 @@ ACTIVE_MEMBERS = (" FROM members m JOIN households h ON h.id = m.household_id"
 def figures(book: Book, today: dt.date | None = None,
             findings: Sequence[Finding] | None = None) -> list[Figure]:
     """The dashboard's figures for this year, read in one snapshot."""
-    today = today or dt.date.today()
+    today = today or current_date()
     year = today.year
     out: list[Figure] = []
     with snapshot(book.conn):
@@ -196,7 +197,7 @@ def print_dashboard(book: Book, path: str | Path, findings: Sequence[Finding] | 
     names); returns the number of pages."""
     from reportlab.platypus import Table
 
-    today = today or dt.date.today()
+    today = today or current_date()
     shown = figures(book, today, findings)
     if not any(f.values for f in shown):
         raise InvalidOperation("print.nothing", what="统计图")

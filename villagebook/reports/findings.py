@@ -17,6 +17,7 @@ from ..core.messages import describe_plain, translate_plain
 from ..core.rules import BY_CODE, Finding
 from ..storage.files import replace_atomically
 from .layout import build, chinese_date, frame_width, grid, page_size, para, styles
+from ..core.today import current_date
 
 HEADER = ("级别", "预警", "村", "户编号", "户主", "成员", "说明")
 SEVERITY_WORDS = {"error": "错误", "warning": "预警", "reminder": "提醒"}
@@ -52,7 +53,7 @@ def print_findings(findings: Sequence[Finding], path: str | Path, title: str,
     """The findings as a landscape A4 list with page numbers; returns the pages."""
     if not findings:
         raise InvalidOperation("print.nothing", what="预警清单")
-    today = today or dt.date.today()
+    today = today or current_date()
     size = page_size("A4", landscape_=True)
     st = styles()
     widths = [.06, .14, .1, .13, .08, .08, .41]

@@ -29,6 +29,7 @@ from ..storage.village import get_village
 from .layout import build, chinese_date, frame_width, grid, page_size, para, styles
 from .walls import committee
 from .workbook import Cancelled
+from ..core.today import current_date
 
 MAX_NOTICE_DAYS = 60
 
@@ -114,7 +115,7 @@ def print_notice(book: Book, kind: str, path: str | Path, *, start: str, end: st
                  cancelled: Callable[[], bool] | None = None) -> int:
     """One notice of ``kind`` (see ``KINDS``) over the records of [start, end], posted on
     ``posted`` for ``days`` days; returns the number of rows. Nothing to list is refused."""
-    posted = posted or dt.date.today()
+    posted = posted or current_date()
     check_notice(start, end, days)
     spec = KINDS[kind]
     rows = _rows(book, kind, start, end)

@@ -16,6 +16,7 @@ from ..storage.notices import MONITORING_IDENTIFIED, register_rows
 from ..storage.village import get_village
 from .layout import build, frame_width, grid, page_size, para, styles
 from .workbook import Cancelled
+from ..core.today import current_date
 
 COLUMNS = (("序号", .05), ("户编号", .13), ("组", .06), ("户主姓名", .08),
            ("户主证件号码", .15), ("人口", .05), ("户类别", .07), ("脱贫状态", .07),
@@ -26,7 +27,7 @@ def print_register(book: Book, path: str | Path, *, household_ids: list[str] | N
                    full_ids: bool = False, cancelled: Callable[[], bool] | None = None,
                    today: dt.date | None = None) -> int:
     """The register of all active households (or those given); returns the row count."""
-    today = today or dt.date.today()
+    today = today or current_date()
     rows = register_rows(book, household_ids, today.isoformat())
     if not rows:
         raise InvalidOperation("print.nothing", what="村有册")

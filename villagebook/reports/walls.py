@@ -25,6 +25,7 @@ from ..storage.measures import list_measures
 from ..storage.village import get_village
 from .layout import (BatchResult, PartStart, Styles, build_batch, cell, chinese_date,
                      frame_width, grid, page_size, para, styles, table_style)
+from ..core.today import current_date
 
 # type sizes are read from across a room: A3 gets the A4 sizes times √2
 SCALE = {"A4": 1.6, "A3": 2.26}
@@ -97,7 +98,7 @@ def print_walls(book: Book, household_ids: Iterable[str], path: str | Path, *,
                 today: dt.date | None = None) -> BatchResult:
     """Wall sheets of the given households into one PDF (a new page each); says how many,
     and which could not be laid out."""
-    today = today or dt.date.today()
+    today = today or current_date()
     size = page_size(paper, landscape_=True)
     st = styles(SCALE[paper])
     return build_batch(path, household_ids,

@@ -24,6 +24,7 @@ from .book import Book, backup, book_version, release_wal
 from .book_settings import local_setting, set_local_setting
 from .connection import connect, db_errors, take_alone
 from .schema_names import SCHEMA_VERSION
+from ..core.today import current_date, current_time
 
 SUFFIX = ".db"
 DAILY, WEEKLY = 7, 4  # backups kept: the newest of each of the last days, and weeks
@@ -54,7 +55,7 @@ def make_backup(book: Book, folder: Path | None = None,
     """Copy the open book into ``folder`` (the folder beside it by default), checked;
     returns the backup's path. Raises ``BookError('backup.damaged')`` if the copy does
     not pass its check (nothing is left under the backup's name)."""
-    now = now or dt.datetime.now()
+    now = now or current_time()
     folder = folder or backup_folder(book.path)
     target = backup(book.conn, folder / _name(book.path, now))
     if folder == backup_folder(book.path) and not book.read_only:
@@ -65,7 +66,7 @@ def make_backup(book: Book, folder: Path | None = None,
 def backup_due(book: Book, now: dt.datetime | None = None) -> bool:
     """Whether the automatic backup of the day is still to be made."""
     last = local_setting(book, "backup.last")
-    now = now or dt.datetime.now()
+    now = now or current_time()
     return last is None or dt.datetime.fromisoformat(last).date() < now.date()
 
 
@@ -76,7 +77,7 @@ def automatic_backup(book: Book, now: dt.datetime | None = None) -> Path | None:
     path = make_backup(book, now=now)
     rotate(backup_folder(book.path), book.path.stem,
            budget=int(local_setting(book, "backup.budget_mb") or BUDGET_MB) * 2**20,
-           today=(now or dt.datetime.now()).date())
+           today=(now or current_time()).date())
     return path
 
 
@@ -98,7 +99,7 @@ def rotate(folder: Path, stem: str, budget: int = BUDGET_MB * 2**20,
            today: dt.date | None = None) -> list[Path]:
     """Keep the newest backup of each of the last ``DAILY`` days and of each of the last
     ``WEEKLY`` weeks, within ``budget`` bytes (the newest always stays); returns what went."""
-    today = today or dt.date.today()
+    today = today or current_date()
     backups = _backups(folder, stem)
     keep: set[Path] = set()
     days: set[dt.date] = set()
@@ -173,7 +174,7 @@ def restore(book_path: Path, backup_path: Path, now: dt.datetime | None = None) 
     """Put ``backup_path`` in place of the (closed) book at ``book_path``; the current book
     is kept aside first (returned), so the restore can be undone. The backup is checked
     before anything moves; a failure leaves the book as it was."""
-    now = now or dt.datetime.now()
+    now = now or current_time()
     if not check_book(backup_path):
         raise BookError("backup.damaged", path=str(backup_path))
     version = book_version(backup_path)

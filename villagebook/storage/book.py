@@ -8,7 +8,6 @@ backup copy is written beside it.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import errno
 import functools
 import json
@@ -25,6 +24,7 @@ from .connection import connect, connect_like, db_errors, is_locked
 from .files import replace_atomically
 from .installation import installation_id, remember_sequence, seen_sequence
 from .schema_names import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE, SCHEMA_VERSION
+from ..core.today import now_text
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -95,11 +95,6 @@ def sqlite_errors() -> Iterator[None]:
         if mapped is None:
             raise
         raise mapped from error
-
-
-def now_text() -> str:
-    """Local time to the second, as stored in ``created_at``/``updated_at``/``at``."""
-    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
 
 
 class Book:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..core.errors import Issue, NotFound, ValidationFailed
+from ..core.today import now_text
 from ..core.ids import new_id
 from .kinds import HOUSEHOLD_DERIVED, KINDS, VILLAGE
 
@@ -68,8 +69,6 @@ class ChangeWriter:
     """Writes records inside one user action (one transaction) and logs each change."""
 
     def __init__(self, book: Book, action: str) -> None:
-        from .book import now_text
-
         self.book = book
         self.action = action
         self.action_id = new_id()

@@ -24,6 +24,7 @@ from .problems import list_problems
 from .records import rows
 from .village import book_identity
 from .visits import follow_ups_due, not_visited
+from ..core.today import current_date
 
 ACTIVE = "h.status = 'active'"
 OUT_OR_MONITORED = "h.category IN ('01', '02')"  # 脱贫户, 监测户
@@ -366,7 +367,7 @@ def find_all(book: Book, rules: Iterable[str] | None = None, today: dt.date | No
     most serious first, then by village and household number. ``progress(done, total)``
     after each finder, and ``each(its findings)`` (not yet named, accepted ones not yet
     left out: for a first count); ``cancelled()`` true stops early with what was found."""
-    today = today or dt.date.today()
+    today = today or current_date()
     wanted = set(rules) if rules is not None else set(BY_CODE)
     unknown = wanted - set(BY_CODE)
     if unknown:

@@ -9,6 +9,7 @@ from ..core.errors import Issue
 from . import records
 from .book import Book
 from .book_settings import int_setting
+from ..core.today import current_date
 
 
 def list_helpers(book: Book, include_removed: bool = False, year: int | None = None
@@ -16,8 +17,8 @@ def list_helpers(book: Book, include_removed: bool = False, year: int | None = N
     """The roster with, for each helper, households paired now and visits this year
     against the number required: a book setting (4 by default, seed 002) for each paired
     household."""
-    year = year or dt.date.today().year
-    today = dt.date.today().isoformat()
+    year = year or current_date().year
+    today = current_date().isoformat()
     required = int_setting(book, "visits.required_per_year")
     # counted per helper through the (helper_id, …) indexes: a seek each, where one
     # GROUP BY over every visit of the township took 0.8 s
@@ -70,7 +71,7 @@ def list_pairings(book: Book, household_id: str, include_removed: bool = False
 
 def current_helpers(book: Book, household_id: str) -> list[dict[str, Any]]:
     """The helpers paired with a household now, with their unit and phone."""
-    today = dt.date.today().isoformat()
+    today = current_date().isoformat()
     return [p for p in list_pairings(book, household_id)
             if p["start_date"] <= today and (p["end_date"] is None or p["end_date"] >= today)]
 

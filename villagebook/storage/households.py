@@ -19,6 +19,7 @@ from ..core.validation import HEAD, check_household
 from .book import Book
 from .changelog import ChangeWriter, new_id, to_json
 from .search_index import search_text
+from ..core.today import current_date
 
 HOUSEHOLD_COLUMNS = [s.name for s in fields(HOUSEHOLD)]
 MEMBER_COLUMNS = [s.name for s in fields(MEMBER)]
@@ -225,7 +226,7 @@ def _check_event(codes_name: str, reason_field: str, reason: str, date_field: st
         issues.append(Issue("field.required", reason_field))
     try:
         day = dt.date.fromisoformat(date or "")
-        if day > (today or dt.date.today()):
+        if day > (today or current_date()):
             issues.append(Issue("date.future", date_field, {"value": date}))
     except ValueError:
         issues.append(Issue("field.required", date_field))

@@ -8,12 +8,12 @@ household size, amounts): what is never read cannot leak onto the notice board.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Any
 
 from . import records
 from .book import Book
+from ..core.today import current_date
 
 MONITORING_IDENTIFIED = "01"
 MONITORING_REMOVED = "02"
@@ -59,7 +59,7 @@ def register_rows(book: Book, household_ids: list[str] | None = None,
                   today: str | None = None) -> list[dict[str, Any]]:
     """One row per household (all active ones, or those given) for the printed register:
     the household, its head's ID number, its current helpers and its last visit."""
-    today = today or dt.date.today().isoformat()
+    today = today or current_date().isoformat()
     sql = """
         SELECT h.id, h.number, h.group_name, h.head_name, h.member_count, h.category,
                h.poverty_status, h.phone, h.last_visit,

@@ -11,13 +11,14 @@ from ..core.records import fields
 from ..core.validation import clean_fields
 from . import records
 from .book import Book
+from ..core.today import current_date
 
 DONE = "03"  # progress 已整改
 
 
 def overdue(problem: dict[str, Any], today: dt.date | None = None) -> bool:
     """Whether a problem is past its deadline and not rectified."""
-    today = today or dt.date.today()
+    today = today or current_date()
     return bool(problem.get("deadline") and problem.get("progress") != DONE
                 and problem["deadline"] < today.isoformat())
 
@@ -46,7 +47,7 @@ def save_problem(book: Book, record_id: str | None, raw: dict[str, Any],
     """Record or update a problem; the household is given by its 户编号 (looked up in
     ``village_id`` when given: a township's book). A new problem belongs to its household's
     village, else to ``village_id``, else to the book's own."""
-    today = today or dt.date.today()
+    today = today or current_date()
     values, issues = clean_fields("problem", {s.name: raw.get(s.name)
                                               for s in fields("problem")}, today)
     household_id = None

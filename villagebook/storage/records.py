@@ -13,6 +13,7 @@ from ..core.records import fields
 from ..core.validation import clean_fields
 from .book import Book
 from .changelog import ChangeWriter
+from ..core.today import current_date
 
 
 def rows(book: Book, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
@@ -55,7 +56,7 @@ def save(book: Book, table: str, record: str, household_id: str | None, record_i
     ``owner_column``. ``after(writer, record_id)`` runs inside the same transaction
     (to keep derived data in step)."""
     values, issues = clean_fields(record, {s.name: raw.get(s.name) for s in fields(record)},
-                                  today or dt.date.today())
+                                  today or current_date())
     if extra is not None and not issues:
         issues += extra(values)
     if issues:

@@ -12,6 +12,7 @@ from . import records
 from .book import Book
 from .changelog import ChangeWriter
 from .book_settings import int_setting
+from ..core.today import current_date
 
 HELPER_ROLE = "01"  # visitor_role 帮扶责任人
 # households that must be visited: 脱贫户 and 监测户
@@ -121,7 +122,7 @@ def not_visited(book: Book, today: dt.date | None = None, village_id: str | None
     """脱贫户 and 监测户 with no visit for more than the set number of days (90 unless
     set otherwise), longest first; never visited first of all. ``limit`` and ``offset``
     read a page of them (-1: all)."""
-    today = today or dt.date.today()
+    today = today or current_date()
     sql, params = _not_visited_query(book, today, village_id)
     rows = records.rows(book, sql + " ORDER BY h.last_visit IS NOT NULL, h.last_visit,"
                         " h.number LIMIT ? OFFSET ?", [*params, limit, offset])
@@ -134,7 +135,7 @@ def not_visited(book: Book, today: dt.date | None = None, village_id: str | None
 def count_not_visited(book: Book, today: dt.date | None = None,
                       village_id: str | None = None) -> int:
     """How many households ``not_visited`` lists."""
-    return records.count(book, *_not_visited_query(book, today or dt.date.today(),
+    return records.count(book, *_not_visited_query(book, today or current_date(),
                                                    village_id))
 
 
@@ -156,7 +157,7 @@ def follow_ups_due(book: Book, today: dt.date | None = None, village_id: str | N
                    limit: int = -1, offset: int = 0) -> list[dict[str, Any]]:
     """Visits whose follow-up date has come, with no later visit to the household yet
     (``limit`` and ``offset``: a page of them)."""
-    sql, params = _follow_ups_query(today or dt.date.today(), village_id)
+    sql, params = _follow_ups_query(today or current_date(), village_id)
     rows = records.rows(book, sql + " ORDER BY h.next_follow_up, h.number LIMIT ? OFFSET ?",
                         [*params, limit, offset])
     for row in rows:
@@ -167,7 +168,7 @@ def follow_ups_due(book: Book, today: dt.date | None = None, village_id: str | N
 def count_follow_ups_due(book: Book, today: dt.date | None = None,
                          village_id: str | None = None) -> int:
     """How many visits ``follow_ups_due`` lists."""
-    return records.count(book, *_follow_ups_query(today or dt.date.today(), village_id))
+    return records.count(book, *_follow_ups_query(today or current_date(), village_id))
 
 
 def recent_visits(book: Book, limit: int = 500, village_id: str | None = None,

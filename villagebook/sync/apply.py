@@ -26,7 +26,8 @@ from typing import Any
 from ..core.clock import ClockAhead
 from ..core.ids import new_id
 from ..core.idnumber import parse as parse_id
-from ..storage.book import Book, now_text
+from ..core.today import now_text
+from ..storage.book import Book
 from ..storage.book_settings import local_setting
 from ..storage.changelog import DERIVED, base_stamp, close_conflicts, to_json
 from ..storage.derived import refresh

@@ -3,20 +3,20 @@ the state of the exchange with each peer."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Any, TypedDict
 
 from ..core import records
 from ..core.errors import Issue, ValidationFailed
 from ..core.validation import clean_fields
-from ..storage.book import Book, now_text
+from ..storage.book import Book
 from ..storage.kinds import kind
 from ..storage.records import rows
 from .export import acknowledged, received
 from .keys import SyncError
 from .peers import peers
 from ..storage.village import own_sites
+from ..core.today import current_date, now_text
 
 
 def open_conflicts(book: Book) -> list[dict[str, Any]]:
@@ -67,7 +67,7 @@ def _typed(table: str, field_name: str, text: str) -> Any:
     record = kind(table).record
     if not record or field_name not in {s.name for s in records.fields(record)}:
         return text
-    cleaned, issues = clean_fields(record, {field_name: text}, dt.date.today())
+    cleaned, issues = clean_fields(record, {field_name: text}, current_date())
     issues = [i for i in issues if i.field == field_name]  # the others were not given
     if issues:
         raise ValidationFailed(issues)
@@ -80,7 +80,9 @@ def same_person_findings(book: Book, undecided_only: bool = True,
     sql = ("SELECT s.*, "
            + ", ".join(f"{side}.name AS {side}_name, {side}.id_number AS {side}_id_number,"
                        f" h{side}.number AS {side}_household_number,"
-                       f" v{side}.code AS {side}_village_code"
+                       f" h{side}.head_name AS {side}_head_name,"
+                       f" v{side}.code AS {side}_village_code,"
+                       f" v{side}.name AS {side}_village_name"
                        for side in ("a", "b"))
            + " FROM sync_same_person s"
            " JOIN members a ON a.id = s.member_a JOIN households ha ON ha.id = a.household_id"

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..storage.book import Book, now_text, snapshot
+from ..storage.book import Book, snapshot
 from ..storage.files import replace_atomically
 from ..storage.kinds import KINDS, VILLAGE
 from ..storage.schema_names import SHIPPED_SCHEMA
@@ -19,6 +19,7 @@ from .keys import Keys, SyncError, load_keys, unb64
 from .package import Package, write_package
 from ..storage.village import book_identity
 from .peers import peer, peers
+from ..core.today import current_date, now_text
 
 # Kinds that belong to the whole book: a township's package to a village carries them.
 _BOOK_WIDE = ("book_settings", "helpers")
@@ -176,7 +177,7 @@ def _action_counts(actions: list[dict[str, Any]]) -> dict[str, int]:
 def file_name(book: Book, target: dict[str, Any], when: dt.date | None = None) -> str:
     """村名-日期-序号.vbsync, so that a person can tell packages apart."""
     me = book_identity(book)
-    day = (when or dt.date.today()).strftime("%Y%m%d")
+    day = (when or current_date()).strftime("%Y%m%d")
     count = book.conn.execute("SELECT count(*) FROM sync_packages WHERE direction = 'out'"
                               " AND peer = ?", [target["installation"]]).fetchone()[0]
     name = re.sub(r'[\\/:*?"<>|\s]+', "_", me["name"] or "book")

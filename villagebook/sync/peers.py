@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..storage.book import Book, now_text
+from ..core.today import now_text
+from ..storage.book import Book
 from ..storage.records import rows
 from ..storage.village import book_identity
 from .keys import PairingCard, SyncError, same_fingerprint

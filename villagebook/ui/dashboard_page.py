@@ -4,7 +4,6 @@ one page."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray
@@ -17,6 +16,7 @@ from .exports import ask_save_path, run_in_background
 from .findings_source import FindingsSource
 from .jobs import LatestOnly
 from .messages import describe_failure
+from ..core.today import current_date
 
 COLUMNS = 3
 SIZE = (360, 220)  # points of each drawing, shown at this many pixels
@@ -77,7 +77,7 @@ class DashboardPage(QWidget):
             widget.setFixedSize(*SIZE)
             self.grid.addWidget(widget, position // COLUMNS, position % COLUMNS)
             self.charts[figure.key] = widget
-        self.state.setText(self.tr("Figures of {day}").format(day=dt.date.today().isoformat()))
+        self.state.setText(self.tr("Figures of {day}").format(day=current_date().isoformat()))
 
     def print_charts(self, path: str | None = None) -> None:
         """The charts on one page (PDF), in the background."""

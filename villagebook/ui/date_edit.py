@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QCalendarWidget, QHBoxLayout, QLineEdit, QMenu, Q
                                QWidget, QWidgetAction)
 
 from ..core.dates import normalize_date_text, parse_date
+from ..core.today import current_date
 
 
 class DateEdit(QWidget):
@@ -80,7 +81,7 @@ class DateEdit(QWidget):
             self.line.setText(tidy)
 
     def _open_calendar(self) -> None:
-        day = self.date() or dt.date.today()
+        day = self.date() or current_date()
         self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
 
     def _picked(self, day: QDate) -> None:

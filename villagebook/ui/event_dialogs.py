@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
@@ -11,6 +10,7 @@ from ..core.errors import Issue
 from .dialogs import error_label, ok_cancel
 from .date_edit import DateEdit
 from .messages import describe
+from ..core.today import current_date
 
 
 class EventDialog(QDialog):
@@ -38,7 +38,7 @@ class EventDialog(QDialog):
             self.reason.addItem(entry.label, entry.code)
         layout.addRow(self.tr("Reason"), self.reason)
         self.date = DateEdit()
-        self.date.set_text(dt.date.today().isoformat())
+        self.date.set_text(current_date().isoformat())
         layout.addRow(self.tr("Date"), self.date)
         self.note = QLineEdit()
         layout.addRow(self.tr("Note"), self.note)

@@ -22,6 +22,7 @@ from .findings_source import FindingsSource, fill_tiles
 from .messages import describe, tr
 from .scope import VillageScope
 from .tables import fit_columns, list_table
+from ..core.today import current_date
 
 WEIGHT = {"error": 3, "warning": 2, "reminder": 1}  # how much a finding adds to attention
 MOST = 10  # households listed as most in need of attention
@@ -91,7 +92,7 @@ class HomePage(QWidget):
     def refresh(self, today: dt.date | None = None) -> None:
         """What falls due is read now (quick); the findings are computed in the background
         and fill the tiles and lists when they arrive."""
-        today = today or dt.date.today()
+        today = today or current_date()
         name = book_identity(self.book)["name"]
         heading = self.tr("Today")
         self.heading.setText(f"<h2>{name} {heading} {today.isoformat()}</h2>")

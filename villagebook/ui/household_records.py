@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -26,6 +25,7 @@ from ..storage.incomes import list_incomes, remove_income, restore_income, save_
 from .photos import PhotosDialog
 from .record_tab import Column, RecordKind
 from .scope import VillageScope
+from ..core.today import current_date
 
 
 def income_kind(book: Book) -> RecordKind:
@@ -47,7 +47,7 @@ def income_kind(book: Book) -> RecordKind:
                                                               raw),
         remove=lambda record_id: remove_income(book, record_id),
         restore=lambda record_id: restore_income(book, record_id),
-        new_values=lambda _household: {"year": dt.date.today().year - 1},
+        new_values=lambda _household: {"year": current_date().year - 1},
     )
 
 
@@ -66,7 +66,7 @@ def check_kind(book: Book) -> RecordKind:
                                                              raw),
         remove=lambda record_id: remove_check(book, record_id),
         restore=lambda record_id: restore_check(book, record_id),
-        new_values=lambda _household: {"check_date": dt.date.today().isoformat(),
+        new_values=lambda _household: {"check_date": current_date().isoformat(),
                             "checker": book.operator},
     )
 
@@ -104,7 +104,7 @@ def monitoring_kind(book: Book) -> RecordKind:
                                                              raw),
         remove=lambda record_id: remove_event(book, record_id),
         restore=lambda record_id: restore_event(book, record_id),
-        new_values=lambda _household: {"event_date": dt.date.today().isoformat()},
+        new_values=lambda _household: {"event_date": current_date().isoformat()},
         summary=lambda household_id: _monitoring_summary(book, household_id),
     )
 
@@ -130,7 +130,7 @@ def measure_kind(book: Book) -> RecordKind:
                                                                raw),
         remove=lambda record_id: remove_measure(book, record_id),
         restore=lambda record_id: restore_measure(book, record_id),
-        new_values=lambda _household: {"start_date": dt.date.today().isoformat(), "progress": "02"},
+        new_values=lambda _household: {"start_date": current_date().isoformat(), "progress": "02"},
         choices=members,
     )
 
@@ -149,7 +149,7 @@ def pairing_kind(book: Book) -> RecordKind:
                                                                raw),
         remove=lambda record_id: remove_pairing(book, record_id),
         restore=lambda record_id: restore_pairing(book, record_id),
-        new_values=lambda _household: {"start_date": dt.date.today().isoformat()},
+        new_values=lambda _household: {"start_date": current_date().isoformat()},
         choices=lambda household_id: {"helper_id": helper_choices(book)},
     )
 
@@ -161,7 +161,7 @@ def visit_kind(book: Book) -> RecordKind:
     def new_values(household_id: str | None) -> dict[str, Any]:
         """Today, visited by the household's helper if it has one."""
         helpers = current_helpers(book, household_id) if household_id else []
-        return {"visit_date": dt.date.today().isoformat(), "visitor_role": "01",
+        return {"visit_date": current_date().isoformat(), "visitor_role": "01",
                 "helper_id": helpers[0]["helper_id"] if helpers else None}
 
     return RecordKind(
@@ -241,7 +241,7 @@ def problem_kind(book: Book, scope: VillageScope | None = None) -> RecordKind:
             book, record_id, raw, village_id=new_village(record_id)),
         remove=lambda record_id: remove_problem(book, record_id),
         restore=lambda record_id: restore_problem(book, record_id),
-        new_values=lambda _household: {"found_date": dt.date.today().isoformat(),
+        new_values=lambda _household: {"found_date": current_date().isoformat(),
                                        "progress": "01", "source": "01"},
         village=True,
         only=(QCoreApplication.translate("HouseholdRecords", "Only overdue"),
@@ -271,7 +271,7 @@ def project_kind(book: Book, scope: VillageScope | None = None) -> RecordKind:
                                                          village_id=new_village(record_id)),
         remove=lambda record_id: remove_project(book, record_id),
         restore=lambda record_id: restore_project(book, record_id),
-        new_values=lambda _owner: {"start_date": dt.date.today().isoformat(),
+        new_values=lambda _owner: {"start_date": current_date().isoformat(),
                                    "progress": "01"},
         village=True,
         prepare_new=prepare_new,
@@ -291,7 +291,7 @@ def project_income_kind(book: Book) -> RecordKind:
                                                                     record_id, raw),
         remove=lambda record_id: remove_project_income(book, record_id),
         restore=lambda record_id: restore_project_income(book, record_id),
-        new_values=lambda _owner: {"year": dt.date.today().year - 1},
+        new_values=lambda _owner: {"year": current_date().year - 1},
         hint=QCoreApplication.translate("HouseholdRecords",
                                         "Select a project above to see the income its asset "
                                         "distributed each year."),

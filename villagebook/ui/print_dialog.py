@@ -31,6 +31,7 @@ from .exports import run_in_background
 from .messages import describe
 from .password_dialogs import file_password
 from .pdf_view import PreviewDialog, print_with_dialog
+from ..core.today import current_date
 
 DATE_FORMAT = "yyyy-MM-dd"
 
@@ -59,7 +60,7 @@ class PrintDialog(QDialog):
         super().__init__(parent)
         self.book = book
         self.selected = selected
-        self.today = today or dt.date.today()
+        self.today = today or current_date()
         self.preview: PreviewDialog | None = None
         self._workdir = Path(tempfile.mkdtemp(prefix="villagebook-print-"))
         self._jobs = 0

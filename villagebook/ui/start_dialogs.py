@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from ..storage.township import check_township
 from ..storage.village import add_user, check_village, list_users, set_user_active
 from .dialogs import attempt, error_label, ok_cancel
 from .messages import describe
+from ..core.today import current_date
 
 
 class WelcomeDialog(QDialog):
@@ -234,8 +234,8 @@ class MonitoringLineDialog(QDialog):
         self.setWindowTitle(self.tr("Monitoring line"))
         layout = QFormLayout(self)
         self.year = QSpinBox()
-        self.year.setRange(2014, dt.date.today().year + 1)
-        self.year.setValue(dt.date.today().year - 1)
+        self.year.setRange(2014, current_date().year + 1)
+        self.year.setValue(current_date().year - 1)
         self.year.valueChanged.connect(self._show_year)
         self.amount = QLineEdit()
         layout.addRow(self.tr("Year"), self.year)

@@ -7,6 +7,8 @@ from stdnum.cn import ric
 
 from villagebook.core import idnumber
 
+pytestmark = pytest.mark.dated  # runs today and on each day of tests/dates.py
+
 TODAY = dt.date(2026, 11, 27)
 
 

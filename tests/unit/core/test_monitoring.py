@@ -1,4 +1,8 @@
+import pytest
+
 from villagebook.core.monitoring import check_event, check_sequence, current_state
+
+pytestmark = pytest.mark.dated  # runs today and on each day of tests/dates.py
 
 
 def identify(date, **extra):

@@ -4,6 +4,8 @@ import pytest
 
 from villagebook.core.records import convert, field, format_money, parse_money
 
+pytestmark = pytest.mark.dated  # runs today and on each day of tests/dates.py
+
 TODAY = dt.date(2026, 11, 27)
 
 

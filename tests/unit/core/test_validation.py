@@ -1,7 +1,11 @@
 import datetime as dt
 
+import pytest
+
 from helpers import LI_MEI, ZHANG_HUA, ZHANG_SAN, ZHANG_XIAO, family, make_id
 from villagebook.core.validation import check_household
+
+pytestmark = pytest.mark.dated  # runs today and on each day of tests/dates.py
 
 TODAY = dt.date(2026, 11, 27)
 

@@ -19,6 +19,8 @@ from villagebook.storage.measures import save_measure
 from villagebook.storage.monitoring import save_event
 from villagebook.storage.problems import save_problem
 
+pytestmark = pytest.mark.dated  # runs today and on each day of tests/dates.py
+
 TODAY = dt.date(2026, 11, 27)
 
 

@@ -11,6 +11,8 @@ from villagebook.storage.helpers import (current_helpers, list_helpers, remove_h
 from villagebook.storage.households import save_household
 from villagebook.storage.visits import follow_ups_due, list_visits, not_visited, save_visit
 
+pytestmark = pytest.mark.dated  # runs today and on each day of tests/dates.py
+
 TODAY = dt.date(2026, 11, 27)
 
 

@@ -12,6 +12,8 @@ from villagebook.storage.households import load_household, member_leave, save_ho
 from villagebook.storage.incomes import (list_incomes, remove_income, restore_income,
                                          save_income)
 
+pytestmark = pytest.mark.dated  # runs today and on each day of tests/dates.py
+
 TODAY = dt.date(2026, 11, 27)
 
 

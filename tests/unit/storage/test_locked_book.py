@@ -18,6 +18,7 @@ from villagebook.storage.backups import backup_folder, list_backups, make_backup
 from villagebook.storage.connection import connect, forget_keys, is_locked, unlock
 from villagebook.storage.households import load_household, save_household
 from villagebook.storage.locking import companions, set_password
+from dates import travel_environment, villagebook_command
 
 PASSWORD = "石桥村2026"
 NOW = dt.datetime(2026, 11, 27, 18, 30)
@@ -151,8 +152,9 @@ def test_a_damaged_plain_file_is_not_taken_for_a_locked_one(tmp_path):
 def test_the_command_line_opens_a_locked_book_with_its_password(book, book_path, tmp_path):
     _fill_and_close(book)
     set_password(book_path, PASSWORD)
-    env = {"VILLAGEBOOK_DATA_DIR": str(tmp_path / "data"), "PATH": "/usr/bin:/bin"}
-    args = [sys.executable, "-m", "villagebook", "export-json", "--db", str(book_path)]
+    env = {"VILLAGEBOOK_DATA_DIR": str(tmp_path / "data"), "PATH": "/usr/bin:/bin",
+           **travel_environment()}
+    args = villagebook_command("export-json", "--db", str(book_path))
     refused = subprocess.run(args, env=env, capture_output=True, text=True,
                              stdin=subprocess.DEVNULL)
     assert refused.returncode != 0 and "密码" in refused.stderr
@@ -204,11 +206,11 @@ def test_a_book_open_elsewhere_is_not_replaced(book, book_path):
 
 def test_the_command_line_locks_changes_and_takes_the_password_off(book, book_path, tmp_path):
     _fill_and_close(book)
-    env = {"VILLAGEBOOK_DATA_DIR": str(tmp_path / "data"), "PATH": "/usr/bin:/bin"}
+    env = {"VILLAGEBOOK_DATA_DIR": str(tmp_path / "data"), "PATH": "/usr/bin:/bin",
+           **travel_environment()}
 
     def run(*args, **extra):
-        return subprocess.run([sys.executable, "-m", "villagebook", *args,
-                               "--db", str(book_path)], env={**env, **extra},
+        return subprocess.run([*villagebook_command(*args, "--db", str(book_path))], env={**env, **extra},
                               capture_output=True, text=True, stdin=subprocess.DEVNULL)
 
     refused = run("password")  # no terminal and no variable: nothing is done

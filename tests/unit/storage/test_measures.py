@@ -9,6 +9,8 @@ from villagebook.storage.households import load_household, save_household
 from villagebook.storage.measures import (MeasureFilter, list_measures, measure_totals,
                                           remove_measure, save_measure, village_measures)
 
+pytestmark = pytest.mark.dated  # runs today and on each day of tests/dates.py
+
 TODAY = dt.date(2026, 11, 27)
 
 

@@ -8,6 +8,8 @@ from villagebook.storage.changelog import history
 from villagebook.storage.households import save_household
 from villagebook.storage.problems import list_problems, save_problem
 
+pytestmark = pytest.mark.dated  # runs today and on each day of tests/dates.py
+
 TODAY = dt.date(2026, 11, 27)
 
 
