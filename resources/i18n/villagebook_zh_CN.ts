@@ -154,12 +154,12 @@
 <context>
     <name>DateEdit</name>
     <message>
-        <location filename="../../villagebook/ui/date_edit.py" line="32"/>
+        <location filename="../../villagebook/ui/date_edit.py" line="33"/>
         <source>e.g. 2026-03-05</source>
         <translation>例：2026-03-05</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/date_edit.py" line="39"/>
+        <location filename="../../villagebook/ui/date_edit.py" line="40"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
@@ -317,40 +317,68 @@
         <translation>全部帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="207"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="208"/>
         <source>&lt;b&gt;{errors} errors, {warnings} warnings, {reminders} reminders&lt;/b&gt; (showing {shown})</source>
         <translation>&lt;b&gt;错误 {errors} 条，预警 {warnings} 条，提醒 {reminders} 条&lt;/b&gt;（列出 {shown} 条）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="238"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="239"/>
         <source>Right as it is</source>
         <translation>核实无误</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="239"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="240"/>
         <source>Why is this right as it is? (kept in the history)</source>
         <translation>为什么核实无误？（记入修改记录）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="252"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="253"/>
         <source>Save the list</source>
         <translation>保存清单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="259"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="264"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="264"/>
-        <location filename="../../villagebook/ui/findings_page.py" line="276"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="269"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="281"/>
         <source>Writing the list…</source>
         <translation>正在生成清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="271"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="276"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>FingerprintDialog</name>
+    <message>
+        <location filename="../../villagebook/ui/pairing_dialog.py" line="23"/>
+        <source>Compare the fingerprint by phone</source>
+        <translation>电话核对指纹</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/pairing_dialog.py" line="26"/>
+        <source>Pairing with {name} ({code}). Call them and ask them to read the fingerprint their computer shows on its sync page (12 digits). Type the digits you hear:</source>
+        <translation>正在与{name}（{code}）配对。请打电话给对方，请对方念出其电脑“同步”页上显示的指纹（12 位数字），并在下面输入您听到的数字：</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/pairing_dialog.py" line="42"/>
+        <source>Pair</source>
+        <translation>配对</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/pairing_dialog.py" line="63"/>
+        <source>The fingerprints match.</source>
+        <translation>指纹一致。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/pairing_dialog.py" line="67"/>
+        <source>These digits are not the ones of the file you chose. Do not pair: check that the file came from them, and ask them to read the digits again.</source>
+        <translation>这些数字与所选配对文件的指纹不是同一组。请不要配对：先确认文件确实来自对方，再请对方重新念一遍数字。</translation>
     </message>
 </context>
 <context>
@@ -671,86 +699,86 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="59"/>
+        <location filename="../../villagebook/ui/home_page.py" line="60"/>
         <source>Checking the book…</source>
         <translation>正在检查账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="66"/>
+        <location filename="../../villagebook/ui/home_page.py" line="67"/>
         <source>&lt;b&gt;Households most in need of attention&lt;/b&gt;</source>
         <translation>&lt;b&gt;最需要关注的农户&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="67"/>
-        <location filename="../../villagebook/ui/home_page.py" line="71"/>
-        <location filename="../../villagebook/ui/home_page.py" line="75"/>
+        <location filename="../../villagebook/ui/home_page.py" line="68"/>
+        <location filename="../../villagebook/ui/home_page.py" line="72"/>
+        <location filename="../../villagebook/ui/home_page.py" line="76"/>
         <source>Household number</source>
         <translation>户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="67"/>
-        <location filename="../../villagebook/ui/home_page.py" line="75"/>
+        <location filename="../../villagebook/ui/home_page.py" line="68"/>
+        <location filename="../../villagebook/ui/home_page.py" line="76"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="68"/>
+        <location filename="../../villagebook/ui/home_page.py" line="69"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="68"/>
+        <location filename="../../villagebook/ui/home_page.py" line="69"/>
         <source>Warnings</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="68"/>
+        <location filename="../../villagebook/ui/home_page.py" line="69"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="70"/>
+        <location filename="../../villagebook/ui/home_page.py" line="71"/>
         <source>&lt;b&gt;Due now or within seven days&lt;/b&gt;</source>
         <translation>&lt;b&gt;已到期和七天内到期&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="71"/>
+        <location filename="../../villagebook/ui/home_page.py" line="72"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="71"/>
+        <location filename="../../villagebook/ui/home_page.py" line="72"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="72"/>
-        <location filename="../../villagebook/ui/home_page.py" line="76"/>
+        <location filename="../../villagebook/ui/home_page.py" line="73"/>
+        <location filename="../../villagebook/ui/home_page.py" line="77"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="74"/>
+        <location filename="../../villagebook/ui/home_page.py" line="75"/>
         <source>&lt;b&gt;Overdue loans and problems&lt;/b&gt;</source>
         <translation>&lt;b&gt;逾期贷款和超期问题&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="75"/>
+        <location filename="../../villagebook/ui/home_page.py" line="76"/>
         <source>Finding</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="88"/>
+        <location filename="../../villagebook/ui/home_page.py" line="89"/>
         <source>Checking the book… {done} of {total} rule groups</source>
         <translation>正在检查账本…已完成 {done}/{total} 组规则</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="96"/>
+        <location filename="../../villagebook/ui/home_page.py" line="97"/>
         <source>Today</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="135"/>
+        <location filename="../../villagebook/ui/home_page.py" line="136"/>
         <source>&lt;b&gt;{errors} errors, {warnings} warnings, {reminders} reminders&lt;/b&gt;</source>
         <translation>&lt;b&gt;错误 {errors} 条，预警 {warnings} 条，提醒 {reminders} 条&lt;/b&gt;</translation>
     </message>
@@ -1413,306 +1441,306 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="100"/>
+        <location filename="../../villagebook/ui/main_window.py" line="102"/>
         <source>Today</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="101"/>
+        <location filename="../../villagebook/ui/main_window.py" line="103"/>
         <source>Households</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="102"/>
+        <location filename="../../villagebook/ui/main_window.py" line="104"/>
         <source>Assistance measures</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="103"/>
+        <location filename="../../villagebook/ui/main_window.py" line="105"/>
         <source>Helpers</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="104"/>
+        <location filename="../../villagebook/ui/main_window.py" line="106"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="105"/>
+        <location filename="../../villagebook/ui/main_window.py" line="107"/>
         <source>Problems</source>
         <translation>问题整改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="106"/>
+        <location filename="../../villagebook/ui/main_window.py" line="108"/>
         <source>Projects and assets</source>
         <translation>项目资产</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="107"/>
+        <location filename="../../villagebook/ui/main_window.py" line="109"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="108"/>
+        <location filename="../../villagebook/ui/main_window.py" line="110"/>
         <source>Warnings</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="109"/>
+        <location filename="../../villagebook/ui/main_window.py" line="111"/>
         <source>Charts</source>
         <translation>统计图</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="120"/>
+        <location filename="../../villagebook/ui/main_window.py" line="122"/>
         <source>Search: name, pinyin initials (zs), ID number, household number</source>
         <translation>搜索：姓名、拼音首字母（如 zs）、证件号码、户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="128"/>
+        <location filename="../../villagebook/ui/main_window.py" line="130"/>
         <source>All categories</source>
         <translation>全部户类别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="129"/>
+        <location filename="../../villagebook/ui/main_window.py" line="131"/>
         <source>All statuses</source>
         <translation>全部脱贫状态</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="131"/>
+        <location filename="../../villagebook/ui/main_window.py" line="133"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="135"/>
+        <location filename="../../villagebook/ui/main_window.py" line="137"/>
         <source>Include closed</source>
         <translation>含已注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="144"/>
-        <location filename="../../villagebook/ui/main_window.py" line="184"/>
-        <location filename="../../villagebook/ui/main_window.py" line="440"/>
+        <location filename="../../villagebook/ui/main_window.py" line="146"/>
+        <location filename="../../villagebook/ui/main_window.py" line="186"/>
+        <location filename="../../villagebook/ui/main_window.py" line="442"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="165"/>
+        <location filename="../../villagebook/ui/main_window.py" line="167"/>
         <source>Print household cards…</source>
         <translation>打印户卡…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="166"/>
+        <location filename="../../villagebook/ui/main_window.py" line="168"/>
         <source>Print wall sheets…</source>
         <translation>打印户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="346"/>
+        <location filename="../../villagebook/ui/main_window.py" line="348"/>
         <source>All villages</source>
         <translation>所有村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="374"/>
+        <location filename="../../villagebook/ui/main_window.py" line="376"/>
         <source>{count} changes since {since} have not reached {name} yet: export a sync package (Sync in the side bar).</source>
         <translation>自{since}以来有 {count} 项修改尚未送达{name}：请导出同步包（左侧“同步”）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="387"/>
+        <location filename="../../villagebook/ui/main_window.py" line="389"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="388"/>
+        <location filename="../../villagebook/ui/main_window.py" line="390"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="390"/>
+        <location filename="../../villagebook/ui/main_window.py" line="392"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="392"/>
+        <location filename="../../villagebook/ui/main_window.py" line="394"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="394"/>
+        <location filename="../../villagebook/ui/main_window.py" line="396"/>
         <source>Export the village register (Excel)…</source>
         <translation>导出村册（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="186"/>
-        <location filename="../../villagebook/ui/main_window.py" line="396"/>
+        <location filename="../../villagebook/ui/main_window.py" line="188"/>
+        <location filename="../../villagebook/ui/main_window.py" line="398"/>
         <source>Import households from Excel…</source>
         <translation>从 Excel 导入农户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="398"/>
+        <location filename="../../villagebook/ui/main_window.py" line="400"/>
         <source>Save a blank entry template (Excel)…</source>
         <translation>保存空白录入模板（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="400"/>
+        <location filename="../../villagebook/ui/main_window.py" line="402"/>
         <source>Sync…</source>
         <translation>同步…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="402"/>
+        <location filename="../../villagebook/ui/main_window.py" line="404"/>
         <source>Monitoring line…</source>
         <translation>监测线设置…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="404"/>
+        <location filename="../../villagebook/ui/main_window.py" line="406"/>
         <source>Back up to…</source>
         <translation>备份到…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="406"/>
+        <location filename="../../villagebook/ui/main_window.py" line="408"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="409"/>
+        <location filename="../../villagebook/ui/main_window.py" line="411"/>
         <source>Change the password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="410"/>
+        <location filename="../../villagebook/ui/main_window.py" line="412"/>
         <source>Lock with a password…</source>
         <translation>给账本加密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="412"/>
+        <location filename="../../villagebook/ui/main_window.py" line="414"/>
         <source>Take the password off…</source>
         <translation>取消密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="415"/>
+        <location filename="../../villagebook/ui/main_window.py" line="417"/>
         <source>PIN and automatic lock…</source>
         <translation>PIN 码与自动锁定…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="417"/>
+        <location filename="../../villagebook/ui/main_window.py" line="419"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="425"/>
+        <location filename="../../villagebook/ui/main_window.py" line="427"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="426"/>
+        <location filename="../../villagebook/ui/main_window.py" line="428"/>
         <source>Household cards…</source>
         <translation>户卡（明白卡）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="427"/>
+        <location filename="../../villagebook/ui/main_window.py" line="429"/>
         <source>Wall sheets for the home…</source>
         <translation>户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="428"/>
+        <location filename="../../villagebook/ui/main_window.py" line="430"/>
         <source>Public notice…</source>
         <translation>公示名单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="429"/>
+        <location filename="../../villagebook/ui/main_window.py" line="431"/>
         <source>Village register…</source>
         <translation>村有册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="436"/>
+        <location filename="../../villagebook/ui/main_window.py" line="438"/>
         <source>Township summary (乡镇有簿)…</source>
         <translation>乡镇有簿汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="439"/>
+        <location filename="../../villagebook/ui/main_window.py" line="441"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="443"/>
+        <location filename="../../villagebook/ui/main_window.py" line="445"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="448"/>
+        <location filename="../../villagebook/ui/main_window.py" line="450"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="485"/>
+        <location filename="../../villagebook/ui/main_window.py" line="487"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="492"/>
+        <location filename="../../villagebook/ui/main_window.py" line="494"/>
         <source>This copy has no password: whoever has the stick can read every household&apos;s ID numbers, health and disability. Lock the book first (File → Lock with a password…) and its copies are locked too.</source>
         <translation>这份副本没有密码：谁拿到 U 盘都能看到各户的身份证号、健康和残疾情况。先给账本加密码（文件 → 给账本加密码…），它的副本也就都有密码了。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="495"/>
+        <location filename="../../villagebook/ui/main_window.py" line="497"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="532"/>
+        <location filename="../../villagebook/ui/main_window.py" line="534"/>
         <source>Save the township summary</source>
         <translation>保存乡镇汇总表</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="533"/>
+        <location filename="../../villagebook/ui/main_window.py" line="535"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="538"/>
+        <location filename="../../villagebook/ui/main_window.py" line="540"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="550"/>
+        <location filename="../../villagebook/ui/main_window.py" line="552"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="551"/>
-        <location filename="../../villagebook/ui/main_window.py" line="595"/>
+        <location filename="../../villagebook/ui/main_window.py" line="553"/>
+        <location filename="../../villagebook/ui/main_window.py" line="600"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="573"/>
+        <location filename="../../villagebook/ui/main_window.py" line="575"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="594"/>
+        <location filename="../../villagebook/ui/main_window.py" line="599"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="621"/>
+        <location filename="../../villagebook/ui/main_window.py" line="626"/>
         <source>&lt;h3&gt;This book has no households yet&lt;/h3&gt;&lt;p&gt;Start with &lt;b&gt;New household&lt;/b&gt; to enter a family, or &lt;b&gt;Import households from Excel…&lt;/b&gt; to bring in the list the village keeps (the national system&apos;s export or your own table; File → Save a blank entry template gives the columns).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本账本还没有农户&lt;/h3&gt;&lt;p&gt;先点&lt;b&gt;新增农户&lt;/b&gt;逐户录入，或点&lt;b&gt;从 Excel 导入农户…&lt;/b&gt;导入村里已有的名单（全国系统导出的名单或自己的表格均可；“文件 → 保存空白录入模板”给出各列）。&lt;/p&gt;&lt;p&gt;账本保存在这个文件里，请用“文件 → 备份到…”备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="666"/>
+        <location filename="../../villagebook/ui/main_window.py" line="671"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="670"/>
+        <location filename="../../villagebook/ui/main_window.py" line="675"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="672"/>
+        <location filename="../../villagebook/ui/main_window.py" line="677"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="674"/>
+        <location filename="../../villagebook/ui/main_window.py" line="679"/>
         <source>[read only]</source>
         <translation>【只读】</translation>
     </message>
@@ -1735,37 +1763,37 @@
         <translation>全部资金来源</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="77"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="81"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="96"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="100"/>
         <source>Adding up…</source>
         <translation>正在合计…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="101"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="105"/>
         <source>&lt;b&gt;{count} measures, {amount} yuan&lt;/b&gt;</source>
         <translation>&lt;b&gt;共 {count} 项措施，金额 {amount} 元&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="106"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="110"/>
         <source>By type</source>
         <translation>按措施类型</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="107"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="111"/>
         <source>By source of funds</source>
         <translation>按资金来源</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="109"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="113"/>
         <source>{count} items</source>
         <translation>{count} 项</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="109"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="113"/>
         <source>yuan</source>
         <translation>元</translation>
     </message>
@@ -2890,12 +2918,12 @@
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="29"/>
+        <location filename="../../villagebook/ui/home_page.py" line="30"/>
         <source>Follow-up</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="30"/>
+        <location filename="../../villagebook/ui/home_page.py" line="31"/>
         <source>Problem deadline</source>
         <translation>问题整改期限</translation>
     </message>
@@ -3157,52 +3185,52 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="135"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="134"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="138"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="137"/>
         <source>Previous page</source>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="141"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="140"/>
         <source>Next page</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="145"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="144"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="147"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="146"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="149"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="148"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="185"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="184"/>
         <source>Page {page} of {count}</source>
         <translation>第 {page} 页，共 {count} 页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="211"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="210"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="212"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="211"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="230"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="228"/>
         <source>Not saved</source>
         <translation>没有保存</translation>
     </message>
@@ -3210,168 +3238,168 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="66"/>
-        <location filename="../../villagebook/ui/print_dialog.py" line="235"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="67"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="236"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="69"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="70"/>
         <source>Household cards (户卡/明白卡)</source>
         <translation>户卡（明白卡）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="70"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="71"/>
         <source>Wall sheets for the home (户内公示牌)</source>
         <translation>户内公示牌</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="71"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="72"/>
         <source>Public notice (公示名单)</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="72"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="73"/>
         <source>Village register (村有册)</source>
         <translation>村有册（农户花名册）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="74"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="75"/>
         <source>Document</source>
         <translation>打印内容</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="78"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="79"/>
         <source>Every household in the book</source>
         <translation>全村在册农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="82"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="83"/>
         <source>The highlighted household ({name})</source>
         <translation>列表中选中的这一户（{name}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="85"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="86"/>
         <source>The {count} households selected in the list</source>
         <translation>列表中选中的 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="102"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="103"/>
         <source>Households</source>
         <translation>农户范围</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="106"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="107"/>
         <source>A4 landscape</source>
         <translation>A4 横向</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="107"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="108"/>
         <source>A3 landscape</source>
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="108"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="109"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="111"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="112"/>
         <source>Archive copy with full ID numbers</source>
         <translation>存档件：显示完整证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="118"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="119"/>
         <source>Notice</source>
         <translation>公示内容</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="124"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="125"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="127"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="128"/>
         <source>Records dated</source>
         <translation>记录日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="133"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="134"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="137"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="138"/>
         <source>Posted from</source>
         <translation>公示开始</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="141"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="142"/>
         <source>Hotline</source>
         <translation>监督举报电话</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="145"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="146"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="148"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="149"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="150"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="151"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="152"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="153"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="190"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="191"/>
         <source>{households} households, about {pages} pages</source>
         <translation>共 {households} 户，约 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="193"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="194"/>
         <source>, about {minutes} minutes to make</source>
         <translation>，生成约需 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="196"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="197"/>
         <source>, about {seconds} seconds to make</source>
         <translation>，生成约需 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="201"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="202"/>
         <source>Full ID numbers</source>
         <translation>完整证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="202"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="203"/>
         <source>This copy shows every full ID number. Keep it in the village file: never post it, hand it out or leave it on a shared computer.</source>
         <translation>这份存档件会显示每个人的完整证件号码。请放入村档案妥善保管，不得张贴、外传或留在公用电脑上。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="241"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="243"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="242"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="244"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="263"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="264"/>
         <source>The preview shows the first {shown} of the {count} households. Print… and Save as PDF… make all of them.</source>
         <translation>预览只显示 {count} 户中的前 {shown} 户。“打印…”和“保存为 PDF…”会生成全部各户。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="285"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="284"/>
         <source>Preparing the pages…</source>
         <translation>正在生成页面…</translation>
     </message>
@@ -3379,12 +3407,12 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="102"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="101"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="103"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="102"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3551,384 +3579,370 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="118"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="119"/>
         <source>Save this computer&apos;s pairing file…</source>
         <translation>保存本机配对文件…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="120"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="121"/>
         <source>Pair with a village…</source>
         <translation>与村配对…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="121"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="122"/>
         <source>Pair with the township…</source>
         <translation>与乡镇配对…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="123"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="124"/>
         <source>Retire a pairing…</source>
         <translation>停用配对…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="125"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="126"/>
         <source>When the other side&apos;s computer is replaced, lost or stolen: its packages are refused from then on</source>
         <translation>对方换了电脑、电脑丢失或被盗时使用：之后它的同步包都不再导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="133"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="134"/>
         <source>&lt;b&gt;Villages&lt;/b&gt;</source>
         <translation>&lt;b&gt;各村&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="134"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="135"/>
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="134"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="135"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="135"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="136"/>
         <source>Last package</source>
         <translation>最近收到</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="135"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="136"/>
         <source>Waiting for</source>
         <translation>暂存待补</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="136"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="137"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="136"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="137"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="139"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="140"/>
         <source>Counts</source>
         <translation>账账相符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="139"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="140"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="141"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="142"/>
         <source>Export sync package…</source>
         <translation>导出同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="144"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="145"/>
         <source>Import sync packages…</source>
         <translation>导入同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="145"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="146"/>
         <source>Import the township&apos;s answer or corrections…</source>
         <translation>导入乡镇回执/更正…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="148"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="149"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="148"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="149"/>
         <source>From</source>
         <translation>来自</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="148"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="149"/>
         <source>Numbers</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="149"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="150"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="149"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="150"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="152"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="527"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="153"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="524"/>
         <source>Import the good packages</source>
         <translation>导入可用的包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="157"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="158"/>
         <source>&lt;b&gt;Conflicts: the same field changed on both sides&lt;/b&gt;</source>
         <translation>&lt;b&gt;冲突：双方都修改了同一项&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="159"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="169"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="160"/>
         <location filename="../../villagebook/ui/sync_page.py" line="170"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="171"/>
         <source>Household</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="159"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="160"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="159"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="160"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="160"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="161"/>
         <source>This side</source>
         <translation>本方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="160"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="161"/>
         <source>The other side</source>
         <translation>对方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="162"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="163"/>
         <source>Keep this side&apos;s value</source>
         <translation>保留本方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="164"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="165"/>
         <source>Take the other side&apos;s value</source>
         <translation>采用对方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="166"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="167"/>
         <source>Type another value…</source>
         <translation>输入其他值…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="168"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="169"/>
         <source>&lt;b&gt;One person registered in two places&lt;/b&gt;</source>
         <translation>&lt;b&gt;同一人多处登记&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="169"/>
         <location filename="../../villagebook/ui/sync_page.py" line="170"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="171"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="169"/>
         <location filename="../../villagebook/ui/sync_page.py" line="170"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="224"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="171"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="225"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="171"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="172"/>
         <source>Found by</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="173"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="174"/>
         <source>The same person</source>
         <translation>是同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="174"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="175"/>
         <source>Different people</source>
         <translation>不是同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="190"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="191"/>
         <source>This computer&apos;s fingerprint</source>
         <translation>本机指纹</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="197"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="198"/>
         <source>Not paired yet. Save this computer&apos;s pairing file and give it to the other side; pair with theirs; read the fingerprints to each other by phone.</source>
         <translation>尚未配对。请保存本机配对文件交给对方，导入对方的配对文件，并通过电话互相核对指纹。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="202"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="203"/>
         <source>{name} ({code}): pairing retired on {day} by {who}; its packages are not imported.</source>
         <translation>{name}（{code}）：配对已于 {day} 由 {who} 停用，它的同步包不再导入。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="207"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="208"/>
         <source>Conflicts waiting: {conflicts}. Same-person findings waiting: {findings}.</source>
         <translation>待处理冲突 {conflicts} 项，待确认的同一人 {findings} 项。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="211"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="212"/>
         <source>The lists below show the first {shown}; each one decided makes room for the next.</source>
         <translation>下面的列表先显示前 {shown} 条，每处理一条就补上一条。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="225"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="226"/>
         <source>Name and birth date</source>
         <translation>姓名和出生日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="234"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="235"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="236"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="237"/>
         <source>Entered twice</source>
         <translation>重复登记</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="237"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="238"/>
         <source>another record</source>
         <translation>另一条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="237"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="238"/>
         <source>this record</source>
         <translation>这一条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="250"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="251"/>
         <source>has received the changes up to {day}</source>
         <translation>已收到至{day}的修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="252"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="253"/>
         <source>has not confirmed receiving anything yet</source>
         <translation>尚未确认收到任何修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="254"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="255"/>
         <source>{count} changes wait to be sent (the oldest from {day})</source>
         <translation>有 {count} 项修改待发送（最早为{day}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="258"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="259"/>
         <source>nothing waits to be sent</source>
         <translation>没有待发送的修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="260"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="261"/>
         <source>last package received {day}</source>
         <translation>最近一次收到同步包：{day}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="263"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="264"/>
         <source>a package is kept until the missing one arrives ({file})</source>
         <translation>有同步包暂存，等待缺少的包（{file}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="301"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="302"/>
         <source>agree</source>
         <translation>相符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="315"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="316"/>
         <source>{file} (missing {numbers})</source>
         <translation>{file}（缺第 {numbers} 号）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="322"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="323"/>
         <source>Save the pairing file</source>
         <translation>保存配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="324"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="339"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="325"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="340"/>
         <source>Pairing files (*.vbpair)</source>
         <translation>配对文件 (*.vbpair)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="330"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="331"/>
         <source>Pairing file saved</source>
         <translation>配对文件已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="331"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="332"/>
         <source>Saved to {path}. Give it to the other side, and read them this fingerprint by phone: {fingerprint}</source>
         <translation>已保存到 {path}。请交给对方，并通过电话向对方念出本机指纹：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="337"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="338"/>
         <source>The other side&apos;s pairing file</source>
         <translation>对方的配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="347"/>
-        <source>Compare the fingerprint by phone</source>
-        <translation>电话核对指纹</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="348"/>
-        <source>{name} ({code}). Ask them to read the fingerprint their computer shows. Pair only if it is exactly:
-
-{fingerprint}</source>
-        <translation>{name}（{code}）。请对方念出其电脑上显示的本机指纹，完全一致才配对：
-
-{fingerprint}</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="356"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="357"/>
         <source>Paired before</source>
         <translation>已经配对过</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="357"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="358"/>
         <source>{name} ({code}) is already paired with another computer (paired on {day}). If this is its new computer, retire the old pairing: packages from the old computer are then refused.</source>
         <translation>{name}（{code}）已经与另一台电脑配对（{day} 配对）。如果这是它的新电脑，请停用旧的配对：之后旧电脑发来的同步包都不再导入。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="362"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="363"/>
         <source>Retire the old pairing</source>
         <translation>停用旧的配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="364"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="365"/>
         <source>Keep both</source>
         <translation>两台都保留</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="385"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="382"/>
         <source>{name} ({code}), paired on {day}</source>
         <translation>{name}（{code}），{day} 配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="387"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="393"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="384"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="390"/>
         <source>Retire a pairing</source>
         <translation>停用配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="388"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="385"/>
         <source>Which computer?</source>
         <translation>停用哪一台电脑？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="394"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="391"/>
         <source>Retire the pairing with the computer of {name} ({code})? Its packages will be refused and none will be made for it: do this when that computer was replaced, lost or stolen. What it sent before stays. Pair with its new computer afterwards.</source>
         <translation>停用与 {name}（{code}）这台电脑的配对吗？之后它的同步包都不再导入，也不再为它生成同步包：在那台电脑换掉、丢失或被盗时这样做。它以前发来的数据都保留。之后请与它的新电脑配对。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="414"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="411"/>
         <source>Where to save the sync package (a USB stick)</source>
         <translation>同步包保存到哪里（U盘）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="423"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="420"/>
         <source>Sync package saved</source>
         <translation>同步包已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="424"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="421"/>
         <source>Saved:
 {files}
 
@@ -3939,128 +3953,128 @@ Take it to the other side; it can only be read there.</source>
 请交给对方，只有对方的电脑能读取。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="435"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="432"/>
         <source>The folder (or USB stick) with the sync packages</source>
         <translation>同步包所在的文件夹（或U盘）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="439"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="436"/>
         <source>Sync packages to import</source>
         <translation>要导入的同步包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="440"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="437"/>
         <source>Sync packages (*.vbsync)</source>
         <translation>同步包 (*.vbsync)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="459"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="456"/>
         <source>Stop after this package</source>
         <translation>导完这个包后停止</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="500"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="497"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="500"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="497"/>
         <source>Imported before</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="501"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="498"/>
         <source>Kept: waiting for a missing package</source>
         <translation>已暂存：等待缺少的包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="566"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="570"/>
+        <source>Keep the record in {village}, household of {head} ({number})</source>
+        <translation>保留{village} {head}户（{number}）的记录</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="575"/>
         <source>Which record stays?</source>
         <translation>保留哪一条记录？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="567"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="576"/>
         <source>{name} is registered in two households. Keep the record in which one? The other household opens, to record that the person left it.</source>
         <translation>{name} 在两户中都有登记。保留哪一户的记录？将打开另一户，在那里为此人办理减少（迁出）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="571"/>
-        <source>Keep {household}</source>
-        <translation>保留 {household}</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="498"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="502"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="495"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="499"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="445"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="442"/>
         <source>Checking the sync packages…</source>
         <translation>正在核验同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="455"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="452"/>
         <source>Importing sync packages…</source>
         <translation>正在导入同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="495"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="492"/>
         <source>Good: will be imported</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="496"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="493"/>
         <source>Imported before: nothing new</source>
         <translation>此前已导入，没有新内容</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="497"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="494"/>
         <source>Good, but a package before it is missing: will be kept</source>
         <translation>可用，但缺少此前的包：将暂存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="509"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="506"/>
         <source>{count} changes</source>
         <translation>{count} 项修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="511"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="508"/>
         <source>{count} conflicts</source>
         <translation>{count} 项冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="513"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="510"/>
         <source>{count} same-person findings</source>
         <translation>{count} 条疑似同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="516"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="513"/>
         <source>counts disagree: {table} {sender} there, {here} here</source>
         <translation>账账不符：{table} 对方 {sender}，本账本 {here}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="526"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="523"/>
         <source>Import the good packages ({count})</source>
         <translation>导入可用的包（{count}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="536"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="533"/>
         <source>Select a conflict first.</source>
         <translation>请先选中一项冲突。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="539"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="536"/>
         <source>Another value</source>
         <translation>其他值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="540"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="537"/>
         <source>The value to keep:</source>
         <translation>要保留的值：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="550"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="549"/>
         <source>Select a finding first.</source>
         <translation>请先选中一条记录。</translation>
     </message>

@@ -4,6 +4,7 @@ a reason is gone (and logged), the list prints and exports as shown."""
 
 from __future__ import annotations
 
+import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -11,6 +12,8 @@ from PySide6.QtWidgets import QMessageBox
 from helpers import pdf_text
 from villagebook.storage.findings import find_all
 from villagebook.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.dated  # runs today and on each day of tests/dates.py
 
 
 def test_the_warnings_page(qtbot, demo_book, tmp_path, monkeypatch):
@@ -68,7 +71,10 @@ def test_the_warnings_page(qtbot, demo_book, tmp_path, monkeypatch):
     page.export_list(str(xlsx))
     qtbot.waitUntil(lambda: len(shown) == 2, timeout=10_000)
     text = pdf_text(pdf)
-    assert "预警清单" in text and "不得张贴" in text and errors[0].household_number in text
+    # each household of the findings shown is printed (some are about a helper or the
+    # whole village)
+    assert "预警清单" in text and "不得张贴" in text
+    assert all(f.household_number in text for f in errors if f.household_number)
     sheet = load_workbook(xlsx).active
     assert sheet.max_row == 3 + len(errors)
     assert {row[0].value for row in sheet.iter_rows(min_row=4)} == \
@@ -228,3 +234,30 @@ def test_today_opens_a_problem_of_no_household_on_its_page(qtbot, book, monkeypa
     assert shown is main.problems_page
     assert shown.model.rows[shown.table.currentIndex().row()]["id"] == problem_id
     assert opened == ["opened"]
+
+
+def test_printing_from_the_warnings_page_offers_the_finding_s_household(qtbot, demo_book):
+    """打印 on the 预警 page offers the household of the finding the person is on, not
+    whatever is highlighted in the household list."""
+    main = MainWindow(demo_book)
+    qtbot.addWidget(main)
+    qtbot.waitUntil(lambda: main.model.rowCount() > 0, timeout=10_000)
+    main.table.selectRow(0)
+    listed = main.model.household_id(0)
+    main.show_page("findings")
+    page = main.findings_page
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10_000)
+    row = next(i for i, f in enumerate(page.model.rows)
+               if f.household_id and f.household_id != listed)
+    page.table.selectRow(row)
+    dialog = main.print_documents("cards")
+    qtbot.addWidget(dialog)
+    assert dialog.selected == (page.model.rows[row].household_id,)
+    assert dialog.scope_selected.isChecked()
+    assert page.model.rows[row].head_name in dialog.scope_selected.text()
+    dialog.close()
+    main.show_page("households")  # the list's own selection again
+    dialog = main.print_documents("cards")
+    qtbot.addWidget(dialog)
+    assert dialog.selected == (listed,)
+    dialog.close()

@@ -7,7 +7,8 @@ from pathlib import Path
 
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from helpers import family
 from syncing import Site, another_village, households
@@ -33,6 +34,27 @@ def window(qtbot, site: Site, book) -> MainWindow:
         main.show_sync()
     qtbot.addWidget(main)
     return main
+
+
+def answer_fingerprint(monkeypatch, digits: str | None) -> list[str]:
+    """The pairing dialog answered as a person would: the digits heard by phone typed
+    (None: the person cancels), then Enter. Returns what each dialog asked."""
+    from villagebook.ui.pairing_dialog import FingerprintDialog
+
+    asked: list[str] = []
+
+    def answer(dialog) -> int:
+        asked.append(dialog.findChildren(QLabel)[0].text())
+        dialog.show()  # as exec() would
+        if digits is None:
+            dialog.reject()
+        else:
+            QTest.keyClicks(dialog.digits, digits)
+            QTest.keyClick(dialog.digits, Qt.Key.Key_Return)
+        return dialog.result()
+
+    monkeypatch.setattr(FingerprintDialog, "exec", answer)
+    return asked
 
 
 def wait_for_list(qtbot, page, count: int) -> None:
@@ -75,11 +97,13 @@ def test_pair_send_merge_decide_and_answer_from_the_window(qtbot, boxes, tmp_pat
     # pairing: each saves its card; each accepts the other's after comparing by phone
     vcard, tcard = vpage.save_card(str(tmp_path / "v.vbpair")), \
         tpage.save_card(str(tmp_path / "t.vbpair"))
-    boxes.answer = QMessageBox.StandardButton.No  # the digits read out did not match
+    answer_fingerprint(monkeypatch, "1234 5678 9012")  # the digits heard are not the card's
     assert not vpage.accept_card(str(tcard))
-    boxes.answer = QMessageBox.StandardButton.Yes
-    assert tpage.keys.fingerprint in boxes.texts()  # the dialog showed what to compare
-    assert vpage.accept_card(str(tcard)) and tpage.accept_card(str(vcard))
+    asked = answer_fingerprint(monkeypatch, tpage.keys.fingerprint)
+    assert vpage.accept_card(str(tcard))
+    assert "城关镇" in asked[0]  # the dialog named whom it pairs with
+    answer_fingerprint(monkeypatch, vpage.keys.fingerprint.replace(" ", ""))
+    assert tpage.accept_card(str(vcard))
     assert "城关镇" in vpage.state.text()
     assert "尚未确认收到" in vpage.state.text() and "待发送" in vpage.state.text()
     # the village's package, imported at the township
@@ -294,10 +318,23 @@ def test_marking_the_same_person_opens_the_household_to_retire(qtbot, boxes, pai
     page.open_household.connect(opened.append)
 
     def keep_first(box) -> int:
-        keep = [b for b in box.buttons() if "530524101001" in b.text()][0]
+        keep = [b for b in box.buttons() if "石桥村" in b.text()][0]
         keep.click()
         return 0
 
+    def cancel(box) -> int:
+        labels = [b.text() for b in box.buttons()]
+        # each record named by its village and head of household
+        assert any("石桥村" in t and "张三" in t for t in labels)
+        assert any("河口村" in t and "张三" in t for t in labels)
+        box.button(QMessageBox.StandardButton.Cancel).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", cancel)
+    page.findings.selectRow(0)
+    assert not page.mark("same")  # cancelled: nothing decided
+    assert page.findings.rowCount() == 1 and not opened
+    assert tbook.conn.execute("SELECT decision FROM sync_same_person").fetchone()[0] is None
     monkeypatch.setattr(QMessageBox, "exec", keep_first)
     page.findings.selectRow(0)
     assert page.mark("same")
@@ -470,8 +507,11 @@ def test_a_replaced_laptop_is_paired_and_the_old_pairing_retired_from_the_window
         assert site.run("sync", "pair", "--export", str(tmp_path / f"{site.db.stem}.card")) == 0
     tmain = window(qtbot, township, tbook)
     page = tmain.sync_page
-    boxes.answer = QMessageBox.StandardButton.Yes
+    from villagebook.sync.keys import read_card
+
+    answer_fingerprint(monkeypatch, read_card(tmp_path / "old.card")["fingerprint"])
     assert page.accept_card(str(tmp_path / "old.card"))
+    answer_fingerprint(monkeypatch, read_card(tmp_path / "new.card")["fingerprint"])
     # the new laptop's card: the page asks whether the old pairing is to be retired
     asked: list[str] = []
 
@@ -491,7 +531,40 @@ def test_a_replaced_laptop_is_paired_and_the_old_pairing_retired_from_the_window
     # 停用配对… for the remaining one: which computer, then what it means
     monkeypatch.setattr(QInputDialog, "getItem",
                         staticmethod(lambda parent, title, label, items, *a: (items[0], True)))
+    boxes.answer = QMessageBox.StandardButton.Yes
     assert page.retire()
     assert "同步包都不再导入" in boxes.texts()
     assert peers(tbook) == [] and not page.retire_button.isEnabled()
     tbook.close()
+
+
+def test_the_pairing_dialog_pairs_only_on_the_digits_heard(qtbot, tmp_path):
+    """Enter on the pairing dialog cancels until the digits typed are the card's; wrong
+    digits are said to be wrong."""
+    from villagebook.sync.keys import read_card
+    from villagebook.ui.pairing_dialog import FingerprintDialog
+
+    site = Site(tmp_path, "village", None)
+    assert site.run("init", "--village", "石桥村", "--code", "530524101001",
+                    "--user", "李文书") == 0
+    assert site.run("sync", "pair", "--export", str(tmp_path / "v.card")) == 0
+    card = read_card(tmp_path / "v.card")
+    dialog = FingerprintDialog(card)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "石桥村" in dialog.findChildren(QLabel)[0].text()
+    assert not dialog.pair_button.isEnabled() and dialog.cancel_button.isDefault()
+    QTest.keyClick(dialog.digits, Qt.Key.Key_Return)  # Enter with nothing typed: no pairing
+    assert dialog.result() == dialog.DialogCode.Rejected
+    dialog.show()
+    wrong = "9" + card["fingerprint"].replace(" ", "")[1:] if card["fingerprint"][0] != "9" \
+        else "1" + card["fingerprint"].replace(" ", "")[1:]
+    QTest.keyClicks(dialog.digits, wrong)
+    assert not dialog.pair_button.isEnabled() and "不是" in dialog.verdict.text()
+    dialog.accept()  # nothing accepts it meanwhile
+    assert dialog.result() != dialog.DialogCode.Accepted
+    dialog.digits.clear()
+    QTest.keyClicks(dialog.digits, card["fingerprint"])
+    assert dialog.pair_button.isEnabled() and dialog.pair_button.isDefault()
+    QTest.keyClick(dialog.digits, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted

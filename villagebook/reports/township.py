@@ -4,10 +4,12 @@ household with its village) and its one-page summary for the wall, as PDF."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
 from ..core import codes, records
 from ..core.errors import InvalidOperation
@@ -15,6 +17,7 @@ from ..storage.book import Book, snapshot
 from ..storage.files import replace_atomically
 from ..storage.township import SUMMARY_CATEGORIES, township_summary
 from .layout import build, chinese_date, frame_width, grid, page_size, para, styles
+from ..core.today import current_date
 
 SUMMARY_HEADER = ("村", "行政区划代码", "户数", "人数",
                   *(codes.label("household_category", c) for c in SUMMARY_CATEGORIES),
@@ -23,8 +26,10 @@ ROSTER_HEADER = ("村", "户编号", "组（自然村）", "户主姓名", "家�
                  "脱贫状态", "状态")
 
 
-def _summary_rows(rows: list[dict[str, Any]]) -> list[list[Any]]:
-    """The summary table's rows with a 合计 line; money in yuan as the forms write it."""
+def _summary_rows(rows: list[dict[str, Any]], money: Callable[[int], Any]
+                  ) -> list[list[Any]]:
+    """The summary table's rows with a 合计 line; ``money`` turns fen into what the
+    table shows (a number cell in a workbook, text as the forms write it on paper)."""
     keys = ("households", "people", *(f"category_{c}" for c in SUMMARY_CATEGORIES),
             "measures", "funds", "visits")
     out = [[r["village"], r["code"], *(r[k] for k in keys)] for r in rows]
@@ -32,7 +37,7 @@ def _summary_rows(rows: list[dict[str, Any]]) -> list[list[Any]]:
     out.append(["合计", "", *totals])
     funds_column = 2 + keys.index("funds")
     for row in out:
-        row[funds_column] = records.format_money(row[funds_column])
+        row[funds_column] = money(row[funds_column])
     return out
 
 
@@ -42,7 +47,7 @@ def _title(book: Book, year: int) -> str:
 
 def export_township_register(book: Book, path: str | Path, year: int | None = None) -> dict[str, int]:
     """The township register workbook; returns the rows per sheet."""
-    year = year or dt.date.today().year
+    year = year or current_date().year
     workbook = Workbook(write_only=True)
     with snapshot(book.conn):
         summary = township_summary(book.conn, year)
@@ -51,7 +56,12 @@ def export_township_register(book: Book, path: str | Path, year: int | None = No
         first = workbook.create_sheet("乡镇汇总")
         first.append([_title(book, year)])
         first.append(list(SUMMARY_HEADER))
-        for row in _summary_rows(summary):
+        def yuan(fen: int) -> WriteOnlyCell:  # a number, so that Excel's totals add it
+            cell = WriteOnlyCell(first, value=fen / 100)
+            cell.number_format = "#,##0.00"
+            return cell
+
+        for row in _summary_rows(summary, yuan):
             first.append(row)
         roster = workbook.create_sheet("农户")
         roster.append(list(ROSTER_HEADER))
@@ -73,7 +83,7 @@ def print_township_summary(book: Book, path: str | Path, year: int | None = None
                            today: dt.date | None = None) -> int:
     """One page for the wall: every village's counts side by side; returns how many
     villages."""
-    today = today or dt.date.today()
+    today = today or current_date()
     year = year or today.year
     with snapshot(book.conn):
         summary = township_summary(book.conn, year)
@@ -86,7 +96,8 @@ def print_township_summary(book: Book, path: str | Path, year: int | None = None
                         para(f"{book.meta('county') or ''}　{book.meta('township_name') or ''}"
                              f"　共 {len(summary)} 个村　制表日期：{chinese_date(today)}",
                              st.body),
-                        grid([list(SUMMARY_HEADER), *_summary_rows(summary)],
+                        grid([list(SUMMARY_HEADER),
+                              *_summary_rows(summary, records.format_money)],
                              [frame_width(size) * w for w in widths], st.cell)]
     build(path, story, size=size, title="乡镇有簿", footer_text=book.meta("township_name") or "")
     return len(summary)

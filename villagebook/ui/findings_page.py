@@ -5,7 +5,6 @@ at, accepts a finding that is right as it is, and prints or exports what it show
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +26,8 @@ from .exports import ask_save_path, run_in_background
 from .findings_source import COLOURS, FindingsSource, fill_tiles, severity_word
 from .messages import describe, tr
 from .scope import VillageScope
-from .tables import fit_columns
+from .tables import fit_columns, selected_households
+from ..core.today import current_date
 
 Index = QModelIndex | QPersistentModelIndex
 class FindingsModel(QAbstractTableModel):
@@ -191,7 +191,8 @@ class FindingsPage(QWidget):
         if helper:  # the helper's households now, and the findings about the helper
             helped = {r[0] for r in self.book.conn.execute(
                 "SELECT household_id FROM pairings WHERE helper_id = ? AND status = 'active'"
-                " AND (end_date IS NULL OR end_date >= date('now', 'localtime'))", [helper])}
+                " AND (end_date IS NULL OR end_date >= ?)",
+                [helper, current_date().isoformat()])}
         return [f for f in self._in_scope()
                 if (rule is None or f.rule == rule)
                 and (severity is None or f.severity == severity)
@@ -246,12 +247,16 @@ class FindingsPage(QWidget):
 
     def _title(self) -> str:
         name = book_identity(self.book)["name"]
-        return f"{name}预警清单（{dt.date.today().isoformat()}）"
+        return f"{name}预警清单（{current_date().isoformat()}）"
 
     def _target(self, suffix: str, file_filter: str) -> Path | None:
         path = ask_save_path(self, self.tr("Save the list"), self._title() + suffix,
                              file_filter)
         return Path(path) if path else None
+
+    def selected_household_ids(self) -> tuple[str, ...]:
+        """The household of the finding selected (what 打印 offers as 这一户)."""
+        return selected_households(self.table, lambda row: self.model.rows[row].household_id)
 
     def print_list(self, path: str | None = None) -> None:
         """The list as shown, as a PDF for the meeting."""

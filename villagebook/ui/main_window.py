@@ -19,6 +19,7 @@ from ..core import codes
 from ..storage.book import Book, backup
 from ..storage.connection import is_locked
 from .screen_fit import place_within_screen
+from .tables import selected_households
 from ..storage.households import load_household
 from ..storage.queries import group_names
 from ..storage.township import is_township
@@ -30,6 +31,7 @@ from .jobs import wait_for_jobs
 from .findings_source import FindingsSource
 from .home_page import HomePage
 from .scope import VillageScope
+from ..core.today import current_date, current_time
 
 
 REMINDER_SETTING, REMINDER_DAYS = "sync.remind_after_days", 7
@@ -486,7 +488,7 @@ class MainWindow(QMainWindow):
                                                       str(Path.home()))
             if not folder:
                 return
-        target = Path(folder) / f"{self.book.path.stem}-{dt.datetime.now():%Y%m%d-%H%M%S}.db"
+        target = Path(folder) / f"{self.book.path.stem}-{current_time():%Y%m%d-%H%M%S}.db"
         # a copy on a stick is as readable as the book: say so while the book has no password
         said = "" if is_locked(self.book.path) else self.tr(
             "This copy has no password: whoever has the stick can read every household's "
@@ -573,9 +575,12 @@ class MainWindow(QMainWindow):
                           self.tr("Writing the village register…"), work)
 
     def selected_household_ids(self) -> tuple[str, ...]:
-        """The households selected in the list (Ctrl or Shift and click), in list order."""
-        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return tuple(i for i in (self.model.household_id(r) for r in rows) if i)
+        """The households selected on the page shown, where its rows name households (the
+        预警 list, the measures), else in the household list (Ctrl or Shift and click)."""
+        on_page = getattr(self.pages.currentWidget(), "selected_household_ids", None)
+        if on_page is not None:
+            return tuple(on_page())
+        return selected_households(self.table, self.model.household_id)
 
     def print_documents(self, document: str = "cards") -> QWidget:
         """The print dialog, with the households selected in the list offered."""
@@ -681,7 +686,7 @@ class MainWindow(QMainWindow):
             self.summary.setText("")
             return
         household, members = load_household(self.book, household_id)
-        today = dt.date.today()
+        today = current_date()
         rows = []
         for m in members:
             if m["status"] != "active":

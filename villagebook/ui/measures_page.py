@@ -15,7 +15,7 @@ from ..storage.measures import MeasureFilter, measure_totals, measure_years, vil
 from .jobs import LatestOnly
 from .record_tab import Column, RecordTableModel
 from .scope import VillageScope
-from .tables import fit_columns
+from .tables import fit_columns, selected_households
 
 
 class MeasuresPage(QWidget):
@@ -62,6 +62,10 @@ class MeasuresPage(QWidget):
         splitter.setSizes([480, 180])
         layout.addWidget(splitter)
         self.fill_years()
+
+    def selected_household_ids(self) -> tuple[str, ...]:
+        """The household of the measure selected (what 打印 offers as 这一户)."""
+        return selected_households(self.table, lambda row: self.model.rows[row]["household_id"])
 
     def _combo(self, list_name: str, all_text: str) -> QComboBox:
         combo = QComboBox()

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any, TypedDict
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMessageBox,
-                               QProgressDialog, QPushButton, QScrollArea, QTableWidget,
+from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QInputDialog, QLabel,
+                               QMessageBox, QProgressDialog, QPushButton, QScrollArea, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..core import codes
@@ -40,6 +40,7 @@ from .jobs import LatestOnly
 from .dialogs import attempt, error_label
 from .messages import describe_failure
 from .tables import fit_columns, list_table
+from ..core.today import current_date
 
 SHOW_AFTER_MS = 600
 SHOWN = 200  # rows of the conflict and same-person lists at a time
@@ -50,7 +51,7 @@ def _day(stamp: str | None) -> str:
     if not stamp:
         return ""
     day = dt.date.fromisoformat(stamp[:10])
-    if day.year == dt.date.today().year:
+    if day.year == current_date().year:
         return f"{day.month}月{day.day}日"
     return f"{day.year}年{day.month}月{day.day}日"
 
@@ -343,13 +344,13 @@ class SyncPage(QWidget):
         if not attempt(self.error, lambda: cards.append(read_card(source))):
             return False
         card = cards[0]
-        answer = QMessageBox.question(
-            self, self.tr("Compare the fingerprint by phone"),
-            self.tr("{name} ({code}). Ask them to read the fingerprint their computer "
-                    "shows. Pair only if it is exactly:\n\n{fingerprint}").format(
-                name=card["name"], code=card["code"], fingerprint=card["fingerprint"]),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
+        from .pairing_dialog import FingerprintDialog
+
+        compare = FingerprintDialog(card, self)
+        compared = compare.exec() == QDialog.DialogCode.Accepted
+        typed = compare.digits.text()
+        compare.deleteLater()
+        if not compared:
             return False
         old = paired_elsewhere(self.book, card)
         if old:  # the same village (or township) on another computer: replaced?
@@ -371,7 +372,7 @@ class SyncPage(QWidget):
                 old = []
 
         return self._done(attempt(self.error, lambda: add_peer(
-            self.book, card, replacing=[p["installation"] for p in old])))
+            self.book, card, typed, replacing=[p["installation"] for p in old])))
 
     def retire(self, installation: str | None = None) -> bool:
         """停用配对: the other side's computer is replaced, lost or stolen; asked which one,
@@ -541,41 +542,50 @@ class SyncPage(QWidget):
             self.book, conflict_id, take=take, value=value)), records_changed=True)
 
     def mark(self, decision: str) -> bool:
+        """A person's word on the selected finding. For the same person, which record
+        stays is asked first: cancelling that question decides nothing."""
         row = self.findings.currentRow()
         if row < 0 or row >= len(self._findings):
             self.error.setText("✖ " + self.tr("Select a finding first."))
             return False
         finding = self._findings[row]
+        retire = self._record_to_retire(finding) if decision == "same" else None
+        if decision == "same" and retire is None:
+            return False
         if not self._done(attempt(self.error, lambda: mark_same_person(
                 self.book, finding["id"], decision))):
             return False
-        if decision == "same":
-            self._retire_one(finding)
+        if retire is not None:
+            row = self.book.conn.execute("SELECT household_id FROM members WHERE id = ?",
+                                         [retire]).fetchone()
+            if row:
+                self.open_household.emit(row[0])
         return True
 
-    def _retire_one(self, finding: dict[str, Any]) -> None:
-        """One person, two records: the person says which record stays; the other's
-        household opens, where the member leaves through the ordinary event (迁出, with a
-        date and note), which can be undone. Nothing merges by itself."""
-        sides = [(f"{finding[f'{side}_village_code'] or ''} {finding[f'{side}_household_number']}",
+    def _record_to_retire(self, finding: dict[str, Any]) -> str | None:
+        """One person, two records: the person says which record stays, by village and
+        head of household; the other's member id (its household then opens, where the
+        member leaves through the ordinary event, 迁出 with a date and note, which can be
+        undone; nothing merges by itself). None when the person cancels."""
+        sides = [(self.tr("Keep the record in {village}, household of {head} ({number})").format(
+                      village=finding[f"{side}_village_name"] or finding[f"{side}_village_code"]
+                      or "", head=finding[f"{side}_head_name"] or "",
+                      number=finding[f"{side}_household_number"]),
                   finding[f"member_{side}"]) for side in ("a", "b")]
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Which record stays?"),
                           self.tr("{name} is registered in two households. Keep the record "
                                   "in which one? The other household opens, to record that "
                                   "the person left it.").format(name=finding["a_name"]),
                           parent=self)
-        buttons = [box.addButton(self.tr("Keep {household}").format(household=label),
-                                 QMessageBox.ButtonRole.AcceptRole) for label, _ in sides]
-        box.addButton(QMessageBox.StandardButton.Cancel)
+        buttons = [box.addButton(label, QMessageBox.ButtonRole.AcceptRole)
+                   for label, _ in sides]
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
         box.exec()
         clicked = box.clickedButton()
+        box.deleteLater()
         if not isinstance(clicked, QPushButton) or clicked not in buttons:
-            return
-        retire = sides[1 - buttons.index(clicked)][1]
-        row = self.book.conn.execute("SELECT household_id FROM members WHERE id = ?",
-                                     [retire]).fetchone()
-        if row:
-            self.open_household.emit(row[0])
+            return None
+        return sides[1 - buttons.index(clicked)][1]
 
 
 class Unacknowledged(TypedDict):
@@ -589,7 +599,7 @@ class Unacknowledged(TypedDict):
 def unacknowledged(book: Book, days: int) -> Unacknowledged | None:
     """For the main window's reminder: the first peer that has not acknowledged changes
     older than ``days`` (sent or not), with how many and since when; None otherwise."""
-    cutoff = (dt.date.today() - dt.timedelta(days=days)).isoformat()
+    cutoff = (current_date() - dt.timedelta(days=days)).isoformat()
     for peer in status(book)["peers"]:
         since = peer["waiting_since"]
         if since and since[:10] <= cutoff:

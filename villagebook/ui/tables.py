@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QTableWidget
 
 # Rows read to size a column: a list of 45,000 rows is sized by its first screenful or two, as a
@@ -26,3 +28,11 @@ def list_table(headers: list[str]) -> QTableWidget:
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setStretchLastSection(True)
     return table
+
+
+def selected_households(table: QTableView, household_of: Callable[[int], str | None]
+                        ) -> tuple[str, ...]:
+    """The households of the rows selected in ``table`` (``household_of`` reads a row's),
+    in the table's order, each once; rows about no household are left out."""
+    rows = sorted(index.row() for index in table.selectionModel().selectedRows())
+    return tuple(dict.fromkeys(h for h in map(household_of, rows) if h))

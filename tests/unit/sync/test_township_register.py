@@ -3,6 +3,10 @@ packages."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
+
 from helpers import family, pdf_text
 from syncing import export
 from villagebook.reports.workbook import rows_of
@@ -10,12 +14,14 @@ from villagebook.storage.households import save_household
 from villagebook.storage.measures import save_measure
 
 
+@pytest.mark.dated  # this year's funds
 def test_the_township_register_and_summary_hold_every_village(pair, tmp_path, capsys):
     village, township = pair
     with village.book() as book:
         household_id = save_household(book, None, *family()).household_id
-        save_measure(book, household_id, None, {"measure_type": "01", "start_date":
-                     "2026-03-01", "amount": "1200.50", "progress": "02"})
+        save_measure(book, household_id, None, {  # this year's funds: begun this year
+            "measure_type": "01", "start_date": f"{dt.date.today().year}-01-01",
+            "amount": "1200.50", "progress": "02"})
     [package] = export(village, tmp_path / "usb", capsys)
     assert township.run("sync", "import", str(package)) == 0
     out = tmp_path / "乡镇有簿.xlsx"
@@ -26,7 +32,10 @@ def test_the_township_register_and_summary_hold_every_village(pair, tmp_path, ca
     assert header[:4] == ("村", "行政区划代码", "户数", "人数")
     assert first[:4] == ("石桥村", "530524101001", 1, 3)
     assert total[0] == "合计" and total[2] == 1
-    assert "1200.50" in [str(v) for v in first]
+    # every count and the funds are numbers, so that Excel adds them up
+    assert all(isinstance(v, (int, float)) for v in first[2:] + total[2:])
+    assert first[header.index("本年帮扶资金（元）")] == 1200.5
+    assert total[header.index("本年帮扶资金（元）")] == 1200.5
     roster = list(rows_of(out, "农户"))
     assert roster[1][:2] == ("石桥村", "110105001001001")
     pdf = tmp_path / "summary.pdf"
