@@ -36,7 +36,7 @@ from villagebook.storage.kinds import KINDS  # noqa: E402
 from villagebook.storage.village import set_village  # noqa: E402
 from villagebook.sync.apply import import_files  # noqa: E402
 from villagebook.sync.export import build, export_packages  # noqa: E402
-from villagebook.sync.keys import load_keys, unb64  # noqa: E402
+from villagebook.sync.keys import load_keys, read_card, unb64  # noqa: E402
 from villagebook.sync.package import open_package, sender_of, write_package  # noqa: E402
 from villagebook.sync.peers import peers  # noqa: E402
 
@@ -45,6 +45,12 @@ ROOT = Path(tempfile.mkdtemp(prefix="villagebook-bench-sync-"))
 
 def as_site(name: str) -> None:
     os.environ["VILLAGEBOOK_DATA_DIR"] = str(ROOT / f"{name}-data")
+
+
+def accept(book: Path, card: Path) -> None:
+    """Pair ``book`` with ``card``, its fingerprint compared (as read out by phone)."""
+    cli(["sync", "pair", "--db", str(book), "--accept", str(card), "--fingerprint",
+         read_card(card)["fingerprint"]])
 
 
 def make_village(index: int, households: int) -> Path:
@@ -56,10 +62,9 @@ def make_village(index: int, households: int) -> Path:
     set_village(book, {**DEMO_VILLAGE, "code": code, "name": f"演示村{index + 1}"})
     book.close()
     cli(["sync", "pair", "--db", str(path), "--export", str(ROOT / f"v{index}.card")])
-    cli(["sync", "pair", "--db", str(path), "--accept", str(ROOT / "town.card")])
+    accept(path, ROOT / "town.card")
     as_site("town")
-    cli(["sync", "pair", "--db", str(ROOT / "town.db"), "--accept",
-         str(ROOT / f"v{index}.card")])
+    accept(ROOT / "town.db", ROOT / f"v{index}.card")
     return path
 
 

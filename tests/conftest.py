@@ -121,7 +121,7 @@ def pair(tmp_path, monkeypatch, capsys):
     assert village.run("sync", "pair", "--export", str(tmp_path / "village.card")) == 0
     village_fp = capsys.readouterr().out.split("fingerprint: ")[1].strip()
     assert township.run("sync", "pair", "--export", str(tmp_path / "town.card")) == 0
-    assert village.run("sync", "pair", "--accept", str(tmp_path / "town.card")) == 0
+    assert village.accept(tmp_path / "town.card") == 0
     assert township.run("sync", "pair", "--accept", str(tmp_path / "village.card"),
                         "--fingerprint", village_fp.replace(" ", "")) == 0
     capsys.readouterr()

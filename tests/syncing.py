@@ -34,6 +34,14 @@ class Site:
             return main([*args[:2], "--db", str(self.db), *args[2:]] if args[0] == "sync"
                         else [args[0], "--db", str(self.db), *args[1:]])
 
+    def accept(self, card: Path) -> int:
+        """Pair with the card at ``card``, its fingerprint compared as a person reads it
+        out by phone."""
+        from villagebook.sync.keys import read_card
+
+        return self.run("sync", "pair", "--accept", str(card), "--fingerprint",
+                        read_card(card)["fingerprint"])
+
     def book(self):
         with self:
             book = open_book(self.db)
@@ -62,6 +70,6 @@ def another_village(tmp_path: Path, township: Site) -> Site:
     assert other.run("init", "--village", "河口村", "--code", "530524101002",
                      "--user", "王文书") == 0
     assert other.run("sync", "pair", "--export", str(tmp_path / "other.card")) == 0
-    assert other.run("sync", "pair", "--accept", str(tmp_path / "town.card")) == 0
-    assert township.run("sync", "pair", "--accept", str(tmp_path / "other.card")) == 0
+    assert other.accept(tmp_path / "town.card") == 0
+    assert township.accept(tmp_path / "other.card") == 0
     return other

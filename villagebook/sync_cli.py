@@ -1,9 +1,10 @@
 """The command line of sync and of township books (``villagebook sync …``,
 ``villagebook init-township …``); ``cli.py`` hands these commands here.
 
-``sync import`` exits 0 when every package was applied (one applied before counts), 3 when
-one or more is held after a gap and none was refused (the missing numbers on stderr), 1
-when one was refused (the good ones are still applied) or a village's counts disagree.
+``sync import`` exits 0 when nothing of that call stays held or refused (a package applied
+before, or one not for this computer, counts as done), 3 when one or more stays held and
+none was refused (the missing numbers on stderr), 1 when one was refused (the good ones
+are still applied) or a village's counts disagree.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .storage import open_book
 from .storage.book import Book
 
 EXIT_HELD = 3
+EXIT_USAGE = 2  # as argparse: the call lacks what it needs
 
 
 def add_parsers(sub: Any, with_db: Callable[[argparse.ArgumentParser], argparse.ArgumentParser]
@@ -37,7 +39,8 @@ def add_parsers(sub: Any, with_db: Callable[[argparse.ArgumentParser], argparse.
     side = pair.add_mutually_exclusive_group(required=True)
     side.add_argument("--export", type=Path, metavar="FILE", help="write this book's card")
     side.add_argument("--accept", type=Path, metavar="FILE", help="pair with a peer's card")
-    pair.add_argument("--fingerprint", help="the peer's fingerprint, as read out by phone")
+    pair.add_argument("--fingerprint", help="the peer's fingerprint, as read out by phone "
+                                            "(asked at a terminal when not given)")
     export = with_db(verbs.add_parser("export", help="one package per paired peer"))
     export.add_argument("--out", type=Path, required=True, help="folder (or USB stick)")
     export.add_argument("--to", dest="to_code", help="only the peer with this code")
@@ -145,8 +148,16 @@ def _pair(args: argparse.Namespace, path: Path) -> int:
         print(f"本机指纹 fingerprint: {keys.fingerprint}")
         return 0
     card = read_card(args.accept)
+    typed = args.fingerprint
+    if typed is None:  # never paired unseen: the digits are asked, or the pairing refused
+        if not sys.stdin.isatty():
+            print(f"与 {card['name']}（{card['code']}）配对须核对指纹：请用 --fingerprint 给出"
+                  "对方电话里念的 12 位数字", file=sys.stderr)
+            return EXIT_USAGE
+        typed = input(f"{card['name']}（{card['code']}）电脑上显示的指纹（电话里念的 12 位"
+                      "数字）: ")
     with open_book(path) as book:
-        add_peer(book, card, args.fingerprint)
+        add_peer(book, card, typed)
     print(f"paired with {card['name']} ({card['code']})")
     print(f"对方指纹 fingerprint: {card['fingerprint']}")
     return 0
@@ -191,7 +202,7 @@ def _import(args: argparse.Namespace, path: Path, operator: Callable[[Book, str 
 
 
 _STATES = {"applied": "已导入", "already": "已导入过（无变化）", "held": "暂存，等待缺少的包",
-           "refused": "拒绝"}
+           "refused": "拒绝", "not_for_us": "不是给本机的，未动"}
 
 
 def _conflict_row(conflict: dict[str, Any]) -> dict[str, Any]:

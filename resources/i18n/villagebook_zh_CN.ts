@@ -2332,328 +2332,338 @@
     </message>
     <message>
         <location filename="../../villagebook/core/messages.py" line="262"/>
+        <source>This computer made this package, for the other side; it was left as it is</source>
+        <translation>这个同步包是这台电脑自己做给对方的，未导入，原样留着</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="265"/>
+        <source>This package is addressed to another computer; it was left as it is</source>
+        <translation>这个同步包是发给另一台电脑的，未导入，原样留着</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="267"/>
         <source>This computer&apos;s sync keys are kept under the password of another book. Open that book, or take its password off, to sync.</source>
         <translation>本机的同步密钥由另一个账本的密码保护。请打开那个账本，或者取消它的密码，再同步。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="265"/>
+        <location filename="../../villagebook/core/messages.py" line="270"/>
         <source>This book is not paired with {peer}; pair first</source>
         <translation>本账本尚未与 {peer} 配对：请先配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="267"/>
+        <location filename="../../villagebook/core/messages.py" line="272"/>
         <source>This book is not paired with any computer yet (or every pairing was retired); pair first</source>
         <translation>本账本还没有与任何电脑配对（或配对都已停用）：请先配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="270"/>
+        <location filename="../../villagebook/core/messages.py" line="275"/>
         <source>There is no conflict {id}</source>
         <translation>没有编号为 {id} 的冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="271"/>
+        <location filename="../../villagebook/core/messages.py" line="276"/>
         <source>Conflict {id} is already decided</source>
         <translation>冲突 {id} 已经处理过</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="272"/>
+        <location filename="../../villagebook/core/messages.py" line="277"/>
         <source>Choose this side&apos;s value, the other side&apos;s, or type a value</source>
         <translation>请选择本方的值、对方的值，或输入一个值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="274"/>
+        <location filename="../../villagebook/core/messages.py" line="279"/>
         <source>There is no finding {id}</source>
         <translation>没有编号为 {id} 的记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="275"/>
+        <location filename="../../villagebook/core/messages.py" line="280"/>
         <source>The administrative code must have 12 digits (it has “{value}”)</source>
         <translation>行政区划代码应为 12 位数字（现在是“{value}”）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="277"/>
+        <location filename="../../villagebook/core/messages.py" line="282"/>
         <source>There is already a user called {name}</source>
         <translation>已有名为 {name} 的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="278"/>
+        <location filename="../../villagebook/core/messages.py" line="283"/>
         <source>{name} is not an active user of this book (its users: {users})</source>
         <translation>{name} 不是本账本的在用用户（本账本用户：{users}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="280"/>
+        <location filename="../../villagebook/core/messages.py" line="285"/>
         <source>Say who is working with --user NAME (the book&apos;s users: {users})</source>
         <translation>请用 --user 姓名 说明是谁在操作（本账本用户：{users}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="282"/>
+        <location filename="../../villagebook/core/messages.py" line="287"/>
         <source>At least one user must remain: add the new user first</source>
         <translation>至少要保留一名在用用户：请先添加新用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="285"/>
+        <location filename="../../villagebook/core/messages.py" line="290"/>
         <source>This book was made by a newer version of villagebook (version {version}; this program reads up to {supported}). Please update the program. The book has not been changed.</source>
         <translation>这个账本由较新版本的村账本创建（版本 {version}，本程序只能读到版本 {supported}）。请先升级程序。账本没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="289"/>
+        <location filename="../../villagebook/core/messages.py" line="294"/>
         <source>This book was changed by a newer version of villagebook ({name}). Please update the program. The book has not been changed.</source>
         <translation>此账本已被更新版本的村账本程序改动过（{name}）。请先升级程序。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="292"/>
+        <location filename="../../villagebook/core/messages.py" line="297"/>
         <source>The book is in use by another program (perhaps another villagebook window). Close it and try again. Nothing was changed.</source>
         <translation>账本正被另一个程序使用（可能是另一个村账本窗口）。请关闭后再试。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="295"/>
+        <location filename="../../villagebook/core/messages.py" line="300"/>
         <source>The book cannot be written (it may be on a CD or a protected USB stick). Copy it to the computer and open the copy.</source>
         <translation>账本文件无法写入（可能在光盘或写保护的U盘上）。请把它复制到电脑上，再打开复制的文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="298"/>
+        <location filename="../../villagebook/core/messages.py" line="303"/>
         <source>This file is not a villagebook book, or it is damaged. It has not been changed. Restore it from a backup copy.</source>
         <translation>这个文件不是村账本，或者已经损坏。文件没有被改动。请用备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="301"/>
+        <location filename="../../villagebook/core/messages.py" line="306"/>
         <source>This database belongs to another program; villagebook will not change it.</source>
         <translation>这个数据库属于其他程序，村账本不会改动它。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="303"/>
+        <location filename="../../villagebook/core/messages.py" line="308"/>
         <source>The disk is full. Free some space and save again; nothing was lost.</source>
         <translation>磁盘已满。请腾出空间后再保存，已有数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="305"/>
+        <location filename="../../villagebook/core/messages.py" line="310"/>
         <source>The book file cannot be opened. Check that the USB stick or folder is still there.</source>
         <translation>无法打开账本文件。请检查U盘或文件夹是否还在。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="308"/>
+        <location filename="../../villagebook/core/messages.py" line="313"/>
         <source>The file cannot be written ({path}): it may be open in another program or the folder may be protected. Close it or choose another place.</source>
         <translation>文件无法写入（{path}）：可能正被其他程序打开，或文件夹受保护。请关闭该文件或另选位置。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="311"/>
+        <location filename="../../villagebook/core/messages.py" line="316"/>
         <source>There is no book at {path}</source>
         <translation>{path} 处没有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="312"/>
+        <location filename="../../villagebook/core/messages.py" line="317"/>
         <source>The book {path} is locked with a password (or damaged): enter its password to open it</source>
         <translation>账本 {path} 加了密码（或者文件已损坏）：请输入密码打开</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="315"/>
+        <location filename="../../villagebook/core/messages.py" line="320"/>
         <source>That password does not open this book. Check the keyboard&apos;s Caps Lock and input method and try again.</source>
         <translation>密码不对，打不开这个账本。请检查大写锁定键和输入法，再试一次。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="318"/>
+        <location filename="../../villagebook/core/messages.py" line="323"/>
         <source>A password needs at least {count} characters</source>
         <translation>密码至少要 {count} 个字符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="320"/>
+        <location filename="../../villagebook/core/messages.py" line="325"/>
         <source>The two passwords are not the same</source>
         <translation>两次输入的密码不一样</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="322"/>
+        <location filename="../../villagebook/core/messages.py" line="327"/>
         <source>A PIN is {low} to {high} digits</source>
         <translation>PIN 码是 {low} 到 {high} 位数字</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="323"/>
+        <location filename="../../villagebook/core/messages.py" line="328"/>
         <source>Lock after 0 to {max} minutes</source>
         <translation>自动锁定时间在 0 到 {max} 分钟之间</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="324"/>
+        <location filename="../../villagebook/core/messages.py" line="329"/>
         <source>That is not the PIN of {name}</source>
         <translation>这不是 {name} 的 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="325"/>
+        <location filename="../../villagebook/core/messages.py" line="330"/>
         <source>The two PINs are not the same</source>
         <translation>两次输入的 PIN 码不一样</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="326"/>
+        <location filename="../../villagebook/core/messages.py" line="331"/>
         <source>Set a PIN first: without one the window cannot lock</source>
         <translation>请先设置 PIN 码：没有 PIN 码，窗口无法锁定</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="328"/>
+        <location filename="../../villagebook/core/messages.py" line="333"/>
         <source>Password of the book: </source>
         <translation>账本密码：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="329"/>
+        <location filename="../../villagebook/core/messages.py" line="334"/>
         <source>A forgotten password cannot be recovered by anyone: write it down. New password: </source>
         <translation>密码一旦忘记，谁都无法找回，请记下来。新密码：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="332"/>
+        <location filename="../../villagebook/core/messages.py" line="337"/>
         <source>Once more: </source>
         <translation>再输一次：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="333"/>
+        <location filename="../../villagebook/core/messages.py" line="338"/>
         <source>Password of the workbook: </source>
         <translation>表格的密码：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="334"/>
+        <location filename="../../villagebook/core/messages.py" line="339"/>
         <source>This password does not open {name}</source>
         <translation>密码不对，打不开 {name}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="336"/>
+        <location filename="../../villagebook/core/messages.py" line="341"/>
         <source>{name} is protected by a password: give it in VILLAGEBOOK_FILE_PASSWORD or type it at a terminal</source>
         <translation>{name} 设了密码：请在 VILLAGEBOOK_FILE_PASSWORD 中给出，或在终端中输入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="339"/>
+        <location filename="../../villagebook/core/messages.py" line="344"/>
         <source>Write the password down first, then tick the box that says so</source>
         <translation>请先把密码记下来，再勾选“我已记下密码”</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="341"/>
+        <location filename="../../villagebook/core/messages.py" line="346"/>
         <source>The backup {path} is damaged and cannot be used; choose another one</source>
         <translation>备份 {path} 已损坏，无法使用；请选择另一个备份</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="343"/>
+        <location filename="../../villagebook/core/messages.py" line="348"/>
         <source>There is already a book at {path}</source>
         <translation>{path} 处已有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="344"/>
+        <location filename="../../villagebook/core/messages.py" line="349"/>
         <source>Choose who is working before making changes</source>
         <translation>修改前请先选择当前使用人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="346"/>
+        <location filename="../../villagebook/core/messages.py" line="351"/>
         <source>The record no longer exists in this book</source>
         <translation>账本中已没有这条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="349"/>
+        <location filename="../../villagebook/core/messages.py" line="354"/>
         <source>{year}: {per_capita} yuan per person, under the line of {line} yuan</source>
         <translation>{year}年人均纯收入 {per_capita} 元，低于监测线 {line} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="351"/>
+        <location filename="../../villagebook/core/messages.py" line="356"/>
         <source>Per-capita income fell from {before} yuan ({previous}) to {after} yuan ({year}), {percent}% less</source>
         <translation>人均纯收入由 {before} 元（{previous}年）降至 {after} 元（{year}年），下降 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="354"/>
+        <location filename="../../villagebook/core/messages.py" line="359"/>
         <source>Aged {age} on 1 September and not in school</source>
         <translation>9月1日满 {age} 周岁，未在校</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="356"/>
+        <location filename="../../villagebook/core/messages.py" line="361"/>
         <location filename="../../villagebook/core/rules.py" line="62"/>
         <source>No basic medical insurance</source>
         <translation>未参加基本医疗保险</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="357"/>
+        <location filename="../../villagebook/core/messages.py" line="362"/>
         <source>House of grade {grade}: no renovation, relocation or housing measure</source>
         <translation>住房为 {grade} 级，未改造、未搬迁、无住房措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="359"/>
+        <location filename="../../villagebook/core/messages.py" line="364"/>
         <location filename="../../villagebook/core/rules.py" line="70"/>
         <source>Drinking water not safe</source>
         <translation>饮水不安全</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="360"/>
+        <location filename="../../villagebook/core/messages.py" line="365"/>
         <source>Last two-assurances check: {last} (due every {days} days)</source>
         <translation>上次三保障核查：{last}（每 {days} 天应核查一次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="362"/>
+        <location filename="../../villagebook/core/messages.py" line="367"/>
         <source>Taken into monitoring on {date}; no measure within {days} days</source>
         <translation>{date} 纳入监测，{days} 天内没有帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="364"/>
+        <location filename="../../villagebook/core/messages.py" line="369"/>
         <source>Taken in on {taken}, risk removed by assistance on {removed} ({days} days later)</source>
         <translation>{taken} 纳入监测，{removed} 帮扶消除风险（相隔 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="367"/>
+        <location filename="../../villagebook/core/messages.py" line="372"/>
         <source>Monitored for unstable work, but nobody in the household can work</source>
         <translation>因务工就业不稳纳入监测，但家中没有劳动力</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="369"/>
+        <location filename="../../villagebook/core/messages.py" line="374"/>
         <source>Nobody can work and nobody receives subsistence or extreme-poverty support</source>
         <translation>家中无劳动力，也无人享受低保或特困供养</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="372"/>
+        <location filename="../../villagebook/core/messages.py" line="377"/>
         <source>{health}, in an ordinary household that is not monitored</source>
         <translation>{health}，所在一般农户未纳入监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="374"/>
+        <location filename="../../villagebook/core/messages.py" line="379"/>
         <source>Loan of {amount} yuan due {due}, {repaid} yuan repaid</source>
         <translation>贷款 {amount} 元，{due} 到期，已还 {repaid} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="376"/>
+        <location filename="../../villagebook/core/messages.py" line="381"/>
         <source>Overdue loans {overdue} yuan of {balance} yuan outstanding: {rate}‰ (line {line}‰)</source>
         <translation>逾期 {overdue} 元，贷款余额 {balance} 元：逾期率 {rate}‰（控制线 {line}‰）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="379"/>
+        <location filename="../../villagebook/core/messages.py" line="384"/>
         <source>{measure} planned to end {end}, still in progress</source>
         <translation>{measure}计划 {end} 完成，仍在实施中</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="381"/>
+        <location filename="../../villagebook/core/messages.py" line="386"/>
         <source>Last visit: {last} (more than {days} days)</source>
         <translation>上次走访：{last}（超过 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="383"/>
+        <location filename="../../villagebook/core/messages.py" line="388"/>
         <source>Follow-up due {date}: {agreed}</source>
         <translation>{date} 应跟进：{agreed}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="385"/>
+        <location filename="../../villagebook/core/messages.py" line="390"/>
         <source>{helper}: {visits} visits this year, {due} due by now ({required} a year)</source>
         <translation>{helper}：今年走访 {visits} 次，到目前应走访 {due} 次（全年 {required} 次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="388"/>
+        <location filename="../../villagebook/core/messages.py" line="393"/>
         <source>{problem}: deadline {deadline}</source>
         <translation>{problem}：整改期限 {deadline}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="389"/>
+        <location filename="../../villagebook/core/messages.py" line="394"/>
         <source>ID number {masked}: {detail}</source>
         <translation>证件号码 {masked}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="390"/>
+        <location filename="../../villagebook/core/messages.py" line="395"/>
         <source>The same ID number as {other} of household {number}</source>
         <translation>与户 {number} 的 {other} 证件号码相同</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="392"/>
+        <location filename="../../villagebook/core/messages.py" line="397"/>
         <source>{count} current heads of household</source>
         <translation>在册户主 {count} 名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="394"/>
+        <location filename="../../villagebook/core/messages.py" line="399"/>
         <source>{relation} born {birth}, the head of household born {head_birth}</source>
         <translation>{relation}生于 {birth}，户主生于 {head_birth}</translation>
     </message>
@@ -3690,7 +3700,7 @@
     </message>
     <message>
         <location filename="../../villagebook/ui/sync_page.py" line="153"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="524"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="525"/>
         <source>Import the good packages</source>
         <translation>导入可用的包</translation>
     </message>
@@ -3973,6 +3983,12 @@ Take it to the other side; it can only be read there.</source>
         <translation>导完这个包后停止</translation>
     </message>
     <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="495"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="500"/>
+        <source>Not for this computer: left as it is</source>
+        <translation>不是给本机的：原样留着</translation>
+    </message>
+    <message>
         <location filename="../../villagebook/ui/sync_page.py" line="497"/>
         <source>Imported</source>
         <translation>已导入</translation>
@@ -3988,22 +4004,22 @@ Take it to the other side; it can only be read there.</source>
         <translation>已暂存：等待缺少的包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="570"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="571"/>
         <source>Keep the record in {village}, household of {head} ({number})</source>
         <translation>保留{village} {head}户（{number}）的记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="575"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="576"/>
         <source>Which record stays?</source>
         <translation>保留哪一条记录？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="576"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="577"/>
         <source>{name} is registered in two households. Keep the record in which one? The other household opens, to record that the person left it.</source>
         <translation>{name} 在两户中都有登记。保留哪一户的记录？将打开另一户，在那里为此人办理减少（迁出）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="495"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="494"/>
         <location filename="../../villagebook/ui/sync_page.py" line="499"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
@@ -4019,62 +4035,62 @@ Take it to the other side; it can only be read there.</source>
         <translation>正在导入同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="492"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="491"/>
         <source>Good: will be imported</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="493"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="492"/>
         <source>Imported before: nothing new</source>
         <translation>此前已导入，没有新内容</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="494"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="493"/>
         <source>Good, but a package before it is missing: will be kept</source>
         <translation>可用，但缺少此前的包：将暂存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="506"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="507"/>
         <source>{count} changes</source>
         <translation>{count} 项修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="508"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="509"/>
         <source>{count} conflicts</source>
         <translation>{count} 项冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="510"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="511"/>
         <source>{count} same-person findings</source>
         <translation>{count} 条疑似同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="513"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="514"/>
         <source>counts disagree: {table} {sender} there, {here} here</source>
         <translation>账账不符：{table} 对方 {sender}，本账本 {here}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="523"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="524"/>
         <source>Import the good packages ({count})</source>
         <translation>导入可用的包（{count}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="533"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="534"/>
         <source>Select a conflict first.</source>
         <translation>请先选中一项冲突。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="536"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="537"/>
         <source>Another value</source>
         <translation>其他值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="537"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="538"/>
         <source>The value to keep:</source>
         <translation>要保留的值：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="549"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="550"/>
         <source>Select a finding first.</source>
         <translation>请先选中一条记录。</translation>
     </message>

@@ -259,6 +259,11 @@ TEMPLATES: dict[str, str] = {
         "Messages", "The package comes from a computer whose clock is {hours} hours ahead; "
                     "it is kept until the clock is corrected"),
     "sync.cannot_read": QT_TRANSLATE_NOOP("Messages", "The file cannot be read"),
+    "sync.own_package": QT_TRANSLATE_NOOP(
+        "Messages", "This computer made this package, for the other side; it was left as it "
+                    "is"),
+    "sync.not_addressed": QT_TRANSLATE_NOOP(
+        "Messages", "This package is addressed to another computer; it was left as it is"),
     "sync.keys_locked": QT_TRANSLATE_NOOP(
         "Messages", "This computer's sync keys are kept under the password of another "
                     "book. Open that book, or take its password off, to sync."),

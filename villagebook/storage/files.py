@@ -14,8 +14,9 @@ from . import scratch
 
 
 @contextlib.contextmanager
-def replace_atomically(target: str | Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``target``; on success it replaces ``target``.
+def replace_atomically(target: str | Path, mode: int | None = None) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; on success it replaces ``target``, with
+    the permissions ``mode`` (default: those a new file gets; 0o600 for a private key).
 
     On any error the temporary file is removed and ``target`` is left as it was, so no
     half-written file ever carries the target's name.
@@ -30,10 +31,11 @@ def replace_atomically(target: str | Path) -> Iterator[Path]:
         yield tmp
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
-        # mkstemp made the file private; give it the permissions a new file would get
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
+        if mode is None:  # mkstemp made the file private; a new file's permissions
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException as error:
         with contextlib.suppress(OSError):

@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from collections.abc import Callable, Sequence
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.clock import ClockAhead
+from ..core.errors import VillagebookError
 from ..core.ids import new_id
 from ..core.idnumber import parse as parse_id
 from ..core.today import now_text
@@ -35,7 +37,7 @@ from ..storage.kinds import kind
 from ..storage.schema_names import SCHEMA_VERSION
 from .export import acknowledged, received, village_counts, village_records
 from .keys import Keys, SyncError, load_keys, unb64
-from .package import Package, open_package, sender_of
+from .package import MAX_FILE, Package, open_package, read_header, sender_of
 from .peers import peer
 
 # a package with stamps further ahead of this laptop's clock than this (hours; a local
@@ -53,7 +55,9 @@ class Outcome:
     """What became of one package."""
 
     name: str
-    state: str  # applied, already, held, refused
+    # applied, already, held, refused; not_for_us: made by this computer or addressed to
+    # another (a stick holds both directions), left alone and never counted as refused
+    state: str
     detail: str = ""
     values: dict[str, Any] = field(default_factory=dict)
     actions: int = 0
@@ -63,6 +67,20 @@ class Outcome:
     sender: str = ""
     sender_name: str = ""  # the sending book's village or township, as it calls itself
     ranges: dict[str, list[int]] = field(default_factory=dict)  # per origin, the numbers
+    held_id: str = ""  # the row that keeps it while held
+
+
+def package_files(paths: Sequence[str | Path]) -> list[Path]:
+    """The files ``paths`` name; a folder stands for the packages in it (``.vbsync`` in
+    any case: some USB sticks show names in capitals)."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files += sorted(p for p in path.iterdir()
+                            if p.suffix.lower() == ".vbsync" and p.is_file())
+        else:
+            files.append(path)
+    return files
 
 
 def import_files(book: Book, paths: Sequence[str | Path], dry_run: bool = False,
@@ -71,85 +89,140 @@ def import_files(book: Book, paths: Sequence[str | Path], dry_run: bool = False,
     """Apply each package file (each all or nothing), then any held package whose gap is
     now filled. A folder stands for the packages in it. ``cancelled()`` stops between
     packages (each one applied stays applied). ``keys``: this installation's (read from
-    its data folder unless given)."""
+    its data folder unless given). One outcome per file, as it stands at the end: a file
+    held and then applied within this call says applied; held packages of earlier calls
+    that apply now are reported after the files."""
     keys = keys or load_keys()
-    files: list[Path] = []
-    for path in map(Path, paths):
-        files += sorted(path.glob("*.vbsync")) if path.is_dir() else [path]
-    outcomes = []
-    for path in files:
+    outcomes: list[Outcome] = []
+    for path in package_files(paths):
         if cancelled is not None and cancelled():
             break
-        try:
-            data = path.read_bytes()
-        except OSError:
-            outcomes.append(Outcome(path.name, "refused", "sync.cannot_read"))
-            continue
-        outcomes.append(import_bytes(book, data, path.name, dry_run, keys))
+        outcomes.append(import_file(book, path, dry_run, keys))
     if not dry_run:
-        outcomes += retry_held(book, keys)
+        for later in retry_held(book, keys):
+            earlier = next((i for i, o in enumerate(outcomes)
+                            if later.held_id and o.held_id == later.held_id), None)
+            if earlier is None:
+                outcomes.append(later)
+            else:
+                outcomes[earlier] = later
     return outcomes
 
 
+def import_file(book: Book, path: Path, dry_run: bool = False,
+                keys: Keys | None = None) -> Outcome:
+    """One file: its size is checked before it is read (a file larger than any package
+    is never read into memory)."""
+    try:
+        if path.stat().st_size > MAX_FILE:
+            return Outcome(path.name, "refused", "sync.too_large")
+        data = path.read_bytes()
+    except OSError:
+        return Outcome(path.name, "refused", "sync.cannot_read")
+    return import_bytes(book, data, path.name, dry_run, keys)
+
+
+def not_for_us(data: bytes, keys: Keys) -> str:
+    """Why a package is none of this computer's business ('' when it is): made by this
+    computer, or addressed to another. Read from the header alone: a forged header can
+    only make its own file be left alone."""
+    try:
+        header, *_ = read_header(data)
+    except SyncError:
+        return ""
+    if header.get("sender") == keys.installation:
+        return "sync.own_package"
+    if header.get("receiver") not in (None, keys.installation):
+        return "sync.not_addressed"
+    return ""
+
+
 def import_bytes(book: Book, data: bytes, name: str, dry_run: bool = False,
-                 keys: Keys | None = None) -> Outcome:
-    """Verify and apply one package; a refusal names its reason and writes nothing."""
+                 keys: Keys | None = None, held_id: str = "") -> Outcome:
+    """Verify and apply one package; a refusal names its reason and writes nothing.
+    ``held_id``: the row keeping this package while held (a retry). Nothing escapes as a
+    traceback: a package whose content cannot be applied is refused as damaged, and a
+    full disk or a damaged book is said as such, with the package not applied."""
     keys = keys or load_keys()
     try:
-        installation, _ = sender_of(data)
-        sender = peer(book, installation)
-        package = open_package(data, keys, unb64(sender["sign_key"]))
-        _check_manifest(book, package, installation, keys)
+        return _import(book, data, name, dry_run, keys, held_id)
     except SyncError as error:
-        return Outcome(name, "refused", error.code, dict(error.values))
+        return Outcome(name, "refused", error.code, dict(error.values), held_id=held_id)
+    except VillagebookError as error:  # the book's own trouble (a full disk…): not applied
+        return Outcome(name, "refused", error.code, dict(error.values), held_id=held_id)
+    except (KeyError, TypeError, ValueError, AttributeError):  # content no check foresaw
+        return Outcome(name, "refused", "sync.damaged", held_id=held_id)
+
+
+def _import(book: Book, data: bytes, name: str, dry_run: bool, keys: Keys,
+            held_id: str) -> Outcome:
+    elsewhere = not_for_us(data, keys)
+    if elsewhere:
+        return Outcome(name, "not_for_us", elsewhere)
+    installation, _ = sender_of(data)
+    sender = peer(book, installation)
+    package = open_package(data, keys, unb64(sender["sign_key"]))
+    _check_manifest(book, package, installation, keys)
     about = {"sender": installation, "ranges": package.manifest["ranges"],
              "sender_name": str((package.manifest.get("sender") or {}).get("name") or "")}
     have = received(book)  # per origin, how far this book has everything
     missing = _gaps(package, have)
     if missing:
         if not dry_run:
-            _keep(book, installation, name, package, data, "held",
-                  json.dumps(missing, ensure_ascii=False))
-        return Outcome(name, "held", "sync.gap", {"missing": missing}, **about)
+            held_id = _hold(book, installation, name, package, data,
+                            json.dumps(missing, ensure_ascii=False), held_id)
+        return Outcome(name, "held", "sync.gap", {"missing": missing}, held_id=held_id,
+                       **about)
     ahead = _too_far_ahead(book, package)
     if ahead:
         if not dry_run:
-            _keep(book, installation, name, package, data, "held", "clock_ahead")
+            held_id = _hold(book, installation, name, package, data, "clock_ahead", held_id)
         return Outcome(name, "held", "sync.clock_ahead", {"hours": ahead // 3_600_000},
-                       **about)
-    outcome = Outcome(name, "applied", **about)
+                       held_id=held_id, **about)
+    outcome = Outcome(name, "applied", held_id=held_id, **about)
     if dry_run:  # verified; what is new in it, nothing written
         outcome.actions = sum(a["seq"] > have.get(a["site"], 0) for a in package.actions)
         news = outcome.actions or any(end > have.get(site, 0) for site, (_s, end)
                                       in package.manifest["ranges"].items())
         outcome.state = "applied" if news else "already"
         return outcome
-    with book.writing():
+    with book.writing():  # the package, its receipts and its record here: one transaction
         applied = _apply(book, package, installation, outcome, have)
-    outcome.count_errors = compare_counts(book, package)
+        outcome.count_errors = compare_counts(book, package, have)
+        if applied or held_id:
+            _record(book, installation, name, package, "applied" if applied else "already",
+                    json.dumps(outcome.count_errors, ensure_ascii=False)
+                    if outcome.count_errors else "", held_id)
     if not applied:
         outcome.state = "already"
-        return outcome
-    _keep(book, installation, name, package, None, "applied",
-          json.dumps(outcome.count_errors, ensure_ascii=False) if outcome.count_errors else "")
     return outcome
 
 
 def retry_held(book: Book, keys: Keys | None = None) -> list[Outcome]:
-    """Apply held packages whose gap is now filled (repeatedly: one may fill another's)."""
+    """Apply held packages whose gap is now filled (repeatedly: one may fill another's).
+    A held package's bytes stay in its row until the transaction that applies it marks
+    it applied: a kill or a failure at any moment leaves it held."""
     outcomes: list[Outcome] = []
+    failed: set[str] = set()  # tried once in this call and not applied: once is enough
     progress = True
     while progress:
         progress = False
         for package_id, name, data in book.conn.execute(
                 "SELECT id, file_name, data FROM sync_packages WHERE state = 'held'"
                 " ORDER BY at").fetchall():
-            book.conn.execute("UPDATE sync_packages SET state = 'retried', data = NULL"
-                              " WHERE id = ?", [package_id])
-            book.conn.commit()
-            outcome = import_bytes(book, data, name, keys=keys)
+            if package_id in failed:
+                continue
+            outcome = import_bytes(book, data, name, keys=keys, held_id=package_id)
+            if outcome.state == "refused":
+                failed.add(package_id)
             if outcome.state in ("applied", "already"):
                 progress = True
+            if outcome.state == "refused" and outcome.detail.startswith("sync."):
+                # its content, not the book's trouble (a full disk): kept, with why
+                book.conn.execute("UPDATE sync_packages SET state = 'refused', detail = ?"
+                                  " WHERE id = ?", [outcome.detail, package_id])
+                book.conn.commit()
+            if outcome.state != "held":
                 outcomes.append(outcome)
     return outcomes
 
@@ -451,12 +524,19 @@ def find_same_person(book: Book, member_ids: set[str]) -> list[dict[str, Any]]:
     return found
 
 
-def compare_counts(book: Book, package: Package) -> list[dict[str, Any]]:
+def compare_counts(book: Book, package: Package, have: dict[str, int]
+                   ) -> list[dict[str, Any]]:
     """账账相符: the village's rows here against the sender's, once the sender has
-    acknowledged every change here about that village (before, they cannot agree yet)."""
+    acknowledged every change here about that village (before, they cannot agree yet).
+    An old package replayed is not compared (``have``: what this book held of each origin
+    before it): its counts are those of its own day."""
     village = package.manifest.get("village") or {}
     theirs = package.manifest.get("counts") or {}
     if not village.get("id") or not theirs:
+        return []
+    sender_site = str((package.manifest.get("sender") or {}).get("site"))
+    sender_top = (package.manifest.get("acks") or {}).get(sender_site, 0)
+    if not isinstance(sender_top, int) or sender_top < have.get(sender_site, 0):
         return []
     acks = acknowledged(book, package.manifest["sender"]["installation"])
     for site, top in _village_tops(book, village["id"]).items():
@@ -485,11 +565,37 @@ def _village_tops(book: Book, village_id: str) -> dict[str, int]:
     return tops
 
 
-def _keep(book: Book, installation: str, name: str, package: Package, data: bytes | None,
-          state: str, detail: str) -> None:
+def _hold(book: Book, installation: str, name: str, package: Package, data: bytes,
+          detail: str, held_id: str) -> str:
+    """Keep a package until its gap is filled (or the clock is corrected): one row per
+    package, whatever the number of times it is imported; returns the row's id."""
+    if held_id:
+        book.conn.execute("UPDATE sync_packages SET state = 'held', detail = ? WHERE id = ?",
+                          [detail, held_id])
+        book.conn.commit()
+        return held_id
+    digest = hashlib.sha256(data).hexdigest()
+    held_id = f"held:{digest}"
+    book.conn.execute(
+        "INSERT INTO sync_packages (id, peer, direction, file_name, at, ranges, actions, state,"
+        " detail, data) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
+        " state = 'held', detail = excluded.detail, data = excluded.data",
+        [held_id, installation, "in", name, now_text(),
+         json.dumps(package.manifest["ranges"]), len(package.actions), "held", detail, data])
+    book.conn.commit()
+    return held_id
+
+
+def _record(book: Book, installation: str, name: str, package: Package, state: str,
+            detail: str, held_id: str) -> None:
+    """The package's row once applied, inside the caller's transaction: a held one's row
+    turns applied and lets its bytes go."""
+    if held_id:
+        book.conn.execute("UPDATE sync_packages SET state = ?, detail = ?, data = NULL"
+                          " WHERE id = ?", [state, detail, held_id])
+        return
     book.conn.execute(
         "INSERT INTO sync_packages (id, peer, direction, file_name, at, ranges, actions, state,"
         " detail, data) VALUES (?,?,?,?,?,?,?,?,?,?)",
         [new_id(), installation, "in", name, now_text(),
-         json.dumps(package.manifest["ranges"]), len(package.actions), state, detail, data])
-    book.conn.commit()
+         json.dumps(package.manifest["ranges"]), len(package.actions), state, detail, None])

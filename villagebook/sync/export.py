@@ -175,14 +175,18 @@ def _action_counts(actions: list[dict[str, Any]]) -> dict[str, int]:
 
 
 def file_name(book: Book, target: dict[str, Any], when: dt.date | None = None) -> str:
-    """村名-日期-序号.vbsync, so that a person can tell packages apart."""
+    """村名-至对方-日期-序号-对方电脑.vbsync, so that a person can tell packages apart, and
+    the packages for two computers of one village (two laptops, or a replaced one) never
+    take each other's name on the stick: the last characters of the receiving
+    installation's id (random, where its first ones are a time) end the name."""
     me = book_identity(book)
     day = (when or current_date()).strftime("%Y%m%d")
     count = book.conn.execute("SELECT count(*) FROM sync_packages WHERE direction = 'out'"
                               " AND peer = ?", [target["installation"]]).fetchone()[0]
     name = re.sub(r'[\\/:*?"<>|\s]+', "_", me["name"] or "book")
     to = re.sub(r'[\\/:*?"<>|\s]+', "_", target["name"] or target["code"])
-    return f"{name}-至{to}-{day}-{count + 1:03d}.vbsync"
+    computer = re.sub(r"[^0-9A-Za-z]", "", target["installation"])[-6:]
+    return f"{name}-至{to}-{day}-{count + 1:03d}-{computer}.vbsync"
 
 
 def export_packages(book: Book, folder: str | Path, to_code: str | None = None,

@@ -136,9 +136,8 @@ def protect_keys(password: str | None) -> None:
                                      serialization.PrivateFormat.PKCS8,
                                      serialization.BestAvailableEncryption(
                                          password.encode("utf-8")))
-        with replace_atomically(folder / name) as tmp:
+        with replace_atomically(folder / name, mode=0o600) as tmp:
             tmp.write_bytes(data)
-            os.chmod(tmp, 0o600)
     for name in drop:
         with contextlib.suppress(FileNotFoundError):
             (folder / name).unlink()
@@ -163,9 +162,8 @@ def load_keys() -> Keys:
             raw = key.private_bytes(serialization.Encoding.Raw,
                                     serialization.PrivateFormat.Raw,
                                     serialization.NoEncryption())
-            with replace_atomically(path) as tmp:
+            with replace_atomically(path, mode=0o600) as tmp:
                 tmp.write_bytes(raw)
-                os.chmod(tmp, 0o600)
     signing = ed25519.Ed25519PrivateKey.from_private_bytes(sign_file.read_bytes())
     receiving = x25519.X25519PrivateKey.from_private_bytes(enc_file.read_bytes())
     return Keys(installation_id(), signing, receiving)

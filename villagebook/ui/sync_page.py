@@ -27,7 +27,7 @@ from ..storage import open_book
 from ..storage.book import Book
 from ..storage.kinds import kind
 from ..storage.township import SUMMARY_CATEGORIES
-from ..sync.apply import Outcome, import_files
+from ..sync.apply import Outcome, import_files, package_files
 from ..sync.decide import (PeerStatus, mark_same_person, open_conflicts, resolve_conflict,
                            same_person_findings, status)
 from ..sync.export import export_packages
@@ -457,8 +457,7 @@ class SyncPage(QWidget):
         progress.setMinimumDuration(SHOW_AFTER_MS)
         progress.canceled.connect(stop.set)
         operator, book_path = self.book.operator, self.book.path
-        files = [p for path in map(Path, paths)
-                 for p in (sorted(path.glob("*.vbsync")) if path.is_dir() else [path])]
+        files = package_files(paths)
         job = LatestOnly(self)
 
         def work() -> list[Outcome]:
@@ -492,11 +491,13 @@ class SyncPage(QWidget):
             names = {"applied": self.tr("Good: will be imported"),
                      "already": self.tr("Imported before: nothing new"),
                      "held": self.tr("Good, but a package before it is missing: will be kept"),
-                     "refused": self.tr("Refused")}
+                     "refused": self.tr("Refused"),
+                     "not_for_us": self.tr("Not for this computer: left as it is")}
         else:
             names = {"applied": self.tr("Imported"), "already": self.tr("Imported before"),
                      "held": self.tr("Kept: waiting for a missing package"),
-                     "refused": self.tr("Refused")}
+                     "refused": self.tr("Refused"),
+                     "not_for_us": self.tr("Not for this computer: left as it is")}
         rows = []
         for o in outcomes:
             details = []

@@ -59,8 +59,8 @@ def template(tmp_path_factory) -> Path:
             assert village.run("init", "--village", f"村{index}", "--code", code,
                                "--user", "文书") == 0
             assert village.run("sync", "pair", "--export", str(root / f"v{index}.card")) == 0
-            assert village.run("sync", "pair", "--accept", str(root / "town.card")) == 0
-            assert town.run("sync", "pair", "--accept", str(root / f"v{index}.card")) == 0
+            assert village.accept(root / "town.card") == 0
+            assert town.accept(root / f"v{index}.card") == 0
             with village:
                 with open_book(village.db) as book:
                     book.operator = "文书"

@@ -81,15 +81,19 @@ def village_with_data(pair):
     return village, township
 
 
-def test_a_package_for_another_township_cannot_be_read(village_with_data, tmp_path, capsys,
-                                                       monkeypatch):
+def test_a_package_for_another_township_is_not_for_it(village_with_data, tmp_path, capsys,
+                                                     monkeypatch):
     village, township = village_with_data
     other = Site(tmp_path, "other-town", monkeypatch)
     assert other.run("init-township", "--name", "河口镇", "--code", "530524102",
                      "--user", "赵") == 0
-    assert other.run("sync", "pair", "--accept", str(tmp_path / "village.card")) == 0
+    assert other.accept(tmp_path / "village.card") == 0
     [package] = export(village, tmp_path / "usb", capsys, "--to", "530524101")
-    refused(other, package, capsys, "sync.wrong_receiver")
+    capsys.readouterr()
+    assert other.run("sync", "import", str(package), "--json") == 0  # not refused
+    [row] = json.loads(capsys.readouterr().out)
+    assert row["state"] == "not_for_us" and row["reason"] == "sync.not_addressed"
+    assert row["reason_text"] and row["reason_text"] != row["reason"]
     nothing_written(other)
 
 
@@ -99,7 +103,7 @@ def test_a_package_from_an_unpaired_village_is_refused(village_with_data, tmp_pa
     stranger = Site(tmp_path, "stranger", monkeypatch)
     assert stranger.run("init", "--village", "外村", "--code", "530524101009",
                         "--user", "钱") == 0
-    assert stranger.run("sync", "pair", "--accept", str(tmp_path / "town.card")) == 0
+    assert stranger.accept(tmp_path / "town.card") == 0
     [package] = export(stranger, tmp_path / "usb", capsys)
     refused(township, package, capsys, "sync.unpaired")
     nothing_written(township)

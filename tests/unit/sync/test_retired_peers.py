@@ -50,7 +50,7 @@ def test_a_retired_computers_packages_are_refused_until_it_is_paired_again(
     assert state["peers"] == [] and [p["code"] for p in state["retired"]] == ["530524101001"]
     assert state["retired"][0]["retired_by"] == "李文书"
     # its card again (the laptop was found): a peer again, its package imported
-    assert township.run("sync", "pair", "--accept", str(tmp_path / "village.card")) == 0
+    assert township.accept(tmp_path / "village.card") == 0
     assert _import(township, stolen, capsys)["state"] == "applied"
     assert len(households(township)) == 2
 
@@ -68,7 +68,7 @@ def test_retiring_names_the_computer_or_says_why_not(pair, tmp_path, capsys):
     card = read_card(tmp_path / "new.card")
     with township.book() as book:
         assert [p["code"] for p in paired_elsewhere(book, card)] == ["530524101001"]
-    assert township.run("sync", "pair", "--accept", str(tmp_path / "new.card")) == 0
+    assert township.accept(tmp_path / "new.card") == 0
     capsys.readouterr()
     assert township.run("sync", "retire", "530524101001") == 1
     assert "sync.retire_which" in capsys.readouterr().err

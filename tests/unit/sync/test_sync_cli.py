@@ -131,9 +131,13 @@ def test_refusals_write_nothing(pair, tmp_path, capsys):
         assert township.run("sync", "import", str(bad)) == 1
         assert code in capsys.readouterr().err
         assert households(township) == {}
-    # a package for another book cannot be read there
-    assert village.run("sync", "import", str(package)) == 1
-    assert "sync." in capsys.readouterr().err
+    # its own package, left beside the township's answer on the stick: not for it, left
+    # alone, never counted as refused
+    capsys.readouterr()
+    assert village.run("sync", "import", str(package), "--json") == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert row["state"] == "not_for_us" and row["reason"] == "sync.own_package"
+    assert "这台电脑" in row["reason_text"]
 
 
 def test_a_package_from_a_clock_far_ahead_is_held_not_followed(pair, tmp_path, capsys):
