@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from ..storage.connection import connect
 
@@ -60,7 +60,9 @@ class LatestOnly(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._token = 0
-        self._finished.connect(self._deliver)
+        # queued even when emitted on this thread: a job that ends before its callback is
+        # added calls it at once, inside submit(), and its result overtook the caller
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def submit(self, fn: Callable[[], Any]) -> None:
         self._token += 1
