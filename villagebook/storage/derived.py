@@ -28,7 +28,7 @@ def refresh(book: Book, household_ids: Iterable[str]) -> int:
         if found is None:
             continue
         household = dict(zip(names, found))
-        cursor = conn.execute("SELECT * FROM members WHERE household_id = ? ORDER BY position",
+        cursor = conn.execute("SELECT * FROM members WHERE household_id = ? ORDER BY position, id",
                               [household_id])
         columns = [d[0] for d in cursor.description]
         members: list[dict[str, Any]] = [dict(zip(columns, r)) for r in cursor]

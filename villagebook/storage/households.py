@@ -44,7 +44,7 @@ def load_household(book: Book, household_id: str) -> tuple[dict[str, Any], list[
     found = _rows(book, "SELECT * FROM households WHERE id = ?", [household_id])
     if not found:
         raise NotFound(table="households", id=household_id)
-    members = _rows(book, "SELECT * FROM members WHERE household_id = ? ORDER BY position",
+    members = _rows(book, "SELECT * FROM members WHERE household_id = ? ORDER BY position, id",
                     [household_id])
     return found[0], members
 
