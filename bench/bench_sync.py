@@ -176,12 +176,19 @@ def main() -> None:
         dest.commit()
         dest.close()
         source.close()
-        from villagebook.sync.apply import Outcome, _apply
-        from villagebook.sync.export import received
+        from villagebook.sync.apply import Outcome, _apply, _have
+        from villagebook.sync.holdings import FULL
+        from villagebook.sync.verify import Sender, verify
 
         with open_book(copy) as receiving:
-            return timed(lambda: _apply(receiving, package, "bench", Outcome("x", ""),
-                                        received(receiving)))
+            sender = Sender("village", DEMO_VILLAGE["code"], frozenset(package.manifest["ranges"]))
+            scopes = {site: FULL for site in package.manifest["ranges"]}
+
+            def checked_and_applied() -> None:  # what an import does inside its transaction
+                _apply(receiving, package, "bench", Outcome("x", ""), _have(receiving, scopes),
+                       scopes, verify(receiving, package, sender))
+
+            return timed(checked_and_applied)
 
     small = small_package_into(args.households, "small")
     large = small_package_into(args.large, "large")

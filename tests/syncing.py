@@ -3,11 +3,20 @@ that run the command line, and what a test reads back."""
 
 from __future__ import annotations
 
+import io
+import json
 import os
+import struct
+import zipfile
 from pathlib import Path
 
 from villagebook.cli import main
 from villagebook.storage import open_book
+from villagebook.sync import package as package_module
+from villagebook.sync.export import build
+from villagebook.sync.keys import load_keys, unb64
+from villagebook.sync.package import write_package
+from villagebook.sync.peers import peers
 
 
 class Site:
@@ -73,3 +82,39 @@ def another_village(tmp_path: Path, township: Site) -> Site:
     assert other.accept(tmp_path / "town.card") == 0
     assert township.accept(tmp_path / "other.card") == 0
     return other
+
+
+def crafted(village: Site, tmp_path, mutate=None, archive=None, header=None):
+    """A package from the village to its township, signed with the village's real key,
+    its content changed by ``mutate(package)`` or replaced by ``archive`` bytes."""
+    with village:
+        keys = load_keys()
+        with open_book(village.db) as book:
+            target = peers(book)[0]
+            package = build(book, target)
+    if mutate:
+        mutate(package)
+    receiver = unb64(target["enc_key"])
+    if archive is None and header is None:
+        data = write_package(package, keys, receiver)
+    else:
+        head = json.dumps({**package.header, "format": 1,
+                           "sender_sign_key": package_module.b64(keys.sign_public),
+                           "receiver_key_sha256": package_module.enc_key_id(receiver),
+                           **(header or {})}).encode()
+        if archive is None:
+            buffer = io.BytesIO()
+            with zipfile.ZipFile(buffer, "w") as out:
+                out.writestr("manifest.json", json.dumps(package.manifest))
+                out.writestr("actions.json", json.dumps(package.actions))
+            archive = buffer.getvalue()
+        from cryptography.hazmat.primitives.asymmetric import x25519
+
+        cipher = package_module.SUITE.encrypt(
+            archive, x25519.X25519PublicKey.from_public_bytes(receiver), info=head)
+        body = package_module.MAGIC + struct.pack(">I", len(head)) + head + \
+            struct.pack(">I", len(cipher)) + cipher
+        data = body + keys.signing.sign(body)
+    path = tmp_path / "crafted.vbsync"
+    path.write_bytes(data)
+    return path

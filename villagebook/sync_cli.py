@@ -55,6 +55,12 @@ def add_parsers(sub: Any, with_db: Callable[[argparse.ArgumentParser], argparse.
     retire.add_argument("peer", help="the computer's village or township code (or its "
                                      "installation id, when two share a code)")
     retire.add_argument("--user", help="who retires it (default: the book's only user)")
+    accept = with_db(verbs.add_parser(
+        "accept", help="import a package held because the sender's clock ran ahead: its "
+                       "changes keep their stamps, this book's clock is not moved"))
+    accept.add_argument("held", help="the held package's id (sync status names it)")
+    accept.add_argument("--json", action="store_true")
+    accept.add_argument("--user", help="who accepts it (default: the book's only user)")
     status = with_db(verbs.add_parser("status", help="what was sent, acknowledged, held"))
     status.add_argument("--json", action="store_true")
     conflicts = with_db(verbs.add_parser("conflicts", help="list or decide conflicts"))
@@ -106,6 +112,15 @@ def run(args: argparse.Namespace, path: Path, operator: Callable[[Book, str | No
         print(f"retired the pairing with {gone['name']} ({gone['code']}, "
               f"{gone['installation']})")
         return 0
+    if verb == "accept":
+        from .sync.apply import accept_held
+
+        with open_book(path) as book:
+            book.operator = operator(book, args.user)
+            outcome = accept_held(book, args.held)
+        print("接受时钟快的同步包：其中的修改保留原来的时间，本账本的时钟不跟着调快；之后在本机"
+              "改同一项时仍以本机的修改为准。", file=sys.stderr)
+        return _report([outcome], args.json)
     if verb == "status":
         from .sync.decide import status
 
@@ -169,13 +184,20 @@ def _import(args: argparse.Namespace, path: Path, operator: Callable[[Book, str 
 
     with open_book(path) as book:
         outcomes = import_files(book, args.files, dry_run=args.dry_run)
+    return _report(outcomes, args.json)
+
+
+def _report(outcomes: list[Any], as_json: bool) -> int:
+    """Each package's outcome, as text or JSON; the exit code of the call."""
     rows: list[dict[str, Any]] = [{"file": o.name, "state": o.state, "reason": o.detail,
              "reason_text": describe_plain(Issue(o.detail, "", o.values)) if o.detail else "",
              "actions": o.actions, "sender": o.sender,
              "conflicts": [_conflict_row(c) for c in o.conflicts],
-             "same_person": o.same_person, "count_errors": o.count_errors}
+             "same_person": o.same_person, "count_errors": o.count_errors,
+             "skipped": [{**k, "reason_text": describe_plain(Issue(k["reason"], "", {}))}
+                         for k in o.skipped]}
             for o in outcomes]
-    if args.json:
+    if as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
     else:
         for row in rows:
@@ -188,6 +210,9 @@ def _import(args: argparse.Namespace, path: Path, operator: Callable[[Book, str 
                       f" 本方 {conflict['local_value']!r} / 对方 {conflict['remote_value']!r}")
             for finding in row["same_person"]:
                 print(f"  疑似同一人 {finding['id']} ({finding['basis']})")
+            for left in row["skipped"]:
+                print(f"  未应用 {left['table']}.{left['field'] or '新记录'} "
+                      f"{left['record']}：{left['reason_text']}")
     for row in rows:
         if row["state"] in ("refused", "held"):
             print(f"{row['file']}: {row['reason']}: {row['reason_text']}", file=sys.stderr)
@@ -225,12 +250,17 @@ def _print(data: Any, as_json: bool, text: Callable[[Any], str]) -> None:
 
 def _status_text(state: dict[str, Any]) -> str:
     lines = [f"本账本站点 {state['site']}"]
+    if state["clock_ahead_hours"]:
+        lines.append(f"注意：本账本修改的时间戳比电脑时钟快 {state['clock_ahead_hours']} 小时（电脑"
+                     "时钟曾被调快）。对方会先暂存这些修改，由对方确认接受后导入。")
     for p in state["peers"]:
         lines.append(f"{p['name']}（{p['code']}，{p['installation']}）：待发送 "
                      f"{p['waiting_actions']} 项操作"
                      + (f"，最早 {p['waiting_since']}" if p["waiting_since"] else ""))
         for held in p["held"]:
-            lines.append(f"  暂存 {held['file_name']}：缺 {held['missing']}")
+            lines.append(f"  暂存 {held['file_name']}（{held['id']}）：" + (
+                "对方电脑时钟快了，确认后用 sync accept 导入" if held["missing"] == "clock_ahead"
+                else f"缺 {held['missing']}"))
     for p in state["retired"]:
         lines.append(f"{p['name']}（{p['code']}）：已停用配对（{p['retired_at'][:10]}，"
                      f"{p['retired_by']}），它的同步包不再导入")

@@ -361,22 +361,22 @@
         <translation>电话核对指纹</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pairing_dialog.py" line="26"/>
+        <location filename="../../villagebook/ui/pairing_dialog.py" line="27"/>
         <source>Pairing with {name} ({code}). Call them and ask them to read the fingerprint their computer shows on its sync page (12 digits). Type the digits you hear:</source>
         <translation>正在与{name}（{code}）配对。请打电话给对方，请对方念出其电脑“同步”页上显示的指纹（12 位数字），并在下面输入您听到的数字：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pairing_dialog.py" line="42"/>
+        <location filename="../../villagebook/ui/pairing_dialog.py" line="43"/>
         <source>Pair</source>
         <translation>配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pairing_dialog.py" line="63"/>
+        <location filename="../../villagebook/ui/pairing_dialog.py" line="64"/>
         <source>The fingerprints match.</source>
         <translation>指纹一致。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pairing_dialog.py" line="67"/>
+        <location filename="../../villagebook/ui/pairing_dialog.py" line="68"/>
         <source>These digits are not the ones of the file you chose. Do not pair: check that the file came from them, and ask them to read the digits again.</source>
         <translation>这些数字与所选配对文件的指纹不是同一组。请不要配对：先确认文件确实来自对方，再请对方重新念一遍数字。</translation>
     </message>
@@ -419,78 +419,78 @@
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="42"/>
+        <location filename="../../villagebook/storage/kinds.py" line="43"/>
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="44"/>
+        <location filename="../../villagebook/storage/kinds.py" line="45"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="47"/>
+        <location filename="../../villagebook/storage/kinds.py" line="48"/>
         <source>Setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="55"/>
+        <location filename="../../villagebook/storage/kinds.py" line="56"/>
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="57"/>
+        <location filename="../../villagebook/storage/kinds.py" line="58"/>
         <source>Check</source>
         <translation>三保障核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="59"/>
+        <location filename="../../villagebook/storage/kinds.py" line="60"/>
         <source>Monitoring</source>
         <translation>防返贫监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="61"/>
+        <location filename="../../villagebook/storage/kinds.py" line="62"/>
         <source>Measure</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="63"/>
-        <location filename="../../villagebook/storage/kinds.py" line="73"/>
+        <location filename="../../villagebook/storage/kinds.py" line="64"/>
+        <location filename="../../villagebook/storage/kinds.py" line="74"/>
         <source>Helper</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="65"/>
+        <location filename="../../villagebook/storage/kinds.py" line="66"/>
         <source>Visit</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="69"/>
+        <location filename="../../villagebook/storage/kinds.py" line="70"/>
         <source>Accepted warning</source>
         <translation>已确认的提示</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="71"/>
+        <location filename="../../villagebook/storage/kinds.py" line="72"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="75"/>
+        <location filename="../../villagebook/storage/kinds.py" line="76"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="77"/>
+        <location filename="../../villagebook/storage/kinds.py" line="78"/>
         <source>Project income</source>
         <translation>项目收益</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="82"/>
+        <location filename="../../villagebook/storage/kinds.py" line="83"/>
         <source>Accepted finding</source>
         <translation>核实无误的预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="67"/>
+        <location filename="../../villagebook/storage/kinds.py" line="68"/>
         <source>Photo</source>
         <translation>走访照片</translation>
     </message>
@@ -691,7 +691,7 @@
         <translation>（新建）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/storage/kinds.py" line="49"/>
+        <location filename="../../villagebook/storage/kinds.py" line="50"/>
         <source>Household</source>
         <translation>本户</translation>
     </message>
@@ -2332,338 +2332,378 @@
     </message>
     <message>
         <location filename="../../villagebook/core/messages.py" line="262"/>
+        <source>The package says it brings numbers {start}–{end} of a book but does not carry them all: it was not imported. Nothing was changed.</source>
+        <translation>同步包声称带来了某账本编号 {start}–{end} 的修改，却没有全部带上：未导入，账本没有改动。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="265"/>
+        <source>The package changes a field this program does not know ({table}.{field}): it is damaged or made by another program. Nothing was changed.</source>
+        <translation>同步包修改了本程序不认识的字段（{table}.{field}）：包已损坏，或由别的程序制作。账本没有改动。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="268"/>
+        <source>a change of a record the sending computer may not change (another village&apos;s, or the township&apos;s): not applied</source>
+        <translation>发送方电脑无权修改的记录（别的村的，或乡镇的）：未应用</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="271"/>
+        <source>a village&apos;s change of a shared setting: it stays in the village&apos;s own book; shared settings are the township&apos;s</source>
+        <translation>村里改动了共用设置：只在村账本里有效；共用设置由乡镇掌握</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="274"/>
+        <source>a change of a user or helper another book added: not applied</source>
+        <translation>修改的是别的账本添加的用户或帮扶责任人：未应用</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="276"/>
+        <source>a change of a record this book does not have: not applied</source>
+        <translation>修改的记录本账本里没有：未应用</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="278"/>
+        <source>There is no held package {id}</source>
+        <translation>没有暂存的同步包 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="279"/>
+        <source>Package {id} waits for a missing package, not for a clock: it is imported by itself once the missing one arrives</source>
+        <translation>同步包 {id} 在等缺少的包，不是时钟的问题：缺少的包一到就会自动导入</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="282"/>
         <source>This computer made this package, for the other side; it was left as it is</source>
         <translation>这个同步包是这台电脑自己做给对方的，未导入，原样留着</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="265"/>
+        <location filename="../../villagebook/core/messages.py" line="285"/>
         <source>This package is addressed to another computer; it was left as it is</source>
         <translation>这个同步包是发给另一台电脑的，未导入，原样留着</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="267"/>
+        <location filename="../../villagebook/core/messages.py" line="287"/>
         <source>This computer&apos;s sync keys are kept under the password of another book. Open that book, or take its password off, to sync.</source>
         <translation>本机的同步密钥由另一个账本的密码保护。请打开那个账本，或者取消它的密码，再同步。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="270"/>
+        <location filename="../../villagebook/core/messages.py" line="290"/>
         <source>This book is not paired with {peer}; pair first</source>
         <translation>本账本尚未与 {peer} 配对：请先配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="272"/>
+        <location filename="../../villagebook/core/messages.py" line="292"/>
         <source>This book is not paired with any computer yet (or every pairing was retired); pair first</source>
         <translation>本账本还没有与任何电脑配对（或配对都已停用）：请先配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="275"/>
+        <location filename="../../villagebook/core/messages.py" line="295"/>
         <source>There is no conflict {id}</source>
         <translation>没有编号为 {id} 的冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="276"/>
+        <location filename="../../villagebook/core/messages.py" line="296"/>
         <source>Conflict {id} is already decided</source>
         <translation>冲突 {id} 已经处理过</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="277"/>
+        <location filename="../../villagebook/core/messages.py" line="297"/>
         <source>Choose this side&apos;s value, the other side&apos;s, or type a value</source>
         <translation>请选择本方的值、对方的值，或输入一个值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="279"/>
+        <location filename="../../villagebook/core/messages.py" line="299"/>
         <source>There is no finding {id}</source>
         <translation>没有编号为 {id} 的记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="280"/>
+        <location filename="../../villagebook/core/messages.py" line="300"/>
         <source>The administrative code must have 12 digits (it has “{value}”)</source>
         <translation>行政区划代码应为 12 位数字（现在是“{value}”）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="282"/>
+        <location filename="../../villagebook/core/messages.py" line="302"/>
         <source>There is already a user called {name}</source>
         <translation>已有名为 {name} 的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="283"/>
+        <location filename="../../villagebook/core/messages.py" line="303"/>
         <source>{name} is not an active user of this book (its users: {users})</source>
         <translation>{name} 不是本账本的在用用户（本账本用户：{users}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="285"/>
+        <location filename="../../villagebook/core/messages.py" line="305"/>
         <source>Say who is working with --user NAME (the book&apos;s users: {users})</source>
         <translation>请用 --user 姓名 说明是谁在操作（本账本用户：{users}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="287"/>
+        <location filename="../../villagebook/core/messages.py" line="307"/>
         <source>At least one user must remain: add the new user first</source>
         <translation>至少要保留一名在用用户：请先添加新用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="290"/>
+        <location filename="../../villagebook/core/messages.py" line="310"/>
         <source>This book was made by a newer version of villagebook (version {version}; this program reads up to {supported}). Please update the program. The book has not been changed.</source>
         <translation>这个账本由较新版本的村账本创建（版本 {version}，本程序只能读到版本 {supported}）。请先升级程序。账本没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="294"/>
+        <location filename="../../villagebook/core/messages.py" line="314"/>
         <source>This book was changed by a newer version of villagebook ({name}). Please update the program. The book has not been changed.</source>
         <translation>此账本已被更新版本的村账本程序改动过（{name}）。请先升级程序。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="297"/>
+        <location filename="../../villagebook/core/messages.py" line="317"/>
         <source>The book is in use by another program (perhaps another villagebook window). Close it and try again. Nothing was changed.</source>
         <translation>账本正被另一个程序使用（可能是另一个村账本窗口）。请关闭后再试。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="300"/>
+        <location filename="../../villagebook/core/messages.py" line="320"/>
         <source>The book cannot be written (it may be on a CD or a protected USB stick). Copy it to the computer and open the copy.</source>
         <translation>账本文件无法写入（可能在光盘或写保护的U盘上）。请把它复制到电脑上，再打开复制的文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="303"/>
+        <location filename="../../villagebook/core/messages.py" line="323"/>
         <source>This file is not a villagebook book, or it is damaged. It has not been changed. Restore it from a backup copy.</source>
         <translation>这个文件不是村账本，或者已经损坏。文件没有被改动。请用备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="306"/>
+        <location filename="../../villagebook/core/messages.py" line="326"/>
         <source>This database belongs to another program; villagebook will not change it.</source>
         <translation>这个数据库属于其他程序，村账本不会改动它。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="308"/>
+        <location filename="../../villagebook/core/messages.py" line="328"/>
         <source>The disk is full. Free some space and save again; nothing was lost.</source>
         <translation>磁盘已满。请腾出空间后再保存，已有数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="310"/>
+        <location filename="../../villagebook/core/messages.py" line="330"/>
         <source>The book file cannot be opened. Check that the USB stick or folder is still there.</source>
         <translation>无法打开账本文件。请检查U盘或文件夹是否还在。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="313"/>
+        <location filename="../../villagebook/core/messages.py" line="333"/>
         <source>The file cannot be written ({path}): it may be open in another program or the folder may be protected. Close it or choose another place.</source>
         <translation>文件无法写入（{path}）：可能正被其他程序打开，或文件夹受保护。请关闭该文件或另选位置。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="316"/>
+        <location filename="../../villagebook/core/messages.py" line="336"/>
         <source>There is no book at {path}</source>
         <translation>{path} 处没有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="317"/>
+        <location filename="../../villagebook/core/messages.py" line="337"/>
         <source>The book {path} is locked with a password (or damaged): enter its password to open it</source>
         <translation>账本 {path} 加了密码（或者文件已损坏）：请输入密码打开</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="320"/>
+        <location filename="../../villagebook/core/messages.py" line="340"/>
         <source>That password does not open this book. Check the keyboard&apos;s Caps Lock and input method and try again.</source>
         <translation>密码不对，打不开这个账本。请检查大写锁定键和输入法，再试一次。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="323"/>
+        <location filename="../../villagebook/core/messages.py" line="343"/>
         <source>A password needs at least {count} characters</source>
         <translation>密码至少要 {count} 个字符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="325"/>
+        <location filename="../../villagebook/core/messages.py" line="345"/>
         <source>The two passwords are not the same</source>
         <translation>两次输入的密码不一样</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="327"/>
+        <location filename="../../villagebook/core/messages.py" line="347"/>
         <source>A PIN is {low} to {high} digits</source>
         <translation>PIN 码是 {low} 到 {high} 位数字</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="328"/>
+        <location filename="../../villagebook/core/messages.py" line="348"/>
         <source>Lock after 0 to {max} minutes</source>
         <translation>自动锁定时间在 0 到 {max} 分钟之间</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="329"/>
+        <location filename="../../villagebook/core/messages.py" line="349"/>
         <source>That is not the PIN of {name}</source>
         <translation>这不是 {name} 的 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="330"/>
+        <location filename="../../villagebook/core/messages.py" line="350"/>
         <source>The two PINs are not the same</source>
         <translation>两次输入的 PIN 码不一样</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="331"/>
+        <location filename="../../villagebook/core/messages.py" line="351"/>
         <source>Set a PIN first: without one the window cannot lock</source>
         <translation>请先设置 PIN 码：没有 PIN 码，窗口无法锁定</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="333"/>
+        <location filename="../../villagebook/core/messages.py" line="353"/>
         <source>Password of the book: </source>
         <translation>账本密码：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="334"/>
+        <location filename="../../villagebook/core/messages.py" line="354"/>
         <source>A forgotten password cannot be recovered by anyone: write it down. New password: </source>
         <translation>密码一旦忘记，谁都无法找回，请记下来。新密码：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="337"/>
+        <location filename="../../villagebook/core/messages.py" line="357"/>
         <source>Once more: </source>
         <translation>再输一次：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="338"/>
+        <location filename="../../villagebook/core/messages.py" line="358"/>
         <source>Password of the workbook: </source>
         <translation>表格的密码：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="339"/>
+        <location filename="../../villagebook/core/messages.py" line="359"/>
         <source>This password does not open {name}</source>
         <translation>密码不对，打不开 {name}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="341"/>
+        <location filename="../../villagebook/core/messages.py" line="361"/>
         <source>{name} is protected by a password: give it in VILLAGEBOOK_FILE_PASSWORD or type it at a terminal</source>
         <translation>{name} 设了密码：请在 VILLAGEBOOK_FILE_PASSWORD 中给出，或在终端中输入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="344"/>
+        <location filename="../../villagebook/core/messages.py" line="364"/>
         <source>Write the password down first, then tick the box that says so</source>
         <translation>请先把密码记下来，再勾选“我已记下密码”</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="346"/>
+        <location filename="../../villagebook/core/messages.py" line="366"/>
         <source>The backup {path} is damaged and cannot be used; choose another one</source>
         <translation>备份 {path} 已损坏，无法使用；请选择另一个备份</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="348"/>
+        <location filename="../../villagebook/core/messages.py" line="368"/>
         <source>There is already a book at {path}</source>
         <translation>{path} 处已有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="349"/>
+        <location filename="../../villagebook/core/messages.py" line="369"/>
         <source>Choose who is working before making changes</source>
         <translation>修改前请先选择当前使用人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="351"/>
+        <location filename="../../villagebook/core/messages.py" line="371"/>
         <source>The record no longer exists in this book</source>
         <translation>账本中已没有这条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="354"/>
+        <location filename="../../villagebook/core/messages.py" line="374"/>
         <source>{year}: {per_capita} yuan per person, under the line of {line} yuan</source>
         <translation>{year}年人均纯收入 {per_capita} 元，低于监测线 {line} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="356"/>
+        <location filename="../../villagebook/core/messages.py" line="376"/>
         <source>Per-capita income fell from {before} yuan ({previous}) to {after} yuan ({year}), {percent}% less</source>
         <translation>人均纯收入由 {before} 元（{previous}年）降至 {after} 元（{year}年），下降 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="359"/>
+        <location filename="../../villagebook/core/messages.py" line="379"/>
         <source>Aged {age} on 1 September and not in school</source>
         <translation>9月1日满 {age} 周岁，未在校</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="361"/>
+        <location filename="../../villagebook/core/messages.py" line="381"/>
         <location filename="../../villagebook/core/rules.py" line="62"/>
         <source>No basic medical insurance</source>
         <translation>未参加基本医疗保险</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="362"/>
+        <location filename="../../villagebook/core/messages.py" line="382"/>
         <source>House of grade {grade}: no renovation, relocation or housing measure</source>
         <translation>住房为 {grade} 级，未改造、未搬迁、无住房措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="364"/>
+        <location filename="../../villagebook/core/messages.py" line="384"/>
         <location filename="../../villagebook/core/rules.py" line="70"/>
         <source>Drinking water not safe</source>
         <translation>饮水不安全</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="365"/>
+        <location filename="../../villagebook/core/messages.py" line="385"/>
         <source>Last two-assurances check: {last} (due every {days} days)</source>
         <translation>上次三保障核查：{last}（每 {days} 天应核查一次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="367"/>
+        <location filename="../../villagebook/core/messages.py" line="387"/>
         <source>Taken into monitoring on {date}; no measure within {days} days</source>
         <translation>{date} 纳入监测，{days} 天内没有帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="369"/>
+        <location filename="../../villagebook/core/messages.py" line="389"/>
         <source>Taken in on {taken}, risk removed by assistance on {removed} ({days} days later)</source>
         <translation>{taken} 纳入监测，{removed} 帮扶消除风险（相隔 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="372"/>
+        <location filename="../../villagebook/core/messages.py" line="392"/>
         <source>Monitored for unstable work, but nobody in the household can work</source>
         <translation>因务工就业不稳纳入监测，但家中没有劳动力</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="374"/>
+        <location filename="../../villagebook/core/messages.py" line="394"/>
         <source>Nobody can work and nobody receives subsistence or extreme-poverty support</source>
         <translation>家中无劳动力，也无人享受低保或特困供养</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="377"/>
+        <location filename="../../villagebook/core/messages.py" line="397"/>
         <source>{health}, in an ordinary household that is not monitored</source>
         <translation>{health}，所在一般农户未纳入监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="379"/>
+        <location filename="../../villagebook/core/messages.py" line="399"/>
         <source>Loan of {amount} yuan due {due}, {repaid} yuan repaid</source>
         <translation>贷款 {amount} 元，{due} 到期，已还 {repaid} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="381"/>
+        <location filename="../../villagebook/core/messages.py" line="401"/>
         <source>Overdue loans {overdue} yuan of {balance} yuan outstanding: {rate}‰ (line {line}‰)</source>
         <translation>逾期 {overdue} 元，贷款余额 {balance} 元：逾期率 {rate}‰（控制线 {line}‰）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="384"/>
+        <location filename="../../villagebook/core/messages.py" line="404"/>
         <source>{measure} planned to end {end}, still in progress</source>
         <translation>{measure}计划 {end} 完成，仍在实施中</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="386"/>
+        <location filename="../../villagebook/core/messages.py" line="406"/>
         <source>Last visit: {last} (more than {days} days)</source>
         <translation>上次走访：{last}（超过 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="388"/>
+        <location filename="../../villagebook/core/messages.py" line="408"/>
         <source>Follow-up due {date}: {agreed}</source>
         <translation>{date} 应跟进：{agreed}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="390"/>
+        <location filename="../../villagebook/core/messages.py" line="410"/>
         <source>{helper}: {visits} visits this year, {due} due by now ({required} a year)</source>
         <translation>{helper}：今年走访 {visits} 次，到目前应走访 {due} 次（全年 {required} 次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="393"/>
+        <location filename="../../villagebook/core/messages.py" line="413"/>
         <source>{problem}: deadline {deadline}</source>
         <translation>{problem}：整改期限 {deadline}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="394"/>
+        <location filename="../../villagebook/core/messages.py" line="414"/>
         <source>ID number {masked}: {detail}</source>
         <translation>证件号码 {masked}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="395"/>
+        <location filename="../../villagebook/core/messages.py" line="415"/>
         <source>The same ID number as {other} of household {number}</source>
         <translation>与户 {number} 的 {other} 证件号码相同</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="397"/>
+        <location filename="../../villagebook/core/messages.py" line="417"/>
         <source>{count} current heads of household</source>
         <translation>在册户主 {count} 名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="399"/>
+        <location filename="../../villagebook/core/messages.py" line="419"/>
         <source>{relation} born {birth}, the head of household born {head_birth}</source>
         <translation>{relation}生于 {birth}，户主生于 {head_birth}</translation>
     </message>
@@ -3614,345 +3654,375 @@
         <translation>对方换了电脑、电脑丢失或被盗时使用：之后它的同步包都不再导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="134"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="129"/>
+        <source>Accept a package from a clock that ran ahead…</source>
+        <translation>接受时钟快的电脑发来的包…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="138"/>
         <source>&lt;b&gt;Villages&lt;/b&gt;</source>
         <translation>&lt;b&gt;各村&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="135"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="139"/>
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="135"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="139"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="136"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="140"/>
         <source>Last package</source>
         <translation>最近收到</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="136"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="140"/>
         <source>Waiting for</source>
         <translation>暂存待补</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="137"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="141"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="137"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="141"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="140"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="144"/>
         <source>Counts</source>
         <translation>账账相符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="140"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="144"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="142"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="146"/>
         <source>Export sync package…</source>
         <translation>导出同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="145"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="149"/>
         <source>Import sync packages…</source>
         <translation>导入同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="146"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="150"/>
         <source>Import the township&apos;s answer or corrections…</source>
         <translation>导入乡镇回执/更正…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="149"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="153"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="149"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="153"/>
         <source>From</source>
         <translation>来自</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="149"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="153"/>
         <source>Numbers</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="150"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="154"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="150"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="154"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="153"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="525"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="157"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="570"/>
         <source>Import the good packages</source>
         <translation>导入可用的包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="158"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="162"/>
         <source>&lt;b&gt;Conflicts: the same field changed on both sides&lt;/b&gt;</source>
         <translation>&lt;b&gt;冲突：双方都修改了同一项&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="160"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="170"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="171"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="164"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="174"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="175"/>
         <source>Household</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="160"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="164"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="160"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="164"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="161"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="165"/>
         <source>This side</source>
         <translation>本方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="161"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="165"/>
         <source>The other side</source>
         <translation>对方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="163"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="167"/>
         <source>Keep this side&apos;s value</source>
         <translation>保留本方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="165"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="169"/>
         <source>Take the other side&apos;s value</source>
         <translation>采用对方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="167"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="171"/>
         <source>Type another value…</source>
         <translation>输入其他值…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="169"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="173"/>
         <source>&lt;b&gt;One person registered in two places&lt;/b&gt;</source>
         <translation>&lt;b&gt;同一人多处登记&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="170"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="171"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="174"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="175"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="170"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="171"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="225"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="174"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="175"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="238"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="172"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="176"/>
         <source>Found by</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="174"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="178"/>
         <source>The same person</source>
         <translation>是同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="175"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="179"/>
         <source>Different people</source>
         <translation>不是同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="191"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="195"/>
         <source>This computer&apos;s fingerprint</source>
         <translation>本机指纹</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="198"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="202"/>
+        <source>This book&apos;s changes carry times {hours} hours ahead of this computer&apos;s clock: the clock was set ahead once. The other side keeps them until a person there accepts them; check the date and time of this computer.</source>
+        <translation>本账本的修改带的时间比这台电脑的时钟快 {hours} 小时：电脑时钟曾被调快过。对方会先暂存这些修改，须由对方的人确认接受；请检查这台电脑的日期和时间。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="208"/>
         <source>Not paired yet. Save this computer&apos;s pairing file and give it to the other side; pair with theirs; read the fingerprints to each other by phone.</source>
         <translation>尚未配对。请保存本机配对文件交给对方，导入对方的配对文件，并通过电话互相核对指纹。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="203"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="213"/>
         <source>{name} ({code}): pairing retired on {day} by {who}; its packages are not imported.</source>
         <translation>{name}（{code}）：配对已于 {day} 由 {who} 停用，它的同步包不再导入。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="208"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="221"/>
         <source>Conflicts waiting: {conflicts}. Same-person findings waiting: {findings}.</source>
         <translation>待处理冲突 {conflicts} 项，待确认的同一人 {findings} 项。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="212"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="225"/>
         <source>The lists below show the first {shown}; each one decided makes room for the next.</source>
         <translation>下面的列表先显示前 {shown} 条，每处理一条就补上一条。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="226"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="239"/>
         <source>Name and birth date</source>
         <translation>姓名和出生日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="235"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="248"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="237"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="250"/>
         <source>Entered twice</source>
         <translation>重复登记</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="238"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="251"/>
         <source>another record</source>
         <translation>另一条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="238"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="251"/>
         <source>this record</source>
         <translation>这一条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="251"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="264"/>
         <source>has received the changes up to {day}</source>
         <translation>已收到至{day}的修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="253"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="266"/>
         <source>has not confirmed receiving anything yet</source>
         <translation>尚未确认收到任何修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="255"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="268"/>
         <source>{count} changes wait to be sent (the oldest from {day})</source>
         <translation>有 {count} 项修改待发送（最早为{day}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="259"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="272"/>
         <source>nothing waits to be sent</source>
         <translation>没有待发送的修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="261"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="274"/>
         <source>last package received {day}</source>
         <translation>最近一次收到同步包：{day}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="264"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="278"/>
+        <source>a package is kept because its computer&apos;s clock ran ahead ({file})</source>
+        <translation>有一个同步包因对方电脑时钟快而暂存（{file}）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="281"/>
         <source>a package is kept until the missing one arrives ({file})</source>
         <translation>有同步包暂存，等待缺少的包（{file}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="302"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="319"/>
         <source>agree</source>
         <translation>相符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="316"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="331"/>
+        <source>{file} (its computer&apos;s clock ran ahead)</source>
+        <translation>{file}（对方电脑时钟快）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="336"/>
         <source>{file} (missing {numbers})</source>
         <translation>{file}（缺第 {numbers} 号）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="323"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="343"/>
         <source>Save the pairing file</source>
         <translation>保存配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="325"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="340"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="345"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="360"/>
         <source>Pairing files (*.vbpair)</source>
         <translation>配对文件 (*.vbpair)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="331"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="351"/>
         <source>Pairing file saved</source>
         <translation>配对文件已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="332"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="352"/>
         <source>Saved to {path}. Give it to the other side, and read them this fingerprint by phone: {fingerprint}</source>
         <translation>已保存到 {path}。请交给对方，并通过电话向对方念出本机指纹：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="338"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="358"/>
         <source>The other side&apos;s pairing file</source>
         <translation>对方的配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="357"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="377"/>
         <source>Paired before</source>
         <translation>已经配对过</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="358"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="378"/>
         <source>{name} ({code}) is already paired with another computer (paired on {day}). If this is its new computer, retire the old pairing: packages from the old computer are then refused.</source>
         <translation>{name}（{code}）已经与另一台电脑配对（{day} 配对）。如果这是它的新电脑，请停用旧的配对：之后旧电脑发来的同步包都不再导入。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="363"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="383"/>
         <source>Retire the old pairing</source>
         <translation>停用旧的配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="365"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="385"/>
         <source>Keep both</source>
         <translation>两台都保留</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="382"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="402"/>
         <source>{name} ({code}), paired on {day}</source>
         <translation>{name}（{code}），{day} 配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="384"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="390"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="404"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="410"/>
         <source>Retire a pairing</source>
         <translation>停用配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="385"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="405"/>
         <source>Which computer?</source>
         <translation>停用哪一台电脑？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="391"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="411"/>
         <source>Retire the pairing with the computer of {name} ({code})? Its packages will be refused and none will be made for it: do this when that computer was replaced, lost or stolen. What it sent before stays. Pair with its new computer afterwards.</source>
         <translation>停用与 {name}（{code}）这台电脑的配对吗？之后它的同步包都不再导入，也不再为它生成同步包：在那台电脑换掉、丢失或被盗时这样做。它以前发来的数据都保留。之后请与它的新电脑配对。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="411"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="426"/>
+        <source>A clock that ran ahead</source>
+        <translation>电脑时钟快了</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="427"/>
+        <source>The package {file} from {name} carries times ahead of this computer&apos;s clock: that computer&apos;s clock was set ahead once, and its changes keep those times. Accept it only if {name} confirms the changes are theirs. Its changes are imported as they are; this computer&apos;s clock is not moved, and a later edit here of the same entries still replaces them. Accept it?</source>
+        <translation>{name}的同步包 {file} 带的时间比这台电脑的时钟快：那台电脑的时钟曾被调快过，它的修改保留了这些时间。请先与{name}确认这些修改确是他们做的再接受。接受后这些修改按原样导入；这台电脑的时钟不会跟着调快，之后在本机修改同一项时仍以本机的修改为准。接受吗？</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="456"/>
         <source>Where to save the sync package (a USB stick)</source>
         <translation>同步包保存到哪里（U盘）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="420"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="465"/>
         <source>Sync package saved</source>
         <translation>同步包已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="421"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="466"/>
         <source>Saved:
 {files}
 
@@ -3963,134 +4033,134 @@ Take it to the other side; it can only be read there.</source>
 请交给对方，只有对方的电脑能读取。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="432"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="477"/>
         <source>The folder (or USB stick) with the sync packages</source>
         <translation>同步包所在的文件夹（或U盘）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="436"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="481"/>
         <source>Sync packages to import</source>
         <translation>要导入的同步包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="437"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="482"/>
         <source>Sync packages (*.vbsync)</source>
         <translation>同步包 (*.vbsync)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="456"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="501"/>
         <source>Stop after this package</source>
         <translation>导完这个包后停止</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="495"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="500"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="540"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="545"/>
         <source>Not for this computer: left as it is</source>
         <translation>不是给本机的：原样留着</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="497"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="542"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="497"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="542"/>
         <source>Imported before</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="498"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="543"/>
         <source>Kept: waiting for a missing package</source>
         <translation>已暂存：等待缺少的包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="571"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="616"/>
         <source>Keep the record in {village}, household of {head} ({number})</source>
         <translation>保留{village} {head}户（{number}）的记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="576"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="621"/>
         <source>Which record stays?</source>
         <translation>保留哪一条记录？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="577"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="622"/>
         <source>{name} is registered in two households. Keep the record in which one? The other household opens, to record that the person left it.</source>
         <translation>{name} 在两户中都有登记。保留哪一户的记录？将打开另一户，在那里为此人办理减少（迁出）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="494"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="499"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="539"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="544"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="442"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="487"/>
         <source>Checking the sync packages…</source>
         <translation>正在核验同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="452"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="497"/>
         <source>Importing sync packages…</source>
         <translation>正在导入同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="491"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="536"/>
         <source>Good: will be imported</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="492"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="537"/>
         <source>Imported before: nothing new</source>
         <translation>此前已导入，没有新内容</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="493"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="538"/>
         <source>Good, but a package before it is missing: will be kept</source>
         <translation>可用，但缺少此前的包：将暂存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="507"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="552"/>
         <source>{count} changes</source>
         <translation>{count} 项修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="509"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="554"/>
         <source>{count} conflicts</source>
         <translation>{count} 项冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="511"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="556"/>
         <source>{count} same-person findings</source>
         <translation>{count} 条疑似同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="514"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="559"/>
         <source>counts disagree: {table} {sender} there, {here} here</source>
         <translation>账账不符：{table} 对方 {sender}，本账本 {here}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="524"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="569"/>
         <source>Import the good packages ({count})</source>
         <translation>导入可用的包（{count}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="534"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="579"/>
         <source>Select a conflict first.</source>
         <translation>请先选中一项冲突。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="537"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="582"/>
         <source>Another value</source>
         <translation>其他值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="538"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="583"/>
         <source>The value to keep:</source>
         <translation>要保留的值：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="550"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="595"/>
         <source>Select a finding first.</source>
         <translation>请先选中一条记录。</translation>
     </message>

@@ -165,11 +165,13 @@ def test_a_refused_package_says_why_in_the_window(qtbot, boxes, tmp_path):
 
 def test_after_a_background_import_a_change_here_sorts_after_what_arrived(qtbot, boxes,
                                                                           tmp_path):
-    from villagebook.core.clock import encode
+    from villagebook.core.clock import encode, wall_ms
 
     township, tbook = new_township(tmp_path)
     page = window(qtbot, township, tbook).sync_page
-    ahead = encode(10**13, 0, "elsewhere")  # as if another laptop's stamp ran ahead
+    # another laptop's stamp an hour ahead (within what a clock follows; one further
+    # ahead is held, or accepted without moving this clock)
+    ahead = encode(wall_ms() + 3_600_000, 0, "elsewhere")
     with township:
         other = open_book(township.db)
         other.conn.execute("INSERT INTO actions (id, site_id, origin_seq, action, operator,"
@@ -568,3 +570,36 @@ def test_the_pairing_dialog_pairs_only_on_the_digits_heard(qtbot, tmp_path):
     assert dialog.pair_button.isEnabled() and dialog.pair_button.isDefault()
     QTest.keyClick(dialog.digits, Qt.Key.Key_Return)
     assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_a_clock_that_ran_ahead_is_said_and_accepted_from_the_window(qtbot, boxes, pair,
+                                                                      tmp_path, capsys):
+    import time as time_module
+
+    from syncing import export
+
+    village, township = pair
+    real = time_module.time_ns
+    with village.book() as book:  # the village's clock ran a year ahead for this save
+        book.clock._wall = lambda: (real() + 365 * 86_400 * 10**9) // 1_000_000
+        save_household(book, None, *family())
+    vbook = village.book()
+    vpage = window(qtbot, village, vbook).sync_page
+    assert "快" in vpage.state.text() and "小时" in vpage.state.text()  # said at home
+    [package] = export(village, tmp_path / "usb", capsys)
+    assert township.run("sync", "import", str(package)) == 3  # kept at the township
+    tbook = township.book()
+    tpage = window(qtbot, township, tbook).sync_page
+    with township:
+        tpage.refresh()
+    assert tpage.clock_button.isVisibleTo(tpage) and "时钟" in tpage.state.text()
+    boxes.answer = QMessageBox.StandardButton.No  # told what it means, the person declines
+    assert not tpage.accept_clock_ahead()
+    assert households(township) == {}
+    boxes.answer = QMessageBox.StandardButton.Yes
+    with township:
+        assert tpage.accept_clock_ahead()
+    assert "时钟" in boxes.texts() and households(township)["110105001001001"]["head"] == "张三"
+    assert not tpage.clock_button.isVisibleTo(tpage)
+    tbook.close()
+    vbook.close()

@@ -24,6 +24,11 @@ class ClockAhead(ValueError):
         self.ahead_ms = ahead_ms
 
 
+def wall_ms() -> int:
+    """This laptop's clock, in milliseconds since the epoch."""
+    return time.time_ns() // 1_000_000
+
+
 def encode(ms: int, counter: int, site: str) -> str:
     return f"{ms:013x}.{counter:04x}.{site}"
 
@@ -37,7 +42,7 @@ class HybridClock:
     """Issues strictly increasing stamps for one site."""
 
     def __init__(self, site: str, last: str | None = None,
-                 wall: Callable[[], int] = lambda: time.time_ns() // 1_000_000) -> None:
+                 wall: Callable[[], int] = wall_ms) -> None:
         self.site = site
         self._wall = wall
         self._ms, self._counter = 0, 0
@@ -56,6 +61,22 @@ class HybridClock:
         else:
             self._counter += 1
         return encode(self._ms, self._counter, self.site)
+
+    def past(self, stamp: str, taken: Callable[[str], bool]) -> str:
+        """A stamp of this site just past ``stamp`` (not ``taken``), without moving the
+        clock: for a change of a value whose stamp lies ahead of the clock, so that it
+        still sorts after what its writer saw."""
+        ms, counter, _ = decode(stamp)
+        while True:
+            ms, counter = (ms + 1, 0) if counter >= COUNTER_MAX else (ms, counter + 1)
+            candidate = encode(ms, counter, self.site)
+            if not taken(candidate):
+                return candidate
+
+    def lead(self) -> int:
+        """How far this clock runs ahead of the laptop's (it follows stamps made while the
+        laptop's clock was set ahead); 0 when it does not."""
+        return max(0, self._ms - self._wall())
 
     def ahead(self, stamp: str) -> int:
         """How many milliseconds ``stamp`` lies ahead of this laptop's clock (0 if not)."""

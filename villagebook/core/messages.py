@@ -259,6 +259,26 @@ TEMPLATES: dict[str, str] = {
         "Messages", "The package comes from a computer whose clock is {hours} hours ahead; "
                     "it is kept until the clock is corrected"),
     "sync.cannot_read": QT_TRANSLATE_NOOP("Messages", "The file cannot be read"),
+    "sync.range_not_carried": QT_TRANSLATE_NOOP(
+        "Messages", "The package says it brings numbers {start}–{end} of a book but does not "
+                    "carry them all: it was not imported. Nothing was changed."),
+    "sync.unknown_field": QT_TRANSLATE_NOOP(
+        "Messages", "The package changes a field this program does not know ({table}.{field}): "
+                    "it is damaged or made by another program. Nothing was changed."),
+    "sync.out_of_scope": QT_TRANSLATE_NOOP(
+        "Messages", "a change of a record the sending computer may not change (another "
+                    "village's, or the township's): not applied"),
+    "sync.settings_stay": QT_TRANSLATE_NOOP(
+        "Messages", "a village's change of a shared setting: it stays in the village's own "
+                    "book; shared settings are the township's"),
+    "sync.not_theirs": QT_TRANSLATE_NOOP(
+        "Messages", "a change of a user or helper another book added: not applied"),
+    "sync.unknown_record": QT_TRANSLATE_NOOP(
+        "Messages", "a change of a record this book does not have: not applied"),
+    "sync.no_held": QT_TRANSLATE_NOOP("Messages", "There is no held package {id}"),
+    "sync.held_for_gap": QT_TRANSLATE_NOOP(
+        "Messages", "Package {id} waits for a missing package, not for a clock: it is "
+                    "imported by itself once the missing one arrives"),
     "sync.own_package": QT_TRANSLATE_NOOP(
         "Messages", "This computer made this package, for the other side; it was left as it "
                     "is"),

@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlite3 import Connection
 
 from ..core.errors import BookError
-from .book import Book, backup, book_version, release_wal
+from .book import RESTORED, Book, backup, book_version, release_wal
 from .book_settings import local_setting, set_local_setting
 from .connection import connect, db_errors, take_alone
 from .schema_names import SCHEMA_VERSION
@@ -188,8 +188,8 @@ def restore(book_path: Path, backup_path: Path, now: dt.datetime | None = None) 
             take_alone(book_path)
         _keep_aside(book_path, aside)
     source = connect(backup_path, mode="ro")
-    try:
-        backup(source, book_path)
+    try:  # marked: its next open takes a new site, whatever this laptop remembers
+        backup(source, book_path, meta={RESTORED: now.isoformat(timespec="seconds")})
     finally:
         source.close()
     # the old book's log and index must never be read as the restored book's

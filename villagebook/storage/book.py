@@ -17,14 +17,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from ..core.clock import HybridClock
+from ..core.clock import HybridClock, wall_ms
 from ..core.errors import BookError, VillagebookError
 from ..core.ids import new_id
 from .connection import connect, connect_like, db_errors, is_locked
 from .files import replace_atomically
 from .installation import installation_id, remember_sequence, seen_sequence
 from .schema_names import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE, SCHEMA_VERSION
-from ..core.today import now_text
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -97,6 +96,32 @@ def sqlite_errors() -> Iterator[None]:
         raise mapped from error
 
 
+# How far ahead of this laptop's clock a stamp from another book may lie before a package
+# with it is held (hours; a local setting of the book)
+MAX_AHEAD_SETTING, MAX_AHEAD_HOURS = "sync.max_clock_ahead_hours", 24
+
+
+def followed_stamp(book: Book) -> str | None:
+    """The newest stamp a book's clock follows: the newest in the book (an index lookup),
+    unless another book's stamp lies further ahead of this laptop's clock than allowed (a
+    package from a clock that ran ahead, accepted by a person): then the newest of this
+    book's own and of the others within reach. Accepting such stamps never drags this
+    laptop's clock along; a change of a field they set is stamped just past them
+    (``ChangeWriter``)."""
+    conn = book.conn
+    last = conn.execute("SELECT max(hlc) FROM changes").fetchone()[0]
+    reach = book.reach_ms()
+    if last is None or int(last.split(".", 1)[0], 16) <= reach:
+        return last
+    own = {book.site_id, *(p["site"] for p in json.loads(book.meta("previous_sites") or "[]"))}
+    within = conn.execute("SELECT max(hlc) FROM changes WHERE hlc <= ?",
+                          [f"{reach:013x}"]).fetchone()[0]
+    mine = conn.execute(
+        "SELECT max(c.hlc) FROM changes c JOIN actions a ON a.seq = c.action_seq"
+        f" WHERE a.site_id IN ({', '.join('?' * len(own))})", sorted(own)).fetchone()[0]
+    return max(filter(None, (within, mine)), default=None)
+
+
 class Book:
     """An open book. ``operator`` (the person working) must be set before any change."""
 
@@ -110,8 +135,7 @@ class Book:
         # The newest stamp in the book (ours or, after sync, another site's: an index
         # lookup) seeds the clock, so stamps keep increasing across restarts even if the
         # laptop's clock went back.
-        last = conn.execute("SELECT max(hlc) FROM changes").fetchone()[0]
-        self.clock = HybridClock(self.site_id, last)
+        self.clock = HybridClock(self.site_id, followed_stamp(self))
 
     @functools.cached_property
     def db(self) -> Database:
@@ -169,11 +193,16 @@ class Book:
                 release_wal(self.conn)
             raise
 
+    def reach_ms(self) -> int:
+        """The wall-clock milliseconds up to which another book's stamps are followed."""
+        hours = self.meta(f"local.{MAX_AHEAD_SETTING}") or MAX_AHEAD_HOURS
+        return wall_ms() + int(float(hours) * 3_600_000)
+
     def catch_up_clock(self) -> None:
         """Move this connection's clock past every stamp in the book: another connection
         (a sync import in the background) may have applied stamps from a clock ahead of
         ours, and a change made here afterwards must sort after them."""
-        last = self.conn.execute("SELECT max(hlc) FROM changes").fetchone()[0]
+        last = followed_stamp(self)
         if last:
             self.clock.observe(last)
 
@@ -326,22 +355,29 @@ def open_book(path: str | Path, *, create: bool = False, read_only: bool = False
         raise
 
 
+RESTORED = "restored_at"  # meta: put in place by a restore, not yet opened since
+
+
 def _claim_site(book: Book) -> None:
     """Give a copied or restored book a site id of its own (see ``installation``)."""
     mine = installation_id()
     owner = book.meta("installation")
     top = book.own_sequence()
+    # a restore marks the book it puts in place; a restore this program did not make (a
+    # file copied back by hand) shows when the installation saw more of the site before
+    restored = book.meta(RESTORED) is not None
     reason = "copy" if owner is not None and owner != mine else \
-        "restore" if seen_sequence(book.site_id) > top else None
+        "restore" if restored or seen_sequence(book.site_id) > top else None
     with sqlite_errors():
+        if restored:
+            book.conn.execute("DELETE FROM meta WHERE key = ?", [RESTORED])
         if reason is not None:
             previous = json.loads(book.meta("previous_sites") or "[]")
             previous.append({"site": book.site_id, "upto": top, "why": reason})
             book.set_meta("previous_sites", json.dumps(previous))
             book.site_id = new_id()
             book.set_meta("site_id", book.site_id)
-            last = book.conn.execute("SELECT max(hlc) FROM changes").fetchone()[0]
-            book.clock = HybridClock(book.site_id, last)
+            book.clock = HybridClock(book.site_id, followed_stamp(book))
         if owner != mine:
             book.set_meta("installation", mine)
         book.conn.commit()
@@ -401,14 +437,20 @@ def _remove_with_journal(path: Path, keep_main: bool = False) -> None:
             path.with_name(path.name + suffix).unlink()
 
 
-def backup(conn: sqlite3.Connection, target: Path) -> Path:
+def backup(conn: sqlite3.Connection, target: Path, meta: dict[str, str] | None = None
+           ) -> Path:
     """A consistent copy of the open book (SQLite's online backup API), one file with no
     journal beside it, checked with ``quick_check``, written under a temporary name then
-    renamed; ``BookError('backup.damaged')`` if the copy fails its check."""
+    renamed; ``BookError('backup.damaged')`` if the copy fails its check. ``meta``: local
+    facts written into the copy before it takes the name (a restore's mark)."""
     with replace_atomically(target) as tmp:
         dest = connect_like(conn, tmp)
         try:
             conn.backup(dest)
+            if meta:
+                dest.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                                 list(meta.items()))
+                dest.commit()
             dest.execute("PRAGMA journal_mode=DELETE")
             if dest.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise BookError("backup.damaged", path=str(target))

@@ -7,7 +7,7 @@ and a later sync can ship the rows as they are (see docs/changelog.md).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..core.errors import Issue, NotFound, ValidationFailed
@@ -43,14 +43,29 @@ def _named(content: bytes) -> dict[str, Any]:
     return {"sha256": hashlib.sha256(content).hexdigest(), "bytes": len(content)}
 
 
-def close_conflicts(conn: Any, record_id: str, field: str, base: str | None,
-                    stamp: str) -> None:
-    """A change made by someone who saw both values of a sync conflict decides it."""
-    if base is None:
-        return
-    conn.execute("UPDATE sync_conflicts SET resolved_stamp = ? WHERE record_id = ?"
-                 " AND field = ? AND resolved_stamp IS NULL AND local_stamp <= ?"
-                 " AND remote_stamp <= ?", [stamp, record_id, field, base, base])
+def conflict_ident(table: str, subject: str, field: str, one: str, other: str) -> str:
+    """How every book names one conflict: the same field of one record changed from two
+    sides (``subject`` the record, ``one``/``other`` the two changes' stamps), or two
+    records on one key (``subject`` the key's value, ``one``/``other`` the two records):
+    the two sides sorted, so that both sides of an exchange name it alike."""
+    first, second = sorted((one, other))
+    return f"{table}|{subject}|{field}|{first}|{second}"
+
+
+def close_conflicts(conn: Any, idents: Sequence[str], stamp: str) -> None:
+    """A person's decision (``stamp``) closes the conflicts it names, and only those: an
+    ordinary edit of the field, or a later stamp, decides nothing."""
+    conn.executemany("UPDATE sync_conflicts SET resolved_stamp = ? WHERE ident = ?"
+                     " AND resolved_stamp IS NULL", [(stamp, ident) for ident in idents])
+
+
+def decided(conn: Any, ident: str) -> str | None:
+    """The stamp of a decision here that names the conflict ``ident`` (it may arrive
+    before the conflict is seen here), or None."""
+    row = conn.execute("SELECT c.hlc FROM changes c, json_each(c.closes) j"
+                       " WHERE c.closes IS NOT NULL AND j.value = ? LIMIT 1",
+                       [ident]).fetchone()
+    return row[0] if row else None
 
 
 def base_stamp(conn: Any, record_id: str, field: str | None) -> str | None:
@@ -93,15 +108,20 @@ class ChangeWriter:
         return self._action_seq
 
     def _log(self, table: str, record_id: str, household_id: str | None, op: str,
-             field: str | None, old: Any, new: Any) -> None:
+             field: str | None, old: Any, new: Any, closes: Sequence[str] = ()) -> None:
         conn = self.book.conn
         stamp = self.book.clock.now()
         base = None if op == "create" else base_stamp(conn, record_id, field)
+        if base is not None and base >= stamp:  # a value from a clock that ran ahead
+            stamp = self.book.clock.past(base, lambda s: conn.execute(
+                "SELECT 1 FROM changes WHERE hlc = ?", [s]).fetchone() is not None)
         conn.execute(INSERT_CHANGE, (stamp, self.action_seq, table, record_id, household_id,
                                       op, field, None if op == "create" else to_json(old),
                                       to_json(new), base))
-        if field is not None:  # a person who changes a field has seen its conflict
-            close_conflicts(conn, record_id, field, base, stamp)
+        if closes:  # a person's decision: it names the conflicts it closes, and travels
+            conn.execute("UPDATE changes SET closes = ? WHERE hlc = ?",
+                         [json.dumps(sorted(closes)), stamp])
+            close_conflicts(conn, closes, stamp)
         self.changed += 1
 
     def insert(self, table: str, row: Mapping[str, Any], household_id: str | None = None) -> str:
@@ -127,11 +147,13 @@ class ChangeWriter:
                 "create", None, None, to_json(created_value(table, record)), None)
 
     def update(self, table: str, record_id: str, values: Mapping[str, Any],
-               household_id: str | None = None, force: bool = False) -> list[str]:
+               household_id: str | None = None, force: bool = False,
+               closes: Sequence[str] = ()) -> list[str]:
         """Change the given fields of a record; log each field that really changed.
 
         Derived columns (see ``DERIVED``) are written but not logged: they follow from
-        other records and are recomputed wherever the data arrives.
+        other records and are recomputed wherever the data arrives. ``closes``: the
+        conflicts this change decides (a person's decision), carried with it.
         """
         columns = [k for k in values if k not in _STAMPS and k != "id"]
         if not columns:
@@ -154,12 +176,13 @@ class ChangeWriter:
         derived = DERIVED.get(table, ())
         for column, old in changed:
             if column not in derived:
-                self._log(table, record_id, household_id, "update", column, old, values[column])
+                self._log(table, record_id, household_id, "update", column, old, values[column],
+                          closes)
         return [c for c, _ in changed if c not in derived]
 
 
 # Columns computed from other records: stored for speed, never logged as a person's change.
-DERIVED: dict[str, Iterable[str]] = {"households": HOUSEHOLD_DERIVED}
+DERIVED: dict[str, tuple[str, ...]] = {"households": HOUSEHOLD_DERIVED}
 _VILLAGE_OWNED = {k.table for k in KINDS if k.owner == VILLAGE}
 
 

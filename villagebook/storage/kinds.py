@@ -8,6 +8,7 @@ Adding a record kind touches this list, its migration (``schema.py``), its field
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..core.messages import QT_TRANSLATE_NOOP
@@ -93,6 +94,36 @@ def kind(table: str) -> RecordKind:
 def household_kinds() -> tuple[RecordKind, ...]:
     """The kinds a household owns directly (members, incomes, visits…), in listing order."""
     return tuple(k for k in KINDS if k.owner == HOUSEHOLD)
+
+
+def owner_step(record_kind: RecordKind) -> tuple[str, str] | None:
+    """One step up a record's owner chain: (the owner's table, the column that names it);
+    None for a record of the whole book and for a village itself."""
+    if record_kind.owner == BOOK:
+        return None
+    if record_kind.owner == HOUSEHOLD:
+        return "households", "household_id"
+    if record_kind.owner == VILLAGE:
+        return "village", "village_id"
+    return record_kind.owner, str(record_kind.owner_column)
+
+
+def village_of(table: str, record_id: str,
+               read: Callable[[str, str, str], str | None]) -> str | None:
+    """The village a record belongs to, read up its owner chain (a photo → its visit →
+    its household → its village); ``read(table, id, column)`` gives one column of one
+    record (None when the record is not known). None for a record of the whole book or
+    one whose chain breaks off."""
+    while table != "village":
+        step = owner_step(kind(table))
+        if step is None:
+            return None
+        owner_table, column = step
+        owner_id = read(table, record_id, column)
+        if owner_id is None:
+            return None
+        table, record_id = owner_table, owner_id
+    return record_id
 
 
 # Tables whose records name a household besides their owner (a problem is the village's

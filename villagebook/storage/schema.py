@@ -7,10 +7,14 @@ program can refuse a newer book before touching it.
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from ..core.ids import new_id
+from .changelog import conflict_ident
 from .schema_names import MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION
 
 migrations = Migrations(MIGRATION_SET)
@@ -516,6 +520,65 @@ def m0017(db: Database) -> None:
         ALTER TABLE sync_peers ADD COLUMN retired_by TEXT;
         """
     )
+
+
+@migrations(name="0018_holdings_by_scope")
+def m0018(db: Database) -> None:
+    """Migration 0018: what a book holds of another site is kept per scope: a range is
+    either full (every action of that origin) or scoped to one village (only the actions
+    about that village: what a village gets of its township's, and passes on). In a
+    village book every other site's holding becomes scoped to its home village: its
+    township's packages declared ranges over every origin while carrying only the
+    village's actions, and a village that passed them on as full made a new township skip
+    other villages' real actions. Local, never shipped."""
+    conn = db.conn
+    meta = dict(conn.execute("SELECT key, value FROM meta"))
+    home = None
+    if meta.get("book_kind") != "township":
+        home = meta.get("home_village") or (conn.execute(
+            "SELECT id FROM village ORDER BY created_at LIMIT 1").fetchone() or [None])[0]
+    own = {meta.get("site_id"), *(p["site"] for p in json.loads(
+        meta.get("previous_sites") or "[]"))}
+    rows = conn.execute("SELECT site_id, upto FROM sync_received").fetchall()
+    db.executescript(
+        """
+        DROP TABLE sync_received;
+        CREATE TABLE sync_received (
+            site_id TEXT NOT NULL, scope TEXT NOT NULL DEFAULT '', upto INTEGER NOT NULL,
+            PRIMARY KEY (site_id, scope));
+        """
+    )
+    conn.executemany("INSERT INTO sync_received (site_id, scope, upto) VALUES (?, ?, ?)",
+                     [(site, home if home and site not in own else "", upto)
+                      for site, upto in rows])
+    # A conflict is named alike on both sides (its two stamps, or its two records, sorted)
+    # and closed only by a decision that names it: the decision's change carries the
+    # names it closes, and travels with it.
+    db.executescript(
+        """
+        ALTER TABLE changes ADD COLUMN closes TEXT;
+        CREATE INDEX changes_decisions ON changes(hlc) WHERE closes IS NOT NULL;
+        ALTER TABLE sync_conflicts ADD COLUMN ident TEXT;
+        """
+    )
+    for conflict_id, table, record, field, local, remote, local_stamp, remote_stamp in \
+            conn.execute("SELECT id, table_name, record_id, field, local_value, remote_value,"
+                         " local_stamp, remote_stamp FROM sync_conflicts").fetchall():
+        clash = "+" in field
+        ident = conflict_ident(table, _clash_subject(conn, table, field, record) if clash
+                               else record, field,
+                               json.loads(local) if clash else local_stamp,
+                               json.loads(remote) if clash else remote_stamp)
+        conn.execute("UPDATE sync_conflicts SET ident = ? WHERE id = ?", [ident, conflict_id])
+    db.executescript("CREATE INDEX sync_conflicts_ident ON sync_conflicts(ident);")
+
+
+def _clash_subject(conn: Any, table: str, key: str, record_id: str) -> str:
+    """The value two records share on a key a person enters once (for a conflict's name)."""
+    columns = key.split("+")
+    row = conn.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE id = ?",
+                       [record_id]).fetchone()
+    return "+".join(str(v) for v in row) if row else record_id
 
 
 # The light list that opening a book reads (schema_names) must be these migrations.

@@ -24,28 +24,32 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..core.clock import ClockAhead
+from ..core.clock import ClockAhead, decode
 from ..core.errors import VillagebookError
 from ..core.ids import new_id
 from ..core.idnumber import parse as parse_id
 from ..core.today import now_text
-from ..storage.book import Book
-from ..storage.book_settings import local_setting
-from ..storage.changelog import DERIVED, base_stamp, close_conflicts, to_json
+from ..storage.book import MAX_AHEAD_HOURS, MAX_AHEAD_SETTING, Book
+from ..storage.book_settings import local_setting, set_local_setting
+from ..storage.changelog import (DERIVED, base_stamp, close_conflicts, conflict_ident, decided,
+                                 to_json)
 from ..storage.derived import refresh
 from ..storage.kinds import kind
 from ..storage.schema_names import SCHEMA_VERSION
-from .export import acknowledged, received, village_counts, village_records
+from ..storage.township import is_township
+from ..storage.village import own_sites
+from .export import village_counts, village_records
 from .keys import Keys, SyncError, load_keys, unb64
+from .holdings import FULL, held, hold, peer_holds, replace_peer_holds
 from .package import MAX_FILE, Package, open_package, read_header, sender_of
+from .verify import Sender, Verdict, check_shape, columns, own_name, verify
 from .peers import peer
 
-# a package with stamps further ahead of this laptop's clock than this (hours; a local
-# setting of the book) is held rather than dragging the book's clock along
-MAX_AHEAD_SETTING, MAX_AHEAD_HOURS = "sync.max_clock_ahead_hours", 24
 
 
 def max_ahead_ms(book: Book) -> int:
+    """How far ahead of this laptop's clock another book's stamps may lie before its
+    package is held rather than dragging the book's clock along."""
     hours = local_setting(book, MAX_AHEAD_SETTING) or MAX_AHEAD_HOURS
     return int(float(hours) * 3_600_000)
 
@@ -68,6 +72,8 @@ class Outcome:
     sender_name: str = ""  # the sending book's village or township, as it calls itself
     ranges: dict[str, list[int]] = field(default_factory=dict)  # per origin, the numbers
     held_id: str = ""  # the row that keeps it while held
+    # changes its sender may not make here (table, record, field, reason): not applied
+    skipped: list[dict[str, Any]] = field(default_factory=list)
 
 
 def package_files(paths: Sequence[str | Path]) -> list[Path]:
@@ -138,14 +144,17 @@ def not_for_us(data: bytes, keys: Keys) -> str:
 
 
 def import_bytes(book: Book, data: bytes, name: str, dry_run: bool = False,
-                 keys: Keys | None = None, held_id: str = "") -> Outcome:
+                 keys: Keys | None = None, held_id: str = "",
+                 clock_accepted: bool = False) -> Outcome:
     """Verify and apply one package; a refusal names its reason and writes nothing.
-    ``held_id``: the row keeping this package while held (a retry). Nothing escapes as a
+    ``held_id``: the row keeping this package while held (a retry); ``clock_accepted``:
+    a person accepted its stamps from a clock that ran ahead (``accept_held``). Nothing
+    escapes as a
     traceback: a package whose content cannot be applied is refused as damaged, and a
     full disk or a damaged book is said as such, with the package not applied."""
     keys = keys or load_keys()
     try:
-        return _import(book, data, name, dry_run, keys, held_id)
+        return _import(book, data, name, dry_run, keys, held_id, clock_accepted)
     except SyncError as error:
         return Outcome(name, "refused", error.code, dict(error.values), held_id=held_id)
     except VillagebookError as error:  # the book's own trouble (a full disk…): not applied
@@ -155,17 +164,22 @@ def import_bytes(book: Book, data: bytes, name: str, dry_run: bool = False,
 
 
 def _import(book: Book, data: bytes, name: str, dry_run: bool, keys: Keys,
-            held_id: str) -> Outcome:
+            held_id: str, clock_accepted: bool = False) -> Outcome:
     elsewhere = not_for_us(data, keys)
     if elsewhere:
         return Outcome(name, "not_for_us", elsewhere)
     installation, _ = sender_of(data)
-    sender = peer(book, installation)
-    package = open_package(data, keys, unb64(sender["sign_key"]))
+    paired = peer(book, installation)
+    package = open_package(data, keys, unb64(paired["sign_key"]))
     _check_manifest(book, package, installation, keys)
+    sender = sender_of_package(book, paired, package)
+    for action in package.actions:  # the registry and the schema, before anything else
+        for change in action["changes"]:
+            check_shape(book, change, package)
     about = {"sender": installation, "ranges": package.manifest["ranges"],
              "sender_name": str((package.manifest.get("sender") or {}).get("name") or "")}
-    have = received(book)  # per origin, how far this book has everything
+    scopes = range_scopes(book, package, sender)
+    have = _have(book, scopes)  # per origin, how far this book holds the package's scope
     missing = _gaps(package, have)
     if missing:
         if not dry_run:
@@ -173,6 +187,8 @@ def _import(book: Book, data: bytes, name: str, dry_run: bool, keys: Keys,
                             json.dumps(missing, ensure_ascii=False), held_id)
         return Outcome(name, "held", "sync.gap", {"missing": missing}, held_id=held_id,
                        **about)
+    if clock_accepted and not dry_run:
+        _accept_ahead(book, package)
     ahead = _too_far_ahead(book, package)
     if ahead:
         if not dry_run:
@@ -181,13 +197,17 @@ def _import(book: Book, data: bytes, name: str, dry_run: bool, keys: Keys,
                        held_id=held_id, **about)
     outcome = Outcome(name, "applied", held_id=held_id, **about)
     if dry_run:  # verified; what is new in it, nothing written
-        outcome.actions = sum(a["seq"] > have.get(a["site"], 0) for a in package.actions)
+        verdict = verify(book, package, sender)
+        outcome.skipped = list(verdict.skipped.values())
+        outcome.actions = sum(not _known_action(book, a) for a in package.actions)
         news = outcome.actions or any(end > have.get(site, 0) for site, (_s, end)
                                       in package.manifest["ranges"].items())
         outcome.state = "applied" if news else "already"
         return outcome
     with book.writing():  # the package, its receipts and its record here: one transaction
-        applied = _apply(book, package, installation, outcome, have)
+        verdict = verify(book, package, sender)
+        outcome.skipped = list(verdict.skipped.values())
+        applied = _apply(book, package, installation, outcome, have, scopes, verdict)
         outcome.count_errors = compare_counts(book, package, have)
         if applied or held_id:
             _record(book, installation, name, package, "applied" if applied else "already",
@@ -196,6 +216,60 @@ def _import(book: Book, data: bytes, name: str, dry_run: bool, keys: Keys,
     if not applied:
         outcome.state = "already"
     return outcome
+
+
+def sender_of_package(book: Book, paired: dict[str, Any], package: Package) -> Sender:
+    """The sending computer as the pairing knows it (kind, code) with the sites its book
+    numbered actions under, as its package states them, and the village this book keeps
+    (a village book's)."""
+    stated = package.manifest.get("sender") or {}
+    sites = {stated.get("site")} | {p.get("site") for p in stated.get("previous_sites") or []
+                                    if isinstance(p, dict)}
+    here = None
+    if not is_township(book):
+        row = book.conn.execute("SELECT code FROM village WHERE id = ?",
+                                [book.home_village_id]).fetchone()
+        here = row[0] if row else ""
+    return Sender(paired["kind"], paired["code"],
+                  frozenset(s for s in sites if isinstance(s, str)), here)
+
+
+def range_scopes(book: Book, package: Package, sender: Sender) -> dict[str, str]:
+    """Per origin of a package, the scope its range has here. In a village book all that
+    comes is about its village (its own sites, given back after a restore, in full). In a
+    township book a village's own sites come in full, other origins scoped to that
+    village."""
+    ranges = package.manifest["ranges"]
+    own = own_sites(book)
+    if not is_township(book):
+        home = book.home_village_id or FULL
+        return {site: FULL if site in own else home for site in ranges}
+    village = _village_of_sender(book, package, sender)
+    return {site: FULL if site in sender.sites else village for site in ranges}
+
+
+def _village_of_sender(book: Book, package: Package, sender: Sender) -> str:
+    """The id of a sending village here (its package's village, whose code is the
+    pairing's, when this book has not heard of it yet)."""
+    row = book.conn.execute("SELECT id FROM village WHERE code = ?", [sender.code]).fetchone()
+    if row is not None:
+        return str(row[0])
+    stated = package.manifest.get("village") or {}
+    if stated.get("code") != sender.code or not isinstance(stated.get("id"), str):
+        raise SyncError("sync.damaged")
+    return str(stated["id"])
+
+
+def _have(book: Book, scopes: dict[str, str]) -> dict[str, int]:
+    """Per origin, how far this book holds it in the scope the package gives it."""
+    by_scope: dict[str, dict[str, int]] = {}
+    return {site: by_scope.setdefault(scope, held(book, scope)).get(site, 0)
+            for site, scope in scopes.items()}
+
+
+def _known_action(book: Book, action: dict[str, Any]) -> bool:
+    return book.conn.execute("SELECT 1 FROM actions WHERE site_id = ? AND origin_seq = ?",
+                             [action["site"], action["seq"]]).fetchone() is not None
 
 
 def retry_held(book: Book, keys: Keys | None = None) -> list[Outcome]:
@@ -227,6 +301,25 @@ def retry_held(book: Book, keys: Keys | None = None) -> list[Outcome]:
     return outcomes
 
 
+def accept_held(book: Book, held_id: str, keys: Keys | None = None) -> Outcome:
+    """A person accepts a package held because its stamps ran ahead of this laptop's
+    clock (the sender's clock was set ahead, and its changes kept those stamps when it
+    was corrected). It is applied as it is; this book's clock is not moved: the accepted
+    values keep their stamps, a later edit here of the same field still replaces them
+    (its writer saw them), and changes made here meanwhile keep this laptop's own time."""
+    row = book.conn.execute("SELECT file_name, data, detail FROM sync_packages WHERE id = ?"
+                            " AND state = 'held'", [held_id]).fetchone()
+    if row is None:
+        raise SyncError("sync.no_held", id=held_id)
+    name, data, detail = row
+    if detail != "clock_ahead":
+        raise SyncError("sync.held_for_gap", id=held_id)
+    outcome = import_bytes(book, data, name, keys=keys, held_id=held_id, clock_accepted=True)
+    if outcome.state in ("applied", "already"):
+        retry_held(book, keys)
+    return outcome
+
+
 def _check_manifest(book: Book, package: Package, installation: str, keys: Keys) -> None:
     manifest = package.manifest
     if manifest.get("receiver") != keys.installation:
@@ -250,18 +343,8 @@ def _check_manifest(book: Book, package: Package, installation: str, keys: Keys)
                 not ranges[action["site"]][0] <= action["seq"] <= ranges[action["site"]][1] or \
                 not isinstance(action.get("changes"), list):
             raise SyncError("sync.damaged")
-        for change in action["changes"]:
-            if not isinstance(change, dict) or change.get("op") not in ("create", "update"):
-                raise SyncError("sync.damaged")
-            try:
-                kind(str(change.get("table")))
-            except KeyError as error:
-                raise SyncError("sync.damaged") from error
-            if change["op"] == "update" and (not isinstance(change.get("field"), str)
-                                             or not change["field"].isidentifier()):
-                raise SyncError("sync.damaged")
-            if change["op"] == "create" and not isinstance(change.get("new"), dict):
-                raise SyncError("sync.damaged")
+        if not all(isinstance(change, dict) for change in action["changes"]):
+            raise SyncError("sync.damaged")
     _check_fork(book, package)
 
 
@@ -284,107 +367,198 @@ def _gaps(package: Package, have: dict[str, int]) -> dict[str, list[int]]:
     return missing
 
 
+ACCEPTED_AHEAD = "sync.accepted_clock_ahead"  # local: per origin site, milliseconds
+
+
+def _accepted_ahead(book: Book) -> dict[str, int]:
+    """Per origin site, how far ahead a person accepted its stamps (``accept_held``)."""
+    return json.loads(local_setting(book, ACCEPTED_AHEAD) or "{}")
+
+
+def _ahead_beyond_accepted(book: Book, stamp: str, accepted: dict[str, int]) -> int:
+    """How far a stamp lies ahead of this laptop's clock, less what was accepted of its
+    site, and less how far this book's own clock runs ahead (a book whose clock ran ahead
+    takes back, without asking, stamps no further ahead than its own)."""
+    try:
+        site = decode(stamp)[2]
+    except ValueError:
+        return 0  # judged as damaged where it is applied
+    return book.clock.ahead(stamp) - max(accepted.get(site, 0), book.clock.lead())
+
+
 def _too_far_ahead(book: Book, package: Package) -> int:
+    """How far the package's stamps run ahead of this laptop's clock beyond what is
+    allowed (0: not too far). A site whose clock-ahead stamps a person accepted is allowed
+    as far as was accepted: its clock was corrected, its stamps stay ahead by design."""
+    accepted = _accepted_ahead(book)
     worst = 0
     for action in package.actions:
         for change in action["changes"]:
-            worst = max(worst, book.clock.ahead(str(change.get("hlc"))))
+            worst = max(worst, _ahead_beyond_accepted(book, str(change.get("hlc")),
+                                                      accepted))
     return worst if worst > max_ahead_ms(book) else 0
 
 
+def _accept_ahead(book: Book, package: Package) -> None:
+    """Remember how far ahead each origin's stamps in an accepted package run."""
+    accepted = _accepted_ahead(book)
+    for action in package.actions:
+        for change in action["changes"]:
+            try:
+                site = decode(str(change.get("hlc")))[2]
+            except ValueError:
+                continue
+            accepted[site] = max(accepted.get(site, 0), book.clock.ahead(change["hlc"]))
+    set_local_setting(book, ACCEPTED_AHEAD, json.dumps(accepted))
+
+
 def _apply(book: Book, package: Package, installation: str, outcome: Outcome,
-           have: dict[str, int]) -> bool:
-    """Apply the new part of a package inside the caller's transaction (``have``: what
-    this book had of each origin before); False when everything in it was here already."""
+           have: dict[str, int], scopes: dict[str, str], verdict: Verdict) -> bool:
+    """Apply what is new in a package inside the caller's transaction (``have``: how far
+    this book held each origin before, in the scope ``scopes`` gives it; ``verdict``: the
+    changes its sender may not make here). Every change not here yet is applied, also of
+    an action seen before through another village (a township's action about two
+    villages comes to a new township in two parts). False when everything in it was here
+    already."""
     conn = book.conn
     touched: set[str] = set()
     members: set[str] = set()
     applied = False
     limit = max_ahead_ms(book)
+    accepted = _accepted_ahead(book)
     for action in package.actions:
-        if action["seq"] <= have.get(action["site"], 0):
-            continue
-        applied = True
-        outcome.actions += 1
-        action_seq = conn.execute(
-            "INSERT INTO actions (id, site_id, origin_seq, action, operator, at)"
-            " VALUES (?,?,?,?,?,?)",
-            [action["id"], action["site"], action["seq"], action["action"],
-             action["operator"], action["at"]]).lastrowid
+        row = conn.execute("SELECT seq FROM actions WHERE site_id = ? AND origin_seq = ?",
+                           [action["site"], action["seq"]]).fetchone()
+        if row is None:
+            applied = True
+            outcome.actions += 1
+            action_seq = conn.execute(
+                "INSERT INTO actions (id, site_id, origin_seq, action, operator, at)"
+                " VALUES (?,?,?,?,?,?)",
+                [action["id"], action["site"], action["seq"], action["action"],
+                 action["operator"], action["at"]]).lastrowid
+        else:
+            action_seq = row[0]
         assert action_seq is not None  # an INSERT gives its row
         for change in action["changes"]:
+            if change["hlc"] in verdict.skipped:
+                continue
             try:
                 book.clock.observe(change["hlc"], limit)
-            except (ClockAhead, ValueError) as error:
+            except ClockAhead as error:
+                if _ahead_beyond_accepted(book, change["hlc"], accepted) > limit:
+                    raise SyncError("sync.damaged") from error
+                # accepted: applied with its stamp, this book's clock left where it is
+            except ValueError as error:
                 raise SyncError("sync.damaged") from error
-            _apply_change(book, action_seq, action, change, package.blobs, outcome)
-            if change.get("household"):
-                touched.add(change["household"])
-            if change["table"] == "members":
-                members.add(change["record"])
+            if _apply_change(book, action_seq, action, change, package.blobs, outcome):
+                applied = True
+                if change.get("household"):
+                    touched.add(change["household"])
+                if change["table"] == "members":
+                    members.add(change["record"])
     for site, (_start, end) in package.manifest["ranges"].items():
         if end > have.get(site, 0):
             applied = True
-            conn.execute("INSERT INTO sync_received (site_id, upto) VALUES (?, ?)"
-                         " ON CONFLICT(site_id) DO UPDATE SET upto = max(upto, excluded.upto)",
-                         [site, end])
-    for site, upto in (package.manifest.get("acks") or {}).items():
-        if isinstance(upto, int):
-            conn.execute("INSERT INTO sync_acks (peer, site_id, upto) VALUES (?,?,?)"
-                         " ON CONFLICT(peer, site_id) DO UPDATE SET"
-                         " upto = max(upto, excluded.upto)", [installation, site, upto])
+            hold(book, site, scopes[site], end)
+    sender_site = str((package.manifest.get("sender") or {}).get("site"))
+    replace_peer_holds(book, installation, package.manifest.get("acks") or {}, sender_site)
     refresh(book, touched)
     outcome.same_person = find_same_person(book, members)
     return applied
 
 
 def _apply_change(book: Book, action_seq: int, action: dict[str, Any], change: dict[str, Any],
-                  blobs: dict[str, bytes], outcome: Outcome) -> None:
+                  blobs: dict[str, bytes], outcome: Outcome) -> bool:
+    """Apply one change (checked by ``verify``); False when it was here already."""
     conn = book.conn
     if conn.execute("SELECT 1 FROM changes WHERE hlc = ?", [change["hlc"]]).fetchone():
-        return  # this very change is here already
-    table, record_id, op = change["table"], change["record"], change["op"]
-    field_name = change.get("field")
+        return False  # this very change is here already
+    # names as this book's registry and schema spell them: no SQL from package text
+    table, record_id, op = kind(change["table"]).table, change["record"], change["op"]
+    known = columns(book, table)
+    field_name = None if op == "create" else own_name(known, change["field"])
     merging = op == "create" and conn.execute(f"SELECT 1 FROM {table} WHERE id = ?",
                                               [record_id]).fetchone() is not None
     if merging:  # made on two sides under one natural id (a setting's key)
-        stamps = {name: base_stamp(conn, record_id, name) for name in change["new"]
-                  if name != "id"}
+        stamps = {own_name(known, name): base_stamp(conn, record_id, name)
+                  for name in change["new"] if name != "id"}
     local_stamp = None if op == "create" else base_stamp(conn, record_id, field_name)
+    closes = [str(c) for c in change.get("closes") or []]
     conn.execute(
         "INSERT INTO changes (hlc, action_seq, table_name, record_id, household_id, op, field,"
-        " old_value, new_value, base) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        " old_value, new_value, base, closes) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         [change["hlc"], action_seq, table, record_id, change.get("household"), op, field_name,
          None if op == "create" else to_json(change.get("old")), to_json(change.get("new")),
-         change.get("base")])
+         change.get("base"), json.dumps(sorted(closes)) if closes else None])
+    if closes:  # a person's decision: closes the conflicts it names, here too
+        close_conflicts(conn, closes, change["hlc"])
     if merging:  # each field as a concurrent change of it
         for name, stamp in stamps.items():
             _merge_field(book, action, change, table, record_id, name, change["new"][name],
                          stamp, outcome)
-        return
+        return True
     if op == "create":
         _create(book, table, record_id, change, action, blobs, outcome)
-        return
-    if field_name is not None and field_name in DERIVED.get(table, ()):
-        return
-    columns = _columns(conn, table)
-    if field_name not in columns or field_name in ("id", "created_at", "updated_at"):
-        raise SyncError("sync.damaged")
-    base = change.get("base")
-    concurrent = local_stamp is not None and base is not None and base < local_stamp
-    if not concurrent:
-        close_conflicts(conn, record_id, field_name, base, change["hlc"])
+        return True
+    assert field_name is not None  # an update names its field (check_shape)
+    if field_name in DERIVED.get(table, ()):
+        return True
+    seen, pair = lines(conn, change.get("base"), local_stamp, change["hlc"])
+    # the value that stands: the one whose writer saw the other's; between two that did
+    # not see each other, the later stamp's (every book decides alike)
+    later = local_stamp is None or (change["hlc"] > local_stamp if seen is None
+                                    else seen == "remote saw local")
     _merge_field(book, action, change, table, record_id, field_name, change.get("new"),
-                 local_stamp if concurrent else None, outcome,
-                 later=local_stamp is None or change["hlc"] > local_stamp)
+                 local_stamp if pair else None, outcome, later=later, pair=pair)
+    return True
+
+
+def _line(conn: Any, stamp: str) -> list[str]:
+    """A value's line: its stamp, the stamp of the value its writer saw (its base), and so
+    on back to the record's creation, as far as this book holds them."""
+    line = [stamp]
+    while True:
+        row = conn.execute("SELECT base FROM changes WHERE hlc = ?", [line[-1]]).fetchone()
+        if row is None or row[0] is None or row[0] in line:
+            return line
+        line.append(row[0])
+
+
+def lines(conn: Any, base: str | None, local: str | None, remote: str
+          ) -> tuple[str | None, tuple[str, str] | None]:
+    """How a remote change of a field stands to the value standing here (``local`` its
+    stamp), followed through each change's ``base`` (the value its writer saw): the remote
+    writer saw it (``"remote saw local"``), or the local value's writer saw the remote one
+    (``"local saw remote"``), or neither saw the other: then the pair of changes where the
+    two lines part (each side's first change the other did not see), the same pair in
+    every book whatever came first, which names the conflict. (None, None) when there is
+    nothing to compare."""
+    if local is None or base is None:
+        return None, None
+    if base == local:
+        return "remote saw local", None
+    local_line = _line(conn, local)
+    remote_line = [remote, *_line(conn, base)]
+    if local in remote_line:
+        return "remote saw local", None
+    if remote in local_line:
+        return "local saw remote", None
+    common = next((s for s in remote_line if s in local_line), None)
+    if common is None:  # the lines part before what this book holds: judge by the stamps
+        return (None, None) if base >= local else (None, (remote, local))
+    return None, (remote_line[remote_line.index(common) - 1],
+                  local_line[local_line.index(common) - 1])
 
 
 def _merge_field(book: Book, action: dict[str, Any], change: dict[str, Any], table: str,
                  record_id: str, field_name: str, remote: Any, concurrent_with: str | None,
-                 outcome: Outcome, later: bool | None = None) -> None:
+                 outcome: Outcome, later: bool | None = None,
+                 pair: tuple[str, str] | None = None) -> None:
     """Set one field from a remote change. Concurrent with a local change of another
-    value (``concurrent_with`` its stamp): both kept as a conflict. Either way the value
-    of the later stamp stands, so every replica shows the same."""
+    value (``concurrent_with`` its stamp; ``pair`` the changes where the two lines part,
+    which name the conflict): both kept as a conflict. Either way the value of the later
+    stamp stands, so every replica shows the same."""
     conn = book.conn
     current = conn.execute(f"SELECT {field_name} FROM {table} WHERE id = ?",
                            [record_id]).fetchone()
@@ -400,10 +574,11 @@ def _merge_field(book: Book, action: dict[str, Any], change: dict[str, Any], tab
                     "local_stamp": concurrent_with,
                     "local_operator": local[0] if local else None,
                     "remote_value": to_json(remote), "remote_stamp": change["hlc"],
-                    "remote_operator": action["operator"], "found_at": now_text()}
-        conn.execute(f"INSERT INTO sync_conflicts ({', '.join(conflict)}) VALUES"
-                     f" ({', '.join('?' * len(conflict))})", list(conflict.values()))
-        outcome.conflicts.append(conflict)
+                    "remote_operator": action["operator"], "found_at": now_text(),
+                    "ident": conflict_ident(table, record_id, field_name,
+                                            *(pair or (concurrent_with, change["hlc"])))}
+        if _record_conflict(conn, conflict):
+            outcome.conflicts.append(conflict)
     if later is None:
         later = concurrent_with is None or change["hlc"] > concurrent_with
     if later:  # the later stamp's value
@@ -416,8 +591,8 @@ def _create(book: Book, table: str, record_id: str, change: dict[str, Any],
     conn = book.conn
     if conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", [record_id]).fetchone():
         return
-    columns = _columns(conn, table)
-    values = {k: v for k, v in change["new"].items() if k in columns}
+    known = columns(book, table)
+    values = {name: change["new"][name] for name in known if name in change["new"]}
     values["id"] = record_id
     for binary in kind(table).binary:
         digest = (change["new"].get(binary) or {}).get("sha256")
@@ -435,20 +610,9 @@ def _create(book: Book, table: str, record_id: str, change: dict[str, Any],
     for field_name, new, stamp in conn.execute(
             "SELECT field, new_value, hlc FROM changes WHERE record_id = ? AND op = 'update'"
             " AND hlc > ? ORDER BY hlc", [record_id, change["hlc"]]).fetchall():
-        if field_name in columns and field_name not in DERIVED.get(table, ()):
-            conn.execute(f"UPDATE {table} SET {field_name} = ? WHERE id = ?",
+        if field_name in known and field_name not in DERIVED.get(table, ()):
+            conn.execute(f"UPDATE {table} SET {own_name(known, field_name)} = ? WHERE id = ?",
                          [json.loads(new), record_id])
-
-
-_COLUMNS: dict[str, frozenset[str]] = {}
-
-
-def _columns(conn: Any, table: str) -> frozenset[str]:
-    """A table's columns (the schema of this program's books does not change while it
-    runs)."""
-    if table not in _COLUMNS:
-        _COLUMNS[table] = frozenset(r[1] for r in conn.execute(f"PRAGMA table_info({table})"))
-    return _COLUMNS[table]
 
 
 def _report_clash(book: Book, table: str, values: dict[str, Any], change: dict[str, Any],
@@ -474,10 +638,23 @@ def _report_clash(book: Book, table: str, values: dict[str, Any], change: dict[s
                         "local_stamp": "", "local_operator": None,
                         "remote_value": to_json(values["id"]),
                         "remote_stamp": change["hlc"], "remote_operator": action["operator"],
-                        "found_at": now_text()}
-            conn.execute(f"INSERT INTO sync_conflicts ({', '.join(conflict)}) VALUES"
-                         f" ({', '.join('?' * len(conflict))})", list(conflict.values()))
-            outcome.conflicts.append(conflict)
+                        "found_at": now_text(),
+                        "ident": conflict_ident(table, "+".join(str(values[c]) for c in key),
+                                                "+".join(key), other, values["id"])}
+            if _record_conflict(conn, conflict):
+                outcome.conflicts.append(conflict)
+
+
+def _record_conflict(conn: Any, conflict: dict[str, Any]) -> bool:
+    """Keep a conflict found here, once under its name (both sides name it alike); one a
+    decision here already named is kept as decided. False when it was known before."""
+    if conn.execute("SELECT 1 FROM sync_conflicts WHERE ident = ?",
+                    [conflict["ident"]]).fetchone():
+        return False
+    conflict = {**conflict, "resolved_stamp": decided(conn, conflict["ident"])}
+    conn.execute(f"INSERT INTO sync_conflicts ({', '.join(conflict)}) VALUES"
+                 f" ({', '.join('?' * len(conflict))})", list(conflict.values()))
+    return conflict["resolved_stamp"] is None
 
 
 def normalized_id(text: str | None) -> str | None:
@@ -538,7 +715,7 @@ def compare_counts(book: Book, package: Package, have: dict[str, int]
     sender_top = (package.manifest.get("acks") or {}).get(sender_site, 0)
     if not isinstance(sender_top, int) or sender_top < have.get(sender_site, 0):
         return []
-    acks = acknowledged(book, package.manifest["sender"]["installation"])
+    acks = peer_holds(book, package.manifest["sender"]["installation"])
     for site, top in _village_tops(book, village["id"]).items():
         if acks.get(site, 0) < top:
             return []

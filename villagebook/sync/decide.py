@@ -12,8 +12,10 @@ from ..core.validation import clean_fields
 from ..storage.book import Book
 from ..storage.kinds import kind
 from ..storage.records import rows
-from .export import acknowledged, received
+from .export import received
+from .holdings import peer_holds
 from .keys import SyncError
+from .verify import columns, own_name
 from .peers import peers
 from ..storage.village import own_sites
 from ..core.today import current_date, now_text
@@ -37,19 +39,27 @@ def open_conflicts(book: Book) -> list[dict[str, Any]]:
 def resolve_conflict(book: Book, conflict_id: str, *, take: str | None = None,
                      value: str | None = None) -> None:
     """Decide a conflict: keep this side's value (``take='local'``), the other's
-    (``'remote'``), or a third (``value``, typed as in the window). The decision is an
-    ordinary logged change whose base covers both values: it syncs, and closes the
-    conflict wherever it arrives."""
+    (``'remote'``), or a third (``value``, typed as in the window). The decision is a
+    logged change that names the conflict it closes: it syncs, and closes that conflict
+    wherever it arrives (only a decision closes a conflict; an ordinary edit of the field
+    does not). Two records on one key are settled by editing them (renumbering, removing
+    one); deciding such a conflict says both stay as they are, and travels the same way."""
     found = rows(book, "SELECT * FROM sync_conflicts WHERE id = ?", [conflict_id])
     if not found:
         raise SyncError("sync.no_conflict", id=conflict_id)
     conflict = found[0]
     if conflict["resolved_stamp"]:
         raise SyncError("sync.conflict_decided", id=conflict_id)
-    if "+" in conflict["field"]:  # two records on one key: settled by editing them
-        with book.writing():
-            book.conn.execute("UPDATE sync_conflicts SET resolved_stamp = ? WHERE id = ?",
-                              [book.clock.now(), conflict_id])
+    if "+" in conflict["field"]:  # both stay: said by restating the record's own key
+        column = conflict["field"].split("+")[-1]
+        current = book.conn.execute(
+            f"SELECT {own_name(columns(book, conflict['table_name']), column)} FROM"
+            f" {kind(conflict['table_name']).table} WHERE id = ?",
+            [conflict["record_id"]]).fetchone()
+        with book.action("sync.resolve") as writer:
+            writer.update(conflict["table_name"], conflict["record_id"],
+                          {column: current[0] if current else None},
+                          conflict["household_id"], force=True, closes=[conflict["ident"]])
         return
     if take in ("local", "remote"):
         chosen = json.loads(conflict[f"{take}_value"] or "null")
@@ -59,7 +69,8 @@ def resolve_conflict(book: Book, conflict_id: str, *, take: str | None = None,
         raise SyncError("sync.choose_value")
     with book.action("sync.resolve") as writer:
         writer.update(conflict["table_name"], conflict["record_id"],
-                      {conflict["field"]: chosen}, conflict["household_id"], force=True)
+                      {conflict["field"]: chosen}, conflict["household_id"], force=True,
+                      closes=[conflict["ident"]])
 
 
 def _typed(table: str, field_name: str, text: str) -> Any:
@@ -143,10 +154,23 @@ class SyncStatus(TypedDict):
 
     site: str
     received: dict[str, int]
+    # how many hours this book's own newest stamp lies ahead of this laptop's clock (its
+    # clock ran ahead once): its packages are held until a person accepts them
+    clock_ahead_hours: int
     peers: list[PeerStatus]
     retired: list[RetiredPeer]  # pairings retired: no package to or from them
     open_conflicts: int
     same_person_undecided: int
+
+
+def own_clock_ahead(book: Book) -> int:
+    """Milliseconds by which this book's own newest stamp lies ahead of this laptop's
+    clock (0 when not): a clock that was set ahead once leaves its stamps ahead."""
+    own = sorted(own_sites(book))
+    newest = book.conn.execute(
+        "SELECT max(c.hlc) FROM changes c JOIN actions a ON a.seq = c.action_seq"
+        f" WHERE a.site_id IN ({', '.join('?' * len(own))})", own).fetchone()[0]
+    return book.clock.ahead(newest) if newest else 0
 
 
 def status(book: Book) -> SyncStatus:
@@ -156,7 +180,7 @@ def status(book: Book) -> SyncStatus:
     have = received(book)
     out_peers = []
     for p in peers(book):
-        acks = acknowledged(book, p["installation"])
+        acks = peer_holds(book, p["installation"])
         # this book's own changes the peer has not acknowledged (an index range per site)
         count, since = 0, None
         for site in own_sites(book):
@@ -171,7 +195,7 @@ def status(book: Book) -> SyncStatus:
                                        " ORDER BY at DESC LIMIT 1",
                                  [p["installation"], direction])
                 for direction in ("in", "out")}
-        held = rows(book, "SELECT file_name, at, detail FROM sync_packages WHERE peer = ?"
+        held = rows(book, "SELECT id, file_name, at, detail FROM sync_packages WHERE peer = ?"
                            " AND state = 'held' ORDER BY at", [p["installation"]])
         out_peers.append(PeerStatus(
             installation=p["installation"], kind=p["kind"], name=p["name"], code=p["code"],
@@ -185,7 +209,8 @@ def status(book: Book) -> SyncStatus:
                            retired_by=p["retired_by"] or "")
                for p in peers(book, retired=True)]
     return SyncStatus(
-        site=book.site_id, received=have, peers=out_peers, retired=retired,
+        site=book.site_id, received=have, clock_ahead_hours=own_clock_ahead(book) // 3_600_000,
+        peers=out_peers, retired=retired,
         open_conflicts=book.conn.execute(
             "SELECT count(*) FROM sync_conflicts WHERE resolved_stamp IS NULL").fetchone()[0],
         same_person_undecided=book.conn.execute(

@@ -14,10 +14,10 @@ from ..storage.book import Book, snapshot
 from ..storage.files import replace_atomically
 from ..storage.kinds import KINDS, VILLAGE
 from ..storage.schema_names import SHIPPED_SCHEMA
-from ..storage.village import own_sites
 from .keys import Keys, SyncError, load_keys, unb64
 from .package import Package, write_package
 from ..storage.village import book_identity
+from .holdings import FULL, held, peer_holds
 from .peers import peer, peers
 from ..core.today import current_date, now_text
 
@@ -26,20 +26,9 @@ _BOOK_WIDE = ("book_settings", "helpers")
 
 
 def received(book: Book) -> dict[str, int]:
-    """Per origin site, how far this book has everything: its own sites in full, others
-    as applied without a gap."""
-    out = dict(book.conn.execute("SELECT site_id, upto FROM sync_received"))
-    for site, top in book.conn.execute(
-            "SELECT site_id, max(origin_seq) FROM actions GROUP BY site_id"):
-        if site in own_sites(book):
-            out[site] = max(out.get(site, 0), top)
-    return out
-
-
-def acknowledged(book: Book, installation: str) -> dict[str, int]:
-    """What the peer said it has applied, per origin site."""
-    return dict(book.conn.execute("SELECT site_id, upto FROM sync_acks WHERE peer = ?",
-                                  [installation]))
+    """Per origin site, how far this book holds what concerns it without a gap: a village
+    book what is about its village, a township book everything it holds in full."""
+    return held(book, book.home_village_id or FULL)
 
 
 def village_of_peer(book: Book, target: dict[str, Any]) -> str | None:
@@ -88,22 +77,34 @@ def village_records(book: Book, village_id: str) -> tuple[set[str], set[str]]:
     return records, households
 
 
+def scope_of(book: Book, target: dict[str, Any]) -> str:
+    """What a package to ``target`` is about: the village a township sends to, this
+    village book's own village (to its township), or everything (FULL)."""
+    if target["kind"] == "village":
+        return village_of_peer(book, target) or FULL
+    return book.home_village_id or FULL
+
+
 def collect(book: Book, target: dict[str, Any], full: bool = False
             ) -> tuple[dict[str, list[int]], list[dict[str, Any]], dict[str, bytes]]:
     """The ranges, actions and photos a package to ``target`` carries: per origin site
-    everything after what the target acknowledged (all with ``full``), and of a township's
-    actions only those about the target's village (the ranges still cover the rest, so
-    the village's sequence has no gaps)."""
-    acks = {} if full else acknowledged(book, target["installation"])
-    village_id = village_of_peer(book, target) if target["kind"] == "village" else None
-    # a village's package: only its own records (None: everything, to the township)
-    keep: tuple[set[str], set[str]] | None = village_records(book, village_id) \
-        if village_id else None
+    everything this book holds of the package's scope after what the target's newest
+    package said it holds (all with ``full``). To a village, of each action only the
+    changes about that village (and the township's shared settings and helpers): the
+    ranges are then the village's scope, not full, and the village keeps them so."""
+    stated = {} if full else peer_holds(book, target["installation"])
+    to_village = target["kind"] == "village"
+    village_id = village_of_peer(book, target) if to_village else None
+    # a package to a village: only its own records (none before this book has heard of
+    # the village); None: everything, to the township
+    keep: tuple[set[str], set[str]] | None = None
+    if to_village:
+        keep = village_records(book, village_id) if village_id else (set(), set())
     ranges: dict[str, list[int]] = {}
     actions: list[dict[str, Any]] = []
     blobs: dict[str, bytes] = {}
-    for site, upto in sorted(received(book).items()):
-        start = acks.get(site, 0) + 1
+    for site, upto in sorted(held(book, scope_of(book, target)).items()):
+        start = stated.get(site, 0) + 1
         if start > upto:
             continue
         ranges[site] = [start, upto]
@@ -113,10 +114,11 @@ def collect(book: Book, target: dict[str, Any], full: bool = False
             [site, start, upto])
         for seq, action_id, origin_seq, what, operator, at in cursor.fetchall():
             changes = _changes(book, seq)
-            if keep is not None and not any(
-                    c["table"] in _BOOK_WIDE or c["record"] in keep[0]
-                    or c["household"] in keep[1] for c in changes):
-                continue
+            if keep is not None:
+                changes = [c for c in changes if c["table"] in _BOOK_WIDE
+                           or c["record"] in keep[0] or c["household"] in keep[1]]
+                if not changes:
+                    continue
             for change in changes:
                 if change["table"] == "visit_photos" and change["op"] == "create":
                     digest = change["new"].get("image", {}).get("sha256")
@@ -133,11 +135,16 @@ def collect(book: Book, target: dict[str, Any], full: bool = False
 def _changes(book: Book, action_seq: int) -> list[dict[str, Any]]:
     cursor = book.conn.execute(
         "SELECT hlc, table_name, record_id, household_id, op, field, old_value, new_value,"
-        " base FROM changes WHERE action_seq = ? ORDER BY seq", [action_seq])
-    return [{"hlc": hlc, "table": table, "record": record, "household": household, "op": op,
-             "field": field, "old": None if old is None else json.loads(old),
-             "new": None if new is None else json.loads(new), "base": base}
-            for hlc, table, record, household, op, field, old, new, base in cursor]
+        " base, closes FROM changes WHERE action_seq = ? ORDER BY seq", [action_seq])
+    out = []
+    for hlc, table, record, household, op, field, old, new, base, closes in cursor:
+        change = {"hlc": hlc, "table": table, "record": record, "household": household,
+                  "op": op, "field": field, "old": None if old is None else json.loads(old),
+                  "new": None if new is None else json.loads(new), "base": base}
+        if closes:  # a decision: the conflicts it closes (absent from other changes)
+            change["closes"] = json.loads(closes)
+        out.append(change)
+    return out
 
 
 def build(book: Book, target: dict[str, Any], full: bool = False,
@@ -157,7 +164,7 @@ def build(book: Book, target: dict[str, Any], full: bool = False,
             "receiver": target["installation"],
             "village": ({"id": village[0], "code": village[1], "name": village[2]}
                         if village else None),
-            "ranges": ranges, "acks": received(book),
+            "ranges": ranges, "acks": held(book, scope_of(book, target)),
             "counts": village_counts(book, village_id),
             "record_counts": _action_counts(actions),
         }

@@ -21,6 +21,7 @@ class FingerprintDialog(QDialog):
         super().__init__(parent)
         self.card = card
         self.setWindowTitle(self.tr("Compare the fingerprint by phone"))
+        self.setMinimumWidth(520)  # the wrapped sentences get their height from this width
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr(
             "Pairing with {name} ({code}). Call them and ask them to read the fingerprint "

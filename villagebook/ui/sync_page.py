@@ -27,7 +27,7 @@ from ..storage import open_book
 from ..storage.book import Book
 from ..storage.kinds import kind
 from ..storage.township import SUMMARY_CATEGORIES
-from ..sync.apply import Outcome, import_files, package_files
+from ..sync.apply import Outcome, accept_held, import_files, package_files
 from ..sync.decide import (PeerStatus, mark_same_person, open_conflicts, resolve_conflict,
                            same_person_findings, status)
 from ..sync.export import export_packages
@@ -126,6 +126,10 @@ class SyncPage(QWidget):
             "When the other side's computer is replaced, lost or stolen: its packages are "
             "refused from then on"))
         layout.addLayout(_row(self.card_button, self.accept_button, self.retire_button))
+        self.clock_button = _button(self.tr("Accept a package from a clock that ran ahead…"),
+                                    lambda: self.accept_clock_ahead())
+        self.clock_button.setVisible(False)  # only while such a package is kept
+        layout.addLayout(_row(self.clock_button))
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.state.setTextFormat(Qt.TextFormat.RichText)
@@ -193,6 +197,12 @@ class SyncPage(QWidget):
         state = status(self.book)
         self._peers = state["peers"]
         lines = []
+        if state["clock_ahead_hours"]:
+            lines.append("<span style='color:#b00020'>" + self.tr(
+                "This book's changes carry times {hours} hours ahead of this computer's "
+                "clock: the clock was set ahead once. The other side keeps them until a "
+                "person there accepts them; check the date and time of this computer."
+            ).format(hours=state["clock_ahead_hours"]) + "</span>")
         if not state["peers"]:
             lines.append(self.tr(
                 "Not paired yet. Save this computer's pairing file and give it to the other "
@@ -205,6 +215,9 @@ class SyncPage(QWidget):
                 name=gone["name"], code=gone["code"], day=gone["retired_at"][:10],
                 who=gone["retired_by"]))
         self.retire_button.setEnabled(bool(state["peers"]))
+        self._clock_held = [(peer, held) for peer in state["peers"] for held in peer["held"]
+                            if held["missing"] == "clock_ahead"]
+        self.clock_button.setVisible(bool(self._clock_held))
         lines.append(self.tr("Conflicts waiting: {conflicts}. Same-person findings waiting: "
                              "{findings}.").format(conflicts=state["open_conflicts"],
                                                    findings=state["same_person_undecided"]))
@@ -261,8 +274,12 @@ class SyncPage(QWidget):
             parts.append(self.tr("last package received {day}").format(
                 day=_day(peer["last_received"]["at"])))
         for held in peer["held"]:
-            parts.append(self.tr("a package is kept until the missing one arrives ({file})")
-                         .format(file=held["file_name"]))
+            if held["missing"] == "clock_ahead":
+                parts.append(self.tr("a package is kept because its computer's clock ran "
+                                     "ahead ({file})").format(file=held["file_name"]))
+            else:
+                parts.append(self.tr("a package is kept until the missing one arrives "
+                                     "({file})").format(file=held["file_name"]))
         return "；".join(parts) + "。"
 
     def _acknowledged_until(self, peer: PeerStatus) -> str:
@@ -310,6 +327,9 @@ class SyncPage(QWidget):
     def _held_text(self, held: dict[str, Any]) -> str:
         """A held package and the numbers it waits for (缺 4–6)."""
         missing = held.get("missing")
+        if missing == "clock_ahead":
+            return self.tr("{file} (its computer's clock ran ahead)").format(
+                file=held["file_name"])
         if not isinstance(missing, dict) or not missing:
             return held["file_name"]
         numbers = "、".join(f"{a}–{b}" if a != b else str(a) for a, b in missing.values())
@@ -395,6 +415,31 @@ class SyncPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         return self._done(attempt(self.error, lambda: retire_peer(self.book, installation)))
+
+    def accept_clock_ahead(self) -> bool:
+        """A package kept because its sender's clock ran ahead: said what accepting means,
+        then imported as it is (this book's clock is not moved)."""
+        if not self._clock_held:
+            return False
+        peer, held = self._clock_held[0]
+        answer = QMessageBox.question(
+            self, self.tr("A clock that ran ahead"), self.tr(
+                "The package {file} from {name} carries times ahead of this computer's clock: "
+                "that computer's clock was set ahead once, and its changes keep those times. "
+                "Accept it only if {name} confirms the changes are theirs. Its changes are "
+                "imported as they are; this computer's clock is not moved, and a later edit "
+                "here of the same entries still replaces them. Accept it?").format(
+                file=held["file_name"], name=peer["name"]),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        outcomes: list[Outcome] = []
+        if not attempt(self.error, lambda: outcomes.append(
+                accept_held(self.book, held["id"], self.keys))):
+            return False
+        self.show_outcomes(outcomes)
+        return outcomes[0].state in ("applied", "already")
 
     def _done(self, done: bool, records_changed: bool = False) -> bool:
         """After an action of the page: the page shows the new state."""

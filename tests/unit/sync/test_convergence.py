@@ -222,6 +222,14 @@ def test_replicas_converge_many_more_examples(template, tmp_path_factory, operat
     run_scenario(template, tmp_path_factory.mktemp("sync"), operations, seed)
 
 
+def _open_conflicts(site: Site) -> set[tuple[str, str]]:
+    """(name, record) of each conflict still open in a book."""
+    with site:
+        with open_book(site.db, read_only=True) as book:
+            return set(book.conn.execute("SELECT ident, record_id FROM sync_conflicts"
+                                         " WHERE resolved_stamp IS NULL"))
+
+
 def run_scenario(template: Path, root: Path, operations, seed: int) -> None:
     import os
 
@@ -255,11 +263,18 @@ def run_scenario(template: Path, root: Path, operations, seed: int) -> None:
         for code, village in zip(CODES, villages):
             assert _rows(village, code) == _rows(town, code), code
         _not_overwritten_unseen(town, villages)
-        # the replicas agree on which conflicts are still open, per field
+        # the replicas agree on which conflicts are still open (each named alike on both
+        # sides), and every book is whole
+        town_open = _open_conflicts(town)
         for code, village in zip(CODES, villages):
             with village:
                 with open_book(village.db, read_only=True) as book:
                     assert book.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+                    ids = {r[0] for r in book.conn.execute(
+                        "SELECT id FROM households UNION ALL SELECT id FROM members"
+                        " UNION ALL SELECT id FROM incomes")}
+            assert {name for name, _ in _open_conflicts(village)} == \
+                {name for name, record in town_open if record in ids}, code
     finally:
         if old is not None:
             os.environ["VILLAGEBOOK_DATA_DIR"] = old

@@ -86,10 +86,10 @@ def test_a_held_package_survives_a_failed_retry(pair, tmp_path, capsys, monkeypa
     assert _rows(township, capsys, p2)[0] == 3
     real = apply._apply
 
-    def disk_full_on_the_held_one(book, package, installation, outcome, have):
+    def disk_full_on_the_held_one(book, package, installation, outcome, *rest):
         if outcome.held_id:
             raise BookError("book.disk_full")
-        return real(book, package, installation, outcome, have)
+        return real(book, package, installation, outcome, *rest)
 
     monkeypatch.setattr(apply, "_apply", disk_full_on_the_held_one)
     code, rows = _rows(township, capsys, p1)

@@ -1,0 +1,314 @@
+"""The laptops' lives, each as found by hand, through the command line: a township
+replaced, a village and a township restored from a backup, a stolen village key sending
+out of its scope, a package claiming numbers it does not carry, a change of a field no
+book has (issue: sync that survives real life, items 1, 2, 3, 5, 6, 8)."""
+
+from __future__ import annotations
+
+import json
+
+from helpers import make_id
+from syncing import Site, another_village, crafted, export, households
+from villagebook.core.clock import decode, encode
+from villagebook.storage.households import load_household, save_household
+
+
+def household_of(code: str, number: int, seq: int) -> tuple[dict, list[dict]]:
+    """A household of the village ``code`` with two members of their own ID numbers."""
+    return ({"number": f"{code}{number:03d}", "category": "01", "phone": "13800000000"},
+            [{"name": "户主", "relation": "01", "id_number": make_id("19700305", seq)},
+             {"name": "配偶", "relation": "02", "id_number": make_id("19720614", seq + 1)}])
+
+
+def add_households(site: Site, code: str, count: int, first_seq: int, first: int = 1) -> None:
+    with site.book() as book:
+        for n in range(first, first + count):
+            save_household(book, None, *household_of(code, n, first_seq + 10 * n))
+
+
+def exchange(village: Site, township: Site, tmp_path, capsys, tag: str) -> None:
+    """The village's package to the township, and the township's answer back."""
+    for package in export(village, tmp_path / f"{tag}-up", capsys):
+        assert township.run("sync", "import", str(package)) in (0, 3)
+    for package in export(township, tmp_path / f"{tag}-down", capsys,
+                          "--to", _code(village)):
+        assert village.run("sync", "import", str(package)) in (0, 3)
+
+
+def _code(site: Site) -> str:
+    with site.book() as book:
+        return book.conn.execute("SELECT code FROM village").fetchone()[0]
+
+
+def import_json(site: Site, capsys, *files) -> tuple[int, list[dict]]:
+    capsys.readouterr()
+    code = site.run("sync", "import", *map(str, files), "--json")
+    return code, json.loads(capsys.readouterr().out)
+
+
+def numbers(site: Site, code: str) -> set[str]:
+    return {n for n in households(site) if n.startswith(code)}
+
+
+def test_a_replaced_township_gets_every_village_s_whole_history(pair, tmp_path, capsys):
+    village, township = pair
+    other = another_village(tmp_path, township)
+    add_households(village, "530524101001", 3, 100)
+    add_households(other, "530524101002", 4, 300)
+    for site, tag in ((village, "v"), (other, "o")):
+        exchange(site, township, tmp_path, capsys, tag)
+    # the township's laptop is replaced: a new book, a new computer
+    new_town = Site(tmp_path, "new-town", None)
+    assert new_town.run("init-township", "--name", "城关镇", "--code", "530524101",
+                        "--user", "新站长") == 0
+    assert new_town.run("sync", "pair", "--export", str(tmp_path / "new-town.card")) == 0
+    for site, card in ((village, "village.card"), (other, "other.card")):
+        assert site.run("sync", "retire", "530524101", "--user",
+                        "李文书" if site is village else "王文书") == 0
+        assert site.accept(tmp_path / "new-town.card") == 0
+        assert new_town.accept(tmp_path / card) == 0
+    for site in (village, other):
+        [package] = export(site, tmp_path / f"to-new-{site.db.stem}", capsys)
+        code, [row] = import_json(new_town, capsys, package)
+        assert code == 0 and row["state"] == "applied" and row["count_errors"] == []
+    assert numbers(new_town, "530524101001") == numbers(village, "530524101001")
+    assert numbers(new_town, "530524101002") == numbers(other, "530524101002")
+    assert len(numbers(new_town, "5305241010")) == 7
+
+
+def test_a_village_restored_from_a_backup_gets_its_lost_edit_back(pair, tmp_path, capsys):
+    village, township = pair
+    add_households(village, "530524101001", 1, 100)
+    exchange(village, township, tmp_path, capsys, "first")
+    capsys.readouterr()
+    assert village.run("backup", "--to", str(tmp_path / "backups")) == 0
+    backup = capsys.readouterr().out.strip()
+    with village.book() as book:  # edit X, sent: the township has it
+        [household_id] = [r[0] for r in book.conn.execute("SELECT id FROM households")]
+        household, members = load_household(book, household_id)
+        save_household(book, household_id, {**household, "phone": "13911112222"}, members)
+    exchange(village, township, tmp_path, capsys, "x")
+    assert households(township)["530524101001001"]["phone"] == "13911112222"
+    assert village.run("restore", backup) == 0
+    assert households(village)["530524101001001"]["phone"] == "13800000000"
+    with village.book() as book:  # edit Y on another field after the restore
+        household, members = load_household(book, household_id)
+        save_household(book, household_id, {**household, "address": "新地址"}, members)
+    for tag in ("y1", "y2"):  # exchange both ways, twice: nobody chooses --full
+        exchange(village, township, tmp_path, capsys, tag)
+    mine, theirs = households(village), households(township)
+    assert mine["530524101001001"]["phone"] == "13911112222"  # X came back
+    assert mine == theirs
+    with village.book() as book:
+        assert book.conn.execute("SELECT address FROM households").fetchone()[0] == "新地址"
+
+
+def test_a_township_restored_from_a_backup_gets_what_it_lost(pair, tmp_path, capsys):
+    village, township = pair
+    add_households(village, "530524101001", 1, 100)
+    exchange(village, township, tmp_path, capsys, "first")
+    capsys.readouterr()
+    assert township.run("backup", "--to", str(tmp_path / "town-backups")) == 0
+    backup = capsys.readouterr().out.strip()
+    add_households(village, "530524101001", 2, 500, first=2)  # the township gets them
+    exchange(village, township, tmp_path, capsys, "second")
+    assert len(households(township)) == 3
+    assert township.run("restore", backup) == 0
+    assert len(households(township)) == 1
+    with village.book() as book:  # one more edit after the township's restore
+        hid = book.conn.execute("SELECT id FROM households ORDER BY number").fetchone()[0]
+        household, members = load_household(book, hid)
+        save_household(book, hid, {**household, "phone": "13700000001"}, members)
+    for tag in ("after1", "after2"):
+        exchange(village, township, tmp_path, capsys, tag)
+    assert households(township) == households(village)
+    with township.book() as book:  # nothing stays held
+        assert book.conn.execute("SELECT count(*) FROM sync_packages WHERE state = 'held'"
+                                 ).fetchone()[0] == 0
+
+
+def test_a_stolen_village_key_changes_nothing_outside_its_village(pair, tmp_path, capsys):
+    village, township = pair
+    other = another_village(tmp_path, township)
+    add_households(village, "530524101001", 1, 100)
+    add_households(other, "530524101002", 1, 300)
+    for site, tag in ((village, "v"), (other, "o")):
+        exchange(site, township, tmp_path, capsys, tag)
+    with township.book() as book:
+        theirs = book.conn.execute("SELECT id, address FROM households WHERE number ="
+                                   " '530524101002001'").fetchone()
+        member = book.conn.execute("SELECT id, id_number FROM members WHERE household_id = ?"
+                                   " ORDER BY position", [theirs[0]]).fetchone()
+        town_user = book.conn.execute(  # the township's own user, made there
+            "SELECT c.record_id FROM changes c JOIN actions a ON a.seq = c.action_seq"
+            " WHERE c.table_name = 'users' AND c.op = 'create' AND a.site_id = ?",
+            [book.site_id]).fetchone()[0]
+        own = book.conn.execute("SELECT id FROM households WHERE number = '530524101001001'"
+                                ).fetchone()[0]
+    with village.book() as book:  # an ordinary edit, for the forged changes to ride on
+        household, members = load_household(book, own)
+        save_household(book, own, {**household, "address": "本村新址"}, members)
+
+    def steal(package):  # signed with the village's real key, changes beyond its village
+        action = package.actions[-1]
+        base = dict(action["changes"][0])
+        ms, counter, site = decode(base["hlc"])
+        forged = [("households", theirs[0], "address", "被改的地址", theirs[0]),
+                  ("members", member[0], "id_number", make_id("19800101", 999), theirs[0]),
+                  ("users", town_user, "active", 0, None),
+                  ("book_settings", "monitoring_line", "value", "1", None),
+                  ("households", own, "phone", "13600000000", own)]
+        for i, (table, record, name, value, hh) in enumerate(forged, 1):
+            action["changes"].append({**base, "hlc": encode(ms, counter + i, site),
+                                      "table": table, "record": record, "op": "update",
+                                      "field": name, "new": value, "old": None,
+                                      "household": own, "base": None})
+
+    code, [row] = import_json(township, capsys, crafted(village, tmp_path, steal))
+    assert row["state"] == "applied"
+    reasons = {(k["table"], k["field"]): k["reason"] for k in row["skipped"]}
+    assert reasons[("households", "address")] == "sync.out_of_scope"
+    assert reasons[("members", "id_number")] == "sync.out_of_scope"
+    assert reasons[("users", "active")] == "sync.not_theirs"
+    assert all(k["reason_text"] for k in row["skipped"])
+    with township.book() as book:
+        assert book.conn.execute("SELECT address FROM households WHERE id = ?",
+                                 [theirs[0]]).fetchone()[0] == theirs[1]
+        assert book.conn.execute("SELECT id_number FROM members WHERE id = ?",
+                                 [member[0]]).fetchone()[0] == member[1]
+        assert book.conn.execute("SELECT active FROM users WHERE id = ?",
+                                 [town_user]).fetchone()[0] == 1
+        # in scope: its own household's phone
+        assert book.conn.execute("SELECT phone FROM households WHERE id = ?",
+                                 [own]).fetchone()[0] == "13600000000"
+    # and the township's next package to the other village carries none of it
+    [down] = export(township, tmp_path / "down", capsys, "--to", "530524101002")
+    assert other.run("sync", "import", str(down)) == 0
+    assert households(other)["530524101002001"] == households(township)["530524101002001"]
+
+
+def test_a_package_claiming_numbers_it_does_not_carry_is_refused(pair, tmp_path, capsys):
+    village, township = pair
+    add_households(village, "530524101001", 1, 100)
+
+    def empty(package):
+        package.actions.clear()
+
+    code, [row] = import_json(township, capsys, crafted(village, tmp_path, empty))
+    assert code == 1 and row["state"] == "refused"
+    assert row["reason"] == "sync.range_not_carried" and "没有全部带上" in row["reason_text"]
+    [real] = export(village, tmp_path / "real", capsys)  # the real one still applies
+    code, [row] = import_json(township, capsys, real)
+    assert code == 0 and row["state"] == "applied" and len(households(township)) == 1
+
+
+def test_a_change_of_a_field_no_book_has_is_refused_in_words(pair, tmp_path, capsys):
+    village, township = pair
+    add_households(village, "530524101001", 1, 100)
+
+    def unknown_update(package):
+        change = dict(package.actions[-1]["changes"][0])
+        package.actions[-1]["changes"].append({**change, "op": "update", "field": "nickname",
+                                               "new": "x", "hlc": change["hlc"] + "0"})
+
+    def unknown_create(package):
+        change = package.actions[-1]["changes"][0]
+        change["new"] = {**change["new"], "nickname": "x"}
+
+    for mutate in (unknown_update, unknown_create):
+        code, [row] = import_json(township, capsys, crafted(village, tmp_path, mutate))
+        assert code == 1 and row["reason"] == "sync.unknown_field", row
+        assert "nickname" in row["reason_text"]
+        assert households(township) == {}
+
+
+def _open(site: Site, capsys) -> list[dict]:
+    capsys.readouterr()
+    assert site.run("sync", "conflicts", "--json") == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_a_conflict_stays_open_on_both_sides_until_a_decision_names_it(pair, tmp_path,
+                                                                         capsys):
+    """The township sets a phone; the village, not having seen it, saves the field twice:
+    both sides list the one conflict under one name, and only a decision closes it,
+    there and here."""
+    village, township = pair
+    add_households(village, "530524101001", 1, 100)
+    exchange(village, township, tmp_path, capsys, "first")
+    with township.book() as book:
+        hid = book.conn.execute("SELECT id FROM households").fetchone()[0]
+        household, members = load_household(book, hid)
+        save_household(book, hid, {**household, "phone": "13900000001"}, members)
+    for phone in ("13900000002", "13900000003"):  # twice, never having seen the township's
+        with village.book() as book:
+            household, members = load_household(book, hid)
+            save_household(book, hid, {**household, "phone": phone}, members)
+    for tag in ("crossed", "again"):
+        exchange(village, township, tmp_path, capsys, tag)
+    here, there = _open(village, capsys), _open(township, capsys)
+    assert len(here) == 1 and [c["ident"] for c in here] == [c["ident"] for c in there]
+    assert {here[0]["local_value"], here[0]["remote_value"]} in (
+        {"13900000001", "13900000003"}, {"13900000001", "13900000002"})
+    # an ordinary edit of the field decides nothing
+    with village.book() as book:
+        household, members = load_household(book, hid)
+        save_household(book, hid, {**household, "phone": "13900000004"}, members)
+    exchange(village, township, tmp_path, capsys, "edited")
+    assert len(_open(village, capsys)) == 1 and len(_open(township, capsys)) == 1
+    # a decision at the township closes it there, and here when it arrives
+    assert township.run("sync", "conflicts", "--resolve", there[0]["id"], "--take", "local",
+                        "--user", "李文书") == 0
+    exchange(village, township, tmp_path, capsys, "decided")
+    assert _open(village, capsys) == [] and _open(township, capsys) == []
+    assert households(village) == households(township)
+
+
+def test_a_clock_that_ran_ahead_is_said_and_its_package_accepted(pair, tmp_path, capsys):
+    """The village's clock ran a year ahead for one edit: its stamps stay ahead once the
+    clock is right again. The village's status says so; the township holds the package
+    until a person accepts it; accepting applies it without moving the township's clock,
+    later packages of that village come in by themselves, and a later edit at the
+    township still replaces the accepted value everywhere."""
+    import time as time_module
+
+    from villagebook.core.clock import decode
+
+    village, township = pair
+    add_households(village, "530524101001", 1, 100)
+    exchange(village, township, tmp_path, capsys, "first")
+    real = time_module.time_ns
+    with village.book() as book:  # one edit while the clock runs a year ahead
+        hid = book.conn.execute("SELECT id FROM households").fetchone()[0]
+        book.clock._wall = lambda: (real() + 365 * 86_400 * 10**9) // 1_000_000
+        household, members = load_household(book, hid)
+        save_household(book, hid, {**household, "phone": "13900000001"}, members)
+    capsys.readouterr()
+    assert village.run("sync", "status", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["clock_ahead_hours"] >= 8700
+    assert village.run("sync", "status") == 0
+    assert "时钟" in capsys.readouterr().out  # said in words on the village's side
+    [package] = export(village, tmp_path / "ahead", capsys)
+    code, [row] = import_json(township, capsys, package)
+    assert code == 3 and row["state"] == "held" and row["reason"] == "sync.clock_ahead"
+    capsys.readouterr()
+    assert township.run("sync", "status", "--json") == 0
+    [held] = json.loads(capsys.readouterr().out)["peers"][0]["held"]
+    assert township.run("sync", "accept", held["id"], "--json", "--user", "李文书") == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert row["state"] == "applied"
+    assert households(township)["530524101001001"]["phone"] == "13900000001"
+    with township.book() as book:  # its clock was not dragged a year ahead
+        assert decode(book.clock.now())[0] < real() // 1_000_000 + 86_400_000
+    with village.book() as book:  # the clock is right again; its stamps still run ahead
+        household, members = load_household(book, hid)
+        save_household(book, hid, {**household, "address": "新址"}, members)
+    [later] = export(village, tmp_path / "later", capsys)
+    code, [row] = import_json(township, capsys, later)
+    assert code == 0 and row["state"] == "applied"  # accepted once: no question again
+    with township.book() as book:  # the township's later edit of the accepted field
+        household, members = load_household(book, hid)
+        save_household(book, hid, {**household, "phone": "13900000002"}, members)
+    exchange(village, township, tmp_path, capsys, "after")
+    assert households(village)["530524101001001"]["phone"] == "13900000002"
+    assert households(township)["530524101001001"]["phone"] == "13900000002"

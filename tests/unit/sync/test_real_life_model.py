@@ -1,0 +1,500 @@
+"""A model of the laptops' real life (hypothesis' stateful testing).
+
+Actors: a township's laptop, village 1 with one laptop, village 2 with two (the second
+a copy of the first's book, paired before the township's first package to it). Rules:
+edits of several record kinds on every laptop (new households and members included),
+packages made, lost, duplicated and delivered in any order, an import cut short at a
+random change, a backup restored, the township's laptop replaced by a new one, conflict
+decisions, and a stolen village key sending changes outside its village.
+
+After a full exchange at the end: every laptop of a village holds the same records of
+it as the township; every value ever saved is standing, or was seen by a later save, or
+is kept as one side of a conflict; nothing a stolen key sent outside its village stands
+anywhere; the replicas agree on the open conflicts; nothing stays held.
+
+``make test`` runs 40 examples of up to 25 steps (about 25 seconds here, in each of its
+two runs); ``VILLAGEBOOK_MODEL_EXAMPLES=400`` runs more (400 ran green, in under five
+minutes); ``VILLAGEBOOK_MODEL_NO_SHRINK=1`` reports a failure without shrinking it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, Phase, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (RuleBasedStateMachine, initialize, precondition,
+                                 rule)
+
+from helpers import make_id
+from syncing import Site, crafted
+from villagebook.core.clock import decode, encode
+from villagebook.core.errors import VillagebookError
+from villagebook.storage import open_book
+from villagebook.storage.backups import make_backup, restore
+from villagebook.storage.households import load_household, save_household
+from villagebook.storage.incomes import save_income
+from villagebook.sync import apply
+from villagebook.sync.apply import import_files
+from villagebook.sync.decide import open_conflicts, resolve_conflict
+from villagebook.sync.export import export_packages
+from villagebook.sync.package import read_header
+from villagebook.sync.peers import add_peer, retire_peer
+from villagebook.sync.keys import load_keys, pairing_card, read_card, write_card
+
+pytestmark = pytest.mark.slow
+
+TOWN = "530524101"
+V1, V2 = "530524101001", "530524101002"
+LAPTOPS = {"v1": V1, "v2a": V2, "v2b": V2}
+EXAMPLES = int(os.environ.get("VILLAGEBOOK_MODEL_EXAMPLES", "40"))
+# columns that are each file's own (row numbers, when this copy last changed)
+LOCAL = {"rid", "updated_at"}
+
+
+def _household(code: str, number: int, seq: int) -> tuple[dict, list[dict]]:
+    return ({"number": f"{code}{number:03d}", "category": "01", "phone": "13800000000"},
+            [{"name": "户主", "relation": "01", "id_number": make_id("19700305", seq)},
+             {"name": "配偶", "relation": "02", "id_number": make_id("19720614", seq + 1)}])
+
+
+def _pair(site: Site, other: Site, root: Path) -> None:
+    card = root / f"{other.db.stem}.card"
+    with other:
+        with open_book(other.db, read_only=True) as book:
+            from villagebook.storage.village import book_identity
+
+            me = book_identity(book)
+        write_card(pairing_card(load_keys(), me["kind"], me["name"], me["code"]), card)
+    with site:
+        with open_book(site.db) as book:
+            book.operator = "文书"
+            found = read_card(card)
+            add_peer(book, found, found["fingerprint"])
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Path:
+    """The township, village 1 and village 2's first laptop, two households each,
+    paired; village 2's second laptop a copy of the first's book, paired too."""
+    root = tmp_path_factory.mktemp("model-template")
+    old = os.environ.get("VILLAGEBOOK_DATA_DIR")
+    try:
+        town = Site(root, "town", None)
+        assert town.run("init-township", "--name", "城关镇", "--code", TOWN,
+                        "--user", "站长") == 0
+        for name, code, village in (("v1", V1, "一村"), ("v2a", V2, "二村")):
+            site = Site(root, name, None)
+            assert site.run("init", "--village", village, "--code", code,
+                            "--user", "文书") == 0
+            with site:
+                with open_book(site.db) as book:
+                    book.operator = "文书"
+                    for n in (1, 2):
+                        save_household(book, None, *_household(code, n, 100 * n + (
+                            0 if name == "v1" else 500)))
+        shutil.copy(root / "v2a.db", root / "v2b.db")  # the second laptop: a copy
+        for name in LAPTOPS:
+            site = Site(root, name, None)
+            _pair(site, town, root)
+            _pair(town, site, root)
+    finally:
+        if old is None:
+            os.environ.pop("VILLAGEBOOK_DATA_DIR", None)
+        else:
+            os.environ["VILLAGEBOOK_DATA_DIR"] = old
+    return root
+
+
+class LaptopsLife(RuleBasedStateMachine):
+    """The laptops, the packages between them, and what was saved where."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.counter = itertools.count(1)
+        self.mail: list[Path] = []  # packages on their way (any order, lost, duplicated)
+        self.saved: list[tuple[str, str, str, str]] = []  # (table, record, field, value)
+        self.seen: set[str] = set()  # values a later save overwrote knowingly
+        self.stolen: set[str] = set()  # values only a stolen key sent
+        self.backups: dict[str, Path] = {}
+        self.replaced = False
+
+    @initialize()
+    def start(self) -> None:
+        self.root = Path(LaptopsLife.root_factory())
+        shutil.copytree(LaptopsLife.template_root, self.root, dirs_exist_ok=True)
+        self.town = Site(self.root, "town", None)
+        self.laptops = {name: Site(self.root, name, None) for name in LAPTOPS}
+        self.by_installation = {}
+        for name, site in {"town": self.town, **self.laptops}.items():
+            with site:
+                self.by_installation[load_keys().installation] = site
+
+    # -- helpers ---------------------------------------------------------------
+    def _open(self, site: Site):
+        site.__enter__()
+        book = open_book(site.db)
+        book.operator = "站长" if site is self.town else "文书"
+        return book
+
+    def _close(self, site: Site, book) -> None:
+        book.close()
+        site.__exit__(None, None, None)
+
+    def _send(self, site: Site, to_code: str | None = None) -> None:
+        out = self.root / "mail" / str(next(self.counter))
+        out.mkdir(parents=True)
+        book = self._open(site)
+        try:
+            self.mail += export_packages(book, out, to_code)
+        finally:
+            self._close(site, book)
+
+    def _deliver(self, path: Path) -> list:
+        header, *_ = read_header(path.read_bytes())
+        site = self.by_installation.get(header["receiver"])
+        if site is None:
+            return []
+        book = self._open(site)
+        try:
+            return import_files(book, [path])
+        finally:
+            self._close(site, book)
+
+    def _household_id(self, book, code: str, which: int) -> str | None:
+        rows = book.conn.execute(
+            "SELECT h.id FROM households h JOIN village v ON v.id = h.village_id"
+            " WHERE v.code = ? AND h.status = 'active' ORDER BY h.number", [code]).fetchall()
+        return rows[which % len(rows)][0] if rows else None
+
+    def _save_field(self, site: Site, code: str, which: int, field: str) -> None:
+        book = self._open(site)
+        try:
+            household_id = self._household_id(book, code, which)
+            if household_id is None:
+                return
+            household, members = load_household(book, household_id)
+            value = f"139{next(self.counter):08d}" if field == "phone" \
+                else f"{next(self.counter)}号"
+            self.seen.add(str(household.get(field)))
+            save_household(book, household_id, {**household, field: value}, members,
+                           accept_warnings=True)
+            self.saved.append(("households", household_id, field, value))
+        finally:
+            self._close(site, book)
+
+    # -- rules -----------------------------------------------------------------
+    @rule(laptop=st.sampled_from(sorted(LAPTOPS)), which=st.integers(0, 3),
+          field=st.sampled_from(["phone", "address"]))
+    def village_edits_a_household(self, laptop, which, field) -> None:
+        self._save_field(self.laptops[laptop], LAPTOPS[laptop], which, field)
+
+    @rule(code=st.sampled_from([V1, V2]), which=st.integers(0, 3),
+          field=st.sampled_from(["phone", "address"]))
+    def township_edits_a_household(self, code, which, field) -> None:
+        self._save_field(self.town, code, which, field)
+
+    @rule(laptop=st.sampled_from(sorted(LAPTOPS)))
+    def village_adds_a_household(self, laptop) -> None:
+        site, code = self.laptops[laptop], LAPTOPS[laptop]
+        book = self._open(site)
+        try:
+            n = next(self.counter)
+            number = 10 + n % 900
+            if book.conn.execute("SELECT 1 FROM households WHERE number = ?",
+                                 [f"{code}{number:03d}"]).fetchone():
+                return
+            save_household(book, None, *_household(code, number, n % 400 * 2 + 1))
+        except VillagebookError:
+            pass  # an ID number of another household: refused as it should be
+        finally:
+            self._close(site, book)
+
+    @rule(laptop=st.sampled_from(sorted(LAPTOPS)), which=st.integers(0, 3))
+    def village_adds_a_member(self, laptop, which) -> None:
+        site, code = self.laptops[laptop], LAPTOPS[laptop]
+        book = self._open(site)
+        try:
+            household_id = self._household_id(book, code, which)
+            if household_id is None:
+                return
+            household, members = load_household(book, household_id)
+            n = next(self.counter)
+            child = {"name": f"孩子{n}", "relation": "03",
+                     "id_number": make_id("20100101", n % 400 * 2 + 1)}
+            save_household(book, household_id, household, [*members, child],
+                           accept_warnings=True)
+        except VillagebookError:
+            pass
+        finally:
+            self._close(site, book)
+
+    @rule(laptop=st.sampled_from(sorted(LAPTOPS)), which=st.integers(0, 3),
+          year=st.integers(2021, 2024))
+    def village_records_an_income(self, laptop, which, year) -> None:
+        site, code = self.laptops[laptop], LAPTOPS[laptop]
+        book = self._open(site)
+        try:
+            household_id = self._household_id(book, code, which)
+            if household_id is not None:
+                save_income(book, household_id, None,
+                            {"year": str(year), "wage_migrant": str(next(self.counter))})
+        except VillagebookError:
+            pass  # one income a year
+        finally:
+            self._close(site, book)
+
+    @rule(laptop=st.sampled_from(sorted(LAPTOPS)))
+    def village_sends(self, laptop) -> None:
+        self._send(self.laptops[laptop])
+
+    @rule(code=st.sampled_from([V1, V2]))
+    def township_sends(self, code) -> None:
+        self._send(self.town, code)
+
+    @precondition(lambda self: self.mail)
+    @rule(index=st.integers(0, 1000), keep=st.booleans())
+    def deliver(self, index, keep) -> None:
+        """A package arrives (and a copy may stay on the stick, to arrive again)."""
+        path = self.mail[index % len(self.mail)]
+        self._deliver(path)
+        if not keep:
+            self.mail.remove(path)
+
+    @precondition(lambda self: self.mail)
+    @rule(index=st.integers(0, 1000))
+    def lose(self, index) -> None:
+        self.mail.pop(index % len(self.mail))
+
+    @precondition(lambda self: self.mail)
+    @rule(index=st.integers(0, 1000), after=st.integers(0, 30))
+    def import_cut_short(self, index, after) -> None:
+        """An import dies after some changes: nothing of it stays."""
+        path = self.mail[index % len(self.mail)]
+        real = apply._apply_change
+        count = itertools.count()
+
+        def dies(*args, **kwargs):
+            if next(count) >= after:
+                raise KeyboardInterrupt  # as a kill: not an error any handler takes
+            return real(*args, **kwargs)
+
+        apply._apply_change = dies
+        try:
+            self._deliver(path)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            apply._apply_change = real
+
+    @rule(laptop=st.sampled_from(["v1", "v2a", "v2b", "town"]))
+    def backup(self, laptop) -> None:
+        site = self.town if laptop == "town" else self.laptops[laptop]
+        book = self._open(site)
+        try:
+            self.backups[laptop] = make_backup(book, self.root / "backups" / laptop)
+        finally:
+            self._close(site, book)
+
+    @precondition(lambda self: self.backups)
+    @rule(index=st.integers(0, 10))
+    def restore_a_backup(self, index) -> None:
+        """A laptop goes back to its backup, after handing its news to the other side
+        (what it saved since is then kept there: a restore loses nothing sent)."""
+        laptop = sorted(self.backups)[index % len(self.backups)]
+        if laptop == "town" and self.replaced:
+            return
+        site = self.town if laptop == "town" else self.laptops[laptop]
+        self._hand_over(laptop)
+        with site:
+            restore(site.db, self.backups.pop(laptop))
+
+    def _hand_over(self, laptop: str) -> None:
+        if laptop == "town":
+            for code in (V1, V2):
+                before = len(self.mail)
+                self._send(self.town, code)
+                for path in self.mail[before:]:
+                    self._deliver(path)
+        else:
+            before = len(self.mail)
+            self._send(self.laptops[laptop])
+            for path in self.mail[before:]:
+                self._deliver(path)
+
+    @precondition(lambda self: not self.replaced)
+    @rule()
+    def township_laptop_replaced(self) -> None:
+        """The township's laptop is replaced by a new one (after its last exchange): every
+        village laptop retires the old pairing and pairs with the new computer."""
+        self._full_exchange(rounds=1)
+        self.replaced = True
+        self.backups.clear()  # a backup from before holds the old pairing only
+        old = self.town
+        new = Site(self.root, "town2", None)
+        assert new.run("init-township", "--name", "城关镇", "--code", TOWN,
+                       "--user", "新站长") == 0
+        with old:
+            old_installation = load_keys().installation
+        for name, site in self.laptops.items():
+            with site:
+                with open_book(site.db) as book:
+                    book.operator = "文书"
+                    retire_peer(book, old_installation)
+            _pair(site, new, self.root)
+            _pair(new, site, self.root)
+        self.by_installation.pop(old_installation)
+        self.town = new
+        with new:
+            self.by_installation[load_keys().installation] = new
+
+    @rule(laptop=st.sampled_from(["v1", "v2a", "v2b", "town"]), take=st.booleans())
+    def a_person_decides_a_conflict(self, laptop, take) -> None:
+        site = self.town if laptop == "town" else self.laptops[laptop]
+        book = self._open(site)
+        try:
+            found = open_conflicts(book)
+            if found:
+                resolve_conflict(book, found[0]["id"], take="local" if take else "remote")
+        except VillagebookError:
+            pass
+        finally:
+            self._close(site, book)
+
+    @rule(which=st.integers(0, 3))
+    def a_stolen_key_writes_into_the_other_village(self, which) -> None:
+        """Village 1's key, stolen, signs a package changing village 2's household."""
+        site = self.laptops["v1"]
+        self._save_field(site, V1, 0, "address")  # its own, to carry the forgery
+        with self.town:
+            with open_book(self.town.db, read_only=True) as town_book:
+                others = [r[0] for r in town_book.conn.execute(
+                    "SELECT h.id FROM households h JOIN village v ON v.id = h.village_id"
+                    " WHERE v.code = ? ORDER BY h.number", [V2])]
+        if not others:
+            return
+        value = f"137{next(self.counter):08d}"
+        self.stolen.add(value)
+        victim = others[which % len(others)]
+
+        def forge(package):
+            if not package.actions:
+                return
+            action = package.actions[-1]
+            base = dict(action["changes"][0])
+            ms, counter, stamp_site = decode(base["hlc"])
+            action["changes"].append({**base, "hlc": encode(ms, counter + 1, stamp_site),
+                                      "table": "households", "record": victim, "op": "update",
+                                      "field": "phone", "new": value, "old": None,
+                                      "household": victim, "base": None})
+
+        folder = self.root / f"stolen-{next(self.counter)}"
+        folder.mkdir()
+        self.mail.append(crafted(site, folder, forge))
+
+    # -- the end: a full exchange, then what must hold ------------------------------
+    def _full_exchange(self, rounds: int = 3) -> None:
+        for _ in range(rounds):
+            for site in self.laptops.values():
+                before = len(self.mail)
+                self._send(site)
+                for path in self.mail[before:]:
+                    self._deliver(path)
+            for code in (V1, V2):
+                before = len(self.mail)
+                self._send(self.town, code)
+                for path in self.mail[before:]:
+                    self._deliver(path)
+
+    def teardown(self) -> None:
+        if not hasattr(self, "town"):
+            return
+        try:
+            for path in list(self.mail):  # late and duplicate deliveries
+                self._deliver(path)
+            self._full_exchange()
+            self._check()
+        finally:
+            shutil.rmtree(self.root, ignore_errors=True)
+
+    def _rows(self, site: Site, code: str) -> dict[str, list[tuple]]:
+        with site:
+            with open_book(site.db, read_only=True) as book:
+                row = book.conn.execute("SELECT id FROM village WHERE code = ?",
+                                        [code]).fetchone()
+                if row is None:
+                    return {}
+                households = "(SELECT id FROM households WHERE village_id = :v)"
+                out = {}
+                for table, where in (("households", "village_id = :v"),
+                                     ("members", f"household_id IN {households}"),
+                                     ("incomes", f"household_id IN {households}")):
+                    cursor = book.conn.execute(f"SELECT * FROM {table} WHERE {where}"
+                                               " ORDER BY id", {"v": row[0]})
+                    names = [d[0] for d in cursor.description]
+                    out[table] = [tuple((n, v) for n, v in zip(names, r) if n not in LOCAL)
+                                  for r in cursor]
+                return out
+
+    def _check(self) -> None:
+        sites = [self.town, *self.laptops.values()]
+        for name, site in self.laptops.items():  # every replica of a village agrees
+            mine, theirs = self._rows(site, LAPTOPS[name]), self._rows(self.town, LAPTOPS[name])
+            assert mine == theirs, f"{name}: {_differences(mine, theirs)}"
+        standing: set[str] = set()
+        in_conflicts: set[str] = set()
+        open_sets = []
+        for site in sites:
+            with site:
+                with open_book(site.db, read_only=True) as book:
+                    for phone, address in book.conn.execute(
+                            "SELECT phone, address FROM households"):
+                        standing |= {str(phone), str(address)}
+                    for local, remote in book.conn.execute(
+                            "SELECT local_value, remote_value FROM sync_conflicts"):
+                        in_conflicts |= {str(local).strip('"'), str(remote).strip('"')}
+                    open_sets.append(({(c["ident"], c["record_id"]) for c in
+                                       open_conflicts(book)}, site.db.stem,
+                                      {r[0] for r in book.conn.execute(
+                                          "SELECT id FROM households UNION ALL SELECT id"
+                                          " FROM members UNION ALL SELECT id FROM incomes")}))
+                    assert book.conn.execute("SELECT count(*) FROM sync_packages WHERE"
+                                             " state = 'held'").fetchone()[0] == 0, site.db
+        for table, record, field, value in self.saved:  # nothing lost unseen
+            assert value in standing or value in self.seen or value in in_conflicts, \
+                (table, record, field, value)
+        assert not (self.stolen & standing), "a stolen key's change stands"
+        town_open = open_sets[0][0]
+        for open_here, name, records in open_sets[1:]:  # the open conflicts agree
+            assert {c[0] for c in open_here} == {c[0] for c in town_open if c[1] in records}, \
+                name
+
+
+def _differences(mine: dict[str, list[tuple]], theirs: dict[str, list[tuple]]) -> str:
+    """What differs between two replicas' rows, column by column (for the failure)."""
+    out = []
+    for table in sorted(set(mine) | set(theirs)):
+        a = {dict(r)["id"]: dict(r) for r in mine.get(table, [])}
+        b = {dict(r)["id"]: dict(r) for r in theirs.get(table, [])}
+        for record in sorted(set(a) | set(b)):
+            if record not in a or record not in b:
+                out.append(f"{table} {record} only {'here' if record in a else 'there'}")
+            else:
+                out += [f"{table} {record} {k}: {a[record][k]!r} / {b[record].get(k)!r}"
+                        for k in a[record] if a[record][k] != b[record].get(k)]
+    return "; ".join(out)
+
+
+def test_the_laptops_real_life(template, tmp_path_factory):
+    LaptopsLife.template_root = template
+    LaptopsLife.root_factory = staticmethod(lambda: tmp_path_factory.mktemp("life"))
+    run = LaptopsLife.TestCase
+    phases = [Phase.explicit, Phase.reuse, Phase.generate] \
+        if os.environ.get("VILLAGEBOOK_MODEL_NO_SHRINK") else list(Phase)
+    run.settings = settings(max_examples=EXAMPLES, stateful_step_count=25, deadline=None,
+                            suppress_health_check=list(HealthCheck), phases=phases)
+    run().runTest()

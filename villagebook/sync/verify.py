@@ -1,0 +1,264 @@
+"""Every change of a package checked before anything is written: against the registry of
+record kinds and the book's schema (a damaged or forged package is refused whole), each
+declared full range against the actions carried, and each change against what its sender
+may change (out of scope: never applied, named in the outcome). No SQL is built from
+package text: table and column names come from the registry and the book's own schema.
+
+What a sender may change (docs/sync-format.md, "Authority"):
+
+- a village's computer: the records of its village (a household, its members and every
+  record it owns, problems, projects…), the village's own row, the users and helpers its
+  book added. Shared settings are the township's: a village's change of one stays in its
+  own book.
+- a township's computer: the records of its villages, the shared settings, every helper
+  (a township pairs cadres across its villages), the users its book added.
+
+The village of a change is read from the receiver's own copy of the record through its
+owner chain (or from a record the same package creates first), never from the change's
+``household`` field; a change of an owner column is checked on the old and the new value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..storage.book import Book
+from ..storage.changelog import DERIVED
+from ..storage.kinds import kind, village_of
+from .keys import SyncError
+from .package import Package
+
+# columns a package never sets by an update: identity and this copy's own stamps
+_NOT_UPDATED = frozenset({"id", "created_at", "updated_at", "rid"})
+# what a township shares with all its villages
+_SHARED_BY_TOWNSHIP = ("book_settings",)
+
+
+@dataclass(frozen=True)
+class Sender:
+    """A paired computer as this book knows it: a village's or a township's, its code, and
+    the sites its book numbered actions under (now and before a copy or restore); with
+    the village this book keeps, if it is a village's."""
+
+    kind: str  # "village" or "township"
+    code: str
+    sites: frozenset[str]
+    # the village this book keeps (a village book takes no other village's records, from
+    # anyone); None in a township book
+    here: str | None = None
+
+    def may_change_village(self, code: str | None) -> bool:
+        """Whether this sender may change, in this book, the records of the village with
+        ``code``."""
+        if code is None or (self.here is not None and code != self.here):
+            return False
+        if self.kind == "village":
+            return code == self.code
+        return code.startswith(self.code)
+
+
+@dataclass
+class Verdict:
+    """What to apply of a package: the changes left out, by stamp, with why."""
+
+    skipped: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def skip(self, change: dict[str, Any], reason: str) -> None:
+        self.skipped[str(change.get("hlc"))] = {
+            "table": change.get("table"), "record": change.get("record"),
+            "field": change.get("field"), "reason": reason}
+
+
+_COLUMNS: dict[str, frozenset[str]] = {}
+
+
+def columns(book: Book, table: str) -> frozenset[str]:
+    """A table's columns as this book's schema has them (every book is brought up to
+    this program's schema when opened, so one reading serves the whole run)."""
+    if table not in _COLUMNS:
+        _COLUMNS[table] = frozenset(r[1] for r in book.conn.execute(
+            f"PRAGMA table_info({kind(table).table})"))
+    return _COLUMNS[table]
+
+
+def own_name(known: frozenset[str], name: Any) -> str:
+    """``name`` as this book's schema spells it (``check_shape`` made sure it is one)."""
+    for column in known:
+        if column == name:
+            return column
+    raise SyncError("sync.damaged")
+
+
+def full_sites(package: Package, sender: Sender) -> set[str]:
+    """The origins a package carries in full: a village's own sites (to its township).
+    A township's package to a village carries only that village's actions of any origin."""
+    if sender.kind != "village":
+        return set()
+    return {site for site in package.manifest["ranges"] if site in sender.sites}
+
+
+def verify(book: Book, package: Package, sender: Sender) -> Verdict:
+    """Check a package's content before anything is written; ``SyncError`` for a package
+    that is damaged or claims what it does not carry, a ``Verdict`` naming the changes its
+    sender may not make here."""
+    _check_full_ranges(package, full_sites(package, sender))
+    verdict = Verdict()
+    # the records the package creates, known before any change is judged: a package holds
+    # several origins, and an update of one may come before the create of another
+    pending: dict[str, tuple[str, dict[str, Any]]] = {
+        change["record"]: (change["table"], dict(change["new"]))
+        for action in package.actions for change in action["changes"]
+        if change["op"] == "create"}
+
+    def read(table: str, record_id: str, column: str) -> str | None:
+        if record_id in pending and pending[record_id][0] == table:
+            value = pending[record_id][1].get(column)
+            return None if value is None else str(value)
+        if column not in columns(book, table):
+            return None
+        row = book.conn.execute(f"SELECT {column} FROM {kind(table).table} WHERE id = ?",
+                                [record_id]).fetchone()
+        return None if row is None or row[0] is None else str(row[0])
+
+    for action in package.actions:
+        for change in action["changes"]:
+            reason = _out_of_scope(book, change, sender, read, pending)
+            if reason:
+                verdict.skip(change, reason)
+                if change["op"] == "create":  # nothing of it comes in
+                    pending.pop(change["record"], None)
+            elif change["op"] == "update" and change["record"] in pending:
+                # an owner column moved within the package: judged as moved from here on
+                pending[change["record"]][1][change["field"]] = change.get("new")
+    return verdict
+
+
+def _check_full_ranges(package: Package, full: set[str]) -> None:
+    """A full range carries every action in it, once: a package may not mark as received
+    what it does not bring."""
+    carried: dict[str, list[int]] = {}
+    for action in package.actions:
+        carried.setdefault(action["site"], []).append(action["seq"])
+    for site in full:
+        start, end = package.manifest["ranges"][site]
+        if sorted(carried.get(site, [])) != list(range(start, end + 1)):
+            raise SyncError("sync.range_not_carried", site=site, start=start, end=end)
+
+
+def check_shape(book: Book, change: dict[str, Any], package: Package) -> None:
+    """A change of a known kind, on columns the book has, its values plain data."""
+    try:
+        record_kind = kind(str(change.get("table")))
+    except KeyError as error:
+        raise SyncError("sync.damaged") from error
+    if not isinstance(change.get("record"), str) or not isinstance(change.get("hlc"), str):
+        raise SyncError("sync.damaged")
+    closes = change.get("closes", [])
+    if not isinstance(closes, list) or not all(isinstance(c, str) for c in closes):
+        raise SyncError("sync.damaged")
+    known = columns(book, record_kind.table)
+    if change.get("op") == "update":
+        name = change.get("field")
+        if not isinstance(name, str) or name not in known or name in _NOT_UPDATED:
+            raise SyncError("sync.unknown_field", table=record_kind.table, field=str(name))
+        _check_value(change.get("new"))
+    elif change.get("op") == "create":
+        new = change.get("new")
+        if not isinstance(new, dict):
+            raise SyncError("sync.damaged")
+        unknown = sorted(str(k) for k in new if k not in known)
+        if unknown:
+            raise SyncError("sync.unknown_field", table=record_kind.table, field=unknown[0])
+        for name, value in new.items():
+            if name in record_kind.binary:
+                digest = (value or {}).get("sha256") if isinstance(value, dict) else None
+                if digest not in package.blobs:
+                    raise SyncError("sync.damaged")
+            else:
+                _check_value(value)
+    else:
+        raise SyncError("sync.damaged")
+
+
+def _check_value(value: Any) -> None:
+    """A value a column can hold: text, a number, or nothing."""
+    if value is not None and not isinstance(value, (str, int, float)):
+        raise SyncError("sync.damaged")
+
+
+def _out_of_scope(book: Book, change: dict[str, Any], sender: Sender, read: Any,
+                  pending: dict[str, tuple[str, dict[str, Any]]]) -> str:
+    """Why ``sender`` may not make this change here ('' when it may)."""
+    table, record_id, op = change["table"], change["record"], change["op"]
+    if change.get("field") in DERIVED.get(table, ()):
+        return ""  # derived: never applied as sent, recomputed here
+    if table in _SHARED_BY_TOWNSHIP:
+        return "" if sender.kind == "township" else "sync.settings_stay"
+    if table == "village":
+        code = change["new"].get("code") if op == "create" else read("village", record_id,
+                                                                         "code")
+        if op == "create" and read("village", record_id, "code") is not None:
+            code = read("village", record_id, "code")  # made before: judged as it stands
+        if op == "update" and code is None:
+            return "sync.unknown_record"
+        if not sender.may_change_village(None if code is None else str(code)):
+            return "sync.out_of_scope"
+        if op == "update" and change.get("field") == "code" and \
+                not sender.may_change_village(str(change.get("new"))):
+            return "sync.out_of_scope"
+        return ""
+    if table in ("users", "helpers"):
+        if not _stored(book, table, record_id):  # new here (this package creates it)
+            return ""
+        if table == "helpers" and sender.kind == "township":
+            return ""
+        maker = _made_by(book, record_id)
+        if maker is None:
+            return "sync.unknown_record"
+        return "" if maker in sender.sites else "sync.not_theirs"
+    step_column = kind(table).owner_column
+    if op == "create":
+        owner_ok = _village_allowed(book, table, record_id, sender, read, change["new"])
+        return "" if owner_ok else "sync.out_of_scope"
+    if read(table, record_id, "id") is None:
+        return "sync.unknown_record"
+    if not _village_allowed(book, table, record_id, sender, read, None):
+        return "sync.out_of_scope"
+    if change.get("field") == step_column:  # moved to another owner: both sides checked
+        moved = dict(pending.get(record_id, (table, {}))[1])
+        moved[str(step_column)] = change.get("new")
+        if not _village_allowed(book, table, record_id, sender, read, moved):
+            return "sync.out_of_scope"
+    return ""
+
+
+def _village_allowed(book: Book, table: str, record_id: str, sender: Sender, read: Any,
+                     values: dict[str, Any] | None) -> bool:
+    """Whether the record (as stored, or with ``values`` for its own columns) belongs to a
+    village ``sender`` may change."""
+    def lookup(t: str, rid: str, column: str) -> str | None:
+        if values is not None and t == table and rid == record_id:
+            value = values.get(column)
+            return None if value is None else str(value)
+        return read(t, rid, column)
+
+    village_id = village_of(table, record_id, lookup)
+    if village_id is None:
+        return False
+    return sender.may_change_village(read("village", village_id, "code"))
+
+
+def _stored(book: Book, table: str, record_id: str) -> bool:
+    """Whether this book has the record already (before the package)."""
+    return book.conn.execute(f"SELECT 1 FROM {kind(table).table} WHERE id = ?",
+                             [record_id]).fetchone() is not None
+
+
+def _made_by(book: Book, record_id: str) -> str | None:
+    """The site whose action created a record here (None: no creation is known)."""
+    row = book.conn.execute(
+        "SELECT a.site_id FROM changes c JOIN actions a ON a.seq = c.action_seq"
+        " WHERE c.record_id = ? AND c.op = 'create' ORDER BY c.hlc LIMIT 1",
+        [record_id]).fetchone()
+    return None if row is None else str(row[0])
