@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -225,13 +226,13 @@ def sender_of_package(book: Book, paired: dict[str, Any], package: Package) -> S
     stated = package.manifest.get("sender") or {}
     sites = {stated.get("site")} | {p.get("site") for p in stated.get("previous_sites") or []
                                     if isinstance(p, dict)}
-    here = None
+    sender = Sender(paired["kind"], paired["code"],
+                    frozenset(s for s in sites if isinstance(s, str)))
     if not is_township(book):
-        row = book.conn.execute("SELECT code FROM village WHERE id = ?",
-                                [book.home_village_id]).fetchone()
-        here = row[0] if row else ""
-    return Sender(paired["kind"], paired["code"],
-                  frozenset(s for s in sites if isinstance(s, str)), here)
+        return dataclasses.replace(sender, here=book.home_village_id or "")
+    if sender.kind == "village":
+        return dataclasses.replace(sender, village=_village_of_sender(book, package, sender))
+    return sender
 
 
 def range_scopes(book: Book, package: Package, sender: Sender) -> dict[str, str]:
@@ -588,9 +589,8 @@ def _merge_field(book: Book, action: dict[str, Any], change: dict[str, Any], tab
 
 def _create(book: Book, table: str, record_id: str, change: dict[str, Any],
             action: dict[str, Any], blobs: dict[str, bytes], outcome: Outcome) -> None:
+    """A new record (``_apply_change`` found none under its id)."""
     conn = book.conn
-    if conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", [record_id]).fetchone():
-        return
     known = columns(book, table)
     values = {name: change["new"][name] for name in known if name in change["new"]}
     values["id"] = record_id

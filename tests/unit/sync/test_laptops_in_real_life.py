@@ -312,3 +312,25 @@ def test_a_clock_that_ran_ahead_is_said_and_its_package_accepted(pair, tmp_path,
     exchange(village, township, tmp_path, capsys, "after")
     assert households(village)["530524101001001"]["phone"] == "13900000002"
     assert households(township)["530524101001001"]["phone"] == "13900000002"
+
+
+def test_a_village_whose_code_was_corrected_is_still_its_own(tmp_path, capsys,
+                                                             monkeypatch):
+    """A village is known by its record, not by the code it first had: a code corrected
+    before pairing does not put the village's own history out of its scope."""
+    from villagebook.storage.village import get_village, set_village
+
+    village, township = Site(tmp_path, "village", None), Site(tmp_path, "town", None)
+    assert village.run("init", "--village", "石桥村", "--code", "530524101009",
+                       "--user", "李文书") == 0
+    add_households(village, "530524101009", 2, 100)
+    with village.book() as book:  # the code was mistyped: corrected
+        set_village(book, {**get_village(book), "code": "530524101001"})
+    assert township.run("init-township", "--name", "城关镇", "--code", "530524101",
+                        "--user", "王站长") == 0
+    for site, card in ((village, "v.card"), (township, "t.card")):
+        assert site.run("sync", "pair", "--export", str(tmp_path / card)) == 0
+    assert village.accept(tmp_path / "t.card") == 0 and township.accept(tmp_path / "v.card") == 0
+    [package] = export(village, tmp_path / "usb", capsys)
+    code, [row] = import_json(township, capsys, package)
+    assert code == 0 and row["skipped"] == [] and len(households(township)) == 2
