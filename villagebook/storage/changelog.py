@@ -10,6 +10,8 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+import orjson
+
 from ..core.errors import Issue, NotFound, ValidationFailed
 from ..core.today import now_text
 from ..core.ids import new_id
@@ -21,12 +23,10 @@ if TYPE_CHECKING:
 _STAMPS = ("created_at", "updated_at")
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-
-
 def to_json(value: Any) -> str:
-    """Compact JSON text, Chinese kept readable (one encoder reused: bulk paths call this a lot)."""
-    return _ENCODER.encode(value)
+    """Compact JSON text, Chinese kept readable (orjson: bulk loads and sync merges call
+    this for every change; the same text as json's compact form, several times faster)."""
+    return orjson.dumps(value).decode()
 
 
 def created_value(table: str, record: Mapping[str, Any]) -> dict[str, Any]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+
+import orjson
 import re
 from pathlib import Path
 from typing import Any
@@ -139,8 +141,8 @@ def _changes(book: Book, action_seq: int) -> list[dict[str, Any]]:
     out = []
     for hlc, table, record, household, op, field, old, new, base, closes in cursor:
         change = {"hlc": hlc, "table": table, "record": record, "household": household,
-                  "op": op, "field": field, "old": None if old is None else json.loads(old),
-                  "new": None if new is None else json.loads(new), "base": base}
+                  "op": op, "field": field, "old": None if old is None else orjson.loads(old),
+                  "new": None if new is None else orjson.loads(new), "base": base}
         if closes:  # a decision: the conflicts it closes (absent from other changes)
             change["closes"] = json.loads(closes)
         out.append(change)

@@ -27,6 +27,7 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives.asymmetric import ed25519, x25519
 from cryptography.hazmat.primitives.hpke import AEAD, KDF, KEM, Suite
@@ -63,7 +64,9 @@ def write_package(package: Package, keys: Keys, receiver_enc_key: bytes,
                   seal: bool = True) -> bytes:
     """The bytes of a package: encrypted to the receiver, signed by this installation.
     (``seal=False`` returns the bare archive: only for measuring what sealing costs.)"""
-    actions = json.dumps(package.actions, ensure_ascii=False, separators=(",", ":")).encode()
+    # the actions' JSON is most of a package's cost: orjson writes the same compact UTF-8
+    # JSON as json.dumps(ensure_ascii=False, separators=(",", ":")), several times faster
+    actions = orjson.dumps(package.actions)
     manifest = {**package.manifest, "payload_sha256": hashlib.sha256(actions).hexdigest()}
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:
@@ -138,7 +141,7 @@ def open_package(data: bytes, keys: Keys, sender_sign_key: bytes) -> Package:
     if manifest.get("payload_sha256") != hashlib.sha256(actions).hexdigest():
         raise SyncError("sync.damaged")
     try:
-        action_list = json.loads(actions.decode("utf-8"))
+        action_list = orjson.loads(actions)
     except (ValueError, UnicodeDecodeError) as error:
         raise SyncError("sync.damaged") from error
     if not isinstance(action_list, list) or not isinstance(manifest, dict):
