@@ -2,7 +2,8 @@
 
 Actors: a township's laptop, village 1 with one laptop, village 2 with two (the second
 a copy of the first's book, paired before the township's first package to it). Rules:
-edits of several record kinds on every laptop (new households and members included),
+edits of several record kinds on every laptop (households, new households and members,
+incomes, visits, measures),
 packages made, lost, duplicated and delivered in any order, an import cut short at a
 random change, a backup restored, the township's laptop replaced by a new one, conflict
 decisions, and a stolen village key sending changes outside its village.
@@ -19,6 +20,7 @@ minutes); ``VILLAGEBOOK_MODEL_NO_SHRINK=1`` reports a failure without shrinking 
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import os
 import shutil
@@ -38,6 +40,8 @@ from villagebook.storage import open_book
 from villagebook.storage.backups import make_backup, restore
 from villagebook.storage.households import load_household, save_household
 from villagebook.storage.incomes import save_income
+from villagebook.storage.measures import save_measure
+from villagebook.storage.visits import save_visit
 from villagebook.sync import apply
 from villagebook.sync.apply import import_files
 from villagebook.sync.decide import open_conflicts, resolve_conflict
@@ -248,6 +252,42 @@ class LaptopsLife(RuleBasedStateMachine):
         finally:
             self._close(site, book)
 
+    @rule(laptop=st.sampled_from(["v1", "v2a", "v2b", "town"]), which=st.integers(0, 3),
+          days=st.integers(0, 60))
+    def someone_records_a_visit(self, laptop, which, days) -> None:
+        """A visit (its household's last visit follows it, on every replica)."""
+        site = self.town if laptop == "town" else self.laptops[laptop]
+        code = V1 if laptop == "town" and which % 2 else LAPTOPS.get(laptop, V2)
+        book = self._open(site)
+        try:
+            household_id = self._household_id(book, code, which)
+            if household_id is not None:
+                day = dt.date.today() - dt.timedelta(days=days)
+                save_visit(book, household_id, None, {
+                    "visit_date": day.isoformat(), "visitor_role": "02",
+                    "visitor_name": "第一书记", "visit_kind": "01",
+                    "found": f"走访{next(self.counter)}"})
+        except VillagebookError:
+            pass
+        finally:
+            self._close(site, book)
+
+    @rule(laptop=st.sampled_from(sorted(LAPTOPS)), which=st.integers(0, 3))
+    def village_records_a_measure(self, laptop, which) -> None:
+        site, code = self.laptops[laptop], LAPTOPS[laptop]
+        book = self._open(site)
+        try:
+            household_id = self._household_id(book, code, which)
+            if household_id is not None:
+                save_measure(book, household_id, None, {
+                    "measure_type": "01", "content": f"产业奖补{next(self.counter)}",
+                    "start_date": (dt.date.today() - dt.timedelta(days=30)).isoformat(),
+                    "amount": "100", "progress": "02"})
+        except VillagebookError:
+            pass
+        finally:
+            self._close(site, book)
+
     @rule(laptop=st.sampled_from(sorted(LAPTOPS)))
     def village_sends(self, laptop) -> None:
         self._send(self.laptops[laptop])
@@ -432,7 +472,9 @@ class LaptopsLife(RuleBasedStateMachine):
                 out = {}
                 for table, where in (("households", "village_id = :v"),
                                      ("members", f"household_id IN {households}"),
-                                     ("incomes", f"household_id IN {households}")):
+                                     ("incomes", f"household_id IN {households}"),
+                                     ("visits", f"household_id IN {households}"),
+                                     ("measures", f"household_id IN {households}")):
                     cursor = book.conn.execute(f"SELECT * FROM {table} WHERE {where}"
                                                " ORDER BY id", {"v": row[0]})
                     names = [d[0] for d in cursor.description]
