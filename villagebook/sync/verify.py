@@ -25,7 +25,7 @@ from typing import Any
 
 from ..storage.book import Book
 from ..storage.changelog import DERIVED
-from ..storage.kinds import kind, village_of
+from ..storage.kinds import kind, owner_step, village_of
 from .keys import SyncError
 from .package import Package
 
@@ -133,7 +133,32 @@ def verify(book: Book, package: Package, sender: Sender) -> Verdict:
             elif change["op"] == "update" and change["record"] in pending:
                 # an owner column moved within the package: judged as moved from here on
                 pending[change["record"]][1][change["field"]] = change.get("new")
+    _skip_orphans(book, package, verdict, pending)
     return verdict
+
+
+def _skip_orphans(book: Book, package: Package, verdict: Verdict,
+                  pending: dict[str, tuple[str, dict[str, Any]]]) -> None:
+    """A record whose owner the package creates but may not (judged later in the package)
+    is left out with it: nothing comes in without its owner."""
+    creates = [c for a in package.actions for c in a["changes"]
+               if c["op"] == "create" and str(c["hlc"]) not in verdict.skipped]
+    changed = True
+    while changed:
+        changed = False
+        for change in creates:
+            if str(change["hlc"]) in verdict.skipped:
+                continue
+            step = owner_step(kind(change["table"]))
+            if step is None:
+                continue
+            owner_table, column = step
+            owner = change["new"].get(column)
+            if owner is None or owner in pending or _stored(book, owner_table, str(owner)):
+                continue
+            verdict.skip(change, "sync.out_of_scope")
+            pending.pop(change["record"], None)
+            changed = True
 
 
 def _check_full_ranges(package: Package, full: set[str]) -> None:
