@@ -68,6 +68,50 @@ def decided(conn: Any, ident: str) -> str | None:
     return row[0] if row else None
 
 
+FieldHistory = dict[str, tuple[list[str], "str | None", str]]
+
+
+def field_history(conn: Any, record_id: str, field: str) -> FieldHistory:
+    """Every change of one field of one record held here (and the record's creation):
+    stamp → (the stamps its writer saw: its base, what a decision saw and the two sides of
+    each conflict it closed; its value as JSON; its op)."""
+    out: FieldHistory = {}
+    for stamp, base, saw, closes, value, op in conn.execute(
+            "SELECT hlc, base, saw, closes, new_value, op FROM changes"
+            " WHERE record_id = ? AND (field = ? OR field IS NULL)", [record_id, field]):
+        parents = [base] if base else []
+        if saw:
+            parents += json.loads(saw)
+        for ident in json.loads(closes) if closes else ():
+            *_, named_field, one, other = ident.split("|")
+            if named_field == field:
+                parents += [one, other]
+        out[stamp] = (parents, value, op)
+    return out
+
+
+def seen_by(history: FieldHistory, stamp: str) -> set[str]:
+    """A change and every change its writer saw, followed through bases and decisions as
+    far as this book holds them."""
+    seen: set[str] = set()
+    todo = [stamp]
+    while todo:
+        current = todo.pop()
+        if current not in seen:
+            seen.add(current)
+            todo += history[current][0] if current in history else []
+    return seen
+
+
+def heads(history: FieldHistory) -> list[str]:
+    """The changes of a field no other change here saw: its values standing side by side
+    (one, unless changes made apart met here)."""
+    below: set[str] = set()
+    for stamp in history:
+        below |= seen_by(history, stamp) - {stamp}
+    return sorted(set(history) - below)
+
+
 def base_stamp(conn: Any, record_id: str, field: str | None) -> str | None:
     """The stamp of a field's current value: its newest change, or the record's creation.
     (Values converge on the newest stamp, so the newest is the one a writer saw.)"""
@@ -118,9 +162,12 @@ class ChangeWriter:
         conn.execute(INSERT_CHANGE, (stamp, self.action_seq, table, record_id, household_id,
                                       op, field, None if op == "create" else to_json(old),
                                       to_json(new), base))
-        if closes:  # a person's decision: it names the conflicts it closes, and travels
-            conn.execute("UPDATE changes SET closes = ? WHERE hlc = ?",
-                         [json.dumps(sorted(closes)), stamp])
+        if closes:  # a person's decision: it names the conflicts it closes and the values
+            # it saw (every head of the field here: it settles them all), and travels
+            assert field is not None  # a decision is an update of one field
+            saw = [s for s in heads(field_history(conn, record_id, field)) if s != stamp]
+            conn.execute("UPDATE changes SET closes = ?, saw = ? WHERE hlc = ?",
+                         [json.dumps(sorted(closes)), json.dumps(saw), stamp])
             close_conflicts(conn, closes, stamp)
         self.changed += 1
 

@@ -581,6 +581,15 @@ def _clash_subject(conn: Any, table: str, key: str, record_id: str) -> str:
     return "+".join(str(v) for v in row) if row else record_id
 
 
+@migrations(name="0019_decisions_saw")
+def m0019(db: Database) -> None:
+    """Migration 0019: a decision of a conflict keeps the stamps of every value of the
+    field its maker saw (the heads of the field's history there): the decision settles
+    them all, and a value it did not see, made meanwhile elsewhere, is a new conflict,
+    named alike in every book. Shipped as a change's ``saw`` (older readers ignore it)."""
+    db.executescript("ALTER TABLE changes ADD COLUMN saw TEXT;")
+
+
 # The light list that opening a book reads (schema_names) must be these migrations.
 if tuple(m.name for m in migrations._migrations) != MIGRATION_NAMES:
     raise RuntimeError("storage/schema_names.py does not list the migrations of schema.py")

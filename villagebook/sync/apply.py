@@ -5,10 +5,10 @@
   the book) with the missing numbers named, and applies by itself once the gap is filled;
   what was applied before is skipped (a package applied twice changes nothing).
 - A whole package applies in one transaction, or not at all.
-- A field changed on both sides since their common base is a conflict: both values are
-  kept for a person; meanwhile every replica shows the later stamp's value. A person's
-  decision is an ordinary change whose base covers both, and closes the conflict wherever
-  it arrives. Two records clashing on a key a person enters once (the same 户编号 in a
+- Two changes of a field that did not see each other are a conflict, named by the history
+  alone (``concurrent_changes``): both values are kept for a person; meanwhile every
+  replica shows the later stamp's value. A person's decision is an ordinary change that
+  saw every value of the field and closes its conflicts wherever it arrives. Two records clashing on a key a person enters once (the same 户编号 in a
   village, two incomes for one year) are both kept and shown as a conflict.
 - A member whose ID number (or, weaker, name and birth date) is active elsewhere in the
   book is a "same person" finding; nothing merges by itself.
@@ -32,8 +32,8 @@ from ..core.idnumber import parse as parse_id
 from ..core.today import now_text
 from ..storage.book import MAX_AHEAD_HOURS, MAX_AHEAD_SETTING, Book
 from ..storage.book_settings import local_setting, set_local_setting
-from ..storage.changelog import (DERIVED, base_stamp, close_conflicts, conflict_ident, decided,
-                                 to_json)
+from ..storage.changelog import (DERIVED, FieldHistory, base_stamp, close_conflicts,
+                                 conflict_ident, decided, field_history, seen_by, to_json)
 from ..storage.derived import refresh
 from ..storage.kinds import kind
 from ..storage.schema_names import SCHEMA_VERSION
@@ -427,7 +427,11 @@ def _apply(book: Book, package: Package, installation: str, outcome: Outcome,
     applied = False
     limit = max_ahead_ms(book)
     accepted = _accepted_ahead(book)
-    for action in package.actions:
+    # in the order the actions were made (their stamps): a package carries several
+    # origins, site by site, and a member added at one laptop to a household made at
+    # another comes after that household, whatever the order of the sites
+    for action in sorted(package.actions,
+                         key=lambda a: min((c["hlc"] for c in a["changes"]), default="")):
         row = conn.execute("SELECT seq FROM actions WHERE site_id = ? AND origin_seq = ?",
                            [action["site"], action["seq"]]).fetchone()
         if row is None:
@@ -486,12 +490,14 @@ def _apply_change(book: Book, action_seq: int, action: dict[str, Any], change: d
                   for name in change["new"] if name != "id"}
     local_stamp = None if op == "create" else base_stamp(conn, record_id, field_name)
     closes = [str(c) for c in change.get("closes") or []]
+    saw = change.get("saw")
     conn.execute(
         "INSERT INTO changes (hlc, action_seq, table_name, record_id, household_id, op, field,"
-        " old_value, new_value, base, closes) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        " old_value, new_value, base, closes, saw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         [change["hlc"], action_seq, table, record_id, change.get("household"), op, field_name,
          None if op == "create" else to_json(change.get("old")), to_json(change.get("new")),
-         change.get("base"), json.dumps(sorted(closes)) if closes else None])
+         change.get("base"), json.dumps(sorted(closes)) if closes else None,
+         json.dumps(saw) if saw else None])
     if closes:  # a person's decision: closes the conflicts it names, here too
         close_conflicts(conn, closes, change["hlc"])
     if merging:  # each field as a concurrent change of it
@@ -505,61 +511,94 @@ def _apply_change(book: Book, action_seq: int, action: dict[str, Any], change: d
     assert field_name is not None  # an update names its field (check_shape)
     if field_name in DERIVED.get(table, ()):
         return True
-    seen, pair = lines(conn, change.get("base"), local_stamp, change["hlc"])
-    # the value that stands: the one whose writer saw the other's; between two that did
-    # not see each other, the later stamp's (every book decides alike)
-    later = local_stamp is None or (change["hlc"] > local_stamp if seen is None
-                                    else seen == "remote saw local")
+    history, concurrent = concurrent_changes(conn, record_id, field_name, change)
+    for other, pair in concurrent:
+        _record_conflict_with(conn, history, change, table, record_id, field_name, other, pair,
+                              outcome)
+    # the value that stands is the newest stamp's: a writer's stamp is later than every
+    # value it saw, so between two that did not see each other every book picks alike
     _merge_field(book, action, change, table, record_id, field_name, change.get("new"),
-                 local_stamp if pair else None, outcome, later=later, pair=pair)
+                 None, outcome, later=local_stamp is None or change["hlc"] > local_stamp)
     return True
 
 
-def _line(conn: Any, stamp: str) -> list[str]:
-    """A value's line: its stamp, the stamp of the value its writer saw (its base), and so
-    on back to the record's creation, as far as this book holds them."""
-    line = [stamp]
-    while True:
-        row = conn.execute("SELECT base FROM changes WHERE hlc = ?", [line[-1]]).fetchone()
-        if row is None or row[0] is None or row[0] in line:
-            return line
-        line.append(row[0])
+def concurrent_changes(conn: Any, record_id: str, field_name: str, change: dict[str, Any]
+                       ) -> tuple[FieldHistory, list[tuple[str, tuple[str, str]]]]:
+    """The changes of one field held here that a remote change (stored already) and they
+    did not see of each other, with another value: each with the pair that names their
+    conflict — on each side the earliest change the other did not see, where the two
+    lines part. Every two such changes are judged once, when the later of them arrives,
+    and the name depends on the history alone: every book lists the same conflicts
+    whatever order the packages met in (three laptops' concurrent edits of one field are
+    three conflicts, alike everywhere). An edit on top of one side of a conflict names
+    that conflict again, not a new one. Also gives the field's history."""
+    history = field_history(conn, record_id, field_name)
+    remote = change["hlc"]
+    seen_remote = seen_by(history, remote)
+    value = _value(history[remote][1])
+    out = []
+    for stamp, (_parents, other_value, op) in history.items():
+        if op != "update" or stamp in seen_remote:
+            continue
+        seen_other = seen_by(history, stamp)
+        if remote in seen_other or _value(other_value) == value:
+            continue
+        out.append((stamp, (min(seen_remote - seen_other), min(seen_other - seen_remote))))
+    return history, out
 
 
-def lines(conn: Any, base: str | None, local: str | None, remote: str
-          ) -> tuple[str | None, tuple[str, str] | None]:
-    """How a remote change of a field stands to the value standing here (``local`` its
-    stamp), followed through each change's ``base`` (the value its writer saw): the remote
-    writer saw it (``"remote saw local"``), or the local value's writer saw the remote one
-    (``"local saw remote"``), or neither saw the other: then the pair of changes where the
-    two lines part (each side's first change the other did not see), the same pair in
-    every book whatever came first, which names the conflict. (None, None) when there is
-    nothing to compare."""
-    if local is None or base is None:
-        return None, None
-    if base == local:
-        return "remote saw local", None
-    local_line = _line(conn, local)
-    remote_line = [remote, *_line(conn, base)]
-    if local in remote_line:
-        return "remote saw local", None
-    if remote in local_line:
-        return "local saw remote", None
-    common = next((s for s in remote_line if s in local_line), None)
-    if common is None:  # the lines part before what this book holds: judge by the stamps
-        return (None, None) if base >= local else (None, (remote, local))
-    return None, (remote_line[remote_line.index(common) - 1],
-                  local_line[local_line.index(common) - 1])
+def _value(text: str | None) -> Any:
+    return json.loads(text) if text else None
+
+
+def _record_conflict_with(conn: Any, history: FieldHistory, change: dict[str, Any],
+                          table: str, record_id: str, field_name: str, other: str,
+                          pair: tuple[str, str], outcome: Outcome) -> None:
+    """Keep a remote change and another change of its field, neither having seen the
+    other, as a conflict named by ``pair``. Known already and open, each side shows the
+    newest value of its side (an edit on top of one side while the conflict waits is
+    what a person decides about, not the value it replaced)."""
+    ident = conflict_ident(table, record_id, field_name, *pair)
+    stamps = {change["hlc"]: pair[0], other: pair[1]}  # each change, its side's first
+    known = conn.execute("SELECT id, local_stamp, remote_stamp, resolved_stamp FROM"
+                         " sync_conflicts WHERE ident = ?", [ident]).fetchone()
+    if known is not None:
+        if known[3] is None:
+            for stamp, first in stamps.items():
+                for column, shown in (("local", known[1]), ("remote", known[2])):
+                    if shown and first in seen_by(history, shown) and stamp > shown:
+                        _show(conn, known[0], column, stamp)
+        return
+    conflict = {"id": new_id(), "table_name": table, "record_id": record_id,
+                "household_id": change.get("household"), "field": field_name,
+                "local_value": None, "local_stamp": other, "local_operator": None,
+                "remote_value": None, "remote_stamp": change["hlc"], "remote_operator": None,
+                "found_at": now_text(), "ident": ident}
+    if _record_conflict(conn, conflict):
+        outcome.conflicts.append(conflict)
+    for column, stamp in (("local", other), ("remote", change["hlc"])):
+        _show(conn, conflict["id"], column, stamp)
+        conflict[f"{column}_value"], conflict[f"{column}_operator"] = conn.execute(
+            f"SELECT {column}_value, {column}_operator FROM sync_conflicts WHERE id = ?",
+            [conflict["id"]]).fetchone()
+
+
+def _show(conn: Any, conflict_id: str, column: str, stamp: str) -> None:
+    """One side of a conflict shows the value of the change ``stamp`` (``column``: local
+    or remote), with who made it."""
+    conn.execute(
+        f"UPDATE sync_conflicts SET ({column}_value, {column}_stamp, {column}_operator) ="
+        " (SELECT c.new_value, c.hlc, a.operator FROM changes c JOIN actions a"
+        " ON a.seq = c.action_seq WHERE c.hlc = ?) WHERE id = ?", [stamp, conflict_id])
 
 
 def _merge_field(book: Book, action: dict[str, Any], change: dict[str, Any], table: str,
                  record_id: str, field_name: str, remote: Any, concurrent_with: str | None,
-                 outcome: Outcome, later: bool | None = None,
-                 pair: tuple[str, str] | None = None) -> None:
-    """Set one field from a remote change. Concurrent with a local change of another
-    value (``concurrent_with`` its stamp; ``pair`` the changes where the two lines part,
-    which name the conflict): both kept as a conflict. Either way the value of the later
-    stamp stands, so every replica shows the same."""
+                 outcome: Outcome, later: bool | None = None) -> None:
+    """Set one field from a remote change. Concurrent with a local value made under the
+    same natural id (``concurrent_with`` its stamp; a setting's key made on two sides):
+    both kept as a conflict. Either way the value of the later stamp stands, so every
+    replica shows the same."""
     conn = book.conn
     current = conn.execute(f"SELECT {field_name} FROM {table} WHERE id = ?",
                            [record_id]).fetchone()
@@ -577,7 +616,7 @@ def _merge_field(book: Book, action: dict[str, Any], change: dict[str, Any], tab
                     "remote_value": to_json(remote), "remote_stamp": change["hlc"],
                     "remote_operator": action["operator"], "found_at": now_text(),
                     "ident": conflict_ident(table, record_id, field_name,
-                                            *(pair or (concurrent_with, change["hlc"])))}
+                                            concurrent_with, change["hlc"])}
         if _record_conflict(conn, conflict):
             outcome.conflicts.append(conflict)
     if later is None:

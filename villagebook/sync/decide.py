@@ -40,9 +40,9 @@ def resolve_conflict(book: Book, conflict_id: str, *, take: str | None = None,
                      value: str | None = None) -> None:
     """Decide a conflict: keep this side's value (``take='local'``), the other's
     (``'remote'``), or a third (``value``, typed as in the window). The decision is a
-    logged change that names the conflict it closes: it syncs, and closes that conflict
-    wherever it arrives (only a decision closes a conflict; an ordinary edit of the field
-    does not). Two records on one key are settled by editing them (renumbering, removing
+    logged change that names the conflicts it closes (every open one of the field: the
+    value chosen settles it): it syncs, and closes them wherever it arrives (only a
+    decision closes a conflict; an ordinary edit of the field does not). Two records on one key are settled by editing them (renumbering, removing
     one); deciding such a conflict says both stay as they are, and travels the same way."""
     found = rows(book, "SELECT * FROM sync_conflicts WHERE id = ?", [conflict_id])
     if not found:
@@ -67,10 +67,16 @@ def resolve_conflict(book: Book, conflict_id: str, *, take: str | None = None,
         chosen = _typed(conflict["table_name"], conflict["field"], value)
     else:
         raise SyncError("sync.choose_value")
+    # the value chosen settles the field: every open conflict of it closes (three
+    # laptops' concurrent edits are three conflicts, one decision)
+    idents = [row[0] for row in book.conn.execute(
+        "SELECT ident FROM sync_conflicts WHERE table_name = ? AND record_id = ? AND field = ?"
+        " AND resolved_stamp IS NULL ORDER BY ident",
+        [conflict["table_name"], conflict["record_id"], conflict["field"]])]
     with book.action("sync.resolve") as writer:
         writer.update(conflict["table_name"], conflict["record_id"],
                       {conflict["field"]: chosen}, conflict["household_id"], force=True,
-                      closes=[conflict["ident"]])
+                      closes=idents)
 
 
 def _typed(table: str, field_name: str, text: str) -> Any:

@@ -137,14 +137,16 @@ def collect(book: Book, target: dict[str, Any], full: bool = False
 def _changes(book: Book, action_seq: int) -> list[dict[str, Any]]:
     cursor = book.conn.execute(
         "SELECT hlc, table_name, record_id, household_id, op, field, old_value, new_value,"
-        " base, closes FROM changes WHERE action_seq = ? ORDER BY seq", [action_seq])
+        " base, closes, saw FROM changes WHERE action_seq = ? ORDER BY seq", [action_seq])
     out = []
-    for hlc, table, record, household, op, field, old, new, base, closes in cursor:
+    for hlc, table, record, household, op, field, old, new, base, closes, saw in cursor:
         change = {"hlc": hlc, "table": table, "record": record, "household": household,
                   "op": op, "field": field, "old": None if old is None else orjson.loads(old),
                   "new": None if new is None else orjson.loads(new), "base": base}
         if closes:  # a decision: the conflicts it closes (absent from other changes)
             change["closes"] = json.loads(closes)
+        if saw:  # and the values of the field its maker saw
+            change["saw"] = json.loads(saw)
         out.append(change)
     return out
 

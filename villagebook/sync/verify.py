@@ -181,9 +181,10 @@ def check_shape(book: Book, change: dict[str, Any], package: Package) -> None:
         raise SyncError("sync.damaged") from error
     if not isinstance(change.get("record"), str) or not isinstance(change.get("hlc"), str):
         raise SyncError("sync.damaged")
-    closes = change.get("closes", [])
-    if not isinstance(closes, list) or not all(isinstance(c, str) for c in closes):
-        raise SyncError("sync.damaged")
+    for listed in ("closes", "saw"):  # a decision's: the conflicts and values it settles
+        stamps = change.get(listed, [])
+        if not isinstance(stamps, list) or not all(isinstance(c, str) for c in stamps):
+            raise SyncError("sync.damaged")
     known = columns(book, record_kind.table)
     if change.get("op") == "update":
         name = change.get("field")

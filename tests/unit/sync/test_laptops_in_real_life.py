@@ -6,6 +6,7 @@ book has (issue: sync that survives real life, items 1, 2, 3, 5, 6, 8)."""
 from __future__ import annotations
 
 import json
+import shutil
 
 from helpers import make_id
 from syncing import Site, another_village, crafted, export, households
@@ -264,6 +265,54 @@ def test_a_conflict_stays_open_on_both_sides_until_a_decision_names_it(pair, tmp
     assert households(village) == households(township)
 
 
+def test_three_laptops_editing_one_field_name_the_same_conflicts(pair, tmp_path, capsys):
+    """A village with two laptops and its township set one phone, none having seen the
+    others: whatever order the packages meet in, every book lists the same open
+    conflicts (one for each two of the three values), and one decision on the field
+    closes them all, everywhere."""
+    village, township = pair
+    add_households(village, "530524101001", 1, 100)
+    second = Site(tmp_path, "second", None)  # the first secretary's: a copy of the book
+    shutil.copy(village.db, second.db)
+    assert second.run("sync", "pair", "--export", str(tmp_path / "second.card")) == 0
+    assert second.accept(tmp_path / "town.card") == 0
+    assert township.accept(tmp_path / "second.card") == 0
+    laptops = (village, second)
+
+    def round_trip(tag: str, order=laptops) -> None:
+        for n, laptop in enumerate(order):
+            for package in export(laptop, tmp_path / f"{tag}-up{n}", capsys):
+                assert township.run("sync", "import", str(package)) in (0, 3)
+        for package in export(township, tmp_path / f"{tag}-down", capsys):
+            for laptop in laptops:
+                assert laptop.run("sync", "import", str(package)) in (0, 3)
+
+    round_trip("first")
+    with second.book() as book:
+        hid = book.conn.execute("SELECT id FROM households").fetchone()[0]
+    for n, site in enumerate((village, second, township)):
+        with site.book() as book:
+            household, members = load_household(book, hid)
+            save_household(book, hid, {**household, "phone": f"1390000000{n}"}, members)
+    # the second laptop's package reaches the township first, the village's later
+    round_trip("crossed", order=(second, village))
+    round_trip("again")
+    books = [_open(site, capsys) for site in (village, second, township)]
+    idents = [sorted(c["ident"] for c in found) for found in books]
+    assert len(idents[0]) == 3 and idents[0] == idents[1] == idents[2]
+    values = {frozenset((c["local_value"], c["remote_value"])) for c in books[2]}
+    assert values == {frozenset(("13900000000", "13900000001")),
+                      frozenset(("13900000000", "13900000002")),
+                      frozenset(("13900000001", "13900000002"))}
+    # one decision on the field closes all three, here and where it arrives
+    assert township.run("sync", "conflicts", "--resolve", books[2][0]["id"],
+                        "--value", "13900000009", "--user", "李文书") == 0
+    round_trip("decided")
+    assert [_open(site, capsys) for site in (village, second, township)] == [[], [], []]
+    assert {households(site)[next(iter(households(site)))]["phone"]
+            for site in (village, second, township)} == {"13900000009"}
+
+
 def test_a_clock_that_ran_ahead_is_said_and_its_package_accepted(pair, tmp_path, capsys):
     """The village's clock ran a year ahead for one edit: its stamps stay ahead once the
     clock is right again. The village's status says so; the township holds the package
@@ -334,3 +383,24 @@ def test_a_village_whose_code_was_corrected_is_still_its_own(tmp_path, capsys,
     [package] = export(village, tmp_path / "usb", capsys)
     code, [row] = import_json(township, capsys, package)
     assert code == 0 and row["skipped"] == [] and len(households(township)) == 2
+
+
+def test_actions_apply_in_the_order_they_were_made_whatever_the_package_order(
+        pair, tmp_path, capsys):
+    """A package lists its origins site by site: a member added on one laptop to a
+    household made on another can come before that household (found by the model,
+    a village's second laptop relaying to a new township). Applied in the order of the
+    stamps, all of it comes in."""
+    village, township = pair
+    add_households(village, "530524101001", 1, 100)
+    with village.book() as book:
+        hid = book.conn.execute("SELECT id FROM households").fetchone()[0]
+        household, members = load_household(book, hid)
+        save_household(book, hid, household, [*members, {
+            "name": "孩子", "relation": "03", "id_number": make_id("20100101", 300)}],
+            accept_warnings=True)
+    code, [row] = import_json(township, capsys, crafted(
+        village, tmp_path, lambda package: package.actions.reverse()))
+    assert code == 0 and row["state"] == "applied"
+    [(number, counted)] = households(township).items()
+    assert counted["members"] == 3

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 import os
 import shutil
 from pathlib import Path
@@ -352,6 +353,19 @@ class LaptopsLife(RuleBasedStateMachine):
         self._hand_over(laptop)
         with site:
             restore(site.db, self.backups.pop(laptop))
+        self._forget_what_no_laptop_holds()
+
+    def _forget_what_no_laptop_holds(self) -> None:
+        """A value no laptop holds any more is gone, not lost by sync: a village that went
+        back to its backup after handing its edit to the township, and the township then
+        back to a backup older than that edit (neither laptop had it, nor any backup)."""
+        held: set[str] = set()
+        for site in [self.town, *self.laptops.values()]:
+            with site:
+                with open_book(site.db, read_only=True) as book:
+                    held |= {str(json.loads(v)) for (v,) in book.conn.execute(
+                        "SELECT new_value FROM changes WHERE op = 'update'")}
+        self.saved = [entry for entry in self.saved if entry[3] in held]
 
     def _hand_over(self, laptop: str) -> None:
         if laptop == "town":
