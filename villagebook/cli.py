@@ -78,6 +78,18 @@ def _parser() -> argparse.ArgumentParser:
                            help="who imports (named on every change in the log); default: "
                                 "the book's only active user, required when it has several")
     importing.add_argument("--report", type=Path, help="write every problem to this .xlsx")
+    importing.add_argument("--column", action="append", default=[], metavar="表头=字段",
+                           help="what a column is (a field such as member.id_number or its "
+                                "label such as 证件号码); \"表头=\": do not import it")
+    importing.add_argument("--value", action="append", default=[], metavar="字段:原值=代码",
+                           help="the code (or its label) a value of a field means")
+    importing.add_argument("--default", action="append", default=[], metavar="字段=值",
+                           help="a value for a column the list lacks, and its empty cells")
+    importing.add_argument("--answers", type=Path,
+                           help="answers from a file (JSON; see --save-answers); the options "
+                                "above are laid over them")
+    importing.add_argument("--save-answers", type=Path,
+                           help="write the answers used to this file, for the next list")
     printing = with_db(sub.add_parser("print", help="print to PDF"))
     printing.add_argument("what", choices=(*DOCUMENTS, "township"),
                           help="cards: 户卡（明白卡）; walls: 户内公示牌; notice: 公示名单; "
@@ -273,13 +285,23 @@ def _run(args: argparse.Namespace) -> int:
 
         from .reports.protected import is_protected, unprotected
 
+        from .reports import import_answers
+
+        given = import_answers.from_options(args.column, args.value, args.default)
+        answers = (import_answers.load(args.answers) if args.answers
+                   else import_answers.Answers()).merged(given)
         with open_book(path) as book:
             book.operator = _cli_operator(book, args.user)
             if is_protected(args.file):
                 with unprotected(args.file, _file_password(args.file, new=False)) as copy:
-                    result = import_workbook(book, copy, dry_run=args.dry_run)
+                    result = import_workbook(book, copy, dry_run=args.dry_run,
+                                             answers=answers)
             else:
-                result = import_workbook(book, args.file, dry_run=args.dry_run)
+                result = import_workbook(book, args.file, dry_run=args.dry_run,
+                                         answers=answers)
+        if args.save_answers:  # with the values still unknown, for a person to answer
+            import_answers.save(answers, args.save_answers,
+                                [(u.key, u.value) for u in result.unread])
         for p in result.problems:
             print(f"{p.sheet} 第{p.row}行 {p.column}: {describe_plain(p.issue)}", file=sys.stderr)
         for p in result.warnings:

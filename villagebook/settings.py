@@ -41,22 +41,6 @@ class Settings:
     def set_last_user(self, book_path: str, name: str) -> None:
         self._q.setValue(f"users/{_key(book_path)}", name)
 
-    def import_mapping(self) -> dict[str, str]:
-        """The column choices made when importing (column title → ``record.field``, or
-        "" to skip it), applied again to the next file with the same titles."""
-        import json
-
-        try:
-            value = json.loads(self._get("import/mapping", "{}"))
-        except ValueError:
-            return {}
-        return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
-
-    def set_import_mapping(self, mapping: dict[str, str]) -> None:
-        import json
-
-        self._q.setValue("import/mapping", json.dumps(mapping, ensure_ascii=False))
-
     def sync(self) -> None:
         self._q.sync()
 

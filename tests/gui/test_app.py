@@ -393,38 +393,52 @@ def test_import_with_problems_lists_them_and_imports_nothing(qtbot, book, tmp_pa
     assert book.conn.execute("SELECT count(*) FROM households").fetchone()[0] == 0
 
 
-def test_import_mapping_is_chosen_in_the_window_and_remembered(qtbot, book, tmp_path):
+def test_import_asks_once_what_the_list_leaves_open_and_remembers(qtbot, book, tmp_path):
+    """A list with a household key column of its own name, a value no code list knows and
+    a 合计 row: the person places the column and answers the value in the dialog; the
+    same list a second time asks nothing."""
     from helpers import LI_MEI, ZHANG_SAN
-    from villagebook.settings import Settings
     from villagebook.ui.import_dialog import ImportDialog
 
     path = tmp_path / "自制名单.xlsx"
-    write_list(path, [["户码", "名字", "身份证", "与户主关系", "户类别"],
-                      ["1", "张三", ZHANG_SAN, "户主", "一般农户"],
-                      ["1", "李梅", LI_MEI, "配偶", "一般农户"]])
+    write_list(path, [["户码", "名字", "身份证", "与户主关系", "民族", "户类别"],
+                      ["110105001001007", "张三", ZHANG_SAN, "户主", "穿青人", "一般农户"],
+                      ["110105001001007", "李梅", LI_MEI, "配偶", "穿青人", "一般农户"],
+                      ["合计", "2人"]])
     dialog = ImportDialog(None, book.path, "李文书", path)
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.mapping_table.rowCount() == 5, timeout=10000)
+    qtbot.waitUntil(lambda: dialog.mapping_table.rowCount() == 6, timeout=10000)
     assert "没有找到" in dialog.summary.text() and not dialog.import_button.isEnabled()
     table = dialog.mapping_table
-    assert [table.item(r, 1).text() for r in range(5)] == ["户码", "名字", "身份证",
-                                                           "与户主关系", "户类别"]
+    assert [table.item(r, 1).text() for r in range(6)] == ["户码", "名字", "身份证",
+                                                           "与户主关系", "民族", "户类别"]
     assert table.item(1, 2).text() == "张三"  # an example value under each title
     assert table.cellWidget(3, 3).currentData() == "member.relation"  # matched by itself
-    for row, key in ((0, "household.number"), (1, "member.name"), (2, "member.id_number")):
+    for row, key in ((0, "household.number"), (1, "member.name")):
         combo = table.cellWidget(row, 3)
         combo.setCurrentIndex(combo.findData(key))
         qtbot.waitUntil(lambda: not dialog.progress.isVisible(), timeout=10000)
+    # the value no code list knows: asked once, with how many rows hold it
+    qtbot.waitUntil(lambda: dialog.questions.rowCount() == 1, timeout=10000)
+    assert [dialog.questions.item(0, c).text() for c in (1, 2)] == ["穿青人", "2"]
+    answer = dialog.questions.cellWidget(0, 3)
+    answer.setCurrentIndex(answer.findData("97"))  # 其他
+    qtbot.waitUntil(lambda: not dialog.progress.isVisible(), timeout=10000)
     qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10000)
+    assert "新增 1 户" in dialog.summary.text()
     with qtbot.waitSignal(dialog.imported, timeout=10000):
         dialog.import_button.click()
-    assert book.conn.execute("SELECT count(*) FROM members").fetchone()[0] == 2
-    assert Settings().import_mapping()["名字"] == "member.name"
-    # the next file with the same titles is read the same way without asking
+    assert book.conn.execute("SELECT DISTINCT h.number, m.ethnicity FROM members m JOIN"
+                             " households h ON h.id = m.household_id").fetchall() == [
+        ("110105001001007", "97")]
+    answers = tmp_path / "answers.json"
+    assert dialog.save_answers(str(answers)) and "穿青人" in answers.read_text("utf-8")
+    # the same list again: every question answered by the book, nothing asked
     again = ImportDialog(None, book.path, "李文书", path)
     qtbot.addWidget(again)
     qtbot.waitUntil(lambda: again.import_button.isEnabled(), timeout=10000)
-    assert "更新 1 户" in again.summary.text()
+    assert "更新 1 户" in again.summary.text() and again.questions.rowCount() == 0
+    assert again.mapping_table.cellWidget(0, 3).currentData() == "household.number"
 
 
 def test_import_can_be_cancelled_and_writes_nothing(qtbot, book, tmp_path):

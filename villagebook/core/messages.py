@@ -153,9 +153,6 @@ TEMPLATES: dict[str, str] = {
     # importing workbooks
     "import.missing_columns": QT_TRANSLATE_NOOP(
         "Messages", "No header row with the columns {columns} was found in the first rows"),
-    "import.id_as_number": QT_TRANSLATE_NOOP(
-        "Messages", "The ID number {value} was stored as a number and has lost its last "
-                    "digits; format the column as text and type it again"),
     "import.not_workbook": QT_TRANSLATE_NOOP(
         "Messages", "{name} is not a workbook that can be read (xlsx, xls or ods), or it is "
                     "damaged"),
@@ -178,6 +175,42 @@ TEMPLATES: dict[str, str] = {
         "Messages", "The column “{column}” marks {count} household(s) as living in an unsafe "
                     "house, but says not whether grade C or D: enter their housing grade in the "
                     "household window."),
+    "import.value_kept": QT_TRANSLATE_NOOP(
+        "Messages", "“{value}” in the column “{column}” ({count} cell(s)) is not in the code "
+                    "list: the field was left empty and the value kept in the remarks. Say "
+                    "which code it means and it is read so from now on."),
+    "import.required_missing": QT_TRANSLATE_NOOP(
+        "Messages", "{count} row(s) lack {label}: the list has no such column, or leaves it "
+                    "empty. Say once what it is for the whole list (a value for all), or fill "
+                    "it in the list."),
+    "import.closing_rows": QT_TRANSLATE_NOOP(
+        "Messages", "{count} row(s) that close the list (such as “{example}”) were not read "
+                    "as people."),
+    "import.numbered": QT_TRANSLATE_NOOP(
+        "Messages", "The list has no household number: {count} household(s) were numbered "
+                    "from the village code in the order of the list, each starting at its "
+                    "head of household."),
+    "import.number_cut_short": QT_TRANSLATE_NOOP(
+        "Messages", "The column “{column}” was stored as numbers, and Excel kept only 15 "
+                    "digits ({count} cell(s), such as {example}): the last digits are lost. "
+                    "Format the column as text in the original list, type the numbers again "
+                    "(or copy them from the system's export) and import again."),
+    "import.no_household_key": QT_TRANSLATE_NOOP(
+        "Messages", "Sheet {sheet} has neither a household number nor a column saying who is "
+                    "the head of household, so its people cannot be put into households. "
+                    "Choose which column holds the household number or the relation to the "
+                    "head."),
+    "import.answers_damaged": QT_TRANSLATE_NOOP(
+        "Messages", "The answers file {name} cannot be read (it is not an answers file of this "
+                    "program, or it is damaged)."),
+    "import.answers_newer": QT_TRANSLATE_NOOP(
+        "Messages", "The answers file was made by a newer version of the program (version "
+                    "{version}); update the program to use it."),
+    "import.unknown_target": QT_TRANSLATE_NOOP(
+        "Messages", "“{value}” is no field of the book (write a field such as member.id_number "
+                    "or its label such as 证件号码)."),
+    "import.answer_form": QT_TRANSLATE_NOOP(
+        "Messages", "“{value}” is not an answer of the form {form}."),
     "import.unread_columns": QT_TRANSLATE_NOOP(
         "Messages", "{count} column(s) have no place in the book and are not imported: "
                     "{columns}. Choose under “Read as” if one of them holds a field."),

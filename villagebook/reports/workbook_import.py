@@ -37,6 +37,8 @@ from ..storage.village import get_village
 from ..storage.households import (close_household, find_household_id, load_household,
                                   reopen_household, save_household)
 from . import import_monitoring
+from . import import_answers
+from .import_answers import Answers
 from .import_monitoring import MONITORING
 from .workbook import Cancelled
 from .workbook_guard import ImportRefused, Inspection, inspect_workbook
@@ -84,6 +86,9 @@ class ImportResult:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     committed: bool = False
+    # values no code list knows, once each with its count (kept in 备注, for a person to map)
+    unread: list[Unread] = field(default_factory=list)
+    numbered: int = 0  # households numbered in list order (the list had no 户编号)
 
 
 class _Rollback(Exception):
@@ -96,7 +101,29 @@ def normalize(text: Any) -> str:
     return re.sub(r"[\s*＊:：]", "", cleaned)
 
 
+# Item numbering before a title (A4, 1., 一、, (三)) and notes in brackets after it
+# (证件号码（身份证或残疾人证）): compared without them when the whole title is unknown
+_NUMBERING = re.compile(r"^(?:[A-Za-z]\d{1,2}\.?|\d{1,2}[.、)]|[一二三四五六七八九十]+[、.]|"
+                        r"\([一二三四五六七八九十\d]+\))")
+_NOTE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】")
+
+
+def header_key(text: Any) -> str:
+    """A title without item numbering and bracketed notes (folded as ``normalize``)."""
+    key = _NOTE.sub("", _NUMBERING.sub("", normalize(text)))
+    return key or normalize(text)
+
+
+def _place(known: dict[str, tuple[str, str]], title: Any) -> tuple[str, str] | None:
+    """Where a column goes: its title as written, else without numbering and notes."""
+    folded = normalize(title)
+    return known.get(folded) or known.get(header_key(folded))
+
+
 _IGNORED = {normalize(name) for name in IGNORED}
+# a row that closes a list, not a person: its first words
+_CLOSING = re.compile(r"^(?:合计|总计|小计|共计|填表人|填报人|制表人|制表|审核人|审核|"
+                      r"负责人|联系人|填表日期|填报日期|说明|注[:：])")
 
 
 # A person's choice for a column title (normalized): ``"member.name"`` or ``""`` (skip it).
@@ -129,11 +156,12 @@ def _with_mapping(known: dict[str, tuple[str, str]], mapping: Mapping | None
         return known
     known = dict(known)
     for title, key in mapping.items():
-        if key:
-            record, name = key.split(".", 1)
-            known[title] = (record, name)
-        else:
-            known.pop(title, None)
+        for form in {title, header_key(title)}:
+            if key:
+                record, name = key.split(".", 1)
+                known[form] = (record, name)
+            else:
+                known.pop(form, None)
     return known
 
 
@@ -145,6 +173,8 @@ def _header_map() -> dict[str, tuple[str, str]]:
     for key, synonyms in SYNONYMS.items():
         for name in synonyms:
             names.setdefault(normalize(name), key)
+    for form, key in list(names.items()):  # a title with its note matches without it
+        names.setdefault(header_key(form), key)
     for name, column in STATE_COLUMNS.items():
         names.setdefault(normalize(name), (MEMBER, column))
     for name, column in HOUSEHOLD_STATE.items():
@@ -158,13 +188,16 @@ def find_header(rows: list[list[Any]], mapping: Mapping | None = None
     known = _with_mapping(_header_map(), mapping)
     best, best_map = -1, {}  # type: tuple[int, dict[int, tuple[str, str]]]
     for index, row in enumerate(rows[:HEADER_ROWS_SCANNED]):
-        found = {c: known[normalize(v)] for c, v in enumerate(row) if normalize(v) in known}
+        found = {c: place for c, v in enumerate(row) if v not in (None, "")
+                 for place in [_place(known, v)] if place is not None}
         if len(found) > len(best_map):
             best, best_map = index, found
     fields_found = {f for _, f in best_map.values()}
-    if best < 0 or not {"number", "name", "id_number"} <= fields_found:
-        missing = [label for f, label in (("number", "户编号"), ("name", "姓名"),
-                                          ("id_number", "证件号码")) if f not in fields_found]
+    # a list without 户编号 is numbered in list order (``plan``): a person's name and ID
+    # number are what a list of people cannot do without
+    if best < 0 or not {"name", "id_number"} <= fields_found:
+        missing = [label for f, label in (("name", "姓名"), ("id_number", "证件号码"))
+                   if f not in fields_found]
         raise ImportRefused("import.missing_columns", columns="、".join(missing))
     return best, best_map, [str(v or "") for v in rows[best]]
 
@@ -285,10 +318,85 @@ def read_workbook(path: str | Path) -> tuple[dict[str, list[list[Any]]], Inspect
         raise ImportRefused(reason, name=Path(path).name) from error
 
 
-def plan(sheets: dict[str, list[list[Any]]], mapping: Mapping | None = None
+@dataclass
+class Unread:
+    """A value no code list knows, once per column and value: kept in the record's 备注
+    and left empty (or mapped to a code by a person's answer)."""
+
+    sheet: str
+    row: int  # its first row
+    column: str  # the title as the list writes it
+    key: str  # ``record.field``
+    value: str
+    count: int = 0
+
+
+@dataclass
+class Reading:
+    """What reading the sheets found besides the households: the values no code list knows
+    (``unread``), the rows that close a list (合计, 填表人 …), the households numbered in
+    list order for want of 户编号, and the columns whose numbers Excel cut short."""
+
+    unread: dict[tuple[str, str], Unread] = field(default_factory=dict)
+    closing_rows: list[tuple[str, int, str]] = field(default_factory=list)
+    numbered: int = 0
+    cut_short: dict[tuple[str, str], list[Any]] = field(default_factory=dict)
+    cut_rows: set[tuple[str, int]] = field(default_factory=set)
+
+
+def list_of(key: str) -> str:
+    """The code list a target reads its values by ("" for text, dates, numbers)."""
+    record, _, name = key.partition(".")
+    name = name.partition("@")[0]
+    if record == MONITORING and name == "removed":
+        return "yes_no"
+    spec = _spec_of(record, name)
+    if spec is None:
+        return ""
+    if spec.kind == "bool":
+        return "yes_no"
+    if name == "status":
+        return "record_status"
+    return spec.codes or "" if spec.kind in ("code", "codes") else ""
+
+
+@lru_cache(maxsize=None)
+def _valid(list_name: str) -> frozenset[str]:
+    return frozenset(e.code for e in codes.code_list(list_name)) if list_name else frozenset()
+
+
+def _check_codes(key: str) -> Callable[[Any], bool] | None:
+    """For a code column: whether a read value is made of its list's codes."""
+    list_name = list_of(key)
+    if not list_name:
+        return None
+    valid = _valid(list_name)
+    spec = _spec_of(*key.partition("@")[0].split(".", 1))
+    if spec is not None and spec.kind == "codes":
+        return lambda value: all(part in valid for part in str(value).split(",") if part)
+    return lambda value: value in valid
+
+
+def _excel_date(raw: Any, text: str) -> str:
+    """A date cell as Excel keeps it when not formatted as one (a serial number of days),
+    or written as a year and month (202210: the first of the month)."""
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and 1 <= raw < 80000 \
+            and len(text) <= 5:
+        return (dt.date(1899, 12, 30) + dt.timedelta(days=int(raw))).isoformat()
+    if len(text) == 6 and text.isdigit() and 1 <= int(text[4:]) <= 12:
+        return f"{text[:4]}-{text[4:]}-01"
+    return normalize_date_text(text)
+
+
+def plan(sheets: dict[str, list[list[Any]]], mapping: Mapping | None = None,
+         answers: Answers | None = None, village_code: str = "",
+         reading: Reading | None = None
          ) -> tuple[dict[str, dict[str, Any]], OrderedDict[str, list], list[Problem]]:
     """Households (by 户编号) and their member rows from the sheets, with the problems
-    found reading them."""
+    found reading them (``reading``, when given, gets what else was found)."""
+    answers = answers or Answers()
+    mapping = {**answers.columns, **(mapping or {})}
+    reading = reading if reading is not None else Reading()
     problems: list[Problem] = []
     households: dict[str, dict[str, Any]] = {}
     members: OrderedDict[str, list] = OrderedDict()
@@ -312,20 +420,43 @@ def plan(sheets: dict[str, list[list[Any]]], mapping: Mapping | None = None
         is_household_sheet = title == "农户" and member_sheet is not None
         # each column's record, field and spec, worked out once per sheet
         reads = [(column, target, name.partition("@")[0], _reader(target, name),
-                  titles[column], "@" not in name and _numbered_elsewhere(target, name))
+                  titles[column], "@" not in name and _numbered_elsewhere(target, name),
+                  f"{target}.{name.partition('@')[0]}", _check_codes(f"{target}.{name}"),
+                  answers.values.get(f"{target}.{name.partition('@')[0]}", {}))
                  for column, (record, name) in columns.items()
                  for target in [HOUSEHOLD if is_household_sheet and record != MONITORING
                                 else record]
                  if normalize(titles[column]) not in _IGNORED]
+        placed = {key for *_, key, _check, _given in reads}
+        defaults = {key: value for key, value in answers.defaults.items()
+                    if key.split(".", 1)[0] in (HOUSEHOLD, MEMBER)}
+        # a list of one category per sheet (脱贫户, 监测户 …) says it in the sheet's name
+        if f"{HOUSEHOLD}.category" not in placed and f"{HOUSEHOLD}.category" not in defaults:
+            sheet_category = _code_of("household_category", title)
+            if sheet_category in _valid("household_category"):
+                defaults[f"{HOUSEHOLD}.category"] = sheet_category
+        numbering = not is_household_sheet and f"{HOUSEHOLD}.number" not in placed
+        head_column = next((c for c, t in enumerate(titles)
+                            if header_key(t) in _HEAD_NAME_TITLES), None)
+        if numbering and head_column is None and not (
+                {f"{MEMBER}.relation"} & (placed | set(defaults))):
+            raise ImportRefused("import.no_household_key", sheet=title)
+        previous_head, number_before = None, None
         bare: dict[str, list[Any]] = {}  # column title → [first row, example, count, …]
         for index in range(header + 1, len(rows)):
             row = rows[index]
             if all(v is None or v == "" for v in row) or not any(cell_text(v) for v in row):
                 continue  # blank rows between blocks
+            first = next(t for v in row for t in [cell_text(v)] if t)
+            if _CLOSING.match(first):
+                reading.closing_rows.append((title, index + 1, first))
+                continue
             number = None
             values: dict[str, dict[str, Any]] = {HOUSEHOLD: {}, MEMBER: {}, MONITORING: {}}
+            kept: dict[str, list[str]] = {}  # record → values kept in its 备注
             width = len(row)
-            for column, record, name, read, column_title, ambiguous in reads:
+            for (column, record, name, read, column_title, ambiguous, key, valid,
+                 given) in reads:
                 raw = row[column] if column < width else None
                 if raw is None or raw == "":
                     continue
@@ -338,12 +469,32 @@ def plan(sheets: dict[str, list[list[Any]]], mapping: Mapping | None = None
                     seen_bare = bare.setdefault(column_title, [index + 1, text, 0, name,
                                                                ambiguous])
                     seen_bare[2] += 1  # read as our own below: the other checks still run
-                if name == "id_number" and isinstance(raw, float) and len(text) > 15:
-                    # Excel kept only 15 significant digits of an ID typed as a number
-                    problems.append(Problem(title, index + 1, column_title, text, Issue(
-                        "import.id_as_number", "id_number", {"value": text})))
+                if name in ("id_number", "number") and isinstance(raw, float) \
+                        and len(text) > 15:
+                    # Excel kept only 15 significant digits of a number typed as one
+                    cut = reading.cut_short.setdefault((title, column_title),
+                                                       [index + 1, text, 0, name])
+                    cut[2] += 1
+                    reading.cut_rows.add((title, index + 1))
+                    if name == "number":
+                        number = text  # still one household: the refusal says why
                     continue
-                value = read(text)
+                if name == "id_number" and len(text) == 20 and text[:17].isdigit():
+                    # a 残疾人证 number: the ID number and the disability's category, grade
+                    values[MEMBER].setdefault("disability_cert", text)
+                    text = text[:18]
+                if text in given:
+                    value: Any = given[text]
+                elif valid is None:
+                    value = _excel_date(raw, text) if read is normalize_date_text else read(text)
+                else:
+                    value = read(text)
+                    if not valid(value):
+                        unread = reading.unread.setdefault((key, text), Unread(
+                            title, index + 1, column_title.strip(), key, text))
+                        unread.count += 1
+                        kept.setdefault(record, []).append(f"{column_title.strip()}：{text}")
+                        continue
                 if record == HOUSEHOLD and name == "category":
                     # 脱贫不稳定户 and its kin are 监测户 of that monitoring category
                     category = import_monitoring.category_of_household_type(text, _code_of)
@@ -353,10 +504,30 @@ def plan(sheets: dict[str, list[list[Any]]], mapping: Mapping | None = None
                     number = value
                 elif value is not None:
                     values[record].setdefault(name, value)
+            for key, value in defaults.items():  # a person's answer for what is missing
+                record, name = key.split(".", 1)
+                values[record].setdefault(name, value)
+            for record, notes in kept.items():
+                values[record]["note"] = "；".join(filter(None, [
+                    values[record].get("note"), "原值 " + "、".join(notes)]))
+            if numbering:
+                # no 户编号: a household starts at its 户主 (or where 户主姓名 changes)
+                head = cell_text(row[head_column]) if head_column is not None \
+                    and head_column < width else None
+                starts = values[MEMBER].get("relation") == HEAD or (
+                    head_column is not None and head != previous_head)
+                previous_head = head
+                if starts or number_before is None:
+                    reading.numbered += 1
+                    number_before = f"{village_code}{reading.numbered:0{NUMBER_WIDTH}d}"
+                number = number_before
+            elif not number and number_before and values[MEMBER].get("name"):
+                number = number_before  # a 户编号 merged down the household's rows
             if not number:
                 problems.append(Problem(title, index + 1, "户编号", "",
                                         Issue("field.required", "number")))
                 continue
+            number_before = number
             household = households.setdefault(number, {"number": number})
             for name, value in values[HOUSEHOLD].items():
                 household.setdefault(name, value)
@@ -372,9 +543,18 @@ def plan(sheets: dict[str, list[list[Any]]], mapping: Mapping | None = None
             problems.append(Problem(title, row, column_title, example, Issue(
                 "import.bare_codes", name, {"column": column_title.strip(), "count": cells,
                                             "numberings": others})))
+    for (sheet, column_title), (row, example, cells, name) in reading.cut_short.items():
+        problems.append(Problem(sheet, row, column_title, example, Issue(
+            "import.number_cut_short", name, {"column": column_title.strip(),
+                                              "count": cells, "example": example})))
     if not households and refusal is not None:
         raise refusal  # no sheet had the columns of a household list
     return households, members, problems
+
+
+HEAD = "01"  # 户主, in the relation list
+NUMBER_WIDTH = 3  # households numbered in list order: the village code and 001, 002 …
+_HEAD_NAME_TITLES = {normalize(t) for t in ("户主姓名", "户主")}
 
 
 @dataclass
@@ -410,13 +590,13 @@ def _sheet_columns(sheets: dict[str, list[list[Any]]], mapping: Mapping | None
                 header, columns, titles = _household_header(rows, mapping)
             except ImportRefused:
                 known = _with_mapping(_header_map(), mapping)
-                scores = [(sum(normalize(v) in known for v in row),
+                scores = [(sum(_place(known, v) is not None for v in row if v not in (None, "")),
                            sum(bool(cell_text(v)) for v in row)) for row in
                           rows[:HEADER_ROWS_SCANNED]]
                 header = max(range(len(scores)), key=lambda i: scores[i])
                 titles = [str(v or "") for v in rows[header]]
-                columns = {c: known[normalize(v)] for c, v in enumerate(titles)
-                           if normalize(v) in known}
+                columns = {c: place for c, v in enumerate(titles) if v
+                           for place in [_place(known, v)] if place is not None}
         if title == "农户" and member_sheet:
             columns = {c: (HOUSEHOLD, n) for c, (_, n) in columns.items()}
         sample_row = next((r for r in rows[header + 1:] if any(cell_text(v) for v in r)), [])
@@ -435,7 +615,8 @@ def _household_header(rows: list[list[Any]], mapping: Mapping | None = None
                                                             "状态": "status"}.items()})
     known = _with_mapping(known, mapping)
     for index, row in enumerate(rows[:HEADER_ROWS_SCANNED]):
-        found = {c: known[normalize(v)] for c, v in enumerate(row) if normalize(v) in known}
+        found = {c: place for c, v in enumerate(row) if v not in (None, "")
+                 for place in [_place(known, v)] if place is not None}
         if ("household", "number") in found.values():
             return index, found, [str(v or "") for v in row]
     raise ImportRefused("import.missing_columns", columns="户编号")
@@ -443,18 +624,30 @@ def _household_header(rows: list[list[Any]], mapping: Mapping | None = None
 
 def import_workbook(book: Book, path: str | Path, *, dry_run: bool = False,
                     today: dt.date | None = None, mapping: Mapping | None = None,
+                    answers: Answers | None = None, remember: bool = False,
                     progress: Callable[[int, int], None] | None = None,
                     cancelled: Callable[[], bool] | None = None) -> ImportResult:
     """Import the households and members of a workbook: all or nothing.
 
-    ``progress(households_done, households)`` is called as it goes; when ``cancelled()``
-    turns true, everything is rolled back and ``Cancelled`` raised."""
+    ``answers``: a person's answers for what the list leaves open (``import_answers``),
+    laid over those the book keeps; ``remember``: keep them in the book when the import
+    is written (same transaction). Without answers the import does its best and loses
+    nothing: a list without 户编号 is
+    numbered from the village code in list order, a value no code list knows is kept in
+    the record's 备注 and listed once with its count. Only what makes a record wrong
+    refuses. ``progress(households_done, households)`` is called as it goes; when
+    ``cancelled()`` turns true, everything is rolled back and ``Cancelled`` raised."""
     if is_township(book):
         # a village imports its own lists and its packages bring them here
         raise ImportRefused("import.township_book")
     sheets, inspection = read_workbook(path)
-    households, member_rows, problems = plan(sheets, mapping)
-    result = ImportResult(problems=problems)
+    answers = import_answers.stored(book).merged(answers)
+    reading = Reading()
+    village_code = (get_village(book) or {}).get("code") or ""
+    households, member_rows, problems = plan(sheets, mapping, answers, village_code, reading)
+    result = ImportResult(problems=problems, unread=list(reading.unread.values()),
+                          numbered=reading.numbered)
+    result.warnings += _reading_warnings(reading)
     if inspection.external_links:  # cached values of another file: say which
         files = "、".join(dict.fromkeys(inspection.external_links))
         result.warnings.append(Problem("", 0, "", files, Issue(
@@ -464,7 +657,7 @@ def import_workbook(book: Book, path: str | Path, *, dry_run: bool = False,
     other = _other_village(book, households)
     if other is not None:
         result.warnings.append(other)
-    columns = _sheet_columns(sheets, mapping)  # each sheet's header, read once
+    columns = _sheet_columns(sheets, {**answers.columns, **(mapping or {})})  # read once
     result.warnings += _unread_columns(columns)
     result.warnings += _unsafe_houses(sheets, columns)
     seen: dict[str, str] = {}  # ID number → 户编号, across the whole file
@@ -502,10 +695,60 @@ def import_workbook(book: Book, path: str | Path, *, dry_run: bool = False,
                 _apply_monitoring(book, monitored, result, today)
             if result.problems or dry_run:
                 raise _Rollback()
+            if remember and answers:
+                import_answers.remember(book, answers)
             result.committed = True
     except _Rollback:
         pass
+    if reading.cut_short:  # said once per column: those rows' complaints follow from it
+        result.problems = [p for p in result.problems
+                           if p.issue.code == "import.number_cut_short"
+                           or (p.sheet, p.row) not in reading.cut_rows]
+    result.problems = _said_once(result.problems)
     return result
+
+
+def _said_once(problems: list[Problem]) -> list[Problem]:
+    """A field missing on many rows (a column the list lacks, or leaves empty), or a code
+    field missing at all, is one question for the whole list, not a refusal of every
+    row."""
+    missing: dict[str, list[Problem]] = {}
+    for p in problems:
+        if p.issue.code == "field.required":
+            missing.setdefault(p.issue.field, []).append(p)
+    out = []
+    for p in problems:
+        same = missing.get(p.issue.field) if p.issue.code == "field.required" else None
+        if same is None or (len(same) == 1 and not list_of(_key_of(p.issue.field))):
+            out.append(p)
+        elif same[0] is p:
+            out.append(Problem(p.sheet, p.row, p.column, "", Issue(
+                "import.required_missing", p.issue.field,
+                {"label": column_label(p.issue.field), "count": len(same),
+                 "key": _key_of(p.issue.field)})))
+    return out
+
+
+def _key_of(name: str) -> str:
+    """A checked field's target (``record.field``): a member's first, as labels are."""
+    return f"{MEMBER}.{name}" if _spec_of(MEMBER, name) is not None else f"{HOUSEHOLD}.{name}"
+
+
+def _reading_warnings(reading: Reading) -> list[Problem]:
+    """What reading found, said once each: values kept in 备注, closing rows, numbering."""
+    out = [Problem(u.sheet, u.row, u.column, u.value, Issue(
+        "import.value_kept", u.key.split(".", 1)[-1],
+        {"column": u.column, "value": u.value, "count": u.count}, severity="warning"))
+        for u in reading.unread.values()]
+    if reading.closing_rows:
+        sheet, row, text = reading.closing_rows[0]
+        out.append(Problem(sheet, row, "", text, Issue(
+            "import.closing_rows", "", {"count": len(reading.closing_rows), "example": text},
+            severity="warning")))
+    if reading.numbered:
+        out.append(Problem("", 0, "户编号", "", Issue(
+            "import.numbered", "number", {"count": reading.numbered}, severity="warning")))
+    return out
 
 
 def _unread_columns(columns: list[SheetColumns]) -> list[Problem]:
@@ -643,8 +886,10 @@ def _import_household(book: Book, household: dict[str, Any], rows: list, result:
     by_id = {m.get("id_number"): m for m in members if m.get("id_number")}
     places: list[tuple[str, int]] = [("", 0)] * len(members)
     for sheet, row, values in rows:
-        parsed, _ = idnumber.parse(str(values.get("id_number") or ""))
-        match = by_id.get(parsed.number) if parsed else None
+        match = None
+        if by_id:  # a household of the book: its members matched by ID number
+            parsed, _ = idnumber.parse(str(values.get("id_number") or ""))
+            match = by_id.get(parsed.number) if parsed else None
         if match is not None:
             match.update(values)
             places[members.index(match)] = (sheet, row)
@@ -712,7 +957,7 @@ def write_report(result: ImportResult, path: str | Path) -> None:
     sheet.append(["工作表", "行", "列", "值", "问题", "级别"])
     for kind, problems in (("错误", result.problems), ("提醒", result.warnings)):
         for p in problems:
-            sheet.append([p.sheet, p.row, _column_label(p.column), p.value,
+            sheet.append([p.sheet, p.row, column_label(p.column), p.value,
                           describe_plain(p.issue), kind])
     for letter, width in zip("ABCDEF", (12, 6, 14, 24, 60, 6)):
         sheet.column_dimensions[letter].width = width
@@ -721,7 +966,8 @@ def write_report(result: ImportResult, path: str | Path) -> None:
         workbook.save(tmp)
 
 
-def _column_label(name: str) -> str:
+def column_label(name: str) -> str:
+    """A field's label as a list names it (a member's first), or the name itself."""
     for record in (MEMBER, HOUSEHOLD):
         try:
             return records.label(record, name)

@@ -3,13 +3,17 @@
 Shared settings (``book_settings``, changed through the change log) travel with the book's
 records to the township and back: the monitoring line of each year, how long a household
 may go unvisited, how many visits a helper owes each year, the policy hotline printed on
-wall sheets and notices. The township's values reach all its villages.
+wall sheets and notices, an import's answers (``import.answers``: what a list's unplaced
+columns and unread values are). The township's values reach all its villages.
 
 Local settings (``meta``, keys ``local.*``) belong to this file on this laptop and are never
 shipped: reminders, backups, window state.
 """
 
 from __future__ import annotations
+
+import json
+from typing import Any
 
 from ..core.errors import Issue, ValidationFailed
 from ..core.income import DEFAULT_MONITORING_LINE
@@ -23,7 +27,7 @@ def _get(book: Book, key: str) -> str | None:
 
 
 # the keys that may be set in book_settings: each travels
-SHARED_PREFIXES = ("monitoring_line.", "visits.", "print.", "rules.")
+SHARED_PREFIXES = ("monitoring_line.", "visits.", "print.", "rules.", "import.")
 
 
 def is_shared(key: str) -> bool:
@@ -97,6 +101,22 @@ def set_text_setting(book: Book, key: str, value: str) -> None:
                                       {"length": len(value), "max": MAX_TEXT})])
     if value != text_setting(book, key):
         _set(book, key, value)
+
+
+def json_setting(book: Book, key: str) -> Any:
+    """A shared setting kept as JSON (an import's answers), or None when unset or unreadable."""
+    value = _get(book, key)
+    try:
+        return json.loads(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def set_json_setting(book: Book, key: str, value: Any) -> None:
+    """Change a shared JSON setting (logged, travels); an unchanged value writes nothing."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if text != _get(book, key):
+        _set(book, key, text)
 
 
 def local_setting(book: Book, key: str, default: str | None = None) -> str | None:

@@ -1,10 +1,15 @@
-"""Importing a workbook from the window.
+"""Importing a workbook from the window: a conversation about what the list leaves open.
 
 The dialog shows how each column of the file was matched (automatically, by name and
-synonym) with an example value, and lets the person change any match or skip a column;
-the choices are remembered for the next file with the same titles. Every change runs a dry
-run in the background (progress and cancel), listing every problem with sheet, row and
-column; the list can be saved as a workbook. Only a clean file can be imported, all at once.
+synonym) with an example value, and lets the person change any match or skip a column.
+Below, its questions: each value no code list knows (with its count), to be read as a code
+or left in the remarks, and each field the list lacks on many rows, to be given once for
+all. The answers are kept in the book (a shared setting: a township's reach its villages)
+when the list is imported, so the same list a second time asks nothing; they can be saved
+to a file and loaded, for a county importing many lists. Every change runs a dry run in
+the background (progress and cancel), listing every problem with sheet, row and column;
+the list can be saved as a workbook. Nothing is written until the person presses Import
+after seeing the whole summary, and then all at once.
 """
 
 from __future__ import annotations
@@ -23,10 +28,13 @@ from ..core import codes, records
 from ..core.messages import describe_plain
 from ..core.errors import Cancelled
 from ..reports.import_monitoring import MONITORING
-from ..reports.workbook_import import (OWN_NUMBERING, ImportRefused, ImportResult, Mapping,
-                                       SheetColumns, columns_of, import_workbook, normalize,
-                                       targets, write_report)
-from ..settings import Settings
+from ..core.errors import ValidationFailed
+from ..reports import import_answers
+from ..reports.import_answers import Answers
+from ..reports.workbook_import import (OWN_NUMBERING, ImportRefused, ImportResult,
+                                       SheetColumns, column_label, columns_of,
+                                       import_workbook, list_of,
+                                       normalize, targets, write_report)
 from ..storage import open_book
 from . import i18n
 from .jobs import LatestOnly, Progress, wait_for_jobs
@@ -42,19 +50,20 @@ class Outcome:
     dry_run: bool
 
 
-def _run(book_path: Path, operator: str, file: Path, mapping: Mapping, dry_run: bool,
+def _run(book_path: Path, operator: str, file: Path, answers: Answers, dry_run: bool,
          step, stop: threading.Event) -> Outcome:
     """The columns as matched, and one import on a connection of its own (a dry run rolls
-    back at the end)."""
-    columns = columns_of(file, mapping)
+    back at the end; an import keeps the answers in the book, in its transaction)."""
     book = open_book(book_path)
     try:
+        answers = import_answers.stored(book).merged(answers)
+        columns = columns_of(file, answers.columns)
         book.operator = operator
-        result = import_workbook(book, file, dry_run=dry_run, mapping=mapping,
-                                 progress=step, cancelled=stop.is_set)
+        result = import_workbook(book, file, dry_run=dry_run, answers=answers,
+                                 remember=not dry_run, progress=step, cancelled=stop.is_set)
         return Outcome(columns, result, None, dry_run)
     except ImportRefused as refused:
-        if refused.code != "import.missing_columns":
+        if refused.code not in ("import.missing_columns", "import.no_household_key"):
             raise
         return Outcome(columns, None, refused, dry_run)
     finally:
@@ -90,15 +99,14 @@ class ImportDialog(QDialog):
     imported = Signal()
 
     def __init__(self, parent: QWidget | None, book_path: Path, operator: str,
-                 file: Path, settings: Settings | None = None,
-                 temporary: Path | None = None) -> None:
+                 file: Path, temporary: Path | None = None) -> None:
         """``temporary``: a folder holding ``file`` (a protected workbook's readable copy),
         removed when the dialog closes."""
         super().__init__(parent)
         self.book_path, self.operator, self.file = book_path, operator, file
         self.temporary = temporary
-        self.settings = settings or Settings()
-        self.mapping: Mapping = self.settings.import_mapping()
+        # this list's answers, laid over those the book keeps (read with each check)
+        self.answers = Answers()
         self.result_: ImportResult | None = None
         self.columns: list[SheetColumns] = []
         self._stop = threading.Event()
@@ -132,6 +140,25 @@ class ImportDialog(QDialog):
         self.reset_button.clicked.connect(self.reset_mapping)
         box_layout.addWidget(self.reset_button)
         splitter.addWidget(mapping_box)
+        questions_box = QGroupBox(self.tr("Questions about the list (answered once for the "
+                                          "whole list, kept for the next one)"))
+        questions_layout = QVBoxLayout(questions_box)
+        self.questions = QTableWidget(0, 4)
+        self.questions.setHorizontalHeaderLabels([
+            self.tr("Column"), self.tr("In the list"), self.tr("Rows"), self.tr("Read as")])
+        self.questions.horizontalHeader().setStretchLastSection(True)
+        self.questions.verticalHeader().setVisible(False)
+        questions_layout.addWidget(self.questions)
+        answer_buttons = QHBoxLayout()
+        self.load_answers_button = QPushButton(self.tr("Load answers…"))
+        self.load_answers_button.clicked.connect(lambda: self.load_answers())
+        self.save_answers_button = QPushButton(self.tr("Save answers…"))
+        self.save_answers_button.clicked.connect(lambda: self.save_answers())
+        answer_buttons.addWidget(self.load_answers_button)
+        answer_buttons.addWidget(self.save_answers_button)
+        answer_buttons.addStretch(1)
+        questions_layout.addLayout(answer_buttons)
+        splitter.addWidget(questions_box)
         # a short list of problems (a few hundred rows at most): a table widget is enough
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([self.tr("Sheet"), self.tr("Row"),
@@ -139,7 +166,7 @@ class ImportDialog(QDialog):
                                               self.tr("Problem")])
         self.table.horizontalHeader().setStretchLastSection(True)
         splitter.addWidget(self.table)
-        splitter.setSizes([400, 200])
+        splitter.setSizes([260, 200, 200])
         layout.addWidget(splitter, 1)
 
         buttons = QHBoxLayout()
@@ -172,8 +199,8 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
-        mapping = dict(self.mapping)
-        self.job.submit(lambda: _run(self.book_path, self.operator, self.file, mapping,
+        answers = Answers().merged(self.answers)  # a copy: the person may answer on
+        self.job.submit(lambda: _run(self.book_path, self.operator, self.file, answers,
                                      dry_run, self.relay.step.emit, stop))
 
     def _step(self, done: int, total: int) -> None:
@@ -192,6 +219,7 @@ class ImportDialog(QDialog):
         self._finished_running()
         self.columns = outcome.columns
         self._fill_mapping()
+        self._fill_questions(outcome.result)
         if outcome.result is None:
             assert outcome.refusal is not None  # no result: the file was refused
             self.result_ = None
@@ -206,8 +234,8 @@ class ImportDialog(QDialog):
         self.table.setRowCount(len(listed))
         for row, p in enumerate(listed):
             mark = "✖ " if p.issue.is_error else "⚠ "
-            for column, value in enumerate((p.sheet, str(p.row or ""), p.column, p.value,
-                                            mark + describe_plain(p.issue))):
+            for column, value in enumerate((p.sheet, str(p.row or ""), column_label(p.column),
+                                            p.value, mark + describe_plain(p.issue))):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         fit_columns(self.table)
         counts = self.tr("{new} new households, {updated} updated, {members} member rows").format(
@@ -215,8 +243,8 @@ class ImportDialog(QDialog):
             members=result.members)
         if not outcome.dry_run and result.committed:
             self.summary.setText(self.tr("Imported: {counts}.").format(counts=counts))
-            self.settings.set_import_mapping(self.mapping)
             self.mapping_table.setEnabled(False)
+            self.questions.setEnabled(False)
             self.reset_button.setEnabled(False)
             self.imported.emit()
         elif problems:
@@ -271,13 +299,100 @@ class ImportDialog(QDialog):
         """The person reads the column titled ``title`` as ``key`` ("" = skip); check again."""
         if self._filling:
             return
-        self.mapping[title] = key
+        self.answers.columns[title] = key
+        self._check_again()
+
+    def _check_again(self) -> None:
         self.summary.setText(self.tr("Checking {name}…").format(name=self.file.name))
         self._submit(True)
 
     def reset_mapping(self) -> None:
-        self.mapping = {}
+        self.answers.columns = {}
         self._submit(True)
+
+    # -- the questions: values no code list knows, fields the list lacks --------
+    def _fill_questions(self, result: ImportResult | None) -> None:
+        self._filling = True
+        asked: list[tuple[str, str, str, int, str]] = []  # (column, key, value, rows, kind)
+        given = {(k, raw): code for k, values in self.answers.values.items()
+                 for raw, code in values.items()}
+        for unread in (result.unread if result else []):
+            asked.append((unread.column, unread.key, unread.value, unread.count, "value"))
+        for key, values in self.answers.values.items():  # answered here: still shown
+            for raw in values:
+                if not any(a[1] == key and a[2] == raw for a in asked):
+                    asked.append((target_label(key), key, raw, 0, "value"))
+        for p in (result.problems if result else []):
+            if p.issue.code == "import.required_missing" and list_of(p.issue.values["key"]):
+                asked.append((target_label(p.issue.values["key"]), p.issue.values["key"], "",
+                              p.issue.values["count"], "default"))
+        for key in self.answers.defaults:
+            if not any(a[1] == key and a[4] == "default" for a in asked):
+                asked.append((target_label(key), key, "", 0, "default"))
+        self.questions.setRowCount(len(asked))
+        for row, (column, key, raw, count, kind) in enumerate(asked):
+            shown = raw if kind == "value" else self.tr("(missing: one value for all)")
+            for index, text in enumerate((column, shown, str(count or ""))):
+                self.questions.setItem(row, index, QTableWidgetItem(text))
+            combo = QComboBox()
+            combo.addItem(self.tr("(keep in the remarks, field left empty)") if kind == "value"
+                          else self.tr("(not given)"), "")
+            for entry in codes.code_list(list_of(key)):
+                combo.addItem(entry.label, entry.code)
+            current = given.get((key, raw)) if kind == "value" else \
+                self.answers.defaults.get(key)
+            combo.setCurrentIndex(max(0, combo.findData(current or "")))
+            combo.currentIndexChanged.connect(
+                lambda _=0, c=combo, k=key, r=raw, d=kind: self.answer(k, r, d, c.currentData()))
+            self.questions.setCellWidget(row, 3, combo)
+        fit_columns(self.questions)
+        self._filling = False
+
+    def answer(self, key: str, raw: str, kind: str, code: str) -> None:
+        """The person's answer: the value ``raw`` of ``key`` reads as ``code`` (``kind``
+        "value"), or ``key`` is ``code`` for every row that lacks it ("default"); "" takes
+        the answer back. The list is checked again."""
+        if self._filling:
+            return
+        if kind == "value":
+            values = self.answers.values.setdefault(key, {})
+            if code:
+                values[raw] = code
+            else:
+                values.pop(raw, None)
+        elif code:
+            self.answers.defaults[key] = code
+        else:
+            self.answers.defaults.pop(key, None)
+        self._check_again()
+
+    def load_answers(self, path: str | None = None) -> bool:
+        """Answers from a file (saved here, or by the county for many lists)."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Load answers"), str(self.file.parent),
+                self.tr("Answers (*.json);;All files (*)"))
+            if not path:
+                return False
+        try:
+            self.answers = self.answers.merged(import_answers.load(path))
+        except ValidationFailed as failed:
+            QMessageBox.warning(self, self.tr("Load answers"), describe_error(failed))
+            return False
+        self._check_again()
+        return True
+
+    def save_answers(self, path: str | None = None) -> bool:
+        """This list's answers (with the values still unanswered, to fill in later)."""
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save answers"), str(self.file.with_name(
+                    self.file.stem + "-导入答案.json")), self.tr("Answers (*.json)"))
+            if not path:
+                return False
+        open_values = [(u.key, u.value) for u in (self.result_.unread if self.result_ else [])]
+        import_answers.save(self.answers, path, open_values)
+        return True
 
     def start_import(self) -> bool:
         """Import what the check found in order; a list of another village is confirmed
