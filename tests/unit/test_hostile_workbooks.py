@@ -149,3 +149,107 @@ def test_the_reader_guard_of_these_tests_works(book, tmp_path, monkeypatch):
     with pytest.raises(ImportRefused):
         import_workbook(book, path)
     assert reached == [str(path)]
+
+
+def rebuilt_with(path, tmp_path, sheets: dict[str, bytes], compression=zipfile.ZIP_DEFLATED):
+    """The workbook at ``path`` with some sheets' XML replaced (or added), rezipped."""
+    rebuilt = tmp_path / ("rebuilt-" + path.name)
+    with zipfile.ZipFile(path) as source, \
+            zipfile.ZipFile(rebuilt, "w", compression) as target:
+        for item in source.infolist():
+            target.writestr(item.filename, sheets.get(item.filename, source.read(item)))
+        for name, data in sheets.items():
+            if name not in source.namelist():
+                target.writestr(name, data)
+    return rebuilt
+
+
+def test_two_cells_spanning_half_a_billion_are_refused_unread(book, tmp_path, monkeypatch):
+    """Cells A1 and XFD30000 only: 2 KB on the stick, but the reader makes room for every
+    cell between (15 GB: the process aborted)."""
+    path = tmp_path / "span.xlsx"
+    village_list(path)
+    with zipfile.ZipFile(path) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml")
+    far = sheet.replace(b"</sheetData>", b'<row r="30000"><c r="XFD30000" t="inlineStr">'
+                                         b"<is><t>x</t></is></c></row></sheetData>")
+    rebuilt = rebuilt_with(path, tmp_path, {"xl/worksheets/sheet1.xml": far})
+    assert rebuilt.stat().st_size < 10_000
+    reached = never_read(monkeypatch)
+    with pytest.raises(ImportRefused) as info:
+        import_workbook(book, rebuilt)
+    assert reached == [] and info.value.code == "import.too_large"
+
+
+def test_rows_are_capped_for_the_whole_file_not_each_sheet(book, tmp_path, monkeypatch):
+    monkeypatch.setattr(workbook_guard, "MAX_FILE_ROWS", 3000)
+    path = tmp_path / "sheets.xlsx"
+    village_list(path)
+    rows = b"".join(b'<row r="%d"/>' % i for i in range(10, 1010))
+    with zipfile.ZipFile(path) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml")
+    many = sheet.replace(b"</sheetData>", rows + b"</sheetData>")
+    rebuilt = rebuilt_with(path, tmp_path, {f"xl/worksheets/sheet{n}.xml": many
+                                            for n in range(1, 5)})
+    reached = never_read(monkeypatch)
+    with pytest.raises(ImportRefused) as info:
+        import_workbook(book, rebuilt)
+    assert reached == [] and info.value.code == "import.too_large"
+
+
+def test_a_zip_with_a_password_or_an_odd_packing_is_refused_in_words(book, tmp_path):
+    path = tmp_path / "list.xlsx"
+    village_list(path)
+    data = bytearray(path.read_bytes())  # mark every entry as ZipCrypto-encrypted
+    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = data.find(signature)
+        while at != -1:
+            struct.pack_into("<H", data, at + offset,
+                             struct.unpack_from("<H", data, at + offset)[0] | 1)
+            at = data.find(signature, at + 4)
+    locked = tmp_path / "zipcrypto.xlsx"
+    locked.write_bytes(bytes(data))
+    with pytest.raises(ImportRefused) as info:
+        import_workbook(book, locked)
+    assert info.value.code == "import.encrypted"
+    data = bytearray(path.read_bytes())  # deflate64 (method 9), which no workbook uses
+    for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        at = data.find(signature)
+        while at != -1:
+            struct.pack_into("<H", data, at + offset, 9)
+            at = data.find(signature, at + 4)
+    odd = tmp_path / "deflate64.xlsx"
+    odd.write_bytes(bytes(data))
+    with pytest.raises(ImportRefused) as info:
+        import_workbook(book, odd)
+    assert info.value.code == "import.not_workbook"
+    assert count(book) == 0
+
+
+def test_a_protected_workbook_cut_short_is_refused_in_words(tmp_path, capsys, monkeypatch):
+    from villagebook.reports.protected import write_protected
+
+    whole = tmp_path / "whole.xlsx"
+    write_protected(whole, "secret1", lambda out: village_list(out))
+    cut = tmp_path / "cut.xlsx"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    monkeypatch.setenv("VILLAGEBOOK_FILE_PASSWORD", "secret1")
+    db = tmp_path / "b.db"
+    assert main(["init", "--db", str(db), "--village", "石桥村", "--code", "110105001001",
+                 "--user", "李文书"]) == 0
+    code = main(["import-xlsx", "--db", str(db), str(cut)])
+    assert code != 0 and "Traceback" not in capsys.readouterr().err
+
+
+def test_a_million_problems_are_listed_as_a_thousand_and_a_count(book, tmp_path):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["户编号", "姓名", "证件号码", "与户主关系", "户类别"])
+    for n in range(1300):
+        sheet.append([f"110105001001{n:04d}", f"人{n}", "123", "户主", "一般农户"])
+    path = tmp_path / "bad.xlsx"
+    workbook.save(path)
+    result = import_workbook(book, path)
+    assert len(result.problems) == workbook_import.MAX_LISTED + 1
+    assert result.problems[-1].issue.code == "import.more_problems"
+    assert result.problems[-1].issue.values["count"] == 300

@@ -179,6 +179,9 @@ TEMPLATES: dict[str, str] = {
         "Messages", "“{value}” in the column “{column}” ({count} cell(s)) is not in the code "
                     "list: the field was left empty and the value kept in the remarks. Say "
                     "which code it means and it is read so from now on."),
+    "import.more_problems": QT_TRANSLATE_NOOP(
+        "Messages", "… and {count} more of the same kinds, not listed: correct the ones above "
+                    "and check again."),
     "import.required_missing": QT_TRANSLATE_NOOP(
         "Messages", "{count} row(s) lack {label}: the list has no such column, or leaves it "
                     "empty. Say once what it is for the whole list (a value for all), or fill "

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import struct
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -99,8 +100,9 @@ def open_copy(path: Path, password: str, folder: Path) -> Path:
     except exceptions.InvalidKeyError as error:
         copy.unlink(missing_ok=True)
         raise BookError("file.wrong_password", name=path.name) from error
-    except (exceptions.DecryptionError, exceptions.FileFormatError,
-            exceptions.ParseError) as error:  # damaged, or a kind of protection not known
+    except (exceptions.DecryptionError, exceptions.FileFormatError, exceptions.ParseError,
+            ValueError, EOFError, OSError, struct.error) as error:
+        # damaged (cut short: the reader's own ValueError), or a protection not known
         copy.unlink(missing_ok=True)
         raise BookError("import.not_workbook", name=path.name) from error
     except BaseException:

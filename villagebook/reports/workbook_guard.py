@@ -23,9 +23,16 @@ MAX_TOTAL_INFLATED = 768 * 1024 * 1024  # a 100,000-person register inflates to 
 MAX_ENTRY_INFLATED = 384 * 1024 * 1024
 MAX_STRINGS_INFLATED = 96 * 1024 * 1024  # the shared texts of all cells
 MAX_SHEET_ROWS = 200_000  # as the import refuses after reading (workbook_import.MAX_ROWS)
+MAX_FILE_ROWS = 300_000  # all sheets together: a township's whole register is far less
+# the cells a sheet spans (its last row × its last column): the reader makes room for all
+# of them, so a 2 KB file with cells A1 and XFD30000 would take 15 GB (and abort)
+MAX_SHEET_CELLS = 20_000_000
+MAX_XLS_BYTES = 40 * 1024 * 1024  # the old binary format is read whole: a smaller cap
 _CHUNK = 1 << 20
 
 _TARGET = re.compile(rb'Target="([^"]+)"')
+_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"')
+_DIMENSION = re.compile(rb'<dimension ref="[A-Z]{0,3}\d{0,7}:?([A-Z]{1,3})(\d{1,7})"')
 
 
 class ImportRefused(VillagebookError):
@@ -49,7 +56,10 @@ def inspect_workbook(path: str | Path) -> Inspection:
     if path.stat().st_size > MAX_FILE_BYTES:
         raise ImportRefused("import.too_large", name=name)
     if not zipfile.is_zipfile(path):
-        return Inspection()  # .xls (bounded by the file's size) or not a workbook at all
+        # .xls (read whole: bounded by the file's size) or not a workbook at all
+        if path.stat().st_size > MAX_XLS_BYTES:
+            raise ImportRefused("import.too_large", name=name)
+        return Inspection()
     found = Inspection()
     try:
         with zipfile.ZipFile(path) as archive:
@@ -57,19 +67,23 @@ def inspect_workbook(path: str | Path) -> Inspection:
             if len(entries) > MAX_ENTRIES or \
                     sum(e.file_size for e in entries) > MAX_TOTAL_INFLATED:
                 raise ImportRefused("import.too_large", name=name)
-            budget = MAX_TOTAL_INFLATED
+            if any(e.flag_bits & 0x1 for e in entries):  # ZipCrypto: not Office's password
+                raise ImportRefused("import.encrypted", name=name)
+            budget, rows = MAX_TOTAL_INFLATED, [0]
             for entry in entries:
-                budget -= _inflate(archive, entry, budget, name, found)
-    except (zipfile.BadZipFile, EOFError, zlib.error) as error:
-        # a damaged archive, or one whose declared sizes lie (the check of what was
-        # inflated fails): the reader would inflate it without bound
+                budget -= _inflate(archive, entry, budget, name, found, rows)
+    except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError) as error:
+        # a damaged archive, one whose declared sizes lie (the check of what was inflated
+        # fails), or one packed in a way no workbook program writes (deflate64): the
+        # reader would inflate it without bound, or fail in its own words
         raise ImportRefused("import.not_workbook", name=name) from error
     return found
 
 
 def _inflate(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, budget: int, name: str,
-             found: Inspection) -> int:
-    """Inflate one entry as a stream under its caps; returns its real size."""
+             found: Inspection, file_rows: list[int]) -> int:
+    """Inflate one entry as a stream under its caps (a sheet's rows, also counted for the
+    whole file in ``file_rows``, and the cells it spans); returns its real size."""
     entry_name = entry.filename
     cap = min(budget, MAX_STRINGS_INFLATED if entry_name.endswith("sharedStrings.xml")
               else MAX_ENTRY_INFLATED)
@@ -77,7 +91,7 @@ def _inflate(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, budget: int, name
         raise ImportRefused("import.too_large", name=name)
     is_sheet = entry_name.startswith("xl/worksheets/") and entry_name.endswith(".xml")
     is_link = entry_name.startswith("xl/externalLinks/_rels/")
-    size = rows = 0
+    size = rows = last_row = last_column = 0
     tail = b""
     with archive.open(entry) as stream:
         while chunk := stream.read(_CHUNK):
@@ -85,13 +99,28 @@ def _inflate(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, budget: int, name
             if size > cap:
                 raise ImportRefused("import.too_large", name=name)
             if is_sheet:
-                rows += (tail + chunk).count(b"<row") - tail.count(b"<row")
-                tail = chunk[-4:]
-                if rows > MAX_SHEET_ROWS + 100:  # (title rows above the list)
+                seen = tail + chunk
+                counted = seen.count(b"<row") - tail.count(b"<row")
+                rows += counted
+                file_rows[0] += counted
+                for letters, number in (*_DIMENSION.findall(seen), *_CELL.findall(seen)):
+                    last_row = max(last_row, int(number))
+                    last_column = max(last_column, _column_number(letters))
+                tail = chunk[-24:]
+                if rows > MAX_SHEET_ROWS + 100 or file_rows[0] > MAX_FILE_ROWS + 100 \
+                        or last_row * last_column > MAX_SHEET_CELLS:
                     raise ImportRefused("import.too_large", name=name)
             if is_link:
                 found.external_links += [_file_name(t) for t in _TARGET.findall(chunk)]
     return size
+
+
+def _column_number(letters: bytes) -> int:
+    """A column's number from its letters (A = 1, XFD = 16384)."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
 
 
 def _file_name(target: bytes) -> str:

@@ -45,6 +45,7 @@ from .workbook_guard import ImportRefused, Inspection, inspect_workbook
 
 HEADER_ROWS_SCANNED = 15
 MAX_ROWS = 200_000  # a larger sheet is refused: it is not a village's list
+MAX_LISTED = 1000  # problems (and warnings) listed; the rest counted
 
 # Other names the same column goes by in lists seen in villages: data, beside the code
 # lists (resources/codes/headers.json).
@@ -705,6 +706,12 @@ def import_workbook(book: Book, path: str | Path, *, dry_run: bool = False,
                            if p.issue.code == "import.number_cut_short"
                            or (p.sheet, p.row) not in reading.cut_rows]
     result.problems = _said_once(result.problems)
+    for listed in ("problems", "warnings"):  # a person reads a few hundred, not a million
+        found = getattr(result, listed)
+        if len(found) > MAX_LISTED:
+            setattr(result, listed, found[:MAX_LISTED] + [Problem("", 0, "", "", Issue(
+                "import.more_problems", "", {"count": len(found) - MAX_LISTED},
+                severity="error" if listed == "problems" else "warning"))])
     return result
 
 
