@@ -23,6 +23,7 @@ from villagebook.reports.workbook import export_register, rows_of
 from villagebook.storage import book as book_module
 from villagebook.storage import open_book, scratch
 from villagebook.storage.book import create_book
+from villagebook.storage.file_lock import take
 from villagebook.storage.files import replace_atomically
 from villagebook.storage.households import close_household, load_household, save_household
 from villagebook.storage.village import add_user, set_village
@@ -385,3 +386,42 @@ def test_a_stopped_export_leaves_no_sheet_file_while_the_program_runs(demo_book,
         export_register(demo_book, tmp_path / "r.xlsx", cancelled=stop_after_a_while)
     assert [p.name for p in folder.iterdir() if p.name not in (".lock", "parts.txt")] == []
     assert list(tmp_path.glob("*r.xlsx*")) == []
+
+
+def test_a_half_file_on_a_stick_mounted_elsewhere_goes_with_the_next_write_there(tmp_path):
+    """A backup killed on a USB stick leaves a hidden .part (every ID number in it); the
+    stick is mounted at another path next time, so the remembered path is no help: the
+    next write into that folder removes it by its name, unless its process still runs."""
+
+    stick = tmp_path / "media" / "B"  # where the stick is mounted now
+    stick.mkdir(parents=True)
+    left = stick / ".石桥村-备份.db.99999-deadbeef.k3j2.part"
+    left.write_text("11010519491231002X")
+    scratch.start()
+    running = scratch.scratch_root() / "12345-cafebabe"  # another process, still writing
+    running.mkdir(parents=True)
+    handle = take(running / ".lock")
+    try:
+        busy = stick / ".村册.xlsx.12345-cafebabe.a1b2.part"
+        busy.write_text("being written")
+        foreign = stick / ".someone-else.part"  # not a name of ours: left alone
+        foreign.write_text("theirs")
+        with replace_atomically(stick / "石桥村-备份2.db") as tmp:
+            tmp.write_text("new backup")
+        assert not left.exists() and busy.exists() and foreign.exists()
+        assert (stick / "石桥村-备份2.db").read_text() == "new backup"
+    finally:
+        handle.close()
+
+
+def test_a_book_begun_by_a_killed_run_is_swept_at_the_next_start(tmp_path):
+    root = data_dir() / "tmp"
+    dead = root / "99998-deadbeef"
+    dead.mkdir(parents=True)
+    (dead / ".lock").touch()
+    building = tmp_path / ".demo.db.creating"
+    building.write_text("110105194912310021")
+    (tmp_path / ".demo.db.creating-wal").write_text("110105194912310021")
+    (dead / "parts.txt").write_text(f"{building}\n")
+    scratch.start()
+    assert not building.exists() and not (tmp_path / ".demo.db.creating-wal").exists()

@@ -21,6 +21,7 @@ from ..core.clock import HybridClock, wall_ms
 from ..core.errors import BookError, VillagebookError
 from ..core.ids import new_id
 from .connection import connect, connect_like, db_errors, is_locked
+from . import scratch
 from .files import replace_atomically
 from .installation import installation_id, remember_sequence, seen_sequence
 from .schema_names import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE, SCHEMA_VERSION
@@ -232,9 +233,21 @@ class Book:
 _HEADER = b"SQLite format 3\x00"
 
 
-def _read_header(path: Path) -> tuple[int, bool]:
-    """(user_version, has_tables) from the file's first 100 bytes: reading them opens no
-    connection and so leaves nothing beside the book (no ``-shm``, no ``-wal``)."""
+# ``PRAGMA application_id`` of every book ("VBK1"): another program's SQLite file is told
+# apart before anything reads or migrates it (books made before it have 0 and are known
+# by their record of this program's migrations; they get the mark when next written)
+APPLICATION_ID = 0x56424B31
+# books up to this size are checked (``PRAGMA quick_check``) each time they are opened:
+# a few hundredths of a second for a village's book; a larger one (a township's) is
+# checked by ``check`` and before a backup, and a damaged page met while working is
+# ``book.corrupt`` all the same
+QUICK_CHECK_BYTES = 64 * 1024 * 1024
+
+
+def _read_header(path: Path) -> tuple[int, bool, int]:
+    """(user_version, has_tables, application_id) from the file's first 100 bytes:
+    reading them opens no connection and so leaves nothing beside the book (no ``-shm``,
+    no ``-wal``)."""
     if is_locked(path):
         return _read_locked_header(path)
     try:
@@ -246,20 +259,41 @@ def _read_header(path: Path) -> tuple[int, bool]:
         raise BookError("book.corrupt")
     version = int.from_bytes(header[60:64], "big", signed=True)
     schema_cookie = int.from_bytes(header[40:44], "big")
-    return version, schema_cookie > 0
+    return version, schema_cookie > 0, int.from_bytes(header[68:72], "big")
 
 
-def _read_locked_header(path: Path) -> tuple[int, bool]:
-    """(user_version, has_tables) of a locked book: its header is encrypted, so it is
-    asked through a connection (``book.password_needed`` when its key is not known)."""
+def _read_locked_header(path: Path) -> tuple[int, bool, int]:
+    """(user_version, has_tables, application_id) of a locked book: its header is
+    encrypted, so it is asked through a connection (``book.password_needed`` when its key
+    is not known)."""
     conn = connect(path, mode="ro")
     try:
         with sqlite_errors():
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            application = conn.execute("PRAGMA application_id").fetchone()[0]
     finally:
         conn.close()
-    return version, tables > 0
+    return version, tables > 0, application
+
+
+def _check_ours(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse another program's SQLite file (``book.not_villagebook``) before anything
+    reads or changes it, and a damaged book (``book.corrupt``) before anything is read
+    from it or written into it."""
+    application = conn.execute("PRAGMA application_id").fetchone()[0]
+    if application != APPLICATION_ID:
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        ours = application == 0 and (tables == 0 or conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+            [MIGRATIONS_TABLE]).fetchone() is not None and conn.execute(
+            f"SELECT 1 FROM {MIGRATIONS_TABLE} WHERE migration_set = ? AND name = ?",
+            [MIGRATION_SET, MIGRATION_NAMES[0]]).fetchone() is not None)
+        if not ours:
+            raise BookError("book.not_villagebook", path=str(path))
+    if path.stat().st_size <= QUICK_CHECK_BYTES and \
+            conn.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
+        raise BookError("book.corrupt")
 
 
 def _writable(path: Path) -> bool:
@@ -314,9 +348,11 @@ def open_book(path: str | Path, *, create: bool = False, read_only: bool = False
     exists = path.exists() and path.stat().st_size > 0
     if not exists and not create:
         raise BookError("book.missing", path=str(path))
-    version, has_tables = (0, False)
+    version, has_tables, application = (0, False, APPLICATION_ID)
     if exists:
-        version, has_tables = _read_header(path)
+        version, has_tables, application = _read_header(path)
+        if application not in (0, APPLICATION_ID):
+            raise BookError("book.not_villagebook", path=str(path))
         if version > SCHEMA_VERSION:
             raise BookError("book.newer", version=version, supported=SCHEMA_VERSION)
         if has_tables and version == 0:
@@ -333,7 +369,10 @@ def open_book(path: str | Path, *, create: bool = False, read_only: bool = False
         with sqlite_errors():
             # the header read above may predate changes still in the -wal: ask again
             version = conn.execute("PRAGMA user_version").fetchone()[0]
+            _check_ours(conn, path)
             pending = _check_known(conn, version)
+            if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA synchronous=FULL")
@@ -389,6 +428,7 @@ def _open_for_reading(path: Path, version: int) -> Book:
     conn = _connect_read_only(path)
     try:
         with sqlite_errors():
+            _check_ours(conn, path)
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             _check_known(conn, version)
             if version < SCHEMA_VERSION:  # too old, and it cannot be brought up to date
@@ -415,6 +455,7 @@ def create_book(path: str | Path, fill: Callable[[Book], None]) -> Book:
         raise BookError("book.exists", path=str(path))
     building = path.with_name(f".{path.name}.creating")
     _remove_with_journal(building)
+    scratch.note_part(building)  # swept at the next start if this process dies first
     book = open_book(building, create=True)
     try:
         fill(book)

@@ -23,7 +23,9 @@ def replace_atomically(target: str | Path, mode: int | None = None) -> Iterator[
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    scratch.sweep_beside(target.parent)  # what a killed run left here (an ID number or more)
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.{scratch.owner_tag()}.",
+                                suffix=".part", dir=target.parent)
     os.close(fd)
     tmp = Path(name)
     scratch.note_part(tmp)  # removed by the next start if this process dies first

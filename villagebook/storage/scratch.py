@@ -7,7 +7,10 @@ never sit in the system's temp folder, where nothing of ours removes it after a 
 ``claim()`` gives each running process a folder of its own under ``<data>/tmp`` and
 points Python's ``tempfile`` at it (openpyxl has no folder parameter); ``sweep()``, run at
 every start, removes the folders of processes that are gone, together with the ``.part``
-files they had begun beside their targets.
+files they had begun beside their targets and the books they had begun making
+(``.NAME.creating``). A ``.part`` file's name carries the folder of the process writing
+it, so that the next write into the same folder (a USB stick, mounted elsewhere by then)
+removes one whose process is gone, whatever path it was begun under (``sweep_beside``).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -53,6 +57,33 @@ def claim() -> Path:
     return folder
 
 
+def owner_tag() -> str:
+    """What a ``.part`` file's name carries of the process writing it (its folder's name)."""
+    return _claimed.name if _claimed is not None else "0-00000000"
+
+
+# .NAME.<pid>-<8 hex>.<random>.part: a file begun by replace_atomically
+_OWNED_PART = re.compile(r"^\..+\.(\d+-[0-9a-f]{8})\.[^.]+\.part$")
+
+
+def sweep_beside(folder: Path) -> int:
+    """Remove the ``.part`` files in ``folder`` whose process is gone (by their names:
+    a stick mounted at another path since keeps none); returns how many."""
+    removed = 0
+    with contextlib.suppress(OSError):
+        for entry in folder.iterdir():
+            found = _OWNED_PART.match(entry.name)
+            if found is None or found.group(1) == owner_tag():
+                continue
+            owner = scratch_root() / found.group(1)
+            if owner.is_dir() and not _stale(owner):
+                continue  # another running process is writing it
+            with contextlib.suppress(OSError):
+                entry.unlink()
+                removed += 1
+    return removed
+
+
 def note_part(path: Path) -> None:
     """Remember a ``.part`` file begun beside its target, for the sweep after a crash."""
     if _claimed is None or not _claimed.exists():
@@ -73,9 +104,13 @@ def sweep() -> int:
         with contextlib.suppress(OSError):
             for line in (folder / _PARTS).read_text(encoding="utf-8").splitlines():
                 part = Path(line)
-                if part.name.endswith(".part"):
+                leftovers = [part] if part.name.endswith(".part") else [
+                    part.with_name(part.name + suffix) for suffix in
+                    ("", "-wal", "-shm", "-journal")] if part.name.endswith(".creating") \
+                    else []
+                for leftover in leftovers:
                     with contextlib.suppress(OSError):
-                        part.unlink()
+                        leftover.unlink()
         shutil.rmtree(folder, ignore_errors=True)
         removed += 1
     return removed
