@@ -62,12 +62,16 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--households", type=int, default=300)
     demo.add_argument("--seed", type=int, default=1)
 
-    with_db(sub.add_parser("export-json", help="the whole book as JSON on stdout"))
+    json_out = with_db(sub.add_parser("export-json", help="the whole book as JSON on stdout"))
+    json_out.add_argument("--plain", action="store_true",
+                          help="from a locked book: yes, write its personal data unprotected")
     xlsx = with_db(sub.add_parser("export-xlsx", help="the village register as a workbook"))
     xlsx.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
     xlsx.add_argument("--protect", action="store_true",
                       help="protect the workbook with a password (from "
                            "VILLAGEBOOK_FILE_PASSWORD or typed twice), as Excel and WPS do")
+    xlsx.add_argument("--plain", action="store_true",
+                      help="from a locked book: yes, write it without a password")
     template = sub.add_parser("template", help="a blank workbook for entering households")
     template.add_argument("--out", type=Path, required=True)
     importing = with_db(sub.add_parser("import-xlsx", help="households and members from a "
@@ -115,6 +119,8 @@ def _parser() -> argparse.ArgumentParser:
     printing.add_argument("--protect", action="store_true",
                           help="cards, register: protect the PDF with a password (from "
                                "VILLAGEBOOK_FILE_PASSWORD or typed twice)")
+    printing.add_argument("--plain", action="store_true",
+                          help="cards, register from a locked book: yes, without a password")
     sync_cli.add_parsers(sub, with_db)
     check_cli.add_parser(sub, with_db)
     saving = with_db(sub.add_parser("backup", help="a checked copy of the book"))
@@ -267,8 +273,9 @@ def _run(args: argparse.Namespace) -> int:
         from .reports.township import export_township_register
         from .reports.workbook import export_register
 
-        password = _file_password(args.out, new=True) if args.protect else None
         with open_book(path, read_only=True) as book:  # a township's book: 乡镇有簿
+            _plain_from_locked(path, args, "xlsx")  # once the book's password is known
+            password = _file_password(args.out, new=True) if args.protect else None
 
             def write(out: Path) -> dict[str, int]:
                 return (export_township_register(book, out) if is_township(book)
@@ -277,8 +284,6 @@ def _run(args: argparse.Namespace) -> int:
             counts = write_protected(args.out, password, write)
         print(f"wrote {args.out}{' (protected)' if password else ''}: "
               + ", ".join(f"{k} {v}" for k, v in counts.items()))
-        if password is None:
-            _say_unprotected(path, "workbook")
     elif args.command == "import-xlsx":
         from .core.messages import describe_plain
         from .reports.workbook_import import import_workbook, write_report
@@ -326,8 +331,10 @@ def _run(args: argparse.Namespace) -> int:
         from .reports.protected import write_protected
 
         today = current_date()
-        password = _file_password(args.out, new=True) if args.protect else None
         with open_book(path, read_only=True) as book:
+            if args.what in PERSONAL:  # once the book's password is known
+                _plain_from_locked(path, args, "PDF")
+            password = _file_password(args.out, new=True) if args.protect else None
             request = PrintRequest(
                 args.what, _print_selection(book, args.households, args.group),
                 full_ids=args.full_ids, paper=args.paper, notice=args.kind,
@@ -336,11 +343,12 @@ def _run(args: argparse.Namespace) -> int:
                 days=args.days)
             summary = write_protected(args.out, password,
                                       lambda out: render(book, request, out))
-        print(f"wrote {args.out}{' (protected)' if password else ''}: {summary}")
-        if password is None and args.what in PERSONAL:
-            _say_unprotected(path, "PDF")
+        print(f"wrote {args.out}{' (protected)' if password else ''}: {summary}"
+              + ("; with full ID numbers (an archive copy: never post it)"
+                 if args.full_ids and args.what in PERSONAL else ""))
     elif args.command == "export-json":
         with open_book(path, read_only=True) as book:
+            _plain_from_locked(path, args, "JSON")  # once the book's password is known
             json.dump(export_records(book), sys.stdout, ensure_ascii=False, indent=1)
             sys.stdout.write("\n")
     return 0
@@ -376,12 +384,12 @@ def _secret(variable: str, prompt: str, twice: bool = False) -> str | None:
     return value
 
 
-def _say_unprotected(book_path: Path, what: str) -> None:
-    """A file with personal data written plain from a locked book: said, with the way to
-    protect it."""
-    if is_locked(book_path):
-        print(f"note: the book is locked but this {what} is not; --protect gives it a "
-              "password", file=sys.stderr)
+def _plain_from_locked(book_path: Path, args: argparse.Namespace, what: str) -> None:
+    """Personal data out of a locked book only protected (``--protect``) or when asked
+    for plain (``--plain``): nothing is written otherwise (exit 1, in words)."""
+    if is_locked(book_path) and not getattr(args, "protect", False) and not args.plain:
+        raise BookError("file.plain_from_locked", what=what,
+                        protect=" --protect or" if hasattr(args, "protect") else "")
 
 
 def _file_password(path: Path, new: bool) -> str:

@@ -2580,243 +2580,248 @@
     </message>
     <message>
         <location filename="../../villagebook/core/messages.py" line="362"/>
+        <source>The book is locked with a password, and this {what} would hold its personal data unprotected: nothing was written. Give{protect} --plain to say which you want.</source>
+        <translation>账本已设密码，而这个 {what} 文件会不加保护地含有其中的个人信息：什么都没有写。请给出{protect} --plain，说明要哪一种。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="366"/>
         <source>This database belongs to another program; villagebook will not change it.</source>
         <translation>这个数据库属于其他程序，村账本不会改动它。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="364"/>
+        <location filename="../../villagebook/core/messages.py" line="368"/>
         <source>The disk is full. Free some space and save again; nothing was lost.</source>
         <translation>磁盘已满。请腾出空间后再保存，已有数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="366"/>
+        <location filename="../../villagebook/core/messages.py" line="370"/>
         <source>The book file cannot be opened. Check that the USB stick or folder is still there.</source>
         <translation>无法打开账本文件。请检查U盘或文件夹是否还在。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="369"/>
+        <location filename="../../villagebook/core/messages.py" line="373"/>
         <source>The file cannot be written ({path}): it may be open in another program or the folder may be protected. Close it or choose another place.</source>
         <translation>文件无法写入（{path}）：可能正被其他程序打开，或文件夹受保护。请关闭该文件或另选位置。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="372"/>
+        <location filename="../../villagebook/core/messages.py" line="376"/>
         <source>There is no book at {path}</source>
         <translation>{path} 处没有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="373"/>
+        <location filename="../../villagebook/core/messages.py" line="377"/>
         <source>The book {path} is locked with a password (or damaged): enter its password to open it</source>
         <translation>账本 {path} 加了密码（或者文件已损坏）：请输入密码打开</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="376"/>
+        <location filename="../../villagebook/core/messages.py" line="380"/>
         <source>That password does not open this book. Check the keyboard&apos;s Caps Lock and input method and try again.</source>
         <translation>密码不对，打不开这个账本。请检查大写锁定键和输入法，再试一次。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="379"/>
+        <location filename="../../villagebook/core/messages.py" line="383"/>
         <source>A password needs at least {count} characters</source>
         <translation>密码至少要 {count} 个字符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="381"/>
+        <location filename="../../villagebook/core/messages.py" line="385"/>
         <source>The two passwords are not the same</source>
         <translation>两次输入的密码不一样</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="383"/>
+        <location filename="../../villagebook/core/messages.py" line="387"/>
         <source>A PIN is {low} to {high} digits</source>
         <translation>PIN 码是 {low} 到 {high} 位数字</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="384"/>
+        <location filename="../../villagebook/core/messages.py" line="388"/>
         <source>Lock after 0 to {max} minutes</source>
         <translation>自动锁定时间在 0 到 {max} 分钟之间</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="385"/>
+        <location filename="../../villagebook/core/messages.py" line="389"/>
         <source>That is not the PIN of {name}</source>
         <translation>这不是 {name} 的 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="386"/>
+        <location filename="../../villagebook/core/messages.py" line="390"/>
         <source>The two PINs are not the same</source>
         <translation>两次输入的 PIN 码不一样</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="387"/>
+        <location filename="../../villagebook/core/messages.py" line="391"/>
         <source>Set a PIN first: without one the window cannot lock</source>
         <translation>请先设置 PIN 码：没有 PIN 码，窗口无法锁定</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="389"/>
+        <location filename="../../villagebook/core/messages.py" line="393"/>
         <source>Password of the book: </source>
         <translation>账本密码：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="390"/>
+        <location filename="../../villagebook/core/messages.py" line="394"/>
         <source>A forgotten password cannot be recovered by anyone: write it down. New password: </source>
         <translation>密码一旦忘记，谁都无法找回，请记下来。新密码：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="393"/>
+        <location filename="../../villagebook/core/messages.py" line="397"/>
         <source>Once more: </source>
         <translation>再输一次：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="394"/>
+        <location filename="../../villagebook/core/messages.py" line="398"/>
         <source>Password of the workbook: </source>
         <translation>表格的密码：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="395"/>
+        <location filename="../../villagebook/core/messages.py" line="399"/>
         <source>This password does not open {name}</source>
         <translation>密码不对，打不开 {name}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="397"/>
+        <location filename="../../villagebook/core/messages.py" line="401"/>
         <source>{name} is protected by a password: give it in VILLAGEBOOK_FILE_PASSWORD or type it at a terminal</source>
         <translation>{name} 设了密码：请在 VILLAGEBOOK_FILE_PASSWORD 中给出，或在终端中输入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="400"/>
+        <location filename="../../villagebook/core/messages.py" line="404"/>
         <source>Write the password down first, then tick the box that says so</source>
         <translation>请先把密码记下来，再勾选“我已记下密码”</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="402"/>
+        <location filename="../../villagebook/core/messages.py" line="406"/>
         <source>The backup {path} is damaged and cannot be used; choose another one</source>
         <translation>备份 {path} 已损坏，无法使用；请选择另一个备份</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="404"/>
+        <location filename="../../villagebook/core/messages.py" line="408"/>
         <source>There is already a book at {path}</source>
         <translation>{path} 处已有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="405"/>
+        <location filename="../../villagebook/core/messages.py" line="409"/>
         <source>Choose who is working before making changes</source>
         <translation>修改前请先选择当前使用人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="407"/>
+        <location filename="../../villagebook/core/messages.py" line="411"/>
         <source>The record no longer exists in this book</source>
         <translation>账本中已没有这条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="410"/>
+        <location filename="../../villagebook/core/messages.py" line="414"/>
         <source>{year}: {per_capita} yuan per person, under the line of {line} yuan</source>
         <translation>{year}年人均纯收入 {per_capita} 元，低于监测线 {line} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="412"/>
+        <location filename="../../villagebook/core/messages.py" line="416"/>
         <source>Per-capita income fell from {before} yuan ({previous}) to {after} yuan ({year}), {percent}% less</source>
         <translation>人均纯收入由 {before} 元（{previous}年）降至 {after} 元（{year}年），下降 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="415"/>
+        <location filename="../../villagebook/core/messages.py" line="419"/>
         <source>Aged {age} on 1 September and not in school</source>
         <translation>9月1日满 {age} 周岁，未在校</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="417"/>
+        <location filename="../../villagebook/core/messages.py" line="421"/>
         <location filename="../../villagebook/core/rules.py" line="62"/>
         <source>No basic medical insurance</source>
         <translation>未参加基本医疗保险</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="418"/>
+        <location filename="../../villagebook/core/messages.py" line="422"/>
         <source>House of grade {grade}: no renovation, relocation or housing measure</source>
         <translation>住房为 {grade} 级，未改造、未搬迁、无住房措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="420"/>
+        <location filename="../../villagebook/core/messages.py" line="424"/>
         <location filename="../../villagebook/core/rules.py" line="70"/>
         <source>Drinking water not safe</source>
         <translation>饮水不安全</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="421"/>
+        <location filename="../../villagebook/core/messages.py" line="425"/>
         <source>Last two-assurances check: {last} (due every {days} days)</source>
         <translation>上次三保障核查：{last}（每 {days} 天应核查一次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="423"/>
+        <location filename="../../villagebook/core/messages.py" line="427"/>
         <source>Taken into monitoring on {date}; no measure within {days} days</source>
         <translation>{date} 纳入监测，{days} 天内没有帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="425"/>
+        <location filename="../../villagebook/core/messages.py" line="429"/>
         <source>Taken in on {taken}, risk removed by assistance on {removed} ({days} days later)</source>
         <translation>{taken} 纳入监测，{removed} 帮扶消除风险（相隔 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="428"/>
+        <location filename="../../villagebook/core/messages.py" line="432"/>
         <source>Monitored for unstable work, but nobody in the household can work</source>
         <translation>因务工就业不稳纳入监测，但家中没有劳动力</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="430"/>
+        <location filename="../../villagebook/core/messages.py" line="434"/>
         <source>Nobody can work and nobody receives subsistence or extreme-poverty support</source>
         <translation>家中无劳动力，也无人享受低保或特困供养</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="433"/>
+        <location filename="../../villagebook/core/messages.py" line="437"/>
         <source>{health}, in an ordinary household that is not monitored</source>
         <translation>{health}，所在一般农户未纳入监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="435"/>
+        <location filename="../../villagebook/core/messages.py" line="439"/>
         <source>Loan of {amount} yuan due {due}, {repaid} yuan repaid</source>
         <translation>贷款 {amount} 元，{due} 到期，已还 {repaid} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="437"/>
+        <location filename="../../villagebook/core/messages.py" line="441"/>
         <source>Overdue loans {overdue} yuan of {balance} yuan outstanding: {rate}‰ (line {line}‰)</source>
         <translation>逾期 {overdue} 元，贷款余额 {balance} 元：逾期率 {rate}‰（控制线 {line}‰）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="440"/>
+        <location filename="../../villagebook/core/messages.py" line="444"/>
         <source>{measure} planned to end {end}, still in progress</source>
         <translation>{measure}计划 {end} 完成，仍在实施中</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="442"/>
+        <location filename="../../villagebook/core/messages.py" line="446"/>
         <source>Last visit: {last} (more than {days} days)</source>
         <translation>上次走访：{last}（超过 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="444"/>
+        <location filename="../../villagebook/core/messages.py" line="448"/>
         <source>Follow-up due {date}: {agreed}</source>
         <translation>{date} 应跟进：{agreed}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="446"/>
+        <location filename="../../villagebook/core/messages.py" line="450"/>
         <source>{helper}: {visits} visits this year, {due} due by now ({required} a year)</source>
         <translation>{helper}：今年走访 {visits} 次，到目前应走访 {due} 次（全年 {required} 次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="449"/>
+        <location filename="../../villagebook/core/messages.py" line="453"/>
         <source>{problem}: deadline {deadline}</source>
         <translation>{problem}：整改期限 {deadline}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="450"/>
+        <location filename="../../villagebook/core/messages.py" line="454"/>
         <source>ID number {masked}: {detail}</source>
         <translation>证件号码 {masked}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="451"/>
+        <location filename="../../villagebook/core/messages.py" line="455"/>
         <source>The same ID number as {other} of household {number}</source>
         <translation>与户 {number} 的 {other} 证件号码相同</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="453"/>
+        <location filename="../../villagebook/core/messages.py" line="457"/>
         <source>{count} current heads of household</source>
         <translation>在册户主 {count} 名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="455"/>
+        <location filename="../../villagebook/core/messages.py" line="459"/>
         <source>{relation} born {birth}, the head of household born {head_birth}</source>
         <translation>{relation}生于 {birth}，户主生于 {head_birth}</translation>
     </message>

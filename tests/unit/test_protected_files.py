@@ -103,16 +103,27 @@ def test_the_command_line_protects_an_export_and_imports_a_protected_list(
     assert "would import: 60 new households" in checked.stdout, checked.stderr
 
 
-def test_exporting_a_locked_book_says_when_the_workbook_is_not_protected(demo_book,
-                                                                          tmp_path):
+def test_a_locked_book_writes_personal_data_plain_only_when_asked_for(demo_book, tmp_path):
+    """From a locked book, the register, cards and the JSON export are written protected
+    or, said explicitly, plain; with neither nothing is written and the way is said."""
     from villagebook.storage.locking import set_password
 
     demo_book.close()
     set_password(demo_book.path, "账本密码123")
+    for command, out in ((["export-xlsx"], "a.xlsx"), (["print", "cards"], "a.pdf"),
+                         (["export-json"], None)):
+        target = ["--out", str(tmp_path / out)] if out else []
+        refused = _cli([*command, "--db", str(demo_book.path), *target],
+                       VILLAGEBOOK_PASSWORD="账本密码123")
+        assert refused.returncode == 1 and "--plain" in refused.stderr, command
+        assert refused.stdout == "" and (out is None or not (tmp_path / out).exists())
     plain = _cli(["export-xlsx", "--db", str(demo_book.path), "--out",
-                  str(tmp_path / "a.xlsx")], VILLAGEBOOK_PASSWORD="账本密码123")
-    assert plain.returncode == 0 and "--protect" in plain.stderr
+                  str(tmp_path / "a.xlsx"), "--plain"], VILLAGEBOOK_PASSWORD="账本密码123")
+    assert plain.returncode == 0 and plain.stderr == ""
     assert not is_protected(tmp_path / "a.xlsx")
+    data = _cli(["export-json", "--db", str(demo_book.path), "--plain"],
+                VILLAGEBOOK_PASSWORD="账本密码123")
+    assert data.returncode == 0 and '"households"' in data.stdout
     protected = _cli(["export-xlsx", "--db", str(demo_book.path), "--out",
                       str(tmp_path / "b.xlsx"), "--protect"],
                      VILLAGEBOOK_PASSWORD="账本密码123", VILLAGEBOOK_FILE_PASSWORD=PASSWORD)
@@ -138,7 +149,7 @@ def test_household_cards_as_a_protected_pdf(demo_book, tmp_path):
     assert _left_in_scratch() == []
 
 
-def test_the_command_line_prints_protected_cards_and_says_when_it_did_not(demo_book,
+def test_the_command_line_prints_protected_cards_or_plain_when_asked(demo_book,
                                                                          tmp_path):
     from pypdf import PdfReader
 
@@ -154,7 +165,11 @@ def test_the_command_line_prints_protected_cards_and_says_when_it_did_not(demo_b
     assert PdfReader(tmp_path / "cards.pdf").is_encrypted
     plain = _cli(["print", "cards", "--db", str(demo_book.path), "--out",
                   str(tmp_path / "plain.pdf")], **env)
-    assert plain.returncode == 0 and "--protect" in plain.stderr
+    assert plain.returncode == 1 and "--protect" in plain.stderr  # asked which, not written
+    assert not (tmp_path / "plain.pdf").exists()
+    archive = _cli(["print", "cards", "--db", str(demo_book.path), "--out",
+                    str(tmp_path / "archive.pdf"), "--plain", "--full-ids"], **env)
+    assert archive.returncode == 0 and "full ID numbers" in archive.stdout
     walls = _cli(["print", "walls", "--db", str(demo_book.path), "--out",
                   str(tmp_path / "walls.pdf")], **env)  # for the wall: public, nothing said
     assert walls.returncode == 0 and walls.stderr == ""

@@ -359,6 +359,10 @@ TEMPLATES: dict[str, str] = {
     "book.corrupt": QT_TRANSLATE_NOOP(
         "Messages", "This file is not a villagebook book, or it is damaged. It has not been "
                     "changed. Restore it from a backup copy."),
+    "file.plain_from_locked": QT_TRANSLATE_NOOP(
+        "Messages", "The book is locked with a password, and this {what} would hold its "
+                    "personal data unprotected: nothing was written. Give{protect} --plain "
+                    "to say which you want."),
     "book.not_villagebook": QT_TRANSLATE_NOOP(
         "Messages", "This database belongs to another program; villagebook will not change it."),
     "book.disk_full": QT_TRANSLATE_NOOP(

@@ -158,7 +158,7 @@ def test_the_command_line_opens_a_locked_book_with_its_password(book, book_path,
     refused = subprocess.run(args, env=env, capture_output=True, text=True,
                              stdin=subprocess.DEVNULL)
     assert refused.returncode != 0 and "密码" in refused.stderr
-    opened = subprocess.run(args, env={**env, "VILLAGEBOOK_PASSWORD": PASSWORD},
+    opened = subprocess.run([*args, "--plain"], env={**env, "VILLAGEBOOK_PASSWORD": PASSWORD},
                             capture_output=True, text=True, stdin=subprocess.DEVNULL)
     assert opened.returncode == 0, opened.stderr
     assert "张三" in opened.stdout
@@ -293,7 +293,7 @@ def test_at_a_terminal_the_password_is_typed_twice_and_asked_in_words(book, book
     assert main(["password", "--db", str(book_path)]) == 0
     assert is_locked(book_path)
     forget_keys()
-    assert main(["export-json", "--db", str(book_path)]) == 0  # asks the password
+    assert main(["export-json", "--db", str(book_path), "--plain"]) == 0  # asks the password
     assert prompts[-1] == "账本密码："
 
 
