@@ -31,7 +31,7 @@ from .reports.notices import KINDS as NOTICE_KINDS
 from .reports.printing import DOCUMENTS
 from .storage import open_book, scratch
 from .storage.book import Book, create_book, person_error, snapshot
-from .storage.connection import MIN_PASSWORD, db_errors, is_locked
+from .storage.connection import MIN_PASSWORD, is_locked
 from .storage.bulk import insert_households, insert_village_records
 from .storage.households import find_household_id
 from .storage.kinds import household_kinds, kind
@@ -448,10 +448,11 @@ def main(argv: list[str] | None = None) -> int:
 
     args = _parser().parse_args(argv)
     scratch.start()  # temporary files inside the data folder; leftovers of a crash removed
+    sys.unraisablehook = _said_already
     try:
         try:
             return _run_unlocking(args)
-        except db_errors(OSError) as error:
+        except Exception as error:  # noqa: BLE001 (a person's error in words, a bug raised)
             mapped = person_error(error)
             if mapped is None:
                 raise
@@ -464,6 +465,14 @@ def main(argv: list[str] | None = None) -> int:
         issue = Issue(error.code, "", error.values)
         print(f"error: {error.code}: {describe_plain(issue)}", file=sys.stderr)
         return 1
+
+
+def _said_already(unraisable: Any) -> None:
+    """A file closed while Python cleans up that cannot be written (the disk is full, which
+    the command has said in words): no traceback after the message. Anything else as
+    Python says it."""
+    if person_error(unraisable.exc_value) is None:
+        sys.__unraisablehook__(unraisable)
 
 
 __all__ = ["COMMANDS", "main", "create_demo", "export_records", "list_users"]

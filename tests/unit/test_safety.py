@@ -341,6 +341,34 @@ def test_a_full_disk_while_writing_a_file_says_so(book, tmp_path, monkeypatch, c
     assert list(tmp_path.glob("*register*")) == []
 
 
+def test_a_full_data_folder_while_writing_a_sheet_says_so_without_a_traceback(
+        book, tmp_path, monkeypatch, capsys):
+    """With the program's data folder (its temporary sheets) on a full disk, lxml says so
+    in its own words (SerialisationError IO_ENOSPC), and a file Python closes while
+    cleaning up fails again: one message in words, no traceback."""
+    import gc
+
+    from lxml import etree
+
+    saved(book)
+    book.close()
+
+    class Unflushable:
+        def __del__(self):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    def full(*args, **kwargs):
+        Unflushable()  # a file object dropped on the way out, failing to flush
+        gc.collect()
+        raise etree.SerialisationError("IO_ENOSPC")
+
+    monkeypatch.setattr(workbook_module.Workbook, "save", full)
+    out = tmp_path / "register.xlsx"
+    assert main(["export-xlsx", "--db", str(tmp_path / "book.db"), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "book.disk_full" in err and "Traceback" not in err and "Exception ignored" not in err
+
+
 def test_a_full_disk_during_an_import_says_so_and_frees_the_log(demo_book, tmp_path, capsys):
     from villagebook.reports.workbook_import import import_workbook
 

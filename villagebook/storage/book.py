@@ -56,7 +56,9 @@ def person_error(error: BaseException) -> VillagebookError | None:
         return error
     if isinstance(error, db_errors()):
         return classify(cast(sqlite3.Error, error))
-    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC or \
+            type(error).__name__ == "SerialisationError" and "ENOSPC" in str(error):
+        # (lxml, writing a workbook's sheet, says a full disk in its own words)
         return BookError("book.disk_full")
     if isinstance(error, PermissionError):
         return BookError("file.cannot_write", path=str(error.filename or ""))
