@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from .core import idnumber, search_keys
 from .core.demo_user import DEMO_OPERATOR
-from .core.errors import BookError, ValidationFailed, VillagebookError
+from .core.errors import BookError, Issue, ValidationFailed, VillagebookError
 from .paths import data_dir, default_book_path
 from .settings import Settings
 from .storage import open_book, scratch
@@ -166,6 +166,12 @@ class Controller(QObject):
             QMessageBox.critical(None, self.tr("Cannot open the book"),
                                  f"{path}\n\n{describe_error(error)}")
             return False
+        from .storage.locking import take_resumed
+
+        resumed = take_resumed(path)  # locking it was cut short last time: said
+        if resumed is not None:
+            QMessageBox.information(None, self.tr("Password"),
+                                    describe(Issue(f"book.password_{resumed}", "")))
         village = get_village(book) or {}
         if village.get("is_demo"):
             book.operator = DEMO_OPERATOR

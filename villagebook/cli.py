@@ -428,7 +428,9 @@ def _run_unlocking(args: argparse.Namespace) -> int:
     ``VILLAGEBOOK_PASSWORD`` or, at a terminal, typed (never shown, never an argument:
     arguments are visible to every user of the machine)."""
     try:
-        return _run(args)
+        code = _run(args)
+        _say_resumed(getattr(args, "db", None))
+        return code
     except BookError as error:
         if error.code != "book.password_needed":
             raise
@@ -437,8 +439,21 @@ def _run_unlocking(args: argparse.Namespace) -> int:
             raise
         from .sync.book_password import open_locked
 
-        open_locked(error.values["path"], password)  # the book, and the sync keys
+        resumed = open_locked(error.values["path"], password)  # the book, and the sync keys
+        _say_resumed(None, resumed)
     return _run(args)
+
+
+def _say_resumed(path: Path | None, resumed: str | None = None) -> None:
+    """A change of the book's password cut short last time and settled at this open."""
+    from .storage.locking import take_resumed
+
+    resumed = resumed or (take_resumed(path) if path is not None else None)
+    if resumed is not None:
+        from .core.messages import describe_plain
+
+        print(f"note: {describe_plain(Issue(f'book.password_{resumed}', ''))}",
+              file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:

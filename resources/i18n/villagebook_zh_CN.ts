@@ -6,14 +6,14 @@
     <message>
         <location filename="../../villagebook/app.py" line="81"/>
         <location filename="../../villagebook/app.py" line="103"/>
-        <location filename="../../villagebook/app.py" line="375"/>
+        <location filename="../../villagebook/app.py" line="381"/>
         <source>Save the new book as</source>
         <translation>新账本保存为</translation>
     </message>
     <message>
         <location filename="../../villagebook/app.py" line="83"/>
         <location filename="../../villagebook/app.py" line="105"/>
-        <location filename="../../villagebook/app.py" line="377"/>
+        <location filename="../../villagebook/app.py" line="383"/>
         <source>Books (*.db)</source>
         <translation>村账本 (*.db)</translation>
     </message>
@@ -51,73 +51,74 @@
         <translation>无法打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="229"/>
+        <location filename="../../villagebook/app.py" line="235"/>
         <source>The password was not changed</source>
         <translation>密码没有改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="232"/>
+        <location filename="../../villagebook/app.py" line="173"/>
+        <location filename="../../villagebook/app.py" line="238"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="233"/>
+        <location filename="../../villagebook/app.py" line="239"/>
         <source>The book and its backups are locked with the new password.</source>
         <translation>账本和备份已用新密码加密。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="235"/>
+        <location filename="../../villagebook/app.py" line="241"/>
         <source>The password is taken off: the book and its backups open without it.</source>
         <translation>密码已取消：账本和备份不用密码就能打开。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="253"/>
+        <location filename="../../villagebook/app.py" line="259"/>
         <source>Who is working?</source>
         <translation>谁在使用？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="293"/>
+        <location filename="../../villagebook/app.py" line="299"/>
         <source>This book file is damaged: changes are not accepted, so that nothing more is lost.</source>
         <translation>账本文件已损坏：为避免损失更多数据，暂不接受修改。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="296"/>
-        <location filename="../../villagebook/app.py" line="301"/>
+        <location filename="../../villagebook/app.py" line="302"/>
+        <location filename="../../villagebook/app.py" line="307"/>
         <source>The book is damaged</source>
         <translation>账本已损坏</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="297"/>
+        <location filename="../../villagebook/app.py" line="303"/>
         <source>There is no backup beside it; ask for help and do not delete the file.</source>
         <translation>账本旁没有备份；请寻求技术帮助，不要删除这个文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="302"/>
+        <location filename="../../villagebook/app.py" line="308"/>
         <source>The newest sound backup is of {made} ({households} households). Restore it now? The damaged book is kept aside.</source>
         <translation>最新的完好备份是 {made} 的（{households} 户）。现在恢复吗？损坏的账本会另存一份。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="333"/>
+        <location filename="../../villagebook/app.py" line="339"/>
         <source>Not restored</source>
         <translation>未恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="339"/>
+        <location filename="../../villagebook/app.py" line="345"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="340"/>
+        <location filename="../../villagebook/app.py" line="346"/>
         <source>The backup is in place. The book as it was before is kept as {aside}.</source>
         <translation>已恢复备份。恢复前的账本保存为 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="380"/>
+        <location filename="../../villagebook/app.py" line="386"/>
         <source>Open a book</source>
         <translation>打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="381"/>
+        <location filename="../../villagebook/app.py" line="387"/>
         <source>Books (*.db);;All files (*)</source>
         <translation>村账本 (*.db);;所有文件 (*)</translation>
     </message>
@@ -2580,248 +2581,258 @@
     </message>
     <message>
         <location filename="../../villagebook/core/messages.py" line="362"/>
+        <source>The change of the book&apos;s password was cut short last time; it has now been finished: the book, its backups and the sync keys are alike again.</source>
+        <translation>上次更改账本密码时被中断；现已完成：账本、它的备份和同步密钥又一致了。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="365"/>
+        <source>A change of the book&apos;s password was cut short last time before the book itself was changed; it was dropped: everything keeps the password it had.</source>
+        <translation>上次更改账本密码时，在账本本身改动之前就被中断；这次更改已撤销：一切保持原来的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="369"/>
         <source>The book is locked with a password, and this {what} would hold its personal data unprotected: nothing was written. Give{protect} --plain to say which you want.</source>
         <translation>账本已设密码，而这个 {what} 文件会不加保护地含有其中的个人信息：什么都没有写。请给出{protect} --plain，说明要哪一种。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="366"/>
+        <location filename="../../villagebook/core/messages.py" line="373"/>
         <source>This database belongs to another program; villagebook will not change it.</source>
         <translation>这个数据库属于其他程序，村账本不会改动它。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="368"/>
+        <location filename="../../villagebook/core/messages.py" line="375"/>
         <source>The disk is full. Free some space and save again; nothing was lost.</source>
         <translation>磁盘已满。请腾出空间后再保存，已有数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="370"/>
+        <location filename="../../villagebook/core/messages.py" line="377"/>
         <source>The book file cannot be opened. Check that the USB stick or folder is still there.</source>
         <translation>无法打开账本文件。请检查U盘或文件夹是否还在。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="373"/>
+        <location filename="../../villagebook/core/messages.py" line="380"/>
         <source>The file cannot be written ({path}): it may be open in another program or the folder may be protected. Close it or choose another place.</source>
         <translation>文件无法写入（{path}）：可能正被其他程序打开，或文件夹受保护。请关闭该文件或另选位置。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="376"/>
+        <location filename="../../villagebook/core/messages.py" line="383"/>
         <source>There is no book at {path}</source>
         <translation>{path} 处没有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="377"/>
+        <location filename="../../villagebook/core/messages.py" line="384"/>
         <source>The book {path} is locked with a password (or damaged): enter its password to open it</source>
         <translation>账本 {path} 加了密码（或者文件已损坏）：请输入密码打开</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="380"/>
+        <location filename="../../villagebook/core/messages.py" line="387"/>
         <source>That password does not open this book. Check the keyboard&apos;s Caps Lock and input method and try again.</source>
         <translation>密码不对，打不开这个账本。请检查大写锁定键和输入法，再试一次。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="383"/>
+        <location filename="../../villagebook/core/messages.py" line="390"/>
         <source>A password needs at least {count} characters</source>
         <translation>密码至少要 {count} 个字符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="385"/>
+        <location filename="../../villagebook/core/messages.py" line="392"/>
         <source>The two passwords are not the same</source>
         <translation>两次输入的密码不一样</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="387"/>
+        <location filename="../../villagebook/core/messages.py" line="394"/>
         <source>A PIN is {low} to {high} digits</source>
         <translation>PIN 码是 {low} 到 {high} 位数字</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="388"/>
+        <location filename="../../villagebook/core/messages.py" line="395"/>
         <source>Lock after 0 to {max} minutes</source>
         <translation>自动锁定时间在 0 到 {max} 分钟之间</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="389"/>
+        <location filename="../../villagebook/core/messages.py" line="396"/>
         <source>That is not the PIN of {name}</source>
         <translation>这不是 {name} 的 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="390"/>
+        <location filename="../../villagebook/core/messages.py" line="397"/>
         <source>The two PINs are not the same</source>
         <translation>两次输入的 PIN 码不一样</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="391"/>
+        <location filename="../../villagebook/core/messages.py" line="398"/>
         <source>Set a PIN first: without one the window cannot lock</source>
         <translation>请先设置 PIN 码：没有 PIN 码，窗口无法锁定</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="393"/>
+        <location filename="../../villagebook/core/messages.py" line="400"/>
         <source>Password of the book: </source>
         <translation>账本密码：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="394"/>
+        <location filename="../../villagebook/core/messages.py" line="401"/>
         <source>A forgotten password cannot be recovered by anyone: write it down. New password: </source>
         <translation>密码一旦忘记，谁都无法找回，请记下来。新密码：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="397"/>
+        <location filename="../../villagebook/core/messages.py" line="404"/>
         <source>Once more: </source>
         <translation>再输一次：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="398"/>
+        <location filename="../../villagebook/core/messages.py" line="405"/>
         <source>Password of the workbook: </source>
         <translation>表格的密码：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="399"/>
+        <location filename="../../villagebook/core/messages.py" line="406"/>
         <source>This password does not open {name}</source>
         <translation>密码不对，打不开 {name}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="401"/>
+        <location filename="../../villagebook/core/messages.py" line="408"/>
         <source>{name} is protected by a password: give it in VILLAGEBOOK_FILE_PASSWORD or type it at a terminal</source>
         <translation>{name} 设了密码：请在 VILLAGEBOOK_FILE_PASSWORD 中给出，或在终端中输入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="404"/>
+        <location filename="../../villagebook/core/messages.py" line="411"/>
         <source>Write the password down first, then tick the box that says so</source>
         <translation>请先把密码记下来，再勾选“我已记下密码”</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="406"/>
+        <location filename="../../villagebook/core/messages.py" line="413"/>
         <source>The backup {path} is damaged and cannot be used; choose another one</source>
         <translation>备份 {path} 已损坏，无法使用；请选择另一个备份</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="408"/>
+        <location filename="../../villagebook/core/messages.py" line="415"/>
         <source>There is already a book at {path}</source>
         <translation>{path} 处已有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="409"/>
+        <location filename="../../villagebook/core/messages.py" line="416"/>
         <source>Choose who is working before making changes</source>
         <translation>修改前请先选择当前使用人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="411"/>
+        <location filename="../../villagebook/core/messages.py" line="418"/>
         <source>The record no longer exists in this book</source>
         <translation>账本中已没有这条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="414"/>
+        <location filename="../../villagebook/core/messages.py" line="421"/>
         <source>{year}: {per_capita} yuan per person, under the line of {line} yuan</source>
         <translation>{year}年人均纯收入 {per_capita} 元，低于监测线 {line} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="416"/>
+        <location filename="../../villagebook/core/messages.py" line="423"/>
         <source>Per-capita income fell from {before} yuan ({previous}) to {after} yuan ({year}), {percent}% less</source>
         <translation>人均纯收入由 {before} 元（{previous}年）降至 {after} 元（{year}年），下降 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="419"/>
+        <location filename="../../villagebook/core/messages.py" line="426"/>
         <source>Aged {age} on 1 September and not in school</source>
         <translation>9月1日满 {age} 周岁，未在校</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="421"/>
+        <location filename="../../villagebook/core/messages.py" line="428"/>
         <location filename="../../villagebook/core/rules.py" line="62"/>
         <source>No basic medical insurance</source>
         <translation>未参加基本医疗保险</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="422"/>
+        <location filename="../../villagebook/core/messages.py" line="429"/>
         <source>House of grade {grade}: no renovation, relocation or housing measure</source>
         <translation>住房为 {grade} 级，未改造、未搬迁、无住房措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="424"/>
+        <location filename="../../villagebook/core/messages.py" line="431"/>
         <location filename="../../villagebook/core/rules.py" line="70"/>
         <source>Drinking water not safe</source>
         <translation>饮水不安全</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="425"/>
+        <location filename="../../villagebook/core/messages.py" line="432"/>
         <source>Last two-assurances check: {last} (due every {days} days)</source>
         <translation>上次三保障核查：{last}（每 {days} 天应核查一次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="427"/>
+        <location filename="../../villagebook/core/messages.py" line="434"/>
         <source>Taken into monitoring on {date}; no measure within {days} days</source>
         <translation>{date} 纳入监测，{days} 天内没有帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="429"/>
+        <location filename="../../villagebook/core/messages.py" line="436"/>
         <source>Taken in on {taken}, risk removed by assistance on {removed} ({days} days later)</source>
         <translation>{taken} 纳入监测，{removed} 帮扶消除风险（相隔 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="432"/>
+        <location filename="../../villagebook/core/messages.py" line="439"/>
         <source>Monitored for unstable work, but nobody in the household can work</source>
         <translation>因务工就业不稳纳入监测，但家中没有劳动力</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="434"/>
+        <location filename="../../villagebook/core/messages.py" line="441"/>
         <source>Nobody can work and nobody receives subsistence or extreme-poverty support</source>
         <translation>家中无劳动力，也无人享受低保或特困供养</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="437"/>
+        <location filename="../../villagebook/core/messages.py" line="444"/>
         <source>{health}, in an ordinary household that is not monitored</source>
         <translation>{health}，所在一般农户未纳入监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="439"/>
+        <location filename="../../villagebook/core/messages.py" line="446"/>
         <source>Loan of {amount} yuan due {due}, {repaid} yuan repaid</source>
         <translation>贷款 {amount} 元，{due} 到期，已还 {repaid} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="441"/>
+        <location filename="../../villagebook/core/messages.py" line="448"/>
         <source>Overdue loans {overdue} yuan of {balance} yuan outstanding: {rate}‰ (line {line}‰)</source>
         <translation>逾期 {overdue} 元，贷款余额 {balance} 元：逾期率 {rate}‰（控制线 {line}‰）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="444"/>
+        <location filename="../../villagebook/core/messages.py" line="451"/>
         <source>{measure} planned to end {end}, still in progress</source>
         <translation>{measure}计划 {end} 完成，仍在实施中</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="446"/>
+        <location filename="../../villagebook/core/messages.py" line="453"/>
         <source>Last visit: {last} (more than {days} days)</source>
         <translation>上次走访：{last}（超过 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="448"/>
+        <location filename="../../villagebook/core/messages.py" line="455"/>
         <source>Follow-up due {date}: {agreed}</source>
         <translation>{date} 应跟进：{agreed}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="450"/>
+        <location filename="../../villagebook/core/messages.py" line="457"/>
         <source>{helper}: {visits} visits this year, {due} due by now ({required} a year)</source>
         <translation>{helper}：今年走访 {visits} 次，到目前应走访 {due} 次（全年 {required} 次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="453"/>
+        <location filename="../../villagebook/core/messages.py" line="460"/>
         <source>{problem}: deadline {deadline}</source>
         <translation>{problem}：整改期限 {deadline}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="454"/>
+        <location filename="../../villagebook/core/messages.py" line="461"/>
         <source>ID number {masked}: {detail}</source>
         <translation>证件号码 {masked}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="455"/>
+        <location filename="../../villagebook/core/messages.py" line="462"/>
         <source>The same ID number as {other} of household {number}</source>
         <translation>与户 {number} 的 {other} 证件号码相同</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="457"/>
+        <location filename="../../villagebook/core/messages.py" line="464"/>
         <source>{count} current heads of household</source>
         <translation>在册户主 {count} 名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="459"/>
+        <location filename="../../villagebook/core/messages.py" line="466"/>
         <source>{relation} born {birth}, the head of household born {head_birth}</source>
         <translation>{relation}生于 {birth}，户主生于 {head_birth}</translation>
     </message>
@@ -3201,12 +3212,12 @@
 <context>
     <name>OpenWorkbookDialog</name>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="204"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="210"/>
         <source>Workbook protected with a password</source>
         <translation>表格设了密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="205"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="211"/>
         <source>{name} is protected with a password. Enter it to read the households in it.</source>
         <translation>{name} 设了密码。输入密码后才能读取其中的农户。</translation>
     </message>
@@ -3214,52 +3225,52 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="81"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="87"/>
         <source>Take the password off</source>
         <translation>取消账本密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="82"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="88"/>
         <source>Change the password</source>
         <translation>修改账本密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="83"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="89"/>
         <source>Lock the book with a password</source>
         <translation>给账本加密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="87"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="93"/>
         <source>Without a password, anyone who has this laptop or a copy of the book (or of its backups) can read every household&apos;s ID numbers, health and disability.</source>
         <translation>取消密码后，任何拿到这台电脑或账本副本（包括备份）的人，都能看到各户的身份证号、健康和残疾情况。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="92"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="98"/>
         <source>The book and its backups beside it are locked: without the password nobody can read them, not even with another program. If the password is forgotten, the book cannot be opened again: nobody can recover it, not the township, not the program&apos;s makers. Write it down and keep it in a safe place. The sync keys of this computer are kept under the same password.</source>
         <translation>账本和旁边的备份都会加密：没有密码，谁也读不了，用别的软件也不行。密码一旦忘记，账本就再也打不开，谁都无法找回——乡镇不能，软件开发者也不能。请把密码写下来，放在安全的地方。本机的同步密钥也用这个密码保护。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="106"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="112"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="109"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="115"/>
         <source>at least {count} characters</source>
         <translation>至少 {count} 个字符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="110"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="116"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="111"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="117"/>
         <source>Once more</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="113"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="119"/>
         <source>I have written the password down and know it cannot be recovered</source>
         <translation>我已把密码记下，知道忘记后无法找回</translation>
     </message>
@@ -3588,37 +3599,37 @@
 <context>
     <name>ProtectFileDialog</name>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="151"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="157"/>
         <source>Protect the file with a password</source>
         <translation>给文件加密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="154"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="160"/>
         <source>This book is locked with a password, and {name} will hold what the lock protects: ID numbers, health. Give the file a password: Excel, WPS or a PDF reader asks for it when the file is opened. Tell it only to whoever should open the file.</source>
         <translation>这个账本设了密码，而 {name} 里会有密码所保护的内容：身份证号、健康状况。请给这个文件也加一个密码：用 Excel、WPS 或 PDF 阅读器打开时要输入它。只告诉需要打开这个文件的人。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="163"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="169"/>
         <source>at least {count} characters</source>
         <translation>至少 {count} 个字符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="165"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="171"/>
         <source>Password of the file</source>
         <translation>文件密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="166"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="172"/>
         <source>Once more</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="171"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="177"/>
         <source>Save with the password</source>
         <translation>加密码保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="173"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="179"/>
         <source>Save without a password</source>
         <translation>不加密码保存</translation>
     </message>

@@ -359,6 +359,13 @@ TEMPLATES: dict[str, str] = {
     "book.corrupt": QT_TRANSLATE_NOOP(
         "Messages", "This file is not a villagebook book, or it is damaged. It has not been "
                     "changed. Restore it from a backup copy."),
+    "book.password_finished": QT_TRANSLATE_NOOP(
+        "Messages", "The change of the book's password was cut short last time; it has now "
+                    "been finished: the book, its backups and the sync keys are alike again."),
+    "book.password_undone": QT_TRANSLATE_NOOP(
+        "Messages", "A change of the book's password was cut short last time before the book "
+                    "itself was changed; it was dropped: everything keeps the password it "
+                    "had."),
     "file.plain_from_locked": QT_TRANSLATE_NOOP(
         "Messages", "The book is locked with a password, and this {what} would hold its "
                     "personal data unprotected: nothing was written. Give{protect} --plain "

@@ -350,6 +350,11 @@ def open_book(path: str | Path, *, create: bool = False, read_only: bool = False
     exists = path.exists() and path.stat().st_size > 0
     if not exists and not create:
         raise BookError("book.missing", path=str(path))
+    if exists and not is_locked(path) and _writable(path.parent) and \
+            path.with_name(f".{path.name}.password").exists():
+        from .locking import resume  # (with SQLCipher: only when a change was cut short)
+
+        resume(path)  # locking it was cut short before the book itself: dropped
     version, has_tables, application = (0, False, APPLICATION_ID)
     if exists:
         version, has_tables, application = _read_header(path)

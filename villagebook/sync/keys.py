@@ -144,6 +144,49 @@ def protect_keys(password: str | None) -> None:
     _unlocked = keys if password is not None else None
 
 
+_STAGED = ".next"  # protected key files written ahead of a password change
+_staged_keys: Keys | None = None  # the keys this process staged
+
+
+def stage_protected_keys(password: str) -> None:
+    """Write the private keys under ``password`` beside the current files, not yet in
+    use (a book's password change puts them in place when the book has its new password,
+    ``commit_staged_keys``, or drops them when it does not, ``drop_staged_keys``)."""
+    global _staged_keys
+    keys = _staged_keys = load_keys()
+    folder = _key_dir()
+    private: tuple[ed25519.Ed25519PrivateKey | x25519.X25519PrivateKey, ...] = \
+        (keys.signing, keys.receiving)
+    for name, key in zip(_PROTECTED, private):
+        data = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                 serialization.BestAvailableEncryption(password.encode("utf-8")))
+        with replace_atomically(folder / (name + _STAGED), mode=0o600) as tmp:
+            tmp.write_bytes(data)
+
+
+def commit_staged_keys() -> None:
+    """The staged protected keys take the place of the current files (each rename whole;
+    cut short, run again by the change's resumption)."""
+    global _unlocked
+    folder = _key_dir()
+    if not all((folder / (name + _STAGED)).exists() for name in _PROTECTED):
+        return  # none staged (done already, or kept under another book's password)
+    for name in _PROTECTED:
+        os.replace(folder / (name + _STAGED), folder / name)
+    for name in _PLAIN:  # the same keys, now only under the password
+        with contextlib.suppress(FileNotFoundError):
+            (folder / name).unlink()
+    if _staged_keys is not None:  # staged by this process: still open for it
+        _unlocked = _staged_keys
+
+
+def drop_staged_keys() -> None:
+    """Staged keys of a password change that did not happen: removed."""
+    for name in _PROTECTED:
+        with contextlib.suppress(FileNotFoundError):
+            (_key_dir() / (name + _STAGED)).unlink()
+
+
 def load_keys() -> Keys:
     """This installation's keys, made on first use (private files, never in a book).
     Keys kept under a password need ``unlock_keys`` first, else ``sync.keys_locked``."""

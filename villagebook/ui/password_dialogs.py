@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QVBoxLayout, QWidget)
+                               QMessageBox, QVBoxLayout, QWidget)
 
 from ..core.errors import BookError
 from ..storage.connection import MIN_PASSWORD, is_locked, unlock
@@ -66,7 +66,13 @@ class OpenLockedDialog(_AskPassword):
         # when a dialog of this module is only needed for a file's password
         from ..sync.book_password import open_locked
 
-        open_locked(self.path, password)
+        resumed = open_locked(self.path, password)
+        if resumed is not None:  # a change of the password cut short last time: said
+            from ..core.errors import Issue
+            from .messages import describe
+
+            QMessageBox.information(self, self.windowTitle(),
+                                    describe(Issue(f"book.password_{resumed}", "")))
 
 
 class PasswordDialog(QDialog):

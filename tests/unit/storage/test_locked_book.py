@@ -359,3 +359,85 @@ def test_sqlcipher_loads_with_the_first_locked_book_and_its_errors_are_caught(
         assert not isinstance(caught.value, sqlite3.Error)  # why db_errors() is needed
     finally:
         locked.close()
+
+
+def _state(book_path) -> set:
+    """Each file's state: plain, or its salt (one password opens all when alike)."""
+    from villagebook.storage.connection import salt_of
+
+    return {salt_of(p) if is_locked(p) else "plain" for p in [book_path,
+                                                                *companions(book_path)]}
+
+
+@pytest.mark.parametrize("change", ["lock", "change", "remove"])
+def test_a_password_change_cut_short_anywhere_is_finished_or_dropped_at_the_next_open(
+        book, book_path, monkeypatch, change):
+    """Cut short between any two files (or before the sync keys), the next open (with the
+    password the book then asks for) brings the book, its backups and the sync keys to
+    one state, says which, and loses nothing."""
+    from villagebook.storage import locking
+    from villagebook.sync import book_password, keys
+    from villagebook.sync.keys import keys_protected, load_keys
+
+    _fill_and_close(book)
+    with open_book(book_path) as again:  # a second backup: three files in all
+        again.operator = "李文书"
+        make_backup(again, now=NOW - dt.timedelta(hours=2))
+    fingerprint = load_keys().fingerprint
+    before, after = {"lock": (None, PASSWORD), "change": (PASSWORD, "另一个密码-2027"),
+                     "remove": (PASSWORD, None)}[change]
+    if before is not None:
+        book_password.set_password(book_path, before)
+    real_rewrite, real_commit = locking._rewrite, keys.commit_staged_keys
+    cuts = [("file", n) for n in range(3)] + ([("keys", 0)] if after else [])
+    seen = set()
+    for where, n in cuts:
+        calls = 0
+
+        def dies(*args, where=where, n=n):
+            nonlocal calls
+            if where == "file" and calls == n:
+                raise KeyboardInterrupt  # as a kill, between two files
+            calls += 1
+            return real_rewrite(*args)
+
+        def keys_die():
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(locking, "_rewrite", dies)
+        if where == "keys":
+            monkeypatch.setattr(book_password, "commit_staged_keys", keys_die)
+        with pytest.raises(KeyboardInterrupt):
+            book_password.set_password(book_path, after)
+        monkeypatch.setattr(locking, "_rewrite", real_rewrite)
+        monkeypatch.setattr(book_password, "commit_staged_keys", real_commit)
+        book_password.forget()  # the program ended
+        said = None  # the next open: with the password the book asks, if it asks one
+        if is_locked(book_path):
+            said = book_password.open_locked(book_path, next(
+                p for p in (after, before) if p and _opens(book_path, p)))
+        with open_book(book_path, read_only=True):
+            said = said or locking.take_resumed(book_path)
+        seen.add(said)
+        assert len(_state(book_path)) == 1, (where, n, _state(book_path))
+        assert not locking.journal_of(book_path).exists()
+        assert keys_protected() == is_locked(book_path), (where, n)
+        assert load_keys().fingerprint == fingerprint  # the same keys: pairings hold
+        with open_book(book_path, read_only=True) as reopened:
+            assert reopened.conn.execute("SELECT count(*) FROM households").fetchone()[0] == 1
+        now = next((p for p in (after, before) if p and _opens(book_path, p)), None) \
+            if is_locked(book_path) else None
+        if now != before:  # back to where this round began, for the next cut
+            book_password.set_password(book_path, before)
+        book_password.forget()
+        if before is not None:
+            book_password.open_locked(book_path, before)
+    assert "finished" in seen  # some cuts came after the book was rewritten
+
+
+def _opens(book_path, password) -> bool:
+    try:
+        unlock(book_path, password)
+        return True
+    except BookError:
+        return False
