@@ -2096,743 +2096,748 @@
     </message>
     <message>
         <location filename="../../villagebook/core/messages.py" line="105"/>
+        <source>The project already has its income for {year}: change that one instead</source>
+        <translation>该项目 {year} 年的收益已经登记：请修改那一条</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="107"/>
         <source>The record is already removed</source>
         <translation>该记录已删除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="106"/>
+        <location filename="../../villagebook/core/messages.py" line="108"/>
         <source>The record is not removed</source>
         <translation>该记录未删除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="108"/>
+        <location filename="../../villagebook/core/messages.py" line="110"/>
         <source>{label} is before the start ({start})</source>
         <translation>{label}早于开始日期（{start}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="109"/>
+        <location filename="../../villagebook/core/messages.py" line="111"/>
         <source>The member chosen does not belong to this household</source>
         <translation>所选成员不属于本户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="111"/>
+        <location filename="../../villagebook/core/messages.py" line="113"/>
         <source>More has been repaid than was lent</source>
         <translation>已还款超过了贷款金额</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="113"/>
+        <location filename="../../villagebook/core/messages.py" line="115"/>
         <source>{label} is only for a microcredit loan</source>
         <translation>{label}只在措施类型为小额信贷时填写</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="116"/>
+        <location filename="../../villagebook/core/messages.py" line="118"/>
         <source>Choose a helper from the roster</source>
         <translation>请从帮扶责任人名单中选择</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="117"/>
+        <location filename="../../villagebook/core/messages.py" line="119"/>
         <source>Choose the helper who visited, or write the visitor&apos;s name</source>
         <translation>请选择走访的帮扶责任人，或填写走访人姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="119"/>
+        <location filename="../../villagebook/core/messages.py" line="121"/>
         <source>{value} is out of range</source>
         <translation>{value} 超出范围</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="120"/>
+        <location filename="../../villagebook/core/messages.py" line="122"/>
         <source>Write at most {max} characters</source>
         <translation>最多写 {max} 个字</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="122"/>
+        <location filename="../../villagebook/core/messages.py" line="124"/>
         <source>The period ends ({end}) before it starts ({start})</source>
         <translation>结束日期（{end}）早于开始日期（{start}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="124"/>
+        <location filename="../../villagebook/core/messages.py" line="126"/>
         <source>A notice is posted for 1 to 60 days, not {value}</source>
         <translation>公示期应为 1 至 60 天，不能是 {value} 天</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="126"/>
+        <location filename="../../villagebook/core/messages.py" line="128"/>
         <source>There is nothing to print: {what}</source>
         <translation>没有可打印的内容：{what}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="128"/>
+        <location filename="../../villagebook/core/messages.py" line="130"/>
         <source>{name} is not a picture (JPEG or PNG); nothing was added</source>
         <translation>{name} 不是图片（JPEG 或 PNG），未添加</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="130"/>
+        <location filename="../../villagebook/core/messages.py" line="132"/>
         <source>{name} is too large to be a photo (over 40 MB or 120 million pixels)</source>
         <translation>{name} 太大，不像是照片（超过 40 MB 或 1.2 亿像素）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="132"/>
+        <location filename="../../villagebook/core/messages.py" line="134"/>
         <source>{name} is still too large after reducing; nothing was added</source>
         <translation>{name} 压缩后仍然太大，未添加</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="135"/>
+        <location filename="../../villagebook/core/messages.py" line="137"/>
         <source>There is no household {number}</source>
         <translation>没有户编号为 {number} 的农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="136"/>
+        <location filename="../../villagebook/core/messages.py" line="138"/>
         <source>A township&apos;s book keeps many villages: choose the village this record belongs to</source>
         <translation>乡镇账本里有多个村：请选择这条记录属于哪个村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="139"/>
+        <location filename="../../villagebook/core/messages.py" line="141"/>
         <source>A closing date needs the progress “rectified”</source>
         <translation>填写整改完成日期时，整改进展应为“已整改”</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="142"/>
+        <location filename="../../villagebook/core/messages.py" line="144"/>
         <source>At most five risk types ({count} chosen)</source>
         <translation>风险类型最多 5 项（现选了 {count} 项）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="144"/>
+        <location filename="../../villagebook/core/messages.py" line="146"/>
         <source>{label} belongs to a risk removal, not to an identification</source>
         <translation>{label}属于风险消除，纳入监测时不填</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="146"/>
+        <location filename="../../villagebook/core/messages.py" line="148"/>
         <source>{label} belongs to an identification, not to a risk removal</source>
         <translation>{label}属于纳入监测，风险消除时不填</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="148"/>
+        <location filename="../../villagebook/core/messages.py" line="150"/>
         <source>On {date} the household is already monitored: record the removal of its risk first</source>
         <translation>{date} 时本户已在监测中：请先登记风险消除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="151"/>
+        <location filename="../../villagebook/core/messages.py" line="153"/>
         <source>On {date} the household is not monitored, so no risk can be removed</source>
         <translation>{date} 时本户未纳入监测，无风险可消除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="154"/>
+        <location filename="../../villagebook/core/messages.py" line="156"/>
         <source>No header row with the columns {columns} was found in the first rows</source>
         <translation>前几行中没有找到含有“{columns}”列的表头行</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="156"/>
+        <location filename="../../villagebook/core/messages.py" line="158"/>
         <source>{name} is not a workbook that can be read (xlsx, xls or ods), or it is damaged</source>
         <translation>{name} 不是可以读取的表格文件（xlsx、xls 或 ods），或者已经损坏</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="159"/>
+        <location filename="../../villagebook/core/messages.py" line="161"/>
         <source>{name} is protected by a password; save a copy without the password</source>
         <translation>{name} 设有密码，请另存一份不带密码的副本再导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="161"/>
+        <location filename="../../villagebook/core/messages.py" line="163"/>
         <source>Sheet {sheet} has {rows} rows: too many for a village&apos;s list</source>
         <translation>工作表“{sheet}”有 {rows} 行，不像是一个村的名单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="163"/>
+        <location filename="../../villagebook/core/messages.py" line="165"/>
         <source>{name} holds no households</source>
         <translation>{name} 中没有农户数据</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="164"/>
+        <location filename="../../villagebook/core/messages.py" line="166"/>
         <source>A township&apos;s book does not import village lists: each village imports its own list into its book, and its sync package brings the households here</source>
         <translation>乡镇账本不直接导入村的名单：各村在自己的账本里导入名单，再由同步包把农户带到乡镇</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="167"/>
+        <location filename="../../villagebook/core/messages.py" line="169"/>
         <source>{name} is far larger inside than any village&apos;s list (it may be damaged or made to exhaust the computer&apos;s memory); it was not read</source>
         <translation>{name} 解压后远大于任何村的名单（文件可能已损坏，或被做成会耗尽电脑内存的样子），未读取</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="170"/>
+        <location filename="../../villagebook/core/messages.py" line="172"/>
         <source>{count} cell(s) of the column “{column}” hold a bare number, and numbers mean different entries in this program&apos;s code list and in {numberings}. Choose under “Read as” which numbering the column uses.</source>
         <translation>“{column}”列有 {count} 个格子是纯数字，而同一个数字在本程序的代码表和 {numberings} 里含义不同。请在“读作”中选择这一列用的是哪种代码。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="174"/>
+        <location filename="../../villagebook/core/messages.py" line="176"/>
         <source>The column “{column}” marks {count} household(s) as living in an unsafe house, but says not whether grade C or D: enter their housing grade in the household window.</source>
         <translation>“{column}”列标出 {count} 户住危房，但没有说明是 C 级还是 D 级：请在农户窗口填写这些户的住房安全等级。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="178"/>
+        <location filename="../../villagebook/core/messages.py" line="180"/>
         <source>“{value}” in the column “{column}” ({count} cell(s)) is not in the code list: the field was left empty and the value kept in the remarks. Say which code it means and it is read so from now on.</source>
         <translation>“{column}”列中的“{value}”（{count} 格）不在代码表中：该项留空，原值记入备注。说明它对应哪个代码，以后就按此读取。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="182"/>
+        <location filename="../../villagebook/core/messages.py" line="184"/>
         <source>… and {count} more of the same kinds, not listed: correct the ones above and check again.</source>
         <translation>…… 另有 {count} 处同类问题未列出：请先改正上面这些，再检查一次。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="185"/>
+        <location filename="../../villagebook/core/messages.py" line="187"/>
         <source>{count} row(s) lack {label}: the list has no such column, or leaves it empty. Say once what it is for the whole list (a value for all), or fill it in the list.</source>
         <translation>有 {count} 行缺少{label}：名单没有这一列，或这一列是空的。为整份名单说一次它是什么（所有行同一个值），或在名单中填上。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="189"/>
+        <location filename="../../villagebook/core/messages.py" line="191"/>
         <source>{count} row(s) that close the list (such as “{example}”) were not read as people.</source>
         <translation>名单末尾的 {count} 行（如“{example}”）不是人员，未读入。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="192"/>
+        <location filename="../../villagebook/core/messages.py" line="194"/>
         <source>The list has no household number: {count} household(s) were numbered from the village code in the order of the list, each starting at its head of household.</source>
         <translation>名单没有户编号：已按名单顺序、以村代码为前缀为 {count} 户编号，每户从户主那一行开始。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="196"/>
+        <location filename="../../villagebook/core/messages.py" line="198"/>
         <source>The column “{column}” was stored as numbers, and Excel kept only 15 digits ({count} cell(s), such as {example}): the last digits are lost. Format the column as text in the original list, type the numbers again (or copy them from the system&apos;s export) and import again.</source>
         <translation>“{column}”列是按数字保存的，Excel 只保留了 15 位（{count} 格，如 {example}）：末尾几位已经丢失。请在原名单中把这一列设为文本格式，重新输入号码（或从系统导出的表中复制），再导入。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="201"/>
+        <location filename="../../villagebook/core/messages.py" line="203"/>
         <source>Sheet {sheet} has neither a household number nor a column saying who is the head of household, so its people cannot be put into households. Choose which column holds the household number or the relation to the head.</source>
         <translation>工作表 {sheet} 既没有户编号，也没有说明谁是户主的列，无法把人员分到各户。请选择哪一列是户编号或与户主关系。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="206"/>
+        <location filename="../../villagebook/core/messages.py" line="208"/>
         <source>The answers file {name} cannot be read (it is not an answers file of this program, or it is damaged).</source>
         <translation>答案文件 {name} 无法读取（不是本程序的答案文件，或已损坏）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="209"/>
+        <location filename="../../villagebook/core/messages.py" line="211"/>
         <source>The answers file was made by a newer version of the program (version {version}); update the program to use it.</source>
         <translation>答案文件由更新版本的程序生成（版本 {version}）；请先更新程序。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="212"/>
+        <location filename="../../villagebook/core/messages.py" line="214"/>
         <source>“{value}” is no field of the book (write a field such as member.id_number or its label such as 证件号码).</source>
         <translation>“{value}”不是账本中的字段（请写字段名如 member.id_number，或其名称如 证件号码）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="215"/>
+        <location filename="../../villagebook/core/messages.py" line="217"/>
         <source>“{value}” is not an answer of the form {form}.</source>
         <translation>“{value}”不是“{form}”形式的答案。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="217"/>
+        <location filename="../../villagebook/core/messages.py" line="219"/>
         <source>{count} column(s) have no place in the book and are not imported: {columns}. Choose under “Read as” if one of them holds a field.</source>
         <translation>有 {count} 列在账本中没有对应项，不会导入：{columns}。如其中某列对应某一项，请在“读作”中选择。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="220"/>
+        <location filename="../../villagebook/core/messages.py" line="222"/>
         <source>From the list&apos;s monitoring columns: {identified} household(s) taken into monitoring, {removed} with their risk removed (logged events, as in the household window).</source>
         <translation>按名单的监测信息：{identified} 户纳入监测，其中 {removed} 户风险已消除（与农户窗口一样记为事件，留有变更记录）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="224"/>
+        <location filename="../../villagebook/core/messages.py" line="226"/>
         <source>{count} household(s) already have monitoring events in the book; the list&apos;s monitoring columns were not applied to them: {numbers}</source>
         <translation>{count} 户在账本中已有监测记录，名单的监测信息没有用于这些户：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="227"/>
+        <location filename="../../villagebook/core/messages.py" line="229"/>
         <source>{count} household(s) are monitored in the list but it gives no date of identification; enter the monitoring in the household window: {numbers}</source>
         <translation>{count} 户在名单中是监测对象，但没有风险识别时间，请在农户窗口补录监测：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="230"/>
+        <location filename="../../villagebook/core/messages.py" line="232"/>
         <source>{count} household(s) are monitored in the list but neither a risk type nor a cause that names one is given; enter the monitoring in the household window: {numbers}</source>
         <translation>{count} 户在名单中是监测对象，但没有风险类型，致贫原因也对应不上风险类型，请在农户窗口补录监测：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="234"/>
+        <location filename="../../villagebook/core/messages.py" line="236"/>
         <source>{count} household(s) have their risk removed in the list without the date or the way it was removed; they were taken into monitoring, enter the removal in the household window: {numbers}</source>
         <translation>{count} 户在名单中风险已消除，但缺消除时间或消除方式；已纳入监测，请在农户窗口补录风险消除：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="238"/>
+        <location filename="../../villagebook/core/messages.py" line="240"/>
         <source>{count} of the {total} households have a household number of another village (such as {example}; this village&apos;s numbers begin with {code}). Check that this is the right village&apos;s list before importing.</source>
         <translation>{total} 户中有 {count} 户的户编号属于其他村（如 {example}；本村户编号以 {code} 开头）。导入前请确认这是本村的名单。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="242"/>
+        <location filename="../../villagebook/core/messages.py" line="244"/>
         <source>The workbook takes values from other files ({files}): what was copied from them when the file was last saved is imported. Check that it is up to date.</source>
         <translation>此工作簿引用了其他文件的数据（{files}）：导入的是上次保存时复制过来的值，请核对是否为最新。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="247"/>
+        <location filename="../../villagebook/core/messages.py" line="249"/>
         <source>The township code must have 9 digits (it has “{value}”)</source>
         <translation>乡镇代码应为 9 位数字（现为“{value}”）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="250"/>
+        <location filename="../../villagebook/core/messages.py" line="252"/>
         <source>{name} is not a villagebook pairing card</source>
         <translation>{name} 不是村账本的配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="252"/>
+        <location filename="../../villagebook/core/messages.py" line="254"/>
         <source>The fingerprint does not match ({expected} on this card): do not pair; ask the other side for their card again</source>
         <translation>指纹不一致（此配对文件为 {expected}）：请不要配对，请对方重新提供配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="255"/>
+        <location filename="../../villagebook/core/messages.py" line="257"/>
         <source>A {kind} book pairs with the other kind (a village with its township)</source>
         <translation>账本只能与另一类账本配对（村与所属乡镇）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="257"/>
+        <location filename="../../villagebook/core/messages.py" line="259"/>
         <source>The package comes from a book this one is not paired with: pair first</source>
         <translation>此同步包来自尚未配对的账本：请先配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="259"/>
+        <location filename="../../villagebook/core/messages.py" line="261"/>
         <source>More than one computer is paired under {peer}: name the one to retire by its installation id (villagebook sync status shows them)</source>
         <translation>{peer} 下配对了不止一台电脑：请用安装编号指明停用哪一台（villagebook sync status 会列出）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="262"/>
+        <location filename="../../villagebook/core/messages.py" line="264"/>
         <source>The package comes from the computer of {name} ({peer_code}) whose pairing was retired on {day}: it is not imported. If that computer is in use again, pair with it again</source>
         <translation>这个同步包来自 {name}（{peer_code}）的电脑，它的配对已于 {day} 停用：不导入。如果那台电脑又在使用，请重新与它配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="266"/>
+        <location filename="../../villagebook/core/messages.py" line="268"/>
         <source>The package is damaged or was changed after it was made; ask for it again. Nothing was changed.</source>
         <translation>同步包已损坏，或生成后被改动过，请对方重新导出。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="269"/>
+        <location filename="../../villagebook/core/messages.py" line="271"/>
         <source>The package is larger than any package villagebook makes; it was not read. Nothing was changed.</source>
         <translation>同步包大小超出村账本所能生成的范围，未读取。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="272"/>
+        <location filename="../../villagebook/core/messages.py" line="274"/>
         <source>The package holds files that no villagebook package holds; it was not read. Nothing was changed.</source>
         <translation>同步包中含有村账本同步包不会有的文件，未读取。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="275"/>
+        <location filename="../../villagebook/core/messages.py" line="277"/>
         <source>The package&apos;s signature does not match its sender: it may be forged or changed. Nothing was changed.</source>
         <translation>同步包的签名与发送方不符：可能被伪造或改动。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="278"/>
+        <location filename="../../villagebook/core/messages.py" line="280"/>
         <source>The package was made for another book; it cannot be read here</source>
         <translation>此同步包是发给另一个账本的，在这里无法读取</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="280"/>
+        <location filename="../../villagebook/core/messages.py" line="282"/>
         <source>The package was made by a newer version of villagebook (format {version}); please update the program</source>
         <translation>此同步包由更新版本的村账本生成（格式 {version}），请先升级程序</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="283"/>
+        <location filename="../../villagebook/core/messages.py" line="285"/>
         <source>The package was made by a newer version of villagebook (book version {version}; this program reads up to {supported}); please update the program</source>
         <translation>此同步包由更新版本的村账本生成（账本版本 {version}，本程序最高支持 {supported}），请先升级程序</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="287"/>
+        <location filename="../../villagebook/core/messages.py" line="289"/>
         <source>The package holds other changes under numbers already received from the same book: the book was copied and both copies were used. Nothing was changed; ask the village which copy is right.</source>
         <translation>同步包中的修改编号与此前从同一账本收到的相同但内容不同：该账本被复制后两份都在使用。账本未做任何改动，请向村里确认哪一份是正确的。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="291"/>
+        <location filename="../../villagebook/core/messages.py" line="293"/>
         <source>Packages before this one are missing ({missing}); it is kept and will be applied when they arrive</source>
         <translation>缺少此前的同步包（{missing}）：此包已暂存，收到缺少的包后自动导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="294"/>
+        <location filename="../../villagebook/core/messages.py" line="296"/>
         <source>The package comes from a computer whose clock is {hours} hours ahead; it is kept until the clock is corrected</source>
         <translation>此同步包来自时钟快了 {hours} 小时的电脑：已暂存，待时钟校正后再导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="297"/>
+        <location filename="../../villagebook/core/messages.py" line="299"/>
         <source>The file cannot be read</source>
         <translation>无法读取该文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="298"/>
+        <location filename="../../villagebook/core/messages.py" line="300"/>
         <source>The package says it brings numbers {start}–{end} of a book but does not carry them all: it was not imported. Nothing was changed.</source>
         <translation>同步包声称带来了某账本编号 {start}–{end} 的修改，却没有全部带上：未导入，账本没有改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="301"/>
+        <location filename="../../villagebook/core/messages.py" line="303"/>
         <source>The package changes a field this program does not know ({table}.{field}): it is damaged or made by another program. Nothing was changed.</source>
         <translation>同步包修改了本程序不认识的字段（{table}.{field}）：包已损坏，或由别的程序制作。账本没有改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="304"/>
+        <location filename="../../villagebook/core/messages.py" line="306"/>
         <source>a change of a record the sending computer may not change (another village&apos;s, or the township&apos;s): not applied</source>
         <translation>发送方电脑无权修改的记录（别的村的，或乡镇的）：未应用</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="307"/>
+        <location filename="../../villagebook/core/messages.py" line="309"/>
         <source>a village&apos;s change of a shared setting: it stays in the village&apos;s own book; shared settings are the township&apos;s</source>
         <translation>村里改动了共用设置：只在村账本里有效；共用设置由乡镇掌握</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="310"/>
+        <location filename="../../villagebook/core/messages.py" line="312"/>
         <source>a change of a user or helper another book added: not applied</source>
         <translation>修改的是别的账本添加的用户或帮扶责任人：未应用</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="312"/>
+        <location filename="../../villagebook/core/messages.py" line="314"/>
         <source>a change of a record this book does not have: not applied</source>
         <translation>修改的记录本账本里没有：未应用</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="314"/>
+        <location filename="../../villagebook/core/messages.py" line="316"/>
         <source>There is no held package {id}</source>
         <translation>没有暂存的同步包 {id}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="315"/>
+        <location filename="../../villagebook/core/messages.py" line="317"/>
         <source>Package {id} waits for a missing package, not for a clock: it is imported by itself once the missing one arrives</source>
         <translation>同步包 {id} 在等缺少的包，不是时钟的问题：缺少的包一到就会自动导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="318"/>
+        <location filename="../../villagebook/core/messages.py" line="320"/>
         <source>This computer made this package, for the other side; it was left as it is</source>
         <translation>这个同步包是这台电脑自己做给对方的，未导入，原样留着</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="321"/>
+        <location filename="../../villagebook/core/messages.py" line="323"/>
         <source>This package is addressed to another computer; it was left as it is</source>
         <translation>这个同步包是发给另一台电脑的，未导入，原样留着</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="323"/>
+        <location filename="../../villagebook/core/messages.py" line="325"/>
         <source>This computer&apos;s sync keys are kept under the password of another book. Open that book, or take its password off, to sync.</source>
         <translation>本机的同步密钥由另一个账本的密码保护。请打开那个账本，或者取消它的密码，再同步。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="326"/>
+        <location filename="../../villagebook/core/messages.py" line="328"/>
         <source>This book is not paired with {peer}; pair first</source>
         <translation>本账本尚未与 {peer} 配对：请先配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="328"/>
+        <location filename="../../villagebook/core/messages.py" line="330"/>
         <source>This book is not paired with any computer yet (or every pairing was retired); pair first</source>
         <translation>本账本还没有与任何电脑配对（或配对都已停用）：请先配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="331"/>
+        <location filename="../../villagebook/core/messages.py" line="333"/>
         <source>There is no conflict {id}</source>
         <translation>没有编号为 {id} 的冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="332"/>
+        <location filename="../../villagebook/core/messages.py" line="334"/>
         <source>Conflict {id} is already decided</source>
         <translation>冲突 {id} 已经处理过</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="333"/>
+        <location filename="../../villagebook/core/messages.py" line="335"/>
         <source>Choose this side&apos;s value, the other side&apos;s, or type a value</source>
         <translation>请选择本方的值、对方的值，或输入一个值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="335"/>
+        <location filename="../../villagebook/core/messages.py" line="337"/>
         <source>There is no finding {id}</source>
         <translation>没有编号为 {id} 的记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="336"/>
+        <location filename="../../villagebook/core/messages.py" line="338"/>
         <source>The administrative code must have 12 digits (it has “{value}”)</source>
         <translation>行政区划代码应为 12 位数字（现在是“{value}”）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="338"/>
+        <location filename="../../villagebook/core/messages.py" line="340"/>
         <source>There is already a user called {name}</source>
         <translation>已有名为 {name} 的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="339"/>
+        <location filename="../../villagebook/core/messages.py" line="341"/>
         <source>{name} is not an active user of this book (its users: {users})</source>
         <translation>{name} 不是本账本的在用用户（本账本用户：{users}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="341"/>
+        <location filename="../../villagebook/core/messages.py" line="343"/>
         <source>Say who is working with --user NAME (the book&apos;s users: {users})</source>
         <translation>请用 --user 姓名 说明是谁在操作（本账本用户：{users}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="343"/>
+        <location filename="../../villagebook/core/messages.py" line="345"/>
         <source>At least one user must remain: add the new user first</source>
         <translation>至少要保留一名在用用户：请先添加新用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="346"/>
+        <location filename="../../villagebook/core/messages.py" line="348"/>
         <source>This book was made by a newer version of villagebook (version {version}; this program reads up to {supported}). Please update the program. The book has not been changed.</source>
         <translation>这个账本由较新版本的村账本创建（版本 {version}，本程序只能读到版本 {supported}）。请先升级程序。账本没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="350"/>
+        <location filename="../../villagebook/core/messages.py" line="352"/>
         <source>This book was changed by a newer version of villagebook ({name}). Please update the program. The book has not been changed.</source>
         <translation>此账本已被更新版本的村账本程序改动过（{name}）。请先升级程序。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="353"/>
+        <location filename="../../villagebook/core/messages.py" line="355"/>
         <source>The book is in use by another program (perhaps another villagebook window). Close it and try again. Nothing was changed.</source>
         <translation>账本正被另一个程序使用（可能是另一个村账本窗口）。请关闭后再试。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="356"/>
+        <location filename="../../villagebook/core/messages.py" line="358"/>
         <source>The book cannot be written (it may be on a CD or a protected USB stick). Copy it to the computer and open the copy.</source>
         <translation>账本文件无法写入（可能在光盘或写保护的U盘上）。请把它复制到电脑上，再打开复制的文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="359"/>
+        <location filename="../../villagebook/core/messages.py" line="361"/>
         <source>This file is not a villagebook book, or it is damaged. It has not been changed. Restore it from a backup copy.</source>
         <translation>这个文件不是村账本，或者已经损坏。文件没有被改动。请用备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="362"/>
+        <location filename="../../villagebook/core/messages.py" line="364"/>
         <source>The change of the book&apos;s password was cut short last time; it has now been finished: the book, its backups and the sync keys are alike again.</source>
         <translation>上次更改账本密码时被中断；现已完成：账本、它的备份和同步密钥又一致了。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="365"/>
+        <location filename="../../villagebook/core/messages.py" line="367"/>
         <source>A change of the book&apos;s password was cut short last time before the book itself was changed; it was dropped: everything keeps the password it had.</source>
         <translation>上次更改账本密码时，在账本本身改动之前就被中断；这次更改已撤销：一切保持原来的密码。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="369"/>
+        <location filename="../../villagebook/core/messages.py" line="371"/>
         <source>The book is locked with a password, and this {what} would hold its personal data unprotected: nothing was written. Give{protect} --plain to say which you want.</source>
         <translation>账本已设密码，而这个 {what} 文件会不加保护地含有其中的个人信息：什么都没有写。请给出{protect} --plain，说明要哪一种。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="373"/>
+        <location filename="../../villagebook/core/messages.py" line="375"/>
         <source>This database belongs to another program; villagebook will not change it.</source>
         <translation>这个数据库属于其他程序，村账本不会改动它。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="375"/>
+        <location filename="../../villagebook/core/messages.py" line="377"/>
         <source>The disk is full. Free some space and save again; nothing was lost.</source>
         <translation>磁盘已满。请腾出空间后再保存，已有数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="377"/>
+        <location filename="../../villagebook/core/messages.py" line="379"/>
         <source>The book file cannot be opened. Check that the USB stick or folder is still there.</source>
         <translation>无法打开账本文件。请检查U盘或文件夹是否还在。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="380"/>
+        <location filename="../../villagebook/core/messages.py" line="382"/>
         <source>The file cannot be written ({path}): it may be open in another program or the folder may be protected. Close it or choose another place.</source>
         <translation>文件无法写入（{path}）：可能正被其他程序打开，或文件夹受保护。请关闭该文件或另选位置。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="383"/>
+        <location filename="../../villagebook/core/messages.py" line="385"/>
         <source>There is no book at {path}</source>
         <translation>{path} 处没有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="384"/>
+        <location filename="../../villagebook/core/messages.py" line="386"/>
         <source>The book {path} is locked with a password (or damaged): enter its password to open it</source>
         <translation>账本 {path} 加了密码（或者文件已损坏）：请输入密码打开</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="387"/>
+        <location filename="../../villagebook/core/messages.py" line="389"/>
         <source>That password does not open this book. Check the keyboard&apos;s Caps Lock and input method and try again.</source>
         <translation>密码不对，打不开这个账本。请检查大写锁定键和输入法，再试一次。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="390"/>
+        <location filename="../../villagebook/core/messages.py" line="392"/>
         <source>A password needs at least {count} characters</source>
         <translation>密码至少要 {count} 个字符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="392"/>
+        <location filename="../../villagebook/core/messages.py" line="394"/>
         <source>The two passwords are not the same</source>
         <translation>两次输入的密码不一样</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="394"/>
+        <location filename="../../villagebook/core/messages.py" line="396"/>
         <source>A PIN is {low} to {high} digits</source>
         <translation>PIN 码是 {low} 到 {high} 位数字</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="395"/>
+        <location filename="../../villagebook/core/messages.py" line="397"/>
         <source>Lock after 0 to {max} minutes</source>
         <translation>自动锁定时间在 0 到 {max} 分钟之间</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="396"/>
+        <location filename="../../villagebook/core/messages.py" line="398"/>
         <source>That is not the PIN of {name}</source>
         <translation>这不是 {name} 的 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="397"/>
+        <location filename="../../villagebook/core/messages.py" line="399"/>
         <source>The two PINs are not the same</source>
         <translation>两次输入的 PIN 码不一样</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="398"/>
+        <location filename="../../villagebook/core/messages.py" line="400"/>
         <source>Set a PIN first: without one the window cannot lock</source>
         <translation>请先设置 PIN 码：没有 PIN 码，窗口无法锁定</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="400"/>
+        <location filename="../../villagebook/core/messages.py" line="402"/>
         <source>Password of the book: </source>
         <translation>账本密码：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="401"/>
+        <location filename="../../villagebook/core/messages.py" line="403"/>
         <source>A forgotten password cannot be recovered by anyone: write it down. New password: </source>
         <translation>密码一旦忘记，谁都无法找回，请记下来。新密码：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="404"/>
+        <location filename="../../villagebook/core/messages.py" line="406"/>
         <source>Once more: </source>
         <translation>再输一次：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="405"/>
+        <location filename="../../villagebook/core/messages.py" line="407"/>
         <source>Password of the workbook: </source>
         <translation>表格的密码：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="406"/>
+        <location filename="../../villagebook/core/messages.py" line="408"/>
         <source>This password does not open {name}</source>
         <translation>密码不对，打不开 {name}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="408"/>
+        <location filename="../../villagebook/core/messages.py" line="410"/>
         <source>{name} is protected by a password: give it in VILLAGEBOOK_FILE_PASSWORD or type it at a terminal</source>
         <translation>{name} 设了密码：请在 VILLAGEBOOK_FILE_PASSWORD 中给出，或在终端中输入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="411"/>
+        <location filename="../../villagebook/core/messages.py" line="413"/>
         <source>Write the password down first, then tick the box that says so</source>
         <translation>请先把密码记下来，再勾选“我已记下密码”</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="413"/>
+        <location filename="../../villagebook/core/messages.py" line="415"/>
         <source>The backup {path} is damaged and cannot be used; choose another one</source>
         <translation>备份 {path} 已损坏，无法使用；请选择另一个备份</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="415"/>
+        <location filename="../../villagebook/core/messages.py" line="417"/>
         <source>There is already a book at {path}</source>
         <translation>{path} 处已有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="416"/>
+        <location filename="../../villagebook/core/messages.py" line="418"/>
         <source>Choose who is working before making changes</source>
         <translation>修改前请先选择当前使用人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="418"/>
+        <location filename="../../villagebook/core/messages.py" line="420"/>
         <source>The record no longer exists in this book</source>
         <translation>账本中已没有这条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="421"/>
+        <location filename="../../villagebook/core/messages.py" line="423"/>
         <source>{year}: {per_capita} yuan per person, under the line of {line} yuan</source>
         <translation>{year}年人均纯收入 {per_capita} 元，低于监测线 {line} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="423"/>
+        <location filename="../../villagebook/core/messages.py" line="425"/>
         <source>Per-capita income fell from {before} yuan ({previous}) to {after} yuan ({year}), {percent}% less</source>
         <translation>人均纯收入由 {before} 元（{previous}年）降至 {after} 元（{year}年），下降 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="426"/>
+        <location filename="../../villagebook/core/messages.py" line="428"/>
         <source>Aged {age} on 1 September and not in school</source>
         <translation>9月1日满 {age} 周岁，未在校</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="428"/>
+        <location filename="../../villagebook/core/messages.py" line="430"/>
         <location filename="../../villagebook/core/rules.py" line="62"/>
         <source>No basic medical insurance</source>
         <translation>未参加基本医疗保险</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="429"/>
+        <location filename="../../villagebook/core/messages.py" line="431"/>
         <source>House of grade {grade}: no renovation, relocation or housing measure</source>
         <translation>住房为 {grade} 级，未改造、未搬迁、无住房措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="431"/>
+        <location filename="../../villagebook/core/messages.py" line="433"/>
         <location filename="../../villagebook/core/rules.py" line="70"/>
         <source>Drinking water not safe</source>
         <translation>饮水不安全</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="432"/>
+        <location filename="../../villagebook/core/messages.py" line="434"/>
         <source>Last two-assurances check: {last} (due every {days} days)</source>
         <translation>上次三保障核查：{last}（每 {days} 天应核查一次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="434"/>
+        <location filename="../../villagebook/core/messages.py" line="436"/>
         <source>Taken into monitoring on {date}; no measure within {days} days</source>
         <translation>{date} 纳入监测，{days} 天内没有帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="436"/>
+        <location filename="../../villagebook/core/messages.py" line="438"/>
         <source>Taken in on {taken}, risk removed by assistance on {removed} ({days} days later)</source>
         <translation>{taken} 纳入监测，{removed} 帮扶消除风险（相隔 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="439"/>
+        <location filename="../../villagebook/core/messages.py" line="441"/>
         <source>Monitored for unstable work, but nobody in the household can work</source>
         <translation>因务工就业不稳纳入监测，但家中没有劳动力</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="441"/>
+        <location filename="../../villagebook/core/messages.py" line="443"/>
         <source>Nobody can work and nobody receives subsistence or extreme-poverty support</source>
         <translation>家中无劳动力，也无人享受低保或特困供养</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="444"/>
+        <location filename="../../villagebook/core/messages.py" line="446"/>
         <source>{health}, in an ordinary household that is not monitored</source>
         <translation>{health}，所在一般农户未纳入监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="446"/>
+        <location filename="../../villagebook/core/messages.py" line="448"/>
         <source>Loan of {amount} yuan due {due}, {repaid} yuan repaid</source>
         <translation>贷款 {amount} 元，{due} 到期，已还 {repaid} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="448"/>
+        <location filename="../../villagebook/core/messages.py" line="450"/>
         <source>Overdue loans {overdue} yuan of {balance} yuan outstanding: {rate}‰ (line {line}‰)</source>
         <translation>逾期 {overdue} 元，贷款余额 {balance} 元：逾期率 {rate}‰（控制线 {line}‰）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="451"/>
+        <location filename="../../villagebook/core/messages.py" line="453"/>
         <source>{measure} planned to end {end}, still in progress</source>
         <translation>{measure}计划 {end} 完成，仍在实施中</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="453"/>
+        <location filename="../../villagebook/core/messages.py" line="455"/>
         <source>Last visit: {last} (more than {days} days)</source>
         <translation>上次走访：{last}（超过 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="455"/>
+        <location filename="../../villagebook/core/messages.py" line="457"/>
         <source>Follow-up due {date}: {agreed}</source>
         <translation>{date} 应跟进：{agreed}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="457"/>
+        <location filename="../../villagebook/core/messages.py" line="459"/>
         <source>{helper}: {visits} visits this year, {due} due by now ({required} a year)</source>
         <translation>{helper}：今年走访 {visits} 次，到目前应走访 {due} 次（全年 {required} 次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="460"/>
+        <location filename="../../villagebook/core/messages.py" line="462"/>
         <source>{problem}: deadline {deadline}</source>
         <translation>{problem}：整改期限 {deadline}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="461"/>
+        <location filename="../../villagebook/core/messages.py" line="463"/>
         <source>ID number {masked}: {detail}</source>
         <translation>证件号码 {masked}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="462"/>
+        <location filename="../../villagebook/core/messages.py" line="464"/>
         <source>The same ID number as {other} of household {number}</source>
         <translation>与户 {number} 的 {other} 证件号码相同</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="464"/>
+        <location filename="../../villagebook/core/messages.py" line="466"/>
         <source>{count} current heads of household</source>
         <translation>在册户主 {count} 名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="466"/>
+        <location filename="../../villagebook/core/messages.py" line="468"/>
         <source>{relation} born {birth}, the head of household born {head_birth}</source>
         <translation>{relation}生于 {birth}，户主生于 {head_birth}</translation>
     </message>

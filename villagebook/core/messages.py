@@ -102,6 +102,8 @@ TEMPLATES: dict[str, str] = {
     # income and other records
     "income.year_taken": QT_TRANSLATE_NOOP(
         "Messages", "There is already an income record for {year}: change that one instead"),
+    "project_income.year_taken": QT_TRANSLATE_NOOP(
+        "Messages", "The project already has its income for {year}: change that one instead"),
     "record.already_removed": QT_TRANSLATE_NOOP("Messages", "The record is already removed"),
     "record.already_active": QT_TRANSLATE_NOOP("Messages", "The record is not removed"),
     # measures

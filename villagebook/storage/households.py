@@ -18,6 +18,7 @@ from ..core.search_keys import group_sort_key, name_sort_key
 from ..core.validation import HEAD, check_household
 from .book import Book
 from .changelog import ChangeWriter, new_id, to_json
+from .records import unique_issues
 from .search_index import search_text
 from ..core.today import current_date
 
@@ -118,13 +119,10 @@ def save_household(book: Book, household_id: str | None, household: dict[str, An
     checked = check_household(household, members, today=today,
                               id_owner=owner or id_owner(book, household_id))
     issues = list(checked.issues)
-    number = checked.household.get("number")
-    if number:
-        village_id = old_household["village_id"] if household_id is not None else \
-            household.get("village_id")
-        other = find_household_id(book, number, village_id)
-        if other is not None and other != household_id:
-            issues.append(Issue("household.number_taken", "number", {"number": number}))
+    village_id = old_household["village_id"] if household_id is not None else \
+        household.get("village_id") or book.home_village_id
+    issues += unique_issues(book, "households", {
+        "village_id": village_id, "number": checked.household.get("number")}, household_id)
     errors = [i for i in issues if i.is_error]
     if errors:
         raise ValidationFailed(issues)

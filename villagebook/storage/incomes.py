@@ -30,9 +30,7 @@ def list_incomes(book: Book, household_id: str, include_removed: bool = False
 def save_income(book: Book, household_id: str, record_id: str | None, raw: dict[str, Any],
                 today: dt.date | None = None) -> str:
     """Add or change one year's income (amounts typed in 元, stored in fen)."""
-    return records.save(book, TABLE, RECORD, household_id, record_id, raw,
-                        extra=records.one_a_year(book, TABLE, "household_id", household_id,
-                                                 record_id), today=today)
+    return records.save(book, TABLE, RECORD, household_id, record_id, raw, today=today)
 
 
 def remove_income(book: Book, record_id: str) -> None:
@@ -42,6 +40,4 @@ def remove_income(book: Book, record_id: str) -> None:
 
 def restore_income(book: Book, record_id: str) -> None:
     """Bring a removed income year back (checked again; logged)."""
-    current = records.get(book, TABLE, record_id)
-    records.set_removed(book, TABLE, RECORD, record_id, False, records.one_a_year(
-        book, TABLE, "household_id", current["household_id"], record_id))
+    records.set_removed(book, TABLE, RECORD, record_id, False)

@@ -126,6 +126,27 @@ def village_of(table: str, record_id: str,
     return record_id
 
 
+def in_village(table: str) -> str | None:
+    """The SQL condition (parameter ``:v``, the village's id) that picks a kind's records of
+    one village, up its owner chain (a photo: ``visit_id IN (SELECT id FROM visits WHERE
+    household_id IN (SELECT id FROM households WHERE village_id = :v))``); None for a
+    kind of the whole book and for the village itself."""
+    step = owner_step(kind(table)) if table != "village" else None
+    if step is None:
+        return None
+    owner_table, column = step
+    if owner_table == "village":
+        return f"{column} = :v"
+    above = in_village(owner_table)
+    return None if above is None else \
+        f"{column} IN (SELECT id FROM {owner_table} WHERE {above})"
+
+
+def village_kinds() -> tuple[RecordKind, ...]:
+    """The kinds whose records belong to a village (up their owner chain), in order."""
+    return tuple(k for k in KINDS if in_village(k.table) is not None)
+
+
 # Tables whose records name a household besides their owner (a problem is the village's
 # but may concern one household; a photo is its visit's, of that visit's household).
 _NAMING_A_HOUSEHOLD = ("problems", "visit_photos")

@@ -60,9 +60,7 @@ def save_project_income(book: Book, project_id: str, record_id: str | None,
                         raw: dict[str, Any], today: dt.date | None = None) -> str:
     """The income a project's asset distributed in one year (one record a year)."""
     return records.save(book, "project_incomes", "project_income", project_id, record_id, raw,
-                        extra=records.one_a_year(book, "project_incomes", "project_id",
-                                                 project_id, record_id), today=today,
-                        owner_column="project_id")
+                        today=today, owner_column="project_id")
 
 
 def remove_project_income(book: Book, record_id: str) -> None:
@@ -73,7 +71,4 @@ def remove_project_income(book: Book, record_id: str) -> None:
 
 def restore_project_income(book: Book, record_id: str) -> None:
     """Bring a removed year of a project's income back (checked again; logged)."""
-    current = records.get(book, "project_incomes", record_id)
-    records.set_removed(book, "project_incomes", "project_income", record_id, False,
-                        records.one_a_year(book, "project_incomes", "project_id",
-                                           current["project_id"], record_id))
+    records.set_removed(book, "project_incomes", "project_income", record_id, False)

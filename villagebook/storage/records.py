@@ -1,6 +1,7 @@
-"""Records that belong to a household and are simply added, edited, removed and restored
-(an income year, a 三保障 check, later measures and visits). Removal is a status, never a
-delete, and every step goes through the change log."""
+"""The record store: records that are simply added, edited, removed and restored (an
+income year, a 三保障 check, measures, visits, a project's yearly income…). Removal is a
+status, never a delete; every step goes through the change log; the keys a kind says are
+entered once (``kinds.RecordKind.unique``) are checked here for every kind."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from ..core.records import fields
 from ..core.validation import clean_fields
 from .book import Book
 from .changelog import ChangeWriter
+from .kinds import kind
 from ..core.today import current_date
 
 
@@ -57,6 +59,10 @@ def save(book: Book, table: str, record: str, household_id: str | None, record_i
     (to keep derived data in step)."""
     values, issues = clean_fields(record, {s.name: raw.get(s.name) for s in fields(record)},
                                   today or current_date())
+    if not issues:  # the kind's keys a person enters once (kinds.py), then its own rules
+        owner_id = household_id if record_id is None else get(book, table, record_id).get(
+            owner_column)
+        issues += unique_issues(book, table, {owner_column: owner_id, **values}, record_id)
     if extra is not None and not issues:
         issues += extra(values)
     if issues:
@@ -77,13 +83,16 @@ def save(book: Book, table: str, record: str, household_id: str | None, record_i
 def set_removed(book: Book, table: str, record: str, record_id: str, removed: bool,
                 check_restore: Callable[[dict[str, Any]], list[Issue]] | None = None,
                 after: Callable[[ChangeWriter, str], None] | None = None) -> None:
-    """Remove a record (it stays, marked removed) or restore it; ``after`` as in ``save``."""
+    """Remove a record (it stays, marked removed) or restore it (checked again: a key
+    entered once may have been taken meanwhile); ``after`` as in ``save``."""
     current = get(book, table, record_id)
     wanted = "removed" if removed else "active"
     if current["status"] == wanted:
         raise InvalidOperation(f"record.already_{wanted}")
-    if not removed and check_restore is not None:
-        issues = check_restore(current)
+    if not removed:
+        issues = unique_issues(book, table, current, record_id)
+        if check_restore is not None and not issues:
+            issues = check_restore(current)
         if issues:
             raise ValidationFailed(issues)
     action = f"{record}.{'remove' if removed else 'restore'}"
@@ -93,14 +102,20 @@ def set_removed(book: Book, table: str, record: str, record_id: str, removed: bo
             after(writer, record_id)
 
 
-def one_a_year(book: Book, table: str, owner_column: str, owner_id: str,
-               record_id: str | None) -> Callable[[dict[str, Any]], list[Issue]]:
-    """A rule for records kept once a year per owner (a household's income, a project's
-    distributed income): the year must not already have an active record."""
-    def check(values: dict[str, Any]) -> list[Issue]:
-        taken = book.conn.execute(
-            f"SELECT 1 FROM {table} WHERE {owner_column} = ? AND year = ?"
-            " AND status = 'active' AND id IS NOT ?",
-            [owner_id, values.get("year"), record_id]).fetchone()
-        return [Issue("income.year_taken", "year", {"year": values.get("year")})] if taken else []
-    return check
+def unique_issues(book: Book, table: str, values: dict[str, Any], record_id: str | None
+                  ) -> list[Issue]:
+    """The kind's keys a person enters only once (``RecordKind.unique``) that another
+    active record holds already: ``<record>.<last column>_taken`` (``income.year_taken``,
+    ``household.number_taken``), naming the value. Every kind's store checks them here."""
+    record_kind = kind(table)
+    issues = []
+    for key in record_kind.unique:
+        if any(values.get(column) is None for column in key):
+            continue
+        where = " AND ".join(f"{column} = ?" for column in key)
+        active = " AND status = 'active'" if record_kind.removable else ""
+        if book.conn.execute(f"SELECT 1 FROM {table} WHERE {where}{active} AND id IS NOT ?",
+                             [*(values[c] for c in key), record_id]).fetchone():
+            issues.append(Issue(f"{record_kind.record}.{key[-1]}_taken", key[-1],
+                                {key[-1]: values[key[-1]]}))
+    return issues

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..storage.book import Book, snapshot
 from ..storage.files import replace_atomically
-from ..storage.kinds import KINDS, VILLAGE
+from ..storage.kinds import HOUSEHOLD, in_village, kind, village_kinds
 from ..storage.schema_names import SHIPPED_SCHEMA
 from .keys import Keys, SyncError, load_keys, unb64
 from .package import Package, write_package
@@ -47,20 +47,9 @@ def village_counts(book: Book, village_id: str | None) -> dict[str, int]:
     """Rows of each record kind that belong to a village (账账相符 compares these)."""
     if village_id is None:
         return {}
-    households = "SELECT id FROM households WHERE village_id = :v"
-    queries = {
-        "households": "SELECT count(*) FROM households WHERE village_id = :v",
-        "problems": "SELECT count(*) FROM problems WHERE village_id = :v",
-        "projects": "SELECT count(*) FROM projects WHERE village_id = :v",
-        "project_incomes": "SELECT count(*) FROM project_incomes WHERE project_id IN"
-                           " (SELECT id FROM projects WHERE village_id = :v)",
-    }
-    for kind in KINDS:
-        if kind.owner_column == "household_id" or kind.table == "visit_photos":
-            queries.setdefault(kind.table, f"SELECT count(*) FROM {kind.table}"
-                                           f" WHERE household_id IN ({households})")
-    return {table: book.conn.execute(sql, {"v": village_id}).fetchone()[0]
-            for table, sql in queries.items()}
+    return {k.table: book.conn.execute(f"SELECT count(*) FROM {k.table} WHERE"
+                                       f" {in_village(k.table)}", {"v": village_id}
+                                       ).fetchone()[0] for k in village_kinds()}
 
 
 def village_records(book: Book, village_id: str) -> tuple[set[str], set[str]]:
@@ -69,13 +58,13 @@ def village_records(book: Book, village_id: str) -> tuple[set[str], set[str]]:
     households = {r[0] for r in conn.execute("SELECT id FROM households WHERE village_id = ?",
                                              [village_id])}
     records = set(households) | {village_id}
-    for kind in KINDS:
-        if kind.owner == VILLAGE and kind.table != "households":
+    # the kinds a household does not own (problems, projects and their incomes, photos…),
+    # up their owner chain; a household's own travel by its id
+    for record_kind in village_kinds():
+        if record_kind.owner != HOUSEHOLD and record_kind.table != "households":
             records |= {r[0] for r in conn.execute(
-                f"SELECT id FROM {kind.table} WHERE village_id = ?", [village_id])}
-    records |= {r[0] for r in conn.execute(
-        "SELECT id FROM project_incomes WHERE project_id IN"
-        " (SELECT id FROM projects WHERE village_id = ?)", [village_id])}
+                f"SELECT id FROM {record_kind.table} WHERE {in_village(record_kind.table)}",
+                {"v": village_id})}
     return records, households
 
 
@@ -121,12 +110,14 @@ def collect(book: Book, target: dict[str, Any], full: bool = False
                            or c["record"] in keep[0] or c["household"] in keep[1]]
                 if not changes:
                     continue
-            for change in changes:
-                if change["table"] == "visit_photos" and change["op"] == "create":
-                    digest = change["new"].get("image", {}).get("sha256")
+            for change in changes:  # the content of binary columns (photos) by its hash
+                if change["op"] != "create":
+                    continue
+                for column in kind(change["table"]).binary:
+                    digest = (change["new"].get(column) or {}).get("sha256")
                     if digest:
                         blobs[digest] = book.conn.execute(
-                            "SELECT image FROM visit_photos WHERE id = ?",
+                            f"SELECT {column} FROM {change['table']} WHERE id = ?",
                             [change["record"]]).fetchone()[0]
             actions.append({"id": action_id, "site": site, "seq": origin_seq,
                             "action": what, "operator": operator, "at": at,

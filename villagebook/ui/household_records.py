@@ -23,19 +23,19 @@ from ..storage.visits import list_visits, remove_visit, restore_visit, save_visi
 from ..storage.checks import ANSWERS, list_checks, remove_check, restore_check, save_check
 from ..storage.incomes import list_incomes, remove_income, restore_income, save_income
 from .photos import PhotosDialog
-from .record_tab import Column, RecordKind
+from .record_tab import Column, TabSpec
 from .scope import VillageScope
 from ..core.today import current_date
 
 
-def income_kind(book: Book) -> RecordKind:
+def income_tab(book: Book) -> TabSpec:
     def title(current: dict[str, Any] | None) -> str:
         if current is None:
             return QCoreApplication.translate("HouseholdRecords", "Income of a year")
         return QCoreApplication.translate("HouseholdRecords", "Income of {year}").format(
             year=current["year"])
 
-    return RecordKind(
+    return TabSpec(
         record="income",
         columns=[Column("year"), Column("wage_total"), Column("production_total"),
                  Column("property_total"), Column("transfer_total"), Column("prod_expense"),
@@ -51,12 +51,12 @@ def income_kind(book: Book) -> RecordKind:
     )
 
 
-def check_kind(book: Book) -> RecordKind:
+def check_tab(book: Book) -> TabSpec:
     def title(current: dict[str, Any] | None) -> str:
         return QCoreApplication.translate(
             "HouseholdRecords", "Check of the two assurances and three guarantees")
 
-    return RecordKind(
+    return TabSpec(
         record="check",
         columns=[Column("check_date"), Column("checker"),
                  *(Column(name, warn_when=0) for name in ANSWERS), Column("note")],
@@ -90,11 +90,11 @@ def _monitoring_summary(book: Book, household_id: str) -> str:
     return QCoreApplication.translate("HouseholdRecords", "Now: not monitored")
 
 
-def monitoring_kind(book: Book) -> RecordKind:
+def monitoring_tab(book: Book) -> TabSpec:
     def title(current: dict[str, Any] | None) -> str:
         return QCoreApplication.translate("HouseholdRecords", "Monitoring event")
 
-    return RecordKind(
+    return TabSpec(
         record="monitoring",
         columns=[Column("event_date"), Column("event"), Column("category"), Column("risks"),
                  Column("disaster_subtype"), Column("removal_method"), Column("note")],
@@ -109,7 +109,7 @@ def monitoring_kind(book: Book) -> RecordKind:
     )
 
 
-def measure_kind(book: Book) -> RecordKind:
+def measure_tab(book: Book) -> TabSpec:
     def title(current: dict[str, Any] | None) -> str:
         return QCoreApplication.translate("HouseholdRecords", "Assistance measure")
 
@@ -118,7 +118,7 @@ def measure_kind(book: Book) -> RecordKind:
                                  " AND status = 'active' ORDER BY position", [household_id])
         return {"member_id": [(r[0], r[1]) for r in rows]}
 
-    return RecordKind(
+    return TabSpec(
         record="measure",
         columns=[Column("start_date"), Column("measure_type"), Column("member_name"),
                  Column("content"), Column("amount"), Column("funding_source"),
@@ -135,11 +135,11 @@ def measure_kind(book: Book) -> RecordKind:
     )
 
 
-def pairing_kind(book: Book) -> RecordKind:
+def pairing_tab(book: Book) -> TabSpec:
     def title(current: dict[str, Any] | None) -> str:
         return QCoreApplication.translate("HouseholdRecords", "Helper of this household")
 
-    return RecordKind(
+    return TabSpec(
         record="pairing",
         columns=[Column("helper_name"), Column("helper_unit"), Column("helper_phone"),
                  Column("start_date"), Column("end_date"), Column("note")],
@@ -154,7 +154,7 @@ def pairing_kind(book: Book) -> RecordKind:
     )
 
 
-def visit_kind(book: Book) -> RecordKind:
+def visit_tab(book: Book) -> TabSpec:
     def title(current: dict[str, Any] | None) -> str:
         return QCoreApplication.translate("HouseholdRecords", "Visit")
 
@@ -164,7 +164,7 @@ def visit_kind(book: Book) -> RecordKind:
         return {"visit_date": current_date().isoformat(), "visitor_role": "01",
                 "helper_id": helpers[0]["helper_id"] if helpers else None}
 
-    return RecordKind(
+    return TabSpec(
         record="visit",
         columns=[Column("visit_date"), Column("visit_kind"), Column("visitor"),
                  Column("found"), Column("problems"), Column("agreed"),
@@ -182,11 +182,11 @@ def visit_kind(book: Book) -> RecordKind:
     )
 
 
-def helper_kind(book: Book) -> RecordKind:
+def helper_tab(book: Book) -> TabSpec:
     def title(current: dict[str, Any] | None) -> str:
         return QCoreApplication.translate("HouseholdRecords", "Helper")
 
-    return RecordKind(
+    return TabSpec(
         record="helper",
         columns=[Column("name"), Column("unit"), Column("post"), Column("phone"),
                  Column("households"), Column("visits_this_year"), Column("required"),
@@ -217,7 +217,7 @@ def _village_of_new(book: Book, scope: VillageScope):
     return new_village, (prepare_new if scope.show else None)
 
 
-def problem_kind(book: Book, scope: VillageScope | None = None) -> RecordKind:
+def problem_tab(book: Book, scope: VillageScope | None = None) -> TabSpec:
     scope = scope or VillageScope()
 
     def title(current: dict[str, Any] | None) -> str:
@@ -228,7 +228,7 @@ def problem_kind(book: Book, scope: VillageScope | None = None) -> RecordKind:
 
     new_village, prepare_new = _village_of_new(book, scope)
 
-    return RecordKind(
+    return TabSpec(
         record="problem",
         columns=scope.columns([
             Column("found_date"), Column("source"), Column("category"), Column("problem"),
@@ -250,14 +250,14 @@ def problem_kind(book: Book, scope: VillageScope | None = None) -> RecordKind:
     )
 
 
-def project_kind(book: Book, scope: VillageScope | None = None) -> RecordKind:
+def project_tab(book: Book, scope: VillageScope | None = None) -> TabSpec:
     scope = scope or VillageScope()
     new_village, prepare_new = _village_of_new(book, scope)
 
     def title(current: dict[str, Any] | None) -> str:
         return QCoreApplication.translate("HouseholdRecords", "Project")
 
-    return RecordKind(
+    return TabSpec(
         record="project",
         columns=scope.columns([
             Column("name"), Column("project_type"), Column("funds"), Column("funding_source"),
@@ -278,11 +278,11 @@ def project_kind(book: Book, scope: VillageScope | None = None) -> RecordKind:
     )
 
 
-def project_income_kind(book: Book) -> RecordKind:
+def project_income_tab(book: Book) -> TabSpec:
     def title(current: dict[str, Any] | None) -> str:
         return QCoreApplication.translate("HouseholdRecords", "Income distributed by the asset")
 
-    return RecordKind(
+    return TabSpec(
         record="project_income",
         columns=[Column("year"), Column("amount"), Column("households"), Column("note")],
         title=title,

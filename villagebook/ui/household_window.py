@@ -27,8 +27,8 @@ from . import field_editors
 from .event_dialogs import EventDialog
 from .forms.ui_household import Ui_HouseholdForm
 from .history import HistoryModel
-from .household_records import (check_kind, income_kind, measure_kind, monitoring_kind,
-                                pairing_kind, visit_kind)
+from .household_records import (check_tab, income_tab, measure_tab, monitoring_tab,
+                                pairing_tab, visit_tab)
 from .record_tab import RecordTab
 from .member_table import CodeDelegate, MemberTableModel
 from .messages import describe, describe_error
@@ -60,8 +60,8 @@ class HouseholdWindow(QWidget):
         self.history = HistoryModel(book, self)
         self._setup_tables()
         self.record_tabs = [RecordTab(kind(book), self)
-                            for kind in (income_kind, check_kind, monitoring_kind,
-                                         measure_kind, pairing_kind, visit_kind)]
+                            for kind in (income_tab, check_tab, monitoring_tab,
+                                         measure_tab, pairing_tab, visit_tab)]
         for position, (tab, title) in enumerate(zip(self.record_tabs, (
                 self.tr("Income"), self.tr("Two assurances, three guarantees"),
                 self.tr("Monitoring"), self.tr("Assistance measures"), self.tr("Helpers"),

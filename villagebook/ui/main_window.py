@@ -251,11 +251,11 @@ class MainWindow(QMainWindow):
             page = MeasuresPage(self.book, scope=self.scope)
             page.open_household.connect(self.open_household)
         elif name in ("helpers", "problems"):
-            from .household_records import helper_kind, problem_kind
+            from .household_records import helper_tab, problem_tab
             from .record_tab import RecordTab
 
-            page = RecordTab(helper_kind(self.book) if name == "helpers"
-                             else problem_kind(self.book, self.scope))
+            page = RecordTab(helper_tab(self.book) if name == "helpers"
+                             else problem_tab(self.book, self.scope))
         elif name == "visits":
             from .visits_page import VisitsPage
 

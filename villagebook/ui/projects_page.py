@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from ..storage.book import Book
-from .household_records import project_income_kind, project_kind
+from .household_records import project_income_tab, project_tab
 from .record_tab import RecordTab
 from .scope import VillageScope
 
@@ -18,8 +18,8 @@ class ProjectsPage(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.projects = RecordTab(project_kind(book, scope))
-        self.incomes = RecordTab(project_income_kind(book))
+        self.projects = RecordTab(project_tab(book, scope))
+        self.incomes = RecordTab(project_income_tab(book))
         splitter.addWidget(self.projects)
         splitter.addWidget(self.incomes)
         layout.addWidget(splitter)

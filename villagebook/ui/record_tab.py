@@ -118,8 +118,9 @@ class RecordTableModel(QAbstractTableModel):
 
 
 @dataclass
-class RecordKind:
-    """What a tab needs to know about its records."""
+class TabSpec:
+    """What a tab (a household window's, or a page of records) needs to know about its
+    records: not the record kind itself, which `storage.kinds` describes."""
 
     record: str
     columns: list[Column]
@@ -148,7 +149,7 @@ class RecordTab(QWidget):
 
     changed = Signal()
 
-    def __init__(self, kind: RecordKind, parent: QWidget | None = None) -> None:
+    def __init__(self, kind: TabSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
         self.household_id: str | None = None

@@ -115,3 +115,21 @@ def test_an_older_book_is_brought_ready_for_sync(tmp_path):
         [(warning_id, code)] = book.conn.execute(
             "SELECT id, code FROM accepted_warnings").fetchall()
         assert code == "id.area_unknown" and isinstance(warning_id, str)
+
+
+def test_every_record_of_a_village_is_found_up_its_owner_chain(demo_book):
+    """The counts a package states (账账相符) and what it may carry follow the registry's
+    owner chain: a photo through its visit and household to the village."""
+    from villagebook.storage.kinds import BOOK, KINDS, in_village, village_kinds
+    from villagebook.sync.export import village_counts
+
+    assert in_village("visit_photos") == (
+        "visit_id IN (SELECT id FROM visits WHERE household_id IN"
+        " (SELECT id FROM households WHERE village_id = :v))")
+    assert {k.table for k in village_kinds()} == {
+        k.table for k in KINDS if k.owner != BOOK and k.table != "village"}
+    village = demo_book.conn.execute("SELECT id FROM village").fetchone()[0]
+    counts = village_counts(demo_book, village)
+    for table, count in counts.items():  # one village: every record of the kind is its
+        assert count == demo_book.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    assert counts["households"] == 60 and counts["members"] > 60

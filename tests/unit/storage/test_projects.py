@@ -24,7 +24,7 @@ def test_project_with_yearly_income_distributed(book):
     assert row["funds"] == 800000_00 and row["distributed_total"] == 97000_50
     with pytest.raises(ValidationFailed) as info:
         save_project_income(book, project, None, {"year": "2025", "amount": "1"}, today=TODAY)
-    assert [i.code for i in info.value.issues] == ["income.year_taken"]
+    assert [i.code for i in info.value.issues] == ["project_income.year_taken"]
     remove_project_income(book, second)
     assert list_projects(book)[0]["distributed_total"] == 45000_50
     assert [i["year"] for i in list_project_incomes(book, project)] == [2024]
