@@ -994,92 +994,92 @@
 <context>
     <name>HouseholdRecords</name>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="34"/>
+        <location filename="../../villagebook/ui/household_records.py" line="36"/>
         <source>Income of a year</source>
         <translation>年度收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="35"/>
+        <location filename="../../villagebook/ui/household_records.py" line="37"/>
         <source>Income of {year}</source>
         <translation>{year} 年收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="56"/>
+        <location filename="../../villagebook/ui/household_records.py" line="58"/>
         <source>Check of the two assurances and three guarantees</source>
         <translation>两不愁三保障核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="79"/>
+        <location filename="../../villagebook/ui/household_records.py" line="81"/>
         <source>Now: monitored since {since} as {category}; risks: {risks}</source>
         <translation>当前：自 {since} 起纳入监测，{category}；风险类型：{risks}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="84"/>
+        <location filename="../../villagebook/ui/household_records.py" line="86"/>
         <source>Now: risk removed on {date} ({method})</source>
         <translation>当前：已于 {date} 风险消除（{method}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="87"/>
+        <location filename="../../villagebook/ui/household_records.py" line="89"/>
         <source>removed by assistance within two months of identification: please check</source>
         <translation>识别后两个月内即“帮扶消除”，请核实</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="90"/>
+        <location filename="../../villagebook/ui/household_records.py" line="92"/>
         <source>Now: not monitored</source>
         <translation>当前：未纳入监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="95"/>
+        <location filename="../../villagebook/ui/household_records.py" line="97"/>
         <source>Monitoring event</source>
         <translation>监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="114"/>
+        <location filename="../../villagebook/ui/household_records.py" line="116"/>
         <source>Assistance measure</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="140"/>
+        <location filename="../../villagebook/ui/household_records.py" line="142"/>
         <source>Helper of this household</source>
         <translation>本户的帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="159"/>
+        <location filename="../../villagebook/ui/household_records.py" line="161"/>
         <source>Visit</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="180"/>
+        <location filename="../../villagebook/ui/household_records.py" line="182"/>
         <source>Photos…</source>
         <translation>照片…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="187"/>
+        <location filename="../../villagebook/ui/household_records.py" line="189"/>
         <source>Helper</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="224"/>
+        <location filename="../../villagebook/ui/household_records.py" line="226"/>
         <source>Problem and rectification</source>
         <translation>问题排查整改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="247"/>
+        <location filename="../../villagebook/ui/household_records.py" line="249"/>
         <source>Only overdue</source>
         <translation>只看逾期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="258"/>
+        <location filename="../../villagebook/ui/household_records.py" line="260"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="283"/>
+        <location filename="../../villagebook/ui/household_records.py" line="285"/>
         <source>Income distributed by the asset</source>
         <translation>资产收益分配</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="295"/>
+        <location filename="../../villagebook/ui/household_records.py" line="297"/>
         <source>Select a project above to see the income its asset distributed each year.</source>
         <translation>在上方选择一个项目，即可查看其资产每年分配的收益。</translation>
     </message>
@@ -1087,150 +1087,150 @@
 <context>
     <name>HouseholdWindow</name>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="66"/>
+        <location filename="../../villagebook/ui/household_records.py" line="307"/>
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="66"/>
+        <location filename="../../villagebook/ui/household_records.py" line="308"/>
         <source>Two assurances, three guarantees</source>
         <translation>两不愁三保障</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="67"/>
+        <location filename="../../villagebook/ui/household_records.py" line="310"/>
         <source>Monitoring</source>
         <translation>防返贫监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="67"/>
+        <location filename="../../villagebook/ui/household_records.py" line="311"/>
         <source>Assistance measures</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="67"/>
+        <location filename="../../villagebook/ui/household_records.py" line="312"/>
         <source>Helpers</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="68"/>
+        <location filename="../../villagebook/ui/household_records.py" line="313"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="108"/>
+        <location filename="../../villagebook/ui/household_window.py" line="109"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="178"/>
+        <location filename="../../villagebook/ui/household_window.py" line="179"/>
         <source>Household {number} {head}</source>
         <translation>农户 {number} {head}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="180"/>
+        <location filename="../../villagebook/ui/household_window.py" line="181"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="186"/>
+        <location filename="../../villagebook/ui/household_window.py" line="187"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="192"/>
+        <location filename="../../villagebook/ui/household_window.py" line="193"/>
         <source>Closed on {date}: {reason}. {note}</source>
         <translation>已于 {date} 注销：{reason}。{note}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="198"/>
+        <location filename="../../villagebook/ui/household_window.py" line="199"/>
         <source>Reopen household</source>
         <translation>恢复此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="198"/>
+        <location filename="../../villagebook/ui/household_window.py" line="199"/>
         <source>Close household…</source>
         <translation>注销此户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="257"/>
-        <location filename="../../villagebook/ui/household_window.py" line="263"/>
+        <location filename="../../villagebook/ui/household_window.py" line="258"/>
+        <location filename="../../villagebook/ui/household_window.py" line="264"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="258"/>
+        <location filename="../../villagebook/ui/household_window.py" line="259"/>
         <source>Not saved: {count} problem(s) must be corrected first. They are listed at the bottom of the window.</source>
         <translation>未保存：有 {count} 处错误需要先改正，已列在窗口下方。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="272"/>
+        <location filename="../../villagebook/ui/household_window.py" line="273"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="273"/>
+        <location filename="../../villagebook/ui/household_window.py" line="274"/>
         <source>Please check these points:</source>
         <translation>请核对以下几点：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="274"/>
+        <location filename="../../villagebook/ui/household_window.py" line="275"/>
         <source>Correct, save anyway</source>
         <translation>核对无误，仍然保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="275"/>
+        <location filename="../../villagebook/ui/household_window.py" line="276"/>
         <source>Go back and change</source>
         <translation>返回修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="313"/>
-        <location filename="../../villagebook/ui/household_window.py" line="323"/>
+        <location filename="../../villagebook/ui/household_window.py" line="314"/>
+        <location filename="../../villagebook/ui/household_window.py" line="324"/>
         <source>Member leaves</source>
         <translation>成员减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="314"/>
+        <location filename="../../villagebook/ui/household_window.py" line="315"/>
         <source>Select the member in the table first.</source>
         <translation>请先在表格中选中这名成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="324"/>
+        <location filename="../../villagebook/ui/household_window.py" line="325"/>
         <source>{name} leaves the household. The record is kept and can be restored.</source>
         <translation>{name} 将从本户减少。记录会保留，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="339"/>
+        <location filename="../../villagebook/ui/household_window.py" line="340"/>
         <source>Restore member</source>
         <translation>恢复成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="340"/>
+        <location filename="../../villagebook/ui/household_window.py" line="341"/>
         <source>Tick “Show members who left” and select the member to restore.</source>
         <translation>请勾选“显示已减少的成员”，再选中要恢复的成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="367"/>
+        <location filename="../../villagebook/ui/household_window.py" line="368"/>
         <source>Close household</source>
         <translation>注销此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="368"/>
+        <location filename="../../villagebook/ui/household_window.py" line="369"/>
         <source>The household leaves the active list. Nothing is deleted; it can be reopened.</source>
         <translation>本户将移出在册名单。不会删除任何记录，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="377"/>
-        <location filename="../../villagebook/ui/household_window.py" line="381"/>
+        <location filename="../../villagebook/ui/household_window.py" line="378"/>
+        <location filename="../../villagebook/ui/household_window.py" line="382"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="390"/>
+        <location filename="../../villagebook/ui/household_window.py" line="391"/>
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="391"/>
+        <location filename="../../villagebook/ui/household_window.py" line="392"/>
         <source>This household has unsaved changes. Save them?</source>
         <translation>本户有尚未保存的修改。要保存吗？</translation>
     </message>
@@ -3655,38 +3655,38 @@
 <context>
     <name>RecordTab</name>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="158"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="159"/>
         <source>Save the household first; then its records can be added.</source>
         <translation>请先保存本户，然后才能添加这些记录。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="178"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="179"/>
         <source>Add…</source>
         <translation>新增…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="179"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="180"/>
         <source>Change…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="180"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="181"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="181"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="182"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="182"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="183"/>
         <source>Show removed</source>
         <translation>显示已删除的</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="293"/>
-        <location filename="../../villagebook/ui/record_tab.py" line="297"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="294"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="298"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>

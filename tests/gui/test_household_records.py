@@ -287,3 +287,18 @@ def test_projects_page_project_and_its_income(qtbot, book, monkeypatch):
     qtbot.mouseClick(page.incomes.add_button, Qt.MouseButton.LeftButton)
     assert page.incomes.model.rowCount() == 1
     assert page.projects.model.rows[0]["distributed_total"] == 52000_00
+
+
+def test_adding_a_kind_touches_the_registry_its_migration_and_its_form():
+    """Each kind with a form (fields.json) is a table of the schema and, when a household
+    owns it, a tab of the household window (in the registry's order); no other list of
+    kinds is kept by hand."""
+    from villagebook.core import records
+    from villagebook.storage.kinds import KINDS, household_kinds
+    from villagebook.ui.household_records import HOUSEHOLD_TABS
+
+    for record_kind in KINDS:
+        if record_kind.record:
+            assert records.fields(record_kind.record), record_kind.table
+    with_form = [k.table for k in household_kinds() if k.record and k.table != "members"]
+    assert list(HOUSEHOLD_TABS) == with_form

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from ..core import codes
+from ..core.messages import QT_TRANSLATE_NOOP
 from ..storage.book import Book
 from ..storage.helpers import (current_helpers, helper_choices, list_helpers, list_pairings,
                                remove_helper, remove_pairing, restore_helper, restore_pairing,
@@ -296,3 +298,17 @@ def project_income_tab(book: Book) -> TabSpec:
                                         "Select a project above to see the income its asset "
                                         "distributed each year."),
     )
+
+
+# The tabs of the household window, by the table of the kind each shows (the registry,
+# ``storage.kinds``, gives their order): the factory and the tab's title (translated in
+# the household window's context)
+HOUSEHOLD_TABS: dict[str, tuple[Callable[[Book], TabSpec], str]] = {
+    "incomes": (income_tab, QT_TRANSLATE_NOOP("HouseholdWindow", "Income")),
+    "checks": (check_tab, QT_TRANSLATE_NOOP("HouseholdWindow",
+                                            "Two assurances, three guarantees")),
+    "monitoring_events": (monitoring_tab, QT_TRANSLATE_NOOP("HouseholdWindow", "Monitoring")),
+    "measures": (measure_tab, QT_TRANSLATE_NOOP("HouseholdWindow", "Assistance measures")),
+    "pairings": (pairing_tab, QT_TRANSLATE_NOOP("HouseholdWindow", "Helpers")),
+    "visits": (visit_tab, QT_TRANSLATE_NOOP("HouseholdWindow", "Visits")),
+}

@@ -27,8 +27,8 @@ from . import field_editors
 from .event_dialogs import EventDialog
 from .forms.ui_household import Ui_HouseholdForm
 from .history import HistoryModel
-from .household_records import (check_tab, income_tab, measure_tab, monitoring_tab,
-                                pairing_tab, visit_tab)
+from ..storage.kinds import household_kinds
+from .household_records import HOUSEHOLD_TABS
 from .record_tab import RecordTab
 from .member_table import CodeDelegate, MemberTableModel
 from .messages import describe, describe_error
@@ -59,14 +59,15 @@ class HouseholdWindow(QWidget):
         self.members = MemberTableModel([], self)
         self.history = HistoryModel(book, self)
         self._setup_tables()
-        self.record_tabs = [RecordTab(kind(book), self)
-                            for kind in (income_tab, check_tab, monitoring_tab,
-                                         measure_tab, pairing_tab, visit_tab)]
-        for position, (tab, title) in enumerate(zip(self.record_tabs, (
-                self.tr("Income"), self.tr("Two assurances, three guarantees"),
-                self.tr("Monitoring"), self.tr("Assistance measures"), self.tr("Helpers"),
-                self.tr("Visits")))):
-            self.ui.tabs.insertTab(2 + position, tab, title)
+        # a tab for each kind the household owns that has one, in the registry's order
+        self.record_tabs: list[RecordTab] = []
+        for record_kind in household_kinds():
+            if record_kind.table not in HOUSEHOLD_TABS:
+                continue  # members: the member table; accepted warnings: in the checks
+            make, title = HOUSEHOLD_TABS[record_kind.table]
+            tab = RecordTab(make(book), self)
+            self.ui.tabs.insertTab(2 + len(self.record_tabs), tab, self.tr(title))
+            self.record_tabs.append(tab)
             tab.changed.connect(self._record_changed)
         self._setup_actions()
         self._revalidate = QTimer(self, singleShot=True, interval=250)

@@ -133,3 +133,4 @@ def test_every_record_of_a_village_is_found_up_its_owner_chain(demo_book):
     for table, count in counts.items():  # one village: every record of the kind is its
         assert count == demo_book.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     assert counts["households"] == 60 and counts["members"] > 60
+
