@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from .core import idnumber, search_keys
+from .core import codes, idnumber
 from .core.demo_user import DEMO_OPERATOR
 from .core.errors import BookError, Issue, ValidationFailed, VillagebookError
 from .paths import data_dir, default_book_path
@@ -405,7 +405,7 @@ def _warm_up() -> None:
     """Load, off the window's thread, what the first search, code typed or save needs."""
     importlib.import_module("sqlite_utils")  # the first save's transactions
     idnumber.parse("11010519491231002X")  # python-stdnum, for the first ID typed
-    search_keys.warm_up()
+    codes.warm_up()
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:

@@ -426,7 +426,7 @@ def test_bare_numbers_in_a_code_column_are_never_read_by_guess(book, tmp_path):
     is named by the check, and read by the numbering the person chooses (remembered
     like the other column choices)."""
     from helpers import make_id
-    from villagebook.reports.workbook_import import normalize, targets
+    from villagebook.reports.import_columns import normalize, targets
 
     path = tmp_path / "户籍名单.xlsx"
     write(path, [

@@ -99,3 +99,11 @@ def numberings(list_name: str) -> dict[str, Numbering]:
     raw = json.loads(path.read_text(encoding="utf-8")).get(list_name, {})
     return {key: Numbering(key, value["label"], dict(value["codes"]))
             for key, value in raw.items()}
+
+
+def warm_up() -> None:
+    """Load pypinyin and read the code lists' initials ahead of need (a background thread
+    after the window shows), so the first household window opens without the wait."""
+    for name in list_names():
+        for entry in code_list(name):
+            _ = entry.initials

@@ -16,16 +16,6 @@ def _pypinyin() -> ModuleType:
     return pypinyin
 
 
-def warm_up() -> None:
-    """Load pypinyin and read the code lists' initials ahead of need (a background thread
-    after the window shows), so the first household window opens without the wait."""
-    from . import codes
-
-    for name in codes.list_names():
-        for entry in codes.code_list(name):
-            _ = entry.initials
-
-
 @lru_cache(maxsize=65536)
 def initials(text: str) -> str:
     """Pinyin initials of Chinese text, other characters kept lower-case: 张三 → 'zs'."""

@@ -20,6 +20,7 @@ from ..core.errors import Issue, ValidationFailed
 from ..storage.book import Book
 from ..storage.book_settings import json_setting, set_json_setting
 from ..storage.files import replace_atomically
+from .import_columns import header_key, list_of, targets
 from .import_monitoring import MONITORING
 
 VERSION = 1
@@ -63,8 +64,6 @@ def from_json(data: Any, name: str = "") -> Answers:
     if data["version"] > VERSION:
         raise ValidationFailed([Issue("import.answers_newer", "answers",
                                       {"version": data["version"]})])
-    from .workbook_import import header_key
-
     try:
         columns = {header_key(str(k)): target_key(str(v)) if v else ""
                    for k, v in (data.get("columns") or {}).items()}
@@ -119,8 +118,6 @@ def save(answers: Answers, path: str | Path,
 def target_key(text: str) -> str:
     """A target as the import names it (``member.id_number``) or its Chinese label
     (证件号码, or 家庭成员：证件号码 / 农户：户类别 where two records share a label)."""
-    from .workbook_import import header_key, targets
-
     text = text.strip()
     known = dict(targets())
     if text in known:
@@ -146,8 +143,6 @@ def _record_named(text: str) -> str | None:
 
 def code_for(key: str, text: str) -> str:
     """The code a person named for a field (``key``): its code or its label."""
-    from .workbook_import import list_of
-
     list_name = list_of(key)
     if not list_name:
         return text.strip()
@@ -161,8 +156,6 @@ def code_for(key: str, text: str) -> str:
 
 def parse_column(spec: str) -> tuple[str, str]:
     """``"表头=字段"`` → (folded title, target key); ``"表头="``: not imported."""
-    from .workbook_import import header_key
-
     title, sep, target = spec.rpartition("=")
     if not sep or not title.strip():
         raise ValidationFailed([Issue("import.answer_form", "answers",

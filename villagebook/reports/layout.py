@@ -23,7 +23,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from ..storage.files import replace_atomically
 from .fonts import register
-from .workbook import Cancelled
+from ..core.errors import Cancelled
 
 PAPERS = {"A4": A4, "A3": A3}
 HEADER_FILL = colors.HexColor("#E8EEF5")

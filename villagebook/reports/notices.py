@@ -28,7 +28,7 @@ from ..storage.book_settings import text_setting
 from ..storage.village import get_village
 from .layout import build, chinese_date, frame_width, grid, page_size, para, styles
 from .walls import committee
-from .workbook import Cancelled
+from ..core.errors import Cancelled
 from ..core.today import current_date
 
 MAX_NOTICE_DAYS = 60

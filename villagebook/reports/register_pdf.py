@@ -15,7 +15,7 @@ from ..storage.book import Book
 from ..storage.notices import MONITORING_IDENTIFIED, register_rows
 from ..storage.village import get_village
 from .layout import build, frame_width, grid, page_size, para, styles
-from .workbook import Cancelled
+from ..core.errors import Cancelled
 from ..core.today import current_date
 
 COLUMNS = (("序号", .05), ("户编号", .13), ("组", .06), ("户主姓名", .08),

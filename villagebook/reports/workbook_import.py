@@ -12,7 +12,6 @@ updated through the change log, never duplicated.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import unicodedata
 from collections import OrderedDict
@@ -25,7 +24,6 @@ from typing import Any
 import python_calamine
 
 from ..core import codes, idnumber, records
-from ..paths import resources_dir
 from ..core.dates import normalize_date_text
 from ..core.errors import Issue, ValidationFailed
 from ..core.records import HOUSEHOLD, MEMBER
@@ -39,35 +37,16 @@ from ..storage.households import (close_household, find_household_id, load_house
 from . import import_monitoring
 from . import import_answers
 from .import_answers import Answers
+from .import_columns import (HOUSEHOLD_STATE, IGNORED, OWN_NUMBERING, STATE_COLUMNS, STATE_KEYS,
+                             SYNONYMS, _spec_of, column_label, header_key, list_of, normalize)
 from .import_monitoring import MONITORING
-from .workbook import Cancelled
+from ..core.errors import Cancelled
 from .workbook_guard import ImportRefused, Inspection, inspect_workbook
 
 HEADER_ROWS_SCANNED = 15
 MAX_ROWS = 200_000  # a larger sheet is refused: it is not a village's list
 MAX_LISTED = 1000  # problems (and warnings) listed; the rest counted
 
-# Other names the same column goes by in lists seen in villages: data, beside the code
-# lists (resources/codes/headers.json).
-def _synonyms() -> dict[tuple[str, str], tuple[str, ...]]:
-    raw = json.loads((resources_dir() / "codes" / "headers.json").read_text(encoding="utf-8"))
-    out: dict[tuple[str, str], tuple[str, ...]] = {}
-    for key, names in raw.items():
-        if not key.startswith("_"):
-            record, field = key.split(".", 1)
-            out[(record, field)] = tuple(names)
-    return out
-
-
-SYNONYMS = _synonyms()
-STATE_COLUMNS = {"状态": "status", "减少原因": "left_reason", "减少日期": "left_date",
-                 "减少说明": "left_note"}
-# 注销 of a whole household, from the register's 农户 sheet (applied after the households)
-HOUSEHOLD_STATE = {"注销原因": "closed_reason", "注销日期": "closed_date",
-                   "注销说明": "closed_note"}
-STATE_KEYS = ("status", "closed_reason", "closed_date", "closed_note")
-# derived columns of the program's own register: not imported
-IGNORED = {"户主姓名", "家庭人口数", "序号"}  # derived here, or only a row number
 
 
 @dataclass
@@ -96,25 +75,6 @@ class _Rollback(Exception):
     pass
 
 
-def normalize(text: Any) -> str:
-    """Full-width to half-width, no spaces or stray marks: how headers are compared."""
-    cleaned = unicodedata.normalize("NFKC", str(text or ""))
-    return re.sub(r"[\s*＊:：]", "", cleaned)
-
-
-# Item numbering before a title (A4, 1., 一、, (三)) and notes in brackets after it
-# (证件号码（身份证或残疾人证）): compared without them when the whole title is unknown
-_NUMBERING = re.compile(r"^(?:[A-Za-z]\d{1,2}\.?|\d{1,2}[.、)]|[一二三四五六七八九十]+[、.]|"
-                        r"\([一二三四五六七八九十\d]+\))")
-_NOTE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】")
-
-
-def header_key(text: Any) -> str:
-    """A title without item numbering and bracketed notes (folded as ``normalize``)."""
-    key = _NOTE.sub("", _NUMBERING.sub("", normalize(text)))
-    return key or normalize(text)
-
-
 def _place(known: dict[str, tuple[str, str]], title: Any) -> tuple[str, str] | None:
     """Where a column goes: its title as written, else without numbering and notes."""
     folded = normalize(title)
@@ -129,25 +89,6 @@ _CLOSING = re.compile(r"^(?:合计|总计|小计|共计|填表人|填报人|制�
 
 # A person's choice for a column title (normalized): ``"member.name"`` or ``""`` (skip it).
 Mapping = dict[str, str]
-
-
-def targets() -> list[tuple[str, str]]:
-    """Every column an import can fill, as (``record.field``, Chinese label): members'
-    fields first, then the household's, then the states."""
-    out = [(f"{MEMBER}.{s.name}", s.zh) for s in records.fields(MEMBER)]
-    # a code column of bare numbers, read by a numbering chosen by the person
-    out += [(f"{record}.{s.name}@{key}", f"{s.zh}（{label}）")
-            for record in (MEMBER, HOUSEHOLD) for s in records.fields(record)
-            if s.kind == "code" and codes.numberings(s.codes or "")
-            for key, label in [(OWN_NUMBERING, s.zh), *(
-                (n.key, n.label) for n in codes.numberings(s.codes or "").values())]]
-    out += [(f"{MEMBER}.{c}", records.label(MEMBER, c)) for c in STATE_COLUMNS.values()]
-    out += [(f"{HOUSEHOLD}.{s.name}", s.zh) for s in records.fields(HOUSEHOLD)]
-    out += [(f"{HOUSEHOLD}.{c}", records.label(HOUSEHOLD, c)) for c in HOUSEHOLD_STATE.values()]
-    # the monitoring columns: labelled by their first title in headers.json
-    out += [(f"{record}.{name}", titles[0]) for (record, name), titles in SYNONYMS.items()
-            if record == MONITORING]
-    return out
 
 
 def _with_mapping(known: dict[str, tuple[str, str]], mapping: Mapping | None
@@ -273,7 +214,6 @@ def _reader(record: str, name: str) -> Callable[[str], Any]:
 
 
 _SEPARATORS = re.compile(r"[、,，;；]")
-OWN_NUMBERING = "own"  # a code column's bare numbers are this program's codes
 
 
 @lru_cache(maxsize=None)
@@ -290,14 +230,6 @@ def _same(text: str) -> str:
     return text
 
 
-
-
-@lru_cache(maxsize=None)
-def _spec_of(record: str, name: str) -> records.FieldSpec | None:
-    try:
-        return records.field(record, name)
-    except KeyError:
-        return None
 
 
 def read_workbook(path: str | Path) -> tuple[dict[str, list[list[Any]]], Inspection]:
@@ -343,22 +275,6 @@ class Reading:
     numbered: int = 0
     cut_short: dict[tuple[str, str], list[Any]] = field(default_factory=dict)
     cut_rows: set[tuple[str, int]] = field(default_factory=set)
-
-
-def list_of(key: str) -> str:
-    """The code list a target reads its values by ("" for text, dates, numbers)."""
-    record, _, name = key.partition(".")
-    name = name.partition("@")[0]
-    if record == MONITORING and name == "removed":
-        return "yes_no"
-    spec = _spec_of(record, name)
-    if spec is None:
-        return ""
-    if spec.kind == "bool":
-        return "yes_no"
-    if name == "status":
-        return "record_status"
-    return spec.codes or "" if spec.kind in ("code", "codes") else ""
 
 
 @lru_cache(maxsize=None)
@@ -971,13 +887,3 @@ def write_report(result: ImportResult, path: str | Path) -> None:
     sheet.freeze_panes = "A2"
     with replace_atomically(path) as tmp:
         workbook.save(tmp)
-
-
-def column_label(name: str) -> str:
-    """A field's label as a list names it (a member's first), or the name itself."""
-    for record in (MEMBER, HOUSEHOLD):
-        try:
-            return records.label(record, name)
-        except KeyError:
-            continue
-    return name

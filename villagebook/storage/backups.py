@@ -21,6 +21,7 @@ from sqlite3 import Connection
 
 from ..core.errors import BookError
 from .book import RESTORED, Book, backup, book_version, release_wal
+from .book_files import backup_folder
 from .book_settings import local_setting, set_local_setting
 from .connection import connect, db_errors, take_alone
 from .schema_names import SCHEMA_VERSION
@@ -39,11 +40,6 @@ class BackupInfo:
     households: int
     last_change: str | None  # when the newest change in it was made
     size: int
-
-
-def backup_folder(book_path: Path) -> Path:
-    """Where a book's automatic backups go: a folder beside it (``石桥村-备份``)."""
-    return book_path.parent / f"{book_path.stem}-备份"
 
 
 def _name(book_path: Path, made: dt.datetime) -> str:

@@ -196,6 +196,10 @@ class Book:
                 release_wal(self.conn)
             raise
 
+    def is_township(self) -> bool:
+        """Whether this is a township's book (many villages) rather than a village's."""
+        return self.meta("book_kind") == "township"
+
     def reach_ms(self) -> int:
         """The wall-clock milliseconds up to which another book's stamps are followed."""
         hours = self.meta(f"local.{MAX_AHEAD_SETTING}") or MAX_AHEAD_HOURS
@@ -399,6 +403,11 @@ def open_book(path: str | Path, *, create: bool = False, read_only: bool = False
     except BaseException:
         conn.close()
         raise
+
+
+def is_township(book: Book) -> bool:
+    """Whether this is a township's book (many villages) rather than a village's."""
+    return book.is_township()
 
 
 RESTORED = "restored_at"  # meta: put in place by a restore, not yet opened since

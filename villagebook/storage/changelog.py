@@ -257,9 +257,7 @@ def village_of_new_record(book: Book) -> str | None:
     """The village a new household, problem or project belongs to when none is named: the
     book's own. A township's book keeps many villages and names none: the record is refused
     (it would belong to no village and never reach one)."""
-    from .township import is_township
-
     home = book.home_village_id
-    if home is None and is_township(book):
+    if home is None and book.is_township():
         raise ValidationFailed([Issue("village.required", "village_id")])
     return home

@@ -29,21 +29,8 @@ import sqlcipher3
 from ..core.errors import BookError
 from .connection import (MIN_PASSWORD, SALT_BYTES, cipher_connection, db_errors,
                          derive_key, is_locked, key_of, remember_key, salt_of, take_alone)
+from .book_files import companions
 from .files import replace_atomically
-
-
-def companions(book_path: Path) -> list[Path]:
-    """The copies of a book kept beside it that hold its records: automatic backups, the
-    book kept aside before a restore, the copy made before a migration."""
-    from .backups import backup_folder
-
-    stem = book_path.stem
-    found = sorted(book_path.parent.glob(f"{stem}-恢复前-*.db"))
-    found += sorted(book_path.parent.glob(f"{stem}.before-v*.bak"))
-    folder = backup_folder(book_path)
-    if folder.is_dir():
-        found += sorted(folder.glob(f"{stem}-*.db"))
-    return found
 
 
 def journal_of(book_path: Path) -> Path:

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..core.errors import Issue, ValidationFailed
 from .book import Book, create_book
+from .book import is_township as is_township  # its call sites read it from here
 from .village import add_user
 
 _TOWNSHIP_CODE = re.compile(r"^\d{9}$")
@@ -43,11 +44,6 @@ def create_township(path: str | Path, values: dict[str, Any]) -> Book:
         book.operator = user
 
     return create_book(path, fill)
-
-
-def is_township(book: Book) -> bool:
-    """Whether this is a township's book (many villages) rather than a village's."""
-    return book.meta("book_kind") == "township"
 
 
 SUMMARY_CATEGORIES = ("01", "02", "03")  # 脱贫户, 监测户, 一般农户 (household_category)

@@ -31,10 +31,9 @@ from ..reports.import_monitoring import MONITORING
 from ..core.errors import ValidationFailed
 from ..reports import import_answers
 from ..reports.import_answers import Answers
-from ..reports.workbook_import import (OWN_NUMBERING, ImportRefused, ImportResult,
-                                       SheetColumns, column_label, columns_of,
-                                       import_workbook, list_of,
-                                       normalize, targets, write_report)
+from ..reports.import_columns import OWN_NUMBERING, column_label, list_of, normalize, targets
+from ..reports.workbook_import import (ImportRefused, ImportResult, SheetColumns, columns_of,
+                                       import_workbook, write_report)
 from ..storage import open_book
 from . import i18n
 from .jobs import LatestOnly, Progress, wait_for_jobs

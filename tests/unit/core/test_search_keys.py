@@ -15,7 +15,7 @@ def test_warm_up_reads_every_code_lists_initials_ahead_of_need():
     from villagebook.core import codes, search_keys
 
     search_keys.initials.cache_clear()
-    search_keys.warm_up()
+    codes.warm_up()
     labels = {e.label for name in codes.list_names() for e in codes.code_list(name)}
     assert search_keys.initials.cache_info().currsize >= len(labels)
     assert search_keys._pypinyin.cache_info().currsize == 1
