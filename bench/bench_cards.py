@@ -20,8 +20,7 @@ from reportlab.lib import colors  # noqa: E402
 from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
-from reportlab.platypus import (PageBreak, Paragraph, SimpleDocTemplate, Table,  # noqa: E402
-                                TableStyle)
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle  # noqa: E402
 
 from villagebook.cli import create_demo  # noqa: E402
 from villagebook.reports.cards import print_cards  # noqa: E402

@@ -32,7 +32,6 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
 
 
-
 def _id(body: str) -> str:
     from stdnum.cn import ric
 

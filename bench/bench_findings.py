@@ -75,9 +75,9 @@ def main() -> None:
         print(f"{households} households")
         ours_total = bare_total = 0.0
         for _codes, finder in FINDERS:
-            ours = timed(lambda: list(finder(book, today)), repeat=3)
-            bare = timed(lambda: [raw.execute(sql).fetchall()
-                                  for sql in BARE[finder.__name__]], repeat=3)
+            ours = timed(lambda finder=finder: list(finder(book, today)), repeat=3)
+            bare = timed(lambda finder=finder: [raw.execute(sql).fetchall()
+                                                for sql in BARE[finder.__name__]], repeat=3)
             ours_total, bare_total = ours_total + ours, bare_total + bare
             report(finder.__name__, ours, bare, "ms")
         report("all rule groups", ours_total, bare_total, "ms")

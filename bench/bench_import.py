@@ -16,8 +16,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import fresh_path, report, timed  # noqa: E402
 import python_calamine  # noqa: E402
+from _common import fresh_path, report, timed  # noqa: E402
 
 from villagebook.cli import create_demo  # noqa: E402
 from villagebook.reports.workbook import export_register  # noqa: E402

@@ -65,10 +65,10 @@ def main() -> None:
             continue
         for order, sql_order in ((Qt.SortOrder.AscendingOrder, "ASC"),
                                  (Qt.SortOrder.DescendingOrder, "DESC")):
-            bare = timed(lambda: conn.execute(
+            bare = timed(lambda name=name, sql_order=sql_order: conn.execute(
                 f"SELECT id, {COLUMNS} FROM households WHERE status = 'active'"
                 f" ORDER BY {name} {sql_order}, number {sql_order} LIMIT {PAGE}").fetchall(), 3)
-            ours = timed(lambda: model.sort(column, order), 3)
+            ours = timed(lambda column=column, order=order: model.sort(column, order), 3)
             report(f"sort by {name} {sql_order}", ours, bare, "ms")
     model.sort(0, Qt.SortOrder.AscendingOrder)
 

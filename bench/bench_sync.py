@@ -28,7 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import report, timed  # noqa: E402
 
-from villagebook.cli import create_demo, main as cli  # noqa: E402
+from villagebook.cli import create_demo  # noqa: E402
+from villagebook.cli import main as cli
 from villagebook.core.demo import DEMO_VILLAGE  # noqa: E402
 from villagebook.storage import open_book  # noqa: E402
 from villagebook.storage.households import load_household, save_household  # noqa: E402

@@ -18,10 +18,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_sync  # noqa: E402  (builds the villages and the township)
 from _common import report, timed  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-import bench_sync  # noqa: E402  (builds the villages and the township)
 from villagebook.storage import open_book  # noqa: E402
 from villagebook.sync.apply import import_files  # noqa: E402
 from villagebook.ui.main_window import PAGES, MainWindow  # noqa: E402

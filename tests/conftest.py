@@ -10,14 +10,14 @@ from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from dates import DATES, SUITE_DATE, travel  # noqa: E402
 from hypothesis import settings  # noqa: E402
 
-from dates import DATES, SUITE_DATE, travel  # noqa: E402
 from villagebook.cli import create_demo  # noqa: E402
 from villagebook.storage import open_book  # noqa: E402
 from villagebook.storage.book import Book  # noqa: E402
-from villagebook.sync.book_password import forget as forget_keys  # noqa: E402
 from villagebook.storage.village import add_user, set_village  # noqa: E402
+from villagebook.sync.book_password import forget as forget_keys  # noqa: E402
 
 # No wall-clock limit in any test: hypothesis's per-example deadline is one (a loaded
 # machine made a pure ID-number property fail on time alone).

@@ -27,7 +27,7 @@ class Site:
         self.db = root / f"{name}.db"
         self.monkeypatch = monkeypatch
 
-    def __enter__(self) -> "Site":
+    def __enter__(self) -> Site:
         self._old = os.environ.get("VILLAGEBOOK_DATA_DIR")
         os.environ["VILLAGEBOOK_DATA_DIR"] = str(self.data)
         return self

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import contextlib
+import importlib
 import sys
 import threading
 from collections.abc import Iterator
@@ -24,12 +24,12 @@ from .storage.connection import db_errors
 from .storage.township import create_township
 from .storage.village import add_user, get_village, list_users, set_village
 from .ui import i18n
+from .ui.first_paint import after_first_paint
 from .ui.fonts import install_font
 from .ui.jobs import LatestOnly, wait_for_jobs
 from .ui.main_window import MainWindow
-from .ui.first_paint import after_first_paint
-from .ui.screen_fit import show_main
 from .ui.messages import describe, describe_error, describe_failure
+from .ui.screen_fit import show_main
 from .ui.single_instance import SingleInstance
 
 DEMO_HOUSEHOLDS = 300

@@ -26,20 +26,20 @@ from .core import demo as demo_data
 from .core.dates import parse_date
 from .core.demo_user import DEMO_OPERATOR
 from .core.errors import BookError, Issue, ValidationFailed, VillagebookError
+from .core.today import current_date
 from .paths import default_book_path
 from .reports.notices import KINDS as NOTICE_KINDS
 from .reports.printing import DOCUMENTS
 from .storage import open_book, scratch
 from .storage.book import Book, create_book, person_error, snapshot
-from .storage.connection import MIN_PASSWORD, is_locked
 from .storage.bulk import insert_households, insert_village_records
+from .storage.connection import MIN_PASSWORD, is_locked
 from .storage.households import find_household_id
 from .storage.kinds import household_kinds, kind
-from .storage.records import rows
 from .storage.problems import save_problem
+from .storage.records import rows
 from .storage.township import is_township
 from .storage.village import add_user, list_users, set_village
-from .core.today import current_date
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -286,11 +286,9 @@ def _run(args: argparse.Namespace) -> int:
               + ", ".join(f"{k} {v}" for k, v in counts.items()))
     elif args.command == "import-xlsx":
         from .core.messages import describe_plain
-        from .reports.workbook_import import import_workbook, write_report
-
-        from .reports.protected import is_protected, unprotected
-
         from .reports import import_answers
+        from .reports.protected import is_protected, unprotected
+        from .reports.workbook_import import import_workbook, write_report
 
         given = import_answers.from_options(args.column, args.value, args.default)
         answers = (import_answers.load(args.answers) if args.answers

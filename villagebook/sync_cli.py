@@ -16,8 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .core.messages import describe_plain
 from .core.errors import Issue
+from .core.messages import describe_plain
 from .storage import open_book
 from .storage.book import Book
 
@@ -150,8 +150,8 @@ def run(args: argparse.Namespace, path: Path, operator: Callable[[Book, str | No
 
 
 def _pair(args: argparse.Namespace, path: Path) -> int:
-    from .sync.keys import load_keys, pairing_card, read_card, write_card
     from .storage.village import book_identity
+    from .sync.keys import load_keys, pairing_card, read_card, write_card
     from .sync.peers import add_peer
 
     keys = load_keys()

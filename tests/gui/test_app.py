@@ -355,6 +355,7 @@ def test_export_the_register_from_the_window(qtbot, demo_book, tmp_path, monkeyp
 
 def test_import_from_the_window_checks_first_then_imports(qtbot, book, tmp_path):
     from helpers import LI_MEI, ZHANG_SAN
+
     from villagebook.ui.import_dialog import ImportDialog
 
     good = tmp_path / "名单.xlsx"
@@ -398,6 +399,7 @@ def test_import_asks_once_what_the_list_leaves_open_and_remembers(qtbot, book, t
     a 合计 row: the person places the column and answers the value in the dialog; the
     same list a second time asks nothing."""
     from helpers import LI_MEI, ZHANG_SAN
+
     from villagebook.ui.import_dialog import ImportDialog
 
     path = tmp_path / "自制名单.xlsx"
@@ -492,6 +494,7 @@ def test_first_run_new_township_creates_the_township_book(qtbot, monkeypatch, tm
 
 def test_an_empty_book_says_what_to_do_first_and_where_it_is(qtbot, book, monkeypatch):
     from helpers import family
+
     from villagebook.storage.households import save_household
     from villagebook.ui.main_window import PAGES, MainWindow
 
@@ -509,9 +512,9 @@ def test_an_empty_book_says_what_to_do_first_and_where_it_is(qtbot, book, monkey
 
 
 def test_a_list_of_another_village_is_flagged_before_import(qtbot, boxes, book, tmp_path):
+    from helpers import LI_MEI, ZHANG_SAN
     from PySide6.QtWidgets import QMessageBox
 
-    from helpers import LI_MEI, ZHANG_SAN
     from villagebook.ui.import_dialog import ImportDialog
 
     other = tmp_path / "河口村名单.xlsx"  # 户编号 of 530524101002, not 石桥村's
@@ -534,6 +537,7 @@ def test_a_list_of_another_village_is_flagged_before_import(qtbot, boxes, book, 
 
 def test_a_search_result_says_which_member_it_found(qtbot, book):
     from helpers import family
+
     from villagebook.storage.households import save_household
     from villagebook.storage.queries import LIST_COLUMNS
     from villagebook.ui.main_window import MainWindow
@@ -557,6 +561,7 @@ def test_a_search_result_says_which_member_it_found(qtbot, book):
 
 def test_a_column_of_bare_numbers_is_read_by_the_numbering_chosen(qtbot, book, tmp_path):
     from helpers import LI_MEI, ZHANG_SAN
+
     from villagebook.ui.import_dialog import ImportDialog
 
     path = tmp_path / "户籍名单.xlsx"

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from helpers import family
 from PySide6.QtWidgets import QMessageBox
 
-from helpers import family
 from villagebook import app as app_module
 from villagebook.storage import backups as backups_module
 from villagebook.storage.backups import make_backup

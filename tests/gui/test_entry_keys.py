@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from helpers import family
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit
 
-from helpers import family
 from villagebook.storage.households import save_household
 from villagebook.storage.measures import list_measures, save_measure
 from villagebook.storage.visits import list_visits

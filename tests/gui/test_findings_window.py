@@ -5,11 +5,11 @@ a reason is gone (and logged), the list prints and exports as shown."""
 from __future__ import annotations
 
 import pytest
+from helpers import pdf_text
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from helpers import pdf_text
 from villagebook.storage.findings import find_all
 from villagebook.ui.main_window import MainWindow
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from helpers import LI_MEI, ZHANG_SAN, ZHANG_XIAO
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit
 
-from helpers import LI_MEI, ZHANG_SAN, ZHANG_XIAO
 from villagebook.storage.households import load_household
 from villagebook.ui.household_window import HouseholdWindow
 from villagebook.ui.main_window import MainWindow

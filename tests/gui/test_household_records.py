@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from helpers import family
 from PySide6.QtCore import Qt
 
-from helpers import family
 from villagebook.storage.checks import list_checks
 from villagebook.storage.households import save_household
 from villagebook.storage.incomes import list_incomes

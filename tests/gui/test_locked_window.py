@@ -4,9 +4,9 @@ taking the password off asks the current one."""
 
 from __future__ import annotations
 
+from helpers import family
 from PySide6.QtCore import Qt
 
-from helpers import family
 from villagebook import app as app_module
 from villagebook.storage.connection import forget_keys, is_locked
 from villagebook.storage.households import save_household

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from helpers import family
 from PySide6.QtGui import QColor, QImage
 
-from helpers import family
 from villagebook.storage.households import save_household
 from villagebook.storage.photos import MAX_SIDE, list_photos, photo_data
 from villagebook.storage.visits import save_visit

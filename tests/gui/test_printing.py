@@ -4,12 +4,12 @@ the preview, printing through QPrinter, and refused options."""
 from __future__ import annotations
 
 import pytest
+from helpers import pdf_text
 from pypdf import PdfReader
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from helpers import pdf_text
 from villagebook.storage.book_settings import text_setting
 from villagebook.ui.main_window import MainWindow
 

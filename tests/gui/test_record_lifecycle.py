@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from helpers import family
 from PySide6.QtCore import Qt
 
-from helpers import family
 from villagebook.storage.changelog import history
 from villagebook.storage.helpers import save_helper
 from villagebook.storage.households import save_household

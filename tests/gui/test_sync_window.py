@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
+from helpers import family
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QMessageBox
-
-from helpers import family
 from syncing import Site, another_village, households
+
 from villagebook.storage import open_book
 from villagebook.storage.households import load_household, save_household
 from villagebook.storage.township import create_township
@@ -124,7 +123,7 @@ def test_pair_send_merge_decide_and_answer_from_the_window(qtbot, boxes, tmp_pat
     assert tpage.villages.rowCount() == 1 and tpage.villages.item(0, 4).text() == "1"
     assert tmain.model.total() == 1  # the list shows the arrived household
     # both change the phone; the township decides; its answer goes home
-    for site, book, phone in ((village, vbook, "13900000001"), (township, tbook,
+    for _site, book, phone in ((village, vbook, "13900000001"), (township, tbook,
                                                                  "13900000002")):
         book.operator = book.operator or "王站长"
         household, members = load_household(book, household_id)
@@ -211,6 +210,7 @@ def test_a_typed_value_that_breaks_the_field_rule_is_refused_in_words(qtbot, box
 def test_the_township_window_writes_its_register_and_summary(qtbot, boxes, tmp_path,
                                                              monkeypatch):
     from helpers import pdf_text
+
     from villagebook.reports.workbook import rows_of
 
     shown: list[str] = []

@@ -7,10 +7,10 @@ import shutil
 import subprocess
 
 import pytest
-from pypdf import PdfReader
-
 from helpers import family
 from helpers import pdf_text as text_of
+from pypdf import PdfReader
+
 from villagebook.cli import main
 from villagebook.reports.cards import print_cards
 from villagebook.storage.households import save_household
@@ -65,7 +65,7 @@ def test_household_with_no_members_and_long_text_still_prints(book, tmp_path):
 
     household, members = family()
     hid = save_household(book, None, household, members).household_id
-    for i in range(40):
+    for _ in range(40):
         save_measure(book, hid, None, {"measure_type": "01", "start_date": "2025-01-01",
                                        "progress": "03", "content": "很长的措施内容" * 12})
     close_household(book, hid, "01", "2025-06-01")

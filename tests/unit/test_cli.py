@@ -1,3 +1,4 @@
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -5,8 +6,6 @@ import sys
 import pytest
 
 from villagebook.cli import main
-import datetime as dt
-
 from villagebook.core.validation import check_household, clean_fields
 from villagebook.storage import open_book
 from villagebook.storage.households import load_household

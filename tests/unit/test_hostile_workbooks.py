@@ -7,12 +7,11 @@ import struct
 import zipfile
 
 import pytest
+from helpers import LI_MEI, ZHANG_SAN
 from openpyxl import Workbook
 
-from helpers import LI_MEI, ZHANG_SAN
 from villagebook.cli import main
-from villagebook.reports import workbook_guard
-from villagebook.reports import workbook_import
+from villagebook.reports import workbook_guard, workbook_import
 from villagebook.reports.workbook_import import ImportRefused, import_workbook
 
 

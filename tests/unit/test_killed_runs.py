@@ -7,8 +7,8 @@ import sqlite3
 import sys
 
 import pytest
-
 from killing import duration, environment, integrity, killed_runs, run, spread
+
 from villagebook.sync.keys import read_card
 
 pytestmark = [pytest.mark.slow,
@@ -27,7 +27,7 @@ def test_a_killed_demo_leaves_no_book_or_a_whole_one(tmp_path):
     env = environment(tmp_path / "data", tmp_path / "systemp")
     book = tmp_path / "demo.db"
     outcomes = set()
-    for delay, finished in killed_runs(["demo", "--db", str(book), "--households", "1500"],
+    for delay, _finished in killed_runs(["demo", "--db", str(book), "--households", "1500"],
                                        env, spread(0.3, 1.2, 5)):
         if book.exists():
             assert integrity(book) == "ok" and households(book) == 1500, delay
@@ -176,7 +176,7 @@ def test_a_killed_password_change_leaves_the_book_whole_locked_or_not(tmp_path):
     assert run(["demo", "--db", str(book), "--households", "3000"], env).returncode == 0
     locking = {**env, "VILLAGEBOOK_NEW_PASSWORD": "kill-test-password"}
     states = set()
-    for delay, finished in killed_runs(["password", "--db", str(book)], locking,
+    for delay, _finished in killed_runs(["password", "--db", str(book)], locking,
                                        spread(0.4, 2.0, 5)):
         if is_locked(book):
             states.add("locked")

@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import os
 import subprocess
+import zipfile
 
 import pytest
+from dates import villagebook_command
 from openpyxl import load_workbook
 
 from villagebook.core.errors import BookError
 from villagebook.reports.protected import is_protected, unprotected, write_protected
 from villagebook.reports.workbook import export_register
 from villagebook.storage import scratch
-from dates import villagebook_command
 
 PASSWORD = "村册2026"
 
@@ -47,7 +48,7 @@ def test_the_protected_register_holds_nothing_readable_and_opens_with_its_passwo
     assert is_protected(protected) and not is_protected(plain)
     data = protected.read_bytes()
     assert not any(i.encode() in data for i in _ids(demo_book))
-    with pytest.raises(Exception):  # not a workbook without its password
+    with pytest.raises(zipfile.BadZipFile):  # not a workbook without its password
         load_workbook(protected)
     with unprotected(protected, PASSWORD) as copy:
         assert copy.name == protected.name  # messages name the file the person chose

@@ -7,9 +7,9 @@ import datetime as dt
 import re
 
 import pytest
+from helpers import family, pdf_text
 from pypdf import PdfReader
 
-from helpers import family, pdf_text
 from villagebook.cli import create_demo, main
 from villagebook.core import codes
 from villagebook.core.errors import InvalidOperation, ValidationFailed

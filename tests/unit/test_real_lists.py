@@ -14,9 +14,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from helpers import make_id
 from openpyxl import Workbook
 
-from helpers import make_id
 from villagebook.cli import main
 from villagebook.core.errors import ValidationFailed
 from villagebook.reports import import_answers

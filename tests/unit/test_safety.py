@@ -10,9 +10,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from helpers import family, make_id, pdf_text
 from sqlite_utils import Database
 
-from helpers import family, make_id, pdf_text
 from villagebook.cli import main
 from villagebook.core.errors import BookError, ValidationFailed
 from villagebook.paths import data_dir

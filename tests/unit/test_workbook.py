@@ -8,9 +8,9 @@ import subprocess
 import zipfile
 
 import pytest
+from helpers import family
 from openpyxl import load_workbook
 
-from helpers import family
 from villagebook.cli import main
 from villagebook.reports.workbook import Cancelled, export_register
 from villagebook.storage.households import save_household

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from helpers import LI_MEI, ZHANG_HUA, ZHANG_SAN, ZHANG_XIAO
 from openpyxl import Workbook
 
-from helpers import LI_MEI, ZHANG_HUA, ZHANG_SAN, ZHANG_XIAO
 from villagebook.cli import export_records, main
 from villagebook.reports.workbook import export_register
 from villagebook.reports.workbook_import import ImportRefused, import_workbook
@@ -367,6 +367,7 @@ def test_the_national_lists_monitoring_columns_come_in_as_logged_events(book, tm
     path; what the list does not say enough for is named, never made up; importing the
     list again adds nothing."""
     from helpers import make_id
+
     from villagebook.storage.monitoring import list_events, monitoring_state
 
     path = tmp_path / "监测对象名单.xlsx"
@@ -426,6 +427,7 @@ def test_bare_numbers_in_a_code_column_are_never_read_by_guess(book, tmp_path):
     is named by the check, and read by the numbering the person chooses (remembered
     like the other column choices)."""
     from helpers import make_id
+
     from villagebook.reports.import_columns import normalize, targets
 
     path = tmp_path / "户籍名单.xlsx"

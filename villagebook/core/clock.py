@@ -11,7 +11,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-
 COUNTER_MAX = 0xFFFF  # four hex digits: past it a stamp moves to the next millisecond
 
 

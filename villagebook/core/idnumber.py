@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache, lru_cache
-
 from types import ModuleType
 
 from .errors import Issue

@@ -18,6 +18,7 @@ from reportlab.platypus import KeepTogether, Spacer, Table
 
 from ..core import codes, idnumber, records
 from ..core.income import people_in_year, summarize
+from ..core.today import current_date
 from ..storage.book import Book
 from ..storage.book_settings import monitoring_line
 from ..storage.checks import ANSWERS, current_check
@@ -27,9 +28,19 @@ from ..storage.measures import list_measures
 from ..storage.monitoring import monitoring_state
 from ..storage.village import get_village
 from ..storage.visits import list_visits
-from .layout import (BatchResult, PartStart, Styles, build_batch, cell, frame_width, grid,
-                     page_size, para, styles, table_style)
-from ..core.today import current_date
+from .layout import (
+    BatchResult,
+    PartStart,
+    Styles,
+    build_batch,
+    cell,
+    frame_width,
+    grid,
+    page_size,
+    para,
+    styles,
+    table_style,
+)
 
 MAX_VISITS = 5
 

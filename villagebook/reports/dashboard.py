@@ -22,13 +22,13 @@ from ..core import codes
 from ..core.errors import InvalidOperation
 from ..core.messages import translate_plain
 from ..core.rules import BY_CODE, Finding
+from ..core.today import current_date
 from ..storage.book import Book, snapshot
 from ..storage.book_settings import int_setting
 from ..storage.measures import MeasureFilter, measure_totals
 from ..storage.village import book_identity
 from .fonts import register
 from .layout import build, chinese_date, frame_width, page_size, para, styles
-from ..core.today import current_date
 
 BAR = colors.HexColor("#3f7fbf")
 NEED = colors.HexColor("#c0392b")

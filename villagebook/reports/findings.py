@@ -15,9 +15,9 @@ from openpyxl import Workbook
 from ..core.errors import InvalidOperation
 from ..core.messages import describe_plain, translate_plain
 from ..core.rules import BY_CODE, Finding
+from ..core.today import current_date
 from ..storage.files import replace_atomically
 from .layout import build, chinese_date, frame_width, grid, page_size, para, styles
-from ..core.today import current_date
 
 HEADER = ("级别", "预警", "村", "户编号", "户主", "成员", "说明")
 SEVERITY_WORDS = {"error": "错误", "warning": "预警", "reminder": "提醒"}

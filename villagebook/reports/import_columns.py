@@ -8,13 +8,14 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from ..core import codes, records
 from ..core.records import HOUSEHOLD, MEMBER
 from ..paths import resources_dir
 from .import_monitoring import MONITORING
+
 
 # Other names the same column goes by in lists seen in villages: data, beside the code
 # lists (resources/codes/headers.json).
@@ -80,7 +81,7 @@ def targets() -> list[tuple[str, str]]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _spec_of(record: str, name: str) -> records.FieldSpec | None:
     try:
         return records.field(record, name)

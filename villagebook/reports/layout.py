@@ -17,13 +17,12 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import (Flowable, PageBreak, Paragraph, SimpleDocTemplate, Table,
-                                TableStyle)
+from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
 
+from ..core.errors import Cancelled
 from ..storage.files import replace_atomically
 from .fonts import register
-from ..core.errors import Cancelled
 
 PAPERS = {"A4": A4, "A3": A3}
 HEADER_FILL = colors.HexColor("#E8EEF5")

@@ -21,15 +21,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepTogether, Spacer
 
 from ..core import codes, records
-from ..core.errors import InvalidOperation, Issue, ValidationFailed
+from ..core.errors import Cancelled, InvalidOperation, Issue, ValidationFailed
+from ..core.today import current_date
 from ..storage import notices
 from ..storage.book import Book
 from ..storage.book_settings import text_setting
 from ..storage.village import get_village
 from .layout import build, chinese_date, frame_width, grid, page_size, para, styles
 from .walls import committee
-from ..core.errors import Cancelled
-from ..core.today import current_date
 
 MAX_NOTICE_DAYS = 60
 

@@ -10,13 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from ..core import codes, idnumber
-from ..core.errors import InvalidOperation
+from ..core.errors import Cancelled, InvalidOperation
+from ..core.today import current_date
 from ..storage.book import Book
 from ..storage.notices import MONITORING_IDENTIFIED, register_rows
 from ..storage.village import get_village
 from .layout import build, frame_width, grid, page_size, para, styles
-from ..core.errors import Cancelled
-from ..core.today import current_date
 
 COLUMNS = (("序号", .05), ("户编号", .13), ("组", .06), ("户主姓名", .08),
            ("户主证件号码", .15), ("人口", .05), ("户类别", .07), ("脱贫状态", .07),

@@ -13,11 +13,11 @@ from openpyxl.cell import WriteOnlyCell
 
 from ..core import codes, records
 from ..core.errors import InvalidOperation
+from ..core.today import current_date
 from ..storage.book import Book, snapshot
 from ..storage.files import replace_atomically
 from ..storage.township import SUMMARY_CATEGORIES, township_summary
 from .layout import build, chinese_date, frame_width, grid, page_size, para, styles
-from ..core.today import current_date
 
 SUMMARY_HEADER = ("村", "行政区划代码", "户数", "人数",
                   *(codes.label("household_category", c) for c in SUMMARY_CATEGORIES),

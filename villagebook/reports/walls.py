@@ -18,14 +18,26 @@ from reportlab.lib import colors
 from reportlab.platypus import Spacer, Table
 
 from ..core import codes, records
+from ..core.today import current_date
 from ..storage.book import Book
 from ..storage.book_settings import text_setting
 from ..storage.helpers import current_helpers
 from ..storage.measures import list_measures
 from ..storage.village import get_village
-from .layout import (BatchResult, PartStart, Styles, build_batch, cell, chinese_date,
-                     frame_width, grid, page_size, para, styles, table_style)
-from ..core.today import current_date
+from .layout import (
+    BatchResult,
+    PartStart,
+    Styles,
+    build_batch,
+    cell,
+    chinese_date,
+    frame_width,
+    grid,
+    page_size,
+    para,
+    styles,
+    table_style,
+)
 
 # type sizes are read from across a room: A3 gets the A4 sizes times √2
 SCALE = {"A4": 1.6, "A3": 2.26}

@@ -13,8 +13,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sqlite3
-from copy import copy
 from collections.abc import Callable, Iterator
+from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any

@@ -17,7 +17,7 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -25,22 +25,36 @@ import python_calamine
 
 from ..core import codes, idnumber, records
 from ..core.dates import normalize_date_text
-from ..core.errors import Issue, ValidationFailed
+from ..core.errors import Cancelled, Issue, ValidationFailed
 from ..core.records import HOUSEHOLD, MEMBER
-from ..storage.book import Book
 from ..core.validation import check_household
+from ..storage.book import Book
 from ..storage.bulk import insert_households
+from ..storage.households import (
+    close_household,
+    find_household_id,
+    load_household,
+    reopen_household,
+    save_household,
+)
 from ..storage.township import is_township
 from ..storage.village import get_village
-from ..storage.households import (close_household, find_household_id, load_household,
-                                  reopen_household, save_household)
-from . import import_monitoring
-from . import import_answers
+from . import import_answers, import_monitoring
 from .import_answers import Answers
-from .import_columns import (HOUSEHOLD_STATE, IGNORED, OWN_NUMBERING, STATE_COLUMNS, STATE_KEYS,
-                             SYNONYMS, _spec_of, column_label, header_key, list_of, normalize)
+from .import_columns import (
+    HOUSEHOLD_STATE,
+    IGNORED,
+    OWN_NUMBERING,
+    STATE_COLUMNS,
+    STATE_KEYS,
+    SYNONYMS,
+    _spec_of,
+    column_label,
+    header_key,
+    list_of,
+    normalize,
+)
 from .import_monitoring import MONITORING
-from ..core.errors import Cancelled
 from .workbook_guard import ImportRefused, Inspection, inspect_workbook
 
 HEADER_ROWS_SCANNED = 15
@@ -166,7 +180,7 @@ def _code_of(list_name: str, text: str) -> str:
     return found or text
 
 
-@lru_cache(maxsize=None)
+@cache
 def _lookups(list_name: str) -> tuple[dict[str, str], dict[str, str]]:
     """A code list's codes by folded label or code, and by pinyin initials when unique
     (the cell was read full-width-folded, so the labels are folded alike)."""
@@ -216,7 +230,7 @@ def _reader(record: str, name: str) -> Callable[[str], Any]:
 _SEPARATORS = re.compile(r"[、,，;；]")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _numbered_elsewhere(record: str, name: str) -> str:
     """For a code field whose bare numbers mean different entries in another numbering
     (GB/T 4761's 20 is 子, ours 之曾孙子女): the other numberings' names; else ""."""
@@ -277,7 +291,7 @@ class Reading:
     cut_rows: set[tuple[str, int]] = field(default_factory=set)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _valid(list_name: str) -> frozenset[str]:
     return frozenset(e.code for e in codes.code_list(list_name)) if list_name else frozenset()
 
@@ -871,8 +885,8 @@ def write_report(result: ImportResult, path: str | Path) -> None:
     """Every problem (sheet, row, column, value, what is wrong) as a workbook."""
     from openpyxl import Workbook
 
-    from ..storage.files import replace_atomically
     from ..core.messages import describe_plain
+    from ..storage.files import replace_atomically
 
     workbook = Workbook()
     sheet = workbook.active

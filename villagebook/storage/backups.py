@@ -20,12 +20,12 @@ from pathlib import Path
 from sqlite3 import Connection
 
 from ..core.errors import BookError
+from ..core.today import current_date, current_time
 from .book import RESTORED, Book, backup, book_version, release_wal
 from .book_files import backup_folder
 from .book_settings import local_setting, set_local_setting
 from .connection import connect, db_errors, take_alone
 from .schema_names import SCHEMA_VERSION
-from ..core.today import current_date, current_time
 
 SUFFIX = ".db"
 DAILY, WEEKLY = 7, 4  # backups kept: the newest of each of the last days, and weeks

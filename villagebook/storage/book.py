@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, cast
 from ..core.clock import HybridClock, wall_ms
 from ..core.errors import BookError, VillagebookError
 from ..core.ids import new_id
-from .connection import connect, connect_like, db_errors, is_locked
 from . import scratch
+from .connection import connect, connect_like, db_errors, is_locked
 from .files import replace_atomically
 from .installation import installation_id, remember_sequence, seen_sequence
 from .schema_names import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE, SCHEMA_VERSION

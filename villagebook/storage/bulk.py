@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ..core.records import fields
 from .book import Book
 from .changelog import INSERT_CHANGE, new_id, village_of_new_record
-from ..core.records import fields
-from .kinds import VILLAGE, bulk_children, kind
 from .households import HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, derived
+from .kinds import VILLAGE, bulk_children, kind
 
 _HH_COLS = ["id", "village_id", *HOUSEHOLD_COLUMNS, "status", "head_name", "member_count",
             "search_text", "head_sort", "group_sort", "last_visit", "next_follow_up",

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from ..core.errors import Issue, NotFound, ValidationFailed
-from ..core.today import now_text
 from ..core.ids import new_id
+from ..core.today import now_text
 from .kinds import HOUSEHOLD_DERIVED, KINDS, VILLAGE
 
 if TYPE_CHECKING:

@@ -14,8 +14,16 @@ from ..core.income import net_sql, per_person
 from ..core.measures import MICROCREDIT, overdue
 from ..core.messages import describe_plain
 from ..core.records import format_money
-from ..core.rules import (BY_CODE, RULES, SEVERITIES, Finding, school_age_births,
-                          school_year_start, share_of_year)
+from ..core.rules import (
+    BY_CODE,
+    RULES,
+    SEVERITIES,
+    Finding,
+    school_age_births,
+    school_year_start,
+    share_of_year,
+)
+from ..core.today import current_date
 from .book import Book
 from .book_settings import int_setting, monitoring_line
 from .changelog import to_json
@@ -24,7 +32,6 @@ from .problems import list_problems
 from .records import rows
 from .village import book_identity
 from .visits import follow_ups_due, not_visited
-from ..core.today import current_date
 
 ACTIVE = "h.status = 'active'"
 OUT_OR_MONITORED = "h.category IN ('01', '02')"  # 脱贫户, 监测户
@@ -297,9 +304,10 @@ def find_ids(book: Book, today: dt.date) -> Iterator[Finding]:
     for start in range(0, len(numbers), 500):
         chunk = numbers[start:start + 500]
         first: dict[str, dict[str, Any]] = {}
+        marks = ",".join("?" * len(chunk))
         for row in rows(book, "SELECT m.id, m.household_id, m.name, m.id_number, h.number " +
-                         current + " AND m.id_number IN (%s) ORDER BY m.id_number, h.number"
-                         % ",".join("?" * len(chunk)), chunk):
+                         current + f" AND m.id_number IN ({marks}) ORDER BY m.id_number,"
+                         " h.number", chunk):
             if row["id_number"] in first:
                 other = first[row["id_number"]]
                 yield Finding("id.twice", row["household_id"], row["id"], row["name"], {

@@ -6,10 +6,10 @@ import datetime as dt
 from typing import Any
 
 from ..core.errors import Issue
+from ..core.today import current_date
 from . import records
 from .book import Book
 from .book_settings import int_setting
-from ..core.today import current_date
 
 
 def list_helpers(book: Book, include_removed: bool = False, year: int | None = None

@@ -11,16 +11,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypedDict
 
-from ..core.errors import InvalidOperation, Issue, NotFound, ValidationFailed
 from ..core import records
+from ..core.errors import InvalidOperation, Issue, NotFound, ValidationFailed
 from ..core.records import HOUSEHOLD, MEMBER, fields, too_long
 from ..core.search_keys import group_sort_key, name_sort_key
+from ..core.today import current_date
 from ..core.validation import HEAD, check_household
 from .book import Book
 from .changelog import ChangeWriter, new_id, to_json
 from .records import unique_issues
 from .search_index import search_text
-from ..core.today import current_date
 
 HOUSEHOLD_COLUMNS = [s.name for s in fields(HOUSEHOLD)]
 MEMBER_COLUMNS = [s.name for s in fields(MEMBER)]

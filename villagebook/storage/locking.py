@@ -27,9 +27,19 @@ from pathlib import Path
 import sqlcipher3
 
 from ..core.errors import BookError
-from .connection import (MIN_PASSWORD, SALT_BYTES, cipher_connection, db_errors,
-                         derive_key, is_locked, key_of, remember_key, salt_of, take_alone)
 from .book_files import companions
+from .connection import (
+    MIN_PASSWORD,
+    SALT_BYTES,
+    cipher_connection,
+    db_errors,
+    derive_key,
+    is_locked,
+    key_of,
+    remember_key,
+    salt_of,
+    take_alone,
+)
 from .files import replace_atomically
 
 

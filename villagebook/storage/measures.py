@@ -18,7 +18,7 @@ TABLE, RECORD = "measures", "measure"
 def _with_derived(book: Book, measures: list[dict[str, Any]],
                   today: dt.date | None = None) -> list[dict[str, Any]]:
     names = dict(book.conn.execute(
-        "SELECT id, name FROM members WHERE id IN (%s)" % ",".join("?" * len(measures)),
+        f"SELECT id, name FROM members WHERE id IN ({','.join('?' * len(measures))})",
         [m["member_id"] for m in measures])) if measures else {}
     for m in measures:
         m["member_name"] = names.get(m["member_id"])

@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..core.today import current_date
 from . import records
 from .book import Book
-from ..core.today import current_date
 
 MONITORING_IDENTIFIED = "01"
 MONITORING_REMOVED = "02"

@@ -8,10 +8,10 @@ from typing import Any
 
 from ..core.errors import Issue, ValidationFailed
 from ..core.records import fields
+from ..core.today import current_date
 from ..core.validation import clean_fields
 from . import records
 from .book import Book
-from ..core.today import current_date
 
 DONE = "03"  # progress 已整改
 

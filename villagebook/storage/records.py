@@ -11,11 +11,11 @@ from typing import Any
 
 from ..core.errors import InvalidOperation, Issue, NotFound, ValidationFailed
 from ..core.records import fields
+from ..core.today import current_date
 from ..core.validation import clean_fields
 from .book import Book
 from .changelog import ChangeWriter
 from .kinds import kind
-from ..core.today import current_date
 
 
 def rows(book: Book, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:

@@ -83,7 +83,7 @@ def matched_members(conn: sqlite3.Connection, household_ids: list[str], search: 
         chunk = household_ids[start:start + 500]
         for household_id, name, id_number in conn.execute(
                 "SELECT household_id, name, id_number FROM members WHERE status = 'active'"
-                " AND household_id IN (%s) ORDER BY position, id" % ",".join("?" * len(chunk)),
+                f" AND household_id IN ({','.join('?' * len(chunk))}) ORDER BY position, id",
                 chunk):
             words = member_words({"name": name, "id_number": id_number})
             if any(w.startswith(t) or (_ID_LIKE.match(t) and w.startswith(REVERSED + t[::-1]))

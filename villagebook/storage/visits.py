@@ -8,11 +8,11 @@ import sqlite3
 from typing import Any, TypedDict
 
 from ..core.errors import Issue
+from ..core.today import current_date
 from . import records
 from .book import Book
-from .changelog import ChangeWriter
 from .book_settings import int_setting
-from ..core.today import current_date
+from .changelog import ChangeWriter
 
 HELPER_ROLE = "01"  # visitor_role 帮扶责任人
 # households that must be visited: 脱贫户 and 监测户

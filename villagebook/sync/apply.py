@@ -20,32 +20,40 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from dataclasses import dataclass, field
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..core.clock import ClockAhead, decode
 from ..core.errors import VillagebookError
-from ..core.ids import new_id
 from ..core.idnumber import parse as parse_id
+from ..core.ids import new_id
 from ..core.today import now_text
 from ..storage.book import MAX_AHEAD_HOURS, MAX_AHEAD_SETTING, Book
 from ..storage.book_settings import local_setting, set_local_setting
-from ..storage.changelog import (DERIVED, FieldHistory, base_stamp, close_conflicts,
-                                 conflict_ident, decided, field_history, seen_by, to_json)
+from ..storage.changelog import (
+    DERIVED,
+    FieldHistory,
+    base_stamp,
+    close_conflicts,
+    conflict_ident,
+    decided,
+    field_history,
+    seen_by,
+    to_json,
+)
 from ..storage.derived import refresh
 from ..storage.kinds import kind
 from ..storage.schema_names import SCHEMA_VERSION
 from ..storage.township import is_township
 from ..storage.village import own_sites
 from .export import village_counts, village_records
-from .keys import Keys, SyncError, load_keys, unb64
 from .holdings import FULL, held, hold, peer_holds, replace_peer_holds
+from .keys import Keys, SyncError, load_keys, unb64
 from .package import MAX_FILE, Package, open_package, read_header, sender_of
-from .verify import Sender, Verdict, check_shape, columns, own_name, verify
 from .peers import peer
-
+from .verify import Sender, Verdict, check_shape, columns, own_name, verify
 
 
 def max_ahead_ms(book: Book) -> int:
@@ -334,7 +342,7 @@ def _check_manifest(book: Book, package: Package, installation: str, keys: Keys)
     ranges = manifest.get("ranges")
     if not isinstance(ranges, dict) or ranges != package.header.get("ranges"):
         raise SyncError("sync.damaged")
-    for site, span in ranges.items():
+    for span in ranges.values():
         if not (isinstance(span, list) and len(span) == 2 and all(isinstance(n, int) for n in span)
                 and 1 <= span[0] <= span[1]):
             raise SyncError("sync.damaged")
@@ -646,7 +654,7 @@ def _create(book: Book, table: str, record_id: str, change: dict[str, Any],
     conn.execute(f"INSERT INTO {table} ({', '.join(values)}) VALUES"
                  f" ({', '.join('?' * len(values))})", list(values.values()))
     # updates of this record that arrived before it (from another origin) apply now
-    for field_name, new, stamp in conn.execute(
+    for field_name, new, _stamp in conn.execute(
             "SELECT field, new_value, hlc FROM changes WHERE record_id = ? AND op = 'update'"
             " AND hlc > ? ORDER BY hlc", [record_id, change["hlc"]]).fetchall():
         if field_name in known and field_name not in DERIVED.get(table, ()):

@@ -10,8 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..storage import connection, locking
-from .keys import (SyncError, commit_staged_keys, drop_staged_keys, forget_unlocked_keys,
-                   protect_keys, stage_protected_keys, unlock_keys)
+from .keys import (
+    SyncError,
+    commit_staged_keys,
+    drop_staged_keys,
+    forget_unlocked_keys,
+    protect_keys,
+    stage_protected_keys,
+    unlock_keys,
+)
 
 
 def open_locked(path: str | Path, password: str) -> str | None:

@@ -8,17 +8,17 @@ from typing import Any, TypedDict
 
 from ..core import records
 from ..core.errors import Issue, ValidationFailed
+from ..core.today import current_date, now_text
 from ..core.validation import clean_fields
 from ..storage.book import Book
 from ..storage.kinds import kind
 from ..storage.records import rows
+from ..storage.village import own_sites
 from .export import received
 from .holdings import peer_holds
 from .keys import SyncError
-from .verify import columns, own_name
 from .peers import peers
-from ..storage.village import own_sites
-from ..core.today import current_date, now_text
+from .verify import columns, own_name
 
 
 def open_conflicts(book: Book) -> list[dict[str, Any]]:

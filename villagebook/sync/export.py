@@ -6,22 +6,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-
-import orjson
 import re
 from pathlib import Path
 from typing import Any
 
+import orjson
+
+from ..core.today import current_date, now_text
 from ..storage.book import Book, snapshot
 from ..storage.files import replace_atomically
 from ..storage.kinds import HOUSEHOLD, in_village, kind, village_kinds
 from ..storage.schema_names import SHIPPED_SCHEMA
-from .keys import Keys, SyncError, load_keys, unb64
-from .package import Package, write_package
 from ..storage.village import book_identity
 from .holdings import FULL, held, peer_holds
+from .keys import Keys, SyncError, load_keys, unb64
+from .package import Package, write_package
 from .peers import peer, peers
-from ..core.today import current_date, now_text
 
 # Kinds that belong to the whole book: a township's package to a village carries them.
 _BOOK_WIDE = ("book_settings", "helpers")

@@ -8,15 +8,22 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray
 from PySide6.QtSvgWidgets import QSvgWidget
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton,
-                               QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ..core.today import current_date
 from ..storage.book import Book
 from .exports import ask_save_path, run_in_background
 from .findings_source import FindingsSource
 from .jobs import LatestOnly
 from .messages import describe_failure
-from ..core.today import current_date
 
 COLUMNS = 3
 SIZE = (360, 220)  # points of each drawing, shown at this many pixels

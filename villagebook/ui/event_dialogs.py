@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
 from ..core import codes, records
 from ..core.errors import Issue
-from .dialogs import error_label, ok_cancel
-from .date_edit import DateEdit
-from .messages import describe
 from ..core.today import current_date
+from .date_edit import DateEdit
+from .dialogs import error_label, ok_cancel
+from .messages import describe
 
 
 class EventDialog(QDialog):

@@ -11,8 +11,15 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QToolButton, QWidget
 from ..core import records
 from ..core.errors import Issue
 from . import i18n
-from .code_widgets import (YES_NO, combo_value, menu_value, set_combo_value, set_menu_value,
-                           setup_code_combo, setup_code_menu)
+from .code_widgets import (
+    YES_NO,
+    combo_value,
+    menu_value,
+    set_combo_value,
+    set_menu_value,
+    setup_code_combo,
+    setup_code_menu,
+)
 from .date_edit import DateEdit
 from .messages import describe
 

@@ -8,14 +8,23 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt,
-                            Signal)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout,
-                               QHBoxLayout, QInputDialog, QLabel, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.rules import BY_CODE, RULES, SEVERITIES, Finding
+from ..core.today import current_date
 from ..storage.book import Book
 from ..storage.findings import accept_finding
 from ..storage.helpers import helper_choices
@@ -27,7 +36,6 @@ from .findings_source import COLOURS, FindingsSource, fill_tiles, severity_word
 from .messages import describe, tr
 from .scope import VillageScope
 from .tables import fit_columns, selected_households
-from ..core.today import current_date
 
 Index = QModelIndex | QPersistentModelIndex
 class FindingsModel(QAbstractTableModel):

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
-                            QPersistentModelIndex, Qt)
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from ..core import codes, records
 from ..core.messages import QT_TRANSLATE_NOOP
-from ..storage.kinds import KINDS
 from ..storage.book import Book
 from ..storage.changelog import history
+from ..storage.kinds import KINDS
 from . import i18n
 from .member_table import code_list_of
 

@@ -9,11 +9,20 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.rules import BY_CODE, SEVERITIES, Finding
+from ..core.today import current_date
 from ..storage.book import Book
 from ..storage.problems import DONE
 from ..storage.village import book_identity
@@ -22,7 +31,6 @@ from .findings_source import FindingsSource, fill_tiles
 from .messages import describe, tr
 from .scope import VillageScope
 from .tables import fit_columns, list_table
-from ..core.today import current_date
 
 WEIGHT = {"error": 3, "warning": 2, "reminder": 1}  # how much a finding adds to attention
 MOST = 10  # households listed as most in need of attention

@@ -10,24 +10,45 @@ from PySide6.QtWidgets import QWidget
 
 from ..core import codes
 from ..core.messages import QT_TRANSLATE_NOOP
+from ..core.today import current_date
 from ..storage.book import Book
-from ..storage.helpers import (current_helpers, helper_choices, list_helpers, list_pairings,
-                               remove_helper, remove_pairing, restore_helper, restore_pairing,
-                               save_helper, save_pairing)
-from ..storage.measures import list_measures, remove_measure, restore_measure, save_measure
-from ..storage.monitoring import (list_events, monitoring_state, remove_event, restore_event,
-                                  save_event)
-from ..storage.projects import (list_project_incomes, list_projects, remove_project,
-                                remove_project_income, restore_project,
-                                restore_project_income, save_project, save_project_income)
-from ..storage.problems import list_problems, remove_problem, restore_problem, save_problem
-from ..storage.visits import list_visits, remove_visit, restore_visit, save_visit
 from ..storage.checks import ANSWERS, list_checks, remove_check, restore_check, save_check
+from ..storage.helpers import (
+    current_helpers,
+    helper_choices,
+    list_helpers,
+    list_pairings,
+    remove_helper,
+    remove_pairing,
+    restore_helper,
+    restore_pairing,
+    save_helper,
+    save_pairing,
+)
 from ..storage.incomes import list_incomes, remove_income, restore_income, save_income
+from ..storage.measures import list_measures, remove_measure, restore_measure, save_measure
+from ..storage.monitoring import (
+    list_events,
+    monitoring_state,
+    remove_event,
+    restore_event,
+    save_event,
+)
+from ..storage.problems import list_problems, remove_problem, restore_problem, save_problem
+from ..storage.projects import (
+    list_project_incomes,
+    list_projects,
+    remove_project,
+    remove_project_income,
+    restore_project,
+    restore_project_income,
+    save_project,
+    save_project_income,
+)
+from ..storage.visits import list_visits, remove_visit, restore_visit, save_visit
 from .photos import PhotosDialog
 from .record_tab import Column, TabSpec
 from .scope import VillageScope
-from ..core.today import current_date
 
 
 def income_tab(book: Book) -> TabSpec:

@@ -11,27 +11,32 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QHeaderView, QLabel, QListWidgetItem, QMessageBox,
-                               QPushButton, QWidget)
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from ..core import codes, records
 from ..core.errors import BookError, InvalidOperation, Issue, ValidationFailed, VillagebookError
 from ..core.records import HOUSEHOLD, MEMBER
 from ..core.validation import HEAD, check_household
 from ..storage.book import Book
-from ..storage.households import (close_household, load_household, reopen_household,
-                                  save_household)
+from ..storage.households import close_household, load_household, reopen_household, save_household
+from ..storage.kinds import household_kinds
 from ..storage.township import is_township
 from ..storage.village import get_village
 from . import field_editors
 from .event_dialogs import EventDialog
 from .forms.ui_household import Ui_HouseholdForm
 from .history import HistoryModel
-from ..storage.kinds import household_kinds
 from .household_records import HOUSEHOLD_TABS
-from .record_tab import RecordTab
 from .member_table import CodeDelegate, MemberTableModel
 from .messages import describe, describe_error
+from .record_tab import RecordTab
 from .tables import fit_columns
 
 ISSUE_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -20,20 +20,38 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QGroupBox, QHBoxLayout,
-                               QLabel, QMessageBox, QProgressBar, QPushButton, QSplitter,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core import codes, records
+from ..core.errors import Cancelled, ValidationFailed
 from ..core.messages import describe_plain
-from ..core.errors import Cancelled
-from ..reports.import_monitoring import MONITORING
-from ..core.errors import ValidationFailed
 from ..reports import import_answers
 from ..reports.import_answers import Answers
 from ..reports.import_columns import OWN_NUMBERING, column_label, list_of, normalize, targets
-from ..reports.workbook_import import (ImportRefused, ImportResult, SheetColumns, columns_of,
-                                       import_workbook, write_report)
+from ..reports.import_monitoring import MONITORING
+from ..reports.workbook_import import (
+    ImportRefused,
+    ImportResult,
+    SheetColumns,
+    columns_of,
+    import_workbook,
+    write_report,
+)
 from ..storage import open_book
 from . import i18n
 from .jobs import LatestOnly, Progress, wait_for_jobs

@@ -10,29 +10,41 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog,
-                               QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QListWidget, QMainWindow, QPushButton,
-                               QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core import codes
+from ..core.today import current_date, current_time
 from ..storage.book import Book, backup
+from ..storage.book_settings import local_setting
 from ..storage.connection import is_locked
-from .screen_fit import place_within_screen
-from .tables import selected_households
 from ..storage.households import load_household
 from ..storage.queries import group_names
 from ..storage.township import is_township
-from ..storage.village import get_village
-from ..storage.book_settings import local_setting
-from ..storage.village import book_identity
-from .household_list import HouseholdListModel
-from .jobs import wait_for_jobs
+from ..storage.village import book_identity, get_village
 from .findings_source import FindingsSource
 from .home_page import HomePage
+from .household_list import HouseholdListModel
+from .jobs import wait_for_jobs
 from .scope import VillageScope
-from ..core.today import current_date, current_time
-
+from .screen_fit import place_within_screen
+from .tables import selected_households
 
 REMINDER_SETTING, REMINDER_DAYS = "sync.remind_after_days", 7
 

@@ -5,8 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (QAbstractTableModel, QEvent, QModelIndex, QObject,
-                            QPersistentModelIndex, Qt, Signal)
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QTableView, QWidget
 

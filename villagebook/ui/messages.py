@@ -16,7 +16,6 @@ from ..core.messages import CONTEXT, QT_TRANSLATE_NOOP, TEMPLATES
 from ..storage.book import person_error
 from . import i18n
 
-
 EXTRA_LABELS = {
     "members": QT_TRANSLATE_NOOP("Messages", "members"),
     "user_name": QT_TRANSLATE_NOOP("Messages", "your name"),

@@ -4,25 +4,45 @@ options — then a preview, the printer, or a PDF file. The PDF is made in the b
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import dataclasses
 import datetime as dt
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDialog,
-                               QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QMessageBox, QPushButton, QRadioButton, QSpinBox, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.errors import ValidationFailed
+from ..core.today import current_date
 from ..reports.notices import KINDS, MAX_NOTICE_DAYS, check_notice
+from ..reports.printing import (
+    PER_HOUSEHOLD,
+    PERSONAL,
+    PREVIEW_HOUSEHOLDS,
+    PrintRequest,
+    estimate,
+    render,
+)
 from ..reports.protected import write_protected
-from ..reports.printing import (PER_HOUSEHOLD, PERSONAL, PREVIEW_HOUSEHOLDS, PrintRequest,
-                                estimate, render)
 from ..storage.book import Book
 from ..storage.book_settings import set_text_setting, text_setting
 from ..storage.queries import active_household_ids
@@ -31,7 +51,6 @@ from .exports import run_in_background
 from .messages import describe
 from .password_dialogs import file_password
 from .pdf_view import PreviewDialog, print_with_dialog
-from ..core.today import current_date
 
 DATE_FORMAT = "yyyy-MM-dd"
 

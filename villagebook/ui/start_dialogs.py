@@ -6,19 +6,32 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPushButton, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core import codes, records
 from ..core.errors import Issue, ValidationFailed
+from ..core.today import current_date
 from ..storage.book import Book
 from ..storage.book_settings import monitoring_line, set_monitoring_line
 from ..storage.township import check_township
 from ..storage.village import add_user, check_village, list_users, set_user_active
 from .dialogs import attempt, error_label, ok_cancel
 from .messages import describe
-from ..core.today import current_date
 
 
 class WelcomeDialog(QDialog):

@@ -15,32 +15,50 @@ from pathlib import Path
 from typing import Any, TypedDict
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QInputDialog, QLabel,
-                               QMessageBox, QProgressDialog, QPushButton, QScrollArea, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core import codes
 from ..core.clock import decode
 from ..core.errors import Issue, VillagebookError
 from ..core.messages import describe_plain
+from ..core.today import current_date
 from ..storage import open_book
 from ..storage.book import Book
 from ..storage.kinds import kind
 from ..storage.township import SUMMARY_CATEGORIES
+from ..storage.village import book_identity
 from ..sync.apply import Outcome, accept_held, import_files, package_files
-from ..sync.decide import (PeerStatus, mark_same_person, open_conflicts, resolve_conflict,
-                           same_person_findings, status)
+from ..sync.decide import (
+    PeerStatus,
+    mark_same_person,
+    open_conflicts,
+    resolve_conflict,
+    same_person_findings,
+    status,
+)
 from ..sync.export import export_packages
 from ..sync.keys import PairingCard, load_keys, pairing_card, read_card, write_card
-from ..storage.village import book_identity
 from ..sync.peers import add_peer, paired_elsewhere, peers, retire_peer
 from . import i18n
+from .dialogs import attempt, error_label
 from .history import format_value
 from .jobs import LatestOnly
-from .dialogs import attempt, error_label
 from .messages import describe_failure
 from .tables import fit_columns, list_table
-from ..core.today import current_date
 
 SHOW_AFTER_MS = 600
 SHOWN = 200  # rows of the conflict and same-person lists at a time

@@ -4,14 +4,27 @@ due, and the two settings behind them. Double-click opens the household."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QSpinBox,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.errors import VillagebookError
 from ..storage.book import Book
 from ..storage.book_settings import int_setting, set_int_setting
-from ..storage.visits import (count_follow_ups_due, count_not_visited, follow_ups_due,
-                              not_visited, recent_visits)
+from ..storage.visits import (
+    count_follow_ups_due,
+    count_not_visited,
+    follow_ups_due,
+    not_visited,
+    recent_visits,
+)
 from .dialogs import error_label
 from .messages import describe_error
 from .record_tab import Column, RecordTableModel

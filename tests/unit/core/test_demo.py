@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from villagebook.core import demo
 from villagebook.core.measures import overdue

@@ -85,6 +85,7 @@ def test_the_fast_check_agrees_with_parse():
     import datetime as dt
 
     from helpers import make_id
+
     from villagebook.core.idnumber import is_clean, parse
 
     today = dt.date(2026, 11, 27)

@@ -1,8 +1,8 @@
 import datetime as dt
 
 import pytest
-
 from helpers import LI_MEI, ZHANG_HUA, ZHANG_SAN, ZHANG_XIAO, family, make_id
+
 from villagebook.core.validation import check_household
 
 pytestmark = pytest.mark.dated  # runs today and on each day of tests/dates.py

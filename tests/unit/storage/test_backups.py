@@ -7,12 +7,19 @@ import datetime as dt
 import sqlite3
 
 import pytest
-
 from helpers import family
+
 from villagebook.core.errors import BookError
 from villagebook.storage import open_book
-from villagebook.storage.backups import (automatic_backup, backup_due, backup_folder,
-                                         list_backups, make_backup, restore, rotate)
+from villagebook.storage.backups import (
+    automatic_backup,
+    backup_due,
+    backup_folder,
+    list_backups,
+    make_backup,
+    restore,
+    rotate,
+)
 from villagebook.storage.households import load_household, save_household
 
 NOW = dt.datetime(2026, 11, 27, 18, 30)

@@ -134,10 +134,11 @@ def test_locked_book_is_reported_as_locked(book, book_path):
 def test_a_book_of_schema_15_gets_its_sort_keys(book_path):
     """Migration 0016 on a book made before it: the households it holds get the keys the
     list sorts by (surnames read as surnames, 组 by number), and a copy is kept first."""
+    from helpers import back_to_schema_15, make_id
+
     from villagebook.storage.households import save_household
     from villagebook.storage.queries import HouseholdQuery, household_page
     from villagebook.storage.village import add_user, set_village
-    from helpers import back_to_schema_15, make_id
 
     with open_book(book_path, create=True) as book:
         add_user(book, "李文书", "01")

@@ -9,15 +9,20 @@ from __future__ import annotations
 import json
 
 import pytest
-
+from helpers import make_id
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import make_id
 from villagebook.core.errors import InvalidOperation, ValidationFailed
 from villagebook.storage import open_book
-from villagebook.storage.households import (close_household, load_household, member_leave,
-                                            member_restore, reopen_household, save_household)
+from villagebook.storage.households import (
+    close_household,
+    load_household,
+    member_leave,
+    member_restore,
+    reopen_household,
+    save_household,
+)
 from villagebook.storage.village import add_user
 
 NAMES = ["张三", "李四", "王五", "赵六", "钱七", "孙八"]

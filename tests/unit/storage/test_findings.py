@@ -7,8 +7,8 @@ import datetime as dt
 import json
 
 import pytest
-
 from helpers import family, make_id
+
 from villagebook.core.messages import describe_plain
 from villagebook.storage.checks import save_check
 from villagebook.storage.findings import find_all

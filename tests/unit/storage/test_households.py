@@ -1,14 +1,18 @@
 import json
 
 import pytest
+from helpers import LI_MEI, ZHANG_HUA, ZHANG_SAN, family
 
 from villagebook.core.errors import InvalidOperation, ValidationFailed
 from villagebook.storage.changelog import history
 from villagebook.storage.households import (
-    close_household, load_household, member_leave, member_restore, reopen_household,
-    save_household)
-
-from helpers import LI_MEI, ZHANG_HUA, ZHANG_SAN, family
+    close_household,
+    load_household,
+    member_leave,
+    member_restore,
+    reopen_household,
+    save_household,
+)
 
 
 def count(book, table):

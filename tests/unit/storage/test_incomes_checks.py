@@ -1,16 +1,15 @@
 import datetime as dt
 
 import pytest
-
 from helpers import family
+
 from villagebook.core.errors import InvalidOperation, ValidationFailed
 from villagebook.core.income import people_in_year, summarize
 from villagebook.storage.book_settings import monitoring_line, set_monitoring_line
 from villagebook.storage.changelog import history
 from villagebook.storage.checks import current_check, list_checks, remove_check, save_check
 from villagebook.storage.households import load_household, member_leave, save_household
-from villagebook.storage.incomes import (list_incomes, remove_income, restore_income,
-                                         save_income)
+from villagebook.storage.incomes import list_incomes, remove_income, restore_income, save_income
 
 pytestmark = pytest.mark.dated  # runs today and on each day of tests/dates.py
 
@@ -133,8 +132,12 @@ def test_income_counts_members_who_left(book, household):
 
 
 def test_monitoring_events_are_checked_in_sequence_and_removable(book, household):
-    from villagebook.storage.monitoring import (list_events, monitoring_state, remove_event,
-                                                save_event)
+    from villagebook.storage.monitoring import (
+        list_events,
+        monitoring_state,
+        remove_event,
+        save_event,
+    )
 
     first = save_event(book, household, None, {"event": "01", "event_date": "2025-03-01",
                                                "category": "02", "risks": "01,09"}, today=TODAY)

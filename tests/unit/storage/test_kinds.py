@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from helpers import family, make_id
+
 from villagebook.cli import main
 from villagebook.core.errors import ValidationFailed
 from villagebook.core.records import fields

@@ -10,15 +10,15 @@ import subprocess
 import sys
 
 import pytest
-
+from dates import travel_environment, villagebook_command
 from helpers import ZHANG_SAN, back_to_schema_15, family, make_id
+
 from villagebook.core.errors import BookError
 from villagebook.storage import open_book
 from villagebook.storage.backups import backup_folder, list_backups, make_backup, restore
 from villagebook.storage.connection import connect, forget_keys, is_locked, unlock
 from villagebook.storage.households import load_household, save_household
 from villagebook.storage.locking import companions, set_password
-from dates import travel_environment, villagebook_command
 
 PASSWORD = "石桥村2026"
 NOW = dt.datetime(2026, 11, 27, 18, 30)

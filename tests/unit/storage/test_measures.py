@@ -1,13 +1,19 @@
 import datetime as dt
 
 import pytest
-
 from helpers import family
+
 from villagebook.core.errors import ValidationFailed
 from villagebook.core.measures import overdue
 from villagebook.storage.households import load_household, save_household
-from villagebook.storage.measures import (MeasureFilter, list_measures, measure_totals,
-                                          remove_measure, save_measure, village_measures)
+from villagebook.storage.measures import (
+    MeasureFilter,
+    list_measures,
+    measure_totals,
+    remove_measure,
+    save_measure,
+    village_measures,
+)
 
 pytestmark = pytest.mark.dated  # runs today and on each day of tests/dates.py
 

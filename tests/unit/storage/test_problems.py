@@ -1,8 +1,8 @@
 import datetime as dt
 
 import pytest
-
 from helpers import family
+
 from villagebook.core.errors import ValidationFailed
 from villagebook.storage.changelog import history
 from villagebook.storage.households import save_household

@@ -3,9 +3,13 @@ import datetime as dt
 import pytest
 
 from villagebook.core.errors import ValidationFailed
-from villagebook.storage.projects import (list_project_incomes, list_projects,
-                                          remove_project_income, save_project,
-                                          save_project_income)
+from villagebook.storage.projects import (
+    list_project_incomes,
+    list_projects,
+    remove_project_income,
+    save_project,
+    save_project_income,
+)
 
 TODAY = dt.date(2026, 11, 27)
 PROJECT = {"name": "光伏扶贫电站", "project_type": "01", "funds": "800000", "funding_source": "01",

@@ -1,9 +1,8 @@
 import pytest
+from helpers import ZHANG_HUA, family, make_id
 
 from villagebook.storage.households import save_household
 from villagebook.storage.queries import HouseholdQuery, household_count, household_page
-
-from helpers import ZHANG_HUA, family, make_id
 
 
 @pytest.fixture

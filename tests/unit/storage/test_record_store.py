@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from helpers import family
+
 from villagebook.core.errors import ValidationFailed
 from villagebook.core.messages import TEMPLATES
 from villagebook.storage.households import save_household

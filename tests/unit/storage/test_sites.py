@@ -7,6 +7,7 @@ import json
 import shutil
 
 from helpers import family
+
 from villagebook.storage import open_book
 from villagebook.storage.households import load_household, save_household
 from villagebook.storage.installation import installation_id

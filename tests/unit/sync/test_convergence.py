@@ -12,15 +12,20 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import make_id
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from helpers import make_id
 from syncing import Site
+
 from villagebook.storage import open_book
-from villagebook.storage.households import (close_household, load_household, member_leave,
-                                            member_restore, reopen_household,
-                                            save_household)
+from villagebook.storage.households import (
+    close_household,
+    load_household,
+    member_leave,
+    member_restore,
+    reopen_household,
+    save_household,
+)
 from villagebook.storage.incomes import remove_income, restore_income, save_income
 from villagebook.sync.apply import import_files
 from villagebook.sync.export import export_packages

@@ -10,6 +10,7 @@ import shutil
 
 from helpers import make_id
 from syncing import Site, another_village, crafted, export, households
+
 from villagebook.core.clock import decode, encode
 from villagebook.storage.households import load_household, save_household
 
@@ -159,7 +160,7 @@ def test_a_stolen_village_key_changes_nothing_outside_its_village(pair, tmp_path
                   ("users", town_user, "active", 0, None),
                   ("book_settings", "monitoring_line", "value", "1", None),
                   ("households", own, "phone", "13600000000", own)]
-        for i, (table, record, name, value, hh) in enumerate(forged, 1):
+        for i, (table, record, name, value, _hh) in enumerate(forged, 1):
             action["changes"].append({**base, "hlc": encode(ms, counter + i, site),
                                       "table": table, "record": record, "op": "update",
                                       "field": name, "new": value, "old": None,

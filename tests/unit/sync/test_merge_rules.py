@@ -7,8 +7,9 @@ import json
 
 from helpers import ZHANG_SAN, family, make_id
 from syncing import Site, another_village, export, households
-from villagebook.storage.incomes import save_income
+
 from villagebook.storage.households import save_household
+from villagebook.storage.incomes import save_income
 
 
 def incomes(site: Site, year: int) -> list[tuple]:

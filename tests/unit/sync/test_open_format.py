@@ -45,6 +45,7 @@ def read_package(data: bytes, receiver_private_raw: bytes) -> dict:
 def test_a_package_is_read_without_villagebook(pair, tmp_path, capsys):
     from helpers import family
     from syncing import export  # makes the package with the program
+
     from villagebook.storage.households import save_household
 
     village, township = pair

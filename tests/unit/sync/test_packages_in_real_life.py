@@ -13,6 +13,7 @@ import subprocess
 from dates import villagebook_command
 from helpers import family, make_id
 from syncing import Site, export, households
+
 from villagebook.core.errors import BookError
 from villagebook.storage.households import save_household
 from villagebook.sync import apply

@@ -28,13 +28,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import make_id
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import (RuleBasedStateMachine, initialize, precondition,
-                                 rule)
-
-from helpers import make_id
+from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
 from syncing import Site, crafted
+
 from villagebook.core.clock import decode, encode
 from villagebook.core.errors import VillagebookError
 from villagebook.storage import open_book
@@ -47,9 +46,9 @@ from villagebook.sync import apply
 from villagebook.sync.apply import import_files
 from villagebook.sync.decide import open_conflicts, resolve_conflict
 from villagebook.sync.export import export_packages
+from villagebook.sync.keys import load_keys, pairing_card, read_card, write_card
 from villagebook.sync.package import read_header
 from villagebook.sync.peers import add_peer, retire_peer
-from villagebook.sync.keys import load_keys, pairing_card, read_card, write_card
 
 pytestmark = pytest.mark.slow
 
@@ -135,7 +134,7 @@ class LaptopsLife(RuleBasedStateMachine):
         self.town = Site(self.root, "town", None)
         self.laptops = {name: Site(self.root, name, None) for name in LAPTOPS}
         self.by_installation = {}
-        for name, site in {"town": self.town, **self.laptops}.items():
+        for site in {"town": self.town, **self.laptops}.values():
             with site:
                 self.by_installation[load_keys().installation] = site
 
@@ -394,7 +393,7 @@ class LaptopsLife(RuleBasedStateMachine):
                        "--user", "新站长") == 0
         with old:
             old_installation = load_keys().installation
-        for name, site in self.laptops.items():
+        for site in self.laptops.values():
             with site:
                 with open_book(site.db) as book:
                     book.operator = "文书"

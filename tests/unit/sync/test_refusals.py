@@ -7,9 +7,9 @@ import json
 import zipfile
 
 import pytest
-
 from helpers import family
 from syncing import Site, crafted, export, households
+
 from villagebook.storage import open_book
 from villagebook.storage.households import save_household
 from villagebook.sync import package as package_module

@@ -8,9 +8,10 @@ import json
 
 from helpers import family, make_id
 from syncing import Site, export, households
+
 from villagebook.storage.households import save_household
-from villagebook.sync.peers import paired_elsewhere, peers
 from villagebook.sync.keys import read_card
+from villagebook.sync.peers import paired_elsewhere, peers
 
 
 def _import(site: Site, path, capsys) -> dict:

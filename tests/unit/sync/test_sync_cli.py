@@ -7,6 +7,7 @@ import json
 
 from helpers import family
 from syncing import Site, export, households
+
 from villagebook.storage.households import load_household, save_household
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from helpers import family, pdf_text
 from syncing import export
+
 from villagebook.reports.workbook import rows_of
 from villagebook.storage.households import save_household
 from villagebook.storage.measures import save_measure
