@@ -142,27 +142,106 @@ def _changes(book: Book, action_seq: int) -> list[dict[str, Any]]:
     return out
 
 
+# What one package carries at most (its actions' JSON and its photos): a whole history
+# larger than this (a village's photos over years) is split across several files, each
+# well under what a receiver reads (package.MAX_FILE)
+PACKAGE_BUDGET = 192 * 1024 * 1024
+
+
 def build(book: Book, target: dict[str, Any], full: bool = False,
           keys: Keys | None = None) -> Package:
-    """The package for a paired ``target``, read from one snapshot of the book."""
+    """The package for a paired ``target``, read from one snapshot of the book (whole,
+    however large: ``build_parts`` splits it)."""
+    return build_parts(book, target, full, keys, budget=None)[0]
+
+
+def build_parts(book: Book, target: dict[str, Any], full: bool, keys: Keys | None,
+                budget: int | None) -> list[Package]:
+    """The packages for a paired ``target``, read from one snapshot of the book: one,
+    unless what it carries exceeds ``budget`` bytes; then consecutive parts, each with
+    the ranges it carries (a receiver applies them in any order: a part after a gap
+    waits for the one before)."""
     keys = keys or load_keys()
     with snapshot(book.conn):
         ranges, actions, blobs = collect(book, target, full)
-        me = book_identity(book)
-        village_id = village_of_peer(book, target)
-        village = book.conn.execute("SELECT id, code, name FROM village WHERE id = ?",
-                                    [village_id]).fetchone() if village_id else None
-        manifest = {
-            "format": 1, "schema": SHIPPED_SCHEMA, "created_at": now_text(),
-            "sender": {"installation": keys.installation, "site": book.site_id, **me,
-                       "previous_sites": json.loads(book.meta("previous_sites") or "[]")},
-            "receiver": target["installation"],
-            "village": ({"id": village[0], "code": village[1], "name": village[2]}
-                        if village else None),
-            "ranges": ranges, "acks": held(book, scope_of(book, target)),
-            "counts": village_counts(book, village_id),
-            "record_counts": _action_counts(actions),
-        }
+        parts = _split(ranges, actions, blobs, budget, full_ranges=target["kind"] != "village")
+        # the village's counts (账账相符) only with the last part: before it, the
+        # receiver cannot hold them all yet
+        return [_package(book, target, keys, *part, counted=index == len(parts) - 1)
+                for index, part in enumerate(parts)]
+
+
+def _split(ranges: dict[str, list[int]], actions: list[dict[str, Any]],
+           blobs: dict[str, bytes], budget: int | None, full_ranges: bool
+           ) -> list[tuple[dict[str, list[int]], list[dict[str, Any]], dict[str, bytes]]]:
+    """The actions in consecutive parts of at most ``budget`` bytes each (one action is
+    never split). Each part declares, per origin, the numbers from the end of the part
+    before to its last action there; the last part of an origin declares up to the end
+    of its range (to a village, numbers whose actions were about other villages are
+    declared without being carried)."""
+    if budget is None:
+        return [(ranges, actions, blobs)]
+    chunks: list[list[dict[str, Any]]] = [[]]
+    size = 0
+    for action in actions:
+        weight = len(orjson.dumps(action)) + sum(len(blobs.get(d, b""))
+                                                 for d in _digests(action))
+        if chunks[-1] and size + weight > budget:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(action)
+        size += weight
+    if len(chunks) == 1:
+        return [(ranges, actions, blobs)]
+    last_part = {site: max((i for i, chunk in enumerate(chunks)
+                            if any(a["site"] == site for a in chunk)), default=len(chunks) - 1)
+                 for site in ranges}
+    if not full_ranges:  # a scoped range carrying nothing: declared by the last part
+        last_part = {site: (i if any(a["site"] == site for a in actions) else len(chunks) - 1)
+                     for site, i in last_part.items()}
+    start = {site: span[0] for site, span in ranges.items()}
+    out = []
+    for index, chunk in enumerate(chunks):
+        part_ranges: dict[str, list[int]] = {}
+        for site, span in ranges.items():
+            carried = [a["seq"] for a in chunk if a["site"] == site]
+            if index == last_part[site]:
+                part_ranges[site] = [start[site], span[1]]
+            elif carried:
+                part_ranges[site] = [start[site], max(carried)]
+                start[site] = max(carried) + 1
+        digests = {d for action in chunk for d in _digests(action)}
+        out.append((part_ranges, chunk, {d: blobs[d] for d in digests if d in blobs}))
+    return out
+
+
+def _digests(action: dict[str, Any]) -> set[str]:
+    """The hashes of the binary content (photos) an action's new records name."""
+    return {str(digest) for change in action["changes"] if change["op"] == "create"
+            for column in kind(change["table"]).binary
+            for digest in [(change["new"].get(column) or {}).get("sha256")] if digest}
+
+
+def _package(book: Book, target: dict[str, Any], keys: Keys, ranges: dict[str, list[int]],
+             actions: list[dict[str, Any]], blobs: dict[str, bytes], counted: bool
+             ) -> Package:
+    """One package to ``target`` carrying ``actions`` under ``ranges`` (inside the
+    caller's snapshot), with the village's counts when ``counted``."""
+    me = book_identity(book)
+    village_id = village_of_peer(book, target)
+    village = book.conn.execute("SELECT id, code, name FROM village WHERE id = ?",
+                                [village_id]).fetchone() if village_id else None
+    manifest = {
+        "format": 1, "schema": SHIPPED_SCHEMA, "created_at": now_text(),
+        "sender": {"installation": keys.installation, "site": book.site_id, **me,
+                   "previous_sites": json.loads(book.meta("previous_sites") or "[]")},
+        "receiver": target["installation"],
+        "village": ({"id": village[0], "code": village[1], "name": village[2]}
+                    if village else None),
+        "ranges": ranges, "acks": held(book, scope_of(book, target)),
+        "counts": village_counts(book, village_id) if counted else {},
+        "record_counts": _action_counts(actions),
+    }
     header = {"sender": keys.installation, "receiver": target["installation"],
               "ranges": ranges, "created_at": manifest["created_at"]}
     return Package(header, manifest, actions, blobs)
@@ -203,17 +282,19 @@ def export_packages(book: Book, folder: str | Path, to_code: str | None = None,
     keys = keys or load_keys()
     written = []
     for target in targets:
-        package = build(book, peer(book, target["installation"]), full, keys)
-        data = write_package(package, keys, unb64(target["enc_key"]))
-        path = Path(folder) / file_name(book, target)
-        with replace_atomically(path) as tmp:
-            tmp.write_bytes(data)
-        book.conn.execute(
-            "INSERT INTO sync_packages (id, peer, direction, file_name, at, ranges, actions,"
-            " state) VALUES (?,?,?,?,?,?,?,?)",
-            [package.manifest["created_at"] + "/" + target["installation"] + "/" + path.name,
-             target["installation"], "out", path.name, package.manifest["created_at"],
-             json.dumps(package.manifest["ranges"]), len(package.actions), "sent"])
-        book.conn.commit()
-        written.append(path)
+        for package in build_parts(book, peer(book, target["installation"]), full, keys,
+                                   PACKAGE_BUDGET):
+            data = write_package(package, keys, unb64(target["enc_key"]))
+            path = Path(folder) / file_name(book, target)
+            with replace_atomically(path) as tmp:
+                tmp.write_bytes(data)
+            book.conn.execute(
+                "INSERT INTO sync_packages (id, peer, direction, file_name, at, ranges,"
+                " actions, state) VALUES (?,?,?,?,?,?,?,?)",
+                [package.manifest["created_at"] + "/" + target["installation"] + "/"
+                 + path.name, target["installation"], "out", path.name,
+                 package.manifest["created_at"], json.dumps(package.manifest["ranges"]),
+                 len(package.actions), "sent"])
+            book.conn.commit()
+            written.append(path)
     return written

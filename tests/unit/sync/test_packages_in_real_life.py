@@ -194,3 +194,42 @@ def test_pairing_without_the_fingerprint_and_no_terminal_is_refused(pair, tmp_pa
     with village.book() as book:
         assert book.conn.execute("SELECT count(*) FROM sync_peers").fetchone()[0] == 1
 
+
+
+def test_a_history_larger_than_one_package_comes_in_several_files(pair, tmp_path, capsys,
+                                                                  monkeypatch):
+    """A village's whole history (photos included) larger than what one package carries
+    is written as several packages, each carrying its own ranges; the township applies
+    them in whatever order they are imported, and its answer back is split alike."""
+    from villagebook.storage.photos import add_photo
+    from villagebook.storage.visits import save_visit
+    from villagebook.sync import export as export_module
+
+    village, township = pair
+    monkeypatch.setattr(export_module, "PACKAGE_BUDGET", 6000)
+    with village.book() as book:
+        for number in range(1, 7):
+            household, members = family()
+            births = (("19700305", 11), ("19720614", 22), ("19980101", 33))
+            members = [{**m, "id_number": make_id(birth, seq + 100 * number)}
+                       for m, (birth, seq) in zip(members, births)]
+            hid = save_household(book, None, {**household,
+                                              "number": f"530524101001{number:03d}"},
+                                 members).household_id
+            visit = save_visit(book, hid, None, {
+                "visit_date": "2026-11-01", "visitor_role": "04", "visitor_name": "李第一书记",
+                "visit_kind": "01"})
+            add_photo(book, visit, b"\xff\xd8\xff" + bytes([number]) * 3000, "image/jpeg",
+                      100, 100)
+    parts = export(village, tmp_path / "up", capsys)
+    assert len(parts) > 2 and len({p.name for p in parts}) == len(parts)
+    code, rows = _rows(township, capsys, *reversed(parts))  # the last part first
+    assert code == 0 and {r["state"] for r in rows} == {"applied"}
+    assert len(households(township)) == 6 and _held_rows(township) == []
+    with township.book() as book:
+        photos = [len(r[0]) for r in book.conn.execute("SELECT image FROM visit_photos")]
+    assert sorted(photos) == [3003] * 6
+    answers = export(township, tmp_path / "down", capsys, "--full", "--to", "530524101001")
+    assert len(answers) > 1
+    code, rows = _rows(village, capsys, *reversed(answers))
+    assert code == 0 and households(village) == households(township)
