@@ -18,6 +18,11 @@ def main(argv: list[str] | None = None) -> int:
         from villagebook.cli import main as cli_main
 
         return cli_main(argv)
+    if argv and argv[0] in ("-h", "--help"):  # the window's options and every command
+        from villagebook.cli import usage
+
+        print(usage())
+        return 0
     from villagebook.app import main as app_main  # Qt is imported only for the window
 
     return app_main(argv)

@@ -352,6 +352,21 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
+def usage() -> str:
+    """``villagebook --help``: how to open the window, and every command with what it
+    does (``villagebook COMMAND --help`` gives a command's options)."""
+    parser = _parser()
+    commands = next(a for a in parser._actions
+                    if isinstance(a, argparse._SubParsersAction))
+    helps = {choice.dest: choice.help for choice in commands._choices_actions}
+    width = max(len(name) for name in commands.choices)
+    lines = ["usage: villagebook [--db PATH] [--lang zh|en]   open the window",
+             "       villagebook COMMAND [options]           run a command without the window",
+             "", "commands (villagebook COMMAND --help for a command's options):"]
+    lines += [f"  {name:<{width}}  {helps.get(name) or ''}" for name in commands.choices]
+    return "\n".join(lines)
+
+
 def _cli_operator(book: Book, name: str | None) -> str:
     """Who the CLI works as (the change log names them): the active user called ``name``,
     or, without ``--user``, the book's only active user."""

@@ -126,28 +126,28 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="35"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="42"/>
         <source>Print the charts…</source>
         <translation>打印挂图…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="55"/>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="91"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="62"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="98"/>
         <source>Drawing the charts…</source>
         <translation>正在绘制统计图…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="80"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="87"/>
         <source>Figures of {day}</source>
         <translation>{day} 的数据</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="84"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="91"/>
         <source>Save the charts</source>
         <translation>保存挂图</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="85"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="92"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -155,12 +155,12 @@
 <context>
     <name>DateEdit</name>
     <message>
-        <location filename="../../villagebook/ui/date_edit.py" line="33"/>
+        <location filename="../../villagebook/ui/date_edit.py" line="40"/>
         <source>e.g. 2026-03-05</source>
         <translation>例：2026-03-05</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/date_edit.py" line="40"/>
+        <location filename="../../villagebook/ui/date_edit.py" line="47"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
@@ -168,22 +168,22 @@
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../villagebook/ui/event_dialogs.py" line="39"/>
+        <location filename="../../villagebook/ui/event_dialogs.py" line="38"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/event_dialogs.py" line="42"/>
+        <location filename="../../villagebook/ui/event_dialogs.py" line="41"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/event_dialogs.py" line="44"/>
+        <location filename="../../villagebook/ui/event_dialogs.py" line="43"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/event_dialogs.py" line="50"/>
+        <location filename="../../villagebook/ui/event_dialogs.py" line="49"/>
         <source>New head of household</source>
         <translation>新户主</translation>
     </message>
@@ -230,32 +230,32 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="39"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="47"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="39"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="47"/>
         <source>Finding</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="39"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="47"/>
         <source>Household number</source>
         <translation>户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="40"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="48"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="40"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="48"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="40"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="48"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
@@ -263,93 +263,93 @@
 <context>
     <name>FindingsPage</name>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="94"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="102"/>
         <source>All findings</source>
         <translation>全部预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="98"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="106"/>
         <source>All levels</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="110"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="118"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="126"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="134"/>
         <source>Open the household</source>
         <translation>打开农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="128"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="136"/>
         <source>Right as it is: do not show again…</source>
         <translation>核实无误，不再提示…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="130"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="138"/>
         <source>Print the list…</source>
         <translation>打印清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="132"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="140"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="142"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="150"/>
         <source>Checking the book… {done} of {total} rule groups</source>
         <translation>正在检查账本…已完成 {done}/{total} 组规则</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="152"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="160"/>
         <source>Checking the book…</source>
         <translation>正在检查账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="166"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="174"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="175"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="183"/>
         <source>All helpers</source>
         <translation>全部帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="208"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="216"/>
         <source>&lt;b&gt;{errors} errors, {warnings} warnings, {reminders} reminders&lt;/b&gt; (showing {shown})</source>
         <translation>&lt;b&gt;错误 {errors} 条，预警 {warnings} 条，提醒 {reminders} 条&lt;/b&gt;（列出 {shown} 条）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="239"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="247"/>
         <source>Right as it is</source>
         <translation>核实无误</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="240"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="248"/>
         <source>Why is this right as it is? (kept in the history)</source>
         <translation>为什么核实无误？（记入修改记录）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="253"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="261"/>
         <source>Save the list</source>
         <translation>保存清单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="264"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="272"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="269"/>
-        <location filename="../../villagebook/ui/findings_page.py" line="281"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="277"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="289"/>
         <source>Writing the list…</source>
         <translation>正在生成清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="276"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="284"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -357,27 +357,27 @@
 <context>
     <name>FingerprintDialog</name>
     <message>
-        <location filename="../../villagebook/ui/pairing_dialog.py" line="23"/>
+        <location filename="../../villagebook/ui/pairing_dialog.py" line="22"/>
         <source>Compare the fingerprint by phone</source>
         <translation>电话核对指纹</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pairing_dialog.py" line="27"/>
+        <location filename="../../villagebook/ui/pairing_dialog.py" line="26"/>
         <source>Pairing with {name} ({code}). Call them and ask them to read the fingerprint their computer shows on its sync page (12 digits). Type the digits you hear:</source>
         <translation>正在与{name}（{code}）配对。请打电话给对方，请对方念出其电脑“同步”页上显示的指纹（12 位数字），并在下面输入您听到的数字：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pairing_dialog.py" line="43"/>
+        <location filename="../../villagebook/ui/pairing_dialog.py" line="42"/>
         <source>Pair</source>
         <translation>配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pairing_dialog.py" line="64"/>
+        <location filename="../../villagebook/ui/pairing_dialog.py" line="63"/>
         <source>The fingerprints match.</source>
         <translation>指纹一致。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pairing_dialog.py" line="68"/>
+        <location filename="../../villagebook/ui/pairing_dialog.py" line="67"/>
         <source>These digits are not the ones of the file you chose. Do not pair: check that the file came from them, and ask them to read the digits again.</source>
         <translation>这些数字与所选配对文件的指纹不是同一组。请不要配对：先确认文件确实来自对方，再请对方重新念一遍数字。</translation>
     </message>
@@ -385,37 +385,37 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="19"/>
+        <location filename="../../villagebook/ui/history.py" line="24"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="19"/>
+        <location filename="../../villagebook/ui/history.py" line="24"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="20"/>
+        <location filename="../../villagebook/ui/history.py" line="25"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="20"/>
+        <location filename="../../villagebook/ui/history.py" line="25"/>
         <source>Record</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="21"/>
+        <location filename="../../villagebook/ui/history.py" line="26"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="21"/>
+        <location filename="../../villagebook/ui/history.py" line="26"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="22"/>
+        <location filename="../../villagebook/ui/history.py" line="27"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
@@ -496,200 +496,205 @@
         <translation>走访照片</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="27"/>
+        <location filename="../../villagebook/ui/history.py" line="32"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="28"/>
+        <location filename="../../villagebook/ui/history.py" line="33"/>
         <source>Edited</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="29"/>
+        <location filename="../../villagebook/ui/history.py" line="34"/>
         <source>Household closed</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="30"/>
+        <location filename="../../villagebook/ui/history.py" line="35"/>
         <source>Household reopened</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="31"/>
+        <location filename="../../villagebook/ui/history.py" line="36"/>
         <source>Imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="32"/>
+        <location filename="../../villagebook/ui/history.py" line="37"/>
         <source>Member left</source>
         <translation>成员减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="33"/>
+        <location filename="../../villagebook/ui/history.py" line="38"/>
         <source>Member restored</source>
         <translation>成员恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="34"/>
+        <location filename="../../villagebook/ui/history.py" line="39"/>
         <source>Income added</source>
         <translation>新增收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="35"/>
+        <location filename="../../villagebook/ui/history.py" line="40"/>
         <source>Income changed</source>
         <translation>修改收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="36"/>
+        <location filename="../../villagebook/ui/history.py" line="41"/>
         <source>Income removed</source>
         <translation>删除收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="37"/>
+        <location filename="../../villagebook/ui/history.py" line="42"/>
         <source>Income restored</source>
         <translation>恢复收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="38"/>
+        <location filename="../../villagebook/ui/history.py" line="43"/>
         <source>Check recorded</source>
         <translation>新增核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="39"/>
+        <location filename="../../villagebook/ui/history.py" line="44"/>
         <source>Check corrected</source>
         <translation>修改核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="40"/>
+        <location filename="../../villagebook/ui/history.py" line="45"/>
         <source>Check removed</source>
         <translation>删除核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="41"/>
+        <location filename="../../villagebook/ui/history.py" line="46"/>
         <source>Check restored</source>
         <translation>恢复核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="42"/>
+        <location filename="../../villagebook/ui/history.py" line="47"/>
         <source>Monitoring event recorded</source>
         <translation>新增监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="43"/>
+        <location filename="../../villagebook/ui/history.py" line="48"/>
         <source>Monitoring event corrected</source>
         <translation>修改监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="44"/>
+        <location filename="../../villagebook/ui/history.py" line="49"/>
         <source>Monitoring event removed</source>
         <translation>删除监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="45"/>
+        <location filename="../../villagebook/ui/history.py" line="50"/>
         <source>Monitoring event restored</source>
         <translation>恢复监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="46"/>
+        <location filename="../../villagebook/ui/history.py" line="51"/>
         <source>Measure added</source>
         <translation>新增措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="47"/>
+        <location filename="../../villagebook/ui/history.py" line="52"/>
         <source>Measure changed</source>
         <translation>修改措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="48"/>
+        <location filename="../../villagebook/ui/history.py" line="53"/>
         <source>Measure removed</source>
         <translation>删除措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="49"/>
+        <location filename="../../villagebook/ui/history.py" line="54"/>
         <source>Measure restored</source>
         <translation>恢复措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="50"/>
+        <location filename="../../villagebook/ui/history.py" line="55"/>
         <source>Helper paired</source>
         <translation>结对帮扶</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="51"/>
+        <location filename="../../villagebook/ui/history.py" line="56"/>
         <source>Pairing changed</source>
         <translation>修改结对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="52"/>
+        <location filename="../../villagebook/ui/history.py" line="57"/>
         <source>Pairing removed</source>
         <translation>删除结对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="53"/>
+        <location filename="../../villagebook/ui/history.py" line="58"/>
         <source>Pairing restored</source>
         <translation>恢复结对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="54"/>
+        <location filename="../../villagebook/ui/history.py" line="59"/>
         <source>Visit recorded</source>
         <translation>新增走访</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="55"/>
+        <location filename="../../villagebook/ui/history.py" line="60"/>
         <source>Visit corrected</source>
         <translation>修改走访</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="56"/>
+        <location filename="../../villagebook/ui/history.py" line="61"/>
         <source>Visit removed</source>
         <translation>删除走访</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="57"/>
+        <location filename="../../villagebook/ui/history.py" line="62"/>
         <source>Visit restored</source>
         <translation>恢复走访</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="58"/>
+        <location filename="../../villagebook/ui/history.py" line="63"/>
         <source>Photo added</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="59"/>
+        <location filename="../../villagebook/ui/history.py" line="64"/>
         <source>Photo removed</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="60"/>
+        <location filename="../../villagebook/ui/history.py" line="65"/>
         <source>Problem recorded</source>
         <translation>新增问题</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="61"/>
+        <location filename="../../villagebook/ui/history.py" line="66"/>
         <source>Problem updated</source>
         <translation>更新问题</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="62"/>
+        <location filename="../../villagebook/ui/history.py" line="67"/>
         <source>Problem removed</source>
         <translation>删除问题</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="63"/>
+        <location filename="../../villagebook/ui/history.py" line="68"/>
         <source>Problem restored</source>
         <translation>恢复问题</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="64"/>
+        <location filename="../../villagebook/ui/history.py" line="69"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/history.py" line="77"/>
-        <location filename="../../villagebook/ui/history.py" line="112"/>
+        <location filename="../../villagebook/ui/history.py" line="82"/>
+        <location filename="../../villagebook/ui/history.py" line="129"/>
         <source>(created)</source>
         <translation>（新建）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/history.py" line="106"/>
+        <source>Member added</source>
+        <translation>新增成员</translation>
     </message>
     <message>
         <location filename="../../villagebook/storage/kinds.py" line="50"/>
@@ -700,86 +705,86 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="60"/>
+        <location filename="../../villagebook/ui/home_page.py" line="68"/>
         <source>Checking the book…</source>
         <translation>正在检查账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="67"/>
+        <location filename="../../villagebook/ui/home_page.py" line="75"/>
         <source>&lt;b&gt;Households most in need of attention&lt;/b&gt;</source>
         <translation>&lt;b&gt;最需要关注的农户&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="68"/>
-        <location filename="../../villagebook/ui/home_page.py" line="72"/>
         <location filename="../../villagebook/ui/home_page.py" line="76"/>
+        <location filename="../../villagebook/ui/home_page.py" line="80"/>
+        <location filename="../../villagebook/ui/home_page.py" line="84"/>
         <source>Household number</source>
         <translation>户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="68"/>
         <location filename="../../villagebook/ui/home_page.py" line="76"/>
+        <location filename="../../villagebook/ui/home_page.py" line="84"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="69"/>
+        <location filename="../../villagebook/ui/home_page.py" line="77"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="69"/>
+        <location filename="../../villagebook/ui/home_page.py" line="77"/>
         <source>Warnings</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="69"/>
+        <location filename="../../villagebook/ui/home_page.py" line="77"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="71"/>
+        <location filename="../../villagebook/ui/home_page.py" line="79"/>
         <source>&lt;b&gt;Due now or within seven days&lt;/b&gt;</source>
         <translation>&lt;b&gt;已到期和七天内到期&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="72"/>
+        <location filename="../../villagebook/ui/home_page.py" line="80"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="72"/>
+        <location filename="../../villagebook/ui/home_page.py" line="80"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="73"/>
-        <location filename="../../villagebook/ui/home_page.py" line="77"/>
+        <location filename="../../villagebook/ui/home_page.py" line="81"/>
+        <location filename="../../villagebook/ui/home_page.py" line="85"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="75"/>
+        <location filename="../../villagebook/ui/home_page.py" line="83"/>
         <source>&lt;b&gt;Overdue loans and problems&lt;/b&gt;</source>
         <translation>&lt;b&gt;逾期贷款和超期问题&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="76"/>
+        <location filename="../../villagebook/ui/home_page.py" line="84"/>
         <source>Finding</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="89"/>
+        <location filename="../../villagebook/ui/home_page.py" line="97"/>
         <source>Checking the book… {done} of {total} rule groups</source>
         <translation>正在检查账本…已完成 {done}/{total} 组规则</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="97"/>
+        <location filename="../../villagebook/ui/home_page.py" line="105"/>
         <source>Today</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="136"/>
+        <location filename="../../villagebook/ui/home_page.py" line="144"/>
         <source>&lt;b&gt;{errors} errors, {warnings} warnings, {reminders} reminders&lt;/b&gt;</source>
         <translation>&lt;b&gt;错误 {errors} 条，预警 {warnings} 条，提醒 {reminders} 条&lt;/b&gt;</translation>
     </message>
@@ -994,92 +999,92 @@
 <context>
     <name>HouseholdRecords</name>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="36"/>
+        <location filename="../../villagebook/ui/household_records.py" line="57"/>
         <source>Income of a year</source>
         <translation>年度收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="37"/>
+        <location filename="../../villagebook/ui/household_records.py" line="58"/>
         <source>Income of {year}</source>
         <translation>{year} 年收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="58"/>
+        <location filename="../../villagebook/ui/household_records.py" line="79"/>
         <source>Check of the two assurances and three guarantees</source>
         <translation>两不愁三保障核查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="81"/>
+        <location filename="../../villagebook/ui/household_records.py" line="102"/>
         <source>Now: monitored since {since} as {category}; risks: {risks}</source>
         <translation>当前：自 {since} 起纳入监测，{category}；风险类型：{risks}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="86"/>
+        <location filename="../../villagebook/ui/household_records.py" line="107"/>
         <source>Now: risk removed on {date} ({method})</source>
         <translation>当前：已于 {date} 风险消除（{method}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="89"/>
+        <location filename="../../villagebook/ui/household_records.py" line="110"/>
         <source>removed by assistance within two months of identification: please check</source>
         <translation>识别后两个月内即“帮扶消除”，请核实</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="92"/>
+        <location filename="../../villagebook/ui/household_records.py" line="113"/>
         <source>Now: not monitored</source>
         <translation>当前：未纳入监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="97"/>
+        <location filename="../../villagebook/ui/household_records.py" line="118"/>
         <source>Monitoring event</source>
         <translation>监测事件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="116"/>
+        <location filename="../../villagebook/ui/household_records.py" line="137"/>
         <source>Assistance measure</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="142"/>
+        <location filename="../../villagebook/ui/household_records.py" line="163"/>
         <source>Helper of this household</source>
         <translation>本户的帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="161"/>
+        <location filename="../../villagebook/ui/household_records.py" line="182"/>
         <source>Visit</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="182"/>
+        <location filename="../../villagebook/ui/household_records.py" line="203"/>
         <source>Photos…</source>
         <translation>照片…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="189"/>
+        <location filename="../../villagebook/ui/household_records.py" line="210"/>
         <source>Helper</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="226"/>
+        <location filename="../../villagebook/ui/household_records.py" line="247"/>
         <source>Problem and rectification</source>
         <translation>问题排查整改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="249"/>
+        <location filename="../../villagebook/ui/household_records.py" line="270"/>
         <source>Only overdue</source>
         <translation>只看逾期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="260"/>
+        <location filename="../../villagebook/ui/household_records.py" line="281"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="285"/>
+        <location filename="../../villagebook/ui/household_records.py" line="306"/>
         <source>Income distributed by the asset</source>
         <translation>资产收益分配</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="297"/>
+        <location filename="../../villagebook/ui/household_records.py" line="318"/>
         <source>Select a project above to see the income its asset distributed each year.</source>
         <translation>在上方选择一个项目，即可查看其资产每年分配的收益。</translation>
     </message>
@@ -1087,150 +1092,150 @@
 <context>
     <name>HouseholdWindow</name>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="307"/>
+        <location filename="../../villagebook/ui/household_records.py" line="328"/>
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="308"/>
+        <location filename="../../villagebook/ui/household_records.py" line="329"/>
         <source>Two assurances, three guarantees</source>
         <translation>两不愁三保障</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="310"/>
+        <location filename="../../villagebook/ui/household_records.py" line="331"/>
         <source>Monitoring</source>
         <translation>防返贫监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="311"/>
+        <location filename="../../villagebook/ui/household_records.py" line="332"/>
         <source>Assistance measures</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="312"/>
+        <location filename="../../villagebook/ui/household_records.py" line="333"/>
         <source>Helpers</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="313"/>
+        <location filename="../../villagebook/ui/household_records.py" line="334"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="109"/>
+        <location filename="../../villagebook/ui/household_window.py" line="114"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="179"/>
+        <location filename="../../villagebook/ui/household_window.py" line="184"/>
         <source>Household {number} {head}</source>
         <translation>农户 {number} {head}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="181"/>
+        <location filename="../../villagebook/ui/household_window.py" line="186"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="187"/>
+        <location filename="../../villagebook/ui/household_window.py" line="192"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="193"/>
+        <location filename="../../villagebook/ui/household_window.py" line="198"/>
         <source>Closed on {date}: {reason}. {note}</source>
         <translation>已于 {date} 注销：{reason}。{note}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="199"/>
+        <location filename="../../villagebook/ui/household_window.py" line="204"/>
         <source>Reopen household</source>
         <translation>恢复此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="199"/>
+        <location filename="../../villagebook/ui/household_window.py" line="204"/>
         <source>Close household…</source>
         <translation>注销此户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="258"/>
-        <location filename="../../villagebook/ui/household_window.py" line="264"/>
+        <location filename="../../villagebook/ui/household_window.py" line="263"/>
+        <location filename="../../villagebook/ui/household_window.py" line="269"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="259"/>
+        <location filename="../../villagebook/ui/household_window.py" line="264"/>
         <source>Not saved: {count} problem(s) must be corrected first. They are listed at the bottom of the window.</source>
         <translation>未保存：有 {count} 处错误需要先改正，已列在窗口下方。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="273"/>
+        <location filename="../../villagebook/ui/household_window.py" line="278"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="274"/>
+        <location filename="../../villagebook/ui/household_window.py" line="279"/>
         <source>Please check these points:</source>
         <translation>请核对以下几点：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="275"/>
+        <location filename="../../villagebook/ui/household_window.py" line="280"/>
         <source>Correct, save anyway</source>
         <translation>核对无误，仍然保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="276"/>
+        <location filename="../../villagebook/ui/household_window.py" line="281"/>
         <source>Go back and change</source>
         <translation>返回修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="314"/>
-        <location filename="../../villagebook/ui/household_window.py" line="324"/>
+        <location filename="../../villagebook/ui/household_window.py" line="319"/>
+        <location filename="../../villagebook/ui/household_window.py" line="329"/>
         <source>Member leaves</source>
         <translation>成员减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="315"/>
+        <location filename="../../villagebook/ui/household_window.py" line="320"/>
         <source>Select the member in the table first.</source>
         <translation>请先在表格中选中这名成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="325"/>
+        <location filename="../../villagebook/ui/household_window.py" line="330"/>
         <source>{name} leaves the household. The record is kept and can be restored.</source>
         <translation>{name} 将从本户减少。记录会保留，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="340"/>
+        <location filename="../../villagebook/ui/household_window.py" line="345"/>
         <source>Restore member</source>
         <translation>恢复成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="341"/>
+        <location filename="../../villagebook/ui/household_window.py" line="346"/>
         <source>Tick “Show members who left” and select the member to restore.</source>
         <translation>请勾选“显示已减少的成员”，再选中要恢复的成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="368"/>
+        <location filename="../../villagebook/ui/household_window.py" line="373"/>
         <source>Close household</source>
         <translation>注销此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="369"/>
+        <location filename="../../villagebook/ui/household_window.py" line="374"/>
         <source>The household leaves the active list. Nothing is deleted; it can be reopened.</source>
         <translation>本户将移出在册名单。不会删除任何记录，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="378"/>
-        <location filename="../../villagebook/ui/household_window.py" line="382"/>
+        <location filename="../../villagebook/ui/household_window.py" line="383"/>
+        <location filename="../../villagebook/ui/household_window.py" line="387"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="391"/>
+        <location filename="../../villagebook/ui/household_window.py" line="396"/>
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="392"/>
+        <location filename="../../villagebook/ui/household_window.py" line="397"/>
         <source>This household has unsaved changes. Save them?</source>
         <translation>本户有尚未保存的修改。要保存吗？</translation>
     </message>
@@ -1238,233 +1243,233 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="79"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="96"/>
         <source>Member</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="80"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="97"/>
         <source>Monitoring</source>
         <translation>防返贫监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="82"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="99"/>
         <source>Household</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="89"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="106"/>
         <source> (numbers: this program&apos;s codes)</source>
         <translation>（数字为本程序代码）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="114"/>
-        <location filename="../../villagebook/ui/import_dialog.py" line="439"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="131"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="456"/>
         <source>Import households from a workbook</source>
         <translation>从表格导入农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="117"/>
-        <location filename="../../villagebook/ui/import_dialog.py" line="306"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="134"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="323"/>
         <source>Checking {name}…</source>
         <translation>正在检查 {name}…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="122"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="139"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="129"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="146"/>
         <source>Columns of the file (matched automatically; change any that is wrong)</source>
         <translation>文件中的列（已自动对应，如有不对请修改）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="134"/>
-        <location filename="../../villagebook/ui/import_dialog.py" line="164"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="151"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="181"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="134"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="151"/>
         <source>Column in the file</source>
         <translation>文件中的列名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="134"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="151"/>
         <source>Example</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="135"/>
-        <location filename="../../villagebook/ui/import_dialog.py" line="148"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="152"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="165"/>
         <source>Read as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="139"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="156"/>
         <source>Back to the automatic matches</source>
         <translation>恢复自动对应</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="164"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="181"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="148"/>
         <location filename="../../villagebook/ui/import_dialog.py" line="165"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="182"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="143"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="160"/>
         <source>Questions about the list (answered once for the whole list, kept for the next one)</source>
         <translation>关于这份名单的问题（整份名单只需回答一次，下次同样的名单不再问）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="148"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="165"/>
         <source>In the list</source>
         <translation>名单中写的</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="148"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="165"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="153"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="170"/>
         <source>Load answers…</source>
         <translation>读取答案…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="155"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="172"/>
         <source>Save answers…</source>
         <translation>保存答案…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="165"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="182"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="166"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="183"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="173"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="190"/>
         <source>Save the list of problems…</source>
         <translation>保存问题清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="175"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="192"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="177"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="194"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="228"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="245"/>
         <source>Choose under “Read as” which columns hold them.</source>
         <translation>请在“导入为”一栏中指出它们在哪些列。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="241"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="258"/>
         <source>{new} new households, {updated} updated, {members} member rows</source>
         <translation>新增 {new} 户，更新 {updated} 户，成员 {members} 行</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="245"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="262"/>
         <source>Imported: {counts}.</source>
         <translation>已导入：{counts}。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="252"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="269"/>
         <source>Nothing was imported: {count} problem(s) must be corrected in the file first. Without them the import would give {counts}.</source>
         <translation>没有导入任何数据：文件中有 {count} 处问题需要先改正。改正后导入将会：{counts}。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="256"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="273"/>
         <source>The file is in order: importing it gives {counts}. Press Import to write it into the book.</source>
         <translation>文件检查无误：导入将会{counts}。请按“导入”写入账本。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="269"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="286"/>
         <source>Stopped: nothing was imported.</source>
         <translation>已停止，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="281"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="298"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="334"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="351"/>
         <source>(missing: one value for all)</source>
         <translation>（缺少：为所有行填同一个值）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="338"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="355"/>
         <source>(keep in the remarks, field left empty)</source>
         <translation>（留空，原值记入备注）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="339"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="356"/>
         <source>(not given)</source>
         <translation>（不填）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="373"/>
-        <location filename="../../villagebook/ui/import_dialog.py" line="380"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="390"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="397"/>
         <source>Load answers</source>
         <translation>读取答案</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="374"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="391"/>
         <source>Answers (*.json);;All files (*)</source>
         <translation>答案文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="389"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="406"/>
         <source>Save answers</source>
         <translation>保存答案</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="390"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="407"/>
         <source>Answers (*.json)</source>
         <translation>答案文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="404"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="421"/>
         <source>Another village&apos;s list?</source>
         <translation>其他村的名单？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="405"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="422"/>
         <source>Import it into this book?</source>
         <translation>仍要导入本账本吗？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="410"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="427"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="418"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="435"/>
         <source>Save the list of problems</source>
         <translation>保存问题清单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="421"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="438"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="440"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="457"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.xls *.ods);;所有文件 (*)</translation>
     </message>
@@ -1472,32 +1477,32 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="31"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="39"/>
         <source>villagebook is locked</source>
         <translation>村账本已锁定</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="33"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="41"/>
         <source>The book was left idle and is locked. {name}, enter your PIN to go on.</source>
         <translation>离开时间较长，村账本已锁定。{name}，请输入你的 PIN 码继续。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="39"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="47"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="43"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="51"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="64"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="72"/>
         <source>That is not the PIN of {name}</source>
         <translation>这不是 {name} 的 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="67"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="75"/>
         <source> — try again in {seconds} seconds</source>
         <translation>——请 {seconds} 秒后再试</translation>
     </message>
@@ -1505,306 +1510,306 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="102"/>
+        <location filename="../../villagebook/ui/main_window.py" line="114"/>
         <source>Today</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="103"/>
+        <location filename="../../villagebook/ui/main_window.py" line="115"/>
         <source>Households</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="104"/>
+        <location filename="../../villagebook/ui/main_window.py" line="116"/>
         <source>Assistance measures</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="105"/>
+        <location filename="../../villagebook/ui/main_window.py" line="117"/>
         <source>Helpers</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="106"/>
+        <location filename="../../villagebook/ui/main_window.py" line="118"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="107"/>
+        <location filename="../../villagebook/ui/main_window.py" line="119"/>
         <source>Problems</source>
         <translation>问题整改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="108"/>
+        <location filename="../../villagebook/ui/main_window.py" line="120"/>
         <source>Projects and assets</source>
         <translation>项目资产</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="109"/>
+        <location filename="../../villagebook/ui/main_window.py" line="121"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="110"/>
+        <location filename="../../villagebook/ui/main_window.py" line="122"/>
         <source>Warnings</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="111"/>
+        <location filename="../../villagebook/ui/main_window.py" line="123"/>
         <source>Charts</source>
         <translation>统计图</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="122"/>
+        <location filename="../../villagebook/ui/main_window.py" line="134"/>
         <source>Search: name, pinyin initials (zs), ID number, household number</source>
         <translation>搜索：姓名、拼音首字母（如 zs）、证件号码、户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="130"/>
+        <location filename="../../villagebook/ui/main_window.py" line="142"/>
         <source>All categories</source>
         <translation>全部户类别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="131"/>
+        <location filename="../../villagebook/ui/main_window.py" line="143"/>
         <source>All statuses</source>
         <translation>全部脱贫状态</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="133"/>
+        <location filename="../../villagebook/ui/main_window.py" line="145"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="137"/>
+        <location filename="../../villagebook/ui/main_window.py" line="149"/>
         <source>Include closed</source>
         <translation>含已注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="146"/>
-        <location filename="../../villagebook/ui/main_window.py" line="186"/>
-        <location filename="../../villagebook/ui/main_window.py" line="442"/>
+        <location filename="../../villagebook/ui/main_window.py" line="158"/>
+        <location filename="../../villagebook/ui/main_window.py" line="198"/>
+        <location filename="../../villagebook/ui/main_window.py" line="454"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="167"/>
+        <location filename="../../villagebook/ui/main_window.py" line="179"/>
         <source>Print household cards…</source>
         <translation>打印户卡…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="168"/>
+        <location filename="../../villagebook/ui/main_window.py" line="180"/>
         <source>Print wall sheets…</source>
         <translation>打印户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="348"/>
+        <location filename="../../villagebook/ui/main_window.py" line="360"/>
         <source>All villages</source>
         <translation>所有村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="376"/>
+        <location filename="../../villagebook/ui/main_window.py" line="388"/>
         <source>{count} changes since {since} have not reached {name} yet: export a sync package (Sync in the side bar).</source>
         <translation>自{since}以来有 {count} 项修改尚未送达{name}：请导出同步包（左侧“同步”）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="389"/>
+        <location filename="../../villagebook/ui/main_window.py" line="401"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="390"/>
+        <location filename="../../villagebook/ui/main_window.py" line="402"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="392"/>
+        <location filename="../../villagebook/ui/main_window.py" line="404"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="394"/>
+        <location filename="../../villagebook/ui/main_window.py" line="406"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="396"/>
+        <location filename="../../villagebook/ui/main_window.py" line="408"/>
         <source>Export the village register (Excel)…</source>
         <translation>导出村册（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="188"/>
-        <location filename="../../villagebook/ui/main_window.py" line="398"/>
+        <location filename="../../villagebook/ui/main_window.py" line="200"/>
+        <location filename="../../villagebook/ui/main_window.py" line="410"/>
         <source>Import households from Excel…</source>
         <translation>从 Excel 导入农户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="400"/>
+        <location filename="../../villagebook/ui/main_window.py" line="412"/>
         <source>Save a blank entry template (Excel)…</source>
         <translation>保存空白录入模板（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="402"/>
+        <location filename="../../villagebook/ui/main_window.py" line="414"/>
         <source>Sync…</source>
         <translation>同步…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="404"/>
+        <location filename="../../villagebook/ui/main_window.py" line="416"/>
         <source>Monitoring line…</source>
         <translation>监测线设置…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="406"/>
+        <location filename="../../villagebook/ui/main_window.py" line="418"/>
         <source>Back up to…</source>
         <translation>备份到…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="408"/>
+        <location filename="../../villagebook/ui/main_window.py" line="420"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="411"/>
+        <location filename="../../villagebook/ui/main_window.py" line="423"/>
         <source>Change the password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="412"/>
+        <location filename="../../villagebook/ui/main_window.py" line="424"/>
         <source>Lock with a password…</source>
         <translation>给账本加密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="414"/>
+        <location filename="../../villagebook/ui/main_window.py" line="426"/>
         <source>Take the password off…</source>
         <translation>取消密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="417"/>
+        <location filename="../../villagebook/ui/main_window.py" line="429"/>
         <source>PIN and automatic lock…</source>
         <translation>PIN 码与自动锁定…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="419"/>
+        <location filename="../../villagebook/ui/main_window.py" line="431"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="427"/>
+        <location filename="../../villagebook/ui/main_window.py" line="439"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="428"/>
+        <location filename="../../villagebook/ui/main_window.py" line="440"/>
         <source>Household cards…</source>
         <translation>户卡（明白卡）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="429"/>
+        <location filename="../../villagebook/ui/main_window.py" line="441"/>
         <source>Wall sheets for the home…</source>
         <translation>户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="430"/>
+        <location filename="../../villagebook/ui/main_window.py" line="442"/>
         <source>Public notice…</source>
         <translation>公示名单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="431"/>
+        <location filename="../../villagebook/ui/main_window.py" line="443"/>
         <source>Village register…</source>
         <translation>村有册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="438"/>
+        <location filename="../../villagebook/ui/main_window.py" line="450"/>
         <source>Township summary (乡镇有簿)…</source>
         <translation>乡镇有簿汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="441"/>
+        <location filename="../../villagebook/ui/main_window.py" line="453"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="445"/>
+        <location filename="../../villagebook/ui/main_window.py" line="457"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="450"/>
+        <location filename="../../villagebook/ui/main_window.py" line="462"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="487"/>
+        <location filename="../../villagebook/ui/main_window.py" line="499"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="494"/>
+        <location filename="../../villagebook/ui/main_window.py" line="506"/>
         <source>This copy has no password: whoever has the stick can read every household&apos;s ID numbers, health and disability. Lock the book first (File → Lock with a password…) and its copies are locked too.</source>
         <translation>这份副本没有密码：谁拿到 U 盘都能看到各户的身份证号、健康和残疾情况。先给账本加密码（文件 → 给账本加密码…），它的副本也就都有密码了。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="497"/>
+        <location filename="../../villagebook/ui/main_window.py" line="509"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="534"/>
+        <location filename="../../villagebook/ui/main_window.py" line="546"/>
         <source>Save the township summary</source>
         <translation>保存乡镇汇总表</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="535"/>
+        <location filename="../../villagebook/ui/main_window.py" line="547"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="540"/>
+        <location filename="../../villagebook/ui/main_window.py" line="552"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="552"/>
+        <location filename="../../villagebook/ui/main_window.py" line="564"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="553"/>
-        <location filename="../../villagebook/ui/main_window.py" line="600"/>
+        <location filename="../../villagebook/ui/main_window.py" line="565"/>
+        <location filename="../../villagebook/ui/main_window.py" line="612"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="575"/>
+        <location filename="../../villagebook/ui/main_window.py" line="587"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="599"/>
+        <location filename="../../villagebook/ui/main_window.py" line="611"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="626"/>
+        <location filename="../../villagebook/ui/main_window.py" line="638"/>
         <source>&lt;h3&gt;This book has no households yet&lt;/h3&gt;&lt;p&gt;Start with &lt;b&gt;New household&lt;/b&gt; to enter a family, or &lt;b&gt;Import households from Excel…&lt;/b&gt; to bring in the list the village keeps (the national system&apos;s export or your own table; File → Save a blank entry template gives the columns).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本账本还没有农户&lt;/h3&gt;&lt;p&gt;先点&lt;b&gt;新增农户&lt;/b&gt;逐户录入，或点&lt;b&gt;从 Excel 导入农户…&lt;/b&gt;导入村里已有的名单（全国系统导出的名单或自己的表格均可；“文件 → 保存空白录入模板”给出各列）。&lt;/p&gt;&lt;p&gt;账本保存在这个文件里，请用“文件 → 备份到…”备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="671"/>
+        <location filename="../../villagebook/ui/main_window.py" line="683"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="675"/>
+        <location filename="../../villagebook/ui/main_window.py" line="687"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="677"/>
+        <location filename="../../villagebook/ui/main_window.py" line="689"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="679"/>
+        <location filename="../../villagebook/ui/main_window.py" line="691"/>
         <source>[read only]</source>
         <translation>【只读】</translation>
     </message>
@@ -1812,52 +1817,52 @@
 <context>
     <name>MeasuresPage</name>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="30"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="38"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="32"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="40"/>
         <source>All progress</source>
         <translation>全部进展</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="33"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="41"/>
         <source>All sources</source>
         <translation>全部资金来源</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="81"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="89"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="100"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="108"/>
         <source>Adding up…</source>
         <translation>正在合计…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="105"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="113"/>
         <source>&lt;b&gt;{count} measures, {amount} yuan&lt;/b&gt;</source>
         <translation>&lt;b&gt;共 {count} 项措施，金额 {amount} 元&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="110"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="118"/>
         <source>By type</source>
         <translation>按措施类型</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="111"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="119"/>
         <source>By source of funds</source>
         <translation>按资金来源</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="113"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="121"/>
         <source>{count} items</source>
         <translation>{count} 项</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="113"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="121"/>
         <source>yuan</source>
         <translation>元</translation>
     </message>
@@ -2842,27 +2847,27 @@
         <translation>{relation}生于 {birth}，户主生于 {head_birth}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="21"/>
+        <location filename="../../villagebook/ui/messages.py" line="20"/>
         <source>members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="22"/>
+        <location filename="../../villagebook/ui/messages.py" line="21"/>
         <source>your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="23"/>
+        <location filename="../../villagebook/ui/messages.py" line="22"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="24"/>
+        <location filename="../../villagebook/ui/messages.py" line="23"/>
         <source>administrative code</source>
         <translation>行政区划代码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/messages.py" line="60"/>
+        <location filename="../../villagebook/ui/messages.py" line="59"/>
         <source>Row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
@@ -3102,12 +3107,12 @@
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="30"/>
+        <location filename="../../villagebook/ui/home_page.py" line="38"/>
         <source>Follow-up</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="31"/>
+        <location filename="../../villagebook/ui/home_page.py" line="39"/>
         <source>Problem deadline</source>
         <translation>问题整改期限</translation>
     </message>
@@ -3115,17 +3120,17 @@
 <context>
     <name>MonitoringLineDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="234"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="247"/>
         <source>Monitoring line</source>
         <translation>监测线</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="241"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="254"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="242"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="255"/>
         <source>Yuan per person per year</source>
         <translation>元/人·年</translation>
     </message>
@@ -3133,27 +3138,27 @@
 <context>
     <name>NewTownshipDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="110"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="123"/>
         <source>New township book</source>
         <translation>新建乡镇账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="118"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="131"/>
         <source>Township name</source>
         <translation>乡镇名称</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="119"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="132"/>
         <source>Township code (9 digits)</source>
         <translation>乡镇代码（9位）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="120"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="133"/>
         <source>County</source>
         <translation>县</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="121"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="134"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
@@ -3161,37 +3166,37 @@
 <context>
     <name>NewVillageDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="69"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="82"/>
         <source>New village book</source>
         <translation>新建村账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="81"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="94"/>
         <source>Village name</source>
         <translation>村名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="82"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="95"/>
         <source>Administrative code (12 digits)</source>
         <translation>行政区划代码（12 位）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="83"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="96"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="84"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="97"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="85"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="98"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="86"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="99"/>
         <source>Your role</source>
         <translation>您的身份</translation>
     </message>
@@ -3199,17 +3204,17 @@
 <context>
     <name>OpenLockedDialog</name>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="60"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="68"/>
         <source>Book locked with a password</source>
         <translation>账本已加密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="61"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="69"/>
         <source>The book {name} is locked with a password. Enter it to open the book.</source>
         <translation>账本 {name} 加了密码。请输入密码打开账本。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="37"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="45"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -3217,12 +3222,12 @@
 <context>
     <name>OpenWorkbookDialog</name>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="210"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="218"/>
         <source>Workbook protected with a password</source>
         <translation>表格设了密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="211"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="219"/>
         <source>{name} is protected with a password. Enter it to read the households in it.</source>
         <translation>{name} 设了密码。输入密码后才能读取其中的农户。</translation>
     </message>
@@ -3230,52 +3235,52 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="87"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="95"/>
         <source>Take the password off</source>
         <translation>取消账本密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="88"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="96"/>
         <source>Change the password</source>
         <translation>修改账本密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="89"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="97"/>
         <source>Lock the book with a password</source>
         <translation>给账本加密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="93"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="101"/>
         <source>Without a password, anyone who has this laptop or a copy of the book (or of its backups) can read every household&apos;s ID numbers, health and disability.</source>
         <translation>取消密码后，任何拿到这台电脑或账本副本（包括备份）的人，都能看到各户的身份证号、健康和残疾情况。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="98"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="106"/>
         <source>The book and its backups beside it are locked: without the password nobody can read them, not even with another program. If the password is forgotten, the book cannot be opened again: nobody can recover it, not the township, not the program&apos;s makers. Write it down and keep it in a safe place. The sync keys of this computer are kept under the same password.</source>
         <translation>账本和旁边的备份都会加密：没有密码，谁也读不了，用别的软件也不行。密码一旦忘记，账本就再也打不开，谁都无法找回——乡镇不能，软件开发者也不能。请把密码写下来，放在安全的地方。本机的同步密钥也用这个密码保护。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="112"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="120"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="115"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="123"/>
         <source>at least {count} characters</source>
         <translation>至少 {count} 个字符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="116"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="124"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="117"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="125"/>
         <source>Once more</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="119"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="127"/>
         <source>I have written the password down and know it cannot be recovered</source>
         <translation>我已把密码记下，知道忘记后无法找回</translation>
     </message>
@@ -3283,27 +3288,27 @@
 <context>
     <name>PhotosDialog</name>
     <message>
-        <location filename="../../villagebook/ui/photos.py" line="54"/>
+        <location filename="../../villagebook/ui/photos.py" line="64"/>
         <source>Photos of the visit</source>
         <translation>走访照片</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/photos.py" line="66"/>
+        <location filename="../../villagebook/ui/photos.py" line="76"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/photos.py" line="68"/>
+        <location filename="../../villagebook/ui/photos.py" line="78"/>
         <source>Remove photo</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/photos.py" line="106"/>
+        <location filename="../../villagebook/ui/photos.py" line="116"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/photos.py" line="107"/>
+        <location filename="../../villagebook/ui/photos.py" line="117"/>
         <source>Pictures (*.jpg *.jpeg *.png);;All files (*)</source>
         <translation>图片 (*.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
@@ -3311,57 +3316,57 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="151"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="159"/>
         <source>PIN and automatic lock</source>
         <translation>PIN 码与自动锁定</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="154"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="162"/>
         <source>When {name} leaves the laptop for the minutes set here, the program hides its windows and asks {name}&apos;s PIN. The PIN is kept on this laptop only.</source>
         <translation>{name} 离开电脑超过这里设的分钟数，程序会隐藏所有窗口，并要求输入 {name} 的 PIN 码。PIN 码只保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="161"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="169"/>
         <source>4 to 8 digits; empty: no PIN</source>
         <translation>4 到 8 位数字；不填：不设 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="163"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="171"/>
         <source>empty: keep the PIN</source>
         <translation>不填：PIN 码不变</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="166"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="174"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="167"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="175"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="169"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="177"/>
         <source>New PIN</source>
         <translation>新 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="170"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="178"/>
         <source>Once more</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="171"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="179"/>
         <source>Lock after</source>
         <translation>离开多久后锁定</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="173"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="181"/>
         <source>Remove my PIN</source>
         <translation>清除我的 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/idle_lock.py" line="184"/>
+        <location filename="../../villagebook/ui/idle_lock.py" line="192"/>
         <source>The PIN is removed: the window will not lock.</source>
         <translation>PIN 码已清除：窗口不会自动锁定。</translation>
     </message>
@@ -3369,52 +3374,52 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="134"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="143"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="137"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="146"/>
         <source>Previous page</source>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="140"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="149"/>
         <source>Next page</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="144"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="153"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="146"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="155"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="148"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="157"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="184"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="193"/>
         <source>Page {page} of {count}</source>
         <translation>第 {page} 页，共 {count} 页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="210"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="219"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="211"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="220"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="228"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="237"/>
         <source>Not saved</source>
         <translation>没有保存</translation>
     </message>
@@ -3422,168 +3427,168 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="67"/>
-        <location filename="../../villagebook/ui/print_dialog.py" line="236"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="86"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="255"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="70"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="89"/>
         <source>Household cards (户卡/明白卡)</source>
         <translation>户卡（明白卡）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="71"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="90"/>
         <source>Wall sheets for the home (户内公示牌)</source>
         <translation>户内公示牌</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="72"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="91"/>
         <source>Public notice (公示名单)</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="73"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="92"/>
         <source>Village register (村有册)</source>
         <translation>村有册（农户花名册）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="75"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="94"/>
         <source>Document</source>
         <translation>打印内容</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="79"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="98"/>
         <source>Every household in the book</source>
         <translation>全村在册农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="83"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="102"/>
         <source>The highlighted household ({name})</source>
         <translation>列表中选中的这一户（{name}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="86"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="105"/>
         <source>The {count} households selected in the list</source>
         <translation>列表中选中的 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="103"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="122"/>
         <source>Households</source>
         <translation>农户范围</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="107"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="126"/>
         <source>A4 landscape</source>
         <translation>A4 横向</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="108"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="127"/>
         <source>A3 landscape</source>
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="109"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="128"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="112"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="131"/>
         <source>Archive copy with full ID numbers</source>
         <translation>存档件：显示完整证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="119"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="138"/>
         <source>Notice</source>
         <translation>公示内容</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="125"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="144"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="128"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="147"/>
         <source>Records dated</source>
         <translation>记录日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="134"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="153"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="138"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="157"/>
         <source>Posted from</source>
         <translation>公示开始</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="142"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="161"/>
         <source>Hotline</source>
         <translation>监督举报电话</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="146"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="165"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="149"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="168"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="151"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="170"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="153"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="172"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="191"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="210"/>
         <source>{households} households, about {pages} pages</source>
         <translation>共 {households} 户，约 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="194"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="213"/>
         <source>, about {minutes} minutes to make</source>
         <translation>，生成约需 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="197"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="216"/>
         <source>, about {seconds} seconds to make</source>
         <translation>，生成约需 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="202"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="221"/>
         <source>Full ID numbers</source>
         <translation>完整证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="203"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="222"/>
         <source>This copy shows every full ID number. Keep it in the village file: never post it, hand it out or leave it on a shared computer.</source>
         <translation>这份存档件会显示每个人的完整证件号码。请放入村档案妥善保管，不得张贴、外传或留在公用电脑上。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="243"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="262"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="244"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="263"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="264"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="283"/>
         <source>The preview shows the first {shown} of the {count} households. Print… and Save as PDF… make all of them.</source>
         <translation>预览只显示 {count} 户中的前 {shown} 户。“打印…”和“保存为 PDF…”会生成全部各户。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="284"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="303"/>
         <source>Preparing the pages…</source>
         <translation>正在生成页面…</translation>
     </message>
@@ -3591,12 +3596,12 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="101"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="110"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="102"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="111"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3604,37 +3609,37 @@
 <context>
     <name>ProtectFileDialog</name>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="157"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="165"/>
         <source>Protect the file with a password</source>
         <translation>给文件加密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="160"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="168"/>
         <source>This book is locked with a password, and {name} will hold what the lock protects: ID numbers, health. Give the file a password: Excel, WPS or a PDF reader asks for it when the file is opened. Tell it only to whoever should open the file.</source>
         <translation>这个账本设了密码，而 {name} 里会有密码所保护的内容：身份证号、健康状况。请给这个文件也加一个密码：用 Excel、WPS 或 PDF 阅读器打开时要输入它。只告诉需要打开这个文件的人。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="169"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="177"/>
         <source>at least {count} characters</source>
         <translation>至少 {count} 个字符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="171"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="179"/>
         <source>Password of the file</source>
         <translation>文件密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="172"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="180"/>
         <source>Once more</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="177"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="185"/>
         <source>Save with the password</source>
         <translation>加密码保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="179"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="187"/>
         <source>Save without a password</source>
         <translation>不加密码保存</translation>
     </message>
@@ -3655,38 +3660,38 @@
 <context>
     <name>RecordTab</name>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="159"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="168"/>
         <source>Save the household first; then its records can be added.</source>
         <translation>请先保存本户，然后才能添加这些记录。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="179"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="188"/>
         <source>Add…</source>
         <translation>新增…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="180"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="189"/>
         <source>Change…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="181"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="190"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="182"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="191"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="183"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="192"/>
         <source>Show removed</source>
         <translation>显示已删除的</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="294"/>
-        <location filename="../../villagebook/ui/record_tab.py" line="298"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="303"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="307"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -3694,68 +3699,68 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="26"/>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="100"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="35"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="109"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="29"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="38"/>
         <source>Backups of this book, newest first (kept in {folder}). Restoring puts the backup in place of the book; the book as it is now is kept aside, so the restore can be undone.</source>
         <translation>本账本的备份，最新的在前（保存在 {folder}）。恢复会用备份替换账本；替换前的账本另存一份，恢复可以撤回。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="32"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="41"/>
         <source>Made</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="32"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="41"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="33"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="42"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="33"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="42"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="39"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="48"/>
         <source>Another backup file…</source>
         <translation>其他备份文件…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="41"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="50"/>
         <source>Restore this backup…</source>
         <translation>恢复这个备份…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="43"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="52"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="66"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="75"/>
         <source>No backups beside the book yet: choose a backup file.</source>
         <translation>账本旁还没有备份：请选择一个备份文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="72"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="81"/>
         <source>A backup file</source>
         <translation>备份文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="73"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="82"/>
         <source>Books (*.db)</source>
         <translation>账本 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="101"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="110"/>
         <source>Put the backup of {made} ({households} households) in place of the book? The book as it is now is kept aside first; changes made after the backup will be in that copy only.</source>
         <translation>用 {made} 的备份（{households} 户）替换当前账本吗？当前账本会先另存一份；备份之后的修改只保留在那份副本中。</translation>
     </message>
@@ -3763,400 +3768,400 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="119"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="137"/>
         <source>Save this computer&apos;s pairing file…</source>
         <translation>保存本机配对文件…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="121"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="139"/>
         <source>Pair with a village…</source>
         <translation>与村配对…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="122"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="140"/>
         <source>Pair with the township…</source>
         <translation>与乡镇配对…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="124"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="142"/>
         <source>Retire a pairing…</source>
         <translation>停用配对…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="126"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="144"/>
         <source>When the other side&apos;s computer is replaced, lost or stolen: its packages are refused from then on</source>
         <translation>对方换了电脑、电脑丢失或被盗时使用：之后它的同步包都不再导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="129"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="147"/>
         <source>Accept a package from a clock that ran ahead…</source>
         <translation>接受时钟快的电脑发来的包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="138"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="156"/>
         <source>&lt;b&gt;Villages&lt;/b&gt;</source>
         <translation>&lt;b&gt;各村&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="139"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="157"/>
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="139"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="157"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="140"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="158"/>
         <source>Last package</source>
         <translation>最近收到</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="140"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="158"/>
         <source>Waiting for</source>
         <translation>暂存待补</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="141"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="159"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="141"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="159"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="144"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="162"/>
         <source>Counts</source>
         <translation>账账相符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="144"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="162"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="146"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="164"/>
         <source>Export sync package…</source>
         <translation>导出同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="149"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="167"/>
         <source>Import sync packages…</source>
         <translation>导入同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="150"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="168"/>
         <source>Import the township&apos;s answer or corrections…</source>
         <translation>导入乡镇回执/更正…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="153"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="171"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="153"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="171"/>
         <source>From</source>
         <translation>来自</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="153"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="171"/>
         <source>Numbers</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="154"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="172"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="154"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="172"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="157"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="570"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="175"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="588"/>
         <source>Import the good packages</source>
         <translation>导入可用的包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="162"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="180"/>
         <source>&lt;b&gt;Conflicts: the same field changed on both sides&lt;/b&gt;</source>
         <translation>&lt;b&gt;冲突：双方都修改了同一项&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="164"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="174"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="175"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="182"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="192"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="193"/>
         <source>Household</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="164"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="182"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="164"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="182"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="165"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="183"/>
         <source>This side</source>
         <translation>本方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="165"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="183"/>
         <source>The other side</source>
         <translation>对方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="167"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="185"/>
         <source>Keep this side&apos;s value</source>
         <translation>保留本方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="169"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="187"/>
         <source>Take the other side&apos;s value</source>
         <translation>采用对方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="171"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="189"/>
         <source>Type another value…</source>
         <translation>输入其他值…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="173"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="191"/>
         <source>&lt;b&gt;One person registered in two places&lt;/b&gt;</source>
         <translation>&lt;b&gt;同一人多处登记&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="174"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="175"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="192"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="193"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="174"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="175"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="238"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="192"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="193"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="256"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="176"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="194"/>
         <source>Found by</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="178"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="196"/>
         <source>The same person</source>
         <translation>是同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="179"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="197"/>
         <source>Different people</source>
         <translation>不是同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="195"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="213"/>
         <source>This computer&apos;s fingerprint</source>
         <translation>本机指纹</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="202"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="220"/>
         <source>This book&apos;s changes carry times {hours} hours ahead of this computer&apos;s clock: the clock was set ahead once. The other side keeps them until a person there accepts them; check the date and time of this computer.</source>
         <translation>本账本的修改带的时间比这台电脑的时钟快 {hours} 小时：电脑时钟曾被调快过。对方会先暂存这些修改，须由对方的人确认接受；请检查这台电脑的日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="208"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="226"/>
         <source>Not paired yet. Save this computer&apos;s pairing file and give it to the other side; pair with theirs; read the fingerprints to each other by phone.</source>
         <translation>尚未配对。请保存本机配对文件交给对方，导入对方的配对文件，并通过电话互相核对指纹。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="213"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="231"/>
         <source>{name} ({code}): pairing retired on {day} by {who}; its packages are not imported.</source>
         <translation>{name}（{code}）：配对已于 {day} 由 {who} 停用，它的同步包不再导入。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="221"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="239"/>
         <source>Conflicts waiting: {conflicts}. Same-person findings waiting: {findings}.</source>
         <translation>待处理冲突 {conflicts} 项，待确认的同一人 {findings} 项。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="225"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="243"/>
         <source>The lists below show the first {shown}; each one decided makes room for the next.</source>
         <translation>下面的列表先显示前 {shown} 条，每处理一条就补上一条。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="239"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="257"/>
         <source>Name and birth date</source>
         <translation>姓名和出生日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="248"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="266"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="250"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="268"/>
         <source>Entered twice</source>
         <translation>重复登记</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="251"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="269"/>
         <source>another record</source>
         <translation>另一条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="251"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="269"/>
         <source>this record</source>
         <translation>这一条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="264"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="282"/>
         <source>has received the changes up to {day}</source>
         <translation>已收到至{day}的修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="266"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="284"/>
         <source>has not confirmed receiving anything yet</source>
         <translation>尚未确认收到任何修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="268"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="286"/>
         <source>{count} changes wait to be sent (the oldest from {day})</source>
         <translation>有 {count} 项修改待发送（最早为{day}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="272"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="290"/>
         <source>nothing waits to be sent</source>
         <translation>没有待发送的修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="274"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="292"/>
         <source>last package received {day}</source>
         <translation>最近一次收到同步包：{day}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="278"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="296"/>
         <source>a package is kept because its computer&apos;s clock ran ahead ({file})</source>
         <translation>有一个同步包因对方电脑时钟快而暂存（{file}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="281"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="299"/>
         <source>a package is kept until the missing one arrives ({file})</source>
         <translation>有同步包暂存，等待缺少的包（{file}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="319"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="337"/>
         <source>agree</source>
         <translation>相符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="331"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="349"/>
         <source>{file} (its computer&apos;s clock ran ahead)</source>
         <translation>{file}（对方电脑时钟快）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="336"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="354"/>
         <source>{file} (missing {numbers})</source>
         <translation>{file}（缺第 {numbers} 号）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="343"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="361"/>
         <source>Save the pairing file</source>
         <translation>保存配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="345"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="360"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="363"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="378"/>
         <source>Pairing files (*.vbpair)</source>
         <translation>配对文件 (*.vbpair)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="351"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="369"/>
         <source>Pairing file saved</source>
         <translation>配对文件已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="352"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="370"/>
         <source>Saved to {path}. Give it to the other side, and read them this fingerprint by phone: {fingerprint}</source>
         <translation>已保存到 {path}。请交给对方，并通过电话向对方念出本机指纹：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="358"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="376"/>
         <source>The other side&apos;s pairing file</source>
         <translation>对方的配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="377"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="395"/>
         <source>Paired before</source>
         <translation>已经配对过</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="378"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="396"/>
         <source>{name} ({code}) is already paired with another computer (paired on {day}). If this is its new computer, retire the old pairing: packages from the old computer are then refused.</source>
         <translation>{name}（{code}）已经与另一台电脑配对（{day} 配对）。如果这是它的新电脑，请停用旧的配对：之后旧电脑发来的同步包都不再导入。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="383"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="401"/>
         <source>Retire the old pairing</source>
         <translation>停用旧的配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="385"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="403"/>
         <source>Keep both</source>
         <translation>两台都保留</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="402"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="420"/>
         <source>{name} ({code}), paired on {day}</source>
         <translation>{name}（{code}），{day} 配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="404"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="410"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="422"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="428"/>
         <source>Retire a pairing</source>
         <translation>停用配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="405"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="423"/>
         <source>Which computer?</source>
         <translation>停用哪一台电脑？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="411"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="429"/>
         <source>Retire the pairing with the computer of {name} ({code})? Its packages will be refused and none will be made for it: do this when that computer was replaced, lost or stolen. What it sent before stays. Pair with its new computer afterwards.</source>
         <translation>停用与 {name}（{code}）这台电脑的配对吗？之后它的同步包都不再导入，也不再为它生成同步包：在那台电脑换掉、丢失或被盗时这样做。它以前发来的数据都保留。之后请与它的新电脑配对。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="426"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="444"/>
         <source>A clock that ran ahead</source>
         <translation>电脑时钟快了</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="427"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="445"/>
         <source>The package {file} from {name} carries times ahead of this computer&apos;s clock: that computer&apos;s clock was set ahead once, and its changes keep those times. Accept it only if {name} confirms the changes are theirs. Its changes are imported as they are; this computer&apos;s clock is not moved, and a later edit here of the same entries still replaces them. Accept it?</source>
         <translation>{name}的同步包 {file} 带的时间比这台电脑的时钟快：那台电脑的时钟曾被调快过，它的修改保留了这些时间。请先与{name}确认这些修改确是他们做的再接受。接受后这些修改按原样导入；这台电脑的时钟不会跟着调快，之后在本机修改同一项时仍以本机的修改为准。接受吗？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="456"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="474"/>
         <source>Where to save the sync package (a USB stick)</source>
         <translation>同步包保存到哪里（U盘）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="465"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="483"/>
         <source>Sync package saved</source>
         <translation>同步包已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="466"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="484"/>
         <source>Saved:
 {files}
 
@@ -4167,134 +4172,134 @@ Take it to the other side; it can only be read there.</source>
 请交给对方，只有对方的电脑能读取。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="477"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="495"/>
         <source>The folder (or USB stick) with the sync packages</source>
         <translation>同步包所在的文件夹（或U盘）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="481"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="499"/>
         <source>Sync packages to import</source>
         <translation>要导入的同步包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="482"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="500"/>
         <source>Sync packages (*.vbsync)</source>
         <translation>同步包 (*.vbsync)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="501"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="519"/>
         <source>Stop after this package</source>
         <translation>导完这个包后停止</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="540"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="545"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="558"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="563"/>
         <source>Not for this computer: left as it is</source>
         <translation>不是给本机的：原样留着</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="542"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="560"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="542"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="560"/>
         <source>Imported before</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="543"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="561"/>
         <source>Kept: waiting for a missing package</source>
         <translation>已暂存：等待缺少的包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="616"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="634"/>
         <source>Keep the record in {village}, household of {head} ({number})</source>
         <translation>保留{village} {head}户（{number}）的记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="621"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="639"/>
         <source>Which record stays?</source>
         <translation>保留哪一条记录？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="622"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="640"/>
         <source>{name} is registered in two households. Keep the record in which one? The other household opens, to record that the person left it.</source>
         <translation>{name} 在两户中都有登记。保留哪一户的记录？将打开另一户，在那里为此人办理减少（迁出）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="539"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="544"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="557"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="562"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="487"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="505"/>
         <source>Checking the sync packages…</source>
         <translation>正在核验同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="497"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="515"/>
         <source>Importing sync packages…</source>
         <translation>正在导入同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="536"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="554"/>
         <source>Good: will be imported</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="537"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="555"/>
         <source>Imported before: nothing new</source>
         <translation>此前已导入，没有新内容</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="538"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="556"/>
         <source>Good, but a package before it is missing: will be kept</source>
         <translation>可用，但缺少此前的包：将暂存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="552"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="570"/>
         <source>{count} changes</source>
         <translation>{count} 项修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="554"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="572"/>
         <source>{count} conflicts</source>
         <translation>{count} 项冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="556"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="574"/>
         <source>{count} same-person findings</source>
         <translation>{count} 条疑似同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="559"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="577"/>
         <source>counts disagree: {table} {sender} there, {here} here</source>
         <translation>账账不符：{table} 对方 {sender}，本账本 {here}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="569"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="587"/>
         <source>Import the good packages ({count})</source>
         <translation>导入可用的包（{count}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="579"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="597"/>
         <source>Select a conflict first.</source>
         <translation>请先选中一项冲突。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="582"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="600"/>
         <source>Another value</source>
         <translation>其他值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="583"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="601"/>
         <source>The value to keep:</source>
         <translation>要保留的值：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="595"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="613"/>
         <source>Select a finding first.</source>
         <translation>请先选中一条记录。</translation>
     </message>
@@ -4302,32 +4307,32 @@ Take it to the other side; it can only be read there.</source>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="169"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="182"/>
         <source>Users of this book</source>
         <translation>本账本的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="172"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="185"/>
         <source>Everyone who works in this book. A user who no longer works here can be stopped; their past changes keep their name.</source>
         <translation>在本账本上工作的所有人。不再工作的用户可以停用，其以往的修改仍保留其姓名。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="179"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="192"/>
         <source>Name of a new user</source>
         <translation>新用户姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="183"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="196"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="188"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="201"/>
         <source>Stop / resume the selected user</source>
         <translation>停用 / 恢复选中的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="204"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="217"/>
         <source>(stopped)</source>
         <translation>（已停用）</translation>
     </message>
@@ -4348,37 +4353,37 @@ Take it to the other side; it can only be read there.</source>
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../villagebook/ui/visits_page.py" line="32"/>
+        <location filename="../../villagebook/ui/visits_page.py" line="45"/>
         <source>A household out of poverty or under monitoring counts as not visited after</source>
         <translation>脱贫户、监测户超过</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/visits_page.py" line="35"/>
+        <location filename="../../villagebook/ui/visits_page.py" line="48"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/visits_page.py" line="37"/>
+        <location filename="../../villagebook/ui/visits_page.py" line="50"/>
         <source>Visits each helper owes a year:</source>
         <translation>未走访即列出；帮扶责任人每年应走访次数：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/visits_page.py" line="41"/>
+        <location filename="../../villagebook/ui/visits_page.py" line="54"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/visits_page.py" line="62"/>
+        <location filename="../../villagebook/ui/visits_page.py" line="75"/>
         <source>&lt;b&gt;Visit log: the newest visits&lt;/b&gt;</source>
         <translation>&lt;b&gt;走访日志：最近的走访&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/visits_page.py" line="87"/>
+        <location filename="../../villagebook/ui/visits_page.py" line="100"/>
         <source>&lt;b&gt;Not visited for more than {days} days: {count} households&lt;/b&gt;</source>
         <translation>&lt;b&gt;超过 {days} 天未走访：{count} 户&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/visits_page.py" line="92"/>
+        <location filename="../../villagebook/ui/visits_page.py" line="105"/>
         <source>&lt;b&gt;Follow-ups due: {count}&lt;/b&gt;</source>
         <translation>&lt;b&gt;到期待跟进：{count} 条&lt;/b&gt;</translation>
     </message>
@@ -4386,42 +4391,42 @@ Take it to the other side; it can only be read there.</source>
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="31"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="44"/>
         <source>Welcome to villagebook</source>
         <translation>欢迎使用村账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="36"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="49"/>
         <source>&lt;h2&gt;Village record book&lt;/h2&gt;&lt;p&gt;Household files, members and every change, kept on this computer.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;村账本&lt;/h2&gt;&lt;p&gt;农户档案、家庭成员和每一次修改，都保存在这台电脑上。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="40"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="53"/>
         <source>Create a book for my village</source>
         <translation>为本村新建账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="41"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="54"/>
         <source>Create a township book (to merge the villages)</source>
         <translation>新建乡镇账本（汇总各村）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="43"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="56"/>
         <source>Open the demo village (to look around)</source>
         <translation>打开演示村（先看看）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="44"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="57"/>
         <source>Open an existing book…</source>
         <translation>打开已有账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="55"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="68"/>
         <source>Open a book</source>
         <translation>打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="56"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="69"/>
         <source>Books (*.db);;All files (*)</source>
         <translation>村账本 (*.db);;所有文件 (*)</translation>
     </message>
@@ -4429,27 +4434,27 @@ Take it to the other side; it can only be read there.</source>
 <context>
     <name>WhoIsWorkingDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="143"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="156"/>
         <source>Who is working?</source>
         <translation>谁在使用？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="145"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="158"/>
         <source>Every change is recorded under this name.</source>
         <translation>每一次修改都会记在这个名字下。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="150"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="163"/>
         <source>I am</source>
         <translation>我是</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="152"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="165"/>
         <source>or type a new name here</source>
         <translation>或在这里输入新用户的姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="153"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="166"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>

@@ -231,3 +231,21 @@ def test_find_and_open_a_household_without_the_mouse(qtbot, demo_book):
     main.table.setCurrentIndex(main.model.index(-1, -1))
     qtbot.keyClick(main.search, Qt.Key.Key_Down)
     assert main.table.currentIndex().row() == 0
+
+
+def test_a_member_added_later_is_named_so_in_the_history(qtbot, book):
+    from helpers import family, make_id
+
+    from villagebook.storage.households import save_household
+    from villagebook.ui.history import HistoryModel
+
+    household, members = family()
+    household_id = save_household(book, None, household, members).household_id
+    household, members = load_household(book, household_id)
+    save_household(book, household_id, household, [*members, {
+        "name": "张小妹", "relation": "04", "id_number": make_id("20150101", 62)}],
+        accept_warnings=True)
+    model = HistoryModel(book)
+    model.load(household_id, {})
+    actions = [model.index(r, 2).data() for r in range(model.rowCount())]
+    assert actions[0] == "新增成员" and actions[-1] == "新增农户"

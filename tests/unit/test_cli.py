@@ -110,3 +110,22 @@ def test_core_storage_and_cli_load_no_qt():
             " bad = [m for m in sys.modules if m.startswith('PySide6')]; print(bad)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_help_lists_every_command_without_opening_a_window(capsys):
+    import subprocess
+    import sys
+
+    from villagebook.__main__ import main as program
+    from villagebook.commands import COMMANDS
+
+    assert program(["--help"]) == 0
+    text = capsys.readouterr().out
+    assert "open the window" in text
+    for command in COMMANDS:
+        assert f"\n  {command} " in text, command
+    loaded = subprocess.run(  # and without loading Qt
+        [sys.executable, "-c", "import sys; from villagebook.__main__ import main; "
+         "main(['--help']); print('PySide6' in sys.modules)"],
+        capture_output=True, text=True, timeout=120)
+    assert loaded.stdout.strip().endswith("False")

@@ -94,6 +94,18 @@ def format_value(record: str, field: str | None, value: Any) -> str:
     return str(value)
 
 
+def _action_label(change: dict[str, Any]) -> str:
+    """What the person did, as the history names it: a member added while the household
+    was edited says so, not only that the household was edited (untranslated)."""
+    if change["action"] == "household.save" and change["op"] == "create" and \
+            change["table_name"] == "members":
+        return MEMBER_ADDED
+    return ACTIONS.get(change["action"], change["action"])
+
+
+MEMBER_ADDED = QT_TRANSLATE_NOOP("History", "Member added")
+
+
 class HistoryModel(QAbstractTableModel):
     def __init__(self, book: Book, parent=None) -> None:
         super().__init__(parent)
@@ -111,7 +123,7 @@ class HistoryModel(QAbstractTableModel):
             field_label = records.label(record, field, i18n.language()) if field else ""
             self._rows.append((
                 change["at"].replace("T", " ")[:19], change["operator"],
-                tr(ACTIONS.get(change["action"], change["action"])), subject, field_label,
+                tr(_action_label(change)), subject, field_label,
                 format_value(record, field, change["old_value"]),
                 format_value(record, field, change["new_value"]) if field else
                 QCoreApplication.translate("History", "(created)"),
