@@ -84,8 +84,8 @@ def test_the_warnings_page(qtbot, demo_book, tmp_path, monkeypatch):
 def test_the_window_opens_on_today_which_fills_in_from_the_background(qtbot, demo_book):
     import datetime as dt
 
+    from villagebook.core.rules import SEVERITIES
     from villagebook.storage.visits import follow_ups_due
-    from villagebook.ui.home_page import WEIGHT
 
     main = MainWindow(demo_book)
     qtbot.addWidget(main)
@@ -96,13 +96,17 @@ def test_the_window_opens_on_today_which_fills_in_from_the_background(qtbot, dem
     everything = find_all(demo_book)
     for rule, tile in home.tiles.items():
         assert tile.text().endswith(f"\n{sum(f.rule == rule for f in everything)}")
-    # the households most in need: the highest weighted count first
-    scores: dict[str, int] = {}
+    # the households most in need: errors first, however many warnings another has;
+    # then warnings, then reminders
+    counts: dict[str, tuple[int, ...]] = {}
     for f in everything:
         if f.household_id:
-            scores[f.household_number] = scores.get(f.household_number, 0) + WEIGHT[f.severity]
-    top = home.households.item(0, 0).text()
-    assert scores[top] == max(scores.values())
+            counts[f.household_number] = tuple(
+                n + (f.severity == s) for n, s in zip(counts.get(
+                    f.household_number, (0, 0, 0)), SEVERITIES))
+    shown = [home.households.item(r, 0).text() for r in range(home.households.rowCount())]
+    assert [counts[n] for n in shown] == sorted(counts.values(), reverse=True)[:len(shown)]
+    top = shown[0]
     # what falls due within seven days, read from the book
     week = dt.date.today() + dt.timedelta(days=7)
     due = follow_ups_due(demo_book, week)

@@ -32,7 +32,6 @@ from .messages import describe, tr
 from .scope import VillageScope
 from .tables import fit_columns, list_table
 
-WEIGHT = {"error": 3, "warning": 2, "reminder": 1}  # how much a finding adds to attention
 MOST = 10  # households listed as most in need of attention
 OVERDUE_RULES = ("loan.overdue", "problem.overdue")
 KIND_WORDS = {"follow_up": QT_TRANSLATE_NOOP("Messages", "Follow-up"),
@@ -158,11 +157,12 @@ class HomePage(QWidget):
             if f.household_id is None:
                 continue
             entry = per.setdefault(f.household_id, {"number": f.household_number,
-                                                    "head": f.head_name, "score": 0,
+                                                    "head": f.head_name,
                                                     **{s: 0 for s in SEVERITIES}})
             entry[f.severity] += 1
-            entry["score"] += WEIGHT[f.severity]
-        ranked = sorted(per.items(), key=lambda item: (-item[1]["score"], item[1]["number"]))
+        # an error outweighs any number of warnings, a warning any number of reminders
+        ranked = sorted(per.items(), key=lambda item: (
+            *(-item[1][s] for s in SEVERITIES), item[1]["number"]))
         ranked = ranked[:MOST]
         _fill(self.households, [[e["number"], e["head"], e["error"], e["warning"],
                                  e["reminder"]] for _, e in ranked],
