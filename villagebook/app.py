@@ -148,7 +148,9 @@ class Controller(QObject):
         self.show(book)
         return True
 
-    def open(self, path: Path) -> bool:
+    def open(self, path: Path, operator: str | None = None) -> bool:
+        """Open the book at ``path``; ``operator``: who was working (a restore reopens the
+        book for the same person, unasked, when the book still knows them)."""
         try:
             try:
                 book = self._open_unlocking(path)
@@ -175,6 +177,8 @@ class Controller(QObject):
         village = get_village(book) or {}
         if village.get("is_demo"):
             book.operator = DEMO_OPERATOR
+        elif operator is not None and operator in [u["name"] for u in list_users(book)]:
+            book.operator = operator
         elif not self.choose_operator(book, path):
             book.close()
             return False
@@ -340,7 +344,7 @@ class Controller(QObject):
                 self.open(book.path)
                 return False
             self.book = None
-            if not self.open(book.path):
+            if not self.open(book.path, book.operator):  # the same person, not asked again
                 return False
             QMessageBox.information(self.window, self.tr("Restored"), self.tr(
                 "The backup is in place. The book as it was before is kept as {aside}."

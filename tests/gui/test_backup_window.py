@@ -18,7 +18,8 @@ from villagebook.ui.start_dialogs import WhoIsWorkingDialog
 
 def test_back_up_and_restore_from_the_window(qtbot, boxes, book, book_path, tmp_path,
                                              monkeypatch):
-    monkeypatch.setattr(WhoIsWorkingDialog, "exec", lambda self: 1)
+    asked: list[str] = []  # "谁在使用？": not asked again after the restore
+    monkeypatch.setattr(WhoIsWorkingDialog, "exec", lambda self: asked.append("who") or 1)
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
     hid = save_household(book, None, *family()).household_id
@@ -43,6 +44,7 @@ def test_back_up_and_restore_from_the_window(qtbot, boxes, book, book_path, tmp_
                     timeout=10_000)
     qtbot.addWidget(controller.window)
     assert load_household(controller.book, hid)[0]["phone"] == "13812345678"
+    assert asked == [] and controller.book.operator == book.operator
     [aside] = book_path.parent.glob("*恢复前*.db")
     assert "已恢复" in boxes.texts() or str(aside) in boxes.texts()
     controller.book.close()
