@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,8 +43,18 @@ class BackupInfo:
     size: int
 
 
-def _name(book_path: Path, made: dt.datetime) -> str:
-    return f"{book_path.stem}-{made.strftime(STAMP)}{SUFFIX}"
+def _name(book: Book, made: dt.datetime) -> str:
+    """``{stem}-{village}-{time}.db``: the book's own stem first (rotation and locking find
+    a book's backups by it), then the village (or township) a secretary recognises,
+    unless the stem names it already."""
+    stem = book.path.stem
+    named = book.meta("township_name") if book.is_township() else \
+        book.conn.execute("SELECT name FROM village WHERE id IS ?",
+                          [book.home_village_id]).fetchone()
+    name = named if isinstance(named, str) or named is None else named[0]
+    name = re.sub(r'[\\/:*?"<>|\s.]+', "_", name or "").strip("_")
+    middle = f"-{name}" if name and name not in stem else ""
+    return f"{stem}{middle}-{made.strftime(STAMP)}{SUFFIX}"
 
 
 def make_backup(book: Book, folder: Path | None = None,
@@ -53,7 +64,7 @@ def make_backup(book: Book, folder: Path | None = None,
     not pass its check (nothing is left under the backup's name)."""
     now = now or current_time()
     folder = folder or backup_folder(book.path)
-    target = backup(book.conn, folder / _name(book.path, now))
+    target = backup(book.conn, folder / _name(book, now))
     if folder == backup_folder(book.path) and not book.read_only:
         set_local_setting(book, "backup.last", now.isoformat(timespec="seconds"))
     return target
@@ -78,7 +89,8 @@ def automatic_backup(book: Book, now: dt.datetime | None = None) -> Path | None:
 
 
 def _made(path: Path, stem: str) -> dt.datetime | None:
-    text = path.stem[len(stem) + 1:] if path.stem.startswith(stem + "-") else ""
+    """When a backup of the book ``stem`` was made, from its name (its last part)."""
+    text = path.stem[-len("YYYYmmdd-HHMMSS"):] if path.stem.startswith(stem + "-") else ""
     try:
         return dt.datetime.strptime(text, STAMP)
     except ValueError:

@@ -28,10 +28,15 @@ NOW = dt.datetime(2026, 11, 27, 18, 30)
 def test_a_backup_is_a_checked_copy_listed_with_what_it_holds(book, book_path):
     hid = save_household(book, None, *family()).household_id
     path = make_backup(book, now=NOW)
-    assert path.parent == backup_folder(book_path) and path.name == "book-20261127-183000.db"
+    # named for the book's file and its village
+    assert path.parent == backup_folder(book_path) and path.name == "book-石桥村-20261127-183000.db"
     assert not list(path.parent.glob("*.part")) and not path.with_name(path.name + "-wal").exists()
     [info] = list_backups(book_path)
     assert info.path == path and info.households == 1 and info.made == NOW
+    older = path.with_name("book-20261120-090000.db")  # named before the village was
+    older.write_bytes(path.read_bytes())
+    assert [b.made for b in list_backups(book_path)] == [NOW, dt.datetime(2026, 11, 20, 9)]
+    older.unlink()
     copy = sqlite3.connect(path)
     assert copy.execute("SELECT id FROM households").fetchone()[0] == hid
     assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -48,11 +53,11 @@ def test_automatic_backups_are_daily_and_rotate(book, book_path):
     gone = rotate(folder, book_path.stem, today=NOW.date())
     kept = sorted(p.name for p in folder.glob("*.db"))
     assert len(kept) <= 7 + 4 and gone
-    assert "book-20261127-183000.db" in kept  # the newest stays
+    assert "book-石桥村-20261127-183000.db" in kept  # the newest stays
     assert all(not p.exists() for p in gone)
     # over the size budget the oldest go, the newest always stays
     rotate(folder, book_path.stem, budget=1, today=NOW.date())
-    assert [p.name for p in folder.glob("*.db")] == ["book-20261127-183000.db"]
+    assert [p.name for p in folder.glob("*.db")] == ["book-石桥村-20261127-183000.db"]
 
 
 def test_restore_keeps_the_current_book_aside_and_gets_a_new_site(book, book_path):
