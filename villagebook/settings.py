@@ -35,6 +35,18 @@ class Settings:
     def last_book(self, value: str) -> None:
         self._q.setValue("book/last", value)
 
+    @property
+    def last_folder(self) -> str:
+        """The folder a file was last saved to or opened from (file dialogs start there)."""
+        return self._get("files/last_folder")
+
+    def remember_folder(self, chosen: str) -> None:
+        """Remember the folder of a file (or a folder) a person just chose."""
+        from pathlib import Path
+
+        path = Path(chosen)
+        self._q.setValue("files/last_folder", str(path if path.is_dir() else path.parent))
+
     def last_user(self, book_path: str) -> str:
         return self._get(f"users/{_key(book_path)}")
 

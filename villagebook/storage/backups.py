@@ -43,7 +43,7 @@ class BackupInfo:
     size: int
 
 
-def _name(book: Book, made: dt.datetime) -> str:
+def backup_name(book: Book, made: dt.datetime) -> str:
     """``{stem}-{village}-{time}.db``: the book's own stem first (rotation and locking find
     a book's backups by it), then the village (or township) a secretary recognises,
     unless the stem names it already."""
@@ -64,7 +64,7 @@ def make_backup(book: Book, folder: Path | None = None,
     not pass its check (nothing is left under the backup's name)."""
     now = now or current_time()
     folder = folder or backup_folder(book.path)
-    target = backup(book.conn, folder / _name(book, now))
+    target = backup(book.conn, folder / backup_name(book, now))
     if folder == backup_folder(book.path) and not book.read_only:
         set_local_setting(book, "backup.last", now.isoformat(timespec="seconds"))
     return target

@@ -78,9 +78,11 @@ class RestoreDialog(QDialog):
     def choose_file(self, path: str | None = None) -> bool:
         """A backup kept elsewhere (a USB stick): listed, then restored like the others."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("A backup file"), "",
+            from .exports import chosen, start_in
+
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("A backup file"), start_in(),
                                                   self.tr("Books (*.db)"))
-            if not path:
+            if not chosen(path):
                 return False
         try:
             try:

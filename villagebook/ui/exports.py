@@ -61,12 +61,31 @@ def run_in_background(parent: QWidget, book_path: Path, out: Path, busy: str,
     return job
 
 
+def start_in(file_name: str = "") -> str:
+    """Where a file dialog starts: the folder last used (else the home folder), with the
+    file name proposed."""
+    from ..settings import Settings
+
+    last = Path(Settings().last_folder or Path.home())
+    folder = last if last.is_dir() else Path.home()
+    return str(folder / file_name) if file_name else str(folder)
+
+
+def chosen(path: str) -> str:
+    """A path the person chose in a file dialog, its folder remembered for the next one;
+    "" (cancelled) as it is."""
+    if path:
+        from ..settings import Settings
+
+        Settings().remember_folder(path)
+    return path
+
+
 def ask_save_path(parent: QWidget, title: str, file_name: str, file_filter: str
                   ) -> str | None:
-    """Where to save a file, proposed in the home folder; None when cancelled."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / file_name),
-                                          file_filter)
-    return path or None
+    """Where to save a file, proposed in the folder last used; None when cancelled."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, start_in(file_name), file_filter)
+    return chosen(path) or None
 
 
 def show_saved(parent: QWidget, out: Path, summary: str) -> None:

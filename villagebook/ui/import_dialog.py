@@ -452,11 +452,13 @@ class ImportDialog(QDialog):
 
 def choose_and_import(parent: QWidget, book_path: Path, operator: str) -> ImportDialog | None:
     """Ask for a workbook and open the import dialog on it."""
+    from .exports import chosen, start_in
+
     name, _ = QFileDialog.getOpenFileName(
         parent, QCoreApplication.translate("ImportDialog", "Import households from a workbook"),
-        str(Path.home()), QCoreApplication.translate(
+        start_in(), QCoreApplication.translate(
             "ImportDialog", "Spreadsheets (*.xlsx *.xls *.ods);;All files (*)"))
-    if not name:
+    if not chosen(name):
         return None
     from ..reports.protected import is_protected, private_folder
 

@@ -493,14 +493,15 @@ class MainWindow(QMainWindow):
     def backup_to(self, folder: str | None = None) -> None:
         """文件 → 备份到…: a checked copy of the book in a chosen folder (a USB stick), in
         the background; says where it went."""
-        from .exports import run_in_background  # the writers' module: when first used
+        from ..storage.backups import backup_name
+        from .exports import chosen, run_in_background, start_in  # (when first used)
 
         if folder is None:
-            folder = QFileDialog.getExistingDirectory(self, self.tr("Back up to"),
-                                                      str(Path.home()))
+            folder = chosen(QFileDialog.getExistingDirectory(self, self.tr("Back up to"),
+                                                             start_in()))
             if not folder:
                 return
-        target = Path(folder) / f"{self.book.path.stem}-{current_time():%Y%m%d-%H%M%S}.db"
+        target = Path(folder) / backup_name(self.book, current_time())
         # a copy on a stick is as readable as the book: say so while the book has no password
         said = "" if is_locked(self.book.path) else self.tr(
             "This copy has no password: whoever has the stick can read every household's "

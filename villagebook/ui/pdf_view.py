@@ -215,10 +215,12 @@ class PreviewDialog(QDialog):
             self.reject()
             return None
         if target is None:
+            from .exports import chosen, start_in
+
             target, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save as PDF"), str(Path.home() / self.suggested_name),
+                self, self.tr("Save as PDF"), start_in(self.suggested_name),
                 self.tr("PDF files (*.pdf)"))
-            if not target:
+            if not chosen(target):
                 return None
         password = None
         if self.password_for is not None:

@@ -113,10 +113,12 @@ class PhotosDialog(QDialog):
         return added
 
     def choose(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add photos"), "",
+        from .exports import chosen, start_in
+
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add photos"), start_in(),
                                                 self.tr("Pictures (*.jpg *.jpeg *.png);;"
                                                         "All files (*)"))
-        if paths:
+        if paths and chosen(paths[0]):
             self.add_files(paths)
 
     def remove(self) -> None:

@@ -258,9 +258,12 @@ class PrintDialog(QDialog):
         password: str | None = None  # a file saved from a locked book may have one
         if how == "save":
             if target is None:
+                from .exports import chosen, start_in
+
                 target, _ = QFileDialog.getSaveFileName(
-                    self, self.tr("Save as PDF"), str(Path.home() / self.file_name()),
+                    self, self.tr("Save as PDF"), start_in(self.file_name()),
                     self.tr("PDF files (*.pdf)"))
+                chosen(target)
             if not target:
                 return False
             out = Path(target)

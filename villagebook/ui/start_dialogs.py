@@ -65,9 +65,11 @@ class WelcomeDialog(QDialog):
 
     def _choose(self, choice: int) -> None:
         if choice == self.OPEN:
-            name, _ = QFileDialog.getOpenFileName(self, self.tr("Open a book"), "",
+            from .exports import chosen, start_in
+
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("Open a book"), start_in(),
                                                   self.tr("Books (*.db);;All files (*)"))
-            if not name:
+            if not chosen(name):
                 return
             self.open_path = Path(name)
         self.choice = choice

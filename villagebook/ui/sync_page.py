@@ -357,11 +357,13 @@ class SyncPage(QWidget):
     # -- pairing -----------------------------------------------------------------
     def save_card(self, target: str | None = None) -> Path | None:
         if target is None:
+            from .exports import chosen, start_in
+
             target, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Save the pairing file"),
-                str(Path.home() / f"{self.identity['name']}-配对.vbpair"),
+                start_in(f"{self.identity['name']}-配对.vbpair"),
                 self.tr("Pairing files (*.vbpair)"))
-            if not target:
+            if not chosen(target):
                 return None
         keys = self.keys
         write_card(pairing_card(keys, self.identity["kind"], self.identity["name"],
@@ -373,10 +375,12 @@ class SyncPage(QWidget):
 
     def accept_card(self, source: str | None = None) -> bool:
         if source is None:
+            from .exports import chosen, start_in
+
             source, _ = QFileDialog.getOpenFileName(self, self.tr("The other side's pairing "
-                                                                  "file"), "",
+                                                                  "file"), start_in(),
                                                     self.tr("Pairing files (*.vbpair)"))
-            if not source:
+            if not chosen(source):
                 return False
         cards: list[PairingCard] = []
         if not attempt(self.error, lambda: cards.append(read_card(source))):
@@ -470,8 +474,10 @@ class SyncPage(QWidget):
     # -- packages ----------------------------------------------------------------
     def export_packages(self, folder: str | None = None) -> list[Path]:
         if folder is None:
-            folder = QFileDialog.getExistingDirectory(
-                self, self.tr("Where to save the sync package (a USB stick)"))
+            from .exports import chosen, start_in
+
+            folder = chosen(QFileDialog.getExistingDirectory(
+                self, self.tr("Where to save the sync package (a USB stick)"), start_in()))
             if not folder:
                 return []
         try:
@@ -490,14 +496,19 @@ class SyncPage(QWidget):
         """Check the packages first (a folder stands for its packages; nothing is written)
         and list what each would do; 导入 then applies the good ones (each all or nothing)."""
         if paths is None:
+            from .exports import chosen, start_in
+
             if self.township:  # a whole USB stick at once
-                folder = QFileDialog.getExistingDirectory(
-                    self, self.tr("The folder (or USB stick) with the sync packages"))
+                folder = chosen(QFileDialog.getExistingDirectory(
+                    self, self.tr("The folder (or USB stick) with the sync packages"),
+                    start_in()))
                 paths = [folder] if folder else []
             else:
                 paths, _ = QFileDialog.getOpenFileNames(
-                    self, self.tr("Sync packages to import"), "",
+                    self, self.tr("Sync packages to import"), start_in(),
                     self.tr("Sync packages (*.vbsync)"))
+                if paths:
+                    chosen(paths[0])
             if not paths:
                 return None
         self.apply_button.setEnabled(False)
