@@ -59,9 +59,9 @@ def save(book: Book, table: str, record: str, household_id: str | None, record_i
     (to keep derived data in step)."""
     values, issues = clean_fields(record, {s.name: raw.get(s.name) for s in fields(record)},
                                   today or current_date())
-    if not issues:  # the kind's keys a person enters once (kinds.py), then its own rules
+    if not issues and kind(table).unique:  # the keys a person enters once (kinds.py)
         owner_id = household_id if record_id is None else get(book, table, record_id).get(
-            owner_column)
+            owner_column)  # (an edit's owner is the stored record's)
         issues += unique_issues(book, table, {owner_column: owner_id, **values}, record_id)
     if extra is not None and not issues:
         issues += extra(values)
