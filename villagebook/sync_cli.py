@@ -194,6 +194,7 @@ def _report(outcomes: list[Any], as_json: bool) -> int:
              "actions": o.actions, "sender": o.sender,
              "conflicts": [_conflict_row(c) for c in o.conflicts],
              "same_person": o.same_person, "count_errors": o.count_errors,
+             "adopted": o.adopted,
              "skipped": [{**k, "reason_text": describe_plain(Issue(k["reason"], "", {}))}
                          for k in o.skipped]}
             for o in outcomes]
@@ -205,6 +206,8 @@ def _report(outcomes: list[Any], as_json: bool) -> int:
             if row["actions"]:
                 line += f"，{row['actions']} 项操作"
             print(line)
+            if row["adopted"]:
+                print(f"  本账本的村已接上乡镇账本中的{row['adopted']}（新建的账本）")
             for conflict in row["conflicts"]:
                 print(f"  冲突 {conflict['id']}: {conflict['table_name']}.{conflict['field']}"
                       f" 本方 {conflict['local_value']!r} / 对方 {conflict['remote_value']!r}")

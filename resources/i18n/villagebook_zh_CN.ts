@@ -6,14 +6,14 @@
     <message>
         <location filename="../../villagebook/app.py" line="81"/>
         <location filename="../../villagebook/app.py" line="103"/>
-        <location filename="../../villagebook/app.py" line="381"/>
+        <location filename="../../villagebook/app.py" line="385"/>
         <source>Save the new book as</source>
         <translation>新账本保存为</translation>
     </message>
     <message>
         <location filename="../../villagebook/app.py" line="83"/>
         <location filename="../../villagebook/app.py" line="105"/>
-        <location filename="../../villagebook/app.py" line="383"/>
+        <location filename="../../villagebook/app.py" line="387"/>
         <source>Books (*.db)</source>
         <translation>村账本 (*.db)</translation>
     </message>
@@ -36,89 +36,89 @@
         <translation>演示村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="161"/>
+        <location filename="../../villagebook/app.py" line="163"/>
         <source>Opened for reading only</source>
         <translation>以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="162"/>
+        <location filename="../../villagebook/app.py" line="164"/>
         <source>This book cannot be written (it may be on a CD or a protected USB stick), so it is open for reading, printing and exporting only. To make changes, copy it to the computer and open the copy.</source>
         <translation>此账本不能写入（可能在光盘或写保护的U盘上），现以只读方式打开，只能查看、打印和导出。要修改，请把它复制到电脑上再打开副本。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="166"/>
+        <location filename="../../villagebook/app.py" line="168"/>
         <source>Cannot open the book</source>
         <translation>无法打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="235"/>
+        <location filename="../../villagebook/app.py" line="239"/>
         <source>The password was not changed</source>
         <translation>密码没有改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="173"/>
-        <location filename="../../villagebook/app.py" line="238"/>
+        <location filename="../../villagebook/app.py" line="175"/>
+        <location filename="../../villagebook/app.py" line="242"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="239"/>
+        <location filename="../../villagebook/app.py" line="243"/>
         <source>The book and its backups are locked with the new password.</source>
         <translation>账本和备份已用新密码加密。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="241"/>
+        <location filename="../../villagebook/app.py" line="245"/>
         <source>The password is taken off: the book and its backups open without it.</source>
         <translation>密码已取消：账本和备份不用密码就能打开。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="259"/>
+        <location filename="../../villagebook/app.py" line="263"/>
         <source>Who is working?</source>
         <translation>谁在使用？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="299"/>
+        <location filename="../../villagebook/app.py" line="303"/>
         <source>This book file is damaged: changes are not accepted, so that nothing more is lost.</source>
         <translation>账本文件已损坏：为避免损失更多数据，暂不接受修改。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="302"/>
-        <location filename="../../villagebook/app.py" line="307"/>
+        <location filename="../../villagebook/app.py" line="306"/>
+        <location filename="../../villagebook/app.py" line="311"/>
         <source>The book is damaged</source>
         <translation>账本已损坏</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="303"/>
+        <location filename="../../villagebook/app.py" line="307"/>
         <source>There is no backup beside it; ask for help and do not delete the file.</source>
         <translation>账本旁没有备份；请寻求技术帮助，不要删除这个文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="308"/>
+        <location filename="../../villagebook/app.py" line="312"/>
         <source>The newest sound backup is of {made} ({households} households). Restore it now? The damaged book is kept aside.</source>
         <translation>最新的完好备份是 {made} 的（{households} 户）。现在恢复吗？损坏的账本会另存一份。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="339"/>
+        <location filename="../../villagebook/app.py" line="343"/>
         <source>Not restored</source>
         <translation>未恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="345"/>
+        <location filename="../../villagebook/app.py" line="349"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="346"/>
+        <location filename="../../villagebook/app.py" line="350"/>
         <source>The backup is in place. The book as it was before is kept as {aside}.</source>
         <translation>已恢复备份。恢复前的账本保存为 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="386"/>
+        <location filename="../../villagebook/app.py" line="390"/>
         <source>Open a book</source>
         <translation>打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="387"/>
+        <location filename="../../villagebook/app.py" line="391"/>
         <source>Books (*.db);;All files (*)</source>
         <translation>村账本 (*.db);;所有文件 (*)</translation>
     </message>
@@ -201,7 +201,7 @@
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="74"/>
+        <location filename="../../villagebook/ui/exports.py" line="93"/>
         <source>Saved to:
 {path}
 
@@ -212,17 +212,17 @@
 {summary}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="77"/>
+        <location filename="../../villagebook/ui/exports.py" line="96"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="78"/>
+        <location filename="../../villagebook/ui/exports.py" line="97"/>
         <source>Open it</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="80"/>
+        <location filename="../../villagebook/ui/exports.py" line="99"/>
         <source>Open its folder</source>
         <translation>打开所在文件夹</translation>
     </message>
@@ -705,86 +705,86 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="68"/>
+        <location filename="../../villagebook/ui/home_page.py" line="67"/>
         <source>Checking the book…</source>
         <translation>正在检查账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="75"/>
+        <location filename="../../villagebook/ui/home_page.py" line="74"/>
         <source>&lt;b&gt;Households most in need of attention&lt;/b&gt;</source>
         <translation>&lt;b&gt;最需要关注的农户&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="76"/>
-        <location filename="../../villagebook/ui/home_page.py" line="80"/>
-        <location filename="../../villagebook/ui/home_page.py" line="84"/>
+        <location filename="../../villagebook/ui/home_page.py" line="75"/>
+        <location filename="../../villagebook/ui/home_page.py" line="79"/>
+        <location filename="../../villagebook/ui/home_page.py" line="83"/>
         <source>Household number</source>
         <translation>户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="76"/>
-        <location filename="../../villagebook/ui/home_page.py" line="84"/>
+        <location filename="../../villagebook/ui/home_page.py" line="75"/>
+        <location filename="../../villagebook/ui/home_page.py" line="83"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="77"/>
+        <location filename="../../villagebook/ui/home_page.py" line="76"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="77"/>
+        <location filename="../../villagebook/ui/home_page.py" line="76"/>
         <source>Warnings</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="77"/>
+        <location filename="../../villagebook/ui/home_page.py" line="76"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="79"/>
+        <location filename="../../villagebook/ui/home_page.py" line="78"/>
         <source>&lt;b&gt;Due now or within seven days&lt;/b&gt;</source>
         <translation>&lt;b&gt;已到期和七天内到期&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="80"/>
+        <location filename="../../villagebook/ui/home_page.py" line="79"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="80"/>
+        <location filename="../../villagebook/ui/home_page.py" line="79"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="81"/>
-        <location filename="../../villagebook/ui/home_page.py" line="85"/>
+        <location filename="../../villagebook/ui/home_page.py" line="80"/>
+        <location filename="../../villagebook/ui/home_page.py" line="84"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="83"/>
+        <location filename="../../villagebook/ui/home_page.py" line="82"/>
         <source>&lt;b&gt;Overdue loans and problems&lt;/b&gt;</source>
         <translation>&lt;b&gt;逾期贷款和超期问题&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="84"/>
+        <location filename="../../villagebook/ui/home_page.py" line="83"/>
         <source>Finding</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="97"/>
+        <location filename="../../villagebook/ui/home_page.py" line="96"/>
         <source>Checking the book… {done} of {total} rule groups</source>
         <translation>正在检查账本…已完成 {done}/{total} 组规则</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="105"/>
+        <location filename="../../villagebook/ui/home_page.py" line="104"/>
         <source>Today</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="144"/>
+        <location filename="../../villagebook/ui/home_page.py" line="143"/>
         <source>&lt;b&gt;{errors} errors, {warnings} warnings, {reminders} reminders&lt;/b&gt;</source>
         <translation>&lt;b&gt;错误 {errors} 条，预警 {warnings} 条，提醒 {reminders} 条&lt;/b&gt;</translation>
     </message>
@@ -1264,7 +1264,7 @@
     </message>
     <message>
         <location filename="../../villagebook/ui/import_dialog.py" line="131"/>
-        <location filename="../../villagebook/ui/import_dialog.py" line="456"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="458"/>
         <source>Import households from a workbook</source>
         <translation>从表格导入农户</translation>
     </message>
@@ -1469,7 +1469,7 @@
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/import_dialog.py" line="457"/>
+        <location filename="../../villagebook/ui/import_dialog.py" line="459"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.xls *.ods);;所有文件 (*)</translation>
     </message>
@@ -1738,78 +1738,78 @@
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="499"/>
+        <location filename="../../villagebook/ui/main_window.py" line="500"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="506"/>
+        <location filename="../../villagebook/ui/main_window.py" line="507"/>
         <source>This copy has no password: whoever has the stick can read every household&apos;s ID numbers, health and disability. Lock the book first (File → Lock with a password…) and its copies are locked too.</source>
         <translation>这份副本没有密码：谁拿到 U 盘都能看到各户的身份证号、健康和残疾情况。先给账本加密码（文件 → 给账本加密码…），它的副本也就都有密码了。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="509"/>
+        <location filename="../../villagebook/ui/main_window.py" line="510"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="546"/>
+        <location filename="../../villagebook/ui/main_window.py" line="547"/>
         <source>Save the township summary</source>
         <translation>保存乡镇汇总表</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="547"/>
+        <location filename="../../villagebook/ui/main_window.py" line="548"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="552"/>
+        <location filename="../../villagebook/ui/main_window.py" line="553"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="564"/>
+        <location filename="../../villagebook/ui/main_window.py" line="565"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="565"/>
-        <location filename="../../villagebook/ui/main_window.py" line="612"/>
+        <location filename="../../villagebook/ui/main_window.py" line="566"/>
+        <location filename="../../villagebook/ui/main_window.py" line="613"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="587"/>
+        <location filename="../../villagebook/ui/main_window.py" line="588"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="611"/>
+        <location filename="../../villagebook/ui/main_window.py" line="612"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="638"/>
+        <location filename="../../villagebook/ui/main_window.py" line="639"/>
         <source>&lt;h3&gt;This book has no households yet&lt;/h3&gt;&lt;p&gt;Start with &lt;b&gt;New household&lt;/b&gt; to enter a family, or &lt;b&gt;Import households from Excel…&lt;/b&gt; to bring in the list the village keeps (the national system&apos;s export or your own table; File → Save a blank entry template gives the columns).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本账本还没有农户&lt;/h3&gt;&lt;p&gt;先点&lt;b&gt;新增农户&lt;/b&gt;逐户录入，或点&lt;b&gt;从 Excel 导入农户…&lt;/b&gt;导入村里已有的名单（全国系统导出的名单或自己的表格均可；“文件 → 保存空白录入模板”给出各列）。&lt;/p&gt;&lt;p&gt;账本保存在这个文件里，请用“文件 → 备份到…”备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="683"/>
+        <location filename="../../villagebook/ui/main_window.py" line="684"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="687"/>
+        <location filename="../../villagebook/ui/main_window.py" line="688"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="689"/>
+        <location filename="../../villagebook/ui/main_window.py" line="690"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="691"/>
+        <location filename="../../villagebook/ui/main_window.py" line="692"/>
         <source>[read only]</source>
         <translation>【只读】</translation>
     </message>
@@ -2481,368 +2481,378 @@
     </message>
     <message>
         <location filename="../../villagebook/core/messages.py" line="314"/>
+        <source>This package comes from a new book of {village}, a village this book already keeps: nothing of it was taken. The village&apos;s new book takes this book&apos;s record of its village from the next package it imports: send that village a package, and it sends again afterwards.</source>
+        <translation>此同步包来自{village}新建的账本，本账本已有{village}的记录：包中内容均未导入。请先给该村发送同步包，村里的新账本导入后会接上本账本中的村记录（含全部历史），再重新发来同步包。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="319"/>
+        <source>the township&apos;s record of this book&apos;s own village, made by another book of the village (this book was made anew and has sent packages already): not applied. Restore this village&apos;s book from a backup, or ask the township</source>
+        <translation>乡镇账本中的本村记录由本村的另一个账本建立（本账本是新建的，且已发出过同步包）：未应用。请用备份恢复本村账本，或联系乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="324"/>
         <source>a change of a record this book does not have: not applied</source>
         <translation>修改的记录本账本里没有：未应用</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="316"/>
+        <location filename="../../villagebook/core/messages.py" line="326"/>
         <source>There is no held package {id}</source>
         <translation>没有暂存的同步包 {id}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="317"/>
+        <location filename="../../villagebook/core/messages.py" line="327"/>
         <source>Package {id} waits for a missing package, not for a clock: it is imported by itself once the missing one arrives</source>
         <translation>同步包 {id} 在等缺少的包，不是时钟的问题：缺少的包一到就会自动导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="320"/>
+        <location filename="../../villagebook/core/messages.py" line="330"/>
         <source>This computer made this package, for the other side; it was left as it is</source>
         <translation>这个同步包是这台电脑自己做给对方的，未导入，原样留着</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="323"/>
+        <location filename="../../villagebook/core/messages.py" line="333"/>
         <source>This package is addressed to another computer; it was left as it is</source>
         <translation>这个同步包是发给另一台电脑的，未导入，原样留着</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="325"/>
+        <location filename="../../villagebook/core/messages.py" line="335"/>
         <source>This computer&apos;s sync keys are kept under the password of another book. Open that book, or take its password off, to sync.</source>
         <translation>本机的同步密钥由另一个账本的密码保护。请打开那个账本，或者取消它的密码，再同步。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="328"/>
+        <location filename="../../villagebook/core/messages.py" line="338"/>
         <source>This book is not paired with {peer}; pair first</source>
         <translation>本账本尚未与 {peer} 配对：请先配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="330"/>
+        <location filename="../../villagebook/core/messages.py" line="340"/>
         <source>This book is not paired with any computer yet (or every pairing was retired); pair first</source>
         <translation>本账本还没有与任何电脑配对（或配对都已停用）：请先配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="333"/>
+        <location filename="../../villagebook/core/messages.py" line="343"/>
         <source>There is no conflict {id}</source>
         <translation>没有编号为 {id} 的冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="334"/>
+        <location filename="../../villagebook/core/messages.py" line="344"/>
         <source>Conflict {id} is already decided</source>
         <translation>冲突 {id} 已经处理过</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="335"/>
+        <location filename="../../villagebook/core/messages.py" line="345"/>
         <source>Choose this side&apos;s value, the other side&apos;s, or type a value</source>
         <translation>请选择本方的值、对方的值，或输入一个值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="337"/>
+        <location filename="../../villagebook/core/messages.py" line="347"/>
         <source>There is no finding {id}</source>
         <translation>没有编号为 {id} 的记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="338"/>
+        <location filename="../../villagebook/core/messages.py" line="348"/>
         <source>The administrative code must have 12 digits (it has “{value}”)</source>
         <translation>行政区划代码应为 12 位数字（现在是“{value}”）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="340"/>
+        <location filename="../../villagebook/core/messages.py" line="350"/>
         <source>There is already a user called {name}</source>
         <translation>已有名为 {name} 的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="341"/>
+        <location filename="../../villagebook/core/messages.py" line="351"/>
         <source>{name} is not an active user of this book (its users: {users})</source>
         <translation>{name} 不是本账本的在用用户（本账本用户：{users}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="343"/>
+        <location filename="../../villagebook/core/messages.py" line="353"/>
         <source>Say who is working with --user NAME (the book&apos;s users: {users})</source>
         <translation>请用 --user 姓名 说明是谁在操作（本账本用户：{users}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="345"/>
+        <location filename="../../villagebook/core/messages.py" line="355"/>
         <source>At least one user must remain: add the new user first</source>
         <translation>至少要保留一名在用用户：请先添加新用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="348"/>
+        <location filename="../../villagebook/core/messages.py" line="358"/>
         <source>This book was made by a newer version of villagebook (version {version}; this program reads up to {supported}). Please update the program. The book has not been changed.</source>
         <translation>这个账本由较新版本的村账本创建（版本 {version}，本程序只能读到版本 {supported}）。请先升级程序。账本没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="352"/>
+        <location filename="../../villagebook/core/messages.py" line="362"/>
         <source>This book was changed by a newer version of villagebook ({name}). Please update the program. The book has not been changed.</source>
         <translation>此账本已被更新版本的村账本程序改动过（{name}）。请先升级程序。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="355"/>
+        <location filename="../../villagebook/core/messages.py" line="365"/>
         <source>The book is in use by another program (perhaps another villagebook window). Close it and try again. Nothing was changed.</source>
         <translation>账本正被另一个程序使用（可能是另一个村账本窗口）。请关闭后再试。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="358"/>
+        <location filename="../../villagebook/core/messages.py" line="368"/>
         <source>The book cannot be written (it may be on a CD or a protected USB stick). Copy it to the computer and open the copy.</source>
         <translation>账本文件无法写入（可能在光盘或写保护的U盘上）。请把它复制到电脑上，再打开复制的文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="361"/>
+        <location filename="../../villagebook/core/messages.py" line="371"/>
         <source>This file is not a villagebook book, or it is damaged. It has not been changed. Restore it from a backup copy.</source>
         <translation>这个文件不是村账本，或者已经损坏。文件没有被改动。请用备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="364"/>
+        <location filename="../../villagebook/core/messages.py" line="374"/>
         <source>The change of the book&apos;s password was cut short last time; it has now been finished: the book, its backups and the sync keys are alike again.</source>
         <translation>上次更改账本密码时被中断；现已完成：账本、它的备份和同步密钥又一致了。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="367"/>
+        <location filename="../../villagebook/core/messages.py" line="377"/>
         <source>A change of the book&apos;s password was cut short last time before the book itself was changed; it was dropped: everything keeps the password it had.</source>
         <translation>上次更改账本密码时，在账本本身改动之前就被中断；这次更改已撤销：一切保持原来的密码。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="371"/>
+        <location filename="../../villagebook/core/messages.py" line="381"/>
         <source>The book is locked with a password, and this {what} would hold its personal data unprotected: nothing was written. Give{protect} --plain to say which you want.</source>
         <translation>账本已设密码，而这个 {what} 文件会不加保护地含有其中的个人信息：什么都没有写。请给出{protect} --plain，说明要哪一种。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="375"/>
+        <location filename="../../villagebook/core/messages.py" line="385"/>
         <source>This database belongs to another program; villagebook will not change it.</source>
         <translation>这个数据库属于其他程序，村账本不会改动它。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="377"/>
+        <location filename="../../villagebook/core/messages.py" line="387"/>
         <source>The disk is full. Free some space and save again; nothing was lost.</source>
         <translation>磁盘已满。请腾出空间后再保存，已有数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="379"/>
+        <location filename="../../villagebook/core/messages.py" line="389"/>
         <source>The book file cannot be opened. Check that the USB stick or folder is still there.</source>
         <translation>无法打开账本文件。请检查U盘或文件夹是否还在。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="382"/>
+        <location filename="../../villagebook/core/messages.py" line="392"/>
         <source>The file cannot be written ({path}): it may be open in another program or the folder may be protected. Close it or choose another place.</source>
         <translation>文件无法写入（{path}）：可能正被其他程序打开，或文件夹受保护。请关闭该文件或另选位置。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="385"/>
+        <location filename="../../villagebook/core/messages.py" line="395"/>
         <source>There is no book at {path}</source>
         <translation>{path} 处没有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="386"/>
+        <location filename="../../villagebook/core/messages.py" line="396"/>
         <source>The book {path} is locked with a password (or damaged): enter its password to open it</source>
         <translation>账本 {path} 加了密码（或者文件已损坏）：请输入密码打开</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="389"/>
+        <location filename="../../villagebook/core/messages.py" line="399"/>
         <source>That password does not open this book. Check the keyboard&apos;s Caps Lock and input method and try again.</source>
         <translation>密码不对，打不开这个账本。请检查大写锁定键和输入法，再试一次。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="392"/>
+        <location filename="../../villagebook/core/messages.py" line="402"/>
         <source>A password needs at least {count} characters</source>
         <translation>密码至少要 {count} 个字符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="394"/>
+        <location filename="../../villagebook/core/messages.py" line="404"/>
         <source>The two passwords are not the same</source>
         <translation>两次输入的密码不一样</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="396"/>
+        <location filename="../../villagebook/core/messages.py" line="406"/>
         <source>A PIN is {low} to {high} digits</source>
         <translation>PIN 码是 {low} 到 {high} 位数字</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="397"/>
+        <location filename="../../villagebook/core/messages.py" line="407"/>
         <source>Lock after 0 to {max} minutes</source>
         <translation>自动锁定时间在 0 到 {max} 分钟之间</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="398"/>
+        <location filename="../../villagebook/core/messages.py" line="408"/>
         <source>That is not the PIN of {name}</source>
         <translation>这不是 {name} 的 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="399"/>
+        <location filename="../../villagebook/core/messages.py" line="409"/>
         <source>The two PINs are not the same</source>
         <translation>两次输入的 PIN 码不一样</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="400"/>
+        <location filename="../../villagebook/core/messages.py" line="410"/>
         <source>Set a PIN first: without one the window cannot lock</source>
         <translation>请先设置 PIN 码：没有 PIN 码，窗口无法锁定</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="402"/>
+        <location filename="../../villagebook/core/messages.py" line="412"/>
         <source>Password of the book: </source>
         <translation>账本密码：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="403"/>
+        <location filename="../../villagebook/core/messages.py" line="413"/>
         <source>A forgotten password cannot be recovered by anyone: write it down. New password: </source>
         <translation>密码一旦忘记，谁都无法找回，请记下来。新密码：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="406"/>
+        <location filename="../../villagebook/core/messages.py" line="416"/>
         <source>Once more: </source>
         <translation>再输一次：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="407"/>
+        <location filename="../../villagebook/core/messages.py" line="417"/>
         <source>Password of the workbook: </source>
         <translation>表格的密码：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="408"/>
+        <location filename="../../villagebook/core/messages.py" line="418"/>
         <source>This password does not open {name}</source>
         <translation>密码不对，打不开 {name}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="410"/>
+        <location filename="../../villagebook/core/messages.py" line="420"/>
         <source>{name} is protected by a password: give it in VILLAGEBOOK_FILE_PASSWORD or type it at a terminal</source>
         <translation>{name} 设了密码：请在 VILLAGEBOOK_FILE_PASSWORD 中给出，或在终端中输入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="413"/>
+        <location filename="../../villagebook/core/messages.py" line="423"/>
         <source>Write the password down first, then tick the box that says so</source>
         <translation>请先把密码记下来，再勾选“我已记下密码”</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="415"/>
+        <location filename="../../villagebook/core/messages.py" line="425"/>
         <source>The backup {path} is damaged and cannot be used; choose another one</source>
         <translation>备份 {path} 已损坏，无法使用；请选择另一个备份</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="417"/>
+        <location filename="../../villagebook/core/messages.py" line="427"/>
         <source>There is already a book at {path}</source>
         <translation>{path} 处已有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="418"/>
+        <location filename="../../villagebook/core/messages.py" line="428"/>
         <source>Choose who is working before making changes</source>
         <translation>修改前请先选择当前使用人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="420"/>
+        <location filename="../../villagebook/core/messages.py" line="430"/>
         <source>The record no longer exists in this book</source>
         <translation>账本中已没有这条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="423"/>
+        <location filename="../../villagebook/core/messages.py" line="433"/>
         <source>{year}: {per_capita} yuan per person, under the line of {line} yuan</source>
         <translation>{year}年人均纯收入 {per_capita} 元，低于监测线 {line} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="425"/>
+        <location filename="../../villagebook/core/messages.py" line="435"/>
         <source>Per-capita income fell from {before} yuan ({previous}) to {after} yuan ({year}), {percent}% less</source>
         <translation>人均纯收入由 {before} 元（{previous}年）降至 {after} 元（{year}年），下降 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="428"/>
+        <location filename="../../villagebook/core/messages.py" line="438"/>
         <source>Aged {age} on 1 September and not in school</source>
         <translation>9月1日满 {age} 周岁，未在校</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="430"/>
+        <location filename="../../villagebook/core/messages.py" line="440"/>
         <location filename="../../villagebook/core/rules.py" line="62"/>
         <source>No basic medical insurance</source>
         <translation>未参加基本医疗保险</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="431"/>
+        <location filename="../../villagebook/core/messages.py" line="441"/>
         <source>House of grade {grade}: no renovation, relocation or housing measure</source>
         <translation>住房为 {grade} 级，未改造、未搬迁、无住房措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="433"/>
+        <location filename="../../villagebook/core/messages.py" line="443"/>
         <location filename="../../villagebook/core/rules.py" line="70"/>
         <source>Drinking water not safe</source>
         <translation>饮水不安全</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="434"/>
+        <location filename="../../villagebook/core/messages.py" line="444"/>
         <source>Last two-assurances check: {last} (due every {days} days)</source>
         <translation>上次三保障核查：{last}（每 {days} 天应核查一次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="436"/>
+        <location filename="../../villagebook/core/messages.py" line="446"/>
         <source>Taken into monitoring on {date}; no measure within {days} days</source>
         <translation>{date} 纳入监测，{days} 天内没有帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="438"/>
+        <location filename="../../villagebook/core/messages.py" line="448"/>
         <source>Taken in on {taken}, risk removed by assistance on {removed} ({days} days later)</source>
         <translation>{taken} 纳入监测，{removed} 帮扶消除风险（相隔 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="441"/>
+        <location filename="../../villagebook/core/messages.py" line="451"/>
         <source>Monitored for unstable work, but nobody in the household can work</source>
         <translation>因务工就业不稳纳入监测，但家中没有劳动力</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="443"/>
+        <location filename="../../villagebook/core/messages.py" line="453"/>
         <source>Nobody can work and nobody receives subsistence or extreme-poverty support</source>
         <translation>家中无劳动力，也无人享受低保或特困供养</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="446"/>
+        <location filename="../../villagebook/core/messages.py" line="456"/>
         <source>{health}, in an ordinary household that is not monitored</source>
         <translation>{health}，所在一般农户未纳入监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="448"/>
+        <location filename="../../villagebook/core/messages.py" line="458"/>
         <source>Loan of {amount} yuan due {due}, {repaid} yuan repaid</source>
         <translation>贷款 {amount} 元，{due} 到期，已还 {repaid} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="450"/>
+        <location filename="../../villagebook/core/messages.py" line="460"/>
         <source>Overdue loans {overdue} yuan of {balance} yuan outstanding: {rate}‰ (line {line}‰)</source>
         <translation>逾期 {overdue} 元，贷款余额 {balance} 元：逾期率 {rate}‰（控制线 {line}‰）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="453"/>
+        <location filename="../../villagebook/core/messages.py" line="463"/>
         <source>{measure} planned to end {end}, still in progress</source>
         <translation>{measure}计划 {end} 完成，仍在实施中</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="455"/>
+        <location filename="../../villagebook/core/messages.py" line="465"/>
         <source>Last visit: {last} (more than {days} days)</source>
         <translation>上次走访：{last}（超过 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="457"/>
+        <location filename="../../villagebook/core/messages.py" line="467"/>
         <source>Follow-up due {date}: {agreed}</source>
         <translation>{date} 应跟进：{agreed}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="459"/>
+        <location filename="../../villagebook/core/messages.py" line="469"/>
         <source>{helper}: {visits} visits this year, {due} due by now ({required} a year)</source>
         <translation>{helper}：今年走访 {visits} 次，到目前应走访 {due} 次（全年 {required} 次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="462"/>
+        <location filename="../../villagebook/core/messages.py" line="472"/>
         <source>{problem}: deadline {deadline}</source>
         <translation>{problem}：整改期限 {deadline}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="463"/>
+        <location filename="../../villagebook/core/messages.py" line="473"/>
         <source>ID number {masked}: {detail}</source>
         <translation>证件号码 {masked}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="464"/>
+        <location filename="../../villagebook/core/messages.py" line="474"/>
         <source>The same ID number as {other} of household {number}</source>
         <translation>与户 {number} 的 {other} 证件号码相同</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="466"/>
+        <location filename="../../villagebook/core/messages.py" line="476"/>
         <source>{count} current heads of household</source>
         <translation>在册户主 {count} 名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="468"/>
+        <location filename="../../villagebook/core/messages.py" line="478"/>
         <source>{relation} born {birth}, the head of household born {head_birth}</source>
         <translation>{relation}生于 {birth}，户主生于 {head_birth}</translation>
     </message>
@@ -3107,12 +3117,12 @@
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="38"/>
+        <location filename="../../villagebook/ui/home_page.py" line="37"/>
         <source>Follow-up</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="39"/>
+        <location filename="../../villagebook/ui/home_page.py" line="38"/>
         <source>Problem deadline</source>
         <translation>问题整改期限</translation>
     </message>
@@ -3120,17 +3130,17 @@
 <context>
     <name>MonitoringLineDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="247"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="249"/>
         <source>Monitoring line</source>
         <translation>监测线</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="254"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="256"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="255"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="257"/>
         <source>Yuan per person per year</source>
         <translation>元/人·年</translation>
     </message>
@@ -3138,27 +3148,27 @@
 <context>
     <name>NewTownshipDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="123"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="125"/>
         <source>New township book</source>
         <translation>新建乡镇账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="131"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="133"/>
         <source>Township name</source>
         <translation>乡镇名称</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="132"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="134"/>
         <source>Township code (9 digits)</source>
         <translation>乡镇代码（9位）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="133"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="135"/>
         <source>County</source>
         <translation>县</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="134"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="136"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
@@ -3166,37 +3176,37 @@
 <context>
     <name>NewVillageDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="82"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="84"/>
         <source>New village book</source>
         <translation>新建村账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="94"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="96"/>
         <source>Village name</source>
         <translation>村名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="95"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="97"/>
         <source>Administrative code (12 digits)</source>
         <translation>行政区划代码（12 位）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="96"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="98"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="97"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="99"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="98"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="100"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="99"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="101"/>
         <source>Your role</source>
         <translation>您的身份</translation>
     </message>
@@ -3303,12 +3313,12 @@
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/photos.py" line="116"/>
+        <location filename="../../villagebook/ui/photos.py" line="118"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/photos.py" line="117"/>
+        <location filename="../../villagebook/ui/photos.py" line="119"/>
         <source>Pictures (*.jpg *.jpeg *.png);;All files (*)</source>
         <translation>图片 (*.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
@@ -3409,17 +3419,17 @@
         <translation>第 {page} 页，共 {count} 页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="219"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="221"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="220"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="222"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="237"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="239"/>
         <source>Not saved</source>
         <translation>没有保存</translation>
     </message>
@@ -3573,22 +3583,22 @@
         <translation>这份存档件会显示每个人的完整证件号码。请放入村档案妥善保管，不得张贴、外传或留在公用电脑上。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="262"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="264"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="263"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="265"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="283"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="286"/>
         <source>The preview shows the first {shown} of the {count} households. Print… and Save as PDF… make all of them.</source>
         <translation>预览只显示 {count} 户中的前 {shown} 户。“打印…”和“保存为 PDF…”会生成全部各户。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="303"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="306"/>
         <source>Preparing the pages…</source>
         <translation>正在生成页面…</translation>
     </message>
@@ -3700,7 +3710,7 @@
     <name>RestoreDialog</name>
     <message>
         <location filename="../../villagebook/ui/backup_dialogs.py" line="35"/>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="109"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="111"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
@@ -3750,17 +3760,17 @@
         <translation>账本旁还没有备份：请选择一个备份文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="81"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="83"/>
         <source>A backup file</source>
         <translation>备份文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="82"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="84"/>
         <source>Books (*.db)</source>
         <translation>账本 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/backup_dialogs.py" line="110"/>
+        <location filename="../../villagebook/ui/backup_dialogs.py" line="112"/>
         <source>Put the backup of {made} ({households} households) in place of the book? The book as it is now is kept aside first; changes made after the backup will be in that copy only.</source>
         <translation>用 {made} 的备份（{households} 户）替换当前账本吗？当前账本会先另存一份；备份之后的修改只保留在那份副本中。</translation>
     </message>
@@ -3884,7 +3894,7 @@
     </message>
     <message>
         <location filename="../../villagebook/ui/sync_page.py" line="175"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="588"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="603"/>
         <source>Import the good packages</source>
         <translation>导入可用的包</translation>
     </message>
@@ -4074,94 +4084,94 @@
         <translation>{file}（缺第 {numbers} 号）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="361"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="363"/>
         <source>Save the pairing file</source>
         <translation>保存配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="363"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="378"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="365"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="382"/>
         <source>Pairing files (*.vbpair)</source>
         <translation>配对文件 (*.vbpair)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="369"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="371"/>
         <source>Pairing file saved</source>
         <translation>配对文件已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="370"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="372"/>
         <source>Saved to {path}. Give it to the other side, and read them this fingerprint by phone: {fingerprint}</source>
         <translation>已保存到 {path}。请交给对方，并通过电话向对方念出本机指纹：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="376"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="380"/>
         <source>The other side&apos;s pairing file</source>
         <translation>对方的配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="395"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="399"/>
         <source>Paired before</source>
         <translation>已经配对过</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="396"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="400"/>
         <source>{name} ({code}) is already paired with another computer (paired on {day}). If this is its new computer, retire the old pairing: packages from the old computer are then refused.</source>
         <translation>{name}（{code}）已经与另一台电脑配对（{day} 配对）。如果这是它的新电脑，请停用旧的配对：之后旧电脑发来的同步包都不再导入。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="401"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="405"/>
         <source>Retire the old pairing</source>
         <translation>停用旧的配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="403"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="407"/>
         <source>Keep both</source>
         <translation>两台都保留</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="420"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="424"/>
         <source>{name} ({code}), paired on {day}</source>
         <translation>{name}（{code}），{day} 配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="422"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="428"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="426"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="432"/>
         <source>Retire a pairing</source>
         <translation>停用配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="423"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="427"/>
         <source>Which computer?</source>
         <translation>停用哪一台电脑？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="429"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="433"/>
         <source>Retire the pairing with the computer of {name} ({code})? Its packages will be refused and none will be made for it: do this when that computer was replaced, lost or stolen. What it sent before stays. Pair with its new computer afterwards.</source>
         <translation>停用与 {name}（{code}）这台电脑的配对吗？之后它的同步包都不再导入，也不再为它生成同步包：在那台电脑换掉、丢失或被盗时这样做。它以前发来的数据都保留。之后请与它的新电脑配对。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="444"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="448"/>
         <source>A clock that ran ahead</source>
         <translation>电脑时钟快了</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="445"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="449"/>
         <source>The package {file} from {name} carries times ahead of this computer&apos;s clock: that computer&apos;s clock was set ahead once, and its changes keep those times. Accept it only if {name} confirms the changes are theirs. Its changes are imported as they are; this computer&apos;s clock is not moved, and a later edit here of the same entries still replaces them. Accept it?</source>
         <translation>{name}的同步包 {file} 带的时间比这台电脑的时钟快：那台电脑的时钟曾被调快过，它的修改保留了这些时间。请先与{name}确认这些修改确是他们做的再接受。接受后这些修改按原样导入；这台电脑的时钟不会跟着调快，之后在本机修改同一项时仍以本机的修改为准。接受吗？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="474"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="480"/>
         <source>Where to save the sync package (a USB stick)</source>
         <translation>同步包保存到哪里（U盘）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="483"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="489"/>
         <source>Sync package saved</source>
         <translation>同步包已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="484"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="490"/>
         <source>Saved:
 {files}
 
@@ -4172,134 +4182,139 @@ Take it to the other side; it can only be read there.</source>
 请交给对方，只有对方的电脑能读取。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="495"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="503"/>
         <source>The folder (or USB stick) with the sync packages</source>
         <translation>同步包所在的文件夹（或U盘）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="499"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="508"/>
         <source>Sync packages to import</source>
         <translation>要导入的同步包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="500"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="509"/>
         <source>Sync packages (*.vbsync)</source>
         <translation>同步包 (*.vbsync)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="519"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="530"/>
         <source>Stop after this package</source>
         <translation>导完这个包后停止</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="558"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="563"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="569"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="574"/>
         <source>Not for this computer: left as it is</source>
         <translation>不是给本机的：原样留着</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="560"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="571"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="560"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="571"/>
         <source>Imported before</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="561"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="572"/>
         <source>Kept: waiting for a missing package</source>
         <translation>已暂存：等待缺少的包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="634"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="581"/>
+        <source>this new book takes the township&apos;s record of {village}, with its whole history</source>
+        <translation>新建的本账本接上乡镇账本中的{village}记录（含全部历史）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="649"/>
         <source>Keep the record in {village}, household of {head} ({number})</source>
         <translation>保留{village} {head}户（{number}）的记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="639"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="654"/>
         <source>Which record stays?</source>
         <translation>保留哪一条记录？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="640"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="655"/>
         <source>{name} is registered in two households. Keep the record in which one? The other household opens, to record that the person left it.</source>
         <translation>{name} 在两户中都有登记。保留哪一户的记录？将打开另一户，在那里为此人办理减少（迁出）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="557"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="562"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="568"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="573"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="505"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="516"/>
         <source>Checking the sync packages…</source>
         <translation>正在核验同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="515"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="526"/>
         <source>Importing sync packages…</source>
         <translation>正在导入同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="554"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="565"/>
         <source>Good: will be imported</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="555"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="566"/>
         <source>Imported before: nothing new</source>
         <translation>此前已导入，没有新内容</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="556"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="567"/>
         <source>Good, but a package before it is missing: will be kept</source>
         <translation>可用，但缺少此前的包：将暂存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="570"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="585"/>
         <source>{count} changes</source>
         <translation>{count} 项修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="572"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="587"/>
         <source>{count} conflicts</source>
         <translation>{count} 项冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="574"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="589"/>
         <source>{count} same-person findings</source>
         <translation>{count} 条疑似同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="577"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="592"/>
         <source>counts disagree: {table} {sender} there, {here} here</source>
         <translation>账账不符：{table} 对方 {sender}，本账本 {here}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="587"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="602"/>
         <source>Import the good packages ({count})</source>
         <translation>导入可用的包（{count}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="597"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="612"/>
         <source>Select a conflict first.</source>
         <translation>请先选中一项冲突。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="600"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="615"/>
         <source>Another value</source>
         <translation>其他值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="601"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="616"/>
         <source>The value to keep:</source>
         <translation>要保留的值：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="613"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="628"/>
         <source>Select a finding first.</source>
         <translation>请先选中一条记录。</translation>
     </message>
@@ -4307,32 +4322,32 @@ Take it to the other side; it can only be read there.</source>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="182"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="184"/>
         <source>Users of this book</source>
         <translation>本账本的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="185"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="187"/>
         <source>Everyone who works in this book. A user who no longer works here can be stopped; their past changes keep their name.</source>
         <translation>在本账本上工作的所有人。不再工作的用户可以停用，其以往的修改仍保留其姓名。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="192"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="194"/>
         <source>Name of a new user</source>
         <translation>新用户姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="196"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="198"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="201"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="203"/>
         <source>Stop / resume the selected user</source>
         <translation>停用 / 恢复选中的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="217"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="219"/>
         <source>(stopped)</source>
         <translation>（已停用）</translation>
     </message>
@@ -4421,12 +4436,12 @@ Take it to the other side; it can only be read there.</source>
         <translation>打开已有账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="68"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="70"/>
         <source>Open a book</source>
         <translation>打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="69"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="71"/>
         <source>Books (*.db);;All files (*)</source>
         <translation>村账本 (*.db);;所有文件 (*)</translation>
     </message>
@@ -4434,27 +4449,27 @@ Take it to the other side; it can only be read there.</source>
 <context>
     <name>WhoIsWorkingDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="156"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="158"/>
         <source>Who is working?</source>
         <translation>谁在使用？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="158"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="160"/>
         <source>Every change is recorded under this name.</source>
         <translation>每一次修改都会记在这个名字下。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="163"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="165"/>
         <source>I am</source>
         <translation>我是</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="165"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="167"/>
         <source>or type a new name here</source>
         <translation>或在这里输入新用户的姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="166"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="168"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>

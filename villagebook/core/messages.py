@@ -311,6 +311,16 @@ TEMPLATES: dict[str, str] = {
                     "book; shared settings are the township's"),
     "sync.not_theirs": QT_TRANSLATE_NOOP(
         "Messages", "a change of a user or helper another book added: not applied"),
+    "sync.village_book_new": QT_TRANSLATE_NOOP(
+        "Messages", "This package comes from a new book of {village}, a village this book "
+                    "already keeps: nothing of it was taken. The village's new book takes "
+                    "this book's record of its village from the next package it imports: "
+                    "send that village a package, and it sends again afterwards."),
+    "sync.village_twice": QT_TRANSLATE_NOOP(
+        "Messages", "the township's record of this book's own village, made by another "
+                    "book of the village (this book was made anew and has sent packages "
+                    "already): not applied. Restore this village's book from a backup, or "
+                    "ask the township"),
     "sync.unknown_record": QT_TRANSLATE_NOOP(
         "Messages", "a change of a record this book does not have: not applied"),
     "sync.no_held": QT_TRANSLATE_NOOP("Messages", "There is no held package {id}"),

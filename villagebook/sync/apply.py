@@ -48,6 +48,7 @@ from ..storage.kinds import kind
 from ..storage.schema_names import SCHEMA_VERSION
 from ..storage.township import is_township
 from ..storage.village import own_sites
+from .adopt import adopt_village, village_to_adopt
 from .export import village_counts, village_records
 from .holdings import FULL, held, hold, peer_holds, replace_peer_holds
 from .keys import Keys, SyncError, load_keys, unb64
@@ -83,6 +84,8 @@ class Outcome:
     held_id: str = ""  # the row that keeps it while held
     # changes its sender may not make here (table, record, field, reason): not applied
     skipped: list[dict[str, Any]] = field(default_factory=list)
+    # a new book of a village took the township's record of it (the village's name)
+    adopted: str = ""
 
 
 def package_files(paths: Sequence[str | Path]) -> list[Path]:
@@ -181,10 +184,14 @@ def _import(book: Book, data: bytes, name: str, dry_run: bool, keys: Keys,
     paired = peer(book, installation)
     package = open_package(data, keys, unb64(paired["sign_key"]))
     _check_manifest(book, package, installation, keys)
-    sender = sender_of_package(book, paired, package)
     for action in package.actions:  # the registry and the schema, before anything else
         for change in action["changes"]:
             check_shape(book, change, package)
+    adopting = village_to_adopt(book, package, paired["kind"])
+    if adopting and not dry_run:
+        # a book of its own, consistent whatever becomes of the package (held, killed)
+        adopt_village(book, *adopting)
+    sender = sender_of_package(book, paired, package, home=adopting[0] if adopting else None)
     about = {"sender": installation, "ranges": package.manifest["ranges"],
              "sender_name": str((package.manifest.get("sender") or {}).get("name") or "")}
     scopes = range_scopes(book, package, sender)
@@ -205,6 +212,8 @@ def _import(book: Book, data: bytes, name: str, dry_run: bool, keys: Keys,
         return Outcome(name, "held", "sync.clock_ahead", {"hours": ahead // 3_600_000},
                        held_id=held_id, **about)
     outcome = Outcome(name, "applied", held_id=held_id, **about)
+    if adopting:
+        outcome.adopted = str((package.manifest.get("village") or {}).get("name") or "")
     if dry_run:  # verified; what is new in it, nothing written
         verdict = verify(book, package, sender)
         outcome.skipped = list(verdict.skipped.values())
@@ -227,17 +236,18 @@ def _import(book: Book, data: bytes, name: str, dry_run: bool, keys: Keys,
     return outcome
 
 
-def sender_of_package(book: Book, paired: dict[str, Any], package: Package) -> Sender:
+def sender_of_package(book: Book, paired: dict[str, Any], package: Package,
+                      home: str | None = None) -> Sender:
     """The sending computer as the pairing knows it (kind, code) with the sites its book
     numbered actions under, as its package states them, and the village this book keeps
-    (a village book's)."""
+    (a village book's; ``home``: the id it is about to take, see ``adopt``)."""
     stated = package.manifest.get("sender") or {}
     sites = {stated.get("site")} | {p.get("site") for p in stated.get("previous_sites") or []
                                     if isinstance(p, dict)}
     sender = Sender(paired["kind"], paired["code"],
                     frozenset(s for s in sites if isinstance(s, str)))
     if not is_township(book):
-        return dataclasses.replace(sender, here=book.home_village_id or "")
+        return dataclasses.replace(sender, here=home or book.home_village_id or "")
     if sender.kind == "village":
         return dataclasses.replace(sender, village=_village_of_sender(book, package, sender))
     return sender
@@ -251,7 +261,7 @@ def range_scopes(book: Book, package: Package, sender: Sender) -> dict[str, str]
     ranges = package.manifest["ranges"]
     own = own_sites(book)
     if not is_township(book):
-        home = book.home_village_id or FULL
+        home = sender.here or book.home_village_id or FULL
         return {site: FULL if site in own else home for site in ranges}
     village = _village_of_sender(book, package, sender)
     return {site: FULL if site in sender.sites else village for site in ranges}
@@ -261,9 +271,16 @@ def _village_of_sender(book: Book, package: Package, sender: Sender) -> str:
     """The id of a sending village here (its package's village, whose code is the
     pairing's, when this book has not heard of it yet)."""
     row = book.conn.execute("SELECT id FROM village WHERE code = ?", [sender.code]).fetchone()
-    if row is not None:
-        return str(row[0])
     stated = package.manifest.get("village") or {}
+    if row is not None:
+        other = stated.get("id")
+        if isinstance(other, str) and other != row[0] and not book.conn.execute(
+                "SELECT 1 FROM village WHERE id = ?", [other]).fetchone():
+            # a new book of a village known here: it takes this book's record of its
+            # village from the next package it imports (sync/adopt.py); nothing of it is
+            # held here until then
+            raise SyncError("sync.village_book_new", village=str(stated.get("name") or ""))
+        return str(row[0])
     if stated.get("code") != sender.code or not isinstance(stated.get("id"), str):
         raise SyncError("sync.damaged")
     return str(stated["id"])

@@ -231,6 +231,9 @@ def _out_of_scope(book: Book, change: dict[str, Any], sender: Sender, read: Any,
     if table == "village":
         if read("village", record_id, "id") is None:
             return "sync.unknown_record"
+        if sender.here is not None and record_id != sender.here and op == "create" \
+                and read("village", record_id, "code") == read("village", sender.here, "code"):
+            return "sync.village_twice"  # see sync/adopt.py
         if not sender.may_change_village(record_id, read("village", record_id, "code")):
             return "sync.out_of_scope"
         if op == "update" and change.get("field") == "code" and sender.kind == "township" \

@@ -577,6 +577,10 @@ class SyncPage(QWidget):
             details = []
             if o.detail:
                 details.append(describe_plain(Issue(o.detail, "", o.values)))
+            if o.adopted:
+                details.append(self.tr("this new book takes the township's record of "
+                                       "{village}, with its whole history").format(
+                    village=o.adopted))
             if o.actions:
                 details.append(self.tr("{count} changes").format(count=o.actions))
             if o.conflicts:

@@ -405,3 +405,53 @@ def test_actions_apply_in_the_order_they_were_made_whatever_the_package_order(
     assert code == 0 and row["state"] == "applied"
     [(number, counted)] = households(township).items()
     assert counted["members"] == 3
+
+
+def test_a_replaced_village_laptop_gets_its_village_back(pair, tmp_path, capsys):
+    """A village's laptop is replaced (stolen, broken): a new book made with the same
+    village code, paired with the township, receives the village's whole history, and
+    what it adds afterwards reaches the township (no second village of the same code)."""
+    village, township = pair
+    add_households(village, "530524101001", 3, 100)
+    exchange(village, township, tmp_path, capsys, "v")
+    new = Site(tmp_path, "new-village", None)
+    assert new.run("init", "--village", "石桥村", "--code", "530524101001",
+                   "--user", "新文书") == 0
+    assert new.run("sync", "pair", "--export", str(tmp_path / "new-village.card")) == 0
+    assert township.run("sync", "pair", "--export", str(tmp_path / "town.card")) == 0
+    assert new.accept(tmp_path / "town.card") == 0
+    assert township.accept(tmp_path / "new-village.card") == 0
+    add_households(new, "530524101001", 1, 700, first=5)  # typed before the first exchange
+    # its first package: the township holds nothing of a second record of its village
+    [first] = export(new, tmp_path / "n-up", capsys)
+    code, [row] = import_json(township, capsys, first)
+    assert code == 1 and row["state"] == "refused" and row["reason"] == "sync.village_book_new"
+    assert len(numbers(township, "530524101001")) == 3
+    for package in export(township, tmp_path / "n-down", capsys, "--to", "530524101001"):
+        code, rows = import_json(new, capsys, package)
+        if rows[0]["state"] == "not_for_us":
+            continue
+        assert code == 0 and rows[0]["adopted"] == "石桥村", rows
+        assert rows[0]["skipped"] == []
+    exchange(new, township, tmp_path, capsys, "n")
+    assert numbers(new, "530524101001") == numbers(township, "530524101001")
+    assert len(numbers(new, "530524101001")) == 4
+    with new.book() as book:  # its own history names the township's village
+        [village_id] = book.conn.execute("SELECT id FROM village").fetchone()
+        assert book.home_village_id == village_id
+        assert book.conn.execute("SELECT count(*) FROM changes WHERE op = 'create' AND"
+                                 " table_name = 'households' AND"
+                                 " json_extract(new_value, '$.village_id') != ?",
+                                 [village_id]).fetchone()[0] == 0
+    add_households(new, "530524101001", 1, 900, first=7)
+    exchange(new, township, tmp_path, capsys, "n2")
+    with township.book() as book:
+        assert book.conn.execute("SELECT count(*) FROM village WHERE code = ?",
+                                 ["530524101001"]).fetchone()[0] == 1
+    assert len(numbers(township, "530524101001")) == 5
+    exchange(village, township, tmp_path, capsys, "v2")  # the old laptop, if it still works
+    assert numbers(village, "530524101001") == numbers(township, "530524101001")
+    for site in (new, township, village):  # the township named at the first init stays
+        with site.book() as book:
+            assert book.conn.execute("SELECT township FROM village").fetchone()[0] == "城关镇"
+            assert book.conn.execute("SELECT count(*) FROM sync_conflicts").fetchone()[0] == 0

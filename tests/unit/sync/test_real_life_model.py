@@ -1,7 +1,8 @@
 """A model of the laptops' real life (hypothesis' stateful testing).
 
 Actors: a township's laptop, village 1 with one laptop, village 2 with two (the second
-a copy of the first's book, paired before the township's first package to it). Rules:
+a copy of the first's book, paired before the township's first package to it), any of
+them replaced by a new laptop set up from scratch. Rules:
 edits of several record kinds on every laptop (households, new households and members,
 incomes, visits, measures),
 packages made, lost, duplicated and delivered in any order, an import cut short at a
@@ -404,6 +405,31 @@ class LaptopsLife(RuleBasedStateMachine):
         self.town = new
         with new:
             self.by_installation[load_keys().installation] = new
+
+    @rule(laptop=st.sampled_from(sorted(LAPTOPS)))
+    def a_village_laptop_set_up_anew(self, laptop) -> None:
+        """A village's laptop is replaced by a new one set up from scratch (``init`` with
+        the village's code, no backup), after handing over its last news: the township
+        retires the old pairing and pairs with the new computer, which gets its village's
+        whole history by itself."""
+        self._hand_over(laptop)
+        old = self.laptops[laptop]
+        new = Site(self.root, f"{laptop}-new{next(self.counter)}", None)
+        assert new.run("init", "--village", "一村" if LAPTOPS[laptop] == V1 else "二村",
+                       "--code", LAPTOPS[laptop], "--user", "文书") == 0
+        with old:
+            old_installation = load_keys().installation
+        with self.town:
+            with open_book(self.town.db) as book:
+                book.operator = "站长"
+                retire_peer(book, old_installation)
+        _pair(new, self.town, self.root)
+        _pair(self.town, new, self.root)
+        self.by_installation.pop(old_installation)
+        with new:
+            self.by_installation[load_keys().installation] = new
+        self.laptops[laptop] = new
+        self.backups.pop(laptop, None)  # the old laptop's backups went with it
 
     @rule(laptop=st.sampled_from(["v1", "v2a", "v2b", "town"]), take=st.booleans())
     def a_person_decides_a_conflict(self, laptop, take) -> None:
