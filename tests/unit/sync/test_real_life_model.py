@@ -4,7 +4,7 @@ Actors: a township's laptop, village 1 with one laptop, village 2 with two (the 
 a copy of the first's book, paired before the township's first package to it), any of
 them replaced by a new laptop set up from scratch. Rules:
 edits of several record kinds on every laptop (households, new households and members,
-incomes, visits, measures),
+incomes, visits and their photos, measures, monitoring events, the village's problems),
 packages made, lost, duplicated and delivered in any order, an import cut short at a
 random change, a backup restored, the township's laptop replaced by a new one, conflict
 decisions, and a stolen village key sending changes outside its village.
@@ -41,7 +41,11 @@ from villagebook.storage import open_book
 from villagebook.storage.backups import make_backup, restore
 from villagebook.storage.households import load_household, save_household
 from villagebook.storage.incomes import save_income
+from villagebook.storage.kinds import in_village
 from villagebook.storage.measures import save_measure
+from villagebook.storage.monitoring import save_event
+from villagebook.storage.photos import add_photo
+from villagebook.storage.problems import save_problem
 from villagebook.storage.visits import save_visit
 from villagebook.sync import apply
 from villagebook.sync.apply import import_files
@@ -289,6 +293,83 @@ class LaptopsLife(RuleBasedStateMachine):
         finally:
             self._close(site, book)
 
+    @rule(laptop=st.sampled_from(["v1", "v2a", "v2b", "town"]), which=st.integers(0, 3),
+          progress=st.sampled_from(["01", "02", "03"]))
+    def someone_records_a_problem(self, laptop, which, progress) -> None:
+        """A problem found in a village (a record of the village, not of a household), or
+        its progress changed: the same problem may be advanced on two laptops."""
+        site = self.town if laptop == "town" else self.laptops[laptop]
+        code = (V1 if which % 2 else V2) if laptop == "town" else LAPTOPS[laptop]
+        book = self._open(site)
+        try:
+            row = book.conn.execute("SELECT id FROM village WHERE code = ?", [code]).fetchone()
+            if row is None:  # a new township before the village's first package
+                return
+            village_id = row[0]
+            known = book.conn.execute("SELECT id, problem FROM problems WHERE village_id = ?"
+                                      " AND status = 'active' ORDER BY id",
+                                      [village_id]).fetchall()
+            values = {"source": "01", "category": "04", "responsible": "文书",
+                      "found_date": (dt.date.today() - dt.timedelta(days=10)).isoformat(),
+                      "progress": progress}
+            if progress == "03":  # done: on a day
+                values["closed_date"] = dt.date.today().isoformat()
+            if known and which < 2:
+                record_id, text = known[which % len(known)]
+                save_problem(book, record_id, {**values, "problem": text})
+            else:
+                save_problem(book, None, {**values, "problem": f"问题{next(self.counter)}"},
+                             village_id=village_id)
+        except VillagebookError:
+            pass
+        finally:
+            self._close(site, book)
+
+    @rule(laptop=st.sampled_from(sorted(LAPTOPS)), which=st.integers(0, 3))
+    def village_records_monitoring(self, laptop, which) -> None:
+        """A household taken into monitoring, or its risk removed (the next event of
+        its sequence; two laptops may each add one)."""
+        site, code = self.laptops[laptop], LAPTOPS[laptop]
+        book = self._open(site)
+        try:
+            household_id = self._household_id(book, code, which)
+            if household_id is None:
+                return
+            events = book.conn.execute(
+                "SELECT event FROM monitoring_events WHERE household_id = ? AND status ="
+                " 'active' ORDER BY event_date, created_at", [household_id]).fetchall()
+            day = (dt.date.today() - dt.timedelta(days=100 - 10 * len(events))).isoformat()
+            if not events or events[-1][0] == "02":
+                save_event(book, household_id, None, {"event": "01", "event_date": day,
+                                                      "category": "02", "risks": "01"})
+            else:
+                save_event(book, household_id, None, {"event": "02", "event_date": day,
+                                                      "removal_method": "01"})
+        except VillagebookError:
+            pass
+        finally:
+            self._close(site, book)
+
+    @rule(laptop=st.sampled_from(["v1", "v2a", "v2b", "town"]), which=st.integers(0, 3))
+    def someone_adds_a_photo(self, laptop, which) -> None:
+        """A photo of a household's latest visit (it travels as its bytes, by hash)."""
+        site = self.town if laptop == "town" else self.laptops[laptop]
+        code = V1 if laptop == "town" and which % 2 else LAPTOPS.get(laptop, V2)
+        book = self._open(site)
+        try:
+            household_id = self._household_id(book, code, which)
+            visit = household_id and book.conn.execute(
+                "SELECT id FROM visits WHERE household_id = ? AND status = 'active'"
+                " ORDER BY visit_date DESC, id LIMIT 1", [household_id]).fetchone()
+            if visit:
+                n = next(self.counter)
+                add_photo(book, visit[0], b"\xff\xd8\xff" + n.to_bytes(4, "big") * 200,
+                          "image/jpeg", 100, 100)
+        except VillagebookError:
+            pass
+        finally:
+            self._close(site, book)
+
     @rule(laptop=st.sampled_from(sorted(LAPTOPS)))
     def village_sends(self, laptop) -> None:
         self._send(self.laptops[laptop])
@@ -374,11 +455,14 @@ class LaptopsLife(RuleBasedStateMachine):
                 self._send(self.town, code)
                 for path in self.mail[before:]:
                     self._deliver(path)
-        else:
-            before = len(self.mail)
-            self._send(self.laptops[laptop])
-            for path in self.mail[before:]:
-                self._deliver(path)
+        else:  # up, the township's answer, up again: a new book of a village known to
+            # the township is taken only once it has the township's record of its village
+            for site, code in ((self.laptops[laptop], None), (self.town, LAPTOPS[laptop]),
+                               (self.laptops[laptop], None)):
+                before = len(self.mail)
+                self._send(site, code)
+                for path in self.mail[before:]:
+                    self._deliver(path)
 
     @precondition(lambda self: not self.replaced)
     @rule()
@@ -507,13 +591,10 @@ class LaptopsLife(RuleBasedStateMachine):
                                         [code]).fetchone()
                 if row is None:
                     return {}
-                households = "(SELECT id FROM households WHERE village_id = :v)"
                 out = {}
-                for table, where in (("households", "village_id = :v"),
-                                     ("members", f"household_id IN {households}"),
-                                     ("incomes", f"household_id IN {households}"),
-                                     ("visits", f"household_id IN {households}"),
-                                     ("measures", f"household_id IN {households}")):
+                for table in ("households", "members", "incomes", "visits", "measures",
+                              "monitoring_events", "visit_photos", "problems"):
+                    where = in_village(table)
                     cursor = book.conn.execute(f"SELECT * FROM {table} WHERE {where}"
                                                " ORDER BY id", {"v": row[0]})
                     names = [d[0] for d in cursor.description]
