@@ -200,10 +200,15 @@ class Book:
         """Whether this is a township's book (many villages) rather than a village's."""
         return self.meta("book_kind") == "township"
 
+    def max_ahead_ms(self) -> int:
+        """How far ahead of this laptop's clock another book's stamps may lie before its
+        package is held rather than dragging the book's clock along (a local setting)."""
+        hours = self.meta(f"local.{MAX_AHEAD_SETTING}") or MAX_AHEAD_HOURS
+        return int(float(hours) * 3_600_000)
+
     def reach_ms(self) -> int:
         """The wall-clock milliseconds up to which another book's stamps are followed."""
-        hours = self.meta(f"local.{MAX_AHEAD_SETTING}") or MAX_AHEAD_HOURS
-        return wall_ms() + int(float(hours) * 3_600_000)
+        return wall_ms() + self.max_ahead_ms()
 
     def catch_up_clock(self) -> None:
         """Move this connection's clock past every stamp in the book: another connection

@@ -30,7 +30,7 @@ from ..core.errors import VillagebookError
 from ..core.idnumber import parse as parse_id
 from ..core.ids import new_id
 from ..core.today import now_text
-from ..storage.book import MAX_AHEAD_HOURS, MAX_AHEAD_SETTING, Book
+from ..storage.book import Book
 from ..storage.book_settings import local_setting, set_local_setting
 from ..storage.changelog import (
     DERIVED,
@@ -55,13 +55,6 @@ from .keys import Keys, SyncError, load_keys, unb64
 from .package import MAX_FILE, Package, open_package, read_header, sender_of
 from .peers import peer
 from .verify import Sender, Verdict, check_shape, columns, own_name, verify
-
-
-def max_ahead_ms(book: Book) -> int:
-    """How far ahead of this laptop's clock another book's stamps may lie before its
-    package is held rather than dragging the book's clock along."""
-    hours = local_setting(book, MAX_AHEAD_SETTING) or MAX_AHEAD_HOURS
-    return int(float(hours) * 3_600_000)
 
 
 @dataclass
@@ -422,7 +415,7 @@ def _too_far_ahead(book: Book, package: Package) -> int:
         for change in action["changes"]:
             worst = max(worst, _ahead_beyond_accepted(book, str(change.get("hlc")),
                                                       accepted))
-    return worst if worst > max_ahead_ms(book) else 0
+    return worst if worst > book.max_ahead_ms() else 0
 
 
 def _accept_ahead(book: Book, package: Package) -> None:
@@ -450,7 +443,7 @@ def _apply(book: Book, package: Package, installation: str, outcome: Outcome,
     touched: set[str] = set()
     members: set[str] = set()
     applied = False
-    limit = max_ahead_ms(book)
+    limit = book.max_ahead_ms()
     accepted = _accepted_ahead(book)
     # in the order the actions were made (their stamps): a package carries several
     # origins, site by site, and a member added at one laptop to a household made at

@@ -77,8 +77,10 @@ def scope_of(book: Book, target: dict[str, Any]) -> str:
 
 
 def collect(book: Book, target: dict[str, Any], full: bool = False
-            ) -> tuple[dict[str, list[int]], list[dict[str, Any]], dict[str, bytes]]:
-    """The ranges, actions and photos a package to ``target`` carries: per origin site
+            ) -> tuple[dict[str, list[int]], list[dict[str, Any]], dict[str, bytes],
+                       list[int]]:
+    """The ranges, actions and photos a package to ``target`` carries (and each action's
+    weight, about the bytes of its JSON, without writing it twice): per origin site
     everything this book holds of the package's scope after what the target's newest
     package said it holds (all with ``full``). To a village, of each action only the
     changes about that village (and the township's shared settings and helpers): the
@@ -94,6 +96,7 @@ def collect(book: Book, target: dict[str, Any], full: bool = False
     ranges: dict[str, list[int]] = {}
     actions: list[dict[str, Any]] = []
     blobs: dict[str, bytes] = {}
+    weights: list[int] = []
     for site, upto in sorted(held(book, scope_of(book, target)).items()):
         start = stated.get(site, 0) + 1
         if start > upto:
@@ -104,7 +107,7 @@ def collect(book: Book, target: dict[str, Any], full: bool = False
             " WHERE a.site_id = ? AND a.origin_seq BETWEEN ? AND ? ORDER BY a.origin_seq",
             [site, start, upto])
         for seq, action_id, origin_seq, what, operator, at in cursor.fetchall():
-            changes = _changes(book, seq)
+            changes, weight = _changes(book, seq)
             if keep is not None:
                 changes = [c for c in changes if c["table"] in _BOOK_WIDE
                            or c["record"] in keep[0] or c["household"] in keep[1]]
@@ -122,15 +125,24 @@ def collect(book: Book, target: dict[str, Any], full: bool = False
             actions.append({"id": action_id, "site": site, "seq": origin_seq,
                             "action": what, "operator": operator, "at": at,
                             "changes": changes})
-    return ranges, actions, blobs
+            weights.append(weight)
+    return ranges, actions, blobs, weights
 
 
-def _changes(book: Book, action_seq: int) -> list[dict[str, Any]]:
+# the JSON of a change beyond its values (keys, stamps, ids): for weighing a part
+_CHANGE_OVERHEAD = 256
+
+
+def _changes(book: Book, action_seq: int) -> tuple[list[dict[str, Any]], int]:
+    """An action's changes as shipped, and about how many bytes their JSON takes."""
     cursor = book.conn.execute(
         "SELECT hlc, table_name, record_id, household_id, op, field, old_value, new_value,"
         " base, closes, saw FROM changes WHERE action_seq = ? ORDER BY seq", [action_seq])
     out = []
+    weight = 0
     for hlc, table, record, household, op, field, old, new, base, closes, saw in cursor:
+        weight += _CHANGE_OVERHEAD + len(old or "") + len(new or "") + len(closes or "") \
+            + len(saw or "")
         change = {"hlc": hlc, "table": table, "record": record, "household": household,
                   "op": op, "field": field, "old": None if old is None else orjson.loads(old),
                   "new": None if new is None else orjson.loads(new), "base": base}
@@ -139,7 +151,7 @@ def _changes(book: Book, action_seq: int) -> list[dict[str, Any]]:
         if saw:  # and the values of the field its maker saw
             change["saw"] = json.loads(saw)
         out.append(change)
-    return out
+    return out, weight
 
 
 # What one package carries at most (its actions' JSON and its photos): a whole history
@@ -163,8 +175,9 @@ def build_parts(book: Book, target: dict[str, Any], full: bool, keys: Keys | Non
     waits for the one before)."""
     keys = keys or load_keys()
     with snapshot(book.conn):
-        ranges, actions, blobs = collect(book, target, full)
-        parts = _split(ranges, actions, blobs, budget, full_ranges=target["kind"] != "village")
+        ranges, actions, blobs, weights = collect(book, target, full)
+        parts = _split(ranges, actions, blobs, weights, budget,
+                       full_ranges=target["kind"] != "village")
         # the village's counts (账账相符) only with the last part: before it, the
         # receiver cannot hold them all yet
         return [_package(book, target, keys, *part, counted=index == len(parts) - 1)
@@ -172,7 +185,8 @@ def build_parts(book: Book, target: dict[str, Any], full: bool, keys: Keys | Non
 
 
 def _split(ranges: dict[str, list[int]], actions: list[dict[str, Any]],
-           blobs: dict[str, bytes], budget: int | None, full_ranges: bool
+           blobs: dict[str, bytes], weights: list[int], budget: int | None,
+           full_ranges: bool
            ) -> list[tuple[dict[str, list[int]], list[dict[str, Any]], dict[str, bytes]]]:
     """The actions in consecutive parts of at most ``budget`` bytes each (one action is
     never split). Each part declares, per origin, the numbers from the end of the part
@@ -183,9 +197,8 @@ def _split(ranges: dict[str, list[int]], actions: list[dict[str, Any]],
         return [(ranges, actions, blobs)]
     chunks: list[list[dict[str, Any]]] = [[]]
     size = 0
-    for action in actions:
-        weight = len(orjson.dumps(action)) + sum(len(blobs.get(d, b""))
-                                                 for d in _digests(action))
+    for action, weight in zip(actions, weights, strict=True):
+        weight += sum(len(blobs.get(d, b"")) for d in _digests(action))
         if chunks[-1] and size + weight > budget:
             chunks.append([])
             size = 0
