@@ -485,7 +485,7 @@ def _apply(book: Book, package: Package, installation: str, outcome: Outcome,
             applied = True
             hold(book, site, scopes[site], end)
     sender_site = str((package.manifest.get("sender") or {}).get("site"))
-    replace_peer_holds(book, installation, package.manifest.get("acks") or {}, sender_site)
+    replace_peer_holds(book, installation, stated_holds(book, package), sender_site)
     refresh(book, touched)
     outcome.same_person = find_same_person(book, members)
     return applied
@@ -756,6 +756,18 @@ def find_same_person(book: Book, member_ids: set[str]) -> list[dict[str, Any]]:
             if cursor.rowcount:
                 found.append(finding)
     return found
+
+
+def stated_holds(book: Book, package: Package) -> dict[str, Any]:
+    """What a package's sender holds, as it concerns what this book sends it: of this
+    book's own sites, what it holds in full when it says so (``acks_full``; a range it
+    holds only in this village's scope would otherwise hide a gap it cannot fill)."""
+    stated = dict(package.manifest.get("acks") or {})
+    full = package.manifest.get("acks_full")
+    if isinstance(full, dict):
+        for site in own_sites(book):
+            stated[site] = full.get(site, 0)
+    return stated
 
 
 def compare_counts(book: Book, package: Package, have: dict[str, int]

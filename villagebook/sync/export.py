@@ -252,6 +252,10 @@ def _package(book: Book, target: dict[str, Any], keys: Keys, ranges: dict[str, l
         "village": ({"id": village[0], "code": village[1], "name": village[2]}
                     if village else None),
         "ranges": ranges, "acks": held(book, scope_of(book, target)),
+        # to a village: what this book holds in full, which is what counts for the
+        # village's own sites (held of them only in its scope, passed on by another
+        # laptop of the village, is not all of them: a user it added is not passed on)
+        **({"acks_full": held(book, FULL)} if target["kind"] == "village" else {}),
         "counts": village_counts(book, village_id) if counted else {},
         "record_counts": _action_counts(actions),
     }

@@ -455,3 +455,40 @@ def test_a_replaced_village_laptop_gets_its_village_back(pair, tmp_path, capsys)
         with site.book() as book:
             assert book.conn.execute("SELECT township FROM village").fetchone()[0] == "城关镇"
             assert book.conn.execute("SELECT count(*) FROM sync_conflicts").fetchone()[0] == 0
+
+
+def test_a_second_laptop_s_edits_reach_a_new_township_the_first_passed_on(pair, tmp_path,
+                                                                           capsys):
+    """A village with two laptops and a replaced township: the first laptop hands the new
+    township the second's edits (only in the village's scope), the new township answers
+    the second, and the second's next package is still taken whole (the township says
+    what it holds of the second's own numbers in full, not in the village's scope)."""
+    village, township = pair
+    add_households(village, "530524101001", 2, 100)
+    exchange(village, township, tmp_path, capsys, "v")
+    second = Site(tmp_path, "second", None)
+    shutil.copy(village.db, second.db)
+    assert second.run("sync", "pair", "--export", str(tmp_path / "second.card")) == 0
+    assert second.accept(tmp_path / "town.card") == 0
+    assert township.accept(tmp_path / "second.card") == 0
+    add_households(second, "530524101001", 1, 500, first=5)
+    exchange(second, township, tmp_path, capsys, "s")
+    exchange(village, township, tmp_path, capsys, "v2")  # the first has the second's now
+    add_households(second, "530524101001", 1, 600, first=6)
+    new_town = Site(tmp_path, "new-town", None)
+    assert new_town.run("init-township", "--name", "城关镇", "--code", "530524101",
+                        "--user", "新站长") == 0
+    assert new_town.run("sync", "pair", "--export", str(tmp_path / "new-town.card")) == 0
+    for site, card in ((village, "village.card"), (second, "second.card")):
+        assert site.run("sync", "retire", "530524101", "--user", "李文书") == 0
+        assert site.accept(tmp_path / "new-town.card") == 0
+        assert new_town.accept(tmp_path / card) == 0
+    for package in export(village, tmp_path / "to-new", capsys):
+        assert new_town.run("sync", "import", str(package)) == 0
+    for package in export(new_town, tmp_path / "from-new", capsys, "--to", "530524101001"):
+        assert second.run("sync", "import", str(package)) in (0, 3)
+    [package] = export(second, tmp_path / "second-to-new", capsys)
+    code, [row] = import_json(new_town, capsys, package)
+    assert code == 0 and row["state"] == "applied", row
+    assert numbers(new_town, "530524101001") == numbers(second, "530524101001")
+    assert len(numbers(new_town, "530524101001")) == 4
