@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import re
 import shutil
@@ -22,7 +23,7 @@ from sqlite3 import Connection
 
 from ..core.errors import BookError
 from ..core.today import current_date, current_time
-from .book import RESTORED, Book, backup, book_version, release_wal
+from .book import CARRIED_PAIRINGS, RESTORED, Book, backup, book_version, release_wal
 from .book_files import backup_folder
 from .book_settings import local_setting, set_local_setting
 from .connection import connect, db_errors, take_alone
@@ -189,15 +190,19 @@ def restore(book_path: Path, backup_path: Path, now: dt.datetime | None = None) 
     if version > SCHEMA_VERSION:
         raise BookError("book.newer", version=version, supported=SCHEMA_VERSION)
     aside = book_path.parent / f"{book_path.stem}-恢复前-{now.strftime(STAMP)}{SUFFIX}"
+    pairings: list[dict[str, object]] = []
     if book_path.exists():
         # refused (book.locked) while a window has it open; a damaged book is not asked
         # (asking changes its header) but kept aside byte for byte
         if check_book(book_path):
             take_alone(book_path)
+            pairings = _pairings(book_path)
         _keep_aside(book_path, aside)
     source = connect(backup_path, mode="ro")
-    try:  # marked: its next open takes a new site, whatever this laptop remembers
-        backup(source, book_path, meta={RESTORED: now.isoformat(timespec="seconds")})
+    try:  # marked: its next open takes a new site, whatever this laptop remembers; and
+        # it keeps the pairings made or retired since the backup (computers, not records)
+        backup(source, book_path, meta={RESTORED: now.isoformat(timespec="seconds"),
+                                        CARRIED_PAIRINGS: json.dumps(pairings)})
     finally:
         source.close()
     # the old book's log and index must never be read as the restored book's
@@ -205,6 +210,18 @@ def restore(book_path: Path, backup_path: Path, now: dt.datetime | None = None) 
         with contextlib.suppress(FileNotFoundError):
             os.unlink(leftover)
     return aside
+
+
+def _pairings(book_path: Path) -> list[dict[str, object]]:
+    """The computers a book is paired with (and retired), as rows, to outlive a restore."""
+    conn = connect(book_path, mode="ro")
+    try:
+        cursor = conn.execute("SELECT * FROM sync_peers")
+        return [dict(zip([d[0] for d in cursor.description], r)) for r in cursor]
+    except db_errors(BookError):
+        return []  # too old to have pairings, or unreadable: nothing to carry
+    finally:
+        conn.close()
 
 
 def _keep_aside(book_path: Path, aside: Path) -> None:

@@ -416,6 +416,7 @@ def is_township(book: Book) -> bool:
 
 
 RESTORED = "restored_at"  # meta: put in place by a restore, not yet opened since
+CARRIED_PAIRINGS = "restored_pairings"  # meta: the pairings of the book a restore replaced
 
 
 def _claim_site(book: Book) -> None:
@@ -431,6 +432,7 @@ def _claim_site(book: Book) -> None:
     with sqlite_errors():
         if restored:
             book.conn.execute("DELETE FROM meta WHERE key = ?", [RESTORED])
+            _carry_pairings(book)
         if reason is not None:
             previous = json.loads(book.meta("previous_sites") or "[]")
             previous.append({"site": book.site_id, "upto": top, "why": reason})
@@ -441,6 +443,27 @@ def _claim_site(book: Book) -> None:
         if owner != mine:
             book.set_meta("installation", mine)
         book.conn.commit()
+
+
+def _carry_pairings(book: Book) -> None:
+    """A restored book keeps the pairings the book it replaced had: a computer paired
+    since the backup stays paired, one retired since stays retired, one paired again
+    keeps its new keys (pairing is about computers, not records)."""
+    carried = json.loads(book.meta(CARRIED_PAIRINGS) or "[]")
+    book.conn.execute("DELETE FROM meta WHERE key = ?", [CARRIED_PAIRINGS])
+    known = {r[1] for r in book.conn.execute("PRAGMA table_info(sync_peers)")}
+    for row in carried:
+        values = {k: v for k, v in row.items() if k in known}
+        here = book.conn.execute("SELECT paired_at, retired_at FROM sync_peers WHERE"
+                                 " installation = ?", [values.get("installation")]).fetchone()
+        newer = here is None or (values.get("paired_at") or "") > (here[0] or "") or (
+            values.get("retired_at") or "") > (here[1] or "")
+        if newer and values.get("installation"):
+            # names from the table's own columns, never from the carried text
+            columns = [c for c in known if c in values]
+            book.conn.execute(
+                f"INSERT OR REPLACE INTO sync_peers ({', '.join(columns)}) VALUES"
+                f" ({', '.join('?' * len(columns))})", [values[c] for c in columns])
 
 
 def _open_for_reading(path: Path, version: int) -> Book:

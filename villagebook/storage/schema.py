@@ -590,6 +590,19 @@ def m0019(db: Database) -> None:
     db.executescript("ALTER TABLE changes ADD COLUMN saw TEXT;")
 
 
+@migrations(name="0020_parked_changes")
+def m0020(db: Database) -> None:
+    """Migration 0020: a change of a record that has not arrived yet (its creation comes
+    from another origin, later) is kept with who sent it, and judged and applied when the
+    record arrives, instead of being left out for ever while its range counts as held."""
+    db.executescript("""
+        CREATE TABLE sync_parked (
+            hlc TEXT PRIMARY KEY, record_id TEXT NOT NULL, sender_kind TEXT NOT NULL,
+            sender_code TEXT NOT NULL, sender_village TEXT);
+        CREATE INDEX sync_parked_record ON sync_parked(record_id);
+    """)
+
+
 # The light list that opening a book reads (schema_names) must be these migrations.
 if tuple(m.name for m in migrations._migrations) != MIGRATION_NAMES:
     raise RuntimeError("storage/schema_names.py does not list the migrations of schema.py")

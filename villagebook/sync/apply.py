@@ -54,7 +54,7 @@ from .holdings import FULL, held, hold, peer_holds, replace_peer_holds
 from .keys import Keys, SyncError, load_keys, unb64
 from .package import MAX_FILE, Package, open_package, read_header, sender_of
 from .peers import peer
-from .verify import Sender, Verdict, check_shape, columns, own_name, verify
+from .verify import Sender, Verdict, check_shape, columns, may_apply_parked, own_name, park, verify
 
 
 @dataclass
@@ -174,7 +174,10 @@ def _import(book: Book, data: bytes, name: str, dry_run: bool, keys: Keys,
     if elsewhere:
         return Outcome(name, "not_for_us", elsewhere)
     installation, _ = sender_of(data)
-    paired = peer(book, installation)
+    received = book.conn.execute("SELECT at FROM sync_packages WHERE id = ?",
+                                 [held_id]).fetchone() if held_id else None
+    # a package held before its sender's pairing was retired was sent before: it stays
+    paired = peer(book, installation, received[0] if received else None)
     package = open_package(data, keys, unb64(paired["sign_key"]))
     _check_manifest(book, package, installation, keys)
     for action in package.actions:  # the registry and the schema, before anything else
@@ -474,6 +477,8 @@ def _apply(book: Book, package: Package, installation: str, outcome: Outcome,
                 # accepted: applied with its stamp, this book's clock left where it is
             except ValueError as error:
                 raise SyncError("sync.damaged") from error
+            if change["hlc"] in verdict.parked:
+                park(book, change, verdict.sender)
             if _apply_change(book, action_seq, action, change, package.blobs, outcome):
                 applied = True
                 if change.get("household"):
@@ -663,13 +668,16 @@ def _create(book: Book, table: str, record_id: str, change: dict[str, Any],
     _report_clash(book, table, values, change, action, outcome)
     conn.execute(f"INSERT INTO {table} ({', '.join(values)}) VALUES"
                  f" ({', '.join('?' * len(values))})", list(values.values()))
-    # updates of this record that arrived before it (from another origin) apply now
-    for field_name, new, _stamp in conn.execute(
+    # updates of this record that arrived before it (from another origin) apply now,
+    # each judged as its sender would have been had the record been here
+    for field_name, new, stamp in conn.execute(
             "SELECT field, new_value, hlc FROM changes WHERE record_id = ? AND op = 'update'"
             " AND hlc > ? ORDER BY hlc", [record_id, change["hlc"]]).fetchall():
-        if field_name in known and field_name not in DERIVED.get(table, ()):
+        if field_name in known and field_name not in DERIVED.get(table, ()) \
+                and may_apply_parked(book, table, record_id, stamp):
             conn.execute(f"UPDATE {table} SET {own_name(known, field_name)} = ? WHERE id = ?",
                          [json.loads(new), record_id])
+    conn.execute("DELETE FROM sync_parked WHERE record_id = ?", [record_id])
 
 
 def _report_clash(book: Book, table: str, values: dict[str, Any], change: dict[str, Any],

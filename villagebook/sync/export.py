@@ -97,6 +97,13 @@ def collect(book: Book, target: dict[str, Any], full: bool = False
     actions: list[dict[str, Any]] = []
     blobs: dict[str, bytes] = {}
     weights: list[int] = []
+    # changes a laptop of this village sent of records not here yet (their creation comes
+    # later): a package to the village declares its ranges only up to before the first of
+    # them, so that the village gets them once the record is here (a village's computer
+    # changes only its own village's records: no other village waits for them)
+    parked = {r[0] for r in book.conn.execute(
+        "SELECT hlc FROM sync_parked WHERE sender_kind = 'village' AND sender_code = ?",
+        [target["code"]])} if to_village else set()
     for site, upto in sorted(held(book, scope_of(book, target)).items()):
         start = stated.get(site, 0) + 1
         if start > upto:
@@ -108,6 +115,12 @@ def collect(book: Book, target: dict[str, Any], full: bool = False
             [site, start, upto])
         for seq, action_id, origin_seq, what, operator, at in cursor.fetchall():
             changes, weight = _changes(book, seq)
+            if parked and any(c["hlc"] in parked for c in changes):
+                if origin_seq > start:
+                    ranges[site] = [start, origin_seq - 1]
+                else:
+                    del ranges[site]
+                break
             if keep is not None:
                 changes = [c for c in changes if c["table"] in _BOOK_WIDE
                            or c["record"] in keep[0] or c["household"] in keep[1]]

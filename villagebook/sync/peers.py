@@ -49,13 +49,15 @@ def peers(book: Book, *, retired: bool = False) -> list[dict[str, Any]]:
                       " ORDER BY kind, code, paired_at", [int(retired)])
 
 
-def peer(book: Book, installation: str) -> dict[str, Any]:
+def peer(book: Book, installation: str, received_at: str | None = None) -> dict[str, Any]:
     """A paired computer by its installation id; ``SyncError('sync.unpaired')`` for one
-    never paired, ``sync.retired`` for one whose pairing was retired."""
+    never paired, ``sync.retired`` for one whose pairing was retired (unless the package
+    asked about was received before, ``received_at``: what it sent before stays)."""
     found = rows(book, "SELECT * FROM sync_peers WHERE installation = ?", [installation])
     if not found:
         raise SyncError("sync.unpaired")
-    if found[0]["retired_at"]:
+    retired = found[0]["retired_at"]
+    if retired and not (received_at and received_at <= retired):
         raise SyncError("sync.retired", name=found[0]["name"], peer_code=found[0]["code"],
                         day=found[0]["retired_at"][:10])
     return found[0]

@@ -62,9 +62,12 @@ class Sender:
 
 @dataclass
 class Verdict:
-    """What to apply of a package: the changes left out, by stamp, with why."""
+    """What to apply of a package: the changes left out, by stamp, with why; and the
+    changes of records not here yet (``parked``: kept, judged when the record arrives)."""
 
+    sender: Sender
     skipped: dict[str, dict[str, Any]] = field(default_factory=dict)
+    parked: set[str] = field(default_factory=set)
 
     def skip(self, change: dict[str, Any], reason: str) -> None:
         self.skipped[str(change.get("hlc"))] = {
@@ -105,7 +108,7 @@ def verify(book: Book, package: Package, sender: Sender) -> Verdict:
     that is damaged or claims what it does not carry, a ``Verdict`` naming the changes its
     sender may not make here."""
     _check_full_ranges(package, full_sites(package, sender))
-    verdict = Verdict()
+    verdict = Verdict(sender)
     # the records the package creates, known before any change is judged: a package holds
     # several origins, and an update of one may come before the create of another
     pending: dict[str, tuple[str, dict[str, Any]]] = {
@@ -126,7 +129,9 @@ def verify(book: Book, package: Package, sender: Sender) -> Verdict:
     for action in package.actions:
         for change in action["changes"]:
             reason = _out_of_scope(book, change, sender, read, pending)
-            if reason:
+            if reason == _PARK:
+                verdict.parked.add(str(change["hlc"]))
+            elif reason:
                 verdict.skip(change, reason)
                 if change["op"] == "create":  # nothing of it comes in
                     pending.pop(change["record"], None)
@@ -254,7 +259,9 @@ def _out_of_scope(book: Book, change: dict[str, Any], sender: Sender, read: Any,
         owner_ok = _village_allowed(book, table, record_id, sender, read, change["new"])
         return "" if owner_ok else "sync.out_of_scope"
     if read(table, record_id, "id") is None:
-        return "sync.unknown_record"
+        # its record has not arrived (its creation comes from another origin, later):
+        # kept, and judged when it arrives (``may_apply_parked``)
+        return _PARK
     if not _village_allowed(book, table, record_id, sender, read, None):
         return "sync.out_of_scope"
     if change.get("field") == step_column:  # moved to another owner: both sides checked
@@ -263,6 +270,38 @@ def _out_of_scope(book: Book, change: dict[str, Any], sender: Sender, read: Any,
         if not _village_allowed(book, table, record_id, sender, read, moved):
             return "sync.out_of_scope"
     return ""
+
+
+_PARK = "park"
+
+
+def park(book: Book, change: dict[str, Any], sender: Sender) -> None:
+    """Keep who sent a change of a record not here yet (inside the caller's transaction)."""
+    book.conn.execute("INSERT OR IGNORE INTO sync_parked (hlc, record_id, sender_kind,"
+                      " sender_code, sender_village) VALUES (?,?,?,?,?)",
+                      [change["hlc"], change["record"], sender.kind, sender.code,
+                       sender.village])
+
+
+def may_apply_parked(book: Book, table: str, record_id: str, stamp: str) -> bool:
+    """Whether a change kept before its record arrived (``stamp``) may be applied now that
+    the record is here: its sender judged as when it came; True for a change that was
+    not parked (it came through a sender that had the record)."""
+    row = book.conn.execute("SELECT sender_kind, sender_code, sender_village FROM"
+                            " sync_parked WHERE hlc = ?", [stamp]).fetchone()
+    if row is None:
+        return True
+    here = None if book.is_township() else (book.home_village_id or "")
+    sender = Sender(row[0], row[1], frozenset(), village=row[2], here=here)
+
+    def read(t: str, rid: str, column: str) -> str | None:
+        if column not in columns(book, t):
+            return None
+        found = book.conn.execute(f"SELECT {column} FROM {kind(t).table} WHERE id = ?",
+                                  [rid]).fetchone()
+        return None if found is None or found[0] is None else str(found[0])
+
+    return _village_allowed(book, table, record_id, sender, read, None)
 
 
 def _village_allowed(book: Book, table: str, record_id: str, sender: Sender, read: Any,

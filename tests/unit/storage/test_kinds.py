@@ -15,7 +15,7 @@ from villagebook.storage.kinds import KINDS, bulk_children, household_tables, ki
 from villagebook.storage.problems import save_problem
 
 # tables of the book that hold no records (the log, the search index, local facts)
-NOT_RECORDS = {"meta", "actions", "changes", "_sqlite_migrations", "sync_peers",
+NOT_RECORDS = {"sync_parked", "meta", "actions", "changes", "_sqlite_migrations", "sync_peers",
                "sync_received", "sync_acks", "sync_packages", "sync_conflicts",
                "sync_same_person"}
 

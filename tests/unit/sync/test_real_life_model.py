@@ -6,7 +6,8 @@ them replaced by a new laptop set up from scratch. Rules:
 edits of several record kinds on every laptop (households, new households and members,
 incomes, visits and their photos, measures, monitoring events, the village's problems),
 packages made, lost, duplicated and delivered in any order, an import cut short at a
-random change, a backup restored, the township's laptop replaced by a new one, conflict
+random change, a clock set ahead for one save (and a person accepting its packages), a
+backup restored, the township's laptop replaced by a new one, conflict
 decisions, and a stolen village key sending changes outside its village.
 
 After a full exchange at the end: every laptop of a village holds the same records of
@@ -26,6 +27,7 @@ import itertools
 import json
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -48,7 +50,7 @@ from villagebook.storage.photos import add_photo
 from villagebook.storage.problems import save_problem
 from villagebook.storage.visits import save_visit
 from villagebook.sync import apply
-from villagebook.sync.apply import import_files
+from villagebook.sync.apply import accept_held, import_files
 from villagebook.sync.decide import open_conflicts, resolve_conflict
 from villagebook.sync.export import export_packages
 from villagebook.sync.keys import load_keys, pairing_card, read_card, write_card
@@ -180,8 +182,12 @@ class LaptopsLife(RuleBasedStateMachine):
             " WHERE v.code = ? AND h.status = 'active' ORDER BY h.number", [code]).fetchall()
         return rows[which % len(rows)][0] if rows else None
 
-    def _save_field(self, site: Site, code: str, which: int, field: str) -> None:
+    def _save_field(self, site: Site, code: str, which: int, field: str,
+                    ahead_days: int = 0) -> None:
         book = self._open(site)
+        if ahead_days:  # this laptop's clock runs ahead for this one save
+            real = time.time_ns
+            book.clock._wall = lambda: (real() + ahead_days * 86_400 * 10**9) // 1_000_000
         try:
             household_id = self._household_id(book, code, which)
             if household_id is None:
@@ -201,6 +207,35 @@ class LaptopsLife(RuleBasedStateMachine):
           field=st.sampled_from(["phone", "address"]))
     def village_edits_a_household(self, laptop, which, field) -> None:
         self._save_field(self.laptops[laptop], LAPTOPS[laptop], which, field)
+
+    @rule(laptop=st.sampled_from(sorted(LAPTOPS)), which=st.integers(0, 3),
+          days=st.sampled_from([2, 40, 365]))
+    def a_village_clock_runs_ahead_for_one_edit(self, laptop, which, days) -> None:
+        """One save while the laptop's clock is set days ahead, then the clock is right
+        again (its stamps stay ahead: every book holds its packages until a person there
+        accepts them, see ``a_person_accepts_a_clock_package``)."""
+        self._save_field(self.laptops[laptop], LAPTOPS[laptop], which, "phone",
+                         ahead_days=days)
+
+    @rule(laptop=st.sampled_from(["v1", "v2a", "v2b", "town"]))
+    def a_person_accepts_a_clock_package(self, laptop) -> None:
+        site = self.town if laptop == "town" else self.laptops[laptop]
+        self._accept_clock_packages(site, first_only=True)
+
+    def _accept_clock_packages(self, site: Site, first_only: bool = False) -> None:
+        """A person accepts what was held for a clock that ran ahead (told what it means)."""
+        book = self._open(site)
+        try:
+            held = [r[0] for r in book.conn.execute(
+                "SELECT id FROM sync_packages WHERE state = 'held' AND detail ="
+                " 'clock_ahead' ORDER BY at, id")]
+            for held_id in held[:1] if first_only else held:
+                try:
+                    accept_held(book, held_id)
+                except VillagebookError:
+                    pass  # applied meanwhile with another, or waiting for a gap now
+        finally:
+            self._close(site, book)
 
     @rule(code=st.sampled_from([V1, V2]), which=st.integers(0, 3),
           field=st.sampled_from(["phone", "address"]))
@@ -561,7 +596,14 @@ class LaptopsLife(RuleBasedStateMachine):
 
     # -- the end: a full exchange, then what must hold ------------------------------
     def _full_exchange(self, rounds: int = 3) -> None:
-        for _ in range(rounds):
+        """Every laptop sends and takes the township's answer, ``rounds`` times; a person
+        accepts on each what was held for a clock that ran ahead, before each round and
+        after the last."""
+        for last in [False] * rounds + [True]:
+            for site in [self.town, *self.laptops.values()]:
+                self._accept_clock_packages(site)
+            if last:
+                break
             for site in self.laptops.values():
                 before = len(self.mail)
                 self._send(site)
