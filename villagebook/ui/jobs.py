@@ -60,6 +60,11 @@ class LatestOnly(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._token = 0
+        # each call's function and future, kept until its result reaches this thread: the
+        # last reference to what a job's closure holds must not go on the worker thread
+        # (a Python object tied to a Qt connection, freed there, takes Qt's connection lock
+        # and waits for the GIL, while this thread holds the GIL and waits for that lock)
+        self._running: dict[int, tuple[Callable[[], Any], Future]] = {}
         # queued even when emitted on this thread: a job that ends before its callback is
         # added calls it at once, inside submit(), and its result overtook the caller
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
@@ -68,6 +73,7 @@ class LatestOnly(QObject):
         self._token += 1
         token = self._token
         future = _worker().submit(fn)
+        self._running[token] = (fn, future)
         future.add_done_callback(lambda f: self._emit(token, f))
 
     def drop(self) -> None:
@@ -93,7 +99,9 @@ class LatestOnly(QObject):
         except RuntimeError:  # the window that asked has closed meanwhile
             pass
 
+
     def _deliver(self, token: int, result: Any) -> None:
+        self._running.pop(token, None)  # let go of it here, on this thread
         if token != self._token:
             return
         if isinstance(result, Exception):
