@@ -3,8 +3,9 @@
 Actors: a township's laptop, village 1 with one laptop, village 2 with two (the second
 a copy of the first's book, paired before the township's first package to it), any of
 them replaced by a new laptop set up from scratch. Rules:
-edits of several record kinds on every laptop (households, new households and members,
-incomes, visits and their photos, measures, monitoring events, the village's problems),
+edits of the record kinds on every laptop (households, new households and members,
+incomes, checks, visits and their photos, measures removed and restored, monitoring
+events, helpers and their pairings, the village's problems, projects and their incomes),
 packages made, lost, duplicated and delivered in any order, an import cut short at a
 random change, a clock set ahead for one save (and a person accepting its packages), a
 backup restored, the township's laptop replaced by a new one, conflict
@@ -41,6 +42,8 @@ from villagebook.core.clock import decode, encode
 from villagebook.core.errors import VillagebookError
 from villagebook.storage import open_book
 from villagebook.storage.backups import make_backup, restore
+from villagebook.storage.checks import save_check
+from villagebook.storage.helpers import save_helper, save_pairing
 from villagebook.storage.households import load_household, save_household
 from villagebook.storage.incomes import save_income
 from villagebook.storage.kinds import in_village
@@ -48,6 +51,8 @@ from villagebook.storage.measures import save_measure
 from villagebook.storage.monitoring import save_event
 from villagebook.storage.photos import add_photo
 from villagebook.storage.problems import save_problem
+from villagebook.storage.projects import save_project, save_project_income
+from villagebook.storage.records import set_removed
 from villagebook.storage.visits import save_visit
 from villagebook.sync import apply
 from villagebook.sync.apply import accept_held, import_files
@@ -405,6 +410,86 @@ class LaptopsLife(RuleBasedStateMachine):
         finally:
             self._close(site, book)
 
+    @rule(laptop=st.sampled_from(["v1", "v2a", "v2b", "town"]), which=st.integers(0, 3),
+          year=st.integers(2023, 2025))
+    def someone_records_a_project_or_its_income(self, laptop, which, year) -> None:
+        """A village project (the village's own record), or the income its asset paid in
+        a year (one a year: two laptops may each record the same year)."""
+        site = self.town if laptop == "town" else self.laptops[laptop]
+        code = (V1 if which % 2 else V2) if laptop == "town" else LAPTOPS[laptop]
+        book = self._open(site)
+        try:
+            row = book.conn.execute("SELECT id FROM village WHERE code = ?", [code]).fetchone()
+            if row is None:
+                return
+            projects = [r[0] for r in book.conn.execute(
+                "SELECT id FROM projects WHERE village_id = ? AND status = 'active'"
+                " ORDER BY id", [row[0]])]
+            if projects and which < 3:
+                save_project_income(book, projects[which % len(projects)], None,
+                                    {"year": str(year), "amount": str(next(self.counter))})
+            else:
+                save_project(book, None, {
+                    "name": f"项目{next(self.counter)}", "project_type": "01",
+                    "funds": "1000", "funding_source": "01", "start_date": "2023-04-01",
+                    "progress": "02"}, village_id=row[0])
+        except VillagebookError:
+            pass  # one income a year
+        finally:
+            self._close(site, book)
+
+    @rule(laptop=st.sampled_from(sorted(LAPTOPS)), which=st.integers(0, 3),
+          housing=st.booleans())
+    def village_records_a_check(self, laptop, which, housing) -> None:
+        """两不愁三保障: a household's check."""
+        site, code = self.laptops[laptop], LAPTOPS[laptop]
+        book = self._open(site)
+        try:
+            household_id = self._household_id(book, code, which)
+            if household_id is not None:
+                save_check(book, household_id, None, {
+                    "check_date": (dt.date.today() - dt.timedelta(days=which)).isoformat(),
+                    "checker": "文书", "food": "1", "clothing": "1", "education": "1",
+                    "medical": "1", "housing": str(int(housing)), "water": "1"})
+        except VillagebookError:
+            pass
+        finally:
+            self._close(site, book)
+
+    @rule(laptop=st.sampled_from(["v1", "v2a", "v2b", "town"]), which=st.integers(0, 3))
+    def someone_pairs_a_helper(self, laptop, which) -> None:
+        """A helper (帮扶责任人, the book's) added, and paired with a household."""
+        site = self.town if laptop == "town" else self.laptops[laptop]
+        code = V1 if laptop == "town" and which % 2 else LAPTOPS.get(laptop, V2)
+        book = self._open(site)
+        try:
+            household_id = self._household_id(book, code, which)
+            if household_id is None:
+                return
+            helper = save_helper(book, None, {"name": f"干部{next(self.counter)}",
+                                              "unit": "县农业农村局", "post": "科员"})
+            save_pairing(book, household_id, None, {"helper_id": helper,
+                                                    "start_date": "2024-01-01"})
+        except VillagebookError:
+            pass
+        finally:
+            self._close(site, book)
+
+    @rule(laptop=st.sampled_from(["v1", "v2a", "v2b", "town"]), which=st.integers(0, 7))
+    def someone_removes_or_restores_a_measure(self, laptop, which) -> None:
+        """A measure removed (kept, restorable) or brought back: its status travels."""
+        site = self.town if laptop == "town" else self.laptops[laptop]
+        book = self._open(site)
+        try:
+            found = book.conn.execute("SELECT id, status FROM measures ORDER BY id").fetchall()
+            if found:
+                record_id, status = found[which % len(found)]
+                set_removed(book, "measures", "measure", record_id, status == "active")
+        except VillagebookError:
+            pass
+        finally:
+            self._close(site, book)
+
     @rule(laptop=st.sampled_from(sorted(LAPTOPS)))
     def village_sends(self, laptop) -> None:
         self._send(self.laptops[laptop])
@@ -634,8 +719,9 @@ class LaptopsLife(RuleBasedStateMachine):
                 if row is None:
                     return {}
                 out = {}
-                for table in ("households", "members", "incomes", "visits", "measures",
-                              "monitoring_events", "visit_photos", "problems"):
+                for table in ("households", "members", "incomes", "checks", "visits",
+                              "measures", "monitoring_events", "pairings", "visit_photos",
+                              "problems", "projects", "project_incomes"):
                     where = in_village(table)
                     cursor = book.conn.execute(f"SELECT * FROM {table} WHERE {where}"
                                                " ORDER BY id", {"v": row[0]})
