@@ -583,6 +583,10 @@ class LaptopsLife(RuleBasedStateMachine):
                 self._send(site, code)
                 for path in self.mail[before:]:
                     self._deliver(path)
+                # handed over means the township has it: what waits there for a clock
+                # that ran ahead is accepted by a person (otherwise a new laptop's book
+                # could reach the township before the old one's history)
+                self._accept_clock_packages(self.town)
 
     @precondition(lambda self: not self.replaced)
     @rule()
