@@ -103,9 +103,11 @@ def _inflate(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, budget: int, name
                 counted = seen.count(b"<row") - tail.count(b"<row")
                 rows += counted
                 file_rows[0] += counted
-                for letters, number in (*_DIMENSION.findall(seen), *_CELL.findall(seen)):
-                    last_row = max(last_row, int(number))
-                    last_column = max(last_column, _column_number(letters))
+                found_cells = [*_DIMENSION.findall(seen), *_CELL.findall(seen)]
+                if found_cells:  # each distinct row and column once (C-speed sets)
+                    letters, numbers = zip(*found_cells, strict=True)
+                    last_row = max(last_row, *map(int, set(numbers)))
+                    last_column = max(last_column, *map(_column_number, set(letters)))
                 tail = chunk[-24:]
                 if rows > MAX_SHEET_ROWS + 100 or file_rows[0] > MAX_FILE_ROWS + 100 \
                         or last_row * last_column > MAX_SHEET_CELLS:
