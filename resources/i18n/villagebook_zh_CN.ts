@@ -230,32 +230,32 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="47"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="63"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="47"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="63"/>
         <source>Finding</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="47"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="63"/>
         <source>Household number</source>
         <translation>户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="48"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="64"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="48"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="64"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="48"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="64"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
@@ -263,93 +263,99 @@
 <context>
     <name>FindingsPage</name>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="102"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="119"/>
         <source>All findings</source>
         <translation>全部预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="106"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="123"/>
         <source>All levels</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="118"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="135"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="134"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="151"/>
         <source>Open the household</source>
         <translation>打开农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="136"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="153"/>
         <source>Right as it is: do not show again…</source>
         <translation>核实无误，不再提示…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="138"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="155"/>
         <source>Print the list…</source>
         <translation>打印清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="140"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="157"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="150"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="167"/>
         <source>Checking the book… {done} of {total} rule groups</source>
         <translation>正在检查账本…已完成 {done}/{total} 组规则</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="160"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="177"/>
         <source>Checking the book…</source>
         <translation>正在检查账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="174"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="191"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="183"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="200"/>
         <source>All helpers</source>
         <translation>全部帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="216"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="233"/>
         <source>&lt;b&gt;{errors} errors, {warnings} warnings, {reminders} reminders&lt;/b&gt; (showing {shown})</source>
         <translation>&lt;b&gt;错误 {errors} 条，预警 {warnings} 条，提醒 {reminders} 条&lt;/b&gt;（列出 {shown} 条）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="247"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="268"/>
         <source>Right as it is</source>
         <translation>核实无误</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="248"/>
-        <source>Why is this right as it is? (kept in the history)</source>
-        <translation>为什么核实无误？（记入修改记录）</translation>
+        <location filename="../../villagebook/ui/findings_page.py" line="269"/>
+        <source>{rule}: {about}
+{details}
+
+Why is this right as it is? (kept in the history)</source>
+        <translation>{rule}：{about}
+{details}
+
+为什么这样是对的？（记入变更记录）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="261"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="284"/>
         <source>Save the list</source>
         <translation>保存清单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="272"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="295"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="277"/>
-        <location filename="../../villagebook/ui/findings_page.py" line="289"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="300"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="312"/>
         <source>Writing the list…</source>
         <translation>正在生成清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="284"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="307"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1122,120 +1128,120 @@
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="114"/>
+        <location filename="../../villagebook/ui/household_window.py" line="116"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="184"/>
+        <location filename="../../villagebook/ui/household_window.py" line="191"/>
         <source>Household {number} {head}</source>
         <translation>农户 {number} {head}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="186"/>
+        <location filename="../../villagebook/ui/household_window.py" line="193"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="192"/>
+        <location filename="../../villagebook/ui/household_window.py" line="199"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="198"/>
+        <location filename="../../villagebook/ui/household_window.py" line="205"/>
         <source>Closed on {date}: {reason}. {note}</source>
         <translation>已于 {date} 注销：{reason}。{note}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="204"/>
+        <location filename="../../villagebook/ui/household_window.py" line="211"/>
         <source>Reopen household</source>
         <translation>恢复此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="204"/>
+        <location filename="../../villagebook/ui/household_window.py" line="211"/>
         <source>Close household…</source>
         <translation>注销此户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="263"/>
-        <location filename="../../villagebook/ui/household_window.py" line="269"/>
+        <location filename="../../villagebook/ui/household_window.py" line="270"/>
+        <location filename="../../villagebook/ui/household_window.py" line="276"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="264"/>
+        <location filename="../../villagebook/ui/household_window.py" line="271"/>
         <source>Not saved: {count} problem(s) must be corrected first. They are listed at the bottom of the window.</source>
         <translation>未保存：有 {count} 处错误需要先改正，已列在窗口下方。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="278"/>
+        <location filename="../../villagebook/ui/household_window.py" line="285"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="279"/>
+        <location filename="../../villagebook/ui/household_window.py" line="286"/>
         <source>Please check these points:</source>
         <translation>请核对以下几点：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="280"/>
+        <location filename="../../villagebook/ui/household_window.py" line="287"/>
         <source>Correct, save anyway</source>
         <translation>核对无误，仍然保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="281"/>
+        <location filename="../../villagebook/ui/household_window.py" line="288"/>
         <source>Go back and change</source>
         <translation>返回修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="319"/>
-        <location filename="../../villagebook/ui/household_window.py" line="329"/>
+        <location filename="../../villagebook/ui/household_window.py" line="326"/>
+        <location filename="../../villagebook/ui/household_window.py" line="336"/>
         <source>Member leaves</source>
         <translation>成员减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="320"/>
+        <location filename="../../villagebook/ui/household_window.py" line="327"/>
         <source>Select the member in the table first.</source>
         <translation>请先在表格中选中这名成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="330"/>
+        <location filename="../../villagebook/ui/household_window.py" line="337"/>
         <source>{name} leaves the household. The record is kept and can be restored.</source>
         <translation>{name} 将从本户减少。记录会保留，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="345"/>
+        <location filename="../../villagebook/ui/household_window.py" line="352"/>
         <source>Restore member</source>
         <translation>恢复成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="346"/>
+        <location filename="../../villagebook/ui/household_window.py" line="353"/>
         <source>Tick “Show members who left” and select the member to restore.</source>
         <translation>请勾选“显示已减少的成员”，再选中要恢复的成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="373"/>
+        <location filename="../../villagebook/ui/household_window.py" line="380"/>
         <source>Close household</source>
         <translation>注销此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="374"/>
+        <location filename="../../villagebook/ui/household_window.py" line="381"/>
         <source>The household leaves the active list. Nothing is deleted; it can be reopened.</source>
         <translation>本户将移出在册名单。不会删除任何记录，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="383"/>
-        <location filename="../../villagebook/ui/household_window.py" line="387"/>
+        <location filename="../../villagebook/ui/household_window.py" line="390"/>
+        <location filename="../../villagebook/ui/household_window.py" line="394"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="396"/>
+        <location filename="../../villagebook/ui/household_window.py" line="403"/>
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="397"/>
+        <location filename="../../villagebook/ui/household_window.py" line="404"/>
         <source>This household has unsaved changes. Save them?</source>
         <translation>本户有尚未保存的修改。要保存吗？</translation>
     </message>

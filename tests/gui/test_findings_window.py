@@ -265,3 +265,40 @@ def test_printing_from_the_warnings_page_offers_the_finding_s_household(qtbot, d
     qtbot.addWidget(dialog)
     assert dialog.selected == (listed,)
     dialog.close()
+
+
+def test_a_warning_opens_its_household_where_it_is_put_right(qtbot, demo_book, monkeypatch):
+    """A finding opens its household on the tab of the records its rule reads (income →
+    收入, a visit overdue → 走访…), and 核实无误 names the household and the rule."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from villagebook.core.rules import BY_CODE
+    from villagebook.ui.findings_page import FIXED_IN, tr
+
+    main = MainWindow(demo_book)
+    qtbot.addWidget(main)
+    main.show_page("findings")
+    page = main.findings_page
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10_000)
+    opened = 0
+    for rule in sorted({f.rule for f in page.model.rows if f.household_id}):
+        row = next(i for i, f in enumerate(page.model.rows)
+                   if f.rule == rule and f.household_id)
+        finding = page.model.rows[row]
+        page.table.selectRow(row)
+        qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+        window = main.household_windows[finding.household_id]
+        expected = window.tab_of.get(FIXED_IN[rule] or "", window.ui.basicTab)
+        assert window.ui.tabs.currentWidget() is expected, rule
+        opened += FIXED_IN[rule] is not None
+        window.close()
+    assert opened  # the demo has findings put right elsewhere than the basic tab
+    asked: list[str] = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda parent, title, label: (
+        asked.append(label), ("", False))[1])
+    row = next(i for i, f in enumerate(page.model.rows) if f.household_id)
+    finding = page.model.rows[row]
+    page.table.selectRow(row)
+    assert not page.accept_current()  # cancelled: nothing recorded
+    assert finding.household_number in asked[0]
+    assert tr(BY_CODE[finding.rule].title) in asked[0]  # the rule, in the window's words

@@ -38,6 +38,22 @@ from .scope import VillageScope
 from .tables import fit_columns, selected_households
 
 Index = QModelIndex | QPersistentModelIndex
+# Where a household's finding is put right: the tab of the household window that holds
+# the records its rule reads (None: the basic tab)
+FIXED_IN: dict[str, str | None] = {
+    "income.below_line": "incomes", "income.fell": "incomes",
+    "school.out": "members", "medical.uninsured": "members", "water.unsafe": None,
+    "housing.unsafe": "measures", "checks.stale": "checks",
+    "monitoring.no_measure": "measures", "monitoring.removed_soon": "monitoring_events",
+    "monitoring.work_without_labour": "monitoring_events",
+    "household.no_labour_uncovered": "members", "monitoring.candidate": "members",
+    "loan.overdue": "measures", "measure.past_end": "measures",
+    "visit.overdue": "visits", "visit.follow_up": "visits",
+    "id.invalid": "members", "id.twice": "members", "household.heads": "members",
+    "relation.age": "members",
+}
+
+
 class FindingsModel(QAbstractTableModel):
     """The findings shown, one row each."""
 
@@ -81,7 +97,8 @@ class FindingsModel(QAbstractTableModel):
 
 
 class FindingsPage(QWidget):
-    open_household = Signal(str)
+    # a household at the tab where its finding is put right (household id, record table)
+    open_household_at = Signal(str, str)
     open_record = Signal(str, str)  # the side page ("helpers", "problems") and the record
 
     def __init__(self, book: Book, parent: QWidget | None = None,
@@ -233,7 +250,8 @@ class FindingsPage(QWidget):
         finding = self.model.rows[row]
         page = {"helper": "helpers", "problem": "problems"}.get(BY_CODE[finding.rule].about)
         if finding.household_id:
-            self.open_household.emit(finding.household_id)
+            self.open_household_at.emit(finding.household_id,
+                                        FIXED_IN.get(finding.rule) or "")
         elif page is not None and finding.record_id:
             self.open_record.emit(page, finding.record_id)
 
@@ -244,8 +262,13 @@ class FindingsPage(QWidget):
             return False
         finding = self.model.rows[row]
         if note is None:
+            about = "，".join(part for part in (
+                finding.household_number or finding.village_code, finding.head_name,
+                finding.member_name) if part)
             note, ok = QInputDialog.getText(self, self.tr("Right as it is"), self.tr(
-                "Why is this right as it is? (kept in the history)"))
+                "{rule}: {about}\n{details}\n\nWhy is this right as it is? (kept in the "
+                "history)").format(rule=tr(BY_CODE[finding.rule].title), about=about,
+                                   details=describe(finding.issue(), with_subject=False)))
             if not ok:
                 return False
         if not attempt(self.error, lambda: accept_finding(self.book, finding, note)):

@@ -66,6 +66,7 @@ class HouseholdWindow(QWidget):
         self._setup_tables()
         # a tab for each kind the household owns that has one, in the registry's order
         self.record_tabs: list[RecordTab] = []
+        self.tab_of: dict[str, QWidget] = {"members": self.ui.membersTab}  # table → tab
         for record_kind in household_kinds():
             if record_kind.table not in HOUSEHOLD_TABS:
                 continue  # members: the member table; accepted warnings: in the checks
@@ -73,6 +74,7 @@ class HouseholdWindow(QWidget):
             tab = RecordTab(make(book), self)
             self.ui.tabs.insertTab(2 + len(self.record_tabs), tab, self.tr(title))
             self.record_tabs.append(tab)
+            self.tab_of[record_kind.table] = tab
             tab.changed.connect(self._record_changed)
         self._setup_actions()
         self._revalidate = QTimer(self, singleShot=True, interval=250)
@@ -158,6 +160,11 @@ class HouseholdWindow(QWidget):
             self.show_issues([])
         self.ui.tabs.setCurrentWidget(self.ui.basicTab)
         self.editors["number"].setFocus()
+
+    def show_records(self, table: str | None) -> None:
+        """Bring forward the tab of a kind of record (a warning's: income → 收入); the
+        basic tab for anything else."""
+        self.ui.tabs.setCurrentWidget(self.tab_of.get(table or "", self.ui.basicTab))
 
     def collect(self) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         """What the form holds now: household fields and all members, as typed."""

@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
             from .findings_page import FindingsPage
 
             findings = FindingsPage(self.book, scope=self.scope, source=self.findings)
-            findings.open_household.connect(self.open_household)
+            findings.open_household_at.connect(self.open_household_at)
             findings.open_record.connect(self.open_record)
             page = findings
         else:
@@ -752,6 +752,12 @@ class MainWindow(QMainWindow):
         place_within_screen(window, 1150, 700)
         window.show()
         return window
+
+    def open_household_at(self, household_id: str, table: str) -> None:
+        """Open a household at the tab of a kind of its records (a warning's)."""
+        window = self.open_household(household_id)
+        if window is not None:
+            window.show_records(table or None)
 
     def _forget_window(self, window: HouseholdWindow) -> None:
         for key, value in list(self.household_windows.items()):
