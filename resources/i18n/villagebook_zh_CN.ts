@@ -1593,7 +1593,7 @@ Why is this right as it is? (kept in the history)</source>
     <message>
         <location filename="../../villagebook/ui/main_window.py" line="158"/>
         <location filename="../../villagebook/ui/main_window.py" line="198"/>
-        <location filename="../../villagebook/ui/main_window.py" line="454"/>
+        <location filename="../../villagebook/ui/main_window.py" line="461"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
@@ -1608,214 +1608,235 @@ Why is this right as it is? (kept in the history)</source>
         <translation>打印户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="360"/>
+        <location filename="../../villagebook/ui/main_window.py" line="363"/>
         <source>All villages</source>
         <translation>所有村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="388"/>
+        <location filename="../../villagebook/ui/main_window.py" line="391"/>
         <source>{count} changes since {since} have not reached {name} yet: export a sync package (Sync in the side bar).</source>
         <translation>自{since}以来有 {count} 项修改尚未送达{name}：请导出同步包（左侧“同步”）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="401"/>
+        <location filename="../../villagebook/ui/main_window.py" line="404"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="402"/>
+        <location filename="../../villagebook/ui/main_window.py" line="405"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="404"/>
+        <location filename="../../villagebook/ui/main_window.py" line="407"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="406"/>
+        <location filename="../../villagebook/ui/main_window.py" line="409"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="408"/>
+        <location filename="../../villagebook/ui/main_window.py" line="413"/>
         <source>Export the village register (Excel)…</source>
         <translation>导出村册（Excel）…</translation>
     </message>
     <message>
         <location filename="../../villagebook/ui/main_window.py" line="200"/>
-        <location filename="../../villagebook/ui/main_window.py" line="410"/>
+        <location filename="../../villagebook/ui/main_window.py" line="415"/>
         <source>Import households from Excel…</source>
         <translation>从 Excel 导入农户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="412"/>
+        <location filename="../../villagebook/ui/main_window.py" line="417"/>
         <source>Save a blank entry template (Excel)…</source>
         <translation>保存空白录入模板（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="414"/>
+        <location filename="../../villagebook/ui/main_window.py" line="202"/>
+        <location filename="../../villagebook/ui/main_window.py" line="419"/>
         <source>Sync…</source>
         <translation>同步…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="416"/>
+        <location filename="../../villagebook/ui/main_window.py" line="412"/>
+        <source>Export the township book (Excel)…</source>
+        <translation>导出乡镇有簿（Excel）…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="421"/>
         <source>Monitoring line…</source>
         <translation>监测线设置…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="418"/>
+        <location filename="../../villagebook/ui/main_window.py" line="423"/>
         <source>Back up to…</source>
         <translation>备份到…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="420"/>
+        <location filename="../../villagebook/ui/main_window.py" line="425"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="423"/>
+        <location filename="../../villagebook/ui/main_window.py" line="428"/>
         <source>Change the password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="424"/>
+        <location filename="../../villagebook/ui/main_window.py" line="429"/>
         <source>Lock with a password…</source>
         <translation>给账本加密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="426"/>
+        <location filename="../../villagebook/ui/main_window.py" line="431"/>
         <source>Take the password off…</source>
         <translation>取消密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="429"/>
+        <location filename="../../villagebook/ui/main_window.py" line="434"/>
         <source>PIN and automatic lock…</source>
         <translation>PIN 码与自动锁定…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="431"/>
+        <location filename="../../villagebook/ui/main_window.py" line="436"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="439"/>
+        <location filename="../../villagebook/ui/main_window.py" line="446"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="440"/>
+        <location filename="../../villagebook/ui/main_window.py" line="447"/>
         <source>Household cards…</source>
         <translation>户卡（明白卡）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="441"/>
+        <location filename="../../villagebook/ui/main_window.py" line="448"/>
         <source>Wall sheets for the home…</source>
         <translation>户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="442"/>
+        <location filename="../../villagebook/ui/main_window.py" line="449"/>
         <source>Public notice…</source>
         <translation>公示名单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="443"/>
+        <location filename="../../villagebook/ui/main_window.py" line="450"/>
         <source>Village register…</source>
         <translation>村有册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="450"/>
+        <location filename="../../villagebook/ui/main_window.py" line="457"/>
         <source>Township summary (乡镇有簿)…</source>
         <translation>乡镇有簿汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="453"/>
+        <location filename="../../villagebook/ui/main_window.py" line="460"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="457"/>
+        <location filename="../../villagebook/ui/main_window.py" line="464"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="462"/>
+        <location filename="../../villagebook/ui/main_window.py" line="469"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="500"/>
+        <location filename="../../villagebook/ui/main_window.py" line="507"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="507"/>
+        <location filename="../../villagebook/ui/main_window.py" line="514"/>
         <source>This copy has no password: whoever has the stick can read every household&apos;s ID numbers, health and disability. Lock the book first (File → Lock with a password…) and its copies are locked too.</source>
         <translation>这份副本没有密码：谁拿到 U 盘都能看到各户的身份证号、健康和残疾情况。先给账本加密码（文件 → 给账本加密码…），它的副本也就都有密码了。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="510"/>
+        <location filename="../../villagebook/ui/main_window.py" line="517"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="547"/>
+        <location filename="../../villagebook/ui/main_window.py" line="554"/>
         <source>Save the township summary</source>
         <translation>保存乡镇汇总表</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="548"/>
+        <location filename="../../villagebook/ui/main_window.py" line="555"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="553"/>
+        <location filename="../../villagebook/ui/main_window.py" line="560"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="565"/>
+        <location filename="../../villagebook/ui/main_window.py" line="573"/>
+        <source>Export the township book</source>
+        <translation>导出乡镇有簿</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="574"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="566"/>
-        <location filename="../../villagebook/ui/main_window.py" line="613"/>
+        <location filename="../../villagebook/ui/main_window.py" line="574"/>
+        <location filename="../../villagebook/ui/main_window.py" line="622"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="588"/>
+        <location filename="../../villagebook/ui/main_window.py" line="596"/>
+        <source>Writing the township book…</source>
+        <translation>正在写入乡镇有簿…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="597"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="612"/>
+        <location filename="../../villagebook/ui/main_window.py" line="621"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="639"/>
+        <location filename="../../villagebook/ui/main_window.py" line="652"/>
+        <source>&lt;h3&gt;This township book has no households yet&lt;/h3&gt;&lt;p&gt;They come with the villages&apos; sync packages: pair with each village and import its package on the &lt;b&gt;Sync…&lt;/b&gt; page (the village exports it from its own book).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;本乡镇账本还没有农户&lt;/h3&gt;&lt;p&gt;农户随各村的同步包而来：在&lt;b&gt;同步…&lt;/b&gt;页面与各村配对并导入各村的同步包（由村里从村账本导出）。&lt;/p&gt;&lt;p&gt;账本保存在此文件中，可用 文件 → 备份到… 备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="659"/>
         <source>&lt;h3&gt;This book has no households yet&lt;/h3&gt;&lt;p&gt;Start with &lt;b&gt;New household&lt;/b&gt; to enter a family, or &lt;b&gt;Import households from Excel…&lt;/b&gt; to bring in the list the village keeps (the national system&apos;s export or your own table; File → Save a blank entry template gives the columns).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本账本还没有农户&lt;/h3&gt;&lt;p&gt;先点&lt;b&gt;新增农户&lt;/b&gt;逐户录入，或点&lt;b&gt;从 Excel 导入农户…&lt;/b&gt;导入村里已有的名单（全国系统导出的名单或自己的表格均可；“文件 → 保存空白录入模板”给出各列）。&lt;/p&gt;&lt;p&gt;账本保存在这个文件里，请用“文件 → 备份到…”备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="684"/>
+        <location filename="../../villagebook/ui/main_window.py" line="704"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="688"/>
+        <location filename="../../villagebook/ui/main_window.py" line="708"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="690"/>
+        <location filename="../../villagebook/ui/main_window.py" line="710"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="692"/>
+        <location filename="../../villagebook/ui/main_window.py" line="712"/>
         <source>[read only]</source>
         <translation>【只读】</translation>
     </message>

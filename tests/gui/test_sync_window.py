@@ -603,3 +603,24 @@ def test_a_clock_that_ran_ahead_is_said_and_accepted_from_the_window(qtbot, boxe
     assert not tpage.clock_button.isVisibleTo(tpage)
     tbook.close()
     vbook.close()
+
+
+def test_an_empty_township_book_speaks_of_its_villages_packages(qtbot, boxes, tmp_path):
+    """A township's book before any package: it says its households come with the
+    villages' packages and offers 同步, not 新增农户 or an Excel import (which a township
+    book refuses); its File menu exports 乡镇有簿, not the village register."""
+    township, tbook = new_township(tmp_path)
+    main = window(qtbot, township, tbook)
+    main.show()
+    main.show_page("households")
+    assert main.first_steps.isVisibleTo(main)
+    assert "同步" in main.first_steps_text.text() and "乡镇" in main.first_steps_text.text()
+    assert main.first_sync_button.isVisibleTo(main)
+    assert not main.first_new_button.isVisibleTo(main)
+    assert not main.first_import_button.isVisibleTo(main)
+    texts = [a.text() for a in main.menuBar().actions()[0].menu().actions()]
+    assert any("乡镇有簿" in t for t in texts) and not any("村册" in t for t in texts)
+    assert not any("Excel" in t and "导入" in t for t in texts)
+    qtbot.mouseClick(main.first_sync_button, Qt.MouseButton.LeftButton)
+    assert main.pages.currentWidget() is main.sync_page
+    tbook.close()

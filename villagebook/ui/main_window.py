@@ -199,8 +199,11 @@ class MainWindow(QMainWindow):
         self.first_new_button.clicked.connect(lambda: self.open_household(None))
         self.first_import_button = QPushButton(self.tr("Import households from Excel…"))
         self.first_import_button.clicked.connect(self.import_households)
+        self.first_sync_button = QPushButton(self.tr("Sync…"))
+        self.first_sync_button.clicked.connect(self.show_sync)
         first_buttons.addWidget(self.first_new_button)
         first_buttons.addWidget(self.first_import_button)
+        first_buttons.addWidget(self.first_sync_button)
         first_buttons.addStretch(1)
         steps.addLayout(first_buttons)
         steps.addStretch(1)
@@ -405,7 +408,9 @@ class MainWindow(QMainWindow):
         open_book.triggered.connect(self.open_book_requested)
         users = QAction(self.tr("Users…"), self)
         users.triggered.connect(self.manage_users)
-        export = QAction(self.tr("Export the village register (Excel)…"), self)
+        township = is_township(self.book)
+        export = QAction(self.tr("Export the township book (Excel)…") if township else
+                         self.tr("Export the village register (Excel)…"), self)
         export.triggered.connect(lambda: self.export_register())
         importing = QAction(self.tr("Import households from Excel…"), self)
         importing.triggered.connect(self.import_households)
@@ -431,8 +436,10 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (new_book, open_book, importing, template, export, sync, backup_to,
-                       restore, password, unlock_action, pin, users, line, quit_action):
+        # a township's households come with its villages' packages: no list to import
+        for action in (new_book, open_book, *(() if township else (importing, template)),
+                       export, sync, backup_to, restore, password, unlock_action, pin, users,
+                       line, quit_action):
             file_menu.addAction(action)
             if action in (restore, pin):
                 file_menu.addSeparator()
@@ -446,7 +453,7 @@ class MainWindow(QMainWindow):
             print_menu.addAction(action)
             if document == "cards":
                 action.setShortcut(QKeySequence.StandardKey.Print)
-        if is_township(self.book):
+        if township:
             summary = QAction(self.tr("Township summary (乡镇有簿)…"), self)
             summary.triggered.connect(lambda: self.print_township_summary())
             print_menu.addAction(summary)
@@ -562,8 +569,9 @@ class MainWindow(QMainWindow):
         township = is_township(self.book)
         name = f"{self.book.meta('township_name')}乡镇有簿.xlsx" if township else \
             f"{self.village.get('name') or 'village'}村册.xlsx"
-        path = path or ask_save_path(self, self.tr("Export the village register"), name,
-                                           self.tr("Workbooks (*.xlsx)"))
+        path = path or ask_save_path(
+            self, self.tr("Export the township book") if township else
+            self.tr("Export the village register"), name, self.tr("Workbooks (*.xlsx)"))
         if not path:
             return
         from .password_dialogs import file_password  # the register: every ID number
@@ -585,6 +593,7 @@ class MainWindow(QMainWindow):
             return "，".join(f"{k} {v}" for k, v in counts.items())
 
         run_in_background(self, self.book.path, Path(path),
+                          self.tr("Writing the township book…") if township else
                           self.tr("Writing the village register…"), work)
 
     def selected_household_ids(self) -> tuple[str, ...]:
@@ -634,7 +643,18 @@ class MainWindow(QMainWindow):
         empty = self.book.conn.execute("SELECT 1 FROM households LIMIT 1").fetchone() is None
         self.first_steps.setVisible(empty)
         self.table.setVisible(not empty)
-        if empty:
+        township = is_township(self.book)
+        for button in (self.first_new_button, self.first_import_button):
+            button.setVisible(not township)
+        self.first_sync_button.setVisible(township)
+        if empty and township:
+            self.first_steps_text.setText(self.tr(
+                "<h3>This township book has no households yet</h3><p>They come with the "
+                "villages' sync packages: pair with each village and import its package on "
+                "the <b>Sync…</b> page (the village exports it from its own book).</p><p>The "
+                "book is kept in this file; back it up with File → Back up to…:<br>{path}</p>"
+            ).format(path=html.escape(str(self.book.path))))
+        elif empty:
             self.first_steps_text.setText(self.tr(
                 "<h3>This book has no households yet</h3><p>Start with <b>New household</b> "
                 "to enter a family, or <b>Import households from Excel…</b> to bring in the "
