@@ -4255,17 +4255,35 @@ Take it to the other side; it can only be read there.</source>
         <translation>新建的本账本接上乡镇账本中的{village}记录（含全部历史）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="649"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="631"/>
+        <source>Keep this value?</source>
+        <translation>保留这个值？</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="632"/>
+        <source>{record} {number}, {field}:
+keep {kept}
+instead of {other}?
+
+The decision reaches every laptop with the next packages.</source>
+        <translation>{record} {number}，{field}：
+保留 {kept}
+而不是 {other}？
+
+这个决定随下一次同步包送到每台电脑。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="665"/>
         <source>Keep the record in {village}, household of {head} ({number})</source>
         <translation>保留{village} {head}户（{number}）的记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="654"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="670"/>
         <source>Which record stays?</source>
         <translation>保留哪一条记录？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="655"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="671"/>
         <source>{name} is registered in two households. Keep the record in which one? The other household opens, to record that the person left it.</source>
         <translation>{name} 在两户中都有登记。保留哪一户的记录？将打开另一户，在那里为此人办理减少（迁出）。</translation>
     </message>
@@ -4341,7 +4359,7 @@ Take it to the other side; it can only be read there.</source>
         <translation>要保留的值：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="628"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="644"/>
         <source>Select a finding first.</source>
         <translation>请先选中一条记录。</translation>
     </message>

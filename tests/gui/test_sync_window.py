@@ -138,6 +138,11 @@ def test_pair_send_merge_decide_and_answer_from_the_window(qtbot, boxes, tmp_pat
     assert any("李文书" in text for text in shown) and any("王站长" in text for text in shown)
     assert tpage.conflicts.item(0, 2).text() == "联系电话"  # the form's words
     tpage.conflicts.selectRow(0)
+    boxes.answer = QMessageBox.StandardButton.No  # asked first: no decides nothing
+    assert not tpage.resolve(take="local") and tpage.conflicts.rowCount() == 1
+    kept = tpage.conflicts.item(0, 3).text()
+    assert kept in boxes.shown[-1][2] and "联系电话" in boxes.shown[-1][2]
+    boxes.answer = QMessageBox.StandardButton.Yes
     assert tpage.resolve(take="local")
     assert tpage.conflicts.rowCount() == 0
     [answer] = tpage.export_packages(str(tmp_path / "usb4"))

@@ -616,9 +616,25 @@ class SyncPage(QWidget):
                                              self.tr("The value to keep:"))
             if not ok:
                 return False
+        elif take is not None and not self._confirm_keep(row, take):
+            return False
         conflict_id = self._conflicts[row]["id"]
         return self._done(attempt(self.error, lambda: resolve_conflict(
             self.book, conflict_id, take=take, value=value)), records_changed=True)
+
+    def _confirm_keep(self, row: int, take: str) -> bool:
+        """One decision settles the field on every laptop: said, and asked, first."""
+        cells = [self.conflicts.item(row, c).text() if self.conflicts.item(row, c) else ""
+                 for c in range(5)]
+        kept, other = (cells[3], cells[4]) if take == "local" else (cells[4], cells[3])
+        answer = QMessageBox.question(
+            self, self.tr("Keep this value?"),
+            self.tr("{record} {number}, {field}:\nkeep {kept}\ninstead of {other}?\n\nThe "
+                    "decision reaches every laptop with the next packages.").format(
+                record=cells[1], number=cells[0], field=cells[2], kept=kept, other=other),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def mark(self, decision: str) -> bool:
         """A person's word on the selected finding. For the same person, which record
