@@ -228,3 +228,27 @@ def test_ctrl_tab_switches_tabs_from_anywhere_and_lists_answer_insert_and_enter(
     qtbot.keyClick(measures.table, Qt.Key.Key_Insert)  # Insert adds
     qtbot.keyClick(measures.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert opened == ["2029-05-10", "", ""]  # the measure's own, then two new ones
+
+
+def test_the_side_bar_and_the_search_from_the_keyboard(qtbot, demo_book):
+    """Ctrl+1 … Ctrl+0 go to the side bar's pages (their tooltips say so); Ctrl+F from any
+    page goes to the household list's search box, shown, not a hidden one."""
+    from PySide6.QtTest import QTest
+
+    from villagebook.ui.main_window import PAGES, MainWindow
+
+    main = MainWindow(demo_book)
+    qtbot.addWidget(main)
+    show_active(qtbot, main)
+    QTest.keyClick(QApplication.focusWidget() or main, Qt.Key.Key_3,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert main.nav.currentRow() == 2 and main.pages.currentIndex() == 2
+    assert "3" in main.nav.item(2).toolTip()
+    QTest.keyClick(QApplication.focusWidget() or main, Qt.Key.Key_0,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert main.nav.currentRow() == len(PAGES) - 1
+    main.show_page("home")
+    QTest.keyClick(QApplication.focusWidget() or main, Qt.Key.Key_F,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert main.pages.currentIndex() == PAGES.index("households")
+    assert main.search.isVisible() and main.search.hasFocus()

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -122,6 +122,12 @@ class MainWindow(QMainWindow):
         self.nav.addItem(self.tr("Warnings"))
         self.nav.addItem(self.tr("Charts"))
         self.nav.setMaximumWidth(160)
+        # Ctrl+1 … Ctrl+0: the side bar's pages from the keyboard (said in each tooltip)
+        for row in range(self.nav.count()):
+            keys = QKeySequence(f"Ctrl+{(row + 1) % 10}")
+            QShortcut(keys, self, activated=lambda r=row: self.nav.setCurrentRow(r))
+            self.nav.item(row).setToolTip(keys.toString(
+                QKeySequence.SequenceFormat.NativeText))
         splitter.addWidget(self.nav)
 
         self.pages = QStackedWidget()
@@ -473,7 +479,9 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
 
     def _find(self) -> None:
-        """Ctrl+F: to the search box, its words selected for typing over."""
+        """Ctrl+F: to the household list's search box (from any page), its words selected
+        for typing over."""
+        self.show_page("households")
         self.search.setFocus()
         self.search.selectAll()
 
