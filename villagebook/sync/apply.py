@@ -691,12 +691,11 @@ def _report_clash(book: Book, table: str, values: dict[str, Any], change: dict[s
         if any(values.get(c) is None for c in key):
             continue
         where = " AND ".join(f"{c} = ?" for c in key)
-        active = " AND status = 'active'" if record_kind.removable else ""
-        for (other,) in conn.execute(f"SELECT id FROM {table} WHERE {where}{active}"
-                                     f" AND id != ?", [*(values[c] for c in key),
-                                                       values["id"]]).fetchall():
-            if record_kind.removable and values.get("status", "active") != "active":
-                continue
+        # removed records too: whether a removal arrives before or after the other record
+        # differs from book to book, so every book keeps the clash, and it is open while
+        # both records are current (``decide.open_conflicts``)
+        for (other,) in conn.execute(f"SELECT id FROM {table} WHERE {where} AND id != ?",
+                                     [*(values[c] for c in key), values["id"]]).fetchall():
             conflict = {"id": new_id(), "table_name": table,
                         "record_id": values["id"], "household_id": change.get("household"),
                         "field": "+".join(key), "local_value": to_json(other),

@@ -32,8 +32,25 @@ def open_conflicts(book: Book) -> list[dict[str, Any]]:
         row["local_value"] = json.loads(row["local_value"]) if row["local_value"] else None
         row["remote_value"] = json.loads(row["remote_value"]) if row["remote_value"] else None
         row["unique_key"] = "+" in row["field"]  # two records on one key, not one field
+        if row["unique_key"] and not _both_current(book, row):
+            continue  # one of the two was removed: nothing left to settle while it is
         out.append(row)
     return out
+
+
+def open_conflict_count(book: Book) -> int:
+    """How many conflicts wait for a person (as ``open_conflicts`` lists them)."""
+    return len(open_conflicts(book))
+
+
+def _both_current(book: Book, conflict: dict[str, Any]) -> bool:
+    """Whether both records of a clash on a key are current (not removed)."""
+    record_kind = kind(conflict["table_name"])
+    if not record_kind.removable:
+        return True
+    ids = [conflict["record_id"], conflict["local_value"]]
+    return book.conn.execute(f"SELECT count(*) FROM {record_kind.table} WHERE id IN (?, ?)"
+                             " AND status = 'active'", ids).fetchone()[0] == 2
 
 
 def resolve_conflict(book: Book, conflict_id: str, *, take: str | None = None,
@@ -217,7 +234,6 @@ def status(book: Book) -> SyncStatus:
     return SyncStatus(
         site=book.site_id, received=have, clock_ahead_hours=own_clock_ahead(book) // 3_600_000,
         peers=out_peers, retired=retired,
-        open_conflicts=book.conn.execute(
-            "SELECT count(*) FROM sync_conflicts WHERE resolved_stamp IS NULL").fetchone()[0],
+        open_conflicts=open_conflict_count(book),
         same_person_undecided=book.conn.execute(
             "SELECT count(*) FROM sync_same_person WHERE decision IS NULL").fetchone()[0])

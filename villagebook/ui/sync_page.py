@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
+from collections import Counter
 from pathlib import Path
 from typing import Any, TypedDict
 
@@ -321,10 +322,8 @@ class SyncPage(QWidget):
             village["households"] += households
             village["people"] += people or 0
             village[category] = households
-        conflicts = dict(self.book.conn.execute(
-            "SELECT v.code, count(*) FROM sync_conflicts c JOIN households h"
-            " ON h.id = c.household_id JOIN village v ON v.id = h.village_id"
-            " WHERE c.resolved_stamp IS NULL GROUP BY v.code"))
+        conflicts = Counter(c["village_code"] for c in open_conflicts(self.book)
+                            if c["village_code"])
         rows = []
         for peer in peers:
             village = totals.get(peer["code"], {})

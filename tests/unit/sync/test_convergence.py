@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from helpers import make_id
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from syncing import Site
 
@@ -223,16 +223,21 @@ def test_replicas_converge_and_no_edit_is_lost_unseen(template, tmp_path_factory
           suppress_health_check=[HealthCheck.function_scoped_fixture,
                                  HealthCheck.too_slow])
 @given(operations=OPERATIONS, seed=st.integers(0, 10_000))
+# found by this test: an income made on both sides for one year, one removed before the
+# other arrived at its book — the clash was kept at the township only
+@example(operations=[("phone", 0, 0, 0), ("income", 0, 0, 8), ("income", 3, 0, 2),
+                     ("remove_income", 0, 0, 0)], seed=0)
 def test_replicas_converge_many_more_examples(template, tmp_path_factory, operations, seed):
     run_scenario(template, tmp_path_factory.mktemp("sync"), operations, seed)
 
 
 def _open_conflicts(site: Site) -> set[tuple[str, str]]:
-    """(name, record) of each conflict still open in a book."""
+    """(name, record) of each conflict still open in a book, as the window lists them."""
+    from villagebook.sync.decide import open_conflicts
+
     with site:
         with open_book(site.db, read_only=True) as book:
-            return set(book.conn.execute("SELECT ident, record_id FROM sync_conflicts"
-                                         " WHERE resolved_stamp IS NULL"))
+            return {(c["ident"], c["record_id"]) for c in open_conflicts(book)}
 
 
 def run_scenario(template: Path, root: Path, operations, seed: int) -> None:
