@@ -125,7 +125,8 @@ class MainWindow(QMainWindow):
         # Ctrl+1 … Ctrl+0: the side bar's pages from the keyboard (said in each tooltip)
         for row in range(self.nav.count()):
             keys = QKeySequence(f"Ctrl+{(row + 1) % 10}")
-            QShortcut(keys, self, activated=lambda r=row: self.nav.setCurrentRow(r))
+            shortcut = QShortcut(keys, self)
+            shortcut.activated.connect(lambda r=row: self.nav.setCurrentRow(r))
             self.nav.item(row).setToolTip(keys.toString(
                 QKeySequence.SequenceFormat.NativeText))
         splitter.addWidget(self.nav)

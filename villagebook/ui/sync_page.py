@@ -623,7 +623,7 @@ class SyncPage(QWidget):
 
     def _confirm_keep(self, row: int, take: str) -> bool:
         """One decision settles the field on every laptop: said, and asked, first."""
-        cells = [self.conflicts.item(row, c).text() if self.conflicts.item(row, c) else ""
+        cells = [item.text() if (item := self.conflicts.item(row, c)) else ""
                  for c in range(5)]
         kept, other = (cells[3], cells[4]) if take == "local" else (cells[4], cells[3])
         answer = QMessageBox.question(
