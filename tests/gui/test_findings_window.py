@@ -302,3 +302,29 @@ def test_a_warning_opens_its_household_where_it_is_put_right(qtbot, demo_book, m
     assert not page.accept_current()  # cancelled: nothing recorded
     assert finding.household_number in asked[0]
     assert tr(BY_CODE[finding.rule].title) in asked[0]  # the rule, in the window's words
+
+
+def test_printing_the_list_and_the_charts_shows_the_preview_first(qtbot, demo_book):
+    """打印清单… and 打印挂图… open the print preview (to print or save from there), as
+    the cards do, instead of a save-as dialog; closing it leaves no file behind."""
+    from villagebook.ui.pdf_view import PreviewDialog
+
+    main = MainWindow(demo_book)
+    qtbot.addWidget(main)
+    for name, page_of in (("findings", lambda: main.findings_page),
+                          ("dashboard", lambda: main.pages.currentWidget())):
+        main.show_page(name)
+        page = page_of()
+        qtbot.waitUntil(lambda p=page: getattr(p, "source", None) is None or p.source.ready,
+                        timeout=10_000)
+        qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda p=page: bool(p.findChildren(PreviewDialog)), timeout=10_000)
+        [preview] = page.findChildren(PreviewDialog)
+        assert preview.isVisible() and preview.page_count >= 1
+        assert preview.print_button.isVisible() and preview.save_button.isVisible()
+        made = preview.path
+        assert made.exists() and made.suffix == ".pdf"
+        preview.reject()
+        assert not made.exists()
+        preview.deleteLater()
+        qtbot.waitUntil(lambda p=page: not p.findChildren(PreviewDialog), timeout=5_000)

@@ -238,6 +238,13 @@ def test_the_township_window_writes_its_register_and_summary(qtbot, boxes, tmp_p
     main.export_register(str(workbook))
     qtbot.waitUntil(lambda: len(shown) == 2, timeout=10_000)
     assert list(rows_of(workbook, "乡镇汇总"))[2][0] == "石桥村"
+    from villagebook.ui.pdf_view import PreviewDialog
+
+    main.print_township_summary()  # from the menu: the preview first, as the cards
+    qtbot.waitUntil(lambda: bool(main.findChildren(PreviewDialog)), timeout=10_000)
+    [preview] = main.findChildren(PreviewDialog)
+    assert "石桥村" in pdf_text(preview.path)
+    preview.reject()
     tbook.close()
 
 

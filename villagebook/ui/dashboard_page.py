@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..core.today import current_date
 from ..storage.book import Book
-from .exports import ask_save_path, run_in_background
+from .exports import preview_in_background, run_in_background
 from .findings_source import FindingsSource
 from .jobs import LatestOnly
 from .messages import describe_failure
@@ -87,14 +87,17 @@ class DashboardPage(QWidget):
         self.state.setText(self.tr("Figures of {day}").format(day=current_date().isoformat()))
 
     def print_charts(self, path: str | None = None) -> None:
-        """The charts on one page (PDF), in the background."""
-        path = path or ask_save_path(self, self.tr("Save the charts"), "挂图作战.pdf",
-                                     self.tr("PDF files (*.pdf)"))
-        if not path:
-            return
+        """The charts on one page (PDF), in the background: previewed (to print or save
+        from there), or written to ``path``."""
         findings = self.source.findings if self.source.ready else None
         from ..reports.dashboard import print_dashboard
 
+        def work(book, out, _stop, _step) -> str:
+            return f"{print_dashboard(book, out, findings)} 页"
+
+        if path is None:
+            preview_in_background(self, self.book.path, self.tr("Drawing the charts…"),
+                                  "挂图作战.pdf", work)
+            return
         run_in_background(self, self.book.path, Path(path), self.tr("Drawing the charts…"),
-                          lambda book, out, _stop, _step:
-                          f"{print_dashboard(book, out, findings)} 页")
+                          work)

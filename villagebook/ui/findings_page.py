@@ -31,7 +31,7 @@ from ..storage.helpers import helper_choices
 from ..storage.queries import group_names
 from ..storage.village import book_identity
 from .dialogs import attempt, error_label
-from .exports import ask_save_path, run_in_background
+from .exports import ask_save_path, preview_in_background, run_in_background
 from .findings_source import COLOURS, FindingsSource, fill_tiles, severity_word
 from .messages import describe, tr
 from .scope import VillageScope
@@ -290,16 +290,20 @@ class FindingsPage(QWidget):
         return selected_households(self.table, lambda row: self.model.rows[row].household_id)
 
     def print_list(self, path: str | None = None) -> None:
-        """The list as shown, as a PDF for the meeting."""
+        """The list as shown, as a PDF for the meeting: previewed (to print or save from
+        there), or written to ``path``."""
         rows, title = self.shown(), self._title()
-        out = Path(path) if path else self._target(".pdf", self.tr("PDF files (*.pdf)"))
-        if out is None:
-            return
         from ..reports.findings import print_findings  # reportlab: when first used
 
-        run_in_background(self, self.book.path, out, self.tr("Writing the list…"),
-                          lambda _book, target, _stop, _step:
-                          f"{print_findings(rows, target, title)} 页")
+        def work(_book, target, _stop, _step) -> str:
+            return f"{print_findings(rows, target, title)} 页"
+
+        if path is None:
+            preview_in_background(self, self.book.path, self.tr("Writing the list…"),
+                                  title + ".pdf", work)
+            return
+        run_in_background(self, self.book.path, Path(path), self.tr("Writing the list…"),
+                          work)
 
     def export_list(self, path: str | None = None) -> None:
         """The list as shown, as a workbook."""

@@ -556,19 +556,20 @@ class MainWindow(QMainWindow):
         return dialog
 
     def print_township_summary(self, path: str | None = None) -> None:
-        """The one-page township summary for the wall, as PDF, in the background."""
-        from .exports import ask_save_path, run_in_background
-
-        path = path or ask_save_path(
-            self, self.tr("Save the township summary"),
-            f"{self.book.meta('township_name')}乡镇有簿汇总.pdf", self.tr("PDF files (*.pdf)"))
-        if not path:
-            return
+        """The one-page township summary for the wall, as PDF, in the background:
+        previewed (to print or save from there), or written to ``path``."""
         from ..reports.township import print_township_summary  # reportlab: when first used
+        from .exports import preview_in_background, run_in_background
 
+        def work(book, out, _stop, _step) -> str:
+            return f"{print_township_summary(book, out)} 个村"
+
+        if path is None:
+            preview_in_background(self, self.book.path, self.tr("Writing the summary…"),
+                                  f"{self.book.meta('township_name')}乡镇有簿汇总.pdf", work)
+            return
         run_in_background(self, self.book.path, Path(path), self.tr("Writing the summary…"),
-                          lambda book, out, _stop, _step:
-                          f"{print_township_summary(book, out)} 个村")
+                          work)
 
     def export_register(self, path: str | None = None) -> None:
         """Write the register workbook in the background (a township's book writes 乡镇有簿);
