@@ -132,7 +132,8 @@
     </message>
     <message>
         <location filename="../../villagebook/ui/dashboard_page.py" line="62"/>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="98"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="99"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="102"/>
         <source>Drawing the charts…</source>
         <translation>正在绘制统计图…</translation>
     </message>
@@ -140,16 +141,6 @@
         <location filename="../../villagebook/ui/dashboard_page.py" line="87"/>
         <source>Figures of {day}</source>
         <translation>{day} 的数据</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="91"/>
-        <source>Save the charts</source>
-        <translation>保存挂图</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="92"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -201,7 +192,7 @@
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="93"/>
+        <location filename="../../villagebook/ui/exports.py" line="115"/>
         <source>Saved to:
 {path}
 
@@ -212,17 +203,17 @@
 {summary}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="96"/>
+        <location filename="../../villagebook/ui/exports.py" line="118"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="97"/>
+        <location filename="../../villagebook/ui/exports.py" line="119"/>
         <source>Open it</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="99"/>
+        <location filename="../../villagebook/ui/exports.py" line="121"/>
         <source>Open its folder</source>
         <translation>打开所在文件夹</translation>
     </message>
@@ -344,18 +335,14 @@ Why is this right as it is? (kept in the history)</source>
         <translation>保存清单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="295"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="300"/>
-        <location filename="../../villagebook/ui/findings_page.py" line="312"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="302"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="305"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="316"/>
         <source>Writing the list…</source>
         <translation>正在生成清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="307"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="311"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1566,277 +1553,268 @@ Why is this right as it is? (kept in the history)</source>
         <translation>统计图</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="134"/>
+        <location filename="../../villagebook/ui/main_window.py" line="141"/>
         <source>Search: name, pinyin initials (zs), ID number, household number</source>
         <translation>搜索：姓名、拼音首字母（如 zs）、证件号码、户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="142"/>
+        <location filename="../../villagebook/ui/main_window.py" line="149"/>
         <source>All categories</source>
         <translation>全部户类别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="143"/>
+        <location filename="../../villagebook/ui/main_window.py" line="150"/>
         <source>All statuses</source>
         <translation>全部脱贫状态</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="145"/>
+        <location filename="../../villagebook/ui/main_window.py" line="152"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="149"/>
+        <location filename="../../villagebook/ui/main_window.py" line="156"/>
         <source>Include closed</source>
         <translation>含已注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="158"/>
-        <location filename="../../villagebook/ui/main_window.py" line="198"/>
-        <location filename="../../villagebook/ui/main_window.py" line="461"/>
+        <location filename="../../villagebook/ui/main_window.py" line="165"/>
+        <location filename="../../villagebook/ui/main_window.py" line="205"/>
+        <location filename="../../villagebook/ui/main_window.py" line="468"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="179"/>
+        <location filename="../../villagebook/ui/main_window.py" line="186"/>
         <source>Print household cards…</source>
         <translation>打印户卡…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="180"/>
+        <location filename="../../villagebook/ui/main_window.py" line="187"/>
         <source>Print wall sheets…</source>
         <translation>打印户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="363"/>
+        <location filename="../../villagebook/ui/main_window.py" line="370"/>
         <source>All villages</source>
         <translation>所有村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="391"/>
+        <location filename="../../villagebook/ui/main_window.py" line="398"/>
         <source>{count} changes since {since} have not reached {name} yet: export a sync package (Sync in the side bar).</source>
         <translation>自{since}以来有 {count} 项修改尚未送达{name}：请导出同步包（左侧“同步”）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="404"/>
+        <location filename="../../villagebook/ui/main_window.py" line="411"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="405"/>
+        <location filename="../../villagebook/ui/main_window.py" line="412"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="407"/>
+        <location filename="../../villagebook/ui/main_window.py" line="414"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="409"/>
+        <location filename="../../villagebook/ui/main_window.py" line="416"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="413"/>
+        <location filename="../../villagebook/ui/main_window.py" line="420"/>
         <source>Export the village register (Excel)…</source>
         <translation>导出村册（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="200"/>
-        <location filename="../../villagebook/ui/main_window.py" line="415"/>
+        <location filename="../../villagebook/ui/main_window.py" line="207"/>
+        <location filename="../../villagebook/ui/main_window.py" line="422"/>
         <source>Import households from Excel…</source>
         <translation>从 Excel 导入农户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="417"/>
+        <location filename="../../villagebook/ui/main_window.py" line="424"/>
         <source>Save a blank entry template (Excel)…</source>
         <translation>保存空白录入模板（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="202"/>
-        <location filename="../../villagebook/ui/main_window.py" line="419"/>
+        <location filename="../../villagebook/ui/main_window.py" line="209"/>
+        <location filename="../../villagebook/ui/main_window.py" line="426"/>
         <source>Sync…</source>
         <translation>同步…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="412"/>
+        <location filename="../../villagebook/ui/main_window.py" line="419"/>
         <source>Export the township book (Excel)…</source>
         <translation>导出乡镇有簿（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="421"/>
+        <location filename="../../villagebook/ui/main_window.py" line="428"/>
         <source>Monitoring line…</source>
         <translation>监测线设置…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="423"/>
+        <location filename="../../villagebook/ui/main_window.py" line="430"/>
         <source>Back up to…</source>
         <translation>备份到…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="425"/>
+        <location filename="../../villagebook/ui/main_window.py" line="432"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="428"/>
+        <location filename="../../villagebook/ui/main_window.py" line="435"/>
         <source>Change the password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="429"/>
+        <location filename="../../villagebook/ui/main_window.py" line="436"/>
         <source>Lock with a password…</source>
         <translation>给账本加密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="431"/>
+        <location filename="../../villagebook/ui/main_window.py" line="438"/>
         <source>Take the password off…</source>
         <translation>取消密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="434"/>
+        <location filename="../../villagebook/ui/main_window.py" line="441"/>
         <source>PIN and automatic lock…</source>
         <translation>PIN 码与自动锁定…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="436"/>
+        <location filename="../../villagebook/ui/main_window.py" line="443"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="446"/>
+        <location filename="../../villagebook/ui/main_window.py" line="453"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="447"/>
+        <location filename="../../villagebook/ui/main_window.py" line="454"/>
         <source>Household cards…</source>
         <translation>户卡（明白卡）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="448"/>
+        <location filename="../../villagebook/ui/main_window.py" line="455"/>
         <source>Wall sheets for the home…</source>
         <translation>户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="449"/>
+        <location filename="../../villagebook/ui/main_window.py" line="456"/>
         <source>Public notice…</source>
         <translation>公示名单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="450"/>
+        <location filename="../../villagebook/ui/main_window.py" line="457"/>
         <source>Village register…</source>
         <translation>村有册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="457"/>
+        <location filename="../../villagebook/ui/main_window.py" line="464"/>
         <source>Township summary (乡镇有簿)…</source>
         <translation>乡镇有簿汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="460"/>
+        <location filename="../../villagebook/ui/main_window.py" line="467"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="464"/>
+        <location filename="../../villagebook/ui/main_window.py" line="471"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="469"/>
+        <location filename="../../villagebook/ui/main_window.py" line="476"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="507"/>
+        <location filename="../../villagebook/ui/main_window.py" line="516"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="514"/>
+        <location filename="../../villagebook/ui/main_window.py" line="523"/>
         <source>This copy has no password: whoever has the stick can read every household&apos;s ID numbers, health and disability. Lock the book first (File → Lock with a password…) and its copies are locked too.</source>
         <translation>这份副本没有密码：谁拿到 U 盘都能看到各户的身份证号、健康和残疾情况。先给账本加密码（文件 → 给账本加密码…），它的副本也就都有密码了。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="517"/>
+        <location filename="../../villagebook/ui/main_window.py" line="526"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="554"/>
-        <source>Save the township summary</source>
-        <translation>保存乡镇汇总表</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="555"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="560"/>
+        <location filename="../../villagebook/ui/main_window.py" line="568"/>
+        <location filename="../../villagebook/ui/main_window.py" line="571"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="573"/>
+        <location filename="../../villagebook/ui/main_window.py" line="583"/>
         <source>Export the township book</source>
         <translation>导出乡镇有簿</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="574"/>
+        <location filename="../../villagebook/ui/main_window.py" line="584"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="574"/>
-        <location filename="../../villagebook/ui/main_window.py" line="622"/>
+        <location filename="../../villagebook/ui/main_window.py" line="584"/>
+        <location filename="../../villagebook/ui/main_window.py" line="632"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="596"/>
+        <location filename="../../villagebook/ui/main_window.py" line="606"/>
         <source>Writing the township book…</source>
         <translation>正在写入乡镇有簿…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="597"/>
+        <location filename="../../villagebook/ui/main_window.py" line="607"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="621"/>
+        <location filename="../../villagebook/ui/main_window.py" line="631"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="652"/>
+        <location filename="../../villagebook/ui/main_window.py" line="662"/>
         <source>&lt;h3&gt;This township book has no households yet&lt;/h3&gt;&lt;p&gt;They come with the villages&apos; sync packages: pair with each village and import its package on the &lt;b&gt;Sync…&lt;/b&gt; page (the village exports it from its own book).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本乡镇账本还没有农户&lt;/h3&gt;&lt;p&gt;农户随各村的同步包而来：在&lt;b&gt;同步…&lt;/b&gt;页面与各村配对并导入各村的同步包（由村里从村账本导出）。&lt;/p&gt;&lt;p&gt;账本保存在此文件中，可用 文件 → 备份到… 备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="659"/>
+        <location filename="../../villagebook/ui/main_window.py" line="669"/>
         <source>&lt;h3&gt;This book has no households yet&lt;/h3&gt;&lt;p&gt;Start with &lt;b&gt;New household&lt;/b&gt; to enter a family, or &lt;b&gt;Import households from Excel…&lt;/b&gt; to bring in the list the village keeps (the national system&apos;s export or your own table; File → Save a blank entry template gives the columns).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本账本还没有农户&lt;/h3&gt;&lt;p&gt;先点&lt;b&gt;新增农户&lt;/b&gt;逐户录入，或点&lt;b&gt;从 Excel 导入农户…&lt;/b&gt;导入村里已有的名单（全国系统导出的名单或自己的表格均可；“文件 → 保存空白录入模板”给出各列）。&lt;/p&gt;&lt;p&gt;账本保存在这个文件里，请用“文件 → 备份到…”备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="704"/>
+        <location filename="../../villagebook/ui/main_window.py" line="714"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="708"/>
+        <location filename="../../villagebook/ui/main_window.py" line="718"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="710"/>
+        <location filename="../../villagebook/ui/main_window.py" line="720"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="712"/>
+        <location filename="../../villagebook/ui/main_window.py" line="722"/>
         <source>[read only]</source>
         <translation>【只读】</translation>
     </message>
@@ -3411,52 +3389,62 @@ Why is this right as it is? (kept in the history)</source>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="143"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="146"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="146"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="149"/>
         <source>Previous page</source>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="149"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="152"/>
         <source>Next page</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="153"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="157"/>
+        <source>Smaller</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/pdf_view.py" line="160"/>
+        <source>Larger</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/pdf_view.py" line="163"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="155"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="165"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="157"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="167"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="193"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="205"/>
         <source>Page {page} of {count}</source>
         <translation>第 {page} 页，共 {count} 页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="221"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="241"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="222"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="242"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="239"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="259"/>
         <source>Not saved</source>
         <translation>没有保存</translation>
     </message>
@@ -3805,400 +3793,400 @@ Why is this right as it is? (kept in the history)</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="137"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="138"/>
         <source>Save this computer&apos;s pairing file…</source>
         <translation>保存本机配对文件…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="139"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="140"/>
         <source>Pair with a village…</source>
         <translation>与村配对…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="140"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="141"/>
         <source>Pair with the township…</source>
         <translation>与乡镇配对…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="142"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="143"/>
         <source>Retire a pairing…</source>
         <translation>停用配对…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="144"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="145"/>
         <source>When the other side&apos;s computer is replaced, lost or stolen: its packages are refused from then on</source>
         <translation>对方换了电脑、电脑丢失或被盗时使用：之后它的同步包都不再导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="147"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="148"/>
         <source>Accept a package from a clock that ran ahead…</source>
         <translation>接受时钟快的电脑发来的包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="156"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="157"/>
         <source>&lt;b&gt;Villages&lt;/b&gt;</source>
         <translation>&lt;b&gt;各村&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="157"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="158"/>
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="157"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="158"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="158"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="159"/>
         <source>Last package</source>
         <translation>最近收到</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="158"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="159"/>
         <source>Waiting for</source>
         <translation>暂存待补</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="159"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="160"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="159"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="160"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="162"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="163"/>
         <source>Counts</source>
         <translation>账账相符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="162"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="163"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="164"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="165"/>
         <source>Export sync package…</source>
         <translation>导出同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="167"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="168"/>
         <source>Import sync packages…</source>
         <translation>导入同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="168"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="169"/>
         <source>Import the township&apos;s answer or corrections…</source>
         <translation>导入乡镇回执/更正…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="171"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="172"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="171"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="172"/>
         <source>From</source>
         <translation>来自</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="171"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="172"/>
         <source>Numbers</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="172"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="173"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="172"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="173"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="175"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="603"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="176"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="602"/>
         <source>Import the good packages</source>
         <translation>导入可用的包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="180"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="181"/>
         <source>&lt;b&gt;Conflicts: the same field changed on both sides&lt;/b&gt;</source>
         <translation>&lt;b&gt;冲突：双方都修改了同一项&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="182"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="192"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="183"/>
         <location filename="../../villagebook/ui/sync_page.py" line="193"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="194"/>
         <source>Household</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="182"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="183"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="182"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="183"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="183"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="184"/>
         <source>This side</source>
         <translation>本方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="183"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="184"/>
         <source>The other side</source>
         <translation>对方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="185"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="186"/>
         <source>Keep this side&apos;s value</source>
         <translation>保留本方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="187"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="188"/>
         <source>Take the other side&apos;s value</source>
         <translation>采用对方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="189"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="190"/>
         <source>Type another value…</source>
         <translation>输入其他值…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="191"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="192"/>
         <source>&lt;b&gt;One person registered in two places&lt;/b&gt;</source>
         <translation>&lt;b&gt;同一人多处登记&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="192"/>
         <location filename="../../villagebook/ui/sync_page.py" line="193"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="194"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="192"/>
         <location filename="../../villagebook/ui/sync_page.py" line="193"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="256"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="194"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="257"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="194"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="195"/>
         <source>Found by</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="196"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="197"/>
         <source>The same person</source>
         <translation>是同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="197"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="198"/>
         <source>Different people</source>
         <translation>不是同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="213"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="214"/>
         <source>This computer&apos;s fingerprint</source>
         <translation>本机指纹</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="220"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="221"/>
         <source>This book&apos;s changes carry times {hours} hours ahead of this computer&apos;s clock: the clock was set ahead once. The other side keeps them until a person there accepts them; check the date and time of this computer.</source>
         <translation>本账本的修改带的时间比这台电脑的时钟快 {hours} 小时：电脑时钟曾被调快过。对方会先暂存这些修改，须由对方的人确认接受；请检查这台电脑的日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="226"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="227"/>
         <source>Not paired yet. Save this computer&apos;s pairing file and give it to the other side; pair with theirs; read the fingerprints to each other by phone.</source>
         <translation>尚未配对。请保存本机配对文件交给对方，导入对方的配对文件，并通过电话互相核对指纹。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="231"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="232"/>
         <source>{name} ({code}): pairing retired on {day} by {who}; its packages are not imported.</source>
         <translation>{name}（{code}）：配对已于 {day} 由 {who} 停用，它的同步包不再导入。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="239"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="240"/>
         <source>Conflicts waiting: {conflicts}. Same-person findings waiting: {findings}.</source>
         <translation>待处理冲突 {conflicts} 项，待确认的同一人 {findings} 项。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="243"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="244"/>
         <source>The lists below show the first {shown}; each one decided makes room for the next.</source>
         <translation>下面的列表先显示前 {shown} 条，每处理一条就补上一条。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="257"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="258"/>
         <source>Name and birth date</source>
         <translation>姓名和出生日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="266"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="267"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="268"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="269"/>
         <source>Entered twice</source>
         <translation>重复登记</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="269"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="270"/>
         <source>another record</source>
         <translation>另一条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="269"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="270"/>
         <source>this record</source>
         <translation>这一条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="282"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="283"/>
         <source>has received the changes up to {day}</source>
         <translation>已收到至{day}的修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="284"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="285"/>
         <source>has not confirmed receiving anything yet</source>
         <translation>尚未确认收到任何修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="286"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="287"/>
         <source>{count} changes wait to be sent (the oldest from {day})</source>
         <translation>有 {count} 项修改待发送（最早为{day}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="290"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="291"/>
         <source>nothing waits to be sent</source>
         <translation>没有待发送的修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="292"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="293"/>
         <source>last package received {day}</source>
         <translation>最近一次收到同步包：{day}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="296"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="297"/>
         <source>a package is kept because its computer&apos;s clock ran ahead ({file})</source>
         <translation>有一个同步包因对方电脑时钟快而暂存（{file}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="299"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="300"/>
         <source>a package is kept until the missing one arrives ({file})</source>
         <translation>有同步包暂存，等待缺少的包（{file}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="337"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="336"/>
         <source>agree</source>
         <translation>相符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="349"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="348"/>
         <source>{file} (its computer&apos;s clock ran ahead)</source>
         <translation>{file}（对方电脑时钟快）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="354"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="353"/>
         <source>{file} (missing {numbers})</source>
         <translation>{file}（缺第 {numbers} 号）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="363"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="362"/>
         <source>Save the pairing file</source>
         <translation>保存配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="365"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="382"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="364"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="381"/>
         <source>Pairing files (*.vbpair)</source>
         <translation>配对文件 (*.vbpair)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="371"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="370"/>
         <source>Pairing file saved</source>
         <translation>配对文件已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="372"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="371"/>
         <source>Saved to {path}. Give it to the other side, and read them this fingerprint by phone: {fingerprint}</source>
         <translation>已保存到 {path}。请交给对方，并通过电话向对方念出本机指纹：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="380"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="379"/>
         <source>The other side&apos;s pairing file</source>
         <translation>对方的配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="399"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="398"/>
         <source>Paired before</source>
         <translation>已经配对过</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="400"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="399"/>
         <source>{name} ({code}) is already paired with another computer (paired on {day}). If this is its new computer, retire the old pairing: packages from the old computer are then refused.</source>
         <translation>{name}（{code}）已经与另一台电脑配对（{day} 配对）。如果这是它的新电脑，请停用旧的配对：之后旧电脑发来的同步包都不再导入。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="405"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="404"/>
         <source>Retire the old pairing</source>
         <translation>停用旧的配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="407"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="406"/>
         <source>Keep both</source>
         <translation>两台都保留</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="424"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="423"/>
         <source>{name} ({code}), paired on {day}</source>
         <translation>{name}（{code}），{day} 配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="426"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="432"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="425"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="431"/>
         <source>Retire a pairing</source>
         <translation>停用配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="427"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="426"/>
         <source>Which computer?</source>
         <translation>停用哪一台电脑？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="433"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="432"/>
         <source>Retire the pairing with the computer of {name} ({code})? Its packages will be refused and none will be made for it: do this when that computer was replaced, lost or stolen. What it sent before stays. Pair with its new computer afterwards.</source>
         <translation>停用与 {name}（{code}）这台电脑的配对吗？之后它的同步包都不再导入，也不再为它生成同步包：在那台电脑换掉、丢失或被盗时这样做。它以前发来的数据都保留。之后请与它的新电脑配对。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="448"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="447"/>
         <source>A clock that ran ahead</source>
         <translation>电脑时钟快了</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="449"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="448"/>
         <source>The package {file} from {name} carries times ahead of this computer&apos;s clock: that computer&apos;s clock was set ahead once, and its changes keep those times. Accept it only if {name} confirms the changes are theirs. Its changes are imported as they are; this computer&apos;s clock is not moved, and a later edit here of the same entries still replaces them. Accept it?</source>
         <translation>{name}的同步包 {file} 带的时间比这台电脑的时钟快：那台电脑的时钟曾被调快过，它的修改保留了这些时间。请先与{name}确认这些修改确是他们做的再接受。接受后这些修改按原样导入；这台电脑的时钟不会跟着调快，之后在本机修改同一项时仍以本机的修改为准。接受吗？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="480"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="479"/>
         <source>Where to save the sync package (a USB stick)</source>
         <translation>同步包保存到哪里（U盘）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="489"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="488"/>
         <source>Sync package saved</source>
         <translation>同步包已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="490"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="489"/>
         <source>Saved:
 {files}
 
@@ -4209,58 +4197,58 @@ Take it to the other side; it can only be read there.</source>
 请交给对方，只有对方的电脑能读取。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="503"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="502"/>
         <source>The folder (or USB stick) with the sync packages</source>
         <translation>同步包所在的文件夹（或U盘）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="508"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="507"/>
         <source>Sync packages to import</source>
         <translation>要导入的同步包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="509"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="508"/>
         <source>Sync packages (*.vbsync)</source>
         <translation>同步包 (*.vbsync)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="530"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="529"/>
         <source>Stop after this package</source>
         <translation>导完这个包后停止</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="569"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="574"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="568"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="573"/>
         <source>Not for this computer: left as it is</source>
         <translation>不是给本机的：原样留着</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="571"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="570"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="571"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="570"/>
         <source>Imported before</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="572"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="571"/>
         <source>Kept: waiting for a missing package</source>
         <translation>已暂存：等待缺少的包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="581"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="580"/>
         <source>this new book takes the township&apos;s record of {village}, with its whole history</source>
         <translation>新建的本账本接上乡镇账本中的{village}记录（含全部历史）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="631"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="630"/>
         <source>Keep this value?</source>
         <translation>保留这个值？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="632"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="631"/>
         <source>{record} {number}, {field}:
 keep {kept}
 instead of {other}?
@@ -4273,93 +4261,93 @@ The decision reaches every laptop with the next packages.</source>
 这个决定随下一次同步包送到每台电脑。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="665"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="664"/>
         <source>Keep the record in {village}, household of {head} ({number})</source>
         <translation>保留{village} {head}户（{number}）的记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="670"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="669"/>
         <source>Which record stays?</source>
         <translation>保留哪一条记录？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="671"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="670"/>
         <source>{name} is registered in two households. Keep the record in which one? The other household opens, to record that the person left it.</source>
         <translation>{name} 在两户中都有登记。保留哪一户的记录？将打开另一户，在那里为此人办理减少（迁出）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="568"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="573"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="567"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="572"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="516"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="515"/>
         <source>Checking the sync packages…</source>
         <translation>正在核验同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="526"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="525"/>
         <source>Importing sync packages…</source>
         <translation>正在导入同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="565"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="564"/>
         <source>Good: will be imported</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="566"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="565"/>
         <source>Imported before: nothing new</source>
         <translation>此前已导入，没有新内容</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="567"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="566"/>
         <source>Good, but a package before it is missing: will be kept</source>
         <translation>可用，但缺少此前的包：将暂存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="585"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="584"/>
         <source>{count} changes</source>
         <translation>{count} 项修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="587"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="586"/>
         <source>{count} conflicts</source>
         <translation>{count} 项冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="589"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="588"/>
         <source>{count} same-person findings</source>
         <translation>{count} 条疑似同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="592"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="591"/>
         <source>counts disagree: {table} {sender} there, {here} here</source>
         <translation>账账不符：{table} 对方 {sender}，本账本 {here}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="602"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="601"/>
         <source>Import the good packages ({count})</source>
         <translation>导入可用的包（{count}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="612"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="611"/>
         <source>Select a conflict first.</source>
         <translation>请先选中一项冲突。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="615"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="614"/>
         <source>Another value</source>
         <translation>其他值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="616"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="615"/>
         <source>The value to keep:</source>
         <translation>要保留的值：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="644"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="643"/>
         <source>Select a finding first.</source>
         <translation>请先选中一条记录。</translation>
     </message>

@@ -306,7 +306,8 @@ def test_a_warning_opens_its_household_where_it_is_put_right(qtbot, demo_book, m
 
 def test_printing_the_list_and_the_charts_shows_the_preview_first(qtbot, demo_book):
     """打印清单… and 打印挂图… open the print preview (to print or save from there), as
-    the cards do, instead of a save-as dialog; closing it leaves no file behind."""
+    the cards do, instead of a save-as dialog; it zooms; closing it leaves no file
+    behind."""
     from villagebook.ui.pdf_view import PreviewDialog
 
     main = MainWindow(demo_book)
@@ -324,6 +325,11 @@ def test_printing_the_list_and_the_charts_shows_the_preview_first(qtbot, demo_bo
         assert preview.print_button.isVisible() and preview.save_button.isVisible()
         made = preview.path
         assert made.exists() and made.suffix == ".pdf"
+        width = preview.page.pixmap().width()
+        qtbot.mouseClick(preview.zoom_in_button, Qt.MouseButton.LeftButton)
+        assert preview.page.pixmap().width() > width  # larger, to read the small type
+        qtbot.mouseClick(preview.zoom_out_button, Qt.MouseButton.LeftButton)
+        assert abs(preview.page.pixmap().width() - width) <= 2
         preview.reject()
         assert not made.exists()
         preview.deleteLater()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap
+from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -121,6 +121,9 @@ def print_with_dialog(parent: QWidget, path: Path) -> int:
         busy.reset()
 
 
+ZOOM_STEP, MIN_ZOOM, MAX_ZOOM = 1.25, 0.5, 4.0
+
+
 class PreviewDialog(QDialog):
     """Page through a generated PDF; print it or save it from here."""
 
@@ -150,13 +153,21 @@ class PreviewDialog(QDialog):
         self.next_button.setShortcut(Qt.Key.Key_PageDown)
         self.next_button.clicked.connect(lambda: self.show_page(self.index + 1))
         self.page_label = QLabel()
+        self.zoom = 1.0  # of the page fitted to the window's width
+        self.zoom_out_button = QPushButton(self.tr("Smaller"))
+        self.zoom_out_button.setShortcut(QKeySequence.StandardKey.ZoomOut)
+        self.zoom_out_button.clicked.connect(lambda: self.set_zoom(self.zoom / ZOOM_STEP))
+        self.zoom_in_button = QPushButton(self.tr("Larger"))
+        self.zoom_in_button.setShortcut(QKeySequence.StandardKey.ZoomIn)
+        self.zoom_in_button.clicked.connect(lambda: self.set_zoom(self.zoom * ZOOM_STEP))
         self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.clicked.connect(self.print_document)
         self.save_button = QPushButton(self.tr("Save as PDF…"))
         self.save_button.clicked.connect(lambda: self.save_as())
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
-        for widget in (self.previous_button, self.page_label, self.next_button):
+        for widget in (self.previous_button, self.page_label, self.next_button,
+                       self.zoom_out_button, self.zoom_in_button):
             bar.addWidget(widget)
         bar.addStretch(1)
         for widget in (self.print_button, self.save_button, close):
@@ -188,12 +199,23 @@ class PreviewDialog(QDialog):
         self.index = max(0, min(index, self.page_count - 1))
         # the page fits the window's width, as a person reads it
         width_points = self.document[self.index].get_size()[0]
-        dpi = max(30.0, (self.scroller.viewport().width() - 24) / width_points * POINTS_PER_INCH)
+        # the width with room for a scroll bar, whether one shows or not: the page keeps
+        # its size when zooming back
+        fit = self.scroller.width() - self.scroller.verticalScrollBar().sizeHint().width() - 28
+        dpi = max(30.0, fit / width_points * POINTS_PER_INCH) * self.zoom
         self.page.setPixmap(QPixmap.fromImage(page_image(self.document, self.index, dpi)))
         self.page_label.setText(self.tr("Page {page} of {count}").format(
             page=self.index + 1, count=self.page_count))
         self.previous_button.setEnabled(self.index > 0)
         self.next_button.setEnabled(self.index < self.page_count - 1)
+
+    def set_zoom(self, zoom: float) -> None:
+        """Show the page larger or smaller than the window's width (a landscape list's
+        small type read closely), within sensible bounds."""
+        self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        self.zoom_out_button.setEnabled(self.zoom > MIN_ZOOM)
+        self.zoom_in_button.setEnabled(self.zoom < MAX_ZOOM)
+        self.show_page(self.index)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
