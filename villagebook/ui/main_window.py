@@ -121,7 +121,12 @@ class MainWindow(QMainWindow):
         self.nav.addItem(self.tr("Sync"))
         self.nav.addItem(self.tr("Warnings"))
         self.nav.addItem(self.tr("Charts"))
-        self.nav.setMaximumWidth(160)
+        # wide enough for the longest page name in the language shown (English ones are
+        # longer: "Assistance measures")
+        widest = max(self.nav.fontMetrics().horizontalAdvance(self.nav.item(r).text())
+                     for r in range(self.nav.count()))
+        self.nav.setMinimumWidth(widest + 28)
+        self.nav.setMaximumWidth(max(160, widest + 32))
         # Ctrl+1 … Ctrl+0: the side bar's pages from the keyboard (said in each tooltip)
         for row in range(self.nav.count()):
             keys = QKeySequence(f"Ctrl+{(row + 1) % 10}")
