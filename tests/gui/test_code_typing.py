@@ -48,3 +48,14 @@ def test_when_several_fit_enter_takes_the_first_shown(qtbot):
     assert box.completer().model().stringList()[:2] == ["汉族", "回族"]  # the list shows
     qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
     assert combo_value(box) == "01" and box.currentText() == "汉族"
+
+
+def test_full_pinyin_works_where_initials_do(qtbot):
+    """Typing a label's full pinyin (fou, yinbing) finds it as its initials (f, yb) do."""
+    assert best_match("yes_no", "fou") == "否" and best_match("yes_no", "shi") == "是"
+    assert best_match("cause", "yinbing") == "因病"
+    box = combo(qtbot, "yes_no")
+    box.lineEdit().setText("fou")
+    box.lineEdit().textEdited.emit("fou")
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+    assert box.currentText() == "否"

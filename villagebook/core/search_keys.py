@@ -23,6 +23,13 @@ def initials(text: str) -> str:
     return "".join(py.lazy_pinyin(text, style=py.Style.FIRST_LETTER, errors="default")).lower()
 
 
+@lru_cache(maxsize=65536)
+def full_pinyin(text: str) -> str:
+    """Toneless full pinyin of Chinese text, run together: 否 → 'fou', 因病 → 'yinbing'."""
+    py = _pypinyin()
+    return "".join(py.lazy_pinyin(text, style=py.Style.NORMAL, errors="default")).lower()
+
+
 @lru_cache(maxsize=8192)
 def _char_readings(char: str) -> tuple[str, ...]:
     """Every toneless reading of one character (曾 → zeng, ceng); the character itself if none."""

@@ -1,4 +1,5 @@
-"""Editors for code-list fields: type the label, its pinyin initials (yb → 因病) or the code.
+"""Editors for code-list fields: type the label, its pinyin initials (yb → 因病), its full
+pinyin (yinbing, fou → 否) or the code.
 
 ``setup_code_combo`` turns a ``QComboBox`` (from a .ui form or a table delegate) into one;
 ``setup_code_menu`` makes a ``QToolButton`` edit a multi-code field such as 次要致贫原因.
@@ -12,6 +13,7 @@ from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QMenu, QToolButton
 
 from ..core import codes
+from ..core.search_keys import full_pinyin
 
 YES_NO = "yes_no"  # the code list that flags (bool fields) are chosen from
 
@@ -33,10 +35,12 @@ def matches(list_name: str, text: str) -> list[str]:
     listed = entries(list_name)
     word = codes.vocabulary(list_name).get(typed)
     exact = [label for code, label, initials in listed
-             if code == word or lowered == code.lower() or lowered == initials]
+             if code == word or lowered == code.lower() or lowered == initials
+             or lowered == full_pinyin(label)]
     rest = [label for code, label, initials in listed
             if label not in exact and (lowered in label.lower()
-                                       or initials.startswith(lowered))]
+                                       or initials.startswith(lowered)
+                                       or full_pinyin(label).startswith(lowered))]
     return exact + rest
 
 
@@ -49,7 +53,8 @@ def best_match(list_name: str, text: str) -> str | None:
     lowered = text.strip().lower()
     word = codes.vocabulary(list_name).get(text.strip())
     exact = [label for code, label, initials in entries(list_name)
-             if code == word or lowered == code.lower() or lowered == initials]
+             if code == word or lowered == code.lower() or lowered == initials
+             or lowered == full_pinyin(label)]
     if len(exact) == 1:
         return exact[0]
     return found[0] if len(found) == 1 else None
@@ -60,7 +65,7 @@ def first_exact(list_name: str, text: str) -> str | None:
     the list's order — the one the open list shows first, which Enter takes."""
     lowered = text.strip().lower()
     return next((label for _code, label, initials in entries(list_name)
-                 if lowered and lowered == initials), None)
+                 if lowered and lowered in (initials, full_pinyin(label))), None)
 
 
 def setup_code_combo(combo: QComboBox, list_name: str) -> None:
