@@ -252,3 +252,27 @@ def test_the_side_bar_and_the_search_from_the_keyboard(qtbot, demo_book):
                    Qt.KeyboardModifier.ControlModifier)
     assert main.pages.currentIndex() == PAGES.index("households")
     assert main.search.isVisible() and main.search.hasFocus()
+
+
+def test_the_member_s_name_stays_in_sight_and_headings_are_whole(qtbot, book):
+    """The member table's row header carries the member's name (it does not scroll away
+    while the right-hand columns are filled) and follows an edit of it; every column is
+    wide enough for its heading (乡居民基本医疗保险… read whole)."""
+    from PySide6.QtCore import Qt as QtCore
+
+    window = HouseholdWindow(book, saved_household(book))
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    table, model = window.ui.memberTable, window.members
+    first = model.members[model.member_index(0)]["name"]
+    assert first in model.headerData(0, QtCore.Orientation.Vertical)
+    name_column = [c for c in range(model.columnCount())
+                   if model.headerData(c, QtCore.Orientation.Horizontal) == "姓名"][0]
+    changed: list[int] = []
+    model.headerDataChanged.connect(lambda _o, first_row, _last: changed.append(first_row))
+    assert model.setData(model.index(0, name_column), "王新名")
+    assert "王新名" in model.headerData(0, QtCore.Orientation.Vertical) and changed == [0]
+    header = table.horizontalHeader()
+    for column in range(model.columnCount()):
+        text = str(model.headerData(column, QtCore.Orientation.Horizontal))
+        assert table.columnWidth(column) >= header.fontMetrics().horizontalAdvance(text), text

@@ -97,8 +97,13 @@ class HouseholdWindow(QWidget):
         table.setModel(self.members)
         table.setItemDelegate(CodeDelegate(table))
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.horizontalHeader().setDefaultSectionSize(110)
-        table.setColumnWidth(1, 190)  # the ID number
+        header = table.horizontalHeader()
+        header.setDefaultSectionSize(110)
+        for column in range(self.members.columnCount()):  # each heading read whole
+            text = str(self.members.headerData(column, Qt.Orientation.Horizontal))
+            table.setColumnWidth(column, max(110, header.fontMetrics().horizontalAdvance(
+                text) + 24))
+        table.setColumnWidth(1, max(190, table.columnWidth(1)))  # the ID number
         self.members.edited.connect(self._changed)
         self.ui.historyTable.setModel(self.history)
         self.ui.historyTable.horizontalHeader().setStretchLastSection(True)

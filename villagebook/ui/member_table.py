@@ -169,6 +169,8 @@ class MemberTableModel(QAbstractTableModel):
             return False
         member[spec.name] = value
         self.dataChanged.emit(index, index)
+        if spec.name == "name":  # the row's header shows it
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, index.row(), index.row())
         if spec.name == "id_number":
             self._fill_from_id(index.row(), member)
         self.edited.emit()
@@ -190,7 +192,11 @@ class MemberTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
+            # the member's name beside the number: it stays in sight while the row's
+            # right-hand columns are filled (the row header does not scroll sideways)
+            name = self.members[self.member_index(section)].get("name") \
+                if section < self.rowCount() else ""
+            return f"{section + 1} {name or ''}".strip()
         if section == STATE_COLUMN:
             return i18n.field_label("member", "status")
         return i18n.field_label("member", COLUMNS[section].name)
