@@ -126,19 +126,19 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="42"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="45"/>
         <source>Print the charts…</source>
         <translation>打印挂图…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="62"/>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="99"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="65"/>
         <location filename="../../villagebook/ui/dashboard_page.py" line="102"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="105"/>
         <source>Drawing the charts…</source>
         <translation>正在绘制统计图…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="87"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="90"/>
         <source>Figures of {day}</source>
         <translation>{day} 的数据</translation>
     </message>
@@ -1115,120 +1115,120 @@ Why is this right as it is? (kept in the history)</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="116"/>
+        <location filename="../../villagebook/ui/household_window.py" line="121"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="191"/>
+        <location filename="../../villagebook/ui/household_window.py" line="196"/>
         <source>Household {number} {head}</source>
         <translation>农户 {number} {head}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="193"/>
+        <location filename="../../villagebook/ui/household_window.py" line="198"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="199"/>
+        <location filename="../../villagebook/ui/household_window.py" line="204"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="205"/>
+        <location filename="../../villagebook/ui/household_window.py" line="210"/>
         <source>Closed on {date}: {reason}. {note}</source>
         <translation>已于 {date} 注销：{reason}。{note}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="211"/>
+        <location filename="../../villagebook/ui/household_window.py" line="216"/>
         <source>Reopen household</source>
         <translation>恢复此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="211"/>
+        <location filename="../../villagebook/ui/household_window.py" line="216"/>
         <source>Close household…</source>
         <translation>注销此户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="270"/>
-        <location filename="../../villagebook/ui/household_window.py" line="276"/>
+        <location filename="../../villagebook/ui/household_window.py" line="275"/>
+        <location filename="../../villagebook/ui/household_window.py" line="281"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="271"/>
+        <location filename="../../villagebook/ui/household_window.py" line="276"/>
         <source>Not saved: {count} problem(s) must be corrected first. They are listed at the bottom of the window.</source>
         <translation>未保存：有 {count} 处错误需要先改正，已列在窗口下方。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="285"/>
+        <location filename="../../villagebook/ui/household_window.py" line="290"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="286"/>
+        <location filename="../../villagebook/ui/household_window.py" line="291"/>
         <source>Please check these points:</source>
         <translation>请核对以下几点：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="287"/>
+        <location filename="../../villagebook/ui/household_window.py" line="292"/>
         <source>Correct, save anyway</source>
         <translation>核对无误，仍然保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="288"/>
+        <location filename="../../villagebook/ui/household_window.py" line="293"/>
         <source>Go back and change</source>
         <translation>返回修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="326"/>
-        <location filename="../../villagebook/ui/household_window.py" line="336"/>
+        <location filename="../../villagebook/ui/household_window.py" line="331"/>
+        <location filename="../../villagebook/ui/household_window.py" line="341"/>
         <source>Member leaves</source>
         <translation>成员减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="327"/>
+        <location filename="../../villagebook/ui/household_window.py" line="332"/>
         <source>Select the member in the table first.</source>
         <translation>请先在表格中选中这名成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="337"/>
+        <location filename="../../villagebook/ui/household_window.py" line="342"/>
         <source>{name} leaves the household. The record is kept and can be restored.</source>
         <translation>{name} 将从本户减少。记录会保留，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="352"/>
+        <location filename="../../villagebook/ui/household_window.py" line="357"/>
         <source>Restore member</source>
         <translation>恢复成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="353"/>
+        <location filename="../../villagebook/ui/household_window.py" line="358"/>
         <source>Tick “Show members who left” and select the member to restore.</source>
         <translation>请勾选“显示已减少的成员”，再选中要恢复的成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="380"/>
+        <location filename="../../villagebook/ui/household_window.py" line="385"/>
         <source>Close household</source>
         <translation>注销此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="381"/>
+        <location filename="../../villagebook/ui/household_window.py" line="386"/>
         <source>The household leaves the active list. Nothing is deleted; it can be reopened.</source>
         <translation>本户将移出在册名单。不会删除任何记录，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="390"/>
-        <location filename="../../villagebook/ui/household_window.py" line="394"/>
+        <location filename="../../villagebook/ui/household_window.py" line="395"/>
+        <location filename="../../villagebook/ui/household_window.py" line="399"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="403"/>
+        <location filename="../../villagebook/ui/household_window.py" line="408"/>
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="404"/>
+        <location filename="../../villagebook/ui/household_window.py" line="409"/>
         <source>This household has unsaved changes. Save them?</source>
         <translation>本户有尚未保存的修改。要保存吗？</translation>
     </message>
@@ -1553,268 +1553,268 @@ Why is this right as it is? (kept in the history)</source>
         <translation>统计图</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="141"/>
+        <location filename="../../villagebook/ui/main_window.py" line="146"/>
         <source>Search: name, pinyin initials (zs), ID number, household number</source>
         <translation>搜索：姓名、拼音首字母（如 zs）、证件号码、户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="149"/>
+        <location filename="../../villagebook/ui/main_window.py" line="154"/>
         <source>All categories</source>
         <translation>全部户类别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="150"/>
+        <location filename="../../villagebook/ui/main_window.py" line="155"/>
         <source>All statuses</source>
         <translation>全部脱贫状态</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="152"/>
+        <location filename="../../villagebook/ui/main_window.py" line="157"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="156"/>
+        <location filename="../../villagebook/ui/main_window.py" line="161"/>
         <source>Include closed</source>
         <translation>含已注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="165"/>
-        <location filename="../../villagebook/ui/main_window.py" line="205"/>
-        <location filename="../../villagebook/ui/main_window.py" line="468"/>
+        <location filename="../../villagebook/ui/main_window.py" line="170"/>
+        <location filename="../../villagebook/ui/main_window.py" line="210"/>
+        <location filename="../../villagebook/ui/main_window.py" line="473"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="186"/>
+        <location filename="../../villagebook/ui/main_window.py" line="191"/>
         <source>Print household cards…</source>
         <translation>打印户卡…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="187"/>
+        <location filename="../../villagebook/ui/main_window.py" line="192"/>
         <source>Print wall sheets…</source>
         <translation>打印户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="370"/>
+        <location filename="../../villagebook/ui/main_window.py" line="375"/>
         <source>All villages</source>
         <translation>所有村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="398"/>
+        <location filename="../../villagebook/ui/main_window.py" line="403"/>
         <source>{count} changes since {since} have not reached {name} yet: export a sync package (Sync in the side bar).</source>
         <translation>自{since}以来有 {count} 项修改尚未送达{name}：请导出同步包（左侧“同步”）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="411"/>
+        <location filename="../../villagebook/ui/main_window.py" line="416"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="412"/>
+        <location filename="../../villagebook/ui/main_window.py" line="417"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="414"/>
+        <location filename="../../villagebook/ui/main_window.py" line="419"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="416"/>
+        <location filename="../../villagebook/ui/main_window.py" line="421"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="420"/>
+        <location filename="../../villagebook/ui/main_window.py" line="425"/>
         <source>Export the village register (Excel)…</source>
         <translation>导出村册（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="207"/>
-        <location filename="../../villagebook/ui/main_window.py" line="422"/>
+        <location filename="../../villagebook/ui/main_window.py" line="212"/>
+        <location filename="../../villagebook/ui/main_window.py" line="427"/>
         <source>Import households from Excel…</source>
         <translation>从 Excel 导入农户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="424"/>
+        <location filename="../../villagebook/ui/main_window.py" line="429"/>
         <source>Save a blank entry template (Excel)…</source>
         <translation>保存空白录入模板（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="209"/>
-        <location filename="../../villagebook/ui/main_window.py" line="426"/>
+        <location filename="../../villagebook/ui/main_window.py" line="214"/>
+        <location filename="../../villagebook/ui/main_window.py" line="431"/>
         <source>Sync…</source>
         <translation>同步…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="419"/>
+        <location filename="../../villagebook/ui/main_window.py" line="424"/>
         <source>Export the township book (Excel)…</source>
         <translation>导出乡镇有簿（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="428"/>
+        <location filename="../../villagebook/ui/main_window.py" line="433"/>
         <source>Monitoring line…</source>
         <translation>监测线设置…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="430"/>
+        <location filename="../../villagebook/ui/main_window.py" line="435"/>
         <source>Back up to…</source>
         <translation>备份到…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="432"/>
+        <location filename="../../villagebook/ui/main_window.py" line="437"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="435"/>
+        <location filename="../../villagebook/ui/main_window.py" line="440"/>
         <source>Change the password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="436"/>
+        <location filename="../../villagebook/ui/main_window.py" line="441"/>
         <source>Lock with a password…</source>
         <translation>给账本加密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="438"/>
+        <location filename="../../villagebook/ui/main_window.py" line="443"/>
         <source>Take the password off…</source>
         <translation>取消密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="441"/>
+        <location filename="../../villagebook/ui/main_window.py" line="446"/>
         <source>PIN and automatic lock…</source>
         <translation>PIN 码与自动锁定…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="443"/>
+        <location filename="../../villagebook/ui/main_window.py" line="448"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="453"/>
+        <location filename="../../villagebook/ui/main_window.py" line="458"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="454"/>
+        <location filename="../../villagebook/ui/main_window.py" line="459"/>
         <source>Household cards…</source>
         <translation>户卡（明白卡）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="455"/>
+        <location filename="../../villagebook/ui/main_window.py" line="460"/>
         <source>Wall sheets for the home…</source>
         <translation>户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="456"/>
+        <location filename="../../villagebook/ui/main_window.py" line="461"/>
         <source>Public notice…</source>
         <translation>公示名单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="457"/>
+        <location filename="../../villagebook/ui/main_window.py" line="462"/>
         <source>Village register…</source>
         <translation>村有册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="464"/>
+        <location filename="../../villagebook/ui/main_window.py" line="469"/>
         <source>Township summary (乡镇有簿)…</source>
         <translation>乡镇有簿汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="467"/>
+        <location filename="../../villagebook/ui/main_window.py" line="472"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="471"/>
+        <location filename="../../villagebook/ui/main_window.py" line="476"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="476"/>
+        <location filename="../../villagebook/ui/main_window.py" line="481"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="516"/>
+        <location filename="../../villagebook/ui/main_window.py" line="521"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="523"/>
+        <location filename="../../villagebook/ui/main_window.py" line="528"/>
         <source>This copy has no password: whoever has the stick can read every household&apos;s ID numbers, health and disability. Lock the book first (File → Lock with a password…) and its copies are locked too.</source>
         <translation>这份副本没有密码：谁拿到 U 盘都能看到各户的身份证号、健康和残疾情况。先给账本加密码（文件 → 给账本加密码…），它的副本也就都有密码了。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="526"/>
+        <location filename="../../villagebook/ui/main_window.py" line="531"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="568"/>
-        <location filename="../../villagebook/ui/main_window.py" line="571"/>
+        <location filename="../../villagebook/ui/main_window.py" line="573"/>
+        <location filename="../../villagebook/ui/main_window.py" line="576"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="583"/>
+        <location filename="../../villagebook/ui/main_window.py" line="588"/>
         <source>Export the township book</source>
         <translation>导出乡镇有簿</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="584"/>
+        <location filename="../../villagebook/ui/main_window.py" line="589"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="584"/>
-        <location filename="../../villagebook/ui/main_window.py" line="632"/>
+        <location filename="../../villagebook/ui/main_window.py" line="589"/>
+        <location filename="../../villagebook/ui/main_window.py" line="637"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="606"/>
+        <location filename="../../villagebook/ui/main_window.py" line="611"/>
         <source>Writing the township book…</source>
         <translation>正在写入乡镇有簿…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="607"/>
+        <location filename="../../villagebook/ui/main_window.py" line="612"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="631"/>
+        <location filename="../../villagebook/ui/main_window.py" line="636"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="662"/>
+        <location filename="../../villagebook/ui/main_window.py" line="667"/>
         <source>&lt;h3&gt;This township book has no households yet&lt;/h3&gt;&lt;p&gt;They come with the villages&apos; sync packages: pair with each village and import its package on the &lt;b&gt;Sync…&lt;/b&gt; page (the village exports it from its own book).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本乡镇账本还没有农户&lt;/h3&gt;&lt;p&gt;农户随各村的同步包而来：在&lt;b&gt;同步…&lt;/b&gt;页面与各村配对并导入各村的同步包（由村里从村账本导出）。&lt;/p&gt;&lt;p&gt;账本保存在此文件中，可用 文件 → 备份到… 备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="669"/>
+        <location filename="../../villagebook/ui/main_window.py" line="674"/>
         <source>&lt;h3&gt;This book has no households yet&lt;/h3&gt;&lt;p&gt;Start with &lt;b&gt;New household&lt;/b&gt; to enter a family, or &lt;b&gt;Import households from Excel…&lt;/b&gt; to bring in the list the village keeps (the national system&apos;s export or your own table; File → Save a blank entry template gives the columns).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本账本还没有农户&lt;/h3&gt;&lt;p&gt;先点&lt;b&gt;新增农户&lt;/b&gt;逐户录入，或点&lt;b&gt;从 Excel 导入农户…&lt;/b&gt;导入村里已有的名单（全国系统导出的名单或自己的表格均可；“文件 → 保存空白录入模板”给出各列）。&lt;/p&gt;&lt;p&gt;账本保存在这个文件里，请用“文件 → 备份到…”备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="714"/>
+        <location filename="../../villagebook/ui/main_window.py" line="719"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="718"/>
+        <location filename="../../villagebook/ui/main_window.py" line="723"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="720"/>
+        <location filename="../../villagebook/ui/main_window.py" line="725"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="722"/>
+        <location filename="../../villagebook/ui/main_window.py" line="727"/>
         <source>[read only]</source>
         <translation>【只读】</translation>
     </message>
@@ -3429,22 +3429,22 @@ Why is this right as it is? (kept in the history)</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="205"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="207"/>
         <source>Page {page} of {count}</source>
         <translation>第 {page} 页，共 {count} 页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="241"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="243"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="242"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="244"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="259"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="261"/>
         <source>Not saved</source>
         <translation>没有保存</translation>
     </message>
@@ -3893,11 +3893,6 @@ Why is this right as it is? (kept in the history)</source>
         <translation>来自</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="172"/>
-        <source>Numbers</source>
-        <translation>编号</translation>
-    </message>
-    <message>
         <location filename="../../villagebook/ui/sync_page.py" line="173"/>
         <source>Result</source>
         <translation>结果</translation>
@@ -3909,7 +3904,7 @@ Why is this right as it is? (kept in the history)</source>
     </message>
     <message>
         <location filename="../../villagebook/ui/sync_page.py" line="176"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="602"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="607"/>
         <source>Import the good packages</source>
         <translation>导入可用的包</translation>
     </message>
@@ -4243,12 +4238,22 @@ Take it to the other side; it can only be read there.</source>
         <translation>新建的本账本接上乡镇账本中的{village}记录（含全部历史）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="630"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="593"/>
+        <source>{count} new</source>
+        <translation>{count} 项新修改</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="600"/>
+        <source>Numbers: {numbers}</source>
+        <translation>编号：{numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="635"/>
         <source>Keep this value?</source>
         <translation>保留这个值？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="631"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="636"/>
         <source>{record} {number}, {field}:
 keep {kept}
 instead of {other}?
@@ -4261,17 +4266,17 @@ The decision reaches every laptop with the next packages.</source>
 这个决定随下一次同步包送到每台电脑。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="664"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="669"/>
         <source>Keep the record in {village}, household of {head} ({number})</source>
         <translation>保留{village} {head}户（{number}）的记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="669"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="674"/>
         <source>Which record stays?</source>
         <translation>保留哪一条记录？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="670"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="675"/>
         <source>{name} is registered in two households. Keep the record in which one? The other household opens, to record that the person left it.</source>
         <translation>{name} 在两户中都有登记。保留哪一户的记录？将打开另一户，在那里为此人办理减少（迁出）。</translation>
     </message>
@@ -4280,6 +4285,11 @@ The decision reaches every laptop with the next packages.</source>
         <location filename="../../villagebook/ui/sync_page.py" line="572"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="172"/>
+        <source>Changes</source>
+        <translation>修改</translation>
     </message>
     <message>
         <location filename="../../villagebook/ui/sync_page.py" line="515"/>
@@ -4308,46 +4318,41 @@ The decision reaches every laptop with the next packages.</source>
     </message>
     <message>
         <location filename="../../villagebook/ui/sync_page.py" line="584"/>
-        <source>{count} changes</source>
-        <translation>{count} 项修改</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="586"/>
         <source>{count} conflicts</source>
         <translation>{count} 项冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="588"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="586"/>
         <source>{count} same-person findings</source>
         <translation>{count} 条疑似同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="591"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="589"/>
         <source>counts disagree: {table} {sender} there, {here} here</source>
         <translation>账账不符：{table} 对方 {sender}，本账本 {here}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="601"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="606"/>
         <source>Import the good packages ({count})</source>
         <translation>导入可用的包（{count}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="611"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="616"/>
         <source>Select a conflict first.</source>
         <translation>请先选中一项冲突。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="614"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="619"/>
         <source>Another value</source>
         <translation>其他值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="615"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="620"/>
         <source>The value to keep:</source>
         <translation>要保留的值：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="643"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="648"/>
         <source>Select a finding first.</source>
         <translation>请先选中一条记录。</translation>
     </message>

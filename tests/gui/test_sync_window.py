@@ -112,6 +112,10 @@ def test_pair_send_merge_decide_and_answer_from_the_window(qtbot, boxes, tmp_pat
         wait_for_list(qtbot, tpage, 1)
     assert tpage.outcome_table.item(0, 1).text() == "石桥村"
     assert tpage.outcome_table.item(0, 3).text() == "可导入"
+    # how many changes it brings, in words; the numbers only in the tooltip
+    assert tpage.outcome_table.item(0, 2).text().endswith("项新修改")
+    assert "–" not in tpage.outcome_table.item(0, 2).text()
+    assert "–" in tpage.outcome_table.item(0, 2).toolTip()
     assert households(township) == {}
     assert tpage.apply_button.isEnabled() and "（1）" in tpage.apply_button.text()
     with township:

@@ -169,7 +169,7 @@ class SyncPage(QWidget):
             else self.tr("Import the township's answer or corrections…"),
             lambda: self.import_packages())
         layout.addLayout(_row(self.export_button, self.import_button))
-        self.outcome_table = list_table([self.tr("File"), self.tr("From"), self.tr("Numbers"),
+        self.outcome_table = list_table([self.tr("File"), self.tr("From"), self.tr("Changes"),
                                      self.tr("Result"), self.tr("Details")])
         self.outcome_table.setVisible(False)
         layout.addWidget(self.outcome_table)
@@ -580,8 +580,6 @@ class SyncPage(QWidget):
                 details.append(self.tr("this new book takes the township's record of "
                                        "{village}, with its whole history").format(
                     village=o.adopted))
-            if o.actions:
-                details.append(self.tr("{count} changes").format(count=o.actions))
             if o.conflicts:
                 details.append(self.tr("{count} conflicts").format(count=len(o.conflicts)))
             if o.same_person:
@@ -590,10 +588,17 @@ class SyncPage(QWidget):
             for error in o.count_errors:
                 details.append(self.tr("counts disagree: {table} {sender} there, {here} "
                                        "here").format(**error))
-            numbers = "、".join(f"{a}–{b}" for a, b in o.ranges.values())
-            rows.append([o.name, o.sender_name, numbers, names.get(o.state, o.state),
+            # how many changes are new here, in words; the numbers per origin (for whoever
+            # helps by phone) in the cell's tooltip
+            changes = self.tr("{count} new").format(count=o.actions) if o.actions else "—"
+            rows.append([o.name, o.sender_name, changes, names.get(o.state, o.state),
                          "；".join(details)])
         _fill(self.outcome_table, rows)
+        for row, o in enumerate(outcomes):
+            item = self.outcome_table.item(row, 2)
+            if item is not None:
+                item.setToolTip(self.tr("Numbers: {numbers}").format(numbers="、".join(
+                    f"{a}–{b}" for a, b in o.ranges.values())))
         self.outcome_table.setVisible(True)
         self.refresh()
         good = sum(o.state in ("applied", "held") for o in outcomes)
