@@ -221,105 +221,110 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="63"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="67"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="63"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="67"/>
         <source>Finding</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="63"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="67"/>
         <source>Household number</source>
         <translation>户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="64"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="68"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="64"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="68"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="64"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="68"/>
         <source>Details</source>
         <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/findings_page.py" line="70"/>
+        <source>Village</source>
+        <translation>村</translation>
     </message>
 </context>
 <context>
     <name>FindingsPage</name>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="119"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="130"/>
         <source>All findings</source>
         <translation>全部预警</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="123"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="134"/>
         <source>All levels</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="135"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="146"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="151"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="162"/>
         <source>Open the household</source>
         <translation>打开农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="153"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="164"/>
         <source>Right as it is: do not show again…</source>
         <translation>核实无误，不再提示…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="155"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="166"/>
         <source>Print the list…</source>
         <translation>打印清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="157"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="168"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="167"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="178"/>
         <source>Checking the book… {done} of {total} rule groups</source>
         <translation>正在检查账本…已完成 {done}/{total} 组规则</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="177"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="188"/>
         <source>Checking the book…</source>
         <translation>正在检查账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="191"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="202"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="200"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="211"/>
         <source>All helpers</source>
         <translation>全部帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="233"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="244"/>
         <source>&lt;b&gt;{errors} errors, {warnings} warnings, {reminders} reminders&lt;/b&gt; (showing {shown})</source>
         <translation>&lt;b&gt;错误 {errors} 条，预警 {warnings} 条，提醒 {reminders} 条&lt;/b&gt;（列出 {shown} 条）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="268"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="279"/>
         <source>Right as it is</source>
         <translation>核实无误</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="269"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="280"/>
         <source>{rule}: {about}
 {details}
 
@@ -330,19 +335,19 @@ Why is this right as it is? (kept in the history)</source>
 为什么这样是对的？（记入变更记录）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="284"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="295"/>
         <source>Save the list</source>
         <translation>保存清单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="302"/>
-        <location filename="../../villagebook/ui/findings_page.py" line="305"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="313"/>
         <location filename="../../villagebook/ui/findings_page.py" line="316"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="327"/>
         <source>Writing the list…</source>
         <translation>正在生成清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="311"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="322"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1120,115 +1125,120 @@ Why is this right as it is? (kept in the history)</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="196"/>
+        <location filename="../../villagebook/ui/household_window.py" line="177"/>
+        <source>village code and 3 digits: {code}001</source>
+        <translation>村代码加3位户序号：{code}001</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/household_window.py" line="208"/>
         <source>Household {number} {head}</source>
         <translation>农户 {number} {head}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="198"/>
+        <location filename="../../villagebook/ui/household_window.py" line="210"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="204"/>
+        <location filename="../../villagebook/ui/household_window.py" line="216"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="210"/>
+        <location filename="../../villagebook/ui/household_window.py" line="222"/>
         <source>Closed on {date}: {reason}. {note}</source>
         <translation>已于 {date} 注销：{reason}。{note}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="216"/>
+        <location filename="../../villagebook/ui/household_window.py" line="228"/>
         <source>Reopen household</source>
         <translation>恢复此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="216"/>
+        <location filename="../../villagebook/ui/household_window.py" line="228"/>
         <source>Close household…</source>
         <translation>注销此户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="275"/>
-        <location filename="../../villagebook/ui/household_window.py" line="281"/>
+        <location filename="../../villagebook/ui/household_window.py" line="287"/>
+        <location filename="../../villagebook/ui/household_window.py" line="293"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="276"/>
+        <location filename="../../villagebook/ui/household_window.py" line="288"/>
         <source>Not saved: {count} problem(s) must be corrected first. They are listed at the bottom of the window.</source>
         <translation>未保存：有 {count} 处错误需要先改正，已列在窗口下方。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="290"/>
+        <location filename="../../villagebook/ui/household_window.py" line="302"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="291"/>
+        <location filename="../../villagebook/ui/household_window.py" line="303"/>
         <source>Please check these points:</source>
         <translation>请核对以下几点：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="292"/>
+        <location filename="../../villagebook/ui/household_window.py" line="304"/>
         <source>Correct, save anyway</source>
         <translation>核对无误，仍然保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="293"/>
+        <location filename="../../villagebook/ui/household_window.py" line="305"/>
         <source>Go back and change</source>
         <translation>返回修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="331"/>
-        <location filename="../../villagebook/ui/household_window.py" line="341"/>
+        <location filename="../../villagebook/ui/household_window.py" line="343"/>
+        <location filename="../../villagebook/ui/household_window.py" line="353"/>
         <source>Member leaves</source>
         <translation>成员减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="332"/>
+        <location filename="../../villagebook/ui/household_window.py" line="344"/>
         <source>Select the member in the table first.</source>
         <translation>请先在表格中选中这名成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="342"/>
+        <location filename="../../villagebook/ui/household_window.py" line="354"/>
         <source>{name} leaves the household. The record is kept and can be restored.</source>
         <translation>{name} 将从本户减少。记录会保留，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="357"/>
+        <location filename="../../villagebook/ui/household_window.py" line="369"/>
         <source>Restore member</source>
         <translation>恢复成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="358"/>
+        <location filename="../../villagebook/ui/household_window.py" line="370"/>
         <source>Tick “Show members who left” and select the member to restore.</source>
         <translation>请勾选“显示已减少的成员”，再选中要恢复的成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="385"/>
+        <location filename="../../villagebook/ui/household_window.py" line="397"/>
         <source>Close household</source>
         <translation>注销此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="386"/>
+        <location filename="../../villagebook/ui/household_window.py" line="398"/>
         <source>The household leaves the active list. Nothing is deleted; it can be reopened.</source>
         <translation>本户将移出在册名单。不会删除任何记录，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="395"/>
-        <location filename="../../villagebook/ui/household_window.py" line="399"/>
+        <location filename="../../villagebook/ui/household_window.py" line="407"/>
+        <location filename="../../villagebook/ui/household_window.py" line="411"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="408"/>
+        <location filename="../../villagebook/ui/household_window.py" line="420"/>
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="409"/>
+        <location filename="../../villagebook/ui/household_window.py" line="421"/>
         <source>This household has unsaved changes. Save them?</source>
         <translation>本户有尚未保存的修改。要保存吗？</translation>
     </message>
@@ -1579,8 +1589,8 @@ Why is this right as it is? (kept in the history)</source>
     </message>
     <message>
         <location filename="../../villagebook/ui/main_window.py" line="170"/>
-        <location filename="../../villagebook/ui/main_window.py" line="210"/>
-        <location filename="../../villagebook/ui/main_window.py" line="473"/>
+        <location filename="../../villagebook/ui/main_window.py" line="213"/>
+        <location filename="../../villagebook/ui/main_window.py" line="476"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
@@ -1595,226 +1605,226 @@ Why is this right as it is? (kept in the history)</source>
         <translation>打印户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="375"/>
+        <location filename="../../villagebook/ui/main_window.py" line="378"/>
         <source>All villages</source>
         <translation>所有村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="403"/>
+        <location filename="../../villagebook/ui/main_window.py" line="406"/>
         <source>{count} changes since {since} have not reached {name} yet: export a sync package (Sync in the side bar).</source>
         <translation>自{since}以来有 {count} 项修改尚未送达{name}：请导出同步包（左侧“同步”）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="416"/>
+        <location filename="../../villagebook/ui/main_window.py" line="419"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="417"/>
+        <location filename="../../villagebook/ui/main_window.py" line="420"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="419"/>
+        <location filename="../../villagebook/ui/main_window.py" line="422"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="421"/>
+        <location filename="../../villagebook/ui/main_window.py" line="424"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="425"/>
+        <location filename="../../villagebook/ui/main_window.py" line="428"/>
         <source>Export the village register (Excel)…</source>
         <translation>导出村册（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="212"/>
-        <location filename="../../villagebook/ui/main_window.py" line="427"/>
+        <location filename="../../villagebook/ui/main_window.py" line="215"/>
+        <location filename="../../villagebook/ui/main_window.py" line="430"/>
         <source>Import households from Excel…</source>
         <translation>从 Excel 导入农户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="429"/>
+        <location filename="../../villagebook/ui/main_window.py" line="432"/>
         <source>Save a blank entry template (Excel)…</source>
         <translation>保存空白录入模板（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="214"/>
-        <location filename="../../villagebook/ui/main_window.py" line="431"/>
+        <location filename="../../villagebook/ui/main_window.py" line="217"/>
+        <location filename="../../villagebook/ui/main_window.py" line="434"/>
         <source>Sync…</source>
         <translation>同步…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="424"/>
+        <location filename="../../villagebook/ui/main_window.py" line="427"/>
         <source>Export the township book (Excel)…</source>
         <translation>导出乡镇有簿（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="433"/>
+        <location filename="../../villagebook/ui/main_window.py" line="436"/>
         <source>Monitoring line…</source>
         <translation>监测线设置…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="435"/>
+        <location filename="../../villagebook/ui/main_window.py" line="438"/>
         <source>Back up to…</source>
         <translation>备份到…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="437"/>
+        <location filename="../../villagebook/ui/main_window.py" line="440"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="440"/>
+        <location filename="../../villagebook/ui/main_window.py" line="443"/>
         <source>Change the password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="441"/>
+        <location filename="../../villagebook/ui/main_window.py" line="444"/>
         <source>Lock with a password…</source>
         <translation>给账本加密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="443"/>
+        <location filename="../../villagebook/ui/main_window.py" line="446"/>
         <source>Take the password off…</source>
         <translation>取消密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="446"/>
+        <location filename="../../villagebook/ui/main_window.py" line="449"/>
         <source>PIN and automatic lock…</source>
         <translation>PIN 码与自动锁定…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="448"/>
+        <location filename="../../villagebook/ui/main_window.py" line="451"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="458"/>
+        <location filename="../../villagebook/ui/main_window.py" line="461"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="459"/>
+        <location filename="../../villagebook/ui/main_window.py" line="462"/>
         <source>Household cards…</source>
         <translation>户卡（明白卡）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="460"/>
+        <location filename="../../villagebook/ui/main_window.py" line="463"/>
         <source>Wall sheets for the home…</source>
         <translation>户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="461"/>
+        <location filename="../../villagebook/ui/main_window.py" line="464"/>
         <source>Public notice…</source>
         <translation>公示名单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="462"/>
+        <location filename="../../villagebook/ui/main_window.py" line="465"/>
         <source>Village register…</source>
         <translation>村有册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="469"/>
+        <location filename="../../villagebook/ui/main_window.py" line="472"/>
         <source>Township summary (乡镇有簿)…</source>
         <translation>乡镇有簿汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="472"/>
+        <location filename="../../villagebook/ui/main_window.py" line="475"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="476"/>
+        <location filename="../../villagebook/ui/main_window.py" line="479"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="481"/>
+        <location filename="../../villagebook/ui/main_window.py" line="484"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="521"/>
+        <location filename="../../villagebook/ui/main_window.py" line="524"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="528"/>
+        <location filename="../../villagebook/ui/main_window.py" line="531"/>
         <source>This copy has no password: whoever has the stick can read every household&apos;s ID numbers, health and disability. Lock the book first (File → Lock with a password…) and its copies are locked too.</source>
         <translation>这份副本没有密码：谁拿到 U 盘都能看到各户的身份证号、健康和残疾情况。先给账本加密码（文件 → 给账本加密码…），它的副本也就都有密码了。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="531"/>
+        <location filename="../../villagebook/ui/main_window.py" line="534"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="573"/>
         <location filename="../../villagebook/ui/main_window.py" line="576"/>
+        <location filename="../../villagebook/ui/main_window.py" line="579"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="588"/>
+        <location filename="../../villagebook/ui/main_window.py" line="591"/>
         <source>Export the township book</source>
         <translation>导出乡镇有簿</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="589"/>
+        <location filename="../../villagebook/ui/main_window.py" line="592"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="589"/>
-        <location filename="../../villagebook/ui/main_window.py" line="637"/>
+        <location filename="../../villagebook/ui/main_window.py" line="592"/>
+        <location filename="../../villagebook/ui/main_window.py" line="640"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="611"/>
+        <location filename="../../villagebook/ui/main_window.py" line="614"/>
         <source>Writing the township book…</source>
         <translation>正在写入乡镇有簿…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="612"/>
+        <location filename="../../villagebook/ui/main_window.py" line="615"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="636"/>
+        <location filename="../../villagebook/ui/main_window.py" line="639"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="667"/>
+        <location filename="../../villagebook/ui/main_window.py" line="670"/>
         <source>&lt;h3&gt;This township book has no households yet&lt;/h3&gt;&lt;p&gt;They come with the villages&apos; sync packages: pair with each village and import its package on the &lt;b&gt;Sync…&lt;/b&gt; page (the village exports it from its own book).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本乡镇账本还没有农户&lt;/h3&gt;&lt;p&gt;农户随各村的同步包而来：在&lt;b&gt;同步…&lt;/b&gt;页面与各村配对并导入各村的同步包（由村里从村账本导出）。&lt;/p&gt;&lt;p&gt;账本保存在此文件中，可用 文件 → 备份到… 备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="674"/>
+        <location filename="../../villagebook/ui/main_window.py" line="677"/>
         <source>&lt;h3&gt;This book has no households yet&lt;/h3&gt;&lt;p&gt;Start with &lt;b&gt;New household&lt;/b&gt; to enter a family, or &lt;b&gt;Import households from Excel…&lt;/b&gt; to bring in the list the village keeps (the national system&apos;s export or your own table; File → Save a blank entry template gives the columns).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本账本还没有农户&lt;/h3&gt;&lt;p&gt;先点&lt;b&gt;新增农户&lt;/b&gt;逐户录入，或点&lt;b&gt;从 Excel 导入农户…&lt;/b&gt;导入村里已有的名单（全国系统导出的名单或自己的表格均可；“文件 → 保存空白录入模板”给出各列）。&lt;/p&gt;&lt;p&gt;账本保存在这个文件里，请用“文件 → 备份到…”备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="719"/>
+        <location filename="../../villagebook/ui/main_window.py" line="722"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="723"/>
+        <location filename="../../villagebook/ui/main_window.py" line="726"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="725"/>
+        <location filename="../../villagebook/ui/main_window.py" line="728"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="727"/>
+        <location filename="../../villagebook/ui/main_window.py" line="730"/>
         <source>[read only]</source>
         <translation>【只读】</translation>
     </message>
@@ -3904,7 +3914,7 @@ Why is this right as it is? (kept in the history)</source>
     </message>
     <message>
         <location filename="../../villagebook/ui/sync_page.py" line="176"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="607"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="613"/>
         <source>Import the good packages</source>
         <translation>导入可用的包</translation>
     </message>
@@ -4044,144 +4054,144 @@ Why is this right as it is? (kept in the history)</source>
         <translation>这一条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="283"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="289"/>
         <source>has received the changes up to {day}</source>
         <translation>已收到至{day}的修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="285"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="291"/>
         <source>has not confirmed receiving anything yet</source>
         <translation>尚未确认收到任何修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="287"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="293"/>
         <source>{count} changes wait to be sent (the oldest from {day})</source>
         <translation>有 {count} 项修改待发送（最早为{day}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="291"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="297"/>
         <source>nothing waits to be sent</source>
         <translation>没有待发送的修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="293"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="299"/>
         <source>last package received {day}</source>
         <translation>最近一次收到同步包：{day}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="297"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="303"/>
         <source>a package is kept because its computer&apos;s clock ran ahead ({file})</source>
         <translation>有一个同步包因对方电脑时钟快而暂存（{file}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="300"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="306"/>
         <source>a package is kept until the missing one arrives ({file})</source>
         <translation>有同步包暂存，等待缺少的包（{file}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="336"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="342"/>
         <source>agree</source>
         <translation>相符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="348"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="354"/>
         <source>{file} (its computer&apos;s clock ran ahead)</source>
         <translation>{file}（对方电脑时钟快）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="353"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="359"/>
         <source>{file} (missing {numbers})</source>
         <translation>{file}（缺第 {numbers} 号）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="362"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="368"/>
         <source>Save the pairing file</source>
         <translation>保存配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="364"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="381"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="370"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="387"/>
         <source>Pairing files (*.vbpair)</source>
         <translation>配对文件 (*.vbpair)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="370"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="376"/>
         <source>Pairing file saved</source>
         <translation>配对文件已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="371"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="377"/>
         <source>Saved to {path}. Give it to the other side, and read them this fingerprint by phone: {fingerprint}</source>
         <translation>已保存到 {path}。请交给对方，并通过电话向对方念出本机指纹：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="379"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="385"/>
         <source>The other side&apos;s pairing file</source>
         <translation>对方的配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="398"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="404"/>
         <source>Paired before</source>
         <translation>已经配对过</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="399"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="405"/>
         <source>{name} ({code}) is already paired with another computer (paired on {day}). If this is its new computer, retire the old pairing: packages from the old computer are then refused.</source>
         <translation>{name}（{code}）已经与另一台电脑配对（{day} 配对）。如果这是它的新电脑，请停用旧的配对：之后旧电脑发来的同步包都不再导入。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="404"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="410"/>
         <source>Retire the old pairing</source>
         <translation>停用旧的配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="406"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="412"/>
         <source>Keep both</source>
         <translation>两台都保留</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="423"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="429"/>
         <source>{name} ({code}), paired on {day}</source>
         <translation>{name}（{code}），{day} 配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="425"/>
         <location filename="../../villagebook/ui/sync_page.py" line="431"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="437"/>
         <source>Retire a pairing</source>
         <translation>停用配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="426"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="432"/>
         <source>Which computer?</source>
         <translation>停用哪一台电脑？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="432"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="438"/>
         <source>Retire the pairing with the computer of {name} ({code})? Its packages will be refused and none will be made for it: do this when that computer was replaced, lost or stolen. What it sent before stays. Pair with its new computer afterwards.</source>
         <translation>停用与 {name}（{code}）这台电脑的配对吗？之后它的同步包都不再导入，也不再为它生成同步包：在那台电脑换掉、丢失或被盗时这样做。它以前发来的数据都保留。之后请与它的新电脑配对。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="447"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="453"/>
         <source>A clock that ran ahead</source>
         <translation>电脑时钟快了</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="448"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="454"/>
         <source>The package {file} from {name} carries times ahead of this computer&apos;s clock: that computer&apos;s clock was set ahead once, and its changes keep those times. Accept it only if {name} confirms the changes are theirs. Its changes are imported as they are; this computer&apos;s clock is not moved, and a later edit here of the same entries still replaces them. Accept it?</source>
         <translation>{name}的同步包 {file} 带的时间比这台电脑的时钟快：那台电脑的时钟曾被调快过，它的修改保留了这些时间。请先与{name}确认这些修改确是他们做的再接受。接受后这些修改按原样导入；这台电脑的时钟不会跟着调快，之后在本机修改同一项时仍以本机的修改为准。接受吗？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="479"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="485"/>
         <source>Where to save the sync package (a USB stick)</source>
         <translation>同步包保存到哪里（U盘）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="488"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="494"/>
         <source>Sync package saved</source>
         <translation>同步包已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="489"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="495"/>
         <source>Saved:
 {files}
 
@@ -4192,68 +4202,68 @@ Take it to the other side; it can only be read there.</source>
 请交给对方，只有对方的电脑能读取。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="502"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="508"/>
         <source>The folder (or USB stick) with the sync packages</source>
         <translation>同步包所在的文件夹（或U盘）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="507"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="513"/>
         <source>Sync packages to import</source>
         <translation>要导入的同步包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="508"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="514"/>
         <source>Sync packages (*.vbsync)</source>
         <translation>同步包 (*.vbsync)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="529"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="535"/>
         <source>Stop after this package</source>
         <translation>导完这个包后停止</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="568"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="573"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="574"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="579"/>
         <source>Not for this computer: left as it is</source>
         <translation>不是给本机的：原样留着</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="570"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="576"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="570"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="576"/>
         <source>Imported before</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="571"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="577"/>
         <source>Kept: waiting for a missing package</source>
         <translation>已暂存：等待缺少的包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="580"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="586"/>
         <source>this new book takes the township&apos;s record of {village}, with its whole history</source>
         <translation>新建的本账本接上乡镇账本中的{village}记录（含全部历史）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="593"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="599"/>
         <source>{count} new</source>
         <translation>{count} 项新修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="600"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="606"/>
         <source>Numbers: {numbers}</source>
         <translation>编号：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="635"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="641"/>
         <source>Keep this value?</source>
         <translation>保留这个值？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="636"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="642"/>
         <source>{record} {number}, {field}:
 keep {kept}
 instead of {other}?
@@ -4266,23 +4276,23 @@ The decision reaches every laptop with the next packages.</source>
 这个决定随下一次同步包送到每台电脑。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="669"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="675"/>
         <source>Keep the record in {village}, household of {head} ({number})</source>
         <translation>保留{village} {head}户（{number}）的记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="674"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="680"/>
         <source>Which record stays?</source>
         <translation>保留哪一条记录？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="675"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="681"/>
         <source>{name} is registered in two households. Keep the record in which one? The other household opens, to record that the person left it.</source>
         <translation>{name} 在两户中都有登记。保留哪一户的记录？将打开另一户，在那里为此人办理减少（迁出）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="567"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="572"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="573"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="578"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
@@ -4292,67 +4302,67 @@ The decision reaches every laptop with the next packages.</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="515"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="521"/>
         <source>Checking the sync packages…</source>
         <translation>正在核验同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="525"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="531"/>
         <source>Importing sync packages…</source>
         <translation>正在导入同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="564"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="570"/>
         <source>Good: will be imported</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="565"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="571"/>
         <source>Imported before: nothing new</source>
         <translation>此前已导入，没有新内容</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="566"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="572"/>
         <source>Good, but a package before it is missing: will be kept</source>
         <translation>可用，但缺少此前的包：将暂存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="584"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="590"/>
         <source>{count} conflicts</source>
         <translation>{count} 项冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="586"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="592"/>
         <source>{count} same-person findings</source>
         <translation>{count} 条疑似同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="589"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="595"/>
         <source>counts disagree: {table} {sender} there, {here} here</source>
         <translation>账账不符：{table} 对方 {sender}，本账本 {here}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="606"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="612"/>
         <source>Import the good packages ({count})</source>
         <translation>导入可用的包（{count}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="616"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="622"/>
         <source>Select a conflict first.</source>
         <translation>请先选中一项冲突。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="619"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="625"/>
         <source>Another value</source>
         <translation>其他值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="620"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="626"/>
         <source>The value to keep:</source>
         <translation>要保留的值：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="648"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="654"/>
         <source>Select a finding first.</source>
         <translation>请先选中一条记录。</translation>
     </message>

@@ -276,3 +276,13 @@ def test_the_member_s_name_stays_in_sight_and_headings_are_whole(qtbot, book):
     for column in range(model.columnCount()):
         text = str(model.headerData(column, QtCore.Orientation.Horizontal))
         assert table.columnWidth(column) >= header.fontMetrics().horizontalAdvance(text), text
+
+
+def test_the_household_number_box_shows_its_form(qtbot, book):
+    """An empty 户编号 box shows the form a number takes: the village's code and three
+    digits."""
+    code = book.conn.execute("SELECT code FROM village").fetchone()[0]
+    window = HouseholdWindow(book, None)
+    qtbot.addWidget(window)
+    editor = window.editors["number"]
+    assert editor.text() == "" and f"{code}001" in editor.placeholderText()

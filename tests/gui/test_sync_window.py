@@ -141,6 +141,8 @@ def test_pair_send_merge_decide_and_answer_from_the_window(qtbot, boxes, tmp_pat
     assert {text.split("（")[0] for text in shown} == {"13900000001", "13900000002"}
     assert any("李文书" in text for text in shown) and any("王站长" in text for text in shown)
     assert tpage.conflicts.item(0, 2).text() == "联系电话"  # the form's words
+    assert tpage.conflicts.item(0, 0).text().startswith("石桥村 ")  # which village's 户
+    assert not vpage.conflicts.item(0, 0).text().startswith("石桥村")  # a village: its own
     tpage.conflicts.selectRow(0)
     boxes.answer = QMessageBox.StandardButton.No  # asked first: no decides nothing
     assert not tpage.resolve(take="local") and tpage.conflicts.rowCount() == 1
@@ -284,6 +286,16 @@ def test_the_township_list_shows_and_filters_villages(qtbot, boxes, pair, tmp_pa
     assert model.headerData(model.columnCount() - 1, Qt.Orientation.Horizontal) == "村"
     names = {model.index(r, model.columnCount() - 1).data() for r in range(model.rowCount())}
     assert names == {"石桥村", "河口村"}
+    # shown first, where the eye starts (the model keeps it last)
+    assert main.table.horizontalHeader().visualIndex(model.columnCount() - 1) == 0
+    findings = main.show_page("findings")  # the warnings say their village too
+    qtbot.waitUntil(lambda: findings.model.rowCount() > 0, timeout=10_000)
+    assert findings.model.headerData(2, Qt.Orientation.Horizontal) == "村"
+    assert {findings.model.index(r, 2).data() for r in range(findings.model.rowCount())} \
+        <= {"石桥村", "河口村", ""}
+    assert {findings.model.index(r, 2).data()
+            for r in range(findings.model.rowCount())} & {"石桥村", "河口村"}
+    main.show_page("households")
     main.village_filter.setCurrentIndex(main.village_filter.findText("河口村"))
     assert model.rowCount() == 1
     assert model.index(0, 0).data() == "530524101002001"

@@ -29,6 +29,7 @@ from ..storage.book import Book
 from ..storage.findings import accept_finding
 from ..storage.helpers import helper_choices
 from ..storage.queries import group_names
+from ..storage.township import is_township
 from ..storage.village import book_identity
 from .dialogs import attempt, error_label
 from .exports import ask_save_path, preview_in_background, run_in_background
@@ -57,15 +58,22 @@ FIXED_IN: dict[str, str | None] = {
 class FindingsModel(QAbstractTableModel):
     """The findings shown, one row each."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, book: Book | None = None) -> None:
         super().__init__(parent)
         self.rows: list[Finding] = []
+        # a township's book: each row says its village (codes → names, read per list)
+        self.book = book if book is not None and is_township(book) else None
+        self.villages: dict[str, str] = {}
         self.headers = [self.tr("Level"), self.tr("Finding"), self.tr("Household number"),
                         self.tr("Head"), self.tr("Member"), self.tr("Details")]
+        if self.book is not None:
+            self.headers.insert(2, self.tr("Village"))
 
     def set_rows(self, rows: list[Finding]) -> None:
         self.beginResetModel()
         self.rows = rows
+        if self.book is not None:  # villages may have arrived with a sync package
+            self.villages = dict(self.book.conn.execute("SELECT code, name FROM village"))
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -79,10 +87,13 @@ class FindingsModel(QAbstractTableModel):
             return None
         finding = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return [severity_word(finding.severity), tr(BY_CODE[finding.rule].title),
-                    finding.household_number or finding.village_code or "",
-                    finding.head_name or "", finding.member_name or "",
-                    describe(finding.issue(), with_subject=False)][index.column()]
+            cells = [severity_word(finding.severity), tr(BY_CODE[finding.rule].title),
+                     finding.household_number or finding.village_code or "",
+                     finding.head_name or "", finding.member_name or "",
+                     describe(finding.issue(), with_subject=False)]
+            if self.book is not None:
+                cells.insert(2, self.villages.get(finding.village_code or "", ""))
+            return cells[index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == 0:
             return QBrush(QColor(COLOURS[finding.severity]))
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -136,7 +147,7 @@ class FindingsPage(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         bar.addWidget(self.refresh_button)
         layout.addLayout(bar)
-        self.model = FindingsModel(self)
+        self.model = FindingsModel(self, book)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -146,6 +146,7 @@ class HouseholdWindow(QWidget):
             for spec in records.fields(HOUSEHOLD):
                 field_editors.set_value(self.editors[spec.name], spec,
                                         self.household.get(spec.name))
+            self._hint_number()
             self.members.beginResetModel()
             self.members.members = [dict(m) for m in members]
             self.members._visible = self.members._compute_visible()
@@ -165,6 +166,17 @@ class HouseholdWindow(QWidget):
             self.show_issues([])
         self.ui.tabs.setCurrentWidget(self.ui.basicTab)
         self.editors["number"].setFocus()
+
+    def _hint_number(self) -> None:
+        """户编号's form, shown in its empty box: the village's 12-digit code and the
+        household's number in the village (530524101001 + 001)."""
+        village = get_village(self.book, self.household.get("village_id") or self.village_id)
+        code = (village or {}).get("code") or ""
+        editor = self.editors["number"]
+        if code and hasattr(editor, "setPlaceholderText"):
+            hint = self.tr("village code and 3 digits: {code}001").format(code=code)
+            editor.setPlaceholderText(hint)
+            editor.setToolTip(hint)
 
     def show_records(self, table: str | None) -> None:
         """Bring forward the tab of a kind of record (a warning's: income → 收入); the

@@ -196,6 +196,9 @@ class MainWindow(QMainWindow):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(0, 170)
+        if self.model.villages is not None:  # a township's book: the village first
+            village_column = self.model.columnCount() - 1
+            self.table.horizontalHeader().moveSection(village_column, 0)
         self.table.doubleClicked.connect(self._open_index)
         self.table.open_requested.connect(self._open_index)
         self.table.selectionModel().currentRowChanged.connect(self._show_summary)

@@ -273,7 +273,13 @@ class SyncPage(QWidget):
             values = [f"{format_value(record, conflict['field'], conflict[side + '_value'])}"
                       f"（{conflict[side + '_operator'] or ''} {_stamp_day(conflict[side + '_stamp'])}）"
                       for side in ("local", "remote")]
-        return [conflict.get("household_number"), noun, field, *values]
+        household = conflict.get("household_number") or ""
+        if self.book.is_township() and conflict.get("village_code"):
+            # many villages' households in one book: which village's 户
+            name = self.book.conn.execute("SELECT name FROM village WHERE code = ?",
+                                          [conflict["village_code"]]).fetchone()
+            household = f"{name[0] if name else conflict['village_code']} {household}"
+        return [household, noun, field, *values]
 
     def _peer_sentence(self, peer: PeerStatus) -> str:
         name = f"{peer['name']}（{peer['code']}）"
