@@ -3913,285 +3913,285 @@ Why is this right as it is? (kept in the history)</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="176"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="613"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="179"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="619"/>
         <source>Import the good packages</source>
         <translation>导入可用的包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="181"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="184"/>
         <source>&lt;b&gt;Conflicts: the same field changed on both sides&lt;/b&gt;</source>
         <translation>&lt;b&gt;冲突：双方都修改了同一项&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="183"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="193"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="194"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="186"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="196"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="197"/>
         <source>Household</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="183"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="186"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="183"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="186"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="184"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="187"/>
         <source>This side</source>
         <translation>本方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="184"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="187"/>
         <source>The other side</source>
         <translation>对方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="186"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="189"/>
         <source>Keep this side&apos;s value</source>
         <translation>保留本方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="188"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="191"/>
         <source>Take the other side&apos;s value</source>
         <translation>采用对方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="190"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="193"/>
         <source>Type another value…</source>
         <translation>输入其他值…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="192"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="195"/>
         <source>&lt;b&gt;One person registered in two places&lt;/b&gt;</source>
         <translation>&lt;b&gt;同一人多处登记&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="193"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="194"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="196"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="197"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="193"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="194"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="257"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="196"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="197"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="260"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="195"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="198"/>
         <source>Found by</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="197"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="200"/>
         <source>The same person</source>
         <translation>是同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="198"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="201"/>
         <source>Different people</source>
         <translation>不是同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="214"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="217"/>
         <source>This computer&apos;s fingerprint</source>
         <translation>本机指纹</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="221"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="224"/>
         <source>This book&apos;s changes carry times {hours} hours ahead of this computer&apos;s clock: the clock was set ahead once. The other side keeps them until a person there accepts them; check the date and time of this computer.</source>
         <translation>本账本的修改带的时间比这台电脑的时钟快 {hours} 小时：电脑时钟曾被调快过。对方会先暂存这些修改，须由对方的人确认接受；请检查这台电脑的日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="227"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="230"/>
         <source>Not paired yet. Save this computer&apos;s pairing file and give it to the other side; pair with theirs; read the fingerprints to each other by phone.</source>
         <translation>尚未配对。请保存本机配对文件交给对方，导入对方的配对文件，并通过电话互相核对指纹。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="232"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="235"/>
         <source>{name} ({code}): pairing retired on {day} by {who}; its packages are not imported.</source>
         <translation>{name}（{code}）：配对已于 {day} 由 {who} 停用，它的同步包不再导入。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="240"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="243"/>
         <source>Conflicts waiting: {conflicts}. Same-person findings waiting: {findings}.</source>
         <translation>待处理冲突 {conflicts} 项，待确认的同一人 {findings} 项。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="244"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="247"/>
         <source>The lists below show the first {shown}; each one decided makes room for the next.</source>
         <translation>下面的列表先显示前 {shown} 条，每处理一条就补上一条。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="258"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="261"/>
         <source>Name and birth date</source>
         <translation>姓名和出生日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="267"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="270"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="269"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="272"/>
         <source>Entered twice</source>
         <translation>重复登记</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="270"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="273"/>
         <source>another record</source>
         <translation>另一条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="270"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="273"/>
         <source>this record</source>
         <translation>这一条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="289"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="292"/>
         <source>has received the changes up to {day}</source>
         <translation>已收到至{day}的修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="291"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="294"/>
         <source>has not confirmed receiving anything yet</source>
         <translation>尚未确认收到任何修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="293"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="296"/>
         <source>{count} changes wait to be sent (the oldest from {day})</source>
         <translation>有 {count} 项修改待发送（最早为{day}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="297"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="300"/>
         <source>nothing waits to be sent</source>
         <translation>没有待发送的修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="299"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="302"/>
         <source>last package received {day}</source>
         <translation>最近一次收到同步包：{day}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="303"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="306"/>
         <source>a package is kept because its computer&apos;s clock ran ahead ({file})</source>
         <translation>有一个同步包因对方电脑时钟快而暂存（{file}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="306"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="309"/>
         <source>a package is kept until the missing one arrives ({file})</source>
         <translation>有同步包暂存，等待缺少的包（{file}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="342"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="345"/>
         <source>agree</source>
         <translation>相符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="354"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="357"/>
         <source>{file} (its computer&apos;s clock ran ahead)</source>
         <translation>{file}（对方电脑时钟快）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="359"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="362"/>
         <source>{file} (missing {numbers})</source>
         <translation>{file}（缺第 {numbers} 号）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="368"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="371"/>
         <source>Save the pairing file</source>
         <translation>保存配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="370"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="387"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="373"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="390"/>
         <source>Pairing files (*.vbpair)</source>
         <translation>配对文件 (*.vbpair)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="376"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="379"/>
         <source>Pairing file saved</source>
         <translation>配对文件已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="377"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="380"/>
         <source>Saved to {path}. Give it to the other side, and read them this fingerprint by phone: {fingerprint}</source>
         <translation>已保存到 {path}。请交给对方，并通过电话向对方念出本机指纹：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="385"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="388"/>
         <source>The other side&apos;s pairing file</source>
         <translation>对方的配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="404"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="407"/>
         <source>Paired before</source>
         <translation>已经配对过</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="405"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="408"/>
         <source>{name} ({code}) is already paired with another computer (paired on {day}). If this is its new computer, retire the old pairing: packages from the old computer are then refused.</source>
         <translation>{name}（{code}）已经与另一台电脑配对（{day} 配对）。如果这是它的新电脑，请停用旧的配对：之后旧电脑发来的同步包都不再导入。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="410"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="413"/>
         <source>Retire the old pairing</source>
         <translation>停用旧的配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="412"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="415"/>
         <source>Keep both</source>
         <translation>两台都保留</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="429"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="432"/>
         <source>{name} ({code}), paired on {day}</source>
         <translation>{name}（{code}），{day} 配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="431"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="437"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="434"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="440"/>
         <source>Retire a pairing</source>
         <translation>停用配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="432"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="435"/>
         <source>Which computer?</source>
         <translation>停用哪一台电脑？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="438"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="441"/>
         <source>Retire the pairing with the computer of {name} ({code})? Its packages will be refused and none will be made for it: do this when that computer was replaced, lost or stolen. What it sent before stays. Pair with its new computer afterwards.</source>
         <translation>停用与 {name}（{code}）这台电脑的配对吗？之后它的同步包都不再导入，也不再为它生成同步包：在那台电脑换掉、丢失或被盗时这样做。它以前发来的数据都保留。之后请与它的新电脑配对。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="453"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="456"/>
         <source>A clock that ran ahead</source>
         <translation>电脑时钟快了</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="454"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="457"/>
         <source>The package {file} from {name} carries times ahead of this computer&apos;s clock: that computer&apos;s clock was set ahead once, and its changes keep those times. Accept it only if {name} confirms the changes are theirs. Its changes are imported as they are; this computer&apos;s clock is not moved, and a later edit here of the same entries still replaces them. Accept it?</source>
         <translation>{name}的同步包 {file} 带的时间比这台电脑的时钟快：那台电脑的时钟曾被调快过，它的修改保留了这些时间。请先与{name}确认这些修改确是他们做的再接受。接受后这些修改按原样导入；这台电脑的时钟不会跟着调快，之后在本机修改同一项时仍以本机的修改为准。接受吗？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="485"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="488"/>
         <source>Where to save the sync package (a USB stick)</source>
         <translation>同步包保存到哪里（U盘）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="494"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="497"/>
         <source>Sync package saved</source>
         <translation>同步包已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="495"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="498"/>
         <source>Saved:
 {files}
 
@@ -4202,68 +4202,58 @@ Take it to the other side; it can only be read there.</source>
 请交给对方，只有对方的电脑能读取。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="508"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="512"/>
         <source>The folder (or USB stick) with the sync packages</source>
         <translation>同步包所在的文件夹（或U盘）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="513"/>
-        <source>Sync packages to import</source>
-        <translation>要导入的同步包</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="514"/>
-        <source>Sync packages (*.vbsync)</source>
-        <translation>同步包 (*.vbsync)</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="535"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="533"/>
         <source>Stop after this package</source>
         <translation>导完这个包后停止</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="574"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="579"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="580"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="585"/>
         <source>Not for this computer: left as it is</source>
         <translation>不是给本机的：原样留着</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="576"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="582"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="576"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="582"/>
         <source>Imported before</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="577"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="583"/>
         <source>Kept: waiting for a missing package</source>
         <translation>已暂存：等待缺少的包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="586"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="592"/>
         <source>this new book takes the township&apos;s record of {village}, with its whole history</source>
         <translation>新建的本账本接上乡镇账本中的{village}记录（含全部历史）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="599"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="605"/>
         <source>{count} new</source>
         <translation>{count} 项新修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="606"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="612"/>
         <source>Numbers: {numbers}</source>
         <translation>编号：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="641"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="647"/>
         <source>Keep this value?</source>
         <translation>保留这个值？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="642"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="648"/>
         <source>{record} {number}, {field}:
 keep {kept}
 instead of {other}?
@@ -4276,23 +4266,23 @@ The decision reaches every laptop with the next packages.</source>
 这个决定随下一次同步包送到每台电脑。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="675"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="681"/>
         <source>Keep the record in {village}, household of {head} ({number})</source>
         <translation>保留{village} {head}户（{number}）的记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="680"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="686"/>
         <source>Which record stays?</source>
         <translation>保留哪一条记录？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="681"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="687"/>
         <source>{name} is registered in two households. Keep the record in which one? The other household opens, to record that the person left it.</source>
         <translation>{name} 在两户中都有登记。保留哪一户的记录？将打开另一户，在那里为此人办理减少（迁出）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="573"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="578"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="579"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="584"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
@@ -4302,67 +4292,72 @@ The decision reaches every laptop with the next packages.</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="521"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="519"/>
         <source>Checking the sync packages…</source>
         <translation>正在核验同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="531"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="529"/>
         <source>Importing sync packages…</source>
         <translation>正在导入同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="570"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="572"/>
+        <source>{count} more packages in the folder are not for this computer (made here, or addressed to another one): left as they are.</source>
+        <translation>文件夹中另有 {count} 个同步包不是给本机的（本机发出的，或发给别的电脑的），未动。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="576"/>
         <source>Good: will be imported</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="571"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="577"/>
         <source>Imported before: nothing new</source>
         <translation>此前已导入，没有新内容</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="572"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="578"/>
         <source>Good, but a package before it is missing: will be kept</source>
         <translation>可用，但缺少此前的包：将暂存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="590"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="596"/>
         <source>{count} conflicts</source>
         <translation>{count} 项冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="592"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="598"/>
         <source>{count} same-person findings</source>
         <translation>{count} 条疑似同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="595"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="601"/>
         <source>counts disagree: {table} {sender} there, {here} here</source>
         <translation>账账不符：{table} 对方 {sender}，本账本 {here}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="612"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="618"/>
         <source>Import the good packages ({count})</source>
         <translation>导入可用的包（{count}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="622"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="628"/>
         <source>Select a conflict first.</source>
         <translation>请先选中一项冲突。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="625"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="631"/>
         <source>Another value</source>
         <translation>其他值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="626"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="632"/>
         <source>The value to keep:</source>
         <translation>要保留的值：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="654"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="660"/>
         <source>Select a finding first.</source>
         <translation>请先选中一条记录。</translation>
     </message>

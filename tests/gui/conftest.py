@@ -10,6 +10,18 @@ from villagebook.ui.jobs import wait_for_jobs
 
 
 @pytest.fixture(autouse=True)
+def _own_settings(tmp_path):
+    """The window's preferences (the folder last used…) are each test's own: Qt reads
+    where user settings live once per process, so a test's XDG_CONFIG_HOME alone would
+    leave one test's choices to the next."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "config"))
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _jobs_end_with_the_test(qtbot):
     """Background jobs (the window starts the warning rules when it opens) finish and
     deliver before the test's widgets are deleted: a result emitted to a widget being

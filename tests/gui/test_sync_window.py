@@ -652,3 +652,32 @@ def test_an_empty_township_book_speaks_of_its_villages_packages(qtbot, boxes, tm
     qtbot.mouseClick(main.first_sync_button, Qt.MouseButton.LeftButton)
     assert main.pages.currentWidget() is main.sync_page
     tbook.close()
+
+
+def test_a_village_imports_from_the_stick_as_the_township_does(qtbot, boxes, pair, tmp_path,
+                                                               capsys, monkeypatch):
+    """A village chooses the folder (the USB stick) as the township does; of what is on
+    it, only the packages addressed to this book are listed — its own outgoing package
+    beside the township's answer is counted as left alone."""
+    from PySide6.QtWidgets import QFileDialog
+    from syncing import export
+
+    village, township = pair
+    with village.book() as book:
+        save_household(book, None, *family())
+    stick = tmp_path / "stick"
+    [up] = export(village, stick, capsys)
+    assert township.run("sync", "import", str(up)) == 0
+    export(township, stick, capsys, "--to", "530524101001")  # the answer, beside it
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        lambda parent, title, start: str(stick))
+    vbook = village.book()
+    main = window(qtbot, village, vbook)
+    page = main.sync_page
+    with village:
+        page.import_packages()
+        wait_for_list(qtbot, page, 1)
+    assert page.outcome_table.rowCount() == 1
+    assert page.outcome_table.item(0, 1).text() == "城关镇"
+    assert page.others_note.isVisibleTo(main) and "1" in page.others_note.text()
+    vbook.close()

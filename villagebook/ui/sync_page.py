@@ -173,6 +173,9 @@ class SyncPage(QWidget):
                                      self.tr("Result"), self.tr("Details")])
         self.outcome_table.setVisible(False)
         layout.addWidget(self.outcome_table)
+        self.others_note = QLabel()  # the stick's packages that are not this book's
+        self.others_note.setVisible(False)
+        layout.addWidget(self.others_note)
         self.apply_button = _button(self.tr("Import the good packages"),
                                     lambda: self.apply_checked())
         self.apply_button.setEnabled(False)
@@ -503,17 +506,12 @@ class SyncPage(QWidget):
         if paths is None:
             from .exports import chosen, start_in
 
-            if self.township:  # a whole USB stick at once
-                folder = chosen(QFileDialog.getExistingDirectory(
-                    self, self.tr("The folder (or USB stick) with the sync packages"),
-                    start_in()))
-                paths = [folder] if folder else []
-            else:
-                paths, _ = QFileDialog.getOpenFileNames(
-                    self, self.tr("Sync packages to import"), start_in(),
-                    self.tr("Sync packages (*.vbsync)"))
-                if paths:
-                    chosen(paths[0])
+            # one way for a village and a township: the folder (the USB stick); only the
+            # packages addressed to this book are listed from it
+            folder = chosen(QFileDialog.getExistingDirectory(
+                self, self.tr("The folder (or USB stick) with the sync packages"),
+                start_in()))
+            paths = [folder] if folder else []
             if not paths:
                 return None
         self.apply_button.setEnabled(False)
@@ -566,6 +564,14 @@ class SyncPage(QWidget):
         would do) with the reason of a refusal in words."""
         self.outcomes = outcomes
         self.book.catch_up_clock()  # the import ran on a connection of its own
+        # a stick holds both directions: what this book made or what is addressed to
+        # another computer is left as it is, and only counted
+        others = sum(o.state == "not_for_us" for o in outcomes)
+        outcomes = [o for o in outcomes if o.state != "not_for_us"]
+        self.others_note.setText(self.tr(
+            "{count} more packages in the folder are not for this computer (made here, or "
+            "addressed to another one): left as they are.").format(count=others))
+        self.others_note.setVisible(others > 0)
         if checked:
             names = {"applied": self.tr("Good: will be imported"),
                      "already": self.tr("Imported before: nothing new"),
