@@ -150,6 +150,8 @@ def test_household_window_prints_that_household(qtbot, main, saved, tmp_path):
     qtbot.addWidget(dialog)
     assert dialog.scope_selected.isChecked()
     assert main.model.index(3, 1).data() in dialog.scope_selected.text()
+    # its own file name (not the village's whole set, which it would overwrite)
+    assert main.model.index(3, 0).data() in dialog.file_name()
     out = tmp_path / "card.pdf"
     dialog.start_job("save", str(out))
     qtbot.waitUntil(lambda: bool(saved), timeout=20000)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -241,6 +242,14 @@ class PrintDialog(QDialog):
         if self.kind == "notice":
             return f"{village}{KINDS[self.notice.currentData()].title}.pdf"
         names = {"cards": "户卡", "walls": "户内公示牌", "register": "村有册"}
+        if self.scope_selected.isChecked() and len(self.selected) == 1 \
+                and self.kind in ("cards", "walls"):
+            # one household's card: named for it, not over the village's whole set
+            row = self.book.conn.execute("SELECT number, head_name FROM households WHERE"
+                                         " id = ?", [self.selected[0]]).fetchone()
+            if row:
+                head = re.sub(r'[\\/:*?"<>|\s]+', "", row[1] or "")
+                return f"{names[self.kind]}-{row[0]}{'-' + head if head else ''}.pdf"
         return f"{village}{names[self.kind]}.pdf"
 
     # -- the three ways out ----------------------------------------------------
