@@ -22,7 +22,7 @@ from .storage import open_book, scratch
 from .storage.book import Book, create_book
 from .storage.connection import db_errors
 from .storage.township import create_township
-from .storage.village import add_user, get_village, list_users, set_village
+from .storage.village import add_user, book_identity, get_village, list_users, set_village
 from .ui import i18n
 from .ui.first_paint import after_first_paint
 from .ui.fonts import install_font
@@ -270,6 +270,7 @@ class Controller(QObject):
     def show(self, book: Book) -> None:
         self.book = book
         self.settings.last_book = str(book.path)
+        self.settings.set_book_name(str(book.path), book_identity(book)["name"])
         self.settings.sync()
         self.window = MainWindow(book, hold_findings=True)
         self.window.language_requested.connect(self.switch_language)

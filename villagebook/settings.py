@@ -53,6 +53,14 @@ class Settings:
     def set_last_user(self, book_path: str, name: str) -> None:
         self._q.setValue(f"users/{_key(book_path)}", name)
 
+    def book_name(self, book_path: str) -> str:
+        """The village (or township) a book was last opened as: a locked book's password
+        prompt names it, since its own name is inside the locked file."""
+        return self._get(f"names/{_key(book_path)}")
+
+    def set_book_name(self, book_path: str, name: str) -> None:
+        self._q.setValue(f"names/{_key(book_path)}", name)
+
     def sync(self) -> None:
         self._q.sync()
 

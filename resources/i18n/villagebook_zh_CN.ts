@@ -6,14 +6,14 @@
     <message>
         <location filename="../../villagebook/app.py" line="81"/>
         <location filename="../../villagebook/app.py" line="103"/>
-        <location filename="../../villagebook/app.py" line="385"/>
+        <location filename="../../villagebook/app.py" line="386"/>
         <source>Save the new book as</source>
         <translation>新账本保存为</translation>
     </message>
     <message>
         <location filename="../../villagebook/app.py" line="83"/>
         <location filename="../../villagebook/app.py" line="105"/>
-        <location filename="../../villagebook/app.py" line="387"/>
+        <location filename="../../villagebook/app.py" line="388"/>
         <source>Books (*.db)</source>
         <translation>村账本 (*.db)</translation>
     </message>
@@ -77,48 +77,48 @@
         <translation>谁在使用？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="303"/>
+        <location filename="../../villagebook/app.py" line="304"/>
         <source>This book file is damaged: changes are not accepted, so that nothing more is lost.</source>
         <translation>账本文件已损坏：为避免损失更多数据，暂不接受修改。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="306"/>
-        <location filename="../../villagebook/app.py" line="311"/>
+        <location filename="../../villagebook/app.py" line="307"/>
+        <location filename="../../villagebook/app.py" line="312"/>
         <source>The book is damaged</source>
         <translation>账本已损坏</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="307"/>
+        <location filename="../../villagebook/app.py" line="308"/>
         <source>There is no backup beside it; ask for help and do not delete the file.</source>
         <translation>账本旁没有备份；请寻求技术帮助，不要删除这个文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="312"/>
+        <location filename="../../villagebook/app.py" line="313"/>
         <source>The newest sound backup is of {made} ({households} households). Restore it now? The damaged book is kept aside.</source>
         <translation>最新的完好备份是 {made} 的（{households} 户）。现在恢复吗？损坏的账本会另存一份。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="343"/>
+        <location filename="../../villagebook/app.py" line="344"/>
         <source>Not restored</source>
         <translation>未恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="349"/>
+        <location filename="../../villagebook/app.py" line="350"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="350"/>
+        <location filename="../../villagebook/app.py" line="351"/>
         <source>The backup is in place. The book as it was before is kept as {aside}.</source>
         <translation>已恢复备份。恢复前的账本保存为 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="390"/>
+        <location filename="../../villagebook/app.py" line="391"/>
         <source>Open a book</source>
         <translation>打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="391"/>
+        <location filename="../../villagebook/app.py" line="392"/>
         <source>Books (*.db);;All files (*)</source>
         <translation>村账本 (*.db);;所有文件 (*)</translation>
     </message>
@@ -3234,7 +3234,12 @@ Why is this right as it is? (kept in the history)</source>
         <translation>账本已加密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="69"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="72"/>
+        <source>The book of {village} ({name}) is locked with a password. Enter it to open the book.</source>
+        <translation>{village}的账本（{name}）已加密码，请输入密码打开。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="75"/>
         <source>The book {name} is locked with a password. Enter it to open the book.</source>
         <translation>账本 {name} 加了密码。请输入密码打开账本。</translation>
     </message>
@@ -3247,12 +3252,12 @@ Why is this right as it is? (kept in the history)</source>
 <context>
     <name>OpenWorkbookDialog</name>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="218"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="224"/>
         <source>Workbook protected with a password</source>
         <translation>表格设了密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="219"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="225"/>
         <source>{name} is protected with a password. Enter it to read the households in it.</source>
         <translation>{name} 设了密码。输入密码后才能读取其中的农户。</translation>
     </message>
@@ -3260,52 +3265,52 @@ Why is this right as it is? (kept in the history)</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="95"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="101"/>
         <source>Take the password off</source>
         <translation>取消账本密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="96"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="102"/>
         <source>Change the password</source>
         <translation>修改账本密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="97"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="103"/>
         <source>Lock the book with a password</source>
         <translation>给账本加密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="101"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="107"/>
         <source>Without a password, anyone who has this laptop or a copy of the book (or of its backups) can read every household&apos;s ID numbers, health and disability.</source>
         <translation>取消密码后，任何拿到这台电脑或账本副本（包括备份）的人，都能看到各户的身份证号、健康和残疾情况。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="106"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="112"/>
         <source>The book and its backups beside it are locked: without the password nobody can read them, not even with another program. If the password is forgotten, the book cannot be opened again: nobody can recover it, not the township, not the program&apos;s makers. Write it down and keep it in a safe place. The sync keys of this computer are kept under the same password.</source>
         <translation>账本和旁边的备份都会加密：没有密码，谁也读不了，用别的软件也不行。密码一旦忘记，账本就再也打不开，谁都无法找回——乡镇不能，软件开发者也不能。请把密码写下来，放在安全的地方。本机的同步密钥也用这个密码保护。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="120"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="126"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="123"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="129"/>
         <source>at least {count} characters</source>
         <translation>至少 {count} 个字符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="124"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="130"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="125"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="131"/>
         <source>Once more</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="127"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="133"/>
         <source>I have written the password down and know it cannot be recovered</source>
         <translation>我已把密码记下，知道忘记后无法找回</translation>
     </message>
@@ -3462,168 +3467,168 @@ Why is this right as it is? (kept in the history)</source>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="86"/>
-        <location filename="../../villagebook/ui/print_dialog.py" line="255"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="87"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="264"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="89"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="90"/>
         <source>Household cards (户卡/明白卡)</source>
         <translation>户卡（明白卡）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="90"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="91"/>
         <source>Wall sheets for the home (户内公示牌)</source>
         <translation>户内公示牌</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="91"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="92"/>
         <source>Public notice (公示名单)</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="92"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="93"/>
         <source>Village register (村有册)</source>
         <translation>村有册（农户花名册）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="94"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="95"/>
         <source>Document</source>
         <translation>打印内容</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="98"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="99"/>
         <source>Every household in the book</source>
         <translation>全村在册农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="102"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="103"/>
         <source>The highlighted household ({name})</source>
         <translation>列表中选中的这一户（{name}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="105"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="106"/>
         <source>The {count} households selected in the list</source>
         <translation>列表中选中的 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="122"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="123"/>
         <source>Households</source>
         <translation>农户范围</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="126"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="127"/>
         <source>A4 landscape</source>
         <translation>A4 横向</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="127"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="128"/>
         <source>A3 landscape</source>
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="128"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="129"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="131"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="132"/>
         <source>Archive copy with full ID numbers</source>
         <translation>存档件：显示完整证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="138"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="139"/>
         <source>Notice</source>
         <translation>公示内容</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="144"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="145"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="147"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="148"/>
         <source>Records dated</source>
         <translation>记录日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="153"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="154"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="157"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="158"/>
         <source>Posted from</source>
         <translation>公示开始</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="161"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="162"/>
         <source>Hotline</source>
         <translation>监督举报电话</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="165"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="166"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="168"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="169"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="170"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="171"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="172"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="173"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="210"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="211"/>
         <source>{households} households, about {pages} pages</source>
         <translation>共 {households} 户，约 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="213"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="214"/>
         <source>, about {minutes} minutes to make</source>
         <translation>，生成约需 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="216"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="217"/>
         <source>, about {seconds} seconds to make</source>
         <translation>，生成约需 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="221"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="222"/>
         <source>Full ID numbers</source>
         <translation>完整证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="222"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="223"/>
         <source>This copy shows every full ID number. Keep it in the village file: never post it, hand it out or leave it on a shared computer.</source>
         <translation>这份存档件会显示每个人的完整证件号码。请放入村档案妥善保管，不得张贴、外传或留在公用电脑上。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="264"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="273"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="265"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="274"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="286"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="295"/>
         <source>The preview shows the first {shown} of the {count} households. Print… and Save as PDF… make all of them.</source>
         <translation>预览只显示 {count} 户中的前 {shown} 户。“打印…”和“保存为 PDF…”会生成全部各户。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/print_dialog.py" line="306"/>
+        <location filename="../../villagebook/ui/print_dialog.py" line="315"/>
         <source>Preparing the pages…</source>
         <translation>正在生成页面…</translation>
     </message>
@@ -3644,37 +3649,37 @@ Why is this right as it is? (kept in the history)</source>
 <context>
     <name>ProtectFileDialog</name>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="165"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="171"/>
         <source>Protect the file with a password</source>
         <translation>给文件加密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="168"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="174"/>
         <source>This book is locked with a password, and {name} will hold what the lock protects: ID numbers, health. Give the file a password: Excel, WPS or a PDF reader asks for it when the file is opened. Tell it only to whoever should open the file.</source>
         <translation>这个账本设了密码，而 {name} 里会有密码所保护的内容：身份证号、健康状况。请给这个文件也加一个密码：用 Excel、WPS 或 PDF 阅读器打开时要输入它。只告诉需要打开这个文件的人。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="177"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="183"/>
         <source>at least {count} characters</source>
         <translation>至少 {count} 个字符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="179"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="185"/>
         <source>Password of the file</source>
         <translation>文件密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="180"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="186"/>
         <source>Once more</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="185"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="191"/>
         <source>Save with the password</source>
         <translation>加密码保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/password_dialogs.py" line="187"/>
+        <location filename="../../villagebook/ui/password_dialogs.py" line="193"/>
         <source>Save without a password</source>
         <translation>不加密码保存</translation>
     </message>

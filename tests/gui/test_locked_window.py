@@ -55,6 +55,9 @@ def test_lock_open_with_the_password_and_take_it_off(qtbot, boxes, book, book_pa
     seen_errors: list[str] = []
 
     def type_password(self):
+        # it names the village, remembered when the book was last open (its name is
+        # inside the locked file)
+        assert "石桥村" in self.intro.text() and book_path.name in self.intro.text()
         while True:
             self.password.setText(next(tries))
             self.try_open()

@@ -66,8 +66,14 @@ class OpenLockedDialog(_AskPassword):
         super().__init__(parent)
         self.path = path
         self.setWindowTitle(self.tr("Book locked with a password"))
-        self.intro.setText(self.tr("The book {name} is locked with a password. Enter it to "
-                                   "open the book.").format(name=path.name))
+        from ..settings import Settings
+
+        village = Settings().book_name(str(path))  # its name is inside the locked file
+        self.intro.setText(self.tr("The book of {village} ({name}) is locked with a "
+                                   "password. Enter it to open the book.").format(
+            village=village, name=path.name) if village else
+            self.tr("The book {name} is locked with a password. Enter it to open the "
+                    "book.").format(name=path.name))
 
     def opens(self, password: str) -> None:
         # the sync keys (and cryptography) are read when a locked book is opened, not
