@@ -132,8 +132,8 @@
     </message>
     <message>
         <location filename="../../villagebook/ui/dashboard_page.py" line="65"/>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="102"/>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="105"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="104"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="107"/>
         <source>Drawing the charts…</source>
         <translation>正在绘制统计图…</translation>
     </message>
@@ -192,7 +192,7 @@
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="115"/>
+        <location filename="../../villagebook/ui/exports.py" line="93"/>
         <source>Saved to:
 {path}
 
@@ -203,17 +203,17 @@
 {summary}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="118"/>
+        <location filename="../../villagebook/ui/exports.py" line="96"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="119"/>
+        <location filename="../../villagebook/ui/exports.py" line="97"/>
         <source>Open it</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/exports.py" line="121"/>
+        <location filename="../../villagebook/ui/exports.py" line="99"/>
         <source>Open its folder</source>
         <translation>打开所在文件夹</translation>
     </message>
@@ -340,14 +340,14 @@ Why is this right as it is? (kept in the history)</source>
         <translation>保存清单</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="313"/>
-        <location filename="../../villagebook/ui/findings_page.py" line="316"/>
-        <location filename="../../villagebook/ui/findings_page.py" line="327"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="315"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="318"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="329"/>
         <source>Writing the list…</source>
         <translation>正在生成清单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/findings_page.py" line="322"/>
+        <location filename="../../villagebook/ui/findings_page.py" line="324"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1762,69 +1762,69 @@ Why is this right as it is? (kept in the history)</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="576"/>
-        <location filename="../../villagebook/ui/main_window.py" line="579"/>
+        <location filename="../../villagebook/ui/main_window.py" line="577"/>
+        <location filename="../../villagebook/ui/main_window.py" line="580"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="591"/>
+        <location filename="../../villagebook/ui/main_window.py" line="592"/>
         <source>Export the township book</source>
         <translation>导出乡镇有簿</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="592"/>
+        <location filename="../../villagebook/ui/main_window.py" line="593"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="592"/>
-        <location filename="../../villagebook/ui/main_window.py" line="640"/>
+        <location filename="../../villagebook/ui/main_window.py" line="593"/>
+        <location filename="../../villagebook/ui/main_window.py" line="641"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="614"/>
+        <location filename="../../villagebook/ui/main_window.py" line="615"/>
         <source>Writing the township book…</source>
         <translation>正在写入乡镇有簿…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="615"/>
+        <location filename="../../villagebook/ui/main_window.py" line="616"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="639"/>
+        <location filename="../../villagebook/ui/main_window.py" line="640"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="670"/>
+        <location filename="../../villagebook/ui/main_window.py" line="671"/>
         <source>&lt;h3&gt;This township book has no households yet&lt;/h3&gt;&lt;p&gt;They come with the villages&apos; sync packages: pair with each village and import its package on the &lt;b&gt;Sync…&lt;/b&gt; page (the village exports it from its own book).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本乡镇账本还没有农户&lt;/h3&gt;&lt;p&gt;农户随各村的同步包而来：在&lt;b&gt;同步…&lt;/b&gt;页面与各村配对并导入各村的同步包（由村里从村账本导出）。&lt;/p&gt;&lt;p&gt;账本保存在此文件中，可用 文件 → 备份到… 备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="677"/>
+        <location filename="../../villagebook/ui/main_window.py" line="678"/>
         <source>&lt;h3&gt;This book has no households yet&lt;/h3&gt;&lt;p&gt;Start with &lt;b&gt;New household&lt;/b&gt; to enter a family, or &lt;b&gt;Import households from Excel…&lt;/b&gt; to bring in the list the village keeps (the national system&apos;s export or your own table; File → Save a blank entry template gives the columns).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本账本还没有农户&lt;/h3&gt;&lt;p&gt;先点&lt;b&gt;新增农户&lt;/b&gt;逐户录入，或点&lt;b&gt;从 Excel 导入农户…&lt;/b&gt;导入村里已有的名单（全国系统导出的名单或自己的表格均可；“文件 → 保存空白录入模板”给出各列）。&lt;/p&gt;&lt;p&gt;账本保存在这个文件里，请用“文件 → 备份到…”备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="722"/>
+        <location filename="../../villagebook/ui/main_window.py" line="723"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="726"/>
+        <location filename="../../villagebook/ui/main_window.py" line="727"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="728"/>
+        <location filename="../../villagebook/ui/main_window.py" line="729"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="730"/>
+        <location filename="../../villagebook/ui/main_window.py" line="731"/>
         <source>[read only]</source>
         <translation>【只读】</translation>
     </message>
@@ -3404,62 +3404,62 @@ Why is this right as it is? (kept in the history)</source>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="146"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="151"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="149"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="154"/>
         <source>Previous page</source>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="152"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="157"/>
         <source>Next page</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="157"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="162"/>
         <source>Smaller</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="160"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="165"/>
         <source>Larger</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="163"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="168"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="165"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="170"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="167"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="172"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="207"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="212"/>
         <source>Page {page} of {count}</source>
         <translation>第 {page} 页，共 {count} 页</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="243"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="248"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="244"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="249"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="261"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="266"/>
         <source>Not saved</source>
         <translation>没有保存</translation>
     </message>
@@ -3636,12 +3636,12 @@ Why is this right as it is? (kept in the history)</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="110"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="115"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/pdf_view.py" line="111"/>
+        <location filename="../../villagebook/ui/pdf_view.py" line="116"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..core.today import current_date
 from ..storage.book import Book
-from .exports import preview_in_background, run_in_background
+from .exports import run_in_background
 from .findings_source import FindingsSource
 from .jobs import LatestOnly
 from .messages import describe_failure
@@ -99,6 +99,8 @@ class DashboardPage(QWidget):
             return f"{print_dashboard(book, out, findings)} 页"
 
         if path is None:
+            from .pdf_view import preview_in_background  # pdfium: when first used
+
             preview_in_background(self, self.book.path, self.tr("Drawing the charts…"),
                                   "挂图作战.pdf", work)
             return

@@ -61,28 +61,6 @@ def run_in_background(parent: QWidget, book_path: Path, out: Path, busy: str,
     return job
 
 
-def preview_in_background(parent: QWidget, book_path: Path, busy: str, file_name: str,
-                          work: Work) -> LatestOnly:
-    """Make a PDF in the background into a folder of its own, then show it in the print
-    preview (打印… and 保存为 PDF… from there, as the cards); the folder goes when the
-    preview closes."""
-    import shutil
-    import tempfile
-
-    from .pdf_view import PreviewDialog
-
-    folder = Path(tempfile.mkdtemp(prefix="villagebook-preview-"))
-    out = folder / file_name
-
-    def show(_summary: str) -> None:
-        preview = PreviewDialog(out, file_name, parent)  # a child: kept while shown
-        # closing it releases the file first (PreviewDialog.done), then its folder goes
-        preview.finished.connect(lambda _result: shutil.rmtree(folder, ignore_errors=True))
-        preview.show()
-
-    return run_in_background(parent, book_path, out, busy, work, on_done=show)
-
-
 def start_in(file_name: str = "") -> str:
     """Where a file dialog starts: the folder last used (else the home folder), with the
     file name proposed."""

@@ -32,7 +32,7 @@ from ..storage.queries import group_names
 from ..storage.township import is_township
 from ..storage.village import book_identity
 from .dialogs import attempt, error_label
-from .exports import ask_save_path, preview_in_background, run_in_background
+from .exports import ask_save_path, run_in_background
 from .findings_source import COLOURS, FindingsSource, fill_tiles, severity_word
 from .messages import describe, tr
 from .scope import VillageScope
@@ -310,6 +310,8 @@ class FindingsPage(QWidget):
             return f"{print_findings(rows, target, title)} 页"
 
         if path is None:
+            from .pdf_view import preview_in_background  # pdfium: when first used
+
             preview_in_background(self, self.book.path, self.tr("Writing the list…"),
                                   title + ".pdf", work)
             return

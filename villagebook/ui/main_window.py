@@ -567,7 +567,8 @@ class MainWindow(QMainWindow):
         """The one-page township summary for the wall, as PDF, in the background:
         previewed (to print or save from there), or written to ``path``."""
         from ..reports.township import print_township_summary  # reportlab: when first used
-        from .exports import preview_in_background, run_in_background
+        from .exports import run_in_background
+        from .pdf_view import preview_in_background
 
         def work(book, out, _stop, _step) -> str:
             return f"{print_township_summary(book, out)} 个村"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
@@ -30,6 +31,10 @@ from PySide6.QtWidgets import (
 from ..core.errors import VillagebookError
 from ..storage.files import replace_atomically
 from .messages import describe_failure
+
+if TYPE_CHECKING:
+    from .exports import Work
+    from .jobs import LatestOnly
 
 MAX_PRINT_DPI = 300
 POINTS_PER_INCH = 72
@@ -268,3 +273,25 @@ class PreviewDialog(QDialog):
             self.document.close()  # releases the file (it can then be replaced or deleted)
             self.document = None
         super().done(result)
+
+
+def preview_in_background(parent: QWidget, book_path: Path, busy: str, file_name: str,
+                          work: Work) -> LatestOnly:
+    """Make a PDF in the background into a folder of its own, then show it in the print
+    preview (打印… and 保存为 PDF… from there, as the cards); the folder goes when the
+    preview closes."""
+    import shutil
+    import tempfile
+
+    from .exports import run_in_background
+
+    folder = Path(tempfile.mkdtemp(prefix="villagebook-preview-"))
+    out = folder / file_name
+
+    def show(_summary: str) -> None:
+        preview = PreviewDialog(out, file_name, parent)  # a child: kept while shown
+        # closing it releases the file first (PreviewDialog.done), then its folder goes
+        preview.finished.connect(lambda _result: shutil.rmtree(folder, ignore_errors=True))
+        preview.show()
+
+    return run_in_background(parent, book_path, out, busy, work, on_done=show)
