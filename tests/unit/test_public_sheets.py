@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 import pytest
-from helpers import family, pdf_text
+from helpers import family, make_id, pdf_text
 from pypdf import PdfReader
 
 from villagebook.cli import create_demo, main
@@ -249,3 +249,27 @@ def test_every_pdf_names_only_the_embedded_font(demo_book, tmp_path):
             for font in page["/Resources"].get("/Font", {}).values():
                 fonts.add(str(font.get_object()["/BaseFont"]))
         assert fonts and all("WenQuanYi" in name for name in fonts), (request.document, fonts)
+
+
+def test_a_short_wall_sheet_takes_the_larger_type_a_full_one_keeps_one_page(book, tmp_path):
+    """The sheet is read from across a room: with room on its page it is printed in the
+    larger type; with four measures it keeps the base type and still one page."""
+    from villagebook.reports.layout import fits_one_page, page_size, styles
+    from villagebook.reports.walls import LARGER, SCALE, wall_story
+
+    household, members = family()
+    short = save_household(book, None, household, members).household_id
+    full = save_household(book, None, {**household, "number": "110105001001002"},
+                          [{**members[0], "id_number": make_id("19650101", 901)}]
+                          ).household_id
+    for day in ("2025-01-01", "2025-02-01", "2025-03-01", "2025-04-01", "2025-05-01"):
+        save_measure(book, full, None, {"measure_type": "01", "start_date": day,
+                                        "progress": "03", "amount": "100"})
+    size = page_size("A4", landscape_=True)
+    larger = styles(SCALE["A4"] * LARGER)
+    today = dt.date(2026, 11, 27)
+    assert fits_one_page(wall_story(book, short, larger, size, today=today), size)
+    assert not fits_one_page(wall_story(book, full, larger, size, today=today), size)
+    path = tmp_path / "walls.pdf"
+    assert print_walls(book, [short, full], path).count == 2
+    assert len(PdfReader(path).pages) == 2  # one page each

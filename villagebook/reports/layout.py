@@ -177,6 +177,20 @@ def build_batch(path: str | Path, household_ids: Iterable[str],
     return BatchResult(count, list(failing.values()))
 
 
+def fits_one_page(story: list[Any], size: tuple[float, float]) -> bool:
+    """Whether ``story`` fits one page of ``size`` (its flowables' heights and spaces
+    against the frame's, with a little room: a sheet never spills onto a second page)."""
+    width = frame_width(size)
+    room = (size[1] - MARGIN - 18 * mm - 2 * FRAME_PADDING) * 0.97
+    used = 0.0
+    for flowable in story:
+        _w, height = flowable.wrap(width, room)
+        used += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+        if used > room:
+            return False
+    return True
+
+
 def _lay_out(story: list[Any], size: tuple[float, float]) -> None:
     """Lay ``story`` out in memory only (to find what cannot be laid out)."""
     document = _Document(io.BytesIO(), pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
@@ -190,6 +204,7 @@ def page_size(paper: str = "A4", landscape_: bool = False) -> tuple[float, float
 
 
 MARGIN = 15 * mm
+FRAME_PADDING = 6  # reportlab's Frame pads each side by 6 points
 
 
 def frame_width(size: tuple[float, float]) -> float:

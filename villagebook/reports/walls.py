@@ -31,6 +31,7 @@ from .layout import (
     build_batch,
     cell,
     chinese_date,
+    fits_one_page,
     frame_width,
     grid,
     page_size,
@@ -39,8 +40,11 @@ from .layout import (
     table_style,
 )
 
-# type sizes are read from across a room: A3 gets the A4 sizes times √2
+# type sizes are read from across a room: A3 gets the A4 sizes times √2; a sheet whose
+# content leaves room takes the larger type (LARGER times), one that would not fit one page
+# at it keeps the base size
 SCALE = {"A4": 1.6, "A3": 2.26}
+LARGER = 1.3
 
 
 def committee(village: dict[str, Any]) -> str:
@@ -67,7 +71,8 @@ def wall_story(book: Book, household_id: str, st: Styles, size: tuple[float, flo
     info = Table([[cell(c, st.body) for c in (
         "户主", head_name or "", "家庭人口", f"{member_count} 人",
         "户类别", codes.label("household_category", category), "户编号", number)]],
-        colWidths=[width * w for w in (0.08, 0.16, 0.13, 0.08, 0.11, 0.12, 0.11, 0.21)])
+        # the 15-digit 户编号 on one line at the larger type too
+        colWidths=[width * w for w in (0.075, 0.12, 0.13, 0.075, 0.10, 0.13, 0.10, 0.27)])
     info.setStyle(table_style(("GRID", (0, 0), (-1, -1), 0.8, colors.black),
                               *[("BACKGROUND", (c, 0), (c, 0), colors.HexColor("#F2F2F2"))
                                 for c in (0, 2, 4, 6)]))
@@ -112,7 +117,14 @@ def print_walls(book: Book, household_ids: Iterable[str], path: str | Path, *,
     and which could not be laid out."""
     today = today or current_date()
     size = page_size(paper, landscape_=True)
-    st = styles(SCALE[paper])
-    return build_batch(path, household_ids,
-                       lambda hid: wall_story(book, hid, st, size, today=today),
-                       size=size, title="户内公示牌", progress=progress, cancelled=cancelled)
+    sizes = [styles(SCALE[paper] * LARGER), styles(SCALE[paper])]
+
+    def one(household_id: str) -> list[Any]:
+        for st in sizes:  # the largest type that fits the sheet on its one page
+            story = wall_story(book, household_id, st, size, today=today)
+            if st is sizes[-1] or fits_one_page(story, size):
+                return story
+        raise AssertionError("unreachable: the last size is always taken")
+
+    return build_batch(path, household_ids, one, size=size, title="户内公示牌",
+                       progress=progress, cancelled=cancelled)
