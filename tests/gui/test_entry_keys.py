@@ -286,3 +286,9 @@ def test_the_household_number_box_shows_its_form(qtbot, book):
     qtbot.addWidget(window)
     editor = window.editors["number"]
     assert editor.text() == "" and f"{code}001" in editor.placeholderText()
+
+
+def test_the_key_for_the_next_member_is_said_on_its_button(qtbot, book):
+    window = HouseholdWindow(book, None)
+    qtbot.addWidget(window)
+    assert "Insert" in window.ui.addMemberButton.text()

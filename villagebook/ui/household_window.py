@@ -111,6 +111,8 @@ class HouseholdWindow(QWidget):
 
     def _setup_actions(self) -> None:
         self.ui.saveButton.setText(self.ui.saveButton.text() + " (Ctrl+S)")
+        # the key for the next member, said where a person looks for it
+        self.ui.addMemberButton.setText(self.ui.addMemberButton.text() + " (Insert)")
         self.ui.saveButton.clicked.connect(self.save)
         self.ui.closeButton.clicked.connect(self.close)
         self.ui.addMemberButton.clicked.connect(self.add_member)
