@@ -691,11 +691,15 @@ def _report_clash(book: Book, table: str, values: dict[str, Any], change: dict[s
         if any(values.get(c) is None for c in key):
             continue
         where = " AND ".join(f"{c} = ?" for c in key)
-        # removed records too: whether a removal arrives before or after the other record
-        # differs from book to book, so every book keeps the clash, and it is open while
-        # both records are current (``decide.open_conflicts``)
-        for (other,) in conn.execute(f"SELECT id FROM {table} WHERE {where} AND id != ?",
-                                     [*(values[c] for c in key), values["id"]]).fetchall():
+        # current records only (the key's index holds those): a removal may arrive before
+        # the other record in one book and after it in another, so a clash is open only
+        # while both records are current (``decide.open_conflicts``), wherever it was kept
+        active = " AND status = 'active'" if record_kind.removable else ""
+        for (other,) in conn.execute(f"SELECT id FROM {table} WHERE {where}{active}"
+                                     f" AND id != ?", [*(values[c] for c in key),
+                                                       values["id"]]).fetchall():
+            if record_kind.removable and values.get("status", "active") != "active":
+                continue
             conflict = {"id": new_id(), "table_name": table,
                         "record_id": values["id"], "household_id": change.get("household"),
                         "field": "+".join(key), "local_value": to_json(other),
