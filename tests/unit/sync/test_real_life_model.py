@@ -23,6 +23,7 @@ minutes); ``VILLAGEBOOK_MODEL_NO_SHRINK=1`` reports a failure without shrinking 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import json
@@ -161,6 +162,22 @@ class LaptopsLife(RuleBasedStateMachine):
         book.close()
         site.__exit__(None, None, None)
 
+    @contextlib.contextmanager
+    def _working(self, site: Site):
+        """A person at ``site``'s book: what the program refuses (an ID number of another
+        household, a second income for a year…) is refused as it should be, and the
+        model goes on."""
+        book = self._open(site)
+        try:
+            yield book
+        except VillagebookError:
+            pass
+        finally:
+            self._close(site, book)
+
+    def _site(self, laptop: str) -> Site:
+        return self.town if laptop == "town" else self.laptops[laptop]
+
     def _send(self, site: Site, to_code: str | None = None) -> None:
         out = self.root / "mail" / str(next(self.counter))
         out.mkdir(parents=True)
@@ -224,7 +241,7 @@ class LaptopsLife(RuleBasedStateMachine):
 
     @rule(laptop=st.sampled_from(["v1", "v2a", "v2b", "town"]))
     def a_person_accepts_a_clock_package(self, laptop) -> None:
-        site = self.town if laptop == "town" else self.laptops[laptop]
+        site = self._site(laptop)
         self._accept_clock_packages(site, first_only=True)
 
     def _accept_clock_packages(self, site: Site, first_only: bool = False) -> None:
@@ -250,24 +267,18 @@ class LaptopsLife(RuleBasedStateMachine):
     @rule(laptop=st.sampled_from(sorted(LAPTOPS)))
     def village_adds_a_household(self, laptop) -> None:
         site, code = self.laptops[laptop], LAPTOPS[laptop]
-        book = self._open(site)
-        try:
+        with self._working(site) as book:  # another household's ID number: refused
             n = next(self.counter)
             number = 10 + n % 900
             if book.conn.execute("SELECT 1 FROM households WHERE number = ?",
                                  [f"{code}{number:03d}"]).fetchone():
                 return
             save_household(book, None, *_household(code, number, n % 400 * 2 + 1))
-        except VillagebookError:
-            pass  # an ID number of another household: refused as it should be
-        finally:
-            self._close(site, book)
 
     @rule(laptop=st.sampled_from(sorted(LAPTOPS)), which=st.integers(0, 3))
     def village_adds_a_member(self, laptop, which) -> None:
         site, code = self.laptops[laptop], LAPTOPS[laptop]
-        book = self._open(site)
-        try:
+        with self._working(site) as book:
             household_id = self._household_id(book, code, which)
             if household_id is None:
                 return
@@ -277,34 +288,24 @@ class LaptopsLife(RuleBasedStateMachine):
                      "id_number": make_id("20100101", n % 400 * 2 + 1)}
             save_household(book, household_id, household, [*members, child],
                            accept_warnings=True)
-        except VillagebookError:
-            pass
-        finally:
-            self._close(site, book)
 
     @rule(laptop=st.sampled_from(sorted(LAPTOPS)), which=st.integers(0, 3),
           year=st.integers(2021, 2024))
     def village_records_an_income(self, laptop, which, year) -> None:
         site, code = self.laptops[laptop], LAPTOPS[laptop]
-        book = self._open(site)
-        try:
+        with self._working(site) as book:  # one income a year
             household_id = self._household_id(book, code, which)
             if household_id is not None:
                 save_income(book, household_id, None,
                             {"year": str(year), "wage_migrant": str(next(self.counter))})
-        except VillagebookError:
-            pass  # one income a year
-        finally:
-            self._close(site, book)
 
     @rule(laptop=st.sampled_from(["v1", "v2a", "v2b", "town"]), which=st.integers(0, 3),
           days=st.integers(0, 60))
     def someone_records_a_visit(self, laptop, which, days) -> None:
         """A visit (its household's last visit follows it, on every replica)."""
-        site = self.town if laptop == "town" else self.laptops[laptop]
+        site = self._site(laptop)
         code = V1 if laptop == "town" and which % 2 else LAPTOPS.get(laptop, V2)
-        book = self._open(site)
-        try:
+        with self._working(site) as book:
             household_id = self._household_id(book, code, which)
             if household_id is not None:
                 day = dt.date.today() - dt.timedelta(days=days)
@@ -312,36 +313,26 @@ class LaptopsLife(RuleBasedStateMachine):
                     "visit_date": day.isoformat(), "visitor_role": "02",
                     "visitor_name": "第一书记", "visit_kind": "01",
                     "found": f"走访{next(self.counter)}"})
-        except VillagebookError:
-            pass
-        finally:
-            self._close(site, book)
 
     @rule(laptop=st.sampled_from(sorted(LAPTOPS)), which=st.integers(0, 3))
     def village_records_a_measure(self, laptop, which) -> None:
         site, code = self.laptops[laptop], LAPTOPS[laptop]
-        book = self._open(site)
-        try:
+        with self._working(site) as book:
             household_id = self._household_id(book, code, which)
             if household_id is not None:
                 save_measure(book, household_id, None, {
                     "measure_type": "01", "content": f"产业奖补{next(self.counter)}",
                     "start_date": (dt.date.today() - dt.timedelta(days=30)).isoformat(),
                     "amount": "100", "progress": "02"})
-        except VillagebookError:
-            pass
-        finally:
-            self._close(site, book)
 
     @rule(laptop=st.sampled_from(["v1", "v2a", "v2b", "town"]), which=st.integers(0, 3),
           progress=st.sampled_from(["01", "02", "03"]))
     def someone_records_a_problem(self, laptop, which, progress) -> None:
         """A problem found in a village (a record of the village, not of a household), or
         its progress changed: the same problem may be advanced on two laptops."""
-        site = self.town if laptop == "town" else self.laptops[laptop]
+        site = self._site(laptop)
         code = (V1 if which % 2 else V2) if laptop == "town" else LAPTOPS[laptop]
-        book = self._open(site)
-        try:
+        with self._working(site) as book:
             row = book.conn.execute("SELECT id FROM village WHERE code = ?", [code]).fetchone()
             if row is None:  # a new township before the village's first package
                 return
@@ -360,18 +351,13 @@ class LaptopsLife(RuleBasedStateMachine):
             else:
                 save_problem(book, None, {**values, "problem": f"问题{next(self.counter)}"},
                              village_id=village_id)
-        except VillagebookError:
-            pass
-        finally:
-            self._close(site, book)
 
     @rule(laptop=st.sampled_from(sorted(LAPTOPS)), which=st.integers(0, 3))
     def village_records_monitoring(self, laptop, which) -> None:
         """A household taken into monitoring, or its risk removed (the next event of
         its sequence; two laptops may each add one)."""
         site, code = self.laptops[laptop], LAPTOPS[laptop]
-        book = self._open(site)
-        try:
+        with self._working(site) as book:
             household_id = self._household_id(book, code, which)
             if household_id is None:
                 return
@@ -385,18 +371,13 @@ class LaptopsLife(RuleBasedStateMachine):
             else:
                 save_event(book, household_id, None, {"event": "02", "event_date": day,
                                                       "removal_method": "01"})
-        except VillagebookError:
-            pass
-        finally:
-            self._close(site, book)
 
     @rule(laptop=st.sampled_from(["v1", "v2a", "v2b", "town"]), which=st.integers(0, 3))
     def someone_adds_a_photo(self, laptop, which) -> None:
         """A photo of a household's latest visit (it travels as its bytes, by hash)."""
-        site = self.town if laptop == "town" else self.laptops[laptop]
+        site = self._site(laptop)
         code = V1 if laptop == "town" and which % 2 else LAPTOPS.get(laptop, V2)
-        book = self._open(site)
-        try:
+        with self._working(site) as book:
             household_id = self._household_id(book, code, which)
             visit = household_id and book.conn.execute(
                 "SELECT id FROM visits WHERE household_id = ? AND status = 'active'"
@@ -405,20 +386,15 @@ class LaptopsLife(RuleBasedStateMachine):
                 n = next(self.counter)
                 add_photo(book, visit[0], b"\xff\xd8\xff" + n.to_bytes(4, "big") * 200,
                           "image/jpeg", 100, 100)
-        except VillagebookError:
-            pass
-        finally:
-            self._close(site, book)
 
     @rule(laptop=st.sampled_from(["v1", "v2a", "v2b", "town"]), which=st.integers(0, 3),
           year=st.integers(2023, 2025))
     def someone_records_a_project_or_its_income(self, laptop, which, year) -> None:
         """A village project (the village's own record), or the income its asset paid in
         a year (one a year: two laptops may each record the same year)."""
-        site = self.town if laptop == "town" else self.laptops[laptop]
+        site = self._site(laptop)
         code = (V1 if which % 2 else V2) if laptop == "town" else LAPTOPS[laptop]
-        book = self._open(site)
-        try:
+        with self._working(site) as book:  # one income a year
             row = book.conn.execute("SELECT id FROM village WHERE code = ?", [code]).fetchone()
             if row is None:
                 return
@@ -433,36 +409,26 @@ class LaptopsLife(RuleBasedStateMachine):
                     "name": f"项目{next(self.counter)}", "project_type": "01",
                     "funds": "1000", "funding_source": "01", "start_date": "2023-04-01",
                     "progress": "02"}, village_id=row[0])
-        except VillagebookError:
-            pass  # one income a year
-        finally:
-            self._close(site, book)
 
     @rule(laptop=st.sampled_from(sorted(LAPTOPS)), which=st.integers(0, 3),
           housing=st.booleans())
     def village_records_a_check(self, laptop, which, housing) -> None:
         """两不愁三保障: a household's check."""
         site, code = self.laptops[laptop], LAPTOPS[laptop]
-        book = self._open(site)
-        try:
+        with self._working(site) as book:
             household_id = self._household_id(book, code, which)
             if household_id is not None:
                 save_check(book, household_id, None, {
                     "check_date": (dt.date.today() - dt.timedelta(days=which)).isoformat(),
                     "checker": "文书", "food": "1", "clothing": "1", "education": "1",
                     "medical": "1", "housing": str(int(housing)), "water": "1"})
-        except VillagebookError:
-            pass
-        finally:
-            self._close(site, book)
 
     @rule(laptop=st.sampled_from(["v1", "v2a", "v2b", "town"]), which=st.integers(0, 3))
     def someone_pairs_a_helper(self, laptop, which) -> None:
         """A helper (帮扶责任人, the book's) added, and paired with a household."""
-        site = self.town if laptop == "town" else self.laptops[laptop]
+        site = self._site(laptop)
         code = V1 if laptop == "town" and which % 2 else LAPTOPS.get(laptop, V2)
-        book = self._open(site)
-        try:
+        with self._working(site) as book:
             household_id = self._household_id(book, code, which)
             if household_id is None:
                 return
@@ -470,25 +436,16 @@ class LaptopsLife(RuleBasedStateMachine):
                                               "unit": "县农业农村局", "post": "科员"})
             save_pairing(book, household_id, None, {"helper_id": helper,
                                                     "start_date": "2024-01-01"})
-        except VillagebookError:
-            pass
-        finally:
-            self._close(site, book)
 
     @rule(laptop=st.sampled_from(["v1", "v2a", "v2b", "town"]), which=st.integers(0, 7))
     def someone_removes_or_restores_a_measure(self, laptop, which) -> None:
         """A measure removed (kept, restorable) or brought back: its status travels."""
-        site = self.town if laptop == "town" else self.laptops[laptop]
-        book = self._open(site)
-        try:
+        site = self._site(laptop)
+        with self._working(site) as book:
             found = book.conn.execute("SELECT id, status FROM measures ORDER BY id").fetchall()
             if found:
                 record_id, status = found[which % len(found)]
                 set_removed(book, "measures", "measure", record_id, status == "active")
-        except VillagebookError:
-            pass
-        finally:
-            self._close(site, book)
 
     @rule(laptop=st.sampled_from(sorted(LAPTOPS)))
     def village_sends(self, laptop) -> None:
@@ -535,7 +492,7 @@ class LaptopsLife(RuleBasedStateMachine):
 
     @rule(laptop=st.sampled_from(["v1", "v2a", "v2b", "town"]))
     def backup(self, laptop) -> None:
-        site = self.town if laptop == "town" else self.laptops[laptop]
+        site = self._site(laptop)
         book = self._open(site)
         try:
             self.backups[laptop] = make_backup(book, self.root / "backups" / laptop)
@@ -550,7 +507,7 @@ class LaptopsLife(RuleBasedStateMachine):
         laptop = sorted(self.backups)[index % len(self.backups)]
         if laptop == "town" and self.replaced:
             return
-        site = self.town if laptop == "town" else self.laptops[laptop]
+        site = self._site(laptop)
         self._hand_over(laptop)
         with site:
             restore(site.db, self.backups.pop(laptop))
@@ -641,16 +598,11 @@ class LaptopsLife(RuleBasedStateMachine):
 
     @rule(laptop=st.sampled_from(["v1", "v2a", "v2b", "town"]), take=st.booleans())
     def a_person_decides_a_conflict(self, laptop, take) -> None:
-        site = self.town if laptop == "town" else self.laptops[laptop]
-        book = self._open(site)
-        try:
+        site = self._site(laptop)
+        with self._working(site) as book:
             found = open_conflicts(book)
             if found:
                 resolve_conflict(book, found[0]["id"], take="local" if take else "remote")
-        except VillagebookError:
-            pass
-        finally:
-            self._close(site, book)
 
     @rule(which=st.integers(0, 3))
     def a_stolen_key_writes_into_the_other_village(self, which) -> None:
