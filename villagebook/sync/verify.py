@@ -120,11 +120,7 @@ def verify(book: Book, package: Package, sender: Sender) -> Verdict:
         if record_id in pending and pending[record_id][0] == table:
             value = pending[record_id][1].get(column)
             return None if value is None else str(value)
-        if column not in columns(book, table):
-            return None
-        row = book.conn.execute(f"SELECT {column} FROM {kind(table).table} WHERE id = ?",
-                                [record_id]).fetchone()
-        return None if row is None or row[0] is None else str(row[0])
+        return read_stored(book, table, record_id, column)
 
     for action in package.actions:
         for change in action["changes"]:
@@ -293,15 +289,18 @@ def may_apply_parked(book: Book, table: str, record_id: str, stamp: str) -> bool
         return True
     here = None if book.is_township() else (book.home_village_id or "")
     sender = Sender(row[0], row[1], frozenset(), village=row[2], here=here)
+    return _village_allowed(book, table, record_id, sender,
+                            lambda t, rid, column: read_stored(book, t, rid, column), None)
 
-    def read(t: str, rid: str, column: str) -> str | None:
-        if column not in columns(book, t):
-            return None
-        found = book.conn.execute(f"SELECT {column} FROM {kind(t).table} WHERE id = ?",
-                                  [rid]).fetchone()
-        return None if found is None or found[0] is None else str(found[0])
 
-    return _village_allowed(book, table, record_id, sender, read, None)
+def read_stored(book: Book, table: str, record_id: str, column: str) -> str | None:
+    """One column of one record as this book holds it (None: no such record or column);
+    the names come from the registry and the book's schema, never from package text."""
+    if column not in columns(book, table):
+        return None
+    row = book.conn.execute(f"SELECT {column} FROM {kind(table).table} WHERE id = ?",
+                            [record_id]).fetchone()
+    return None if row is None or row[0] is None else str(row[0])
 
 
 def _village_allowed(book: Book, table: str, record_id: str, sender: Sender, read: Any,
