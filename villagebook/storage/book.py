@@ -134,6 +134,8 @@ class Book:
         self.operator: str | None = None
         self.read_only = False  # opened for reading: every change is refused
         self.closed = False  # a background result may arrive after ``close``
+        # an older book opened for reading is read from a migrated copy (removed on close)
+        self.reading_copy: Path | None = None
         self.site_id: str = self.meta("site_id") or ""
         # The newest stamp in the book (ours or, after sync, another site's: an index
         # lookup) seeds the clock, so stamps keep increasing across restarts even if the
@@ -233,6 +235,9 @@ class Book:
             with contextlib.suppress(*db_errors(OSError)):
                 remember_sequence(self.site_id, self.own_sequence())
         self.conn.close()
+        if self.reading_copy is not None:
+            with contextlib.suppress(OSError):
+                self.reading_copy.unlink()
 
     def __enter__(self) -> Book:
         return self
@@ -349,8 +354,8 @@ def _check_known(conn: sqlite3.Connection, version: int) -> list[str]:
 def open_book(path: str | Path, *, create: bool = False, read_only: bool = False) -> Book:
     """Open (or with ``create`` make) the book at ``path``, migrating it if needed.
 
-    ``read_only`` opens for reading (exports, prints): nothing is written, and a change
-    is refused with ``book.read_only``. Raises ``BookError`` with code ``book.missing``,
+    ``read_only`` opens for reading (exports, prints): nothing is written (an older book
+    is read through a migrated copy), and a change is refused with ``book.read_only``. Raises ``BookError`` with code ``book.missing``,
     ``book.newer`` (values ``version``, ``supported``), ``book.unknown_migration``,
     ``book.corrupt``, ``book.read_only`` (a book that cannot be written, opened for
     writing), ``book.locked`` or ``book.not_villagebook``.
@@ -398,10 +403,7 @@ def open_book(path: str | Path, *, create: bool = False, read_only: bool = False
             if pending and version > 0:
                 backup(conn, path.with_name(f"{path.stem}.before-v{version + 1}.bak"))
             if pending:
-                from sqlite_utils import Database
-
-                _migrations().apply(Database(conn))
-                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                _migrate(conn)
         book = Book(path, conn)
         _claim_site(book)
         return book
@@ -466,24 +468,55 @@ def _carry_pairings(book: Book) -> None:
                 f" ({', '.join('?' * len(columns))})", [values[c] for c in columns])
 
 
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Apply the migrations a book has not had yet and mark it current."""
+    from sqlite_utils import Database
+
+    _migrations().apply(Database(conn))
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
 def _open_for_reading(path: Path, version: int) -> Book:
-    if version < SCHEMA_VERSION and _writable(path):
-        open_book(path).close()  # an older book is brought up to date first
     conn = _connect_read_only(path)
+    copy: Path | None = None
     try:
         with sqlite_errors():
             _check_ours(conn, path)
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            _check_known(conn, version)
-            if version < SCHEMA_VERSION:  # too old, and it cannot be brought up to date
-                raise BookError("book.read_only", path=str(path))
+            if _check_known(conn, version):
+                copy = _brought_up_to_date(conn, path)
+                conn.close()
+                conn = _connect_read_only(copy)
             conn.execute("PRAGMA cache_size=-65536")
         book = Book(path, conn)
     except BaseException:
         conn.close()
+        if copy is not None:
+            copy.unlink(missing_ok=True)
         raise
     book.read_only = True
+    book.reading_copy = copy
     return book
+
+
+def _brought_up_to_date(conn: sqlite3.Connection, path: Path) -> Path:
+    """A copy of an older book, migrated, in this process's own temporary folder: a
+    reading command (an export, a print, ``check``) reads it and leaves the book itself
+    as it found it; the book is brought up to date when it is next opened for writing
+    (with its backup from before). A locked book's copy stays locked with its key."""
+    copy = scratch.claim() / f"reading-{os.urandom(4).hex()}-{path.name}"
+    backup(conn, copy)
+    target = connect(copy)  # (a locked copy: its key is the book's, held already)
+    try:
+        with sqlite_errors():
+            _migrate(target)
+            target.commit()
+    except BaseException:
+        target.close()
+        copy.unlink(missing_ok=True)
+        raise
+    target.close()
+    return copy
 
 
 def create_book(path: str | Path, fill: Callable[[Book], None]) -> Book:

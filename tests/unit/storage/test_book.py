@@ -109,6 +109,43 @@ def test_a_backup_is_written_before_migrating(book_path, monkeypatch, book):
     conn.close()
 
 
+def test_a_reading_command_reads_an_older_book_without_changing_it(book_path, tmp_path):
+    """Exports, prints and ``check`` never migrate: an older book is read through a
+    migrated copy in the program's own temporary folder (gone when it closes), and the
+    book on disk stays byte for byte as the older program left it, no backup made."""
+    from helpers import back_to_schema_15, make_id
+
+    from villagebook.cli import main
+    from villagebook.storage import scratch
+    from villagebook.storage.households import save_household
+    from villagebook.storage.village import add_user, set_village
+
+    with open_book(book_path, create=True) as book:
+        add_user(book, "李文书", "01")
+        book.operator = "李文书"
+        set_village(book, {"name": "石桥村", "code": "110105001001"})
+        save_household(book, None, {"number": "110105001001001", "category": "01"},
+                       [{"name": "张三", "id_number": make_id("19600101", 11),
+                         "relation": "01"}])
+    back_to_schema_15(sqlite3.connect(book_path))
+    before = book_path.read_bytes()
+    with open_book(book_path, read_only=True) as reading:
+        copy = reading.reading_copy
+        assert copy is not None and copy.parent == scratch.claim()
+        assert reading.conn.execute("SELECT head_sort FROM households").fetchone()[0] \
+            .startswith("zhang san")
+    assert not copy.exists()
+    out = tmp_path / "register.xlsx"
+    assert main(["export-xlsx", "--db", str(book_path), "--out", str(out)]) == 0
+    assert main(["check", "--db", str(book_path)]) in (0, 1)
+    assert out.exists() and book_path.read_bytes() == before
+    assert not list(book_path.parent.glob("*.bak"))
+    with open_book(book_path) as writing:  # written to: brought up to date, copy first
+        assert writing.conn.execute("PRAGMA user_version").fetchone()[0] \
+            == schema.SCHEMA_VERSION
+    assert book_path.with_name("book.before-v16.bak").exists()
+
+
 def test_no_change_without_an_operator(book_path):
     with open_book(book_path, create=True) as book:
         with pytest.raises(BookError) as info:

@@ -310,6 +310,22 @@ def test_a_locked_book_is_migrated_and_its_copy_before_stays_locked(book, book_p
     assert is_locked(before) and ZHANG_SAN.encode() not in before.read_bytes()
 
 
+def test_a_locked_older_book_is_read_through_a_locked_copy(book, book_path):
+    """A reading open of a locked older book migrates a copy that stays locked (no name
+    in the clear in the temporary folder) and leaves the book as it was."""
+    _fill_and_close(book)
+    set_password(book_path, PASSWORD)
+    back_to_schema_15(connect(book_path))
+    before = book_path.read_bytes()
+    with open_book(book_path, read_only=True) as reading:
+        copy = reading.reading_copy
+        assert copy is not None and is_locked(copy)
+        assert ZHANG_SAN.encode() not in copy.read_bytes()
+        assert reading.conn.execute("SELECT head_sort FROM households").fetchone()[0] \
+            .startswith("zhang san")
+    assert not copy.exists() and book_path.read_bytes() == before
+
+
 def test_a_change_of_the_keys_protection_cut_short_loses_no_key(book, book_path):
     """New key files are all written before the old go: cut short at either point, the
     installation's keys (and so its pairings) are still there, plain or under the
