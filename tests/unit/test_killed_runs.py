@@ -3,6 +3,7 @@ never personal data left in a temp folder or a hidden file beside a target."""
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import sys
 
@@ -195,3 +196,94 @@ def test_a_killed_password_change_leaves_the_book_whole_locked_or_not(tmp_path):
     assert run(["export-json", "--db", str(book), "--plain"],
                {**env, "VILLAGEBOOK_PASSWORD": "kill-test-password"}).returncode == 0
     assert [p.name for p in tmp_path.rglob("*.part")] == []
+
+
+def _id_numbers_in(path, wanted: set[bytes]) -> set[bytes]:
+    """The ID numbers of ``wanted`` that can be read from the file at ``path`` without a
+    password: in its bytes (an SQLite file, a JSON or CSV file), in the members of a zip
+    (a workbook) and in the text of a PDF that is not encrypted."""
+    import re
+    import zipfile
+
+    data = path.read_bytes()
+    texts = [data]
+    if data.startswith(b"PK"):
+        with contextlib.suppress(zipfile.BadZipFile, NotImplementedError, RuntimeError):
+            with zipfile.ZipFile(path) as archive:
+                texts += [archive.read(name) for name in archive.namelist()]
+    if data.startswith(b"%PDF"):
+        from pypdf import PdfReader
+
+        reader = PdfReader(path)
+        if not reader.is_encrypted:
+            texts += [(page.extract_text() or "").encode() for page in reader.pages]
+    found: set[bytes] = set()
+    for text in texts:
+        found |= set(re.findall(rb"\d{17}[\dX]", text)) & wanted
+    return found
+
+
+def test_no_id_number_is_left_outside_a_locked_book_whatever_is_killed(tmp_path):
+    """A book locked with a password, then every command that writes personal data run
+    to the end and killed on the way (locking itself, backups, exports, prints): after
+    the next start, no file anywhere under the test's folder — the book's folder, the
+    targets, the data folder with its backups and keys, the system's temp — holds one
+    of the book's ID numbers readable without a password, and the sync keys are kept
+    under the password. Only the program's own temporary folder is left out (swept)."""
+    env = environment(tmp_path / "data", tmp_path / "systemp")
+    book = tmp_path / "v.db"
+    assert run(["demo", "--db", str(book), "--households", "1500"], env).returncode == 0
+    conn = sqlite3.connect(book)
+    wanted = {row[0].encode() for row in conn.execute("SELECT id_number FROM members")
+              if row[0] and len(row[0]) == 18}
+    conn.execute("VACUUM INTO ?", [str(tmp_path / "plain.db")])
+    conn.close()
+    assert len(wanted) > 1000
+    assert run(["backup", "--db", str(book)], env).returncode == 0  # plain, then locked
+    assert run(["sync", "pair", "--db", str(book), "--export", str(tmp_path / "card.json")],
+               env).returncode == 0  # this installation's sync keys, plain until locked
+    locking = {**env, "VILLAGEBOOK_NEW_PASSWORD": "kill-test-password"}
+    opened = {**env, "VILLAGEBOOK_PASSWORD": "kill-test-password",
+              "VILLAGEBOOK_FILE_PASSWORD": "file-password"}
+    whole = duration(["demo", "--db", str(tmp_path / "timing.db"), "--households", "1500"],
+                     env)
+    (tmp_path / "timing.db").unlink()
+    cut_short = 0
+    for _delay, finished in killed_runs(["password", "--db", str(book)], locking,
+                                        spread(0.2, 1.5 * whole, 6)):
+        cut_short += not finished
+        # the next open finishes or undoes the change cut short
+        assert run(["check", "--db", str(book)], opened).returncode in (0, 4)
+        if finished:
+            break
+    if run(["check", "--db", str(book)], env).returncode in (0, 4):  # not locked yet
+        assert run(["password", "--db", str(book)], locking).returncode == 0
+    out = tmp_path / "out"
+    out.mkdir()
+    writing = [["backup", "--db", str(book)],
+               ["export-xlsx", "--db", str(book), "--protect", "--out", str(out / "册.xlsx")],
+               ["print", "cards", "--db", str(book), "--protect", "--full-ids",
+                "--out", str(out / "卡.pdf")]]
+    for args in writing:
+        for _delay, finished in killed_runs(args, opened, spread(0.3, 1.2, 3)):
+            cut_short += not finished
+        assert run(args, opened).returncode == 0, args
+    # without --protect or --plain, a locked book's personal data is not written at all
+    for args in (["export-xlsx", "--db", str(book), "--out", str(out / "plain.xlsx")],
+                 ["print", "register", "--db", str(book), "--out", str(out / "plain.pdf")]):
+        assert run(args, opened).returncode != 0
+    assert run(["print", "walls", "--db", str(book), "--out", str(out / "墙.pdf")],
+               opened).returncode == 0
+    assert run(["check", "--db", str(book)], opened).returncode in (0, 4)  # sweeps
+    own_temp = tmp_path / "data" / "tmp"
+    leaks = {str(path.relative_to(tmp_path)): len(found)
+             for path in sorted(tmp_path.rglob("*"))
+             if path.is_file() and not path.is_relative_to(own_temp)
+            and path.name != "plain.db"
+             and (found := _id_numbers_in(path, wanted))}
+    assert leaks == {} and cut_short >= 6
+    assert _id_numbers_in(tmp_path / "plain.db", wanted) == wanted  # (it would see them)
+    keys = tmp_path / "data" / "keys"
+    assert sorted(p.name for p in keys.iterdir() if p.suffix in (".key", ".pem")) \
+        == ["receiving.pem", "signing.pem"]
+    assert {p.name for p in out.iterdir()} == {"册.xlsx", "卡.pdf", "墙.pdf"}
