@@ -795,13 +795,16 @@ def compare_counts(book: Book, package: Package, have: dict[str, int]
     sender_top = (package.manifest.get("acks") or {}).get(sender_site, 0)
     if not isinstance(sender_top, int) or sender_top < have.get(sender_site, 0):
         return []
+    ours = village_counts(book, village["id"])
+    differ = [{"table": table, "sender": count, "here": ours.get(table, 0)}
+              for table, count in sorted(theirs.items()) if ours.get(table, 0) != count]
+    if not differ:  # (as it mostly is: the pass over the village's history is not needed)
+        return []
     acks = peer_holds(book, package.manifest["sender"]["installation"])
     for site, top in _village_tops(book, village["id"]).items():
         if acks.get(site, 0) < top:
             return []
-    ours = village_counts(book, village["id"])
-    return [{"table": table, "sender": count, "here": ours.get(table, 0)}
-            for table, count in sorted(theirs.items()) if ours.get(table, 0) != count]
+    return differ
 
 
 def _village_tops(book: Book, village_id: str) -> dict[str, int]:
