@@ -8,35 +8,51 @@ replica computes them the same way from the same records, so they agree without 
 
 from __future__ import annotations
 
+import json
+from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
 from .book import Book
 from .households import derived
-from .visits import latest_visit
+from .visits import latest_visits
 
 
 def refresh(book: Book, household_ids: Iterable[str]) -> int:
     """Recompute the derived columns of these households (inside the caller's
-    transaction); the search index follows through its trigger. Returns how many."""
+    transaction); the search index follows through its trigger. Returns how many.
+    Read a few hundred households at a time: a package touches whole villages."""
     conn = book.conn
+    wanted = list(dict.fromkeys(household_ids))
     count = 0
-    for household_id in dict.fromkeys(household_ids):
-        row = conn.execute("SELECT * FROM households WHERE id = ?", [household_id])
-        names = [d[0] for d in row.description]
-        found = row.fetchone()
-        if found is None:
-            continue
-        household = dict(zip(names, found))
-        cursor = conn.execute("SELECT * FROM members WHERE household_id = ? ORDER BY position, id",
-                              [household_id])
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start:start + _CHUNK]
+        ids = json.dumps(chunk)
+        cursor = conn.execute("SELECT * FROM households WHERE id IN"
+                              " (SELECT value FROM json_each(?))", [ids])
+        names = [d[0] for d in cursor.description]
+        households = {row["id"]: row for row in (dict(zip(names, r)) for r in cursor)}
+        cursor = conn.execute("SELECT * FROM members WHERE household_id IN"
+                              " (SELECT value FROM json_each(?))"
+                              " ORDER BY household_id, position, id", [ids])
         columns = [d[0] for d in cursor.description]
-        members: list[dict[str, Any]] = [dict(zip(columns, r)) for r in cursor]
-        values = {**derived(household, members), **latest_visit(conn, household_id)}
-        changed = {k: v for k, v in values.items() if household.get(k) != v}
-        if changed:
-            sets = ", ".join(f"{k} = ?" for k in changed)
-            conn.execute(f"UPDATE households SET {sets} WHERE id = ?",
-                         [*changed.values(), household_id])
-        count += 1
+        members: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in cursor:
+            member = dict(zip(columns, r))
+            members[member["household_id"]].append(member)
+        visits = latest_visits(conn, chunk)
+        for household_id in chunk:
+            household = households.get(household_id)
+            if household is None:
+                continue
+            values = {**derived(household, members[household_id]), **visits[household_id]}
+            changed = {k: v for k, v in values.items() if household.get(k) != v}
+            if changed:
+                sets = ", ".join(f"{k} = ?" for k in changed)
+                conn.execute(f"UPDATE households SET {sets} WHERE id = ?",
+                             [*changed.values(), household_id])
+            count += 1
     return count
+
+
+_CHUNK = 500

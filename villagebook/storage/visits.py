@@ -4,6 +4,7 @@ households not visited for too long, and follow-ups that are due."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from typing import Any, TypedDict
 
@@ -70,12 +71,23 @@ class VisitColumns(TypedDict):
 def latest_visit(conn: sqlite3.Connection, household_id: str) -> VisitColumns:
     """The derived columns of a household from its visits: the newest visit's date and
     the follow-up date agreed then (``next_follow_up``)."""
-    last = conn.execute("SELECT max(visit_date) FROM visits WHERE household_id = ?"
-                        " AND status = 'active'", [household_id]).fetchone()[0]
-    follow = conn.execute("SELECT max(follow_up_date) FROM visits WHERE household_id = ?"
-                          " AND status = 'active' AND visit_date = ?",
-                          [household_id, last]).fetchone()[0] if last else None
-    return VisitColumns(last_visit=last, next_follow_up=follow)
+    return latest_visits(conn, [household_id])[household_id]
+
+
+def latest_visits(conn: sqlite3.Connection, household_ids: list[str]
+                  ) -> dict[str, VisitColumns]:
+    """``latest_visit`` of many households in one query (a sync package's refresh)."""
+    found = {household_id: VisitColumns(last_visit=None, next_follow_up=None)
+             for household_id in household_ids}
+    for household_id, last, follow in conn.execute(
+            "WITH last AS (SELECT household_id, max(visit_date) AS visit_date FROM visits"
+            " WHERE household_id IN (SELECT value FROM json_each(?)) AND status = 'active'"
+            " GROUP BY household_id)"
+            " SELECT l.household_id, l.visit_date, (SELECT max(follow_up_date) FROM visits v"
+            " WHERE v.household_id = l.household_id AND v.status = 'active'"
+            " AND v.visit_date = l.visit_date) FROM last l", [json.dumps(household_ids)]):
+        found[household_id] = VisitColumns(last_visit=last, next_follow_up=follow)
+    return found
 
 
 def save_visit(book: Book, household_id: str, record_id: str | None, raw: dict[str, Any],
