@@ -27,6 +27,7 @@ TEST_DATE ?= 2029-03-01
 test: $(STAMP)
 	$(PY) -m ruff check villagebook tests bench
 	$(PY) -m mypy
+	$(PY) -m mypy --config-file tests/mypy.ini
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 	QT_QPA_PLATFORM=offscreen VILLAGEBOOK_TEST_DATE=$(TEST_DATE) $(PY) -m pytest -q
 

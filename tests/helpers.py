@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from stdnum.cn import ric
 
 
@@ -47,3 +49,13 @@ def back_to_schema_15(conn) -> None:
         PRAGMA user_version = 15;
     """)
     conn.close()
+
+
+W = TypeVar("W")
+
+
+def typed(widget: object, kind: type[W]) -> W:
+    """A widget as the kind a test knows it to be (an editor of a form is a QLineEdit, a
+    QComboBox…): checked, so that a form that changed fails here in words."""
+    assert isinstance(widget, kind), widget
+    return widget

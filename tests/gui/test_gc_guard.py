@@ -26,7 +26,7 @@ def test_a_worker_allocating_never_collects_and_the_timer_does(qtbot, qapp):
         _Cycle()
 
     def allocate() -> None:  # far past the thresholds, on another thread
-        junk = [[{} for _ in range(10)] for _ in range(20_000)]
+        junk: list[list[dict]] = [[{} for _ in range(10)] for _ in range(20_000)]
         del junk
 
     worker = threading.Thread(target=allocate, name="job")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import LI_MEI, ZHANG_SAN, ZHANG_XIAO
+from helpers import LI_MEI, ZHANG_SAN, ZHANG_XIAO, typed
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit
 
@@ -24,8 +24,8 @@ def type_cell(qtbot, window: HouseholdWindow, row: int, field: str, text: str) -
     table.edit(index)
     editor = table.indexWidget(index)  # the open editor of that cell
     if isinstance(editor, QComboBox):
-        editor.lineEdit().setText(text)
-        target = editor.lineEdit()
+        target = typed(editor.lineEdit(), QLineEdit)
+        target.setText(text)
     else:
         assert isinstance(editor, QLineEdit), editor
         editor.setText(text)  # keyClicks cannot type Chinese (QTest's key table)
@@ -39,9 +39,10 @@ def fill_family(qtbot, window: HouseholdWindow, son_id: str = ZHANG_XIAO) -> Non
     window.show()
     window.activateWindow()
     qtbot.waitActive(window)
-    window.editors["number"].setText("110105001001009")
-    window.editors["number"].textEdited.emit("110105001001009")
-    category = window.editors["category"]
+    number = typed(window.editors["number"], QLineEdit)
+    number.setText("110105001001009")
+    number.textEdited.emit("110105001001009")
+    category = typed(window.editors["category"], QComboBox)
     qtbot.keyClicks(category.lineEdit(), "tph")  # pinyin initials of 脱贫户
     qtbot.keyClick(category.lineEdit(), Qt.Key.Key_Return)
     window.ui.tabs.setCurrentWidget(window.ui.membersTab)

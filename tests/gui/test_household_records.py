@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from helpers import family
+from helpers import family, typed
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit
 
-from villagebook.storage.checks import list_checks
+from villagebook.storage.guarantees import list_checks
 from villagebook.storage.households import save_household
 from villagebook.storage.incomes import list_incomes
 from villagebook.ui.household_window import HouseholdWindow
@@ -26,7 +27,7 @@ def fill_and_ok(monkeypatch, values: dict[str, str], seen: list) -> None:
             editor = dialog.editors[name]
             spec = next(s for s in dialog.specs if s.name == name)
             field_editors.set_value(editor, spec, text) if spec.kind in ("bool", "date", "code") \
-                else editor.setText(text)
+                else typed(editor, QLineEdit).setText(text)
         dialog.try_save()
         seen.append(dialog)
         return dialog.result()
@@ -113,12 +114,12 @@ def test_measure_for_a_member_from_the_household_window(qtbot, book, monkeypatch
     assert window.ui.tabs.tabText(5) == "帮扶措施"
 
     def exec_(dialog: RecordDialog) -> int:
-        member = dialog.editors["member_id"]
+        member = typed(dialog.editors["member_id"], QComboBox)
         assert [member.itemText(i) for i in range(member.count())] == ["", "张三", "李梅",
                                                                        "张小"]
         member.setCurrentIndex(3)
-        dialog.editors["measure_type"].setCurrentIndex(5)  # 教育资助（雨露计划）
-        dialog.editors["amount"].setText("3000")
+        typed(dialog.editors["measure_type"], QComboBox).setCurrentIndex(5)  # 雨露计划
+        typed(dialog.editors["amount"], QLineEdit).setText("3000")
         dialog.try_save()
         return dialog.result()
 
@@ -174,7 +175,7 @@ def test_side_pages_are_built_when_first_shown_and_long_lists_read_by_pages(
     assert f"共 {len(everything)} 项措施" in page.totals.text()  # the totals count all
     # amounts grouped by thousands, each count and amount with its unit
     total = sum(m["amount"] or 0 for m in everything)
-    from villagebook.core.records import format_money
+    from villagebook.core.field_specs import format_money
 
     assert f"金额 {format_money(total, grouped=True)} 元" in page.totals.text()
     assert "," in format_money(total, grouped=True) and " 项</td>" in page.totals.text()
@@ -200,11 +201,12 @@ def test_helpers_page_pairing_and_a_visit_by_the_paired_helper(qtbot, book, monk
     pairing_tab, visit_tab = window.record_tabs[4], window.record_tabs[5]
 
     def choose_helper(dialog: RecordDialog) -> int:
-        dialog.editors["helper_id"].setCurrentIndex(1)
+        helper = typed(dialog.editors["helper_id"], QComboBox)
+        helper.setCurrentIndex(1)
         if "visit_kind" in dialog.editors:
-            assert dialog.editors["helper_id"].currentText().startswith("王干部")
-            dialog.editors["visit_kind"].setCurrentIndex(1)
-            dialog.editors["found"].setText("生产生活正常")
+            assert helper.currentText().startswith("王干部")
+            typed(dialog.editors["visit_kind"], QComboBox).setCurrentIndex(1)
+            typed(dialog.editors["found"], QLineEdit).setText("生产生活正常")
         dialog.try_save()
         return dialog.result()
 
@@ -293,12 +295,12 @@ def test_adding_a_kind_touches_the_registry_its_migration_and_its_form():
     """Each kind with a form (fields.json) is a table of the schema and, when a household
     owns it, a tab of the household window (in the registry's order); no other list of
     kinds is kept by hand."""
-    from villagebook.core import records
+    from villagebook.core import field_specs
     from villagebook.storage.kinds import KINDS, household_kinds
     from villagebook.ui.household_records import HOUSEHOLD_TABS
 
     for record_kind in KINDS:
         if record_kind.record:
-            assert records.fields(record_kind.record), record_kind.table
+            assert field_specs.fields(record_kind.record), record_kind.table
     with_form = [k.table for k in household_kinds() if k.record and k.table != "members"]
     assert list(HOUSEHOLD_TABS) == with_form

@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from helpers import family
+from helpers import family, typed
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit
 
+from villagebook.storage.cadres import save_helper
 from villagebook.storage.changelog import history
-from villagebook.storage.helpers import save_helper
 from villagebook.storage.households import save_household
 from villagebook.ui import field_editors
 from villagebook.ui.household_window import HouseholdWindow
@@ -36,13 +37,14 @@ def type_values(dialog: RecordDialog, values: dict[str, str], helper: str) -> No
         editor = dialog.editors[name]
         spec = next(s for s in dialog.specs if s.name == name)
         if text == "@helper":
-            editor.setCurrentIndex(editor.findData(helper))
+            combo = typed(editor, QComboBox)
+            combo.setCurrentIndex(combo.findData(helper))
         elif spec.kind == "codes":
             field_editors.set_value(editor, spec, text)
         elif spec.kind in ("code", "bool", "date"):
             field_editors.set_value(editor, spec, text)
         else:
-            editor.setText(text)
+            typed(editor, QLineEdit).setText(text)
 
 
 @pytest.mark.parametrize("record", list(CASES))

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import family
+from helpers import family, typed
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox
 from syncing import Site, another_village, households
 
 from villagebook.storage import open_book
@@ -381,7 +381,7 @@ def test_new_records_of_a_township_belong_to_the_village_chosen(qtbot, boxes, pa
     from PySide6.QtWidgets import QInputDialog
     from syncing import export
 
-    from villagebook.core import records
+    from villagebook.core import field_specs
     from villagebook.core.errors import ValidationFailed
     from villagebook.reports.workbook_import import ImportRefused, import_workbook
     from villagebook.storage.problems import list_problems
@@ -417,7 +417,7 @@ def test_new_records_of_a_township_belong_to_the_village_chosen(qtbot, boxes, pa
     assert asked == [["石桥村（530524101001）", "河口村（530524101002）"]]
     assert "河口村" in new.windowTitle()
     household, members = family()
-    for spec in records.fields("household"):
+    for spec in field_specs.fields("household"):
         if spec.name in household:
             field_editors.set_value(new.editors[spec.name], spec, household[spec.name])
     new.members.members[:] = [dict(m) for m in members]
@@ -430,9 +430,9 @@ def test_new_records_of_a_township_belong_to_the_village_chosen(qtbot, boxes, pa
 
     def ok(dialog: RecordDialog) -> int:
         for name, text in {"problem": "村道未硬化", "responsible": "李文书"}.items():
-            dialog.editors[name].setText(text)
-        field_editors.set_value(dialog.editors["category"], records.field("problem", "category"),
-                                "04")
+            typed(dialog.editors[name], QLineEdit).setText(text)
+        field_editors.set_value(dialog.editors["category"],
+                                field_specs.field("problem", "category"), "04")
         dialog.try_save()
         assert not dialog.error.text(), dialog.error.text()
         return dialog.result()

@@ -158,7 +158,6 @@ def test_cli_import_with_report(demo_book, tmp_path, capsys):
 def test_blank_template_filled_in_imports(book, tmp_path):
     from openpyxl import load_workbook
 
-    from villagebook.reports.workbook import export_template
 
     path = tmp_path / "模板.xlsx"
     assert main(["template", "--out", str(path)]) == 0
@@ -177,7 +176,6 @@ def test_blank_template_filled_in_imports(book, tmp_path):
     result = import_workbook(book, path)
     assert result.problems == [] and result.committed
     assert households_of(book)[0]["group_name"] == "三组"
-    assert export_template  # the function the window and the CLI share
 
 
 def test_state_in_the_household_sheet_closes_and_reopens(demo_book, tmp_path):

@@ -16,7 +16,7 @@ from typing import Any
 
 from stdnum.cn import ric
 
-from .records import format_decimal
+from .field_specs import format_decimal
 from .today import current_date
 
 DEMO_VILLAGE = {

@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 
 from ..paths import resources_dir
-from . import records
+from . import field_specs
 from .errors import Issue
 
 CONTEXT = "Messages"
@@ -507,11 +507,11 @@ def describe_plain(issue: Issue, record: str | None = None) -> str:
     if template is None:
         return f"{issue.code} {issue.values}"
     label = issue.field
-    for candidate in (record, records.MEMBER, records.HOUSEHOLD):
+    for candidate in (record, field_specs.MEMBER, field_specs.HOUSEHOLD):
         if candidate is None:
             continue
         try:
-            label = records.label(candidate, issue.field)
+            label = field_specs.label(candidate, issue.field)
             break
         except KeyError:
             continue

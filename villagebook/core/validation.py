@@ -15,7 +15,7 @@ from typing import Any
 
 from . import codes, idnumber
 from .errors import Issue
-from .records import HOUSEHOLD, MEMBER, FieldSpec, convert, fields, too_long
+from .field_specs import HOUSEHOLD, MEMBER, FieldSpec, convert, fields, too_long
 from .today import current_date
 
 HEAD = "01"

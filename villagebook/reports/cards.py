@@ -16,13 +16,13 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, Table
 
-from ..core import codes, idnumber, records
+from ..core import codes, field_specs, idnumber
 from ..core.income import people_in_year, summarize
 from ..core.today import current_date
 from ..storage.book import Book
 from ..storage.book_settings import monitoring_line
-from ..storage.checks import ANSWERS, current_check
-from ..storage.helpers import current_helpers
+from ..storage.cadres import current_helpers
+from ..storage.guarantees import ANSWERS, current_check
 from ..storage.households import load_household
 from ..storage.measures import list_measures
 from ..storage.monitoring import monitoring_state
@@ -121,7 +121,7 @@ def household_story(book: Book, household_id: str, st: Styles, *, full_ids: bool
     check = current_check(book, household_id)
     story.append(para("两不愁三保障及饮水安全", st.heading))
     if check:
-        labels = [records.label("check", a) for a in ANSWERS]
+        labels = [field_specs.label("check", a) for a in ANSWERS]
         answers = [codes.label("yes_no", str(check[a])) for a in ANSWERS]
         story.append(grid([labels, answers], [width / 6] * 6, st.cell))
         story.append(para(f"核查日期 {check['check_date']}，核查人 {check['checker']}", st.small))
@@ -140,12 +140,12 @@ def household_story(book: Book, household_id: str, st: Styles, *, full_ids: bool
         story.append(grid([
             ["年度", "工资性收入", "生产经营性收入", "财产性收入", "转移性收入", "生产经营性支出",
              "家庭纯收入", "人均纯收入"],
-            [str(income["year"]), *(records.format_money(total) for total in (
+            [str(income["year"]), *(field_specs.format_money(total) for total in (
                 summary["wage_total"], summary["production_total"],
                 summary["property_total"], summary["transfer_total"])),
-             records.format_money(income.get("prod_expense") or 0),
-             records.format_money(summary["net"]),
-             records.format_money(summary["per_capita"])]],
+             field_specs.format_money(income.get("prod_expense") or 0),
+             field_specs.format_money(summary["net"]),
+             field_specs.format_money(summary["per_capita"])]],
             [14 * mm] + [(width - 14 * mm) / 7] * 7, st.cell))
     else:
         story.append(para("尚无收入记录。", st.body))
@@ -158,7 +158,7 @@ def household_story(book: Book, household_id: str, st: Styles, *, full_ids: bool
     for m in this_year + earlier:
         rows.append([m["start_date"], codes.label("measure_type", m["measure_type"]),
                      m.get("member_name") or "", m.get("content") or "",
-                     records.format_money(m.get("amount")),
+                     field_specs.format_money(m.get("amount")),
                      codes.label("funding_source", m.get("funding_source")),
                      codes.label("measure_status", m.get("progress"))])
     if len(rows) == 1:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..core import codes, records
+from ..core import codes, field_specs
 from ..core.errors import Issue, ValidationFailed
 from ..storage.book import Book
 from ..storage.book_settings import json_setting, set_json_setting
@@ -135,8 +135,8 @@ def _record_named(text: str) -> str | None:
     for sep in ("：", ":"):
         if sep in text:
             owner = text.split(sep, 1)[0].strip()
-            return {"家庭成员": records.MEMBER, "成员": records.MEMBER,
-                    "农户": records.HOUSEHOLD, "户": records.HOUSEHOLD,
+            return {"家庭成员": field_specs.MEMBER, "成员": field_specs.MEMBER,
+                    "农户": field_specs.HOUSEHOLD, "户": field_specs.HOUSEHOLD,
                     "监测": MONITORING}.get(owner)
     return None
 

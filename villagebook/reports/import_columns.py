@@ -11,8 +11,8 @@ import unicodedata
 from functools import cache
 from typing import Any
 
-from ..core import codes, records
-from ..core.records import HOUSEHOLD, MEMBER
+from ..core import codes, field_specs
+from ..core.field_specs import HOUSEHOLD, MEMBER
 from ..paths import resources_dir
 from .import_monitoring import MONITORING
 
@@ -65,16 +65,16 @@ OWN_NUMBERING = "own"  # a code column's bare numbers are this program's codes
 def targets() -> list[tuple[str, str]]:
     """Every column an import can fill, as (``record.field``, Chinese label): members'
     fields first, then the household's, then the states."""
-    out = [(f"{MEMBER}.{s.name}", s.zh) for s in records.fields(MEMBER)]
+    out = [(f"{MEMBER}.{s.name}", s.zh) for s in field_specs.fields(MEMBER)]
     # a code column of bare numbers, read by a numbering chosen by the person
     out += [(f"{record}.{s.name}@{key}", f"{s.zh}（{label}）")
-            for record in (MEMBER, HOUSEHOLD) for s in records.fields(record)
+            for record in (MEMBER, HOUSEHOLD) for s in field_specs.fields(record)
             if s.kind == "code" and codes.numberings(s.codes or "")
             for key, label in [(OWN_NUMBERING, s.zh), *(
                 (n.key, n.label) for n in codes.numberings(s.codes or "").values())]]
-    out += [(f"{MEMBER}.{c}", records.label(MEMBER, c)) for c in STATE_COLUMNS.values()]
-    out += [(f"{HOUSEHOLD}.{s.name}", s.zh) for s in records.fields(HOUSEHOLD)]
-    out += [(f"{HOUSEHOLD}.{c}", records.label(HOUSEHOLD, c)) for c in HOUSEHOLD_STATE.values()]
+    out += [(f"{MEMBER}.{c}", field_specs.label(MEMBER, c)) for c in STATE_COLUMNS.values()]
+    out += [(f"{HOUSEHOLD}.{s.name}", s.zh) for s in field_specs.fields(HOUSEHOLD)]
+    out += [(f"{HOUSEHOLD}.{c}", field_specs.label(HOUSEHOLD, c)) for c in HOUSEHOLD_STATE.values()]
     # the monitoring columns: labelled by their first title in headers.json
     out += [(f"{record}.{name}", titles[0]) for (record, name), titles in SYNONYMS.items()
             if record == MONITORING]
@@ -82,9 +82,9 @@ def targets() -> list[tuple[str, str]]:
 
 
 @cache
-def _spec_of(record: str, name: str) -> records.FieldSpec | None:
+def _spec_of(record: str, name: str) -> field_specs.FieldSpec | None:
     try:
-        return records.field(record, name)
+        return field_specs.field(record, name)
     except KeyError:
         return None
 
@@ -109,7 +109,7 @@ def column_label(name: str) -> str:
     """A field's label as a list names it (a member's first), or the name itself."""
     for record in (MEMBER, HOUSEHOLD):
         try:
-            return records.label(record, name)
+            return field_specs.label(record, name)
         except KeyError:
             continue
     return name

@@ -20,7 +20,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepTogether, Spacer
 
-from ..core import codes, records
+from ..core import codes, field_specs
 from ..core.errors import Cancelled, InvalidOperation, Issue, ValidationFailed
 from ..core.today import current_date
 from ..storage import notices
@@ -141,12 +141,12 @@ def print_notice(book: Book, kind: str, path: str | Path, *, start: str, end: st
         if spec.total_column is not None:
             amount = row[spec.total_column - 1]
             total += amount or 0
-            row[spec.total_column - 1] = records.format_money(amount)
+            row[spec.total_column - 1] = field_specs.format_money(amount)
         table.append([i, *row])
     if spec.total_column is not None:
         last = [""] * len(spec.columns)
         last[1] = f"合计（{len(rows)}项）"
-        last[spec.total_column] = records.format_money(total)
+        last[spec.total_column] = field_specs.format_money(total)
         table.append(last)
     story.append(grid(table, [width * share for _, share in spec.columns], st.cell))
     right = ParagraphStyle("right", parent=st.body, alignment=TA_RIGHT)

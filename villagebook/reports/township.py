@@ -11,7 +11,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
-from ..core import codes, records
+from ..core import codes, field_specs
 from ..core.errors import InvalidOperation
 from ..core.today import current_date
 from ..storage.book import Book, snapshot
@@ -97,7 +97,7 @@ def print_township_summary(book: Book, path: str | Path, year: int | None = None
                              f"　共 {len(summary)} 个村　制表日期：{chinese_date(today)}",
                              st.body),
                         grid([list(SUMMARY_HEADER),
-                              *_summary_rows(summary, records.format_money)],
+                              *_summary_rows(summary, field_specs.format_money)],
                              [frame_width(size) * w for w in widths], st.cell)]
     build(path, story, size=size, title="乡镇有簿", footer_text=book.meta("township_name") or "")
     return len(summary)

@@ -17,11 +17,11 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.platypus import Spacer, Table
 
-from ..core import codes, records
+from ..core import codes, field_specs
 from ..core.today import current_date
 from ..storage.book import Book
 from ..storage.book_settings import text_setting
-from ..storage.helpers import current_helpers
+from ..storage.cadres import current_helpers
 from ..storage.measures import list_measures
 from ..storage.village import get_village
 from .layout import (
@@ -85,12 +85,12 @@ def wall_story(book: Book, household_id: str, st: Styles, size: tuple[float, flo
         total += m.get("amount") or 0
         rows.append([i, m["start_date"], codes.public_label("measure_type", m["measure_type"]),
                      codes.label("funding_source", m.get("funding_source")),
-                     records.format_money(m.get("amount")),
+                     field_specs.format_money(m.get("amount")),
                      codes.label("measure_status", m.get("progress"))])
     if len(rows) == 1:
         rows.append(["", "", "尚无帮扶措施", "", "", ""])
     else:
-        rows.append(["", "", "合计", "", records.format_money(total), ""])
+        rows.append(["", "", "合计", "", field_specs.format_money(total), ""])
     story.append(grid(rows, [width * w for w in (0.07, 0.16, 0.3, 0.21, 0.14, 0.12)],
                       st.body))
 

@@ -25,7 +25,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..core import codes, records
+from ..core import codes, field_specs
 from ..core.errors import Cancelled
 from ..storage.book import Book, snapshot
 from ..storage.files import replace_atomically
@@ -99,19 +99,19 @@ _EXTRA = {"household_number": ("户编号", "text"), "head_name": ("户主姓名
           "visitor": ("走访人", "text")}
 
 
-def _spec(record: str, name: str) -> records.FieldSpec:
+def _spec(record: str, name: str) -> field_specs.FieldSpec:
     if name in _EXTRA:
         label, kind = _EXTRA[name]
-        return records.FieldSpec(name, kind, label, name)
+        return field_specs.FieldSpec(name, kind, label, name)
     for candidate in (record, "household", "member"):
         try:
-            return records.field(candidate, name)
+            return field_specs.field(candidate, name)
         except KeyError:
             continue
     raise KeyError(name)
 
 
-def _code_list(spec: records.FieldSpec) -> str | None:
+def _code_list(spec: field_specs.FieldSpec) -> str | None:
     if spec.kind == "code":
         return spec.codes
     if spec.kind == "bool":
@@ -146,7 +146,7 @@ class _Writer:
         for row in range(max(len(c) for c in self.columns)):
             sheet.append([c[row] if row < len(c) else None for c in self.columns])
 
-    def converter(self, sheet: Any, spec: records.FieldSpec) -> Callable[[Any], Any]:
+    def converter(self, sheet: Any, spec: field_specs.FieldSpec) -> Callable[[Any], Any]:
         """How one column's stored values become cells, decided once per column (a
         per-cell branch on the kind and a code-list scan cost a fifth of the export)."""
         list_name = _code_list(spec)

@@ -23,10 +23,10 @@ from typing import Any
 
 import python_calamine
 
-from ..core import codes, idnumber, records
+from ..core import codes, field_specs, idnumber
 from ..core.dates import normalize_date_text
 from ..core.errors import Cancelled, Issue, ValidationFailed
-from ..core.records import HOUSEHOLD, MEMBER
+from ..core.field_specs import HOUSEHOLD, MEMBER
 from ..core.validation import check_household
 from ..storage.book import Book
 from ..storage.bulk import insert_households
@@ -124,7 +124,7 @@ def _with_mapping(known: dict[str, tuple[str, str]], mapping: Mapping | None
 def _header_map() -> dict[str, tuple[str, str]]:
     names: dict[str, tuple[str, str]] = {}
     for record in (MEMBER, HOUSEHOLD):  # a member's 联系电话 wins over the household's
-        for spec in records.fields(record):
+        for spec in field_specs.fields(record):
             names.setdefault(normalize(spec.zh), (record, spec.name))
     for key, synonyms in SYNONYMS.items():
         for name in synonyms:
@@ -541,7 +541,7 @@ def _sheet_columns(sheets: dict[str, list[list[Any]]], mapping: Mapping | None
 
 def _household_header(rows: list[list[Any]], mapping: Mapping | None = None
                       ) -> tuple[int, dict[int, tuple[str, str]], list]:
-    known = {normalize(s.zh): (HOUSEHOLD, s.name) for s in records.fields(HOUSEHOLD)}
+    known = {normalize(s.zh): (HOUSEHOLD, s.name) for s in field_specs.fields(HOUSEHOLD)}
     known.update({normalize(k): (HOUSEHOLD, v) for k, v in {**HOUSEHOLD_STATE,
                                                             "状态": "status"}.items()})
     known = _with_mapping(known, mapping)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..core.records import fields
+from ..core.field_specs import fields
 from .book import Book
 from .changelog import INSERT_CHANGE, new_id, village_of_new_record
 from .households import HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, derived

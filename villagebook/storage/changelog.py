@@ -1,7 +1,7 @@
 """The one write path: every created record and every changed field goes to ``changes``.
 
 Values are stored as JSON text so that ``null``, ``""``, numbers and text stay distinct,
-and a later sync can ship the rows as they are (see docs/changelog.md).
+and a later sync can ship the rows as they are (see docs/change-log.md).
 """
 
 from __future__ import annotations

@@ -10,10 +10,10 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..core import codes, idnumber
+from ..core.field_specs import format_money
 from ..core.income import net_sql, per_person
 from ..core.measures import MICROCREDIT, overdue
 from ..core.messages import describe_plain
-from ..core.records import format_money
 from ..core.rules import (
     BY_CODE,
     RULES,
@@ -26,8 +26,8 @@ from ..core.rules import (
 from ..core.today import current_date
 from .book import Book
 from .book_settings import int_setting, monitoring_line
+from .cadres import list_helpers
 from .changelog import to_json
-from .helpers import list_helpers
 from .problems import list_problems
 from .records import rows
 from .village import book_identity

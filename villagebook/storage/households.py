@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypedDict
 
-from ..core import records
+from ..core import field_specs
 from ..core.errors import InvalidOperation, Issue, NotFound, ValidationFailed
-from ..core.records import HOUSEHOLD, MEMBER, fields, too_long
+from ..core.field_specs import HOUSEHOLD, MEMBER, fields, too_long
 from ..core.search_keys import group_sort_key, name_sort_key
 from ..core.today import current_date
 from ..core.validation import HEAD, check_household
@@ -232,7 +232,7 @@ def _check_event(codes_name: str, reason_field: str, reason: str, date_field: st
 
 
 def _check_note(record: str, name: str, note: str | None) -> list[Issue]:
-    spec = records.field(record, name)
+    spec = field_specs.field(record, name)
     if note and spec.max_length is not None and len(note) > spec.max_length:
         return [too_long(spec, note)]
     return []

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from ..core.errors import Issue, ValidationFailed
-from ..core.records import fields
+from ..core.field_specs import fields
 from ..core.today import current_date
 from ..core.validation import clean_fields
 from . import records

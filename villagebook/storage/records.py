@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..core.errors import InvalidOperation, Issue, NotFound, ValidationFailed
-from ..core.records import fields
+from ..core.field_specs import fields
 from ..core.today import current_date
 from ..core.validation import clean_fields
 from .book import Book

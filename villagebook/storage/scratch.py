@@ -22,6 +22,7 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
+from typing import IO
 
 from ..paths import data_dir
 from .file_lock import is_held, take
@@ -30,7 +31,7 @@ _LOCK = ".lock"
 _PARTS = "parts.txt"  # one path a line: the .part files this process began
 
 _claimed: Path | None = None
-_lock_handle = None
+_lock_handle: IO[bytes] | None = None
 
 
 def scratch_root() -> Path:

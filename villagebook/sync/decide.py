@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any, TypedDict
 
-from ..core import records
+from ..core import field_specs
 from ..core.errors import Issue, ValidationFailed
 from ..core.today import current_date, now_text
 from ..core.validation import clean_fields
@@ -99,7 +99,7 @@ def resolve_conflict(book: Book, conflict_id: str, *, take: str | None = None,
 def _typed(table: str, field_name: str, text: str) -> Any:
     """A value typed for a field, converted and checked by the field's own rules."""
     record = kind(table).record
-    if not record or field_name not in {s.name for s in records.fields(record)}:
+    if not record or field_name not in {s.name for s in field_specs.fields(record)}:
         return text
     cleaned, issues = clean_fields(record, {field_name: text}, current_date())
     issues = [i for i in issues if i.field == field_name]  # the others were not given

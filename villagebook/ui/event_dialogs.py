@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
-from ..core import codes, records
+from ..core import codes, field_specs
 from ..core.errors import Issue
 from ..core.today import current_date
 from .date_edit import DateEdit
@@ -26,7 +26,7 @@ class EventDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.date_record, date_name = date_field
-        self.date_spec = records.field(self.date_record, date_name)
+        self.date_spec = field_specs.field(self.date_record, date_name)
         layout = QFormLayout(self)
         if intro:
             label = QLabel(intro)
@@ -53,12 +53,12 @@ class EventDialog(QDialog):
 
     def try_accept(self) -> None:
         """Accept only a date that fits its field's rule; say why otherwise."""
-        value, issue = records.convert(self.date_spec, self.date.text())
+        value, issue = field_specs.convert(self.date_spec, self.date.text())
         if issue is None and value is None:
             issue = Issue("field.required", self.date_spec.name)
-        note_spec = records.field(self.date_record, self.date_spec.name.replace("date", "note"))
+        note_spec = field_specs.field(self.date_record, self.date_spec.name.replace("date", "note"))
         if issue is None:
-            _, issue = records.convert(note_spec, self.note.text())
+            _, issue = field_specs.convert(note_spec, self.note.text())
         if issue is not None:
             self.error.setText("✖ " + describe(issue, record=self.date_record))
             self.date.setFocus()

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QToolButton, QWidget
 
-from ..core import records
+from ..core import field_specs
 from ..core.errors import Issue
 from . import i18n
 from .code_widgets import (
@@ -26,9 +26,9 @@ from .messages import describe
 Choices = dict[str, list[tuple[str, str]]]  # field → (value, label) chosen from at run time
 
 
-def create_editor(spec: records.FieldSpec, parent: QWidget | None = None) -> QWidget:
+def create_editor(spec: field_specs.FieldSpec, parent: QWidget | None = None) -> QWidget:
     """A new editor widget suited to the field's kind."""
-    if spec.kind in ("code", "bool", *records.CHOICE_KINDS):
+    if spec.kind in ("code", "bool", *field_specs.CHOICE_KINDS):
         return QComboBox(parent)
     if spec.kind == "codes":
         return QToolButton(parent)
@@ -37,11 +37,11 @@ def create_editor(spec: records.FieldSpec, parent: QWidget | None = None) -> QWi
     return QLineEdit(parent)
 
 
-def prepare(editor: QWidget, spec: records.FieldSpec, on_change: Callable[..., None],
+def prepare(editor: QWidget, spec: field_specs.FieldSpec, on_change: Callable[..., None],
             choices: Choices | None = None) -> None:
     """Fill code lists (or the ``choices`` of fields such as a household's members), set
     hints and report every change to ``on_change``."""
-    if isinstance(editor, QComboBox) and spec.kind in records.CHOICE_KINDS:
+    if isinstance(editor, QComboBox) and spec.kind in field_specs.CHOICE_KINDS:
         editor.addItem("", None)
         for value, label in (choices or {}).get(spec.name, []):
             editor.addItem(label, value)
@@ -60,9 +60,9 @@ def prepare(editor: QWidget, spec: records.FieldSpec, on_change: Callable[..., N
             editor.setPlaceholderText("0.00")
 
 
-def set_value(editor: QWidget, spec: records.FieldSpec, value: Any) -> None:
+def set_value(editor: QWidget, spec: field_specs.FieldSpec, value: Any) -> None:
     """Show a stored value (codes, fen, ISO dates) in the editor."""
-    if isinstance(editor, QComboBox) and spec.kind in records.CHOICE_KINDS:
+    if isinstance(editor, QComboBox) and spec.kind in field_specs.CHOICE_KINDS:
         editor.setCurrentIndex(max(0, editor.findData(value)) if value else 0)
     elif isinstance(editor, QComboBox):
         set_combo_value(editor, value)
@@ -71,13 +71,13 @@ def set_value(editor: QWidget, spec: records.FieldSpec, value: Any) -> None:
     elif isinstance(editor, DateEdit):
         editor.set_text(None if value is None else str(value))
     elif isinstance(editor, QLineEdit):
-        editor.setText(records.format_money(value) if spec.kind == "money"
+        editor.setText(field_specs.format_money(value) if spec.kind == "money"
                        else "" if value is None else str(value))
 
 
-def get_value(editor: QWidget, spec: records.FieldSpec) -> Any:
+def get_value(editor: QWidget, spec: field_specs.FieldSpec) -> Any:
     """What the editor holds, as typed (the core converts and checks it)."""
-    if isinstance(editor, QComboBox) and spec.kind in records.CHOICE_KINDS:
+    if isinstance(editor, QComboBox) and spec.kind in field_specs.CHOICE_KINDS:
         return editor.currentData()
     if isinstance(editor, QComboBox):
         return combo_value(editor)
@@ -88,11 +88,11 @@ def get_value(editor: QWidget, spec: records.FieldSpec) -> Any:
     return None
 
 
-def label_text(record: str, spec: records.FieldSpec) -> str:
+def label_text(record: str, spec: field_specs.FieldSpec) -> str:
     return i18n.field_label(record, spec.name) + ("*" if spec.required else "")
 
 
-def mark(label: QLabel, editor: QWidget, record: str, spec: records.FieldSpec,
+def mark(label: QLabel, editor: QWidget, record: str, spec: field_specs.FieldSpec,
          issue: Issue | None) -> None:
     """Show a field's problem beside it: a mark and colour on the label (never colour
     alone), the sentence as the editor's tooltip."""

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from ..core.rules import BY_CODE, RULES, SEVERITIES, Finding
 from ..core.today import current_date
 from ..storage.book import Book
+from ..storage.cadres import helper_choices
 from ..storage.findings import accept_finding
-from ..storage.helpers import helper_choices
 from ..storage.queries import group_names
 from ..storage.township import is_township
 from ..storage.village import book_identity

@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from ..core import codes, records
+from ..core import codes, field_specs
 from ..core.messages import QT_TRANSLATE_NOOP
 from ..storage.book import Book
 from ..storage.changelog import history
@@ -27,7 +27,7 @@ HEADERS = (QT_TRANSLATE_NOOP("History", "Time"), QT_TRANSLATE_NOOP("History", "B
            QT_TRANSLATE_NOOP("History", "New value"))
 # table → (record kind of its fields, what the history calls such a record)
 # each kind's record (whose field labels name its changes) and noun, from the registry
-TABLES = {k.table: (k.record or k.labels or records.HOUSEHOLD, k.noun) for k in KINDS}
+TABLES = {k.table: (k.record or k.labels or field_specs.HOUSEHOLD, k.noun) for k in KINDS}
 ACTIONS = {
     "household.create": QT_TRANSLATE_NOOP("History", "New household"),
     "household.save": QT_TRANSLATE_NOOP("History", "Edited"),
@@ -81,7 +81,7 @@ def format_value(record: str, field: str | None, value: Any) -> str:
     if field is None:
         return QCoreApplication.translate("History", "(created)")
     try:
-        spec = records.field(record, field)
+        spec = field_specs.field(record, field)
     except KeyError:
         return str(value)
     list_name = code_list_of(spec)
@@ -90,7 +90,7 @@ def format_value(record: str, field: str | None, value: Any) -> str:
     if spec.kind == "codes":
         return "、".join(codes.label(spec.codes or "", c) for c in str(value).split(","))
     if spec.kind == "money":
-        return records.format_money(int(value))
+        return field_specs.format_money(int(value))
     return str(value)
 
 
@@ -116,11 +116,11 @@ class HistoryModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = []
         for change in history(self.book, household_id) if household_id else []:
-            record, noun = TABLES.get(change["table_name"], (records.HOUSEHOLD, ""))
-            subject = member_names.get(change["record_id"], "") if record == records.MEMBER \
+            record, noun = TABLES.get(change["table_name"], (field_specs.HOUSEHOLD, ""))
+            subject = member_names.get(change["record_id"], "") if record == field_specs.MEMBER \
                 else tr(noun)
             field = change["field"]
-            field_label = records.label(record, field, i18n.language()) if field else ""
+            field_label = field_specs.label(record, field, i18n.language()) if field else ""
             self._rows.append((
                 change["at"].replace("T", " ")[:19], change["operator"],
                 tr(_action_label(change)), subject, field_label,

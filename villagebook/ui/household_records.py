@@ -12,8 +12,7 @@ from ..core import codes
 from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.today import current_date
 from ..storage.book import Book
-from ..storage.checks import ANSWERS, list_checks, remove_check, restore_check, save_check
-from ..storage.helpers import (
+from ..storage.cadres import (
     current_helpers,
     helper_choices,
     list_helpers,
@@ -25,6 +24,7 @@ from ..storage.helpers import (
     save_helper,
     save_pairing,
 )
+from ..storage.guarantees import ANSWERS, list_checks, remove_check, restore_check, save_check
 from ..storage.incomes import list_incomes, remove_income, restore_income, save_income
 from ..storage.measures import list_measures, remove_measure, restore_measure, save_measure
 from ..storage.monitoring import (

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import codes, records
+from ..core import codes, field_specs
 from ..core.errors import BookError, InvalidOperation, Issue, ValidationFailed, VillagebookError
-from ..core.records import HOUSEHOLD, MEMBER
+from ..core.field_specs import HOUSEHOLD, MEMBER
 from ..core.validation import HEAD, check_household
 from ..storage.book import Book
 from ..storage.households import close_household, load_household, reopen_household, save_household
@@ -84,7 +84,7 @@ class HouseholdWindow(QWidget):
     # -- setup ---------------------------------------------------------------
     def _setup_fields(self) -> None:
         self.editors: dict[str, QWidget] = {}
-        for spec in records.fields(HOUSEHOLD):
+        for spec in field_specs.fields(HOUSEHOLD):
             editor = getattr(self.ui, f"{spec.name}Edit")
             label: QLabel = getattr(self.ui, f"{spec.name}Label")
             label.setText(field_editors.label_text(HOUSEHOLD, spec))
@@ -145,7 +145,7 @@ class HouseholdWindow(QWidget):
             else:
                 self.household, members = {"status": "active"}, [{"status": "active",
                                                                   "relation": HEAD}]
-            for spec in records.fields(HOUSEHOLD):
+            for spec in field_specs.fields(HOUSEHOLD):
                 field_editors.set_value(self.editors[spec.name], spec,
                                         self.household.get(spec.name))
             self._hint_number()
@@ -188,7 +188,7 @@ class HouseholdWindow(QWidget):
     def collect(self) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         """What the form holds now: household fields and all members, as typed."""
         household = {spec.name: field_editors.get_value(self.editors[spec.name], spec)
-                     for spec in records.fields(HOUSEHOLD)}
+                     for spec in field_specs.fields(HOUSEHOLD)}
         household["status"] = self.household.get("status", "active")
         if self.household_id is None and self.village_id:
             household["village_id"] = self.village_id
@@ -248,7 +248,7 @@ class HouseholdWindow(QWidget):
         for issue in issues:
             if issue.row is None and (issue.field not in household_issues or issue.is_error):
                 household_issues[issue.field] = issue
-        for spec in records.fields(HOUSEHOLD):
+        for spec in field_specs.fields(HOUSEHOLD):
             field_editors.mark(getattr(self.ui, f"{spec.name}Label"), self.editors[spec.name],
                                HOUSEHOLD, spec, household_issues.get(spec.name))
         self.members.set_issues(issues)
@@ -269,7 +269,7 @@ class HouseholdWindow(QWidget):
         if issue.row is not None:
             self.ui.tabs.setCurrentWidget(self.ui.membersTab)
             row = self.members.visible_row(issue.row)
-            names = [s.name for s in records.fields(MEMBER)]
+            names = [s.name for s in field_specs.fields(MEMBER)]
             column = names.index(issue.field) if issue.field in names else 0
             if row >= 0:
                 self.ui.memberTable.setCurrentIndex(self.members.index(row, column))

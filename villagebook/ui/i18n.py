@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from ..core import records
+from ..core import field_specs
 from ..paths import resources_dir
 
 LANGUAGES = ("zh", "en")
@@ -49,7 +49,7 @@ def install(language_code: str) -> None:
 def field_label(record: str, name: str) -> str:
     """The label of a record field in the current language."""
     try:
-        return records.label(record, name, language())
+        return field_specs.label(record, name, language())
     except KeyError:
         return name
 

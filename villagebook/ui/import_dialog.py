@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import codes, records
+from ..core import codes, field_specs
 from ..core.errors import Cancelled, ValidationFailed
 from ..core.messages import describe_plain
 from ..reports import import_answers
@@ -93,19 +93,19 @@ def target_label(key: str) -> str:
     record, name = key.split(".", 1)
     name, _, numbering = name.partition("@")
     language = i18n.language()
-    owner = (QCoreApplication.translate("ImportDialog", "Member") if record == records.MEMBER
+    owner = (QCoreApplication.translate("ImportDialog", "Member") if record == field_specs.MEMBER
              else QCoreApplication.translate("ImportDialog", "Monitoring")
              if record == MONITORING else
              QCoreApplication.translate("ImportDialog", "Household"))
     try:
-        field_label = records.label(record, name, language)
+        field_label = field_specs.label(record, name, language)
     except KeyError:  # an import-only column (风险识别时间…): named as lists name it
         field_label = dict(targets())[key]
     text = f"{owner}{'：' if language == 'zh' else ': '}{field_label}"
     if numbering == OWN_NUMBERING:
         return text + QCoreApplication.translate("ImportDialog", " (numbers: this program's codes)")
     if numbering:
-        spec = records.field(record, name)
+        spec = field_specs.field(record, name)
         return f"{text} ({codes.numberings(spec.codes or '')[numbering].label})"
     return text
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import codes, records
+from ..core import codes, field_specs
 from ..storage.book import Book
 from ..storage.measures import MeasureFilter, measure_totals, measure_years, village_measures
 from .jobs import LatestOnly
@@ -111,7 +111,7 @@ class MeasuresPage(QWidget):
     def show_totals(self, totals: dict) -> None:
         count = sum(n for _, n, _ in totals["measure_type"])
         head = self.tr("<b>{count} measures, {amount} yuan</b>").format(
-            count=count, amount=records.format_money(sum(a for *_, a in totals["measure_type"]),
+            count=count, amount=field_specs.format_money(sum(a for *_, a in totals["measure_type"]),
                                                      grouped=True))
         parts = []
         for column, list_name, heading in (
@@ -122,7 +122,7 @@ class MeasuresPage(QWidget):
             lines = "".join(
                 f"<tr><td>{html.escape(codes.label(list_name, code) or '—')}</td>"
                 f"<td align='right'>{items.format(count=n)}</td>"
-                f"<td align='right'>{records.format_money(amount, grouped=True)} {yuan}</td>"
+                f"<td align='right'>{field_specs.format_money(amount, grouped=True)} {yuan}</td>"
                 "</tr>"
                 for code, n, amount in totals[column])
             parts.append(f"<td valign='top'><b>{heading}</b><table cellspacing='3'>{lines}"

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QTableView, QWidge
 
 from ..core import codes, idnumber
 from ..core.errors import Issue
-from ..core.records import MEMBER, FieldSpec, fields
+from ..core.field_specs import MEMBER, FieldSpec, fields
 from . import i18n
 from .code_widgets import YES_NO, combo_value, set_combo_value, settle, setup_code_combo
 from .messages import describe

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from ..core import records
+from ..core import field_specs
 from ..core.errors import Issue, VillagebookError
 from ..core.messages import CONTEXT, QT_TRANSLATE_NOOP, TEMPLATES
 from ..storage.book import person_error
@@ -31,8 +31,8 @@ def tr(text: str) -> str:
 def label_for(issue: Issue, record: str | None = None) -> str:
     """The label of the field an issue is about: of ``record`` when given, else member
     fields first for a member's issue, household fields first otherwise."""
-    order: tuple[str, ...] = (records.MEMBER, records.HOUSEHOLD) if issue.row is not None \
-        else (records.HOUSEHOLD, records.MEMBER)
+    order: tuple[str, ...] = (field_specs.MEMBER, field_specs.HOUSEHOLD) \
+        if issue.row is not None else (field_specs.HOUSEHOLD, field_specs.MEMBER)
     if record is not None:
         order = (record, *order)
     for record in order:
@@ -43,7 +43,7 @@ def label_for(issue: Issue, record: str | None = None) -> str:
 
 def _known(record: str, name: str) -> bool:
     try:
-        records.field(record, name)
+        field_specs.field(record, name)
         return True
     except KeyError:
         return False

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from ..core import records
+from ..core import field_specs
 from ..core.errors import Issue, ValidationFailed, VillagebookError
 from . import field_editors
 from .dialogs import error_label, ok_cancel
@@ -26,7 +26,7 @@ class RecordDialog(QDialog):
         self.setWindowTitle(title)
         self.record = record
         self._save = save
-        self.specs = records.fields(record)
+        self.specs = field_specs.fields(record)
         self.editors: dict[str, QWidget] = {}
         self.labels: dict[str, QLabel] = {}
         body = QWidget()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import codes, records
+from ..core import codes, field_specs
 from ..core.errors import ValidationFailed, VillagebookError
 from . import i18n
 from .messages import describe, describe_error
@@ -40,11 +40,11 @@ class Column:
     warn_when: Any = object()  # a value that deserves a mark (e.g. 0 for a 三保障 answer)
 
 
-def display(spec: records.FieldSpec, value: Any) -> str:
+def display(spec: field_specs.FieldSpec, value: Any) -> str:
     if value is None or value == "":
         return ""
     if spec.kind == "money":
-        return records.format_money(int(value))
+        return field_specs.format_money(int(value))
     if spec.kind == "bool":
         return codes.label("yes_no", str(value))
     if spec.kind == "code":
@@ -60,7 +60,7 @@ class RecordTableModel(QAbstractTableModel):
         self.record = record
         self.columns = columns
         self.rows: list[dict[str, Any]] = []
-        self.specs = [records.field(record, c.name) for c in columns]
+        self.specs = [field_specs.field(record, c.name) for c in columns]
         self._load_page: Callable[[int, int], list[dict[str, Any]]] | None = None
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:

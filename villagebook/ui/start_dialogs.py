@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import codes, records
+from ..core import codes, field_specs
 from ..core.errors import Issue, ValidationFailed
 from ..core.today import current_date
 from ..storage.book import Book
@@ -232,7 +232,7 @@ class UsersDialog(QDialog):
             self.name.clear()
 
     def toggle(self) -> None:
-        item = self.list.currentItem()
+        item: QListWidgetItem | None = self.list.currentItem()  # None: nobody chosen
         if item is None:
             return
         user_id, active = item.data(Qt.ItemDataRole.UserRole)
@@ -261,11 +261,11 @@ class MonitoringLineDialog(QDialog):
         self._show_year()
 
     def _show_year(self) -> None:
-        self.amount.setText(records.format_money(monitoring_line(self.book, self.year.value())))
+        self.amount.setText(field_specs.format_money(monitoring_line(self.book, self.year.value())))
 
     def _save(self) -> None:
         try:
-            fen = records.parse_money(self.amount.text())
+            fen = field_specs.parse_money(self.amount.text())
         except ValueError:
             self.error.setText("✖ " + describe(Issue("money.invalid", "amount",
                                                      {"value": self.amount.text()}),

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from villagebook.core.dates import normalize_date_text, parse_date
-from villagebook.core.records import convert, field
+from villagebook.core.field_specs import convert, field
 
 
 @pytest.mark.parametrize("text", ["2026-03-05", "20260305", "2026.3.5", "2026/3/5",

@@ -10,9 +10,9 @@ import pytest
 from helpers import family, make_id
 
 from villagebook.core.messages import describe_plain
-from villagebook.storage.checks import save_check
+from villagebook.storage.cadres import save_helper, save_pairing
 from villagebook.storage.findings import find_all
-from villagebook.storage.helpers import save_helper, save_pairing
+from villagebook.storage.guarantees import save_check
 from villagebook.storage.households import load_household, save_household
 from villagebook.storage.incomes import save_income
 from villagebook.storage.measures import save_measure

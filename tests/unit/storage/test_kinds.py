@@ -9,7 +9,7 @@ from helpers import family, make_id
 
 from villagebook.cli import main
 from villagebook.core.errors import ValidationFailed
-from villagebook.core.records import fields
+from villagebook.core.field_specs import fields
 from villagebook.storage.households import find_household_id, save_household
 from villagebook.storage.kinds import KINDS, bulk_children, household_tables, kind
 from villagebook.storage.problems import save_problem

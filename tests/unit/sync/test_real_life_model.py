@@ -30,6 +30,7 @@ import json
 import os
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -43,8 +44,8 @@ from villagebook.core.clock import decode, encode
 from villagebook.core.errors import VillagebookError
 from villagebook.storage import open_book
 from villagebook.storage.backups import make_backup, restore
-from villagebook.storage.checks import save_check
-from villagebook.storage.helpers import save_helper, save_pairing
+from villagebook.storage.cadres import save_helper, save_pairing
+from villagebook.storage.guarantees import save_check
 from villagebook.storage.households import load_household, save_household
 from villagebook.storage.incomes import save_income
 from villagebook.storage.kinds import in_village
@@ -129,6 +130,10 @@ def template(tmp_path_factory) -> Path:
 
 class LaptopsLife(RuleBasedStateMachine):
     """The laptops, the packages between them, and what was saved where."""
+
+    # set by the test that runs the machine: a fresh folder a run, and the books made once
+    root_factory: Callable[[], Path]
+    template_root: Path
 
     def __init__(self) -> None:
         super().__init__()
@@ -534,10 +539,12 @@ class LaptopsLife(RuleBasedStateMachine):
                     self._deliver(path)
         else:  # up, the township's answer, up again: a new book of a village known to
             # the township is taken only once it has the township's record of its village
-            for site, code in ((self.laptops[laptop], None), (self.town, LAPTOPS[laptop]),
-                               (self.laptops[laptop], None)):
+            turns: tuple[tuple[Site, str | None], ...] = (
+                (self.laptops[laptop], None), (self.town, LAPTOPS[laptop]),
+                (self.laptops[laptop], None))
+            for site, to_code in turns:
                 before = len(self.mail)
-                self._send(site, code)
+                self._send(site, to_code)
                 for path in self.mail[before:]:
                     self._deliver(path)
                 # handed over means the township has it: what waits there for a clock

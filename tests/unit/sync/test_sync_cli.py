@@ -162,8 +162,8 @@ def test_a_package_from_a_clock_far_ahead_is_held_not_followed(pair, tmp_path, c
 
 
 def test_accepted_findings_travel_to_the_township(pair, tmp_path, capsys):
+    from villagebook.storage.cadres import save_helper, save_pairing
     from villagebook.storage.findings import accept_finding, find_all
-    from villagebook.storage.helpers import save_helper, save_pairing
 
     village, township = pair
     with village.book() as book:

@@ -7,7 +7,7 @@ from villagebook.core.errors import InvalidOperation, ValidationFailed
 from villagebook.core.income import people_in_year, summarize
 from villagebook.storage.book_settings import monitoring_line, set_monitoring_line
 from villagebook.storage.changelog import history
-from villagebook.storage.checks import current_check, list_checks, remove_check, save_check
+from villagebook.storage.guarantees import current_check, list_checks, remove_check, save_check
 from villagebook.storage.households import load_household, member_leave, save_household
 from villagebook.storage.incomes import list_incomes, remove_income, restore_income, save_income
 

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from villagebook.core.records import convert, field, format_money, parse_money
+from villagebook.core.field_specs import convert, field, format_money, parse_money
 
 pytestmark = pytest.mark.dated  # runs today and on each day of tests/dates.py
 
@@ -51,7 +51,7 @@ def test_member_field_conversion(name, text, expected):
 
 
 def test_money_grouped_by_thousands_for_reading():
-    from villagebook.core.records import format_money
+    from villagebook.core.field_specs import format_money
 
     assert format_money(1234567_89, grouped=True) == "1,234,567.89"
     assert format_money(-5_00, grouped=True) == "-5.00"

@@ -5,14 +5,14 @@ from helpers import family
 
 from villagebook.core.errors import ValidationFailed
 from villagebook.storage.book_settings import set_int_setting
-from villagebook.storage.changelog import history
-from villagebook.storage.helpers import (
+from villagebook.storage.cadres import (
     current_helpers,
     list_helpers,
     remove_helper,
     save_helper,
     save_pairing,
 )
+from villagebook.storage.changelog import history
 from villagebook.storage.households import save_household
 from villagebook.storage.visits import follow_ups_due, list_visits, not_visited, save_visit
 
