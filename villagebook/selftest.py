@@ -41,7 +41,7 @@ def run() -> int:
         main = MainWindow(state["book"])  # type: ignore[arg-type]
         main.show()
         app.processEvents()
-        rows = main.model.rowCount()
+        rows = main.household_list.model.rowCount()
         main.close()
         return f"{rows} rows in the list"
 

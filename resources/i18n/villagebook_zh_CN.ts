@@ -1120,127 +1120,196 @@ Why is this right as it is? (kept in the history)</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="121"/>
+        <location filename="../../villagebook/ui/household_window.py" line="123"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="177"/>
+        <location filename="../../villagebook/ui/household_window.py" line="179"/>
         <source>village code and 3 digits: {code}001</source>
         <translation>村代码加3位户序号：{code}001</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="208"/>
+        <location filename="../../villagebook/ui/household_window.py" line="210"/>
         <source>Household {number} {head}</source>
         <translation>农户 {number} {head}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="210"/>
+        <location filename="../../villagebook/ui/household_window.py" line="212"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="216"/>
+        <location filename="../../villagebook/ui/household_window.py" line="218"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="222"/>
+        <location filename="../../villagebook/ui/household_window.py" line="224"/>
         <source>Closed on {date}: {reason}. {note}</source>
         <translation>已于 {date} 注销：{reason}。{note}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="228"/>
+        <location filename="../../villagebook/ui/household_window.py" line="230"/>
         <source>Reopen household</source>
         <translation>恢复此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="228"/>
+        <location filename="../../villagebook/ui/household_window.py" line="230"/>
         <source>Close household…</source>
         <translation>注销此户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="287"/>
-        <location filename="../../villagebook/ui/household_window.py" line="293"/>
+        <location filename="../../villagebook/ui/household_window.py" line="289"/>
+        <location filename="../../villagebook/ui/household_window.py" line="295"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="288"/>
+        <location filename="../../villagebook/ui/household_window.py" line="290"/>
         <source>Not saved: {count} problem(s) must be corrected first. They are listed at the bottom of the window.</source>
         <translation>未保存：有 {count} 处错误需要先改正，已列在窗口下方。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="302"/>
+        <location filename="../../villagebook/ui/household_window.py" line="304"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="303"/>
+        <location filename="../../villagebook/ui/household_window.py" line="305"/>
         <source>Please check these points:</source>
         <translation>请核对以下几点：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="304"/>
+        <location filename="../../villagebook/ui/household_window.py" line="306"/>
         <source>Correct, save anyway</source>
         <translation>核对无误，仍然保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="305"/>
+        <location filename="../../villagebook/ui/household_window.py" line="307"/>
         <source>Go back and change</source>
         <translation>返回修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="343"/>
-        <location filename="../../villagebook/ui/household_window.py" line="353"/>
+        <location filename="../../villagebook/ui/household_window.py" line="345"/>
+        <location filename="../../villagebook/ui/household_window.py" line="355"/>
         <source>Member leaves</source>
         <translation>成员减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="344"/>
+        <location filename="../../villagebook/ui/household_window.py" line="346"/>
         <source>Select the member in the table first.</source>
         <translation>请先在表格中选中这名成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="354"/>
+        <location filename="../../villagebook/ui/household_window.py" line="356"/>
         <source>{name} leaves the household. The record is kept and can be restored.</source>
         <translation>{name} 将从本户减少。记录会保留，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="369"/>
+        <location filename="../../villagebook/ui/household_window.py" line="371"/>
         <source>Restore member</source>
         <translation>恢复成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="370"/>
+        <location filename="../../villagebook/ui/household_window.py" line="372"/>
         <source>Tick “Show members who left” and select the member to restore.</source>
         <translation>请勾选“显示已减少的成员”，再选中要恢复的成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="397"/>
+        <location filename="../../villagebook/ui/household_window.py" line="399"/>
         <source>Close household</source>
         <translation>注销此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="398"/>
+        <location filename="../../villagebook/ui/household_window.py" line="400"/>
         <source>The household leaves the active list. Nothing is deleted; it can be reopened.</source>
         <translation>本户将移出在册名单。不会删除任何记录，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="407"/>
-        <location filename="../../villagebook/ui/household_window.py" line="411"/>
+        <location filename="../../villagebook/ui/household_window.py" line="409"/>
+        <location filename="../../villagebook/ui/household_window.py" line="413"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="420"/>
+        <location filename="../../villagebook/ui/household_window.py" line="422"/>
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="421"/>
+        <location filename="../../villagebook/ui/household_window.py" line="423"/>
         <source>This household has unsaved changes. Save them?</source>
         <translation>本户有尚未保存的修改。要保存吗？</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdsPage</name>
+    <message>
+        <location filename="../../villagebook/ui/households_page.py" line="81"/>
+        <source>Search: name, pinyin initials (zs), ID number, household number</source>
+        <translation>搜索：姓名、拼音首字母（如 zs）、证件号码、户编号</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/households_page.py" line="89"/>
+        <source>All categories</source>
+        <translation>全部户类别</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/households_page.py" line="90"/>
+        <source>All statuses</source>
+        <translation>全部脱贫状态</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/households_page.py" line="92"/>
+        <source>All groups</source>
+        <translation>全部组</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/households_page.py" line="96"/>
+        <source>Include closed</source>
+        <translation>含已注销</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/households_page.py" line="101"/>
+        <location filename="../../villagebook/ui/households_page.py" line="160"/>
+        <source>New household</source>
+        <translation>新增农户</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/households_page.py" line="116"/>
+        <source>Print household cards…</source>
+        <translation>打印户卡…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/households_page.py" line="117"/>
+        <source>Print wall sheets…</source>
+        <translation>打印户内公示牌…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/households_page.py" line="162"/>
+        <source>Import households from Excel…</source>
+        <translation>从 Excel 导入农户…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/households_page.py" line="164"/>
+        <source>Sync…</source>
+        <translation>同步…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/households_page.py" line="260"/>
+        <source>{count} households</source>
+        <translation>共 {count} 户</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/households_page.py" line="270"/>
+        <source>&lt;h3&gt;This township book has no households yet&lt;/h3&gt;&lt;p&gt;They come with the villages&apos; sync packages: pair with each village and import its package on the &lt;b&gt;Sync…&lt;/b&gt; page (the village exports it from its own book).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;本乡镇账本还没有农户&lt;/h3&gt;&lt;p&gt;农户随各村的同步包而来：在&lt;b&gt;同步…&lt;/b&gt;页面与各村配对并导入各村的同步包（由村里从村账本导出）。&lt;/p&gt;&lt;p&gt;账本保存在此文件中，可用 文件 → 备份到… 备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/households_page.py" line="277"/>
+        <source>&lt;h3&gt;This book has no households yet&lt;/h3&gt;&lt;p&gt;Start with &lt;b&gt;New household&lt;/b&gt; to enter a family, or &lt;b&gt;Import households from Excel…&lt;/b&gt; to bring in the list the village keeps (the national system&apos;s export or your own table; File → Save a blank entry template gives the columns).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;本账本还没有农户&lt;/h3&gt;&lt;p&gt;先点&lt;b&gt;新增农户&lt;/b&gt;逐户录入，或点&lt;b&gt;从 Excel 导入农户…&lt;/b&gt;导入村里已有的名单（全国系统导出的名单或自己的表格均可；“文件 → 保存空白录入模板”给出各列）。&lt;/p&gt;&lt;p&gt;账本保存在这个文件里，请用“文件 → 备份到…”备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1511,320 +1580,269 @@ Why is this right as it is? (kept in the history)</source>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>MainMenus</name>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="114"/>
-        <source>Today</source>
-        <translation>工作台</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="115"/>
-        <source>Households</source>
-        <translation>农户</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="116"/>
-        <source>Assistance measures</source>
-        <translation>帮扶措施</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="117"/>
-        <source>Helpers</source>
-        <translation>帮扶责任人</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="118"/>
-        <source>Visits</source>
-        <translation>走访记录</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="119"/>
-        <source>Problems</source>
-        <translation>问题整改</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="120"/>
-        <source>Projects and assets</source>
-        <translation>项目资产</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="121"/>
-        <source>Sync</source>
-        <translation>同步</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="122"/>
-        <source>Warnings</source>
-        <translation>预警</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="123"/>
-        <source>Charts</source>
-        <translation>统计图</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="146"/>
-        <source>Search: name, pinyin initials (zs), ID number, household number</source>
-        <translation>搜索：姓名、拼音首字母（如 zs）、证件号码、户编号</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="154"/>
-        <source>All categories</source>
-        <translation>全部户类别</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="155"/>
-        <source>All statuses</source>
-        <translation>全部脱贫状态</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="157"/>
-        <source>All groups</source>
-        <translation>全部组</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="161"/>
-        <source>Include closed</source>
-        <translation>含已注销</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="170"/>
-        <location filename="../../villagebook/ui/main_window.py" line="213"/>
-        <location filename="../../villagebook/ui/main_window.py" line="476"/>
-        <source>New household</source>
-        <translation>新增农户</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="191"/>
-        <source>Print household cards…</source>
-        <translation>打印户卡…</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="192"/>
-        <source>Print wall sheets…</source>
-        <translation>打印户内公示牌…</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="378"/>
-        <source>All villages</source>
-        <translation>所有村</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="406"/>
-        <source>{count} changes since {since} have not reached {name} yet: export a sync package (Sync in the side bar).</source>
-        <translation>自{since}以来有 {count} 项修改尚未送达{name}：请导出同步包（左侧“同步”）。</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="419"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="26"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="420"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="27"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="422"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="29"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="424"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="31"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="428"/>
-        <source>Export the village register (Excel)…</source>
-        <translation>导出村册（Excel）…</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="215"/>
-        <location filename="../../villagebook/ui/main_window.py" line="430"/>
-        <source>Import households from Excel…</source>
-        <translation>从 Excel 导入农户…</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="432"/>
-        <source>Save a blank entry template (Excel)…</source>
-        <translation>保存空白录入模板（Excel）…</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="217"/>
-        <location filename="../../villagebook/ui/main_window.py" line="434"/>
-        <source>Sync…</source>
-        <translation>同步…</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="427"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="34"/>
         <source>Export the township book (Excel)…</source>
         <translation>导出乡镇有簿（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="436"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="35"/>
+        <source>Export the village register (Excel)…</source>
+        <translation>导出村册（Excel）…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_menus.py" line="37"/>
+        <source>Import households from Excel…</source>
+        <translation>从 Excel 导入农户…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_menus.py" line="39"/>
+        <source>Save a blank entry template (Excel)…</source>
+        <translation>保存空白录入模板（Excel）…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_menus.py" line="41"/>
+        <source>Sync…</source>
+        <translation>同步…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_menus.py" line="43"/>
         <source>Monitoring line…</source>
         <translation>监测线设置…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="438"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="45"/>
         <source>Back up to…</source>
         <translation>备份到…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="440"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="47"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="443"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="50"/>
         <source>Change the password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="444"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="51"/>
         <source>Lock with a password…</source>
         <translation>给账本加密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="446"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="53"/>
         <source>Take the password off…</source>
         <translation>取消密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="449"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="56"/>
         <source>PIN and automatic lock…</source>
         <translation>PIN 码与自动锁定…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="451"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="58"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="461"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="68"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="462"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="69"/>
         <source>Household cards…</source>
         <translation>户卡（明白卡）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="463"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="70"/>
         <source>Wall sheets for the home…</source>
         <translation>户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="464"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="71"/>
         <source>Public notice…</source>
         <translation>公示名单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="465"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="72"/>
         <source>Village register…</source>
         <translation>村有册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="472"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="79"/>
         <source>Township summary (乡镇有簿)…</source>
         <translation>乡镇有簿汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="475"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="82"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="479"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="83"/>
+        <source>New household</source>
+        <translation>新增农户</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_menus.py" line="86"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="484"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="91"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="524"/>
+        <location filename="../../villagebook/ui/pages.py" line="125"/>
+        <source>Today</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/pages.py" line="126"/>
+        <source>Households</source>
+        <translation>农户</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/pages.py" line="128"/>
+        <source>Assistance measures</source>
+        <translation>帮扶措施</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/pages.py" line="129"/>
+        <source>Helpers</source>
+        <translation>帮扶责任人</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/pages.py" line="130"/>
+        <source>Visits</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/pages.py" line="131"/>
+        <source>Problems</source>
+        <translation>问题整改</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/pages.py" line="132"/>
+        <source>Projects and assets</source>
+        <translation>项目资产</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/pages.py" line="133"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/pages.py" line="134"/>
+        <source>Warnings</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/pages.py" line="135"/>
+        <source>Charts</source>
+        <translation>统计图</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="210"/>
+        <source>All villages</source>
+        <translation>所有村</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="237"/>
+        <source>{count} changes since {since} have not reached {name} yet: export a sync package (Sync in the side bar).</source>
+        <translation>自{since}以来有 {count} 项修改尚未送达{name}：请导出同步包（左侧“同步”）。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_window.py" line="254"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="531"/>
+        <location filename="../../villagebook/ui/main_window.py" line="261"/>
         <source>This copy has no password: whoever has the stick can read every household&apos;s ID numbers, health and disability. Lock the book first (File → Lock with a password…) and its copies are locked too.</source>
         <translation>这份副本没有密码：谁拿到 U 盘都能看到各户的身份证号、健康和残疾情况。先给账本加密码（文件 → 给账本加密码…），它的副本也就都有密码了。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="534"/>
+        <location filename="../../villagebook/ui/main_window.py" line="264"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="577"/>
-        <location filename="../../villagebook/ui/main_window.py" line="580"/>
+        <location filename="../../villagebook/ui/main_window.py" line="307"/>
+        <location filename="../../villagebook/ui/main_window.py" line="310"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="592"/>
+        <location filename="../../villagebook/ui/main_window.py" line="322"/>
         <source>Export the township book</source>
         <translation>导出乡镇有簿</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="593"/>
+        <location filename="../../villagebook/ui/main_window.py" line="323"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="593"/>
-        <location filename="../../villagebook/ui/main_window.py" line="641"/>
+        <location filename="../../villagebook/ui/main_window.py" line="323"/>
+        <location filename="../../villagebook/ui/main_window.py" line="371"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="615"/>
+        <location filename="../../villagebook/ui/main_window.py" line="345"/>
         <source>Writing the township book…</source>
         <translation>正在写入乡镇有簿…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="616"/>
+        <location filename="../../villagebook/ui/main_window.py" line="346"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="640"/>
+        <location filename="../../villagebook/ui/main_window.py" line="370"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="671"/>
-        <source>&lt;h3&gt;This township book has no households yet&lt;/h3&gt;&lt;p&gt;They come with the villages&apos; sync packages: pair with each village and import its package on the &lt;b&gt;Sync…&lt;/b&gt; page (the village exports it from its own book).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;本乡镇账本还没有农户&lt;/h3&gt;&lt;p&gt;农户随各村的同步包而来：在&lt;b&gt;同步…&lt;/b&gt;页面与各村配对并导入各村的同步包（由村里从村账本导出）。&lt;/p&gt;&lt;p&gt;账本保存在此文件中，可用 文件 → 备份到… 备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="678"/>
-        <source>&lt;h3&gt;This book has no households yet&lt;/h3&gt;&lt;p&gt;Start with &lt;b&gt;New household&lt;/b&gt; to enter a family, or &lt;b&gt;Import households from Excel…&lt;/b&gt; to bring in the list the village keeps (the national system&apos;s export or your own table; File → Save a blank entry template gives the columns).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;本账本还没有农户&lt;/h3&gt;&lt;p&gt;先点&lt;b&gt;新增农户&lt;/b&gt;逐户录入，或点&lt;b&gt;从 Excel 导入农户…&lt;/b&gt;导入村里已有的名单（全国系统导出的名单或自己的表格均可；“文件 → 保存空白录入模板”给出各列）。&lt;/p&gt;&lt;p&gt;账本保存在这个文件里，请用“文件 → 备份到…”备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="723"/>
-        <source>{count} households</source>
-        <translation>共 {count} 户</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="727"/>
+        <location filename="../../villagebook/ui/main_window.py" line="404"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="729"/>
+        <location filename="../../villagebook/ui/main_window.py" line="406"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="731"/>
+        <location filename="../../villagebook/ui/main_window.py" line="408"/>
         <source>[read only]</source>
         <translation>【只读】</translation>
     </message>
@@ -1847,37 +1865,37 @@ Why is this right as it is? (kept in the history)</source>
         <translation>全部资金来源</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="89"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="90"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="108"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="110"/>
         <source>Adding up…</source>
         <translation>正在合计…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="113"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="115"/>
         <source>&lt;b&gt;{count} measures, {amount} yuan&lt;/b&gt;</source>
         <translation>&lt;b&gt;共 {count} 项措施，金额 {amount} 元&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="118"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="120"/>
         <source>By type</source>
         <translation>按措施类型</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="119"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="121"/>
         <source>By source of funds</source>
         <translation>按资金来源</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="121"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="123"/>
         <source>{count} items</source>
         <translation>{count} 项</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/measures_page.py" line="121"/>
+        <location filename="../../villagebook/ui/measures_page.py" line="123"/>
         <source>yuan</source>
         <translation>元</translation>
     </message>
@@ -3730,8 +3748,8 @@ Why is this right as it is? (kept in the history)</source>
         <translation>显示已删除的</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/record_tab.py" line="303"/>
-        <location filename="../../villagebook/ui/record_tab.py" line="307"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="308"/>
+        <location filename="../../villagebook/ui/record_tab.py" line="312"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>

@@ -82,12 +82,13 @@ def test_main_window_search_filters_and_summary(qtbot, demo_book):
     main = MainWindow(demo_book)
     qtbot.addWidget(main)
     assert "演示" in main.windowTitle()
-    main.category_filter.setCurrentIndex(main.category_filter.findData("02"))
-    categories = {main.model.index(r, 4).data() for r in range(main.model.rowCount())}
+    households = main.household_list
+    households.category_filter.setCurrentIndex(households.category_filter.findData("02"))
+    categories = {households.model.index(r, 4).data() for r in range(households.model.rowCount())}
     assert categories == {"监测户"}
-    main.table.selectRow(0)
-    assert main.model.index(0, 1).data() in main.summary.text()
-    window = main.open_household(main.model.household_id(0))
+    main.household_list.table.selectRow(0)
+    assert main.household_list.model.index(0, 1).data() in main.household_list.summary.text()
+    window = main.open_household(main.household_list.model.household_id(0))
     assert "演示" in window.windowTitle()
 
 
@@ -128,12 +129,12 @@ def test_switching_to_english_changes_the_window(qtbot, demo_book):
     i18n.install("en")
     main = MainWindow(demo_book)
     qtbot.addWidget(main)
-    assert main.new_button.text() == "New household"
-    assert main.model.headerData(0, Qt.Orientation.Horizontal) == "Household no."
+    assert main.household_list.new_button.text() == "New household"
+    assert main.household_list.model.headerData(0, Qt.Orientation.Horizontal) == "Household no."
     i18n.install("zh")
     chinese = MainWindow(demo_book)
     qtbot.addWidget(chinese)
-    assert chinese.new_button.text() == "新增农户"
+    assert chinese.household_list.new_button.text() == "新增农户"
 
 
 def test_new_village_dialog_refuses_a_bad_code(qtbot):
@@ -164,7 +165,7 @@ def test_first_run_demo_opens_a_marked_demo_village(qtbot, monkeypatch, tmp_path
     assert controller.start(tmp_path / "none.db")
     qtbot.addWidget(controller.window)
     assert controller.book.path == app_module.demo_book_path()
-    assert controller.window.model.total() == app_module.DEMO_HOUSEHOLDS
+    assert controller.window.household_list.model.total() == app_module.DEMO_HOUSEHOLDS
     assert "演示" in controller.window.windowTitle()
     controller.book.close()
 
@@ -496,19 +497,21 @@ def test_an_empty_book_says_what_to_do_first_and_where_it_is(qtbot, book, monkey
     from helpers import family
 
     from villagebook.storage.households import save_household
-    from villagebook.ui.main_window import PAGES, MainWindow
+    from villagebook.ui.main_window import MainWindow
+    from villagebook.ui.pages import page_row
 
     main = MainWindow(book)
     qtbot.addWidget(main)
-    assert main.nav.currentRow() == PAGES.index("households")  # not an empty 工作台
-    assert main.first_steps.isVisibleTo(main) and not main.table.isVisibleTo(main)
-    text = main.first_steps_text.text()
+    assert main.nav.currentRow() == page_row("households")  # not an empty 工作台
+    households = main.household_list
+    assert households.first_steps.isVisibleTo(main) and not households.table.isVisibleTo(main)
+    text = main.household_list.first_steps_text.text()
     assert "还没有农户" in text and str(book.path) in text
-    qtbot.mouseClick(main.first_new_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(main.household_list.first_new_button, Qt.MouseButton.LeftButton)
     assert None in main.household_windows  # a new household's window
     hid = save_household(book, None, *family()).household_id
     main._household_saved(hid)
-    assert not main.first_steps.isVisibleTo(main) and main.table.isVisibleTo(main)
+    assert not households.first_steps.isVisibleTo(main) and households.table.isVisibleTo(main)
 
 
 def test_a_list_of_another_village_is_flagged_before_import(qtbot, boxes, book, tmp_path):
@@ -548,15 +551,15 @@ def test_a_search_result_says_which_member_it_found(qtbot, book):
     head = LIST_COLUMNS.index("head_name")
     for typed, shown in (("李梅", "张三（匹配：李梅）"), ("lm", "张三（匹配：李梅）"),
                          ("张三", "张三"), ("zx", "张三（匹配：张小）")):
-        main.search.setText(typed)
-        main._search_timer.stop()
-        main._apply_search()
-        assert main.model.rowCount() == 1, typed
-        assert main.model.index(0, head).data() == shown, typed
-    main.search.clear()
-    main._search_timer.stop()
-    main._apply_search()
-    assert main.model.index(0, head).data() == "张三"
+        main.household_list.search.setText(typed)
+        main.household_list._search_timer.stop()
+        main.household_list._apply_search()
+        assert main.household_list.model.rowCount() == 1, typed
+        assert main.household_list.model.index(0, head).data() == shown, typed
+    main.household_list.search.clear()
+    main.household_list._search_timer.stop()
+    main.household_list._apply_search()
+    assert main.household_list.model.index(0, head).data() == "张三"
 
 
 def test_a_column_of_bare_numbers_is_read_by_the_numbering_chosen(qtbot, book, tmp_path):

@@ -235,7 +235,8 @@ def test_the_side_bar_and_the_search_from_the_keyboard(qtbot, demo_book):
     page goes to the household list's search box, shown, not a hidden one."""
     from PySide6.QtTest import QTest
 
-    from villagebook.ui.main_window import PAGES, MainWindow
+    from villagebook.ui.main_window import MainWindow
+    from villagebook.ui.pages import PAGES, page_row
 
     main = MainWindow(demo_book)
     qtbot.addWidget(main)
@@ -250,8 +251,8 @@ def test_the_side_bar_and_the_search_from_the_keyboard(qtbot, demo_book):
     main.show_page("home")
     QTest.keyClick(QApplication.focusWidget() or main, Qt.Key.Key_F,
                    Qt.KeyboardModifier.ControlModifier)
-    assert main.pages.currentIndex() == PAGES.index("households")
-    assert main.search.isVisible() and main.search.hasFocus()
+    assert main.pages.currentIndex() == page_row("households")
+    assert main.household_list.search.isVisible() and main.household_list.search.hasFocus()
 
 
 def test_the_member_s_name_stays_in_sight_and_headings_are_whole(qtbot, book):

@@ -245,9 +245,9 @@ def test_printing_from_the_warnings_page_offers_the_finding_s_household(qtbot, d
     whatever is highlighted in the household list."""
     main = MainWindow(demo_book)
     qtbot.addWidget(main)
-    qtbot.waitUntil(lambda: main.model.rowCount() > 0, timeout=10_000)
-    main.table.selectRow(0)
-    listed = main.model.household_id(0)
+    qtbot.waitUntil(lambda: main.household_list.model.rowCount() > 0, timeout=10_000)
+    main.household_list.table.selectRow(0)
+    listed = main.household_list.model.household_id(0)
     main.show_page("findings")
     page = main.findings_page
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10_000)

@@ -58,7 +58,7 @@ def fill_family(qtbot, window: HouseholdWindow, son_id: str = ZHANG_XIAO) -> Non
 def test_create_household_with_three_members_and_find_it(qtbot, book, boxes):
     main = MainWindow(book)
     qtbot.addWidget(main)
-    qtbot.mouseClick(main.new_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(main.household_list.new_button, Qt.MouseButton.LeftButton)
     window = main.household_windows[None]
     fill_family(qtbot, window)
     assert window.dirty
@@ -75,11 +75,11 @@ def test_create_household_with_three_members_and_find_it(qtbot, book, boxes):
         ("张三", "01", "1"), ("李梅", "02", "2"), ("张小", "03", "1")]
     assert not window.dirty
     # the list shows it and `zs` finds 张三's household
-    qtbot.keyClicks(main.search, "zs")
-    qtbot.waitUntil(lambda: main.model.query.search == "zs")
-    assert main.model.rowCount() == 1
-    assert main.model.household_id(0) == window.household_id
-    qtbot.waitUntil(lambda: "共 1 户" in main.count_label.text())
+    qtbot.keyClicks(main.household_list.search, "zs")
+    qtbot.waitUntil(lambda: main.household_list.model.query.search == "zs")
+    assert main.household_list.model.rowCount() == 1
+    assert main.household_list.model.household_id(0) == window.household_id
+    qtbot.waitUntil(lambda: "共 1 户" in main.household_list.count_label.text())
 
 
 def test_invalid_id_shows_a_message_and_saves_nothing(qtbot, book, boxes):
@@ -198,9 +198,9 @@ def test_close_and_reopen_household_from_the_window(qtbot, book, boxes, monkeypa
     assert window.ui.closeHouseholdButton.text() == "恢复此户"
     main = MainWindow(book)
     qtbot.addWidget(main)
-    assert main.model.rowCount() == 0
-    main.closed_check.setChecked(True)
-    assert main.model.rowCount() == 1
+    assert main.household_list.model.rowCount() == 0
+    main.household_list.closed_check.setChecked(True)
+    assert main.household_list.model.rowCount() == 1
     qtbot.mouseClick(window.ui.closeHouseholdButton, Qt.MouseButton.LeftButton)
     assert load_household(book, window.household_id)[0]["status"] == "active"
 
@@ -220,18 +220,19 @@ def test_find_and_open_a_household_without_the_mouse(qtbot, demo_book):
     main = MainWindow(demo_book)
     qtbot.addWidget(main)
     main.show()
-    name = main.model.index(5, 1).data()
-    main.search.setText(name)
-    qtbot.keyClick(main.search, Qt.Key.Key_Return)  # runs the search at once, opens the first
-    assert main.model.query.search == name
+    name = main.household_list.model.index(5, 1).data()
+    main.household_list.search.setText(name)
+    # Enter runs the search at once and opens the first household found
+    qtbot.keyClick(main.household_list.search, Qt.Key.Key_Return)
+    assert main.household_list.model.query.search == name
     opened = list(main.household_windows.values())
-    assert len(opened) == 1 and opened[0].household_id == main.model.household_id(0)
+    assert len(opened) == 1 and opened[0].household_id == main.household_list.model.household_id(0)
     _, members = load_household(demo_book, opened[0].household_id)
     assert name in [m["name"] for m in members]
-    main.table.clearSelection()
-    main.table.setCurrentIndex(main.model.index(-1, -1))
-    qtbot.keyClick(main.search, Qt.Key.Key_Down)
-    assert main.table.currentIndex().row() == 0
+    main.household_list.table.clearSelection()
+    main.household_list.table.setCurrentIndex(main.household_list.model.index(-1, -1))
+    qtbot.keyClick(main.household_list.search, Qt.Key.Key_Down)
+    assert main.household_list.table.currentIndex().row() == 0
 
 
 def test_a_member_added_later_is_named_so_in_the_history(qtbot, book):

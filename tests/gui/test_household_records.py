@@ -136,7 +136,7 @@ def test_village_measures_page_filters_and_totals(qtbot, demo_book):
     qtbot.addWidget(main)
     main.show_page("measures")
     page = main.measures_page
-    assert main.pages.currentWidget() is page and not main.summary.isVisibleTo(main)
+    assert main.pages.currentWidget() is page and not main.household_list.summary.isVisibleTo(main)
     total = page.model.rowCount()
     qtbot.waitUntil(lambda: "按资金来源" in page.totals.text())  # added up in the background
     assert total > 0 and "共" in page.totals.text()

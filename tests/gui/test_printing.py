@@ -30,10 +30,11 @@ def main(qtbot, demo_book):
 
 
 def _select_rows(main, rows):
-    selection = main.table.selectionModel()
+    households = main.household_list
+    selection = households.table.selectionModel()
     selection.clearSelection()
     for row in rows:
-        selection.select(main.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+        selection.select(households.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
                          | QItemSelectionModel.SelectionFlag.Rows)
 
 
@@ -51,7 +52,7 @@ def test_wall_sheets_of_the_selected_households(qtbot, main, saved, tmp_path):
     assert dialog.start_job("save", str(out))
     qtbot.waitUntil(lambda: bool(saved), timeout=20000)
     reader = PdfReader(out)
-    heads = [main.model.index(r, 1).data() for r in (0, 2, 4)]
+    heads = [main.household_list.model.index(r, 1).data() for r in (0, 2, 4)]
     text = pdf_text(out)
     assert text.count("户内公示牌") == 3 and all(h in text for h in heads)
     assert reader.pages[0].mediabox.width > 1100  # A3 landscape: 1191 points wide
@@ -102,7 +103,7 @@ def test_preview_pages_and_saves_the_same_file(qtbot, main, saved, tmp_path):
     # the highlighted household is the default, named; the whole village is offered with
     # its size, so that Ctrl+P then Enter never starts making every card of a village
     assert dialog.scope_selected.isChecked()
-    assert main.model.index(1, 1).data() in dialog.scope_selected.text()
+    assert main.household_list.model.index(1, 1).data() in dialog.scope_selected.text()
     assert "60 户" in dialog.scope_size.text() and "页" in dialog.scope_size.text()
     dialog.start_job("preview")
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=20000)
@@ -114,7 +115,7 @@ def test_preview_pages_and_saves_the_same_file(qtbot, main, saved, tmp_path):
         assert preview.index == 1
     copy = preview.save_as(str(tmp_path / "copy.pdf"))
     assert copy.read_bytes() == preview.path.read_bytes()
-    assert main.model.index(1, 1).data() in pdf_text(copy)
+    assert main.household_list.model.index(1, 1).data() in pdf_text(copy)
     # a second preview replaces the first, whose file is released
     dialog.start_job("preview")
     qtbot.waitUntil(lambda: dialog.preview is not preview, timeout=20000)
@@ -145,18 +146,18 @@ def test_print_goes_through_qprinter(qtbot, main, monkeypatch, tmp_path):
 
 
 def test_household_window_prints_that_household(qtbot, main, saved, tmp_path):
-    window = main.open_household(main.model.household_id(3))
+    window = main.open_household(main.household_list.model.household_id(3))
     dialog = window.print_household()
     qtbot.addWidget(dialog)
     assert dialog.scope_selected.isChecked()
-    assert main.model.index(3, 1).data() in dialog.scope_selected.text()
+    assert main.household_list.model.index(3, 1).data() in dialog.scope_selected.text()
     # its own file name (not the village's whole set, which it would overwrite)
-    assert main.model.index(3, 0).data() in dialog.file_name()
+    assert main.household_list.model.index(3, 0).data() in dialog.file_name()
     out = tmp_path / "card.pdf"
     dialog.start_job("save", str(out))
     qtbot.waitUntil(lambda: bool(saved), timeout=20000)
     assert pdf_text(out).count("户卡（明白卡）") == 1
-    assert main.model.index(3, 0).data() in pdf_text(out)
+    assert main.household_list.model.index(3, 0).data() in pdf_text(out)
 
 
 def test_saving_the_preview_to_a_full_disk_says_so(qtbot, boxes, demo_book, tmp_path,

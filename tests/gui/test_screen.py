@@ -20,7 +20,7 @@ def test_windows_fit_within_the_screen(qtbot, demo_book):
     assert window.height() <= max(area.height() - FRAME, window.minimumSizeHint().height())
     show_main(window)
     assert window.isMaximized() == (area.height() < 900)
-    household = window.open_household(window.model.household_id(0))
+    household = window.open_household(window.household_list.model.household_id(0))
     qtbot.addWidget(household)
     assert household.height() <= max(area.height() - FRAME,
                                      household.minimumSizeHint().height())

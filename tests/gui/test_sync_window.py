@@ -125,7 +125,7 @@ def test_pair_send_merge_decide_and_answer_from_the_window(qtbot, boxes, tmp_pat
     assert tpage.outcome_table.item(0, 3).text() == "已导入"
     assert households(township)["110105001001001"]["head"] == "张三"
     assert tpage.villages.rowCount() == 1 and tpage.villages.item(0, 4).text() == "1"
-    assert tmain.model.total() == 1  # the list shows the arrived household
+    assert tmain.household_list.model.total() == 1  # the list shows the arrived household
     # both change the phone; the township decides; its answer goes home
     for _site, book, phone in ((village, vbook, "13900000001"), (township, tbook,
                                                                  "13900000002")):
@@ -280,14 +280,14 @@ def test_the_township_list_shows_and_filters_villages(qtbot, boxes, pair, tmp_pa
         assert township.run("sync", "import", str(package)) == 0
     tbook = township.book()
     main = window(qtbot, township, tbook)
-    model = main.model
+    model = main.household_list.model
     assert model.columnCount() == len(__import__("villagebook.storage.queries",
                                                  fromlist=["x"]).LIST_COLUMNS) + 1
     assert model.headerData(model.columnCount() - 1, Qt.Orientation.Horizontal) == "村"
     names = {model.index(r, model.columnCount() - 1).data() for r in range(model.rowCount())}
     assert names == {"石桥村", "河口村"}
     # shown first, where the eye starts (the model keeps it last)
-    assert main.table.horizontalHeader().visualIndex(model.columnCount() - 1) == 0
+    assert main.household_list.table.horizontalHeader().visualIndex(model.columnCount() - 1) == 0
     findings = main.show_page("findings")  # the warnings say their village too
     qtbot.waitUntil(lambda: findings.model.rowCount() > 0, timeout=10_000)
     assert findings.model.headerData(2, Qt.Orientation.Horizontal) == "村"
@@ -299,14 +299,14 @@ def test_the_township_list_shows_and_filters_villages(qtbot, boxes, pair, tmp_pa
     main.village_filter.setCurrentIndex(main.village_filter.findText("河口村"))
     assert model.rowCount() == 1
     assert model.index(0, 0).data() == "530524101002001"
-    main.search.setText("张三")  # search spans the villages
+    main.household_list.search.setText("张三")  # search spans the villages
     main.village_filter.setCurrentIndex(0)
-    main._search_timer.stop()
-    main._apply_search()
+    main.household_list._search_timer.stop()
+    main.household_list._apply_search()
     assert model.rowCount() == 2
     # every village list names the village and follows the one filter
-    main.search.clear()
-    main._search_timer.stop()
+    main.household_list.search.clear()
+    main.household_list._search_timer.stop()
     for page, rows in ((main.measures_page, lambda: main.measures_page.model.rows),
                        (main.problems_page, lambda: main.problems_page.model.rows)):
         main.nav.setCurrentRow(main.pages.indexOf(page))
@@ -412,7 +412,8 @@ def test_new_records_of_a_township_belong_to_the_village_chosen(qtbot, boxes, pa
 
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
     main.show_page("households")
-    qtbot.mouseClick(main.new_button, Qt.MouseButton.LeftButton)  # all villages shown: asked
+    # all villages shown: the village is asked
+    qtbot.mouseClick(main.household_list.new_button, Qt.MouseButton.LeftButton)
     new = main.household_windows[None]
     assert asked == [["石桥村（530524101001）", "河口村（530524101002）"]]
     assert "河口村" in new.windowTitle()
@@ -641,15 +642,16 @@ def test_an_empty_township_book_speaks_of_its_villages_packages(qtbot, boxes, tm
     main = window(qtbot, township, tbook)
     main.show()
     main.show_page("households")
-    assert main.first_steps.isVisibleTo(main)
-    assert "同步" in main.first_steps_text.text() and "乡镇" in main.first_steps_text.text()
-    assert main.first_sync_button.isVisibleTo(main)
-    assert not main.first_new_button.isVisibleTo(main)
-    assert not main.first_import_button.isVisibleTo(main)
+    assert main.household_list.first_steps.isVisibleTo(main)
+    said = main.household_list.first_steps_text.text()
+    assert "同步" in said and "乡镇" in said
+    assert main.household_list.first_sync_button.isVisibleTo(main)
+    assert not main.household_list.first_new_button.isVisibleTo(main)
+    assert not main.household_list.first_import_button.isVisibleTo(main)
     texts = [a.text() for a in main.menuBar().actions()[0].menu().actions()]
     assert any("乡镇有簿" in t for t in texts) and not any("村册" in t for t in texts)
     assert not any("Excel" in t and "导入" in t for t in texts)
-    qtbot.mouseClick(main.first_sync_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(main.household_list.first_sync_button, Qt.MouseButton.LeftButton)
     assert main.pages.currentWidget() is main.sync_page
     tbook.close()
 

@@ -42,7 +42,7 @@ class MeasuresPage(QWidget):
         for widget in (self.type_filter, self.year_filter, self.progress_filter,
                        self.source_filter):
             bar.addWidget(widget)
-            widget.currentIndexChanged.connect(self.refresh)
+            widget.currentIndexChanged.connect(self.read_list)
         bar.addStretch(1)
         layout.addLayout(bar)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -69,7 +69,7 @@ class MeasuresPage(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([480, 180])
         layout.addWidget(splitter)
-        self.fill_years()
+        self.refresh()
 
     def selected_household_ids(self) -> tuple[str, ...]:
         """The household of the measure selected (what 打印 offers as 这一户)."""
@@ -82,7 +82,8 @@ class MeasuresPage(QWidget):
             combo.addItem(entry.label, entry.code)
         return combo
 
-    def fill_years(self) -> None:
+    def refresh(self) -> None:
+        """The years measures were taken in (one may be new), then the list."""
         self.year_filter.blockSignals(True)
         current = self.year_filter.currentData()
         self.year_filter.clear()
@@ -91,7 +92,7 @@ class MeasuresPage(QWidget):
             self.year_filter.addItem(str(year), year)
         self.year_filter.setCurrentIndex(max(0, self.year_filter.findData(current)))
         self.year_filter.blockSignals(False)
-        self.refresh()
+        self.read_list()
 
     def current_filter(self) -> MeasureFilter:
         return MeasureFilter(measure_type=self.type_filter.currentData(),
@@ -100,7 +101,8 @@ class MeasuresPage(QWidget):
                              funding_source=self.source_filter.currentData(),
                              village_id=self.scope.village_id)
 
-    def refresh(self) -> None:
+    def read_list(self) -> None:
+        """The measures the filters choose, and their totals (in the background)."""
         where = self.current_filter()
         self.model.set_pages(lambda offset, limit: village_measures(
             self.book, where, limit=limit, offset=offset))

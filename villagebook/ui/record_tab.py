@@ -227,6 +227,11 @@ class RecordTab(QWidget):
             widget.setEnabled(ready)
         self.reload()
 
+    def refresh(self) -> None:
+        """Read the records again, of the household shown (as a page of the main window:
+        the village's, or all the book's)."""
+        self.set_household(self.household_id)
+
     @property
     def owner(self) -> str:
         """The household (or project) whose records are shown; "" for records of the
