@@ -126,19 +126,34 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="45"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="48"/>
+        <source>A4 landscape</source>
+        <translation>A4 横向</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="49"/>
+        <source>A3 landscape</source>
+        <translation>A3 横向</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="50"/>
+        <source>Paper the charts are printed on</source>
+        <translation>统计图打印所用的纸张</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="52"/>
         <source>Print the charts…</source>
         <translation>打印挂图…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="65"/>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="104"/>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="107"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="72"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="112"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="115"/>
         <source>Drawing the charts…</source>
         <translation>正在绘制统计图…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="90"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="97"/>
         <source>Figures of {day}</source>
         <translation>{day} 的数据</translation>
     </message>
@@ -1120,125 +1135,125 @@ Why is this right as it is? (kept in the history)</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="121"/>
+        <location filename="../../villagebook/ui/household_window.py" line="123"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="177"/>
+        <location filename="../../villagebook/ui/household_window.py" line="179"/>
         <source>village code and 3 digits: {code}001</source>
         <translation>村代码加3位户序号：{code}001</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="208"/>
+        <location filename="../../villagebook/ui/household_window.py" line="210"/>
         <source>Household {number} {head}</source>
         <translation>农户 {number} {head}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="210"/>
+        <location filename="../../villagebook/ui/household_window.py" line="212"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="216"/>
+        <location filename="../../villagebook/ui/household_window.py" line="218"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="222"/>
+        <location filename="../../villagebook/ui/household_window.py" line="224"/>
         <source>Closed on {date}: {reason}. {note}</source>
         <translation>已于 {date} 注销：{reason}。{note}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="228"/>
+        <location filename="../../villagebook/ui/household_window.py" line="230"/>
         <source>Reopen household</source>
         <translation>恢复此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="228"/>
+        <location filename="../../villagebook/ui/household_window.py" line="230"/>
         <source>Close household…</source>
         <translation>注销此户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="287"/>
-        <location filename="../../villagebook/ui/household_window.py" line="293"/>
+        <location filename="../../villagebook/ui/household_window.py" line="289"/>
+        <location filename="../../villagebook/ui/household_window.py" line="295"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="288"/>
+        <location filename="../../villagebook/ui/household_window.py" line="290"/>
         <source>Not saved: {count} problem(s) must be corrected first. They are listed at the bottom of the window.</source>
         <translation>未保存：有 {count} 处错误需要先改正，已列在窗口下方。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="302"/>
+        <location filename="../../villagebook/ui/household_window.py" line="304"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="303"/>
+        <location filename="../../villagebook/ui/household_window.py" line="305"/>
         <source>Please check these points:</source>
         <translation>请核对以下几点：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="304"/>
+        <location filename="../../villagebook/ui/household_window.py" line="306"/>
         <source>Correct, save anyway</source>
         <translation>核对无误，仍然保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="305"/>
+        <location filename="../../villagebook/ui/household_window.py" line="307"/>
         <source>Go back and change</source>
         <translation>返回修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="343"/>
-        <location filename="../../villagebook/ui/household_window.py" line="353"/>
+        <location filename="../../villagebook/ui/household_window.py" line="345"/>
+        <location filename="../../villagebook/ui/household_window.py" line="355"/>
         <source>Member leaves</source>
         <translation>成员减少</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="344"/>
+        <location filename="../../villagebook/ui/household_window.py" line="346"/>
         <source>Select the member in the table first.</source>
         <translation>请先在表格中选中这名成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="354"/>
+        <location filename="../../villagebook/ui/household_window.py" line="356"/>
         <source>{name} leaves the household. The record is kept and can be restored.</source>
         <translation>{name} 将从本户减少。记录会保留，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="369"/>
+        <location filename="../../villagebook/ui/household_window.py" line="371"/>
         <source>Restore member</source>
         <translation>恢复成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="370"/>
+        <location filename="../../villagebook/ui/household_window.py" line="372"/>
         <source>Tick “Show members who left” and select the member to restore.</source>
         <translation>请勾选“显示已减少的成员”，再选中要恢复的成员。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="397"/>
+        <location filename="../../villagebook/ui/household_window.py" line="399"/>
         <source>Close household</source>
         <translation>注销此户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="398"/>
+        <location filename="../../villagebook/ui/household_window.py" line="400"/>
         <source>The household leaves the active list. Nothing is deleted; it can be reopened.</source>
         <translation>本户将移出在册名单。不会删除任何记录，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="407"/>
-        <location filename="../../villagebook/ui/household_window.py" line="411"/>
+        <location filename="../../villagebook/ui/household_window.py" line="409"/>
+        <location filename="../../villagebook/ui/household_window.py" line="413"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="420"/>
+        <location filename="../../villagebook/ui/household_window.py" line="422"/>
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_window.py" line="421"/>
+        <location filename="../../villagebook/ui/household_window.py" line="423"/>
         <source>This household has unsaved changes. Save them?</source>
         <translation>本户有尚未保存的修改。要保存吗？</translation>
     </message>
