@@ -3934,7 +3934,7 @@ Why is this right as it is? (kept in the history)</source>
     </message>
     <message>
         <location filename="../../villagebook/ui/sync_page.py" line="179"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="619"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="617"/>
         <source>Import the good packages</source>
         <translation>导入可用的包</translation>
     </message>
@@ -4232,48 +4232,42 @@ Take it to the other side; it can only be read there.</source>
         <translation>导完这个包后停止</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="580"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="585"/>
-        <source>Not for this computer: left as it is</source>
-        <translation>不是给本机的：原样留着</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="582"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="581"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="582"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="581"/>
         <source>Imported before</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="583"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="582"/>
         <source>Kept: waiting for a missing package</source>
         <translation>已暂存：等待缺少的包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="592"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="590"/>
         <source>this new book takes the township&apos;s record of {village}, with its whole history</source>
         <translation>新建的本账本接上乡镇账本中的{village}记录（含全部历史）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="605"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="603"/>
         <source>{count} new</source>
         <translation>{count} 项新修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="612"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="610"/>
         <source>Numbers: {numbers}</source>
         <translation>编号：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="647"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="645"/>
         <source>Keep this value?</source>
         <translation>保留这个值？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="648"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="646"/>
         <source>{record} {number}, {field}:
 keep {kept}
 instead of {other}?
@@ -4286,23 +4280,23 @@ The decision reaches every laptop with the next packages.</source>
 这个决定随下一次同步包送到每台电脑。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="681"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="679"/>
         <source>Keep the record in {village}, household of {head} ({number})</source>
         <translation>保留{village} {head}户（{number}）的记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="686"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="684"/>
         <source>Which record stays?</source>
         <translation>保留哪一条记录？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="687"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="685"/>
         <source>{name} is registered in two households. Keep the record in which one? The other household opens, to record that the person left it.</source>
         <translation>{name} 在两户中都有登记。保留哪一户的记录？将打开另一户，在那里为此人办理减少（迁出）。</translation>
     </message>
     <message>
         <location filename="../../villagebook/ui/sync_page.py" line="579"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="584"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="583"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
@@ -4342,42 +4336,42 @@ The decision reaches every laptop with the next packages.</source>
         <translation>可用，但缺少此前的包：将暂存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="596"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="594"/>
         <source>{count} conflicts</source>
         <translation>{count} 项冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="598"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="596"/>
         <source>{count} same-person findings</source>
         <translation>{count} 条疑似同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="601"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="599"/>
         <source>counts disagree: {table} {sender} there, {here} here</source>
         <translation>账账不符：{table} 对方 {sender}，本账本 {here}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="618"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="616"/>
         <source>Import the good packages ({count})</source>
         <translation>导入可用的包（{count}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="628"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="626"/>
         <source>Select a conflict first.</source>
         <translation>请先选中一项冲突。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="631"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="629"/>
         <source>Another value</source>
         <translation>其他值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="632"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="630"/>
         <source>The value to keep:</source>
         <translation>要保留的值：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="660"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="658"/>
         <source>Select a finding first.</source>
         <translation>请先选中一条记录。</translation>
     </message>
