@@ -126,19 +126,34 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="45"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="48"/>
+        <source>A4 landscape</source>
+        <translation>A4 横向</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="49"/>
+        <source>A3 landscape</source>
+        <translation>A3 横向</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="50"/>
+        <source>Paper the charts are printed on</source>
+        <translation>统计图打印所用的纸张</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="52"/>
         <source>Print the charts…</source>
         <translation>打印挂图…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="65"/>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="104"/>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="107"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="72"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="112"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="115"/>
         <source>Drawing the charts…</source>
         <translation>正在绘制统计图…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/dashboard_page.py" line="90"/>
+        <location filename="../../villagebook/ui/dashboard_page.py" line="97"/>
         <source>Figures of {day}</source>
         <translation>{day} 的数据</translation>
     </message>
@@ -1272,7 +1287,7 @@ Why is this right as it is? (kept in the history)</source>
     </message>
     <message>
         <location filename="../../villagebook/ui/households_page.py" line="101"/>
-        <location filename="../../villagebook/ui/households_page.py" line="160"/>
+        <location filename="../../villagebook/ui/households_page.py" line="161"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
@@ -1287,27 +1302,27 @@ Why is this right as it is? (kept in the history)</source>
         <translation>打印户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/households_page.py" line="162"/>
+        <location filename="../../villagebook/ui/households_page.py" line="163"/>
         <source>Import households from Excel…</source>
         <translation>从 Excel 导入农户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/households_page.py" line="164"/>
+        <location filename="../../villagebook/ui/households_page.py" line="165"/>
         <source>Sync…</source>
         <translation>同步…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/households_page.py" line="260"/>
+        <location filename="../../villagebook/ui/households_page.py" line="261"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/households_page.py" line="270"/>
+        <location filename="../../villagebook/ui/households_page.py" line="271"/>
         <source>&lt;h3&gt;This township book has no households yet&lt;/h3&gt;&lt;p&gt;They come with the villages&apos; sync packages: pair with each village and import its package on the &lt;b&gt;Sync…&lt;/b&gt; page (the village exports it from its own book).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本乡镇账本还没有农户&lt;/h3&gt;&lt;p&gt;农户随各村的同步包而来：在&lt;b&gt;同步…&lt;/b&gt;页面与各村配对并导入各村的同步包（由村里从村账本导出）。&lt;/p&gt;&lt;p&gt;账本保存在此文件中，可用 文件 → 备份到… 备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/households_page.py" line="277"/>
+        <location filename="../../villagebook/ui/households_page.py" line="278"/>
         <source>&lt;h3&gt;This book has no households yet&lt;/h3&gt;&lt;p&gt;Start with &lt;b&gt;New household&lt;/b&gt; to enter a family, or &lt;b&gt;Import households from Excel…&lt;/b&gt; to bring in the list the village keeps (the national system&apos;s export or your own table; File → Save a blank entry template gives the columns).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本账本还没有农户&lt;/h3&gt;&lt;p&gt;先点&lt;b&gt;新增农户&lt;/b&gt;逐户录入，或点&lt;b&gt;从 Excel 导入农户…&lt;/b&gt;导入村里已有的名单（全国系统导出的名单或自己的表格均可；“文件 → 保存空白录入模板”给出各列）。&lt;/p&gt;&lt;p&gt;账本保存在这个文件里，请用“文件 → 备份到…”备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
@@ -3937,7 +3952,7 @@ Why is this right as it is? (kept in the history)</source>
     </message>
     <message>
         <location filename="../../villagebook/ui/sync_page.py" line="179"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="619"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="617"/>
         <source>Import the good packages</source>
         <translation>导入可用的包</translation>
     </message>
@@ -4235,48 +4250,42 @@ Take it to the other side; it can only be read there.</source>
         <translation>导完这个包后停止</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="580"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="585"/>
-        <source>Not for this computer: left as it is</source>
-        <translation>不是给本机的：原样留着</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="582"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="581"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="582"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="581"/>
         <source>Imported before</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="583"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="582"/>
         <source>Kept: waiting for a missing package</source>
         <translation>已暂存：等待缺少的包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="592"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="590"/>
         <source>this new book takes the township&apos;s record of {village}, with its whole history</source>
         <translation>新建的本账本接上乡镇账本中的{village}记录（含全部历史）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="605"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="603"/>
         <source>{count} new</source>
         <translation>{count} 项新修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="612"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="610"/>
         <source>Numbers: {numbers}</source>
         <translation>编号：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="647"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="645"/>
         <source>Keep this value?</source>
         <translation>保留这个值？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="648"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="646"/>
         <source>{record} {number}, {field}:
 keep {kept}
 instead of {other}?
@@ -4289,23 +4298,23 @@ The decision reaches every laptop with the next packages.</source>
 这个决定随下一次同步包送到每台电脑。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="681"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="679"/>
         <source>Keep the record in {village}, household of {head} ({number})</source>
         <translation>保留{village} {head}户（{number}）的记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="686"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="684"/>
         <source>Which record stays?</source>
         <translation>保留哪一条记录？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="687"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="685"/>
         <source>{name} is registered in two households. Keep the record in which one? The other household opens, to record that the person left it.</source>
         <translation>{name} 在两户中都有登记。保留哪一户的记录？将打开另一户，在那里为此人办理减少（迁出）。</translation>
     </message>
     <message>
         <location filename="../../villagebook/ui/sync_page.py" line="579"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="584"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="583"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
@@ -4345,42 +4354,42 @@ The decision reaches every laptop with the next packages.</source>
         <translation>可用，但缺少此前的包：将暂存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="596"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="594"/>
         <source>{count} conflicts</source>
         <translation>{count} 项冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="598"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="596"/>
         <source>{count} same-person findings</source>
         <translation>{count} 条疑似同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="601"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="599"/>
         <source>counts disagree: {table} {sender} there, {here} here</source>
         <translation>账账不符：{table} 对方 {sender}，本账本 {here}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="618"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="616"/>
         <source>Import the good packages ({count})</source>
         <translation>导入可用的包（{count}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="628"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="626"/>
         <source>Select a conflict first.</source>
         <translation>请先选中一项冲突。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="631"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="629"/>
         <source>Another value</source>
         <translation>其他值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="632"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="630"/>
         <source>The value to keep:</source>
         <translation>要保留的值：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="660"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="658"/>
         <source>Select a finding first.</source>
         <translation>请先选中一条记录。</translation>
     </message>

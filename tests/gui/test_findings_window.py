@@ -163,6 +163,16 @@ def test_the_charts_page_and_its_figures_against_sql(qtbot, demo_book, tmp_path,
     page.print_charts(str(out))
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert "1 页" in shown[0] and "挂图作战" in pdf_text(out)
+    # on A3 for the office wall: one page still, of A3's size
+    from pypdf import PdfReader
+
+    page.paper.setCurrentIndex(page.paper.findData("A3"))
+    large = tmp_path / "挂图A3.pdf"
+    page.print_charts(str(large))
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=10_000)
+    [a4], [a3] = PdfReader(out).pages, PdfReader(large).pages
+    assert round(float(a3.mediabox.width)) == 1191 and round(float(a4.mediabox.width)) == 842
+    assert "挂图作战" in pdf_text(large)
 
 
 def test_today_shows_first_counts_before_the_slowest_rule_finishes(qtbot, demo_book,

@@ -192,21 +192,24 @@ def svg(figure: Figure, width: float = 360, height: float = 220) -> bytes:
 
 
 def print_dashboard(book: Book, path: str | Path, findings: Sequence[Finding] | None = None,
-                    today: dt.date | None = None) -> int:
-    """The figures on one landscape A4 page for the wall of the office (counts only: no
-    names); returns the number of pages."""
+                    today: dt.date | None = None, paper: str = "A4") -> int:
+    """The figures on one landscape page for the wall of the office (counts only: no
+    names), A4 or A3: on A3 each chart is the A4 one drawn larger, its type too, to be
+    read from across the room; returns the number of pages."""
     from reportlab.platypus import Table
 
     today = today or current_date()
     shown = figures(book, today, findings)
     if not any(f.values for f in shown):
         raise InvalidOperation("print.nothing", what="统计图")
-    size = page_size("A4", landscape_=True)
-    st = styles()
+    size = page_size(paper, landscape_=True)
+    scale = frame_width(size) / frame_width(page_size("A4", landscape_=True))
+    st = styles(scale)
     columns = 3
-    width = frame_width(size) / columns - 6
+    width = frame_width(page_size("A4", landscape_=True)) / columns - 6
     height = 128
-    cells = [chart(f, width, height) for f in shown]
+    cells = [_scaled(chart(f, width, height), scale) for f in shown]
+    width *= scale
     grid = [cells[i:i + columns] + [""] * (columns - len(cells[i:i + columns]))
             for i in range(0, len(cells), columns)]
     name = book_identity(book)["name"]
@@ -214,6 +217,15 @@ def print_dashboard(book: Book, path: str | Path, findings: Sequence[Finding] | 
                         para(f"制表日期：{chinese_date(today)}", st.body),
                         Table(grid, colWidths=[width + 6] * columns)]
     return build(path, story, size=size, title="挂图作战", footer_text=name)
+
+
+def _scaled(drawing: Drawing, scale: float) -> Drawing:
+    """The same drawing, ``scale`` times larger (lines and type alike)."""
+    if scale != 1:
+        drawing.scale(scale, scale)
+        drawing.width *= scale
+        drawing.height *= scale
+    return drawing
 
 
 def figure_rows(shown: Sequence[Figure]) -> list[list[Any]]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -42,6 +43,12 @@ class DashboardPage(QWidget):
         bar = QHBoxLayout()
         self.state = QLabel()
         bar.addWidget(self.state, 1)
+        # A3 for the office wall: the same page drawn larger, read from across the room
+        self.paper = QComboBox()
+        self.paper.addItem(self.tr("A4 landscape"), "A4")
+        self.paper.addItem(self.tr("A3 landscape"), "A3")
+        self.paper.setToolTip(self.tr("Paper the charts are printed on"))
+        bar.addWidget(self.paper)
         self.print_button = QPushButton(self.tr("Print the charts…"))
         self.print_button.clicked.connect(lambda: self.print_charts())
         bar.addWidget(self.print_button)
@@ -93,10 +100,11 @@ class DashboardPage(QWidget):
         """The charts on one page (PDF), in the background: previewed (to print or save
         from there), or written to ``path``."""
         findings = self.source.findings if self.source.ready else None
+        paper = self.paper.currentData()
         from ..reports.dashboard import print_dashboard
 
         def work(book, out, _stop, _step) -> str:
-            return f"{print_dashboard(book, out, findings)} 页"
+            return f"{print_dashboard(book, out, findings, paper=paper)} 页"
 
         if path is None:
             from .pdf_view import preview_in_background  # pdfium: when first used

@@ -576,13 +576,11 @@ class SyncPage(QWidget):
             names = {"applied": self.tr("Good: will be imported"),
                      "already": self.tr("Imported before: nothing new"),
                      "held": self.tr("Good, but a package before it is missing: will be kept"),
-                     "refused": self.tr("Refused"),
-                     "not_for_us": self.tr("Not for this computer: left as it is")}
+                     "refused": self.tr("Refused")}
         else:
             names = {"applied": self.tr("Imported"), "already": self.tr("Imported before"),
                      "held": self.tr("Kept: waiting for a missing package"),
-                     "refused": self.tr("Refused"),
-                     "not_for_us": self.tr("Not for this computer: left as it is")}
+                     "refused": self.tr("Refused")}
         rows = []
         for o in outcomes:
             details = []
