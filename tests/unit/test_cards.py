@@ -123,3 +123,25 @@ def test_no_column_header_breaks_inside_a_word(book, tmp_path):
     # no room anywhere: left as given
     assert fit_headers(["与户主关系", "证件号码"], [10 * mm, 12 * mm], cell_style) == \
         [10 * mm, 12 * mm]
+
+
+def test_the_cards_labels_are_the_fields_labels(book, tmp_path, monkeypatch):
+    """A label changed in fields.json changes the printed card: every column and line of
+    the card is named from there, as in the window and the register."""
+    from villagebook.core import field_specs
+
+    original = field_specs.label
+    monkeypatch.setattr(field_specs, "label",
+                        lambda record, name, language="zh": f"#{record}.{name}#"
+                        if record != "check" else original(record, name, language))
+    household, members = family()
+    hid = save_household(book, None, household, members).household_id
+    path = tmp_path / "card.pdf"
+    print_cards(book, [hid], path)
+    text = text_of(path).replace("\n", "")
+    for shown in ("household.number", "household.group_name", "household.member_count",
+                  "member.name", "member.id_number", "member.work_status", "measure.amount",
+                  "measure.funding_source", "visit.visit_kind", "visit.agreed"):
+        assert f"#{shown}#" in text, shown
+    for literal in ("家庭人口", "资金来源", "商定事项", "务工状况"):
+        assert literal not in text, literal

@@ -68,12 +68,13 @@ def household_story(book: Book, household_id: str, st: Styles, *, full_ids: bool
         story.append(para("存档件：含完整证件号码，请妥善保管，不得张贴或外传。", st.small))
     category = codes.label("household_category", household.get("category"))
     status = codes.label("poverty_status", household.get("poverty_status"))
-    info = [
-        ["户编号", household["number"], "组", household.get("group_name") or ""],
-        ["户主", household.get("head_name") or "", "家庭人口", str(household["member_count"])],
-        ["户类别", category, "脱贫状态", status],
-        ["联系电话", household.get("phone") or "", "住址", household.get("address") or ""],
-    ]
+    facts = [("number", household["number"]), ("group_name", household.get("group_name")),
+             ("head_name", household.get("head_name")),
+             ("member_count", str(household["member_count"])),
+             ("category", category), ("poverty_status", status),
+             ("phone", household.get("phone")), ("address", household.get("address"))]
+    cells = [text for name, value in facts for text in (_label("household", name), value or "")]
+    info = [cells[i:i + 4] for i in range(0, len(cells), 4)]  # two facts a row
     width = frame_width(page_size())
     table = Table([[cell(c, st.cell) for c in row] for row in info],
                   colWidths=[22 * mm, width / 2 - 22 * mm, 22 * mm, width / 2 - 22 * mm])
@@ -83,8 +84,10 @@ def household_story(book: Book, household_id: str, st: Styles, *, full_ids: bool
     story.append(table)
 
     story.append(para("家庭成员", st.heading))
-    rows = [["姓名", "与户主关系", "性别", "年龄", "证件号码", "文化程度", "健康状况",
-             "劳动技能", "务工状况"]]
+    # 年龄 is worked out from the date of birth on the day of printing: not a field
+    rows = [[_label("member", "name"), _label("member", "relation"), _label("member", "sex"),
+             "年龄", *(_label("member", name) for name in (
+                 "id_number", "education", "health", "labor_skill", "work_status"))]]
     for m in present:
         number = m.get("id_number") or ""
         rows.append([m["name"], codes.label("relation", m.get("relation")),
@@ -124,7 +127,8 @@ def household_story(book: Book, household_id: str, st: Styles, *, full_ids: bool
         labels = [field_specs.label("check", a) for a in ANSWERS]
         answers = [codes.label("yes_no", str(check[a])) for a in ANSWERS]
         story.append(grid([labels, answers], [width / 6] * 6, st.cell))
-        story.append(para(f"核查日期 {check['check_date']}，核查人 {check['checker']}", st.small))
+        story.append(para(f"{_label('check', 'check_date')} {check['check_date']}，"
+                          f"{_label('check', 'checker')} {check['checker']}", st.small))
     else:
         story.append(para("尚无核查记录。", st.body))
 
@@ -132,14 +136,15 @@ def household_story(book: Book, household_id: str, st: Styles, *, full_ids: bool
                                 " 'active' ORDER BY year DESC LIMIT 1", [household_id])
     names = [d[0] for d in incomes.description]
     latest = incomes.fetchone()
-    story.append(para("收入情况", st.heading))
+    story.append(para("收入情况（元）", st.heading))
     if latest:
         income = dict(zip(names, latest))
         summary = summarize(income, people_in_year(members, income["year"]),
                             monitoring_line(book, income["year"]))
         story.append(grid([
-            ["年度", "工资性收入", "生产经营性收入", "财产性收入", "转移性收入", "生产经营性支出",
-             "家庭纯收入", "人均纯收入"],
+            [_label("income", name) for name in (
+                "year", "wage_total", "production_total", "property_total", "transfer_total",
+                "prod_expense", "net", "per_capita")],
             [str(income["year"]), *(field_specs.format_money(total) for total in (
                 summary["wage_total"], summary["production_total"],
                 summary["property_total"], summary["transfer_total"])),
@@ -154,7 +159,9 @@ def household_story(book: Book, household_id: str, st: Styles, *, full_ids: bool
     story.append(para("帮扶措施", st.heading))
     this_year = [m for m in measures if m["start_date"][:4] == str(today.year)]
     earlier = [m for m in measures if m not in this_year]
-    rows = [["开始日期", "类型", "受益成员", "内容", "金额（元）", "资金来源", "进展"]]
+    rows = [[_label("measure", name) for name in (
+        "start_date", "measure_type", "member_name", "content", "amount", "funding_source",
+        "progress")]]
     for m in this_year + earlier:
         rows.append([m["start_date"], codes.label("measure_type", m["measure_type"]),
                      m.get("member_name") or "", m.get("content") or "",
@@ -170,14 +177,16 @@ def household_story(book: Book, household_id: str, st: Styles, *, full_ids: bool
     helpers = current_helpers(book, household_id)
     if helpers:
         for h in helpers:
-            story.append(para(f"{h['helper_name']}　{h['helper_unit']}　联系电话："
-                            f"{h.get('helper_phone') or ''}　结对时间：{h['start_date']}", st.body))
+            story.append(para(f"{h['helper_name']}　{h['helper_unit']}　"
+                              f"{_label('helper', 'phone')}：{h.get('helper_phone') or ''}　"
+                              f"{_label('pairing', 'start_date')}：{h['start_date']}", st.body))
     else:
         story.append(para("尚未结对。", st.body))
 
     visits = list_visits(book, household_id)[:MAX_VISITS]
     story.append(para("最近走访", st.heading))
-    rows = [["日期", "走访人", "类型", "发现情况", "商定事项"]]
+    rows = [[_label("visit", name) for name in (
+        "visit_date", "visitor", "visit_kind", "found", "agreed")]]
     for v in visits:
         rows.append([v["visit_date"], v["visitor"], codes.label("visit_kind", v["visit_kind"]),
                      v.get("found") or "", v.get("agreed") or ""])
@@ -190,6 +199,13 @@ def household_story(book: Book, household_id: str, st: Styles, *, full_ids: bool
                                   st.body),
                                para(f"打印日期：{today.isoformat()}", st.small)]))
     return story
+
+
+def _label(record: str, name: str) -> str:
+    """A column's or a line's printed name: the field's label (``fields.json``), as the
+    window and the register name it; a table headed in yuan drops the unit it repeats."""
+    return field_specs.label(record, name).removesuffix("（元）") \
+        if record == "income" else field_specs.label(record, name)
 
 
 def print_cards(book: Book, household_ids: Iterable[str], path: str | Path, *,
