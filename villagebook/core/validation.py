@@ -91,7 +91,9 @@ def clean_fields(record: str, raw: dict[str, Any], today: dt.date, row: int | No
         if failed:
             issues.append(Issue(failed.code, name, failed.values, row=row, subject=subject))
             continue
-        cleaned[name] = value
+        # a phone is kept as one writes it without spaces, whichever form or import it
+        # came through (a helper's, a member's, a value typed to settle a conflict)
+        cleaned[name] = normalize_phone(value) if spec.kind == "phone" and value else value
     for spec in _required(record):
         if cleaned.get(spec.name) is None and not any(i.field == spec.name for i in issues):
             issues.append(Issue("field.required", spec.name, row=row, subject=subject))
@@ -132,8 +134,6 @@ def check_household(
     """
     today = today or current_date()
     hh, issues = clean_fields(HOUSEHOLD, household, today, None, "")
-    if "phone" in hh and hh["phone"]:
-        hh["phone"] = normalize_phone(hh["phone"])
     closed = household.get("status") == "closed"
 
     cleaned_members: list[dict[str, Any]] = []
@@ -144,8 +144,6 @@ def check_household(
             if key in raw:
                 member[key] = raw[key]
         member.setdefault("status", "active")
-        if member.get("phone"):
-            member["phone"] = normalize_phone(member["phone"])
         member_issues += _check_member_id(member, raw.get("id_number", ""), today, row, name)
         member_issues += _check_member_details(member, today, row, name)
         issues += member_issues

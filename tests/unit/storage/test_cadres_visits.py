@@ -161,3 +161,13 @@ def test_follow_ups_due_walk_the_households_next_follow_up_index(book):
         "EXPLAIN QUERY PLAN " + sql + " ORDER BY h.next_follow_up, h.number LIMIT 200",
         params))
     assert "households_next_follow_up" in plan and "visits_follow_up" not in plan
+
+
+def test_a_helpers_phone_is_kept_without_the_spaces_typed(book):
+    """Phones are kept alike whichever form they came through (the household's did it
+    alone before): 139 1111 2222 is 13911112222, and the list shows it so."""
+    from villagebook.storage import records
+
+    helper = save_helper(book, None, {"name": "王干部", "unit": "县农业农村局",
+                                      "phone": "139 1111 2222"})
+    assert records.get(book, "helpers", helper)["phone"] == "13911112222"
