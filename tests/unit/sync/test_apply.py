@@ -1,5 +1,6 @@
-"""What a merge keeps for a person: two records on a key entered once, the same person
-registered in two villages; and the counts of a village compared (账账相符)."""
+"""sync/apply.py: what a merge keeps for a person (two records on a key entered once, the
+same person registered in two villages) and the counts of a village compared (账账相符).
+Delivery, order and refusals are in the other modules of this folder."""
 
 from __future__ import annotations
 
@@ -83,3 +84,24 @@ def test_counts_that_disagree_are_an_error_naming_the_kind(pair, tmp_path, capsy
     assert township.run("sync", "import", str(second), "--json") == 1
     [row] = json.loads(capsys.readouterr().out)
     assert {"table": "members", "sender": 3, "here": 2} in row["count_errors"]
+
+
+def test_counts_that_agree_are_not_weighed_against_the_history(pair, tmp_path, capsys,
+                                                                monkeypatch):
+    """账账相符 reads the village's history (whether the counts can agree yet) only when
+    they differ: a merge of counts that agree never walks it."""
+    from villagebook.sync import apply
+
+    village, township = pair
+    with village.book() as book:
+        save_household(book, None, *family())
+    [first] = export(village, tmp_path / "1", capsys)
+
+    def walked(*_args):
+        raise AssertionError("the village's history read for counts that agree")
+
+    monkeypatch.setattr(apply, "_village_tops", walked)
+    capsys.readouterr()
+    assert township.run("sync", "import", str(first), "--json") == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert row["state"] == "applied" and row["count_errors"] == []
