@@ -592,11 +592,9 @@ def _record_conflict_with(conn: Any, history: FieldHistory, change: dict[str, An
                     if shown and first in seen_by(history, shown) and stamp > shown:
                         _show(conn, known[0], column, stamp)
         return
-    conflict = {"id": new_id(), "table_name": table, "record_id": record_id,
-                "household_id": change.get("household"), "field": field_name,
-                "local_value": None, "local_stamp": other, "local_operator": None,
-                "remote_value": None, "remote_stamp": change["hlc"], "remote_operator": None,
-                "found_at": now_text(), "ident": ident}
+    # the values and who made them are shown below (``_show``), from the log
+    conflict = _conflict_row(table, record_id, change.get("household"), field_name, ident,
+                             local=(None, other, None), remote=(None, change["hlc"], None))
     if _record_conflict(conn, conflict):
         outcome.conflicts.append(conflict)
     for column, stamp in (("local", other), ("remote", change["hlc"])):
@@ -631,15 +629,11 @@ def _merge_field(book: Book, action: dict[str, Any], change: dict[str, Any], tab
         local = conn.execute(
             "SELECT a.operator FROM changes c JOIN actions a ON a.seq = c.action_seq"
             " WHERE c.hlc = ?", [concurrent_with]).fetchone()
-        conflict = {"id": new_id(), "table_name": table,
-                    "record_id": record_id, "household_id": change.get("household"),
-                    "field": field_name, "local_value": to_json(current[0]),
-                    "local_stamp": concurrent_with,
-                    "local_operator": local[0] if local else None,
-                    "remote_value": to_json(remote), "remote_stamp": change["hlc"],
-                    "remote_operator": action["operator"], "found_at": now_text(),
-                    "ident": conflict_ident(table, record_id, field_name,
-                                            concurrent_with, change["hlc"])}
+        conflict = _conflict_row(
+            table, record_id, change.get("household"), field_name,
+            conflict_ident(table, record_id, field_name, concurrent_with, change["hlc"]),
+            local=(to_json(current[0]), concurrent_with, local[0] if local else None),
+            remote=(to_json(remote), change["hlc"], action["operator"]))
         if _record_conflict(conn, conflict):
             outcome.conflicts.append(conflict)
     if later is None:
@@ -700,17 +694,29 @@ def _report_clash(book: Book, table: str, values: dict[str, Any], change: dict[s
                                                        values["id"]]).fetchall():
             if record_kind.removable and values.get("status", "active") != "active":
                 continue
-            conflict = {"id": new_id(), "table_name": table,
-                        "record_id": values["id"], "household_id": change.get("household"),
-                        "field": "+".join(key), "local_value": to_json(other),
-                        "local_stamp": "", "local_operator": None,
-                        "remote_value": to_json(values["id"]),
-                        "remote_stamp": change["hlc"], "remote_operator": action["operator"],
-                        "found_at": now_text(),
-                        "ident": conflict_ident(table, "+".join(str(values[c]) for c in key),
-                                                "+".join(key), other, values["id"])}
+            conflict = _conflict_row(
+                table, values["id"], change.get("household"), "+".join(key),
+                conflict_ident(table, "+".join(str(values[c]) for c in key), "+".join(key),
+                               other, values["id"]),
+                local=(to_json(other), "", None),
+                remote=(to_json(values["id"]), change["hlc"], action["operator"]))
             if _record_conflict(conn, conflict):
                 outcome.conflicts.append(conflict)
+
+
+Side = tuple[Any, str, Any]  # a conflict's side: (value as JSON, stamp, who made it)
+
+
+def _conflict_row(table: str, record_id: str, household_id: str | None, field_name: str,
+                  ident: str, *, local: Side, remote: Side) -> dict[str, Any]:
+    """A conflict as ``sync_conflicts`` keeps it (one shape for the three kinds found: a
+    field changed on both sides, a field's decisions crossing, a key entered twice)."""
+    row: dict[str, Any] = {"id": new_id(), "table_name": table, "record_id": record_id,
+                           "household_id": household_id, "field": field_name}
+    for side, (value, stamp, operator) in (("local", local), ("remote", remote)):
+        row.update({f"{side}_value": value, f"{side}_stamp": stamp,
+                    f"{side}_operator": operator})
+    return {**row, "found_at": now_text(), "ident": ident}
 
 
 def _record_conflict(conn: Any, conflict: dict[str, Any]) -> bool:
