@@ -72,8 +72,8 @@ def make_village(index: int, households: int) -> Path:
 def township() -> Path:
     as_site("town")
     path = ROOT / "town.db"
-    cli(["init-township", "--db", str(path), "--name", "城关镇", "--code", "110105001",
-         "--user", "站长"])
+    cli(["init-township", "--db", str(path), "--name", "田园镇",
+         "--code", DEMO_VILLAGE["code"][:9], "--user", "站长"])  # the demo villages' own
     cli(["sync", "pair", "--db", str(path), "--export", str(ROOT / "town.card")])
     return path
 

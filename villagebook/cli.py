@@ -38,7 +38,6 @@ from .storage.households import find_household_id
 from .storage.kinds import household_kinds, kind
 from .storage.problems import save_problem
 from .storage.records import rows
-from .storage.township import is_township
 from .storage.village import add_user, list_users, set_village
 
 
@@ -278,7 +277,7 @@ def _run(args: argparse.Namespace) -> int:
             password = _file_password(args.out, new=True) if args.protect else None
 
             def write(out: Path) -> dict[str, int]:
-                return (export_township_register(book, out) if is_township(book)
+                return (export_township_register(book, out) if book.holds_villages
                         else export_register(book, out))
 
             counts = write_protected(args.out, password, write)

@@ -92,7 +92,7 @@ def test_a_killed_sync_import_leaves_the_book_as_before_or_as_after(tmp_path):
     town_env = environment(tmp_path / "town-data", tmp_path / "systemp")
     village, town = tmp_path / "village.db", tmp_path / "town.db"
     assert run(["demo", "--db", str(village), "--households", "1500"], village_env).returncode == 0
-    assert run(["init-township", "--db", str(town), "--name", "城关镇", "--code", "110105001",
+    assert run(["init-township", "--db", str(town), "--name", "田园镇", "--code", "532322105",
                 "--user", "站长"], town_env).returncode == 0
     for env, book, card in ((village_env, village, "v.card"), (town_env, town, "t.card")):
         assert run(["sync", "pair", "--db", str(book), "--export", str(tmp_path / card)],

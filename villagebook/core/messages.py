@@ -255,7 +255,15 @@ TEMPLATES: dict[str, str] = {
         "Messages", "The fingerprint does not match ({expected} on this card): do not pair; "
                     "ask the other side for their card again"),
     "sync.same_kind": QT_TRANSLATE_NOOP(
-        "Messages", "A {kind} book pairs with the other kind (a village with its township)"),
+        "Messages", "Two books of one level do not pair: a village pairs with its township, "
+                    "a township with its county"),
+    "sync.levels_apart": QT_TRANSLATE_NOOP(
+        "Messages", "This card is of {name} ({code}): a village pairs with its township and "
+                    "a township with its county, never across a level"),
+    "sync.not_within": QT_TRANSLATE_NOOP(
+        "Messages", "{lower} ({lower_code}) is not in {higher} ({higher_code}): a village's "
+                    "code begins with its township's 9 digits, a township's with its "
+                    "county's 6; check the codes on both books"),
     "sync.unpaired": QT_TRANSLATE_NOOP(
         "Messages", "The package comes from a book this one is not paired with: pair first"),
     "sync.retire_which": QT_TRANSLATE_NOOP(

@@ -37,7 +37,6 @@ from ..storage.households import (
     reopen_household,
     save_household,
 )
-from ..storage.township import is_township
 from ..storage.village import get_village
 from . import import_answers, import_monitoring
 from .import_answers import Answers
@@ -568,7 +567,7 @@ def import_workbook(book: Book, path: str | Path, *, dry_run: bool = False,
     the record's 备注 and listed once with its count. Only what makes a record wrong
     refuses. ``progress(households_done, households)`` is called as it goes; when
     ``cancelled()`` turns true, everything is rolled back and ``Cancelled`` raised."""
-    if is_township(book):
+    if book.holds_villages:
         # a village imports its own lists and its packages bring them here
         raise ImportRefused("import.township_book")
     sheets, inspection = read_workbook(path)

@@ -28,6 +28,7 @@ from .book_files import backup_folder
 from .book_settings import local_setting, set_local_setting
 from .connection import connect, db_errors, take_alone
 from .schema_names import SCHEMA_VERSION
+from .village import book_identity
 
 SUFFIX = ".db"
 DAILY, WEEKLY = 7, 4  # backups kept: the newest of each of the last days, and weeks
@@ -49,10 +50,7 @@ def backup_name(book: Book, made: dt.datetime) -> str:
     a book's backups by it), then the village (or township) a secretary recognises,
     unless the stem names it already."""
     stem = book.path.stem
-    named = book.meta("township_name") if book.is_township() else \
-        book.conn.execute("SELECT name FROM village WHERE id IS ?",
-                          [book.home_village_id]).fetchone()
-    name = named if isinstance(named, str) or named is None else named[0]
+    name = book_identity(book)["name"]
     name = re.sub(r'[\\/:*?"<>|\s.]+', "_", name or "").strip("_")
     middle = f"-{name}" if name and name not in stem else ""
     return f"{stem}{middle}-{made.strftime(STAMP)}{SUFFIX}"

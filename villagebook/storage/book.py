@@ -24,6 +24,7 @@ from . import scratch
 from .connection import connect, connect_like, db_errors, is_locked
 from .files import replace_atomically
 from .installation import installation_id, remember_sequence, seen_sequence
+from .levels import VILLAGE
 from .schema_names import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -163,7 +164,7 @@ class Book:
         home = self.meta("home_village")
         if home:
             return home
-        if self.meta("book_kind") == "township":
+        if self.holds_villages:
             return None
         row = self.conn.execute("SELECT id FROM village ORDER BY created_at LIMIT 1").fetchone()
         return row[0] if row else None
@@ -198,9 +199,16 @@ class Book:
                 release_wal(self.conn)
             raise
 
-    def is_township(self) -> bool:
-        """Whether this is a township's book (many villages) rather than a village's."""
-        return self.meta("book_kind") == "township"
+    @property
+    def level(self) -> str:
+        """What the book is: a village's, a township's or a county's (``storage.levels``)."""
+        return self.meta("book_kind") or VILLAGE
+
+    @property
+    def holds_villages(self) -> bool:
+        """Whether the book holds many villages (a township's or a county's) rather than
+        keeping one."""
+        return self.level != VILLAGE
 
     def max_ahead_ms(self) -> int:
         """How far ahead of this laptop's clock another book's stamps may lie before its
@@ -410,11 +418,6 @@ def open_book(path: str | Path, *, create: bool = False, read_only: bool = False
     except BaseException:
         conn.close()
         raise
-
-
-def is_township(book: Book) -> bool:
-    """Whether this is a township's book (many villages) rather than a village's."""
-    return book.is_township()
 
 
 RESTORED = "restored_at"  # meta: put in place by a restore, not yet opened since

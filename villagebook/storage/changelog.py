@@ -258,6 +258,6 @@ def village_of_new_record(book: Book) -> str | None:
     book's own. A township's book keeps many villages and names none: the record is refused
     (it would belong to no village and never reach one)."""
     home = book.home_village_id
-    if home is None and book.is_township():
+    if home is None and book.holds_villages:
         raise ValidationFailed([Issue("village.required", "village_id")])
     return home

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..core.errors import Issue, ValidationFailed
 from .book import Book, create_book
-from .book import is_township as is_township  # its call sites read it from here
+from .levels import TOWNSHIP
 from .village import add_user
 
 _TOWNSHIP_CODE = re.compile(r"^\d{9}$")
@@ -36,7 +36,7 @@ def create_township(path: str | Path, values: dict[str, Any]) -> Book:
 
     def fill(book: Book) -> None:
         with book.writing():
-            book.set_meta("book_kind", "township")
+            book.set_meta("book_kind", TOWNSHIP)
             book.set_meta("township_name", values["name"].strip())
             book.set_meta("township_code", values["code"].strip())
             book.set_meta("county", (values.get("county") or "").strip())

@@ -25,19 +25,21 @@ def get_village(book: Book, village_id: str | None = None) -> dict[str, Any] | N
 
 
 class BookIdentity(TypedDict):
-    """What a book is: its kind ("village" or "township"), name and area code."""
+    """What a book is: its kind (its level: "village", "township" or "county"), name and
+    area code."""
 
     kind: str
     name: str
-    code: str  # 12 digits for a village, 9 for a township
+    code: str  # 12 digits for a village, 9 for a township, 6 for a county
 
 
 def book_identity(book: Book) -> BookIdentity:
     """What this book is: a village (name, 12-digit code) or a township (name, 9-digit
     code); its name heads the window, the printed lists and the pairing card."""
-    if book.meta("book_kind") == "township":
-        return BookIdentity(kind="township", name=book.meta("township_name") or "",
-                            code=book.meta("township_code") or "")
+    if book.holds_villages:  # its own name and code, beside its villages
+        level = book.level
+        return BookIdentity(kind=level, name=book.meta(f"{level}_name") or "",
+                            code=book.meta(f"{level}_code") or "")
     village = get_village(book) or {}
     return BookIdentity(kind="village", name=village.get("name") or "",
                         code=village.get("code") or "")

@@ -26,7 +26,6 @@ from typing import Any
 from ..storage.book import Book
 from ..storage.changelog import to_json
 from ..storage.kinds import KINDS, owner_step
-from ..storage.township import is_township
 from ..storage.village import own_sites
 from .package import Package
 
@@ -36,7 +35,7 @@ def village_to_adopt(book: Book, package: Package, sender_kind: str
     """The id and first values of the village row a township's package brings under the
     code of this (village) book's own village and another id, when this book may still
     take it (nothing of it has reached another book); None otherwise."""
-    if sender_kind != "township" or is_township(book):
+    if sender_kind != "township" or book.holds_villages:
         return None
     found = _other_record_of_home(book, package)
     if found is None or _reached_a_peer(book, package):

@@ -46,7 +46,6 @@ from ..storage.changelog import (
 from ..storage.derived import refresh
 from ..storage.kinds import kind
 from ..storage.schema_names import SCHEMA_VERSION
-from ..storage.township import is_township
 from ..storage.village import own_sites
 from .adopt import adopt_village, village_to_adopt
 from .export import village_counts, village_records
@@ -242,7 +241,7 @@ def sender_of_package(book: Book, paired: dict[str, Any], package: Package,
                                     if isinstance(p, dict)}
     sender = Sender(paired["kind"], paired["code"],
                     frozenset(s for s in sites if isinstance(s, str)))
-    if not is_township(book):
+    if not book.holds_villages:
         return dataclasses.replace(sender, here=home or book.home_village_id or "")
     if sender.kind == "village":
         return dataclasses.replace(sender, village=_village_of_sender(book, package, sender))
@@ -256,7 +255,7 @@ def range_scopes(book: Book, package: Package, sender: Sender) -> dict[str, str]
     village."""
     ranges = package.manifest["ranges"]
     own = own_sites(book)
-    if not is_township(book):
+    if not book.holds_villages:
         home = sender.here or book.home_village_id or FULL
         return {site: FULL if site in own else home for site in ranges}
     village = _village_of_sender(book, package, sender)

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..core.today import now_text
 from ..storage.book import Book
+from ..storage.levels import pairing_refusal
 from ..storage.records import rows
 from ..storage.village import book_identity
 from .keys import PairingCard, SyncError, same_fingerprint
@@ -20,16 +21,19 @@ from .keys import PairingCard, SyncError, same_fingerprint
 
 def add_peer(book: Book, card: PairingCard, typed_fingerprint: str | None = None,
              replacing: Sequence[str] = ()) -> None:
-    """Pair with the installation of ``card`` (a village with its township, or back).
+    """Pair with the installation of ``card`` (a village with its township, or back;
+    refused in words across or within a level, or with a book whose code lies outside).
     With ``typed_fingerprint`` (read out by phone) a mismatch is refused. The pairings of
     the installations ``replacing`` (the computer it replaces) are retired in the same
     transaction."""
     if typed_fingerprint is not None and not same_fingerprint(typed_fingerprint,
                                                               card["fingerprint"]):
         raise SyncError("sync.fingerprint_mismatch", expected=card["fingerprint"])
-    mine = book_identity(book)["kind"]
-    if card["kind"] == mine:
-        raise SyncError("sync.same_kind", kind=card["kind"])
+    me = book_identity(book)
+    refused = pairing_refusal((me["kind"], me["name"], me["code"]),
+                              (card["kind"], card["name"], card["code"]))
+    if refused is not None:  # a village with its township, a township with its county
+        raise SyncError(refused[0], **refused[1])
     for installation in replacing:  # each one an active pairing, before anything is written
         peer(book, installation)
     book.conn.execute(  # pairing again with a retired computer makes it a peer again

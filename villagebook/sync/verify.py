@@ -287,7 +287,7 @@ def may_apply_parked(book: Book, table: str, record_id: str, stamp: str) -> bool
                             " sync_parked WHERE hlc = ?", [stamp]).fetchone()
     if row is None:
         return True
-    here = None if book.is_township() else (book.home_village_id or "")
+    here = None if book.holds_villages else (book.home_village_id or "")
     sender = Sender(row[0], row[1], frozenset(), village=row[2], here=here)
     return _village_allowed(book, table, record_id, sender,
                             lambda t, rid, column: read_stored(book, t, rid, column), None)

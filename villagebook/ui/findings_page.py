@@ -29,7 +29,6 @@ from ..storage.book import Book
 from ..storage.cadres import helper_choices
 from ..storage.findings import accept_finding
 from ..storage.queries import group_names
-from ..storage.township import is_township
 from ..storage.village import book_identity
 from .dialogs import attempt, error_label
 from .exports import ask_save_path, run_in_background
@@ -62,7 +61,7 @@ class FindingsModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[Finding] = []
         # a township's book: each row says its village (codes → names, read per list)
-        self.book = book if book is not None and is_township(book) else None
+        self.book = book if book is not None and book.holds_villages else None
         self.villages: dict[str, str] = {}
         self.headers = [self.tr("Level"), self.tr("Finding"), self.tr("Household number"),
                         self.tr("Head"), self.tr("Member"), self.tr("Details")]

@@ -27,7 +27,6 @@ from ..core.validation import HEAD, check_household
 from ..storage.book import Book
 from ..storage.households import close_household, load_household, reopen_household, save_household
 from ..storage.kinds import household_kinds
-from ..storage.township import is_township
 from ..storage.village import get_village
 from . import field_editors
 from .event_dialogs import EventDialog
@@ -211,7 +210,7 @@ class HouseholdWindow(QWidget):
         else:
             title = self.tr("New household")
         village = get_village(self.book, self.household.get("village_id") or self.village_id) \
-            if is_township(self.book) else None
+            if self.book.holds_villages else None
         if village:  # a township's book: whose household this is
             title += f"（{village['name']}）"
         if self._is_demo:

@@ -29,7 +29,6 @@ from ..core.today import current_date
 from ..storage.book import Book
 from ..storage.households import load_household
 from ..storage.queries import group_names
-from ..storage.township import is_township
 from .household_list import HouseholdListModel
 from .scope import VillageScope
 from .tables import selected_households
@@ -59,7 +58,7 @@ class HouseholdsPage(QWidget):
         super().__init__(parent)
         self.book = book
         self.scope = scope
-        township = is_township(book)
+        township = book.holds_villages
         self.model = HouseholdListModel(book, self, show_village=township)
         self.model.count_changed.connect(self._show_count)
         self._search_timer = QTimer(self, singleShot=True, interval=120)
@@ -266,7 +265,7 @@ class HouseholdsPage(QWidget):
         empty = self.book.conn.execute("SELECT 1 FROM households LIMIT 1").fetchone() is None
         self.first_steps.setVisible(empty)
         self.table.setVisible(not empty)
-        if empty and is_township(self.book):
+        if empty and self.book.holds_villages:
             self.first_steps_text.setText(self.tr(
                 "<h3>This township book has no households yet</h3><p>They come with the "
                 "villages' sync packages: pair with each village and import its package on "

@@ -9,7 +9,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from ..storage.connection import is_locked
-from ..storage.township import is_township
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -30,7 +29,7 @@ class MainMenus(QObject):
         open_book.triggered.connect(main.open_book_requested)
         users = QAction(self.tr("Users…"), main)
         users.triggered.connect(main.manage_users)
-        township = is_township(main.book)
+        township = main.book.holds_villages
         export = QAction(self.tr("Export the township book (Excel)…") if township else
                          self.tr("Export the village register (Excel)…"), main)
         export.triggered.connect(lambda: main.export_register())

@@ -26,7 +26,6 @@ from ..core.today import current_time
 from ..storage.book import Book, backup
 from ..storage.book_settings import local_setting
 from ..storage.connection import is_locked
-from ..storage.township import is_township
 from ..storage.village import book_identity, get_village
 from .findings_source import FindingsSource
 from .jobs import wait_for_jobs
@@ -63,7 +62,7 @@ class MainWindow(QMainWindow):
         self.village = get_village(book) or {}
         self.household_windows: dict[str | None, HouseholdWindow] = {}
         # a township's book: which village every list shows (the filter above the list)
-        self.scope = VillageScope(show=is_township(book))
+        self.scope = VillageScope(show=book.holds_villages)
         # what the warning rules find, computed in the background, shown by 工作台 and 预警
         self.findings = FindingsSource(book, self, held=hold_findings)
         from .idle_lock import IdleLock  # small; kept out of the imports read before start
@@ -101,7 +100,7 @@ class MainWindow(QMainWindow):
         # the village filter and the sync reminder stand above every page: each village
         # list follows the filter, and the reminder is seen wherever the person works
         self.village_filter = QComboBox()  # a township's book: one village or all
-        self.village_filter.setVisible(is_township(self.book))
+        self.village_filter.setVisible(self.book.holds_villages)
         self.village_filter.currentIndexChanged.connect(self._village_chosen)
         self._fill_villages()
         self.reminder = QPushButton()
@@ -315,7 +314,7 @@ class MainWindow(QMainWindow):
         say where it went."""
         from .exports import ask_save_path, run_in_background
 
-        township = is_township(self.book)
+        township = self.book.holds_villages
         name = f"{self.book.meta('township_name')}乡镇有簿.xlsx" if township else \
             f"{self.village.get('name') or 'village'}村册.xlsx"
         path = path or ask_save_path(

@@ -277,7 +277,7 @@ class SyncPage(QWidget):
                       f"（{conflict[side + '_operator'] or ''} {_stamp_day(conflict[side + '_stamp'])}）"
                       for side in ("local", "remote")]
         household = conflict.get("household_number") or ""
-        if self.book.is_township() and conflict.get("village_code"):
+        if self.book.holds_villages and conflict.get("village_code"):
             # many villages' households in one book: which village's 户
             name = self.book.conn.execute("SELECT name FROM village WHERE code = ?",
                                           [conflict["village_code"]]).fetchone()

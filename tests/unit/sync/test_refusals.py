@@ -48,7 +48,8 @@ def test_a_package_for_another_township_is_not_for_it(village_with_data, tmp_pat
     other = Site(tmp_path, "other-town", monkeypatch)
     assert other.run("init-township", "--name", "河口镇", "--code", "530524102",
                      "--user", "赵") == 0
-    assert other.accept(tmp_path / "village.card") == 0
+    # (石桥村 is not in 河口镇: the two cannot even pair)
+    assert other.accept(tmp_path / "village.card") == 1
     [package] = export(village, tmp_path / "usb", capsys, "--to", "530524101")
     capsys.readouterr()
     assert other.run("sync", "import", str(package), "--json") == 0  # not refused
@@ -159,3 +160,32 @@ def test_a_township_not_yet_updated_reads_a_package_of_a_newer_program(
     monkeypatch.setattr(apply_module, "SCHEMA_VERSION", SHIPPED_SCHEMA)  # the older program
     assert township.run("sync", "import", str(package)) == 0
     assert households(township)
+
+
+def test_pairing_follows_the_levels_and_the_codes(pair, tmp_path, capsys, monkeypatch):
+    """A village pairs with the township its code lies in; two villages, two townships,
+    or a village of another township are refused in words, and nothing is paired."""
+    village, township = pair
+    neighbour = Site(tmp_path, "neighbour", monkeypatch)
+    assert neighbour.run("init", "--village", "河口村", "--code", "530524101002",
+                         "--user", "王") == 0
+    assert neighbour.run("sync", "pair", "--export", str(tmp_path / "neighbour.card")) == 0
+    far = Site(tmp_path, "far", monkeypatch)
+    assert far.run("init", "--village", "远村", "--code", "530524199001", "--user", "钱") == 0
+    assert far.run("sync", "pair", "--export", str(tmp_path / "far.card")) == 0
+    town2 = Site(tmp_path, "town2", monkeypatch)
+    assert town2.run("init-township", "--name", "河口镇", "--code", "530524102",
+                     "--user", "赵") == 0
+    assert town2.run("sync", "pair", "--export", str(tmp_path / "town2.card")) == 0
+    capsys.readouterr()
+    for site, card, code, words in (
+            (village, "neighbour.card", "sync.same_kind", "同一级的账本不能相互配对"),
+            (township, "town2.card", "sync.same_kind", "同一级的账本不能相互配对"),
+            (township, "far.card", "sync.not_within", "远村（530524199001）不属于城关镇"),
+            (far, "town.card", "sync.not_within", "远村（530524199001）不属于城关镇")):
+        assert site.accept(tmp_path / card) == 1
+        said = capsys.readouterr().err
+        assert code in said and words in said, said
+    with township.book() as book:
+        assert [row[0] for row in book.conn.execute(
+            "SELECT code FROM sync_peers")] == ["530524101001"]

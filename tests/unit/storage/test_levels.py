@@ -1,0 +1,32 @@
+"""storage/levels.py: the levels of books and which of them pair."""
+
+from __future__ import annotations
+
+import pytest
+
+from villagebook.storage.levels import COUNTY, TOWNSHIP, VILLAGE, level_above, pairing_refusal
+
+SHIQIAO = (VILLAGE, "石桥村", "530524101001")
+CHENGGUAN = (TOWNSHIP, "城关镇", "530524101")
+CHANGNING = (COUNTY, "昌宁县", "530524")
+
+
+def test_each_level_reports_to_the_one_above():
+    assert [level_above(level) for level in (VILLAGE, TOWNSHIP, COUNTY)] == \
+        [TOWNSHIP, COUNTY, None]
+
+
+@pytest.mark.parametrize("mine, theirs", [(SHIQIAO, CHENGGUAN), (CHENGGUAN, SHIQIAO),
+                                          (CHENGGUAN, CHANGNING), (CHANGNING, CHENGGUAN)])
+def test_a_book_pairs_with_the_level_above_or_below_that_holds_it(mine, theirs):
+    assert pairing_refusal(mine, theirs) is None
+
+
+def test_what_is_refused_and_why():
+    assert pairing_refusal(SHIQIAO, (VILLAGE, "河口村", "530524101002"))[0] == "sync.same_kind"
+    assert pairing_refusal(SHIQIAO, CHANGNING) == (
+        "sync.levels_apart", {"name": "昌宁县", "code": "530524"})
+    assert pairing_refusal((TOWNSHIP, "河口镇", "530524102"), SHIQIAO) == (
+        "sync.not_within", {"lower": "石桥村", "lower_code": "530524101001",
+                            "higher": "河口镇", "higher_code": "530524102"})
+    assert pairing_refusal(CHENGGUAN, (COUNTY, "施甸县", "530521"))[0] == "sync.not_within"
