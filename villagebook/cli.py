@@ -94,9 +94,10 @@ def _parser() -> argparse.ArgumentParser:
     importing.add_argument("--save-answers", type=Path,
                            help="write the answers used to this file, for the next list")
     printing = with_db(sub.add_parser("print", help="print to PDF"))
-    printing.add_argument("what", choices=(*DOCUMENTS, "township"),
+    printing.add_argument("what", choices=(*DOCUMENTS, "township", "county"),
                           help="cards: 户卡（明白卡）; walls: 户内公示牌; notice: 公示名单; "
-                               "register: 村有册; township: 乡镇有簿汇总 (a township book)")
+                               "register: 村有册; township, county: 乡镇有簿 or 县级有档汇总 (a "
+                               "township's or a county's book: a row a village)")
     printing.add_argument("--out", type=Path, required=True, help="the .pdf file to write")
     printing.add_argument("--households", default="",
                           help="户编号 separated by commas (default: every active household)")
@@ -236,7 +237,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"wrote {args.out}")
         return 0
     path: Path = args.db or default_book_path()
-    if args.command in ("sync", "init-township"):
+    if args.command in ("sync", "init-township", "init-county"):
         return sync_cli.run(args, path, _cli_operator)
     if args.command == "check":
         return check_cli.run(args, path)
@@ -317,12 +318,13 @@ def _run(args: argparse.Namespace) -> int:
               f"{result.households_updated} updated, {result.members} member rows; "
               f"{len(result.problems)} problems, {len(result.warnings)} warnings")
         return 0 if not result.problems else 2
-    elif args.command == "print" and args.what == "township":
+    elif args.command == "print" and args.what in ("township", "county"):
         from .reports.township import print_township_summary
+        from .storage.township import register_name
 
         with open_book(path, read_only=True) as book:
             count = print_township_summary(book, args.out)
-        print(f"wrote {args.out}: 乡镇有簿汇总 {count} 个村")
+            print(f"wrote {args.out}: {register_name(book)}汇总 {count} 个村")
     elif args.command == "print":
         from .reports.printing import PERSONAL, PrintRequest, render
         from .reports.protected import write_protected

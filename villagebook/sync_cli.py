@@ -32,6 +32,11 @@ def add_parsers(sub: Any, with_db: Callable[[argparse.ArgumentParser], argparse.
     township.add_argument("--code", required=True, help="9-digit township code")
     township.add_argument("--county", default="")
     township.add_argument("--user", required=True, help="your name (recorded on every change)")
+    county = with_db(sub.add_parser("init-county", help="create a county book (县级有档), fed "
+                                                        "by its townships' packages"))
+    county.add_argument("--name", required=True, help="county name")
+    county.add_argument("--code", required=True, help="6-digit county code")
+    county.add_argument("--user", required=True, help="your name (recorded on every change)")
 
     sync = sub.add_parser("sync", help="packages between a village and its township")
     verbs = sync.add_subparsers(dest="verb", required=True)
@@ -78,11 +83,13 @@ def add_parsers(sub: Any, with_db: Callable[[argparse.ArgumentParser], argparse.
 
 def run(args: argparse.Namespace, path: Path, operator: Callable[[Book, str | None], str]
         ) -> int:
-    if args.command == "init-township":
+    if args.command in ("init-township", "init-county"):
+        from .storage.levels import COUNTY, TOWNSHIP
         from .storage.township import create_township
 
-        create_township(path, {"name": args.name, "code": args.code, "county": args.county,
-                               "user": args.user}).close()
+        level = TOWNSHIP if args.command == "init-township" else COUNTY
+        create_township(path, {"name": args.name, "code": args.code, "user": args.user,
+                               "county": getattr(args, "county", "")}, level).close()
         print(f"created {path}")
         return 0
     verb = args.verb

@@ -1261,68 +1261,73 @@ Why is this right as it is? (kept in the history)</source>
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../villagebook/ui/households_page.py" line="80"/>
+        <location filename="../../villagebook/ui/households_page.py" line="81"/>
         <source>Search: name, pinyin initials (zs), ID number, household number</source>
         <translation>搜索：姓名、拼音首字母（如 zs）、证件号码、户编号</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/households_page.py" line="88"/>
+        <location filename="../../villagebook/ui/households_page.py" line="89"/>
         <source>All categories</source>
         <translation>全部户类别</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/households_page.py" line="89"/>
+        <location filename="../../villagebook/ui/households_page.py" line="90"/>
         <source>All statuses</source>
         <translation>全部脱贫状态</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/households_page.py" line="91"/>
+        <location filename="../../villagebook/ui/households_page.py" line="92"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/households_page.py" line="95"/>
+        <location filename="../../villagebook/ui/households_page.py" line="96"/>
         <source>Include closed</source>
         <translation>含已注销</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/households_page.py" line="100"/>
-        <location filename="../../villagebook/ui/households_page.py" line="160"/>
+        <location filename="../../villagebook/ui/households_page.py" line="101"/>
+        <location filename="../../villagebook/ui/households_page.py" line="161"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/households_page.py" line="115"/>
+        <location filename="../../villagebook/ui/households_page.py" line="116"/>
         <source>Print household cards…</source>
         <translation>打印户卡…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/households_page.py" line="116"/>
+        <location filename="../../villagebook/ui/households_page.py" line="117"/>
         <source>Print wall sheets…</source>
         <translation>打印户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/households_page.py" line="162"/>
+        <location filename="../../villagebook/ui/households_page.py" line="163"/>
         <source>Import households from Excel…</source>
         <translation>从 Excel 导入农户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/households_page.py" line="164"/>
+        <location filename="../../villagebook/ui/households_page.py" line="165"/>
         <source>Sync…</source>
         <translation>同步…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/households_page.py" line="260"/>
+        <location filename="../../villagebook/ui/households_page.py" line="261"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/households_page.py" line="270"/>
+        <location filename="../../villagebook/ui/households_page.py" line="271"/>
+        <source>&lt;h3&gt;This county book has no households yet&lt;/h3&gt;&lt;p&gt;They come with the townships&apos; sync packages: pair with each township and import its package on the &lt;b&gt;Sync…&lt;/b&gt; page (the township exports it from its own book, with every village it holds).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;本县级账本还没有农户&lt;/h3&gt;&lt;p&gt;农户随各乡镇的同步包而来：在&lt;b&gt;同步…&lt;/b&gt;页与各乡镇配对并导入其同步包（乡镇从自己的账本导出，含其全部村）。&lt;/p&gt;&lt;p&gt;账本保存在此文件中，请用 文件 → 备份到… 备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/households_page.py" line="279"/>
         <source>&lt;h3&gt;This township book has no households yet&lt;/h3&gt;&lt;p&gt;They come with the villages&apos; sync packages: pair with each village and import its package on the &lt;b&gt;Sync…&lt;/b&gt; page (the village exports it from its own book).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本乡镇账本还没有农户&lt;/h3&gt;&lt;p&gt;农户随各村的同步包而来：在&lt;b&gt;同步…&lt;/b&gt;页面与各村配对并导入各村的同步包（由村里从村账本导出）。&lt;/p&gt;&lt;p&gt;账本保存在此文件中，可用 文件 → 备份到… 备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/households_page.py" line="277"/>
+        <location filename="../../villagebook/ui/households_page.py" line="286"/>
         <source>&lt;h3&gt;This book has no households yet&lt;/h3&gt;&lt;p&gt;Start with &lt;b&gt;New household&lt;/b&gt; to enter a family, or &lt;b&gt;Import households from Excel…&lt;/b&gt; to bring in the list the village keeps (the national system&apos;s export or your own table; File → Save a blank entry template gives the columns).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本账本还没有农户&lt;/h3&gt;&lt;p&gt;先点&lt;b&gt;新增农户&lt;/b&gt;逐户录入，或点&lt;b&gt;从 Excel 导入农户…&lt;/b&gt;导入村里已有的名单（全国系统导出的名单或自己的表格均可；“文件 → 保存空白录入模板”给出各列）。&lt;/p&gt;&lt;p&gt;账本保存在这个文件里，请用“文件 → 备份到…”备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
@@ -1597,137 +1602,147 @@ Why is this right as it is? (kept in the history)</source>
 <context>
     <name>MainMenus</name>
     <message>
-        <location filename="../../villagebook/ui/main_menus.py" line="25"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="26"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_menus.py" line="26"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="27"/>
         <source>New village book…</source>
         <translation>新建村账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_menus.py" line="28"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="29"/>
         <source>Open book…</source>
         <translation>打开账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_menus.py" line="30"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="31"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_menus.py" line="33"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="35"/>
+        <source>Export the county book (Excel)…</source>
+        <translation>导出县级有档（Excel）…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_menus.py" line="36"/>
         <source>Export the township book (Excel)…</source>
         <translation>导出乡镇有簿（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_menus.py" line="34"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="37"/>
         <source>Export the village register (Excel)…</source>
         <translation>导出村册（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_menus.py" line="36"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="39"/>
         <source>Import households from Excel…</source>
         <translation>从 Excel 导入农户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_menus.py" line="38"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="41"/>
         <source>Save a blank entry template (Excel)…</source>
         <translation>保存空白录入模板（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_menus.py" line="40"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="43"/>
         <source>Sync…</source>
         <translation>同步…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_menus.py" line="42"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="45"/>
         <source>Monitoring line…</source>
         <translation>监测线设置…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_menus.py" line="44"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="47"/>
         <source>Back up to…</source>
         <translation>备份到…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_menus.py" line="46"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="49"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_menus.py" line="49"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="52"/>
         <source>Change the password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_menus.py" line="50"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="53"/>
         <source>Lock with a password…</source>
         <translation>给账本加密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_menus.py" line="52"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="55"/>
         <source>Take the password off…</source>
         <translation>取消密码…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_menus.py" line="55"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="58"/>
         <source>PIN and automatic lock…</source>
         <translation>PIN 码与自动锁定…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_menus.py" line="57"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="60"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_menus.py" line="67"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="70"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_menus.py" line="68"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="71"/>
         <source>Household cards…</source>
         <translation>户卡（明白卡）…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_menus.py" line="69"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="72"/>
         <source>Wall sheets for the home…</source>
         <translation>户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_menus.py" line="70"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="73"/>
         <source>Public notice…</source>
         <translation>公示名单…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_menus.py" line="71"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="74"/>
         <source>Village register…</source>
         <translation>村有册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_menus.py" line="78"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="81"/>
+        <source>County summary (县级有档)…</source>
+        <translation>县级有档汇总表…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/main_menus.py" line="82"/>
         <source>Township summary (乡镇有簿)…</source>
         <translation>乡镇有簿汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_menus.py" line="81"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="85"/>
         <source>&amp;Household</source>
         <translation>农户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_menus.py" line="82"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="86"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_menus.py" line="85"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="89"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_menus.py" line="90"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="94"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -1785,79 +1800,79 @@ Why is this right as it is? (kept in the history)</source>
         <translation>统计图</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="209"/>
+        <location filename="../../villagebook/ui/main_window.py" line="210"/>
         <source>All villages</source>
         <translation>所有村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="236"/>
+        <location filename="../../villagebook/ui/main_window.py" line="237"/>
         <source>{count} changes since {since} have not reached {name} yet: export a sync package (Sync in the side bar).</source>
         <translation>自{since}以来有 {count} 项修改尚未送达{name}：请导出同步包（左侧“同步”）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="253"/>
+        <location filename="../../villagebook/ui/main_window.py" line="254"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="260"/>
+        <location filename="../../villagebook/ui/main_window.py" line="261"/>
         <source>This copy has no password: whoever has the stick can read every household&apos;s ID numbers, health and disability. Lock the book first (File → Lock with a password…) and its copies are locked too.</source>
         <translation>这份副本没有密码：谁拿到 U 盘都能看到各户的身份证号、健康和残疾情况。先给账本加密码（文件 → 给账本加密码…），它的副本也就都有密码了。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="263"/>
+        <location filename="../../villagebook/ui/main_window.py" line="264"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="306"/>
-        <location filename="../../villagebook/ui/main_window.py" line="309"/>
+        <location filename="../../villagebook/ui/main_window.py" line="307"/>
+        <location filename="../../villagebook/ui/main_window.py" line="310"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="321"/>
+        <location filename="../../villagebook/ui/main_window.py" line="322"/>
         <source>Export the township book</source>
         <translation>导出乡镇有簿</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="322"/>
+        <location filename="../../villagebook/ui/main_window.py" line="323"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="322"/>
-        <location filename="../../villagebook/ui/main_window.py" line="370"/>
+        <location filename="../../villagebook/ui/main_window.py" line="323"/>
+        <location filename="../../villagebook/ui/main_window.py" line="371"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="344"/>
+        <location filename="../../villagebook/ui/main_window.py" line="345"/>
         <source>Writing the township book…</source>
         <translation>正在写入乡镇有簿…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="345"/>
+        <location filename="../../villagebook/ui/main_window.py" line="346"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="369"/>
+        <location filename="../../villagebook/ui/main_window.py" line="370"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="403"/>
+        <location filename="../../villagebook/ui/main_window.py" line="404"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="405"/>
+        <location filename="../../villagebook/ui/main_window.py" line="406"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="407"/>
+        <location filename="../../villagebook/ui/main_window.py" line="408"/>
         <source>[read only]</source>
         <translation>【只读】</translation>
     </message>
@@ -2418,499 +2433,509 @@ Why is this right as it is? (kept in the history)</source>
         <translation>乡镇代码应为 9 位数字（现为“{value}”）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="252"/>
+        <location filename="../../villagebook/core/messages.py" line="251"/>
+        <source>A county&apos;s book takes the villages&apos; records from its townships&apos; packages and sends nothing back: change them in the village&apos;s or the township&apos;s book</source>
+        <translation>县级账本的各村记录来自各乡镇的同步包，且不回传：请在村或乡镇的账本中修改</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="255"/>
+        <source>The county code must have 6 digits (it has “{value}”)</source>
+        <translation>县代码应为 6 位数字（现为“{value}”）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="258"/>
         <source>{name} is not a villagebook pairing card</source>
         <translation>{name} 不是村账本的配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="254"/>
+        <location filename="../../villagebook/core/messages.py" line="260"/>
         <source>The fingerprint does not match ({expected} on this card): do not pair; ask the other side for their card again</source>
         <translation>指纹不一致（此配对文件为 {expected}）：请不要配对，请对方重新提供配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="257"/>
+        <location filename="../../villagebook/core/messages.py" line="263"/>
         <source>Two books of one level do not pair: a village pairs with its township, a township with its county</source>
         <translation>同一级的账本不能相互配对：村与所属乡镇配对，乡镇与所属县配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="260"/>
-        <source>This card is of {name} ({code}): a village pairs with its township and a township with its county, never across a level</source>
-        <translation>这张配对卡属于{name}（{code}）：村只与所属乡镇配对，乡镇只与所属县配对，不能越级配对</translation>
+        <location filename="../../villagebook/core/messages.py" line="266"/>
+        <source>This card is of {name} ({card_code}): a village pairs with its township and a township with its county, never across a level</source>
+        <translation>这张配对卡属于{name}（{card_code}）：村只与所属乡镇配对，乡镇只与所属县配对，不能越级配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="263"/>
+        <location filename="../../villagebook/core/messages.py" line="269"/>
         <source>{lower} ({lower_code}) is not in {higher} ({higher_code}): a village&apos;s code begins with its township&apos;s 9 digits, a township&apos;s with its county&apos;s 6; check the codes on both books</source>
         <translation>{lower}（{lower_code}）不属于{higher}（{higher_code}）：村的代码以所属乡镇代码的 9 位开头，乡镇的代码以所属县代码的 6 位开头；请核对双方账本的代码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="267"/>
+        <location filename="../../villagebook/core/messages.py" line="273"/>
         <source>The package comes from a book this one is not paired with: pair first</source>
         <translation>此同步包来自尚未配对的账本：请先配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="269"/>
+        <location filename="../../villagebook/core/messages.py" line="275"/>
         <source>More than one computer is paired under {peer}: name the one to retire by its installation id (villagebook sync status shows them)</source>
         <translation>{peer} 下配对了不止一台电脑：请用安装编号指明停用哪一台（villagebook sync status 会列出）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="272"/>
+        <location filename="../../villagebook/core/messages.py" line="278"/>
         <source>The package comes from the computer of {name} ({peer_code}) whose pairing was retired on {day}: it is not imported. If that computer is in use again, pair with it again</source>
         <translation>这个同步包来自 {name}（{peer_code}）的电脑，它的配对已于 {day} 停用：不导入。如果那台电脑又在使用，请重新与它配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="276"/>
+        <location filename="../../villagebook/core/messages.py" line="282"/>
         <source>The package is damaged or was changed after it was made; ask for it again. Nothing was changed.</source>
         <translation>同步包已损坏，或生成后被改动过，请对方重新导出。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="279"/>
+        <location filename="../../villagebook/core/messages.py" line="285"/>
         <source>The package is larger than any package villagebook makes; it was not read. Nothing was changed.</source>
         <translation>同步包大小超出村账本所能生成的范围，未读取。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="282"/>
+        <location filename="../../villagebook/core/messages.py" line="288"/>
         <source>The package holds files that no villagebook package holds; it was not read. Nothing was changed.</source>
         <translation>同步包中含有村账本同步包不会有的文件，未读取。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="285"/>
+        <location filename="../../villagebook/core/messages.py" line="291"/>
         <source>The package&apos;s signature does not match its sender: it may be forged or changed. Nothing was changed.</source>
         <translation>同步包的签名与发送方不符：可能被伪造或改动。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="288"/>
+        <location filename="../../villagebook/core/messages.py" line="294"/>
         <source>The package was made for another book; it cannot be read here</source>
         <translation>此同步包是发给另一个账本的，在这里无法读取</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="290"/>
+        <location filename="../../villagebook/core/messages.py" line="296"/>
         <source>The package was made by a newer version of villagebook (format {version}); please update the program</source>
         <translation>此同步包由更新版本的村账本生成（格式 {version}），请先升级程序</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="293"/>
+        <location filename="../../villagebook/core/messages.py" line="299"/>
         <source>The package was made by a newer version of villagebook (book version {version}; this program reads up to {supported}); please update the program</source>
         <translation>此同步包由更新版本的村账本生成（账本版本 {version}，本程序最高支持 {supported}），请先升级程序</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="297"/>
+        <location filename="../../villagebook/core/messages.py" line="303"/>
         <source>The package holds other changes under numbers already received from the same book: the book was copied and both copies were used. Nothing was changed; ask the village which copy is right.</source>
         <translation>同步包中的修改编号与此前从同一账本收到的相同但内容不同：该账本被复制后两份都在使用。账本未做任何改动，请向村里确认哪一份是正确的。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="301"/>
+        <location filename="../../villagebook/core/messages.py" line="307"/>
         <source>Packages before this one are missing ({missing}); it is kept and will be applied when they arrive</source>
         <translation>缺少此前的同步包（{missing}）：此包已暂存，收到缺少的包后自动导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="304"/>
+        <location filename="../../villagebook/core/messages.py" line="310"/>
         <source>The package comes from a computer whose clock is {hours} hours ahead; it is kept until the clock is corrected</source>
         <translation>此同步包来自时钟快了 {hours} 小时的电脑：已暂存，待时钟校正后再导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="307"/>
+        <location filename="../../villagebook/core/messages.py" line="313"/>
         <source>The file cannot be read</source>
         <translation>无法读取该文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="308"/>
+        <location filename="../../villagebook/core/messages.py" line="314"/>
         <source>The package says it brings numbers {start}–{end} of a book but does not carry them all: it was not imported. Nothing was changed.</source>
         <translation>同步包声称带来了某账本编号 {start}–{end} 的修改，却没有全部带上：未导入，账本没有改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="311"/>
+        <location filename="../../villagebook/core/messages.py" line="317"/>
         <source>The package changes a field this program does not know ({table}.{field}): it is damaged or made by another program. Nothing was changed.</source>
         <translation>同步包修改了本程序不认识的字段（{table}.{field}）：包已损坏，或由别的程序制作。账本没有改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="314"/>
+        <location filename="../../villagebook/core/messages.py" line="320"/>
         <source>a change of a record the sending computer may not change (another village&apos;s, or the township&apos;s): not applied</source>
         <translation>发送方电脑无权修改的记录（别的村的，或乡镇的）：未应用</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="317"/>
+        <location filename="../../villagebook/core/messages.py" line="323"/>
         <source>a village&apos;s change of a shared setting: it stays in the village&apos;s own book; shared settings are the township&apos;s</source>
         <translation>村里改动了共用设置：只在村账本里有效；共用设置由乡镇掌握</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="320"/>
+        <location filename="../../villagebook/core/messages.py" line="326"/>
         <source>a change of a user or helper another book added: not applied</source>
         <translation>修改的是别的账本添加的用户或帮扶责任人：未应用</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="322"/>
+        <location filename="../../villagebook/core/messages.py" line="328"/>
         <source>This package comes from a new book of {village}, a village this book already keeps: nothing of it was taken. The village&apos;s new book takes this book&apos;s record of its village from the next package it imports: send that village a package, and it sends again afterwards.</source>
         <translation>此同步包来自{village}新建的账本，本账本已有{village}的记录：包中内容均未导入。请先给该村发送同步包，村里的新账本导入后会接上本账本中的村记录（含全部历史），再重新发来同步包。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="327"/>
+        <location filename="../../villagebook/core/messages.py" line="333"/>
         <source>the township&apos;s record of this book&apos;s own village, made by another book of the village (this book was made anew and has sent packages already): not applied. Restore this village&apos;s book from a backup, or ask the township</source>
         <translation>乡镇账本中的本村记录由本村的另一个账本建立（本账本是新建的，且已发出过同步包）：未应用。请用备份恢复本村账本，或联系乡镇</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="332"/>
+        <location filename="../../villagebook/core/messages.py" line="338"/>
         <source>a change of a record this book does not have: not applied</source>
         <translation>修改的记录本账本里没有：未应用</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="334"/>
+        <location filename="../../villagebook/core/messages.py" line="340"/>
         <source>There is no held package {id}</source>
         <translation>没有暂存的同步包 {id}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="335"/>
+        <location filename="../../villagebook/core/messages.py" line="341"/>
         <source>Package {id} waits for a missing package, not for a clock: it is imported by itself once the missing one arrives</source>
         <translation>同步包 {id} 在等缺少的包，不是时钟的问题：缺少的包一到就会自动导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="338"/>
+        <location filename="../../villagebook/core/messages.py" line="344"/>
         <source>This computer made this package, for the other side; it was left as it is</source>
         <translation>这个同步包是这台电脑自己做给对方的，未导入，原样留着</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="341"/>
+        <location filename="../../villagebook/core/messages.py" line="347"/>
         <source>This package is addressed to another computer; it was left as it is</source>
         <translation>这个同步包是发给另一台电脑的，未导入，原样留着</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="343"/>
+        <location filename="../../villagebook/core/messages.py" line="349"/>
         <source>This computer&apos;s sync keys are kept under the password of another book. Open that book, or take its password off, to sync.</source>
         <translation>本机的同步密钥由另一个账本的密码保护。请打开那个账本，或者取消它的密码，再同步。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="346"/>
+        <location filename="../../villagebook/core/messages.py" line="352"/>
         <source>This book is not paired with {peer}; pair first</source>
         <translation>本账本尚未与 {peer} 配对：请先配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="348"/>
+        <location filename="../../villagebook/core/messages.py" line="354"/>
         <source>This book is not paired with any computer yet (or every pairing was retired); pair first</source>
         <translation>本账本还没有与任何电脑配对（或配对都已停用）：请先配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="351"/>
+        <location filename="../../villagebook/core/messages.py" line="357"/>
         <source>There is no conflict {id}</source>
         <translation>没有编号为 {id} 的冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="352"/>
+        <location filename="../../villagebook/core/messages.py" line="358"/>
         <source>Conflict {id} is already decided</source>
         <translation>冲突 {id} 已经处理过</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="353"/>
+        <location filename="../../villagebook/core/messages.py" line="359"/>
         <source>Choose this side&apos;s value, the other side&apos;s, or type a value</source>
         <translation>请选择本方的值、对方的值，或输入一个值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="355"/>
+        <location filename="../../villagebook/core/messages.py" line="361"/>
         <source>There is no finding {id}</source>
         <translation>没有编号为 {id} 的记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="356"/>
+        <location filename="../../villagebook/core/messages.py" line="362"/>
         <source>The administrative code must have 12 digits (it has “{value}”)</source>
         <translation>行政区划代码应为 12 位数字（现在是“{value}”）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="358"/>
+        <location filename="../../villagebook/core/messages.py" line="364"/>
         <source>There is already a user called {name}</source>
         <translation>已有名为 {name} 的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="359"/>
+        <location filename="../../villagebook/core/messages.py" line="365"/>
         <source>{name} is not an active user of this book (its users: {users})</source>
         <translation>{name} 不是本账本的在用用户（本账本用户：{users}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="361"/>
+        <location filename="../../villagebook/core/messages.py" line="367"/>
         <source>Say who is working with --user NAME (the book&apos;s users: {users})</source>
         <translation>请用 --user 姓名 说明是谁在操作（本账本用户：{users}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="363"/>
+        <location filename="../../villagebook/core/messages.py" line="369"/>
         <source>At least one user must remain: add the new user first</source>
         <translation>至少要保留一名在用用户：请先添加新用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="366"/>
+        <location filename="../../villagebook/core/messages.py" line="372"/>
         <source>This book was made by a newer version of villagebook (version {version}; this program reads up to {supported}). Please update the program. The book has not been changed.</source>
         <translation>这个账本由较新版本的村账本创建（版本 {version}，本程序只能读到版本 {supported}）。请先升级程序。账本没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="370"/>
+        <location filename="../../villagebook/core/messages.py" line="376"/>
         <source>This book was changed by a newer version of villagebook ({name}). Please update the program. The book has not been changed.</source>
         <translation>此账本已被更新版本的村账本程序改动过（{name}）。请先升级程序。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="373"/>
+        <location filename="../../villagebook/core/messages.py" line="379"/>
         <source>The book is in use by another program (perhaps another villagebook window). Close it and try again. Nothing was changed.</source>
         <translation>账本正被另一个程序使用（可能是另一个村账本窗口）。请关闭后再试。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="376"/>
+        <location filename="../../villagebook/core/messages.py" line="382"/>
         <source>The book cannot be written (it may be on a CD or a protected USB stick). Copy it to the computer and open the copy.</source>
         <translation>账本文件无法写入（可能在光盘或写保护的U盘上）。请把它复制到电脑上，再打开复制的文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="379"/>
+        <location filename="../../villagebook/core/messages.py" line="385"/>
         <source>This file is not a villagebook book, or it is damaged. It has not been changed. Restore it from a backup copy.</source>
         <translation>这个文件不是村账本，或者已经损坏。文件没有被改动。请用备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="382"/>
+        <location filename="../../villagebook/core/messages.py" line="388"/>
         <source>The change of the book&apos;s password was cut short last time; it has now been finished: the book, its backups and the sync keys are alike again.</source>
         <translation>上次更改账本密码时被中断；现已完成：账本、它的备份和同步密钥又一致了。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="385"/>
+        <location filename="../../villagebook/core/messages.py" line="391"/>
         <source>A change of the book&apos;s password was cut short last time before the book itself was changed; it was dropped: everything keeps the password it had.</source>
         <translation>上次更改账本密码时，在账本本身改动之前就被中断；这次更改已撤销：一切保持原来的密码。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="389"/>
+        <location filename="../../villagebook/core/messages.py" line="395"/>
         <source>The book is locked with a password, and this {what} would hold its personal data unprotected: nothing was written. Give{protect} --plain to say which you want.</source>
         <translation>账本已设密码，而这个 {what} 文件会不加保护地含有其中的个人信息：什么都没有写。请给出{protect} --plain，说明要哪一种。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="393"/>
+        <location filename="../../villagebook/core/messages.py" line="399"/>
         <source>This database belongs to another program; villagebook will not change it.</source>
         <translation>这个数据库属于其他程序，村账本不会改动它。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="395"/>
+        <location filename="../../villagebook/core/messages.py" line="401"/>
         <source>The disk is full. Free some space and save again; nothing was lost.</source>
         <translation>磁盘已满。请腾出空间后再保存，已有数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="397"/>
+        <location filename="../../villagebook/core/messages.py" line="403"/>
         <source>The book file cannot be opened. Check that the USB stick or folder is still there.</source>
         <translation>无法打开账本文件。请检查U盘或文件夹是否还在。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="400"/>
+        <location filename="../../villagebook/core/messages.py" line="406"/>
         <source>The file cannot be written ({path}): it may be open in another program or the folder may be protected. Close it or choose another place.</source>
         <translation>文件无法写入（{path}）：可能正被其他程序打开，或文件夹受保护。请关闭该文件或另选位置。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="403"/>
+        <location filename="../../villagebook/core/messages.py" line="409"/>
         <source>There is no book at {path}</source>
         <translation>{path} 处没有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="404"/>
+        <location filename="../../villagebook/core/messages.py" line="410"/>
         <source>The book {path} is locked with a password (or damaged): enter its password to open it</source>
         <translation>账本 {path} 加了密码（或者文件已损坏）：请输入密码打开</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="407"/>
+        <location filename="../../villagebook/core/messages.py" line="413"/>
         <source>That password does not open this book. Check the keyboard&apos;s Caps Lock and input method and try again.</source>
         <translation>密码不对，打不开这个账本。请检查大写锁定键和输入法，再试一次。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="410"/>
+        <location filename="../../villagebook/core/messages.py" line="416"/>
         <source>A password needs at least {count} characters</source>
         <translation>密码至少要 {count} 个字符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="412"/>
+        <location filename="../../villagebook/core/messages.py" line="418"/>
         <source>The two passwords are not the same</source>
         <translation>两次输入的密码不一样</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="414"/>
+        <location filename="../../villagebook/core/messages.py" line="420"/>
         <source>A PIN is {low} to {high} digits</source>
         <translation>PIN 码是 {low} 到 {high} 位数字</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="415"/>
+        <location filename="../../villagebook/core/messages.py" line="421"/>
         <source>Lock after 0 to {max} minutes</source>
         <translation>自动锁定时间在 0 到 {max} 分钟之间</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="416"/>
+        <location filename="../../villagebook/core/messages.py" line="422"/>
         <source>That is not the PIN of {name}</source>
         <translation>这不是 {name} 的 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="417"/>
+        <location filename="../../villagebook/core/messages.py" line="423"/>
         <source>The two PINs are not the same</source>
         <translation>两次输入的 PIN 码不一样</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="418"/>
+        <location filename="../../villagebook/core/messages.py" line="424"/>
         <source>Set a PIN first: without one the window cannot lock</source>
         <translation>请先设置 PIN 码：没有 PIN 码，窗口无法锁定</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="420"/>
+        <location filename="../../villagebook/core/messages.py" line="426"/>
         <source>Password of the book: </source>
         <translation>账本密码：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="421"/>
+        <location filename="../../villagebook/core/messages.py" line="427"/>
         <source>A forgotten password cannot be recovered by anyone: write it down. New password: </source>
         <translation>密码一旦忘记，谁都无法找回，请记下来。新密码：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="424"/>
+        <location filename="../../villagebook/core/messages.py" line="430"/>
         <source>Once more: </source>
         <translation>再输一次：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="425"/>
+        <location filename="../../villagebook/core/messages.py" line="431"/>
         <source>Password of the workbook: </source>
         <translation>表格的密码：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="426"/>
+        <location filename="../../villagebook/core/messages.py" line="432"/>
         <source>This password does not open {name}</source>
         <translation>密码不对，打不开 {name}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="428"/>
+        <location filename="../../villagebook/core/messages.py" line="434"/>
         <source>{name} is protected by a password: give it in VILLAGEBOOK_FILE_PASSWORD or type it at a terminal</source>
         <translation>{name} 设了密码：请在 VILLAGEBOOK_FILE_PASSWORD 中给出，或在终端中输入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="431"/>
+        <location filename="../../villagebook/core/messages.py" line="437"/>
         <source>Write the password down first, then tick the box that says so</source>
         <translation>请先把密码记下来，再勾选“我已记下密码”</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="433"/>
+        <location filename="../../villagebook/core/messages.py" line="439"/>
         <source>The backup {path} is damaged and cannot be used; choose another one</source>
         <translation>备份 {path} 已损坏，无法使用；请选择另一个备份</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="435"/>
+        <location filename="../../villagebook/core/messages.py" line="441"/>
         <source>There is already a book at {path}</source>
         <translation>{path} 处已有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="436"/>
+        <location filename="../../villagebook/core/messages.py" line="442"/>
         <source>Choose who is working before making changes</source>
         <translation>修改前请先选择当前使用人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="438"/>
+        <location filename="../../villagebook/core/messages.py" line="444"/>
         <source>The record no longer exists in this book</source>
         <translation>账本中已没有这条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="441"/>
+        <location filename="../../villagebook/core/messages.py" line="447"/>
         <source>{year}: {per_capita} yuan per person, under the line of {line} yuan</source>
         <translation>{year}年人均纯收入 {per_capita} 元，低于监测线 {line} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="443"/>
+        <location filename="../../villagebook/core/messages.py" line="449"/>
         <source>Per-capita income fell from {before} yuan ({previous}) to {after} yuan ({year}), {percent}% less</source>
         <translation>人均纯收入由 {before} 元（{previous}年）降至 {after} 元（{year}年），下降 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="446"/>
+        <location filename="../../villagebook/core/messages.py" line="452"/>
         <source>Aged {age} on 1 September and not in school</source>
         <translation>9月1日满 {age} 周岁，未在校</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="448"/>
+        <location filename="../../villagebook/core/messages.py" line="454"/>
         <location filename="../../villagebook/core/rules.py" line="62"/>
         <source>No basic medical insurance</source>
         <translation>未参加基本医疗保险</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="449"/>
+        <location filename="../../villagebook/core/messages.py" line="455"/>
         <source>House of grade {grade}: no renovation, relocation or housing measure</source>
         <translation>住房为 {grade} 级，未改造、未搬迁、无住房措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="451"/>
+        <location filename="../../villagebook/core/messages.py" line="457"/>
         <location filename="../../villagebook/core/rules.py" line="70"/>
         <source>Drinking water not safe</source>
         <translation>饮水不安全</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="452"/>
+        <location filename="../../villagebook/core/messages.py" line="458"/>
         <source>Last two-assurances check: {last} (due every {days} days)</source>
         <translation>上次三保障核查：{last}（每 {days} 天应核查一次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="454"/>
+        <location filename="../../villagebook/core/messages.py" line="460"/>
         <source>Taken into monitoring on {date}; no measure within {days} days</source>
         <translation>{date} 纳入监测，{days} 天内没有帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="456"/>
+        <location filename="../../villagebook/core/messages.py" line="462"/>
         <source>Taken in on {taken}, risk removed by assistance on {removed} ({days} days later)</source>
         <translation>{taken} 纳入监测，{removed} 帮扶消除风险（相隔 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="459"/>
+        <location filename="../../villagebook/core/messages.py" line="465"/>
         <source>Monitored for unstable work, but nobody in the household can work</source>
         <translation>因务工就业不稳纳入监测，但家中没有劳动力</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="461"/>
+        <location filename="../../villagebook/core/messages.py" line="467"/>
         <source>Nobody can work and nobody receives subsistence or extreme-poverty support</source>
         <translation>家中无劳动力，也无人享受低保或特困供养</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="464"/>
+        <location filename="../../villagebook/core/messages.py" line="470"/>
         <source>{health}, in an ordinary household that is not monitored</source>
         <translation>{health}，所在一般农户未纳入监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="466"/>
+        <location filename="../../villagebook/core/messages.py" line="472"/>
         <source>Loan of {amount} yuan due {due}, {repaid} yuan repaid</source>
         <translation>贷款 {amount} 元，{due} 到期，已还 {repaid} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="468"/>
+        <location filename="../../villagebook/core/messages.py" line="474"/>
         <source>Overdue loans {overdue} yuan of {balance} yuan outstanding: {rate}‰ (line {line}‰)</source>
         <translation>逾期 {overdue} 元，贷款余额 {balance} 元：逾期率 {rate}‰（控制线 {line}‰）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="471"/>
+        <location filename="../../villagebook/core/messages.py" line="477"/>
         <source>{measure} planned to end {end}, still in progress</source>
         <translation>{measure}计划 {end} 完成，仍在实施中</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="473"/>
+        <location filename="../../villagebook/core/messages.py" line="479"/>
         <source>Last visit: {last} (more than {days} days)</source>
         <translation>上次走访：{last}（超过 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="475"/>
+        <location filename="../../villagebook/core/messages.py" line="481"/>
         <source>Follow-up due {date}: {agreed}</source>
         <translation>{date} 应跟进：{agreed}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="477"/>
+        <location filename="../../villagebook/core/messages.py" line="483"/>
         <source>{helper}: {visits} visits this year, {due} due by now ({required} a year)</source>
         <translation>{helper}：今年走访 {visits} 次，到目前应走访 {due} 次（全年 {required} 次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="480"/>
+        <location filename="../../villagebook/core/messages.py" line="486"/>
         <source>{problem}: deadline {deadline}</source>
         <translation>{problem}：整改期限 {deadline}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="481"/>
+        <location filename="../../villagebook/core/messages.py" line="487"/>
         <source>ID number {masked}: {detail}</source>
         <translation>证件号码 {masked}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="482"/>
+        <location filename="../../villagebook/core/messages.py" line="488"/>
         <source>The same ID number as {other} of household {number}</source>
         <translation>与户 {number} 的 {other} 证件号码相同</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="484"/>
+        <location filename="../../villagebook/core/messages.py" line="490"/>
         <source>{count} current heads of household</source>
         <translation>在册户主 {count} 名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="486"/>
+        <location filename="../../villagebook/core/messages.py" line="492"/>
         <source>{relation} born {birth}, the head of household born {head_birth}</source>
         <translation>{relation}生于 {birth}，户主生于 {head_birth}</translation>
     </message>
@@ -3851,395 +3876,410 @@ Why is this right as it is? (kept in the history)</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="138"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="141"/>
         <source>Save this computer&apos;s pairing file…</source>
         <translation>保存本机配对文件…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="140"/>
-        <source>Pair with a village…</source>
-        <translation>与村配对…</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="141"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="143"/>
         <source>Pair with the township…</source>
         <translation>与乡镇配对…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="143"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="144"/>
+        <source>Pair with a village or the county…</source>
+        <translation>与村或县配对…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="145"/>
+        <source>Pair with a township…</source>
+        <translation>与乡镇配对…</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="147"/>
         <source>Retire a pairing…</source>
         <translation>停用配对…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="145"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="149"/>
         <source>When the other side&apos;s computer is replaced, lost or stolen: its packages are refused from then on</source>
         <translation>对方换了电脑、电脑丢失或被盗时使用：之后它的同步包都不再导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="148"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="152"/>
         <source>Accept a package from a clock that ran ahead…</source>
         <translation>接受时钟快的电脑发来的包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="157"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="161"/>
         <source>&lt;b&gt;Villages&lt;/b&gt;</source>
         <translation>&lt;b&gt;各村&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="158"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="162"/>
+        <source>&lt;b&gt;Townships&lt;/b&gt;</source>
+        <translation>&lt;b&gt;各乡镇&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="163"/>
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="158"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="164"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="159"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="164"/>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/sync_page.py" line="165"/>
         <source>Last package</source>
         <translation>最近收到</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="159"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="165"/>
         <source>Waiting for</source>
         <translation>暂存待补</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="160"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="166"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="160"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="166"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="163"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="169"/>
         <source>Counts</source>
         <translation>账账相符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="163"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="169"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="165"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="171"/>
         <source>Export sync package…</source>
         <translation>导出同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="168"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="174"/>
         <source>Import sync packages…</source>
         <translation>导入同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="169"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="175"/>
         <source>Import the township&apos;s answer or corrections…</source>
         <translation>导入乡镇回执/更正…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="172"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="178"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="172"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="178"/>
         <source>From</source>
         <translation>来自</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="173"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="179"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="173"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="179"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="179"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="617"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="185"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="631"/>
         <source>Import the good packages</source>
         <translation>导入可用的包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="184"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="190"/>
         <source>&lt;b&gt;Conflicts: the same field changed on both sides&lt;/b&gt;</source>
         <translation>&lt;b&gt;冲突：双方都修改了同一项&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="186"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="196"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="197"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="192"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="202"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="203"/>
         <source>Household</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="186"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="192"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="186"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="192"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="187"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="193"/>
         <source>This side</source>
         <translation>本方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="187"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="193"/>
         <source>The other side</source>
         <translation>对方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="189"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="195"/>
         <source>Keep this side&apos;s value</source>
         <translation>保留本方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="191"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="197"/>
         <source>Take the other side&apos;s value</source>
         <translation>采用对方的值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="193"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="199"/>
         <source>Type another value…</source>
         <translation>输入其他值…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="195"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="201"/>
         <source>&lt;b&gt;One person registered in two places&lt;/b&gt;</source>
         <translation>&lt;b&gt;同一人多处登记&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="196"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="197"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="202"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="203"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="196"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="197"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="260"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="202"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="203"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="266"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="198"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="204"/>
         <source>Found by</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="200"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="206"/>
         <source>The same person</source>
         <translation>是同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="201"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="207"/>
         <source>Different people</source>
         <translation>不是同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="217"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="223"/>
         <source>This computer&apos;s fingerprint</source>
         <translation>本机指纹</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="224"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="230"/>
         <source>This book&apos;s changes carry times {hours} hours ahead of this computer&apos;s clock: the clock was set ahead once. The other side keeps them until a person there accepts them; check the date and time of this computer.</source>
         <translation>本账本的修改带的时间比这台电脑的时钟快 {hours} 小时：电脑时钟曾被调快过。对方会先暂存这些修改，须由对方的人确认接受；请检查这台电脑的日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="230"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="236"/>
         <source>Not paired yet. Save this computer&apos;s pairing file and give it to the other side; pair with theirs; read the fingerprints to each other by phone.</source>
         <translation>尚未配对。请保存本机配对文件交给对方，导入对方的配对文件，并通过电话互相核对指纹。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="235"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="241"/>
         <source>{name} ({code}): pairing retired on {day} by {who}; its packages are not imported.</source>
         <translation>{name}（{code}）：配对已于 {day} 由 {who} 停用，它的同步包不再导入。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="243"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="249"/>
         <source>Conflicts waiting: {conflicts}. Same-person findings waiting: {findings}.</source>
         <translation>待处理冲突 {conflicts} 项，待确认的同一人 {findings} 项。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="247"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="253"/>
         <source>The lists below show the first {shown}; each one decided makes room for the next.</source>
         <translation>下面的列表先显示前 {shown} 条，每处理一条就补上一条。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="261"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="267"/>
         <source>Name and birth date</source>
         <translation>姓名和出生日期</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="270"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="276"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="272"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="278"/>
         <source>Entered twice</source>
         <translation>重复登记</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="273"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="279"/>
         <source>another record</source>
         <translation>另一条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="273"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="279"/>
         <source>this record</source>
         <translation>这一条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="292"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="298"/>
         <source>has received the changes up to {day}</source>
         <translation>已收到至{day}的修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="294"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="300"/>
         <source>has not confirmed receiving anything yet</source>
         <translation>尚未确认收到任何修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="296"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="302"/>
         <source>{count} changes wait to be sent (the oldest from {day})</source>
         <translation>有 {count} 项修改待发送（最早为{day}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="300"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="306"/>
         <source>nothing waits to be sent</source>
         <translation>没有待发送的修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="302"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="308"/>
         <source>last package received {day}</source>
         <translation>最近一次收到同步包：{day}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="306"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="312"/>
         <source>a package is kept because its computer&apos;s clock ran ahead ({file})</source>
         <translation>有一个同步包因对方电脑时钟快而暂存（{file}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="309"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="315"/>
         <source>a package is kept until the missing one arrives ({file})</source>
         <translation>有同步包暂存，等待缺少的包（{file}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="345"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="358"/>
         <source>agree</source>
         <translation>相符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="357"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="371"/>
         <source>{file} (its computer&apos;s clock ran ahead)</source>
         <translation>{file}（对方电脑时钟快）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="362"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="376"/>
         <source>{file} (missing {numbers})</source>
         <translation>{file}（缺第 {numbers} 号）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="371"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="385"/>
         <source>Save the pairing file</source>
         <translation>保存配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="373"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="390"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="387"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="404"/>
         <source>Pairing files (*.vbpair)</source>
         <translation>配对文件 (*.vbpair)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="379"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="393"/>
         <source>Pairing file saved</source>
         <translation>配对文件已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="380"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="394"/>
         <source>Saved to {path}. Give it to the other side, and read them this fingerprint by phone: {fingerprint}</source>
         <translation>已保存到 {path}。请交给对方，并通过电话向对方念出本机指纹：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="388"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="402"/>
         <source>The other side&apos;s pairing file</source>
         <translation>对方的配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="407"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="421"/>
         <source>Paired before</source>
         <translation>已经配对过</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="408"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="422"/>
         <source>{name} ({code}) is already paired with another computer (paired on {day}). If this is its new computer, retire the old pairing: packages from the old computer are then refused.</source>
         <translation>{name}（{code}）已经与另一台电脑配对（{day} 配对）。如果这是它的新电脑，请停用旧的配对：之后旧电脑发来的同步包都不再导入。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="413"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="427"/>
         <source>Retire the old pairing</source>
         <translation>停用旧的配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="415"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="429"/>
         <source>Keep both</source>
         <translation>两台都保留</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="432"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="446"/>
         <source>{name} ({code}), paired on {day}</source>
         <translation>{name}（{code}），{day} 配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="434"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="440"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="448"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="454"/>
         <source>Retire a pairing</source>
         <translation>停用配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="435"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="449"/>
         <source>Which computer?</source>
         <translation>停用哪一台电脑？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="441"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="455"/>
         <source>Retire the pairing with the computer of {name} ({code})? Its packages will be refused and none will be made for it: do this when that computer was replaced, lost or stolen. What it sent before stays. Pair with its new computer afterwards.</source>
         <translation>停用与 {name}（{code}）这台电脑的配对吗？之后它的同步包都不再导入，也不再为它生成同步包：在那台电脑换掉、丢失或被盗时这样做。它以前发来的数据都保留。之后请与它的新电脑配对。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="456"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="470"/>
         <source>A clock that ran ahead</source>
         <translation>电脑时钟快了</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="457"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="471"/>
         <source>The package {file} from {name} carries times ahead of this computer&apos;s clock: that computer&apos;s clock was set ahead once, and its changes keep those times. Accept it only if {name} confirms the changes are theirs. Its changes are imported as they are; this computer&apos;s clock is not moved, and a later edit here of the same entries still replaces them. Accept it?</source>
         <translation>{name}的同步包 {file} 带的时间比这台电脑的时钟快：那台电脑的时钟曾被调快过，它的修改保留了这些时间。请先与{name}确认这些修改确是他们做的再接受。接受后这些修改按原样导入；这台电脑的时钟不会跟着调快，之后在本机修改同一项时仍以本机的修改为准。接受吗？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="488"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="502"/>
         <source>Where to save the sync package (a USB stick)</source>
         <translation>同步包保存到哪里（U盘）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="497"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="511"/>
         <source>Sync package saved</source>
         <translation>同步包已保存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="498"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="512"/>
         <source>Saved:
 {files}
 
@@ -4250,52 +4290,52 @@ Take it to the other side; it can only be read there.</source>
 请交给对方，只有对方的电脑能读取。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="512"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="526"/>
         <source>The folder (or USB stick) with the sync packages</source>
         <translation>同步包所在的文件夹（或U盘）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="533"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="547"/>
         <source>Stop after this package</source>
         <translation>导完这个包后停止</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="581"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="595"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="581"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="595"/>
         <source>Imported before</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="582"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="596"/>
         <source>Kept: waiting for a missing package</source>
         <translation>已暂存：等待缺少的包</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="590"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="604"/>
         <source>this new book takes the township&apos;s record of {village}, with its whole history</source>
         <translation>新建的本账本接上乡镇账本中的{village}记录（含全部历史）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="603"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="617"/>
         <source>{count} new</source>
         <translation>{count} 项新修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="610"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="624"/>
         <source>Numbers: {numbers}</source>
         <translation>编号：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="645"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="659"/>
         <source>Keep this value?</source>
         <translation>保留这个值？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="646"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="660"/>
         <source>{record} {number}, {field}:
 keep {kept}
 instead of {other}?
@@ -4308,98 +4348,98 @@ The decision reaches every laptop with the next packages.</source>
 这个决定随下一次同步包送到每台电脑。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="679"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="693"/>
         <source>Keep the record in {village}, household of {head} ({number})</source>
         <translation>保留{village} {head}户（{number}）的记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="684"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="698"/>
         <source>Which record stays?</source>
         <translation>保留哪一条记录？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="685"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="699"/>
         <source>{name} is registered in two households. Keep the record in which one? The other household opens, to record that the person left it.</source>
         <translation>{name} 在两户中都有登记。保留哪一户的记录？将打开另一户，在那里为此人办理减少（迁出）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="579"/>
-        <location filename="../../villagebook/ui/sync_page.py" line="583"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="593"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="597"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="172"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="178"/>
         <source>Changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="519"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="533"/>
         <source>Checking the sync packages…</source>
         <translation>正在核验同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="529"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="543"/>
         <source>Importing sync packages…</source>
         <translation>正在导入同步包…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="572"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="586"/>
         <source>{count} more packages in the folder are not for this computer (made here, or addressed to another one): left as they are.</source>
         <translation>文件夹中另有 {count} 个同步包不是给本机的（本机发出的，或发给别的电脑的），未动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="576"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="590"/>
         <source>Good: will be imported</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="577"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="591"/>
         <source>Imported before: nothing new</source>
         <translation>此前已导入，没有新内容</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="578"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="592"/>
         <source>Good, but a package before it is missing: will be kept</source>
         <translation>可用，但缺少此前的包：将暂存</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="594"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="608"/>
         <source>{count} conflicts</source>
         <translation>{count} 项冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="596"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="610"/>
         <source>{count} same-person findings</source>
         <translation>{count} 条疑似同一人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="599"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="613"/>
         <source>counts disagree: {table} {sender} there, {here} here</source>
         <translation>账账不符：{table} 对方 {sender}，本账本 {here}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="616"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="630"/>
         <source>Import the good packages ({count})</source>
         <translation>导入可用的包（{count}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="626"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="640"/>
         <source>Select a conflict first.</source>
         <translation>请先选中一项冲突。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="629"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="643"/>
         <source>Another value</source>
         <translation>其他值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="630"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="644"/>
         <source>The value to keep:</source>
         <translation>要保留的值：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/sync_page.py" line="658"/>
+        <location filename="../../villagebook/ui/sync_page.py" line="672"/>
         <source>Select a finding first.</source>
         <translation>请先选中一条记录。</translation>
     </message>

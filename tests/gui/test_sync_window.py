@@ -683,3 +683,41 @@ def test_a_village_imports_from_the_stick_as_the_township_does(qtbot, boxes, pai
     assert page.outcome_table.item(0, 1).text() == "城关镇"
     assert page.others_note.isVisibleTo(main) and "1" in page.others_note.text()
     vbook.close()
+
+
+def test_a_county_book_in_the_window(qtbot, boxes, tmp_path, capsys, pair):
+    """A county's book opens like a township's: it says where its households come from,
+    its 同步 page pairs with townships and lists them with their villages' figures added
+    up, and a township's package imported through the page brings every household."""
+    from syncing import export
+
+    from villagebook.storage.levels import COUNTY
+
+    village, township = pair
+    with village.book() as book:
+        save_household(book, None, *family())
+    [up] = export(village, tmp_path / "up", capsys)
+    assert township.run("sync", "import", str(up)) == 0
+    county = Site(tmp_path, "county", None)
+    with county:
+        cbook = create_township(county.db, {"name": "昌宁县", "code": "530524",
+                                             "user": "县档案员"}, COUNTY)
+    assert county.run("sync", "pair", "--export", str(tmp_path / "county.card")) == 0
+    assert township.run("sync", "pair", "--export", str(tmp_path / "town-up.card")) == 0
+    assert county.accept(tmp_path / "town-up.card") == 0
+    assert township.accept(tmp_path / "county.card") == 0
+    [to_county] = export(township, tmp_path / "to-county", capsys, "--to", "530524")
+    main = window(qtbot, county, cbook)
+    assert "县级账本还没有农户" in main.household_list.first_steps_text.text()
+    assert main.household_list.new_button.isHidden()  # its households come from townships
+    page = main.sync_page
+    assert page.accept_button.text() == "与乡镇配对…"
+    assert page.villages.horizontalHeaderItem(0).text() == "乡镇"
+    import_through(qtbot, county, page, [to_county])
+    assert page.outcome_table.item(0, 3).text() == "已导入"
+    with county:
+        page.refresh()
+    assert [page.villages.item(0, c).text() for c in (0, 1, 4, 5)] == \
+        ["城关镇", "530524101", "1", "3"]
+    assert main.household_list.model.total() == 1  # the list follows what arrived
+    assert main.windowTitle().startswith("村账本 — 昌宁县")

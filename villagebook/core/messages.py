@@ -248,6 +248,12 @@ TEMPLATES: dict[str, str] = {
     # village and users
     "township.code": QT_TRANSLATE_NOOP(
         "Messages", "The township code must have 9 digits (it has “{value}”)"),
+    "book.county_records": QT_TRANSLATE_NOOP(
+        "Messages", "A county's book takes the villages' records from its townships' "
+                    "packages and sends nothing back: change them in the village's or the "
+                    "township's book"),
+    "county.code": QT_TRANSLATE_NOOP(
+        "Messages", "The county code must have 6 digits (it has “{value}”)"),
     # sync packages and pairing
     "sync.bad_card": QT_TRANSLATE_NOOP(
         "Messages", "{name} is not a villagebook pairing card"),
@@ -258,7 +264,7 @@ TEMPLATES: dict[str, str] = {
         "Messages", "Two books of one level do not pair: a village pairs with its township, "
                     "a township with its county"),
     "sync.levels_apart": QT_TRANSLATE_NOOP(
-        "Messages", "This card is of {name} ({code}): a village pairs with its township and "
+        "Messages", "This card is of {name} ({card_code}): a village pairs with its township and "
                     "a township with its county, never across a level"),
     "sync.not_within": QT_TRANSLATE_NOOP(
         "Messages", "{lower} ({lower_code}) is not in {higher} ({higher_code}): a village's "

@@ -16,7 +16,8 @@ from ..core.errors import InvalidOperation
 from ..core.today import current_date
 from ..storage.book import Book, snapshot
 from ..storage.files import replace_atomically
-from ..storage.township import SUMMARY_CATEGORIES, township_summary
+from ..storage.township import SUMMARY_CATEGORIES, register_name, township_summary
+from ..storage.village import book_identity
 from .layout import build, chinese_date, frame_width, grid, page_size, para, styles
 
 SUMMARY_HEADER = ("村", "行政区划代码", "户数", "人数",
@@ -42,7 +43,7 @@ def _summary_rows(rows: list[dict[str, Any]], money: Callable[[int], Any]
 
 
 def _title(book: Book, year: int) -> str:
-    return f"{book.meta('township_name') or ''}乡镇有簿 {year}年汇总"
+    return f"{register_name(book)} {year}年汇总"
 
 
 def export_township_register(book: Book, path: str | Path, year: int | None = None) -> dict[str, int]:
@@ -93,11 +94,12 @@ def print_township_summary(book: Book, path: str | Path, year: int | None = None
     st = styles()
     widths = [.14, .13, .06, .06, .07, .07, .08, .13, .14, .12]
     story: list[Any] = [para(_title(book, year), st.title),
-                        para(f"{book.meta('county') or ''}　{book.meta('township_name') or ''}"
+                        para(f"{book.meta('county') or ''}　{book_identity(book)['name']}"
                              f"　共 {len(summary)} 个村　制表日期：{chinese_date(today)}",
                              st.body),
                         grid([list(SUMMARY_HEADER),
                               *_summary_rows(summary, field_specs.format_money)],
                              [frame_width(size) * w for w in widths], st.cell)]
-    build(path, story, size=size, title="乡镇有簿", footer_text=book.meta("township_name") or "")
+    build(path, story, size=size, title=register_name(book),
+          footer_text=book_identity(book)["name"])
     return len(summary)

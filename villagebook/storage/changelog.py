@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from ..core.errors import Issue, NotFound, ValidationFailed
+from ..core.errors import BookError, Issue, NotFound, ValidationFailed
 from ..core.ids import new_id
 from ..core.today import now_text
 from .kinds import HOUSEHOLD_DERIVED, KINDS, VILLAGE
+from .levels import COUNTY
 
 if TYPE_CHECKING:
     from .book import Book
@@ -134,6 +135,10 @@ class ChangeWriter:
         self.at = now_text()
         self.changed = 0
         self._action_seq: int | None = None
+        # a county's book takes the villages' records (and the townships' settings and
+        # helpers) from its townships' packages and sends nothing down: a change made in
+        # it would reach no one, so only its own users are changed here
+        self._county = book.level == COUNTY
 
     @property
     def action_seq(self) -> int:
@@ -153,6 +158,8 @@ class ChangeWriter:
 
     def _log(self, table: str, record_id: str, household_id: str | None, op: str,
              field: str | None, old: Any, new: Any, closes: Sequence[str] = ()) -> None:
+        if self._county and table != "users":
+            raise BookError("book.county_records")
         conn = self.book.conn
         stamp = self.book.clock.now()
         base = None if op == "create" else base_stamp(conn, record_id, field)

@@ -27,7 +27,7 @@ def pairing_refusal(mine: tuple[str, str, str], theirs: tuple[str, str, str]
         return "sync.same_kind", {"kind": mine[0]}
     lower, higher = sorted((mine, theirs), key=lambda side: LEVELS.index(side[0]))
     if level_above(lower[0]) != higher[0]:
-        return "sync.levels_apart", {"name": theirs[1], "code": theirs[2]}
+        return "sync.levels_apart", {"name": theirs[1], "card_code": theirs[2]}
     if not lower[2].startswith(higher[2]):
         return "sync.not_within", {"lower": lower[1], "lower_code": lower[2],
                                    "higher": higher[1], "higher_code": higher[2]}

@@ -1,49 +1,57 @@
-"""A township's book (乡镇有簿): the same program, holding the villages it merges. Its own
-identity (name, 9-digit code, county) is kept beside its villages."""
+"""A township's book (乡镇有簿) and a county's (县级有档): the same program, holding the
+villages it merges. Its own identity (name, code, a township's county) is kept beside its
+villages."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 from ..core.errors import Issue, ValidationFailed
 from .book import Book, create_book
-from .levels import TOWNSHIP
-from .village import add_user
-
-_TOWNSHIP_CODE = re.compile(r"^\d{9}$")
+from .levels import CODE_DIGITS, COUNTY, TOWNSHIP
+from .village import add_user, book_identity
 
 
-def check_township(values: dict[str, Any]) -> list[Issue]:
-    """The issues of a township's name and 9-digit code, before a book is made."""
+def check_township(values: dict[str, Any], level: str = TOWNSHIP) -> list[Issue]:
+    """The issues of a township's (or, with ``level``, a county's) name and code (9
+    digits, 6 for a county), before a book is made."""
     issues = []
     if not (values.get("name") or "").strip():
         issues.append(Issue("field.required", "name"))
-    if not _TOWNSHIP_CODE.match((values.get("code") or "").strip()):
-        issues.append(Issue("township.code", "code", {"value": values.get("code") or ""}))
+    code = (values.get("code") or "").strip()
+    if not (code.isascii() and code.isdigit() and len(code) == CODE_DIGITS[level]):
+        issues.append(Issue(f"{level}.code", "code", {"value": values.get("code") or ""}))
     if not (values.get("user") or "").strip():
         issues.append(Issue("field.required", "user_name"))
     return issues
 
 
-def create_township(path: str | Path, values: dict[str, Any]) -> Book:
-    """A new township book (name, 9-digit code, county, the first user)."""
-    issues = check_township(values)
+def create_township(path: str | Path, values: dict[str, Any], level: str = TOWNSHIP) -> Book:
+    """A new book of many villages: a township's (name, 9-digit code, county, the first
+    user) or, with ``level``, a county's (name, 6-digit code), fed by its townships'
+    packages (县级有档)."""
+    issues = check_township(values, level)
     if issues:
         raise ValidationFailed(issues)
     user = values["user"].strip()
 
     def fill(book: Book) -> None:
         with book.writing():
-            book.set_meta("book_kind", TOWNSHIP)
-            book.set_meta("township_name", values["name"].strip())
-            book.set_meta("township_code", values["code"].strip())
-            book.set_meta("county", (values.get("county") or "").strip())
+            book.set_meta("book_kind", level)
+            book.set_meta(f"{level}_name", values["name"].strip())
+            book.set_meta(f"{level}_code", values["code"].strip())
+            if level == TOWNSHIP:
+                book.set_meta("county", (values.get("county") or "").strip())
         add_user(book, user, values.get("role"))
         book.operator = user
 
     return create_book(path, fill)
+
+
+def register_name(book: Book) -> str:
+    """The book's register by its name: 城关镇乡镇有簿, or 昌宁县县级有档 for a county's."""
+    return f"{book_identity(book)['name']}{'县级有档' if book.level == COUNTY else '乡镇有簿'}"
 
 
 SUMMARY_CATEGORIES = ("01", "02", "03")  # 脱贫户, 监测户, 一般农户 (household_category)

@@ -45,6 +45,7 @@ from ..storage.changelog import (
 )
 from ..storage.derived import refresh
 from ..storage.kinds import kind
+from ..storage.levels import VILLAGE
 from ..storage.schema_names import SCHEMA_VERSION
 from ..storage.village import own_sites
 from .adopt import adopt_village, village_to_adopt
@@ -252,12 +253,15 @@ def range_scopes(book: Book, package: Package, sender: Sender) -> dict[str, str]
     """Per origin of a package, the scope its range has here. In a village book all that
     comes is about its village (its own sites, given back after a restore, in full). In a
     township book a village's own sites come in full, other origins scoped to that
-    village."""
+    village. A county holds what its townships send in full (a township's package up
+    carries everything it holds in full; its county's answers carry none)."""
     ranges = package.manifest["ranges"]
     own = own_sites(book)
     if not book.holds_villages:
         home = sender.here or book.home_village_id or FULL
         return {site: FULL if site in own else home for site in ranges}
+    if sender.kind != VILLAGE:
+        return {site: FULL for site in ranges}
     village = _village_of_sender(book, package, sender)
     return {site: FULL if site in sender.sites else village for site in ranges}
 

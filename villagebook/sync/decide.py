@@ -12,6 +12,7 @@ from ..core.today import current_date, now_text
 from ..core.validation import clean_fields
 from ..storage.book import Book
 from ..storage.kinds import kind
+from ..storage.levels import COUNTY
 from ..storage.records import rows
 from ..storage.village import own_sites
 from .export import received
@@ -204,9 +205,10 @@ def status(book: Book) -> SyncStatus:
     out_peers = []
     for p in peers(book):
         acks = peer_holds(book, p["installation"])
-        # this book's own changes the peer has not acknowledged (an index range per site)
+        # this book's own changes the peer has not acknowledged (an index range per site);
+        # a county sends nothing down, so none of its own waits to be sent
         count, since = 0, None
-        for site in own_sites(book):
+        for site in own_sites(book) if book.level != COUNTY else ():
             n, first = book.conn.execute(
                 "SELECT count(*), min(at) FROM actions WHERE site_id = ? AND origin_seq > ?",
                 [site, acks.get(site, 0)]).fetchone()

@@ -16,6 +16,7 @@ from ..core.today import current_date, now_text
 from ..storage.book import Book, snapshot
 from ..storage.files import replace_atomically
 from ..storage.kinds import HOUSEHOLD, in_village, kind, village_kinds
+from ..storage.levels import COUNTY
 from ..storage.schema_names import SHIPPED_SCHEMA
 from ..storage.village import book_identity
 from .holdings import FULL, held, peer_holds
@@ -85,6 +86,8 @@ def collect(book: Book, target: dict[str, Any], full: bool = False
     package said it holds (all with ``full``). To a village, of each action only the
     changes about that village (and the township's shared settings and helpers): the
     ranges are then the village's scope, not full, and the village keeps them so."""
+    if book.level == COUNTY:  # its answers to its townships say what it holds, no more
+        return {}, [], {}, []
     stated = {} if full else peer_holds(book, target["installation"])
     to_village = target["kind"] == "village"
     village_id = village_of_peer(book, target) if to_village else None

@@ -27,6 +27,7 @@ from ..core.errors import VillagebookError
 from ..paths import data_dir
 from ..storage.files import replace_atomically
 from ..storage.installation import installation_id
+from ..storage.levels import LEVELS
 
 CARD_FORMAT = "villagebook-pairing/1"
 _RAW = (serialization.Encoding.Raw, serialization.PublicFormat.Raw)
@@ -262,7 +263,7 @@ def read_card(path: str | Path) -> PairingCard:
         for key in ("installation", "kind", "name", "code", "sign_key", "enc_key"):
             if not isinstance(card.get(key), str):
                 raise ValueError(key)
-        if card["kind"] not in ("village", "township") or \
+        if card["kind"] not in LEVELS or \
                 len(unb64(card["sign_key"])) != 32 or len(unb64(card["enc_key"])) != 32:
             raise ValueError("keys")
     except (OSError, ValueError, UnicodeDecodeError) as error:

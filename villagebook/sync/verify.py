@@ -26,6 +26,7 @@ from typing import Any
 from ..storage.book import Book
 from ..storage.changelog import DERIVED
 from ..storage.kinds import kind, owner_step, village_of
+from ..storage.levels import COUNTY, TOWNSHIP, VILLAGE
 from .keys import SyncError
 from .package import Package
 
@@ -95,19 +96,22 @@ def own_name(known: frozenset[str], name: Any) -> str:
     raise SyncError("sync.damaged")
 
 
-def full_sites(package: Package, sender: Sender) -> set[str]:
-    """The origins a package carries in full: a village's own sites (to its township).
-    A township's package to a village carries only that village's actions of any origin."""
-    if sender.kind != "village":
-        return set()
-    return {site for site in package.manifest["ranges"] if site in sender.sites}
+def full_sites(package: Package, sender: Sender, receiver_level: str) -> set[str]:
+    """The origins a package carries in full: a village's own sites (to its township);
+    every origin of a township's package to its county (all it holds in full). A
+    township's package to a village carries only that village's actions of any origin."""
+    if sender.kind == VILLAGE:
+        return {site for site in package.manifest["ranges"] if site in sender.sites}
+    if sender.kind == TOWNSHIP and receiver_level == COUNTY:
+        return set(package.manifest["ranges"])
+    return set()
 
 
 def verify(book: Book, package: Package, sender: Sender) -> Verdict:
     """Check a package's content before anything is written; ``SyncError`` for a package
     that is damaged or claims what it does not carry, a ``Verdict`` naming the changes its
     sender may not make here."""
-    _check_full_ranges(package, full_sites(package, sender))
+    _check_full_ranges(package, full_sites(package, sender, book.level))
     verdict = Verdict(sender)
     # the records the package creates, known before any change is judged: a package holds
     # several origins, and an update of one may come before the create of another

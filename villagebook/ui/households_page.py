@@ -28,6 +28,7 @@ from ..core import codes
 from ..core.today import current_date
 from ..storage.book import Book
 from ..storage.households import load_household
+from ..storage.levels import COUNTY
 from ..storage.queries import group_names
 from .household_list import HouseholdListModel
 from .scope import VillageScope
@@ -99,6 +100,8 @@ class HouseholdsPage(QWidget):
             bar.addWidget(widget)
         self.new_button = QPushButton(self.tr("New household"))
         self.new_button.clicked.connect(lambda: self.open_household.emit(None))
+        # a county's households come from its townships only (it refuses its own edits)
+        self.new_button.setVisible(self.book.level != COUNTY)
         bar.addWidget(self.new_button)
         layout.addLayout(bar)
 
@@ -265,7 +268,15 @@ class HouseholdsPage(QWidget):
         empty = self.book.conn.execute("SELECT 1 FROM households LIMIT 1").fetchone() is None
         self.first_steps.setVisible(empty)
         self.table.setVisible(not empty)
-        if empty and self.book.holds_villages:
+        if empty and self.book.level == COUNTY:
+            self.first_steps_text.setText(self.tr(
+                "<h3>This county book has no households yet</h3><p>They come with the "
+                "townships' sync packages: pair with each township and import its package "
+                "on the <b>Sync…</b> page (the township exports it from its own book, with "
+                "every village it holds).</p><p>The book is kept in this file; back it up "
+                "with File → Back up to…:<br>{path}</p>"
+            ).format(path=html.escape(str(self.book.path))))
+        elif empty and self.book.holds_villages:
             self.first_steps_text.setText(self.tr(
                 "<h3>This township book has no households yet</h3><p>They come with the "
                 "villages' sync packages: pair with each village and import its package on "

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from ..storage.connection import is_locked
+from ..storage.levels import COUNTY
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -30,7 +31,9 @@ class MainMenus(QObject):
         users = QAction(self.tr("Users…"), main)
         users.triggered.connect(main.manage_users)
         township = main.book.holds_villages
-        export = QAction(self.tr("Export the township book (Excel)…") if township else
+        county = main.book.level == COUNTY
+        export = QAction(self.tr("Export the county book (Excel)…") if county else
+                         self.tr("Export the township book (Excel)…") if township else
                          self.tr("Export the village register (Excel)…"), main)
         export.triggered.connect(lambda: main.export_register())
         importing = QAction(self.tr("Import households from Excel…"), main)
@@ -75,12 +78,14 @@ class MainMenus(QObject):
             if document == "cards":
                 action.setShortcut(QKeySequence.StandardKey.Print)
         if township:
-            summary = QAction(self.tr("Township summary (乡镇有簿)…"), main)
+            summary = QAction(self.tr("County summary (县级有档)…") if county else
+                              self.tr("Township summary (乡镇有簿)…"), main)
             summary.triggered.connect(lambda: main.print_township_summary())
             print_menu.addAction(summary)
         household_menu = main.menuBar().addMenu(self.tr("&Household"))
         new_household = QAction(self.tr("New household"), main)
         new_household.setShortcut(QKeySequence.StandardKey.New)
+        new_household.setEnabled(not county)  # its households come from its townships
         new_household.triggered.connect(lambda: main.open_household(None))
         find = QAction(self.tr("Search"), main)
         find.setShortcut(QKeySequence.StandardKey.Find)

@@ -26,6 +26,7 @@ from ..core.today import current_time
 from ..storage.book import Book, backup
 from ..storage.book_settings import local_setting
 from ..storage.connection import is_locked
+from ..storage.township import register_name
 from ..storage.village import book_identity, get_village
 from .findings_source import FindingsSource
 from .jobs import wait_for_jobs
@@ -304,7 +305,7 @@ class MainWindow(QMainWindow):
 
         if path is None:
             preview_in_background(self, self.book.path, self.tr("Writing the summary…"),
-                                  f"{self.book.meta('township_name')}乡镇有簿汇总.pdf", work)
+                                  f"{register_name(self.book)}汇总.pdf", work)
             return
         run_in_background(self, self.book.path, Path(path), self.tr("Writing the summary…"),
                           work)
@@ -315,7 +316,7 @@ class MainWindow(QMainWindow):
         from .exports import ask_save_path, run_in_background
 
         township = self.book.holds_villages
-        name = f"{self.book.meta('township_name')}乡镇有簿.xlsx" if township else \
+        name = f"{register_name(self.book)}.xlsx" if township else \
             f"{self.village.get('name') or 'village'}村册.xlsx"
         path = path or ask_save_path(
             self, self.tr("Export the township book") if township else

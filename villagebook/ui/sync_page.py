@@ -40,6 +40,7 @@ from ..core.today import current_date
 from ..storage import open_book
 from ..storage.book import Book
 from ..storage.kinds import kind
+from ..storage.levels import COUNTY, TOWNSHIP, VILLAGE
 from ..storage.township import SUMMARY_CATEGORIES
 from ..storage.village import book_identity
 from ..sync.apply import Outcome, accept_held, import_files, package_files
@@ -126,7 +127,9 @@ class SyncPage(QWidget):
         super().__init__(parent)
         self.book = book
         self.identity = book_identity(book)
-        self.township = self.identity["kind"] == "township"
+        self.township = book.holds_villages  # a township's or a county's: many villages
+        # the books below this one (its villages, a county's townships), listed side by side
+        self.below = {TOWNSHIP: VILLAGE, COUNTY: TOWNSHIP}.get(book.level)
         self.outcomes: list[Outcome] = []
         self._job: LatestOnly | None = None
         self.keys = load_keys()  # this installation's, for the whole session
@@ -137,9 +140,10 @@ class SyncPage(QWidget):
         layout.addWidget(self.fingerprint)
         self.card_button = _button(self.tr("Save this computer's pairing file…"),
                                    lambda: self.save_card())
-        self.accept_button = _button(self.tr("Pair with a village…") if self.township
-                                     else self.tr("Pair with the township…"),
-                                     lambda: self.accept_card())
+        pair_with = {VILLAGE: self.tr("Pair with the township…"),
+                     TOWNSHIP: self.tr("Pair with a village or the county…"),
+                     COUNTY: self.tr("Pair with a township…")}[book.level]
+        self.accept_button = _button(pair_with, lambda: self.accept_card())
         self.retire_button = _button(self.tr("Retire a pairing…"), lambda: self.retire())
         self.retire_button.setToolTip(self.tr(
             "When the other side's computer is replaced, lost or stolen: its packages are "
@@ -154,8 +158,10 @@ class SyncPage(QWidget):
         self.state.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.state)
         if self.township:
-            layout.addWidget(QLabel(self.tr("<b>Villages</b>")))
-            self.villages = list_table([self.tr("Village"), self.tr("Code"),
+            layout.addWidget(QLabel(self.tr("<b>Villages</b>") if self.below == VILLAGE
+                                    else self.tr("<b>Townships</b>")))
+            self.villages = list_table([self.tr("Village") if self.below == VILLAGE
+                                        else self.tr("Township"), self.tr("Code"),
                                     self.tr("Last package"), self.tr("Waiting for"),
                                     self.tr("Households"), self.tr("People"),
                                     *(codes.label("household_category", c)
@@ -321,13 +327,13 @@ class SyncPage(QWidget):
     def _fill_villages(self, peers: list[PeerStatus]) -> None:
         # one grouped query for every village (not one per village), from the
         # households_village_totals index
-        totals: dict[str, dict[str, int]] = {}
+        by_village: dict[str, dict[str, int]] = {}
         for code, category, households, people in self.book.conn.execute(
                 "SELECT v.code, t.category, t.households, t.people FROM village v JOIN"
                 " (SELECT village_id, category, count(*) AS households,"
                 " sum(member_count) AS people FROM households WHERE status = 'active'"
                 " GROUP BY village_id, category) t ON t.village_id = v.id"):
-            village = totals.setdefault(code, {"households": 0, "people": 0})
+            village = by_village.setdefault(code, {"households": 0, "people": 0})
             village["households"] += households
             village["people"] += people or 0
             village[category] = households
@@ -335,7 +341,14 @@ class SyncPage(QWidget):
                             if c["village_code"])
         rows = []
         for peer in peers:
-            village = totals.get(peer["code"], {})
+            if peer["kind"] != self.below:  # (a township's county is not one of its rows)
+                continue
+            # a village's own figures; a township's, its villages' added up (their codes
+            # begin with its code)
+            village = Counter[str]()
+            for code, figures in by_village.items():
+                if code.startswith(peer["code"]):
+                    village.update(figures)
             last = peer["last_received"]
             counts = ""
             if last and last["state"] == "applied":  # what the last import compared
@@ -347,7 +360,8 @@ class SyncPage(QWidget):
                          "、".join(self._held_text(h) for h in peer["held"]),
                          village.get("households", 0), village.get("people", 0),
                          *(village.get(c, 0) for c in SUMMARY_CATEGORIES[:2]),
-                         conflicts.get(peer["code"], 0), counts])
+                         sum(n for code, n in conflicts.items()
+                             if code.startswith(peer["code"])), counts])
         _fill(self.villages, rows)
 
     def _held_text(self, held: dict[str, Any]) -> str:

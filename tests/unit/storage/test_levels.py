@@ -25,7 +25,7 @@ def test_a_book_pairs_with_the_level_above_or_below_that_holds_it(mine, theirs):
 def test_what_is_refused_and_why():
     assert pairing_refusal(SHIQIAO, (VILLAGE, "河口村", "530524101002"))[0] == "sync.same_kind"
     assert pairing_refusal(SHIQIAO, CHANGNING) == (
-        "sync.levels_apart", {"name": "昌宁县", "code": "530524"})
+        "sync.levels_apart", {"name": "昌宁县", "card_code": "530524"})
     assert pairing_refusal((TOWNSHIP, "河口镇", "530524102"), SHIQIAO) == (
         "sync.not_within", {"lower": "石桥村", "lower_code": "530524101001",
                             "higher": "河口镇", "higher_code": "530524102"})

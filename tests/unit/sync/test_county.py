@@ -1,0 +1,141 @@
+"""县级有档: two villages → their township → the county. The county's book holds every
+person of both villages, a replay changes nothing, the county's answers say what it
+holds (the township then sends only what is new), and what may not pair is refused."""
+
+from __future__ import annotations
+
+import json
+
+from helpers import family, make_id
+from syncing import Site, another_village, export
+
+from villagebook.core.errors import BookError
+from villagebook.storage import open_book
+from villagebook.storage.households import load_household, save_household
+
+
+def _county(tmp_path, township: Site, capsys) -> Site:
+    """昌宁县 (530524), paired with the township of ``pair``."""
+    county = Site(tmp_path, "county", None)
+    assert county.run("init-county", "--name", "昌宁县", "--code", "530524",
+                      "--user", "县档案员") == 0
+    assert county.run("sync", "pair", "--export", str(tmp_path / "county.card")) == 0
+    assert township.run("sync", "pair", "--export", str(tmp_path / "town-up.card")) == 0
+    assert county.accept(tmp_path / "town-up.card") == 0
+    assert township.accept(tmp_path / "county.card") == 0
+    capsys.readouterr()
+    return county
+
+
+def _people(site: Site) -> dict[str, str]:
+    with site:
+        with open_book(site.db, read_only=True) as book:
+            return dict(book.conn.execute(
+                "SELECT m.id_number, v.code FROM members m JOIN households h"
+                " ON h.id = m.household_id JOIN village v ON v.id = h.village_id"))
+
+
+def test_two_villages_reach_the_county_through_their_township(pair, tmp_path, capsys):
+    village, township = pair
+    other = another_village(tmp_path, township)
+    with village.book() as book:
+        first = save_household(book, None, *family()).household_id
+    household, members = family()
+    births = (("19700305", 511), ("19720614", 522), ("19980101", 533))
+    members = [{**m, "id_number": make_id(birth, seq)} for m, (birth, seq) in
+               zip(members, births)]
+    with other.book() as book:
+        save_household(book, None, {**household, "number": "530524101002001"}, members)
+    for site in (village, other):
+        for package in export(site, tmp_path / f"up-{site.db.stem}", capsys):
+            assert township.run("sync", "import", str(package)) == 0
+    county = _county(tmp_path, township, capsys)
+    [up] = export(township, tmp_path / "to-county", capsys, "--to", "530524")
+    capsys.readouterr()
+    assert county.run("sync", "import", str(up), "--json") == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert row["state"] == "applied" and not row.get("skipped")
+    people = _people(county)
+    assert people == _people(township) and len(people) == 6
+    assert set(people.values()) == {"530524101001", "530524101002"}
+    with county:
+        with open_book(county.db, read_only=True) as book:
+            assert book.conn.execute("SELECT head_name FROM households WHERE id = ?",
+                                     [first]).fetchone()[0] == "张三"  # derived here too
+    # a replay changes nothing
+    assert county.run("sync", "import", str(up), "--json") == 0
+    assert json.loads(capsys.readouterr().out)[0]["state"] == "already"
+    # nothing of the county's own waits to be sent (it sends nothing down)
+    capsys.readouterr()
+    assert county.run("sync", "status", "--json") == 0
+    [town_peer] = json.loads(capsys.readouterr().out)["peers"]
+    assert town_peer["waiting_actions"] == 0 and town_peer["waiting_since"] is None
+    # the county's answer: what it holds, no records; the township then sends only news
+    [answer] = export(county, tmp_path / "down", capsys)
+    assert township.run("sync", "import", str(answer), "--json") == 0
+    assert json.loads(capsys.readouterr().out)[0]["actions"] == 0
+    with village.book() as book:
+        household, members = load_household(book, first)
+        save_household(book, first, {**household, "phone": "13900000001"}, members)
+    [news] = export(village, tmp_path / "news", capsys, "--to", "530524101")
+    assert township.run("sync", "import", str(news)) == 0
+    [up2] = export(township, tmp_path / "to-county-2", capsys, "--to", "530524")
+    capsys.readouterr()
+    assert county.run("sync", "import", str(up2), "--json") == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert row["actions"] == 1
+    with county.book() as book:
+        household, members = load_household(book, first)
+        assert household["phone"] == "13900000001"
+        # and the county's book takes records only from its townships
+        try:
+            save_household(book, first, {**household, "phone": "13900000002"}, members)
+        except BookError as error:
+            assert error.code == "book.county_records"
+        else:
+            raise AssertionError("a county's own edit of a village's record was kept")
+        assert load_household(book, first)[0]["phone"] == "13900000001"
+
+
+def test_what_may_not_pair_with_a_county_is_refused(pair, tmp_path, capsys):
+    village, township = pair
+    county = _county(tmp_path, township, capsys)
+    assert village.accept(tmp_path / "county.card") == 1  # a village with a county
+    assert "sync.levels_apart" in capsys.readouterr().err
+    far = Site(tmp_path, "far-town", None)
+    assert far.run("init-township", "--name", "勐统镇", "--code", "530921101",
+                   "--user", "赵") == 0
+    assert far.run("sync", "pair", "--export", str(tmp_path / "far.card")) == 0
+    capsys.readouterr()
+    assert county.accept(tmp_path / "far.card") == 1  # a township of another county
+    assert "sync.not_within" in capsys.readouterr().err
+    wrong = Site(tmp_path, "wrong-county", None)
+    assert wrong.run("init-county", "--name", "昌宁县", "--code", "53052", "--user", "赵") != 0
+    assert "6" in capsys.readouterr().err and not wrong.db.exists()
+
+
+def test_the_county_books_workbook_and_summary(pair, tmp_path, capsys):
+    """From the command line: the county's workbook (a summary row a village, every
+    household with its village) and its one-page summary, titled by the county."""
+    from helpers import pdf_text
+    from openpyxl import load_workbook
+
+    village, township = pair
+    with village.book() as book:
+        save_household(book, None, *family())
+    [up] = export(village, tmp_path / "up", capsys)
+    assert township.run("sync", "import", str(up)) == 0
+    county = _county(tmp_path, township, capsys)
+    [to_county] = export(township, tmp_path / "to-county", capsys, "--to", "530524")
+    assert county.run("sync", "import", str(to_county)) == 0
+    out = tmp_path / "county.xlsx"
+    assert county.run("export-xlsx", "--out", str(out)) == 0
+    sheets = load_workbook(out, read_only=True)
+    assert str(sheets["乡镇汇总"]["A1"].value).startswith("昌宁县县级有档")
+    assert [r[:2] for r in sheets["农户"].iter_rows(min_row=2, values_only=True)] == \
+        [("石桥村", "110105001001001")]
+    capsys.readouterr()
+    pdf = tmp_path / "county.pdf"
+    assert county.run("print", "county", "--out", str(pdf)) == 0
+    assert "昌宁县县级有档汇总 1 个村" in capsys.readouterr().out
+    assert "昌宁县" in pdf_text(pdf) and "石桥村" in pdf_text(pdf)
