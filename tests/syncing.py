@@ -118,3 +118,24 @@ def crafted(village: Site, tmp_path, mutate=None, archive=None, header=None):
     path = tmp_path / "crafted.vbsync"
     path.write_bytes(data)
     return path
+
+
+def phone_changed_on_both_sides(village: Site, township: Site, tmp_path: Path,
+                                capsys) -> str:
+    """A household the township has from the village, its phone then changed on both
+    sides before they meet again (13900000001 at the village, …02 at the township);
+    returns the household's id."""
+    from helpers import family
+
+    from villagebook.storage.households import load_household, save_household
+
+    with village.book() as book:
+        household_id = save_household(book, None, *family()).household_id
+    [first] = export(village, tmp_path / "1", capsys)
+    assert township.run("sync", "import", str(first)) == 0
+    for site, phone in ((village, "13900000001"), (township, "13900000002")):
+        with site.book() as book:
+            household, members = load_household(book, household_id)
+            save_household(book, household_id, {**household, "phone": phone}, members)
+    capsys.readouterr()
+    return household_id

@@ -5,11 +5,10 @@ registered twice — and what each refuses, with the book unchanged."""
 from __future__ import annotations
 
 import pytest
-from helpers import family
-from syncing import export
+from syncing import export, phone_changed_on_both_sides
 
 from villagebook.core.errors import ValidationFailed
-from villagebook.storage.households import load_household, save_household
+from villagebook.storage.households import load_household
 from villagebook.sync.decide import mark_same_person, open_conflicts, resolve_conflict
 from villagebook.sync.keys import SyncError
 
@@ -18,14 +17,7 @@ def _conflict_on_the_phone(pair, tmp_path, capsys) -> str:
     """The same household's phone changed on both sides before they met: the township's
     book holds one open conflict; returns the household's id."""
     village, township = pair
-    with village.book() as book:
-        household_id = save_household(book, None, *family()).household_id
-    [first] = export(village, tmp_path / "1", capsys)
-    assert township.run("sync", "import", str(first)) == 0
-    for site, phone in ((village, "13900000001"), (township, "13900000002")):
-        with site.book() as book:
-            household, members = load_household(book, household_id)
-            save_household(book, household_id, {**household, "phone": phone}, members)
+    household_id = phone_changed_on_both_sides(village, township, tmp_path, capsys)
     [second] = export(village, tmp_path / "2", capsys)
     assert township.run("sync", "import", str(second)) == 0
     return household_id

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from helpers import family
-from syncing import Site, export, households
+from syncing import Site, export, households, phone_changed_on_both_sides
 
 from villagebook.storage.households import load_household, save_household
 
@@ -45,15 +45,7 @@ def test_village_to_township_and_a_correction_back(pair, tmp_path, capsys):
 def test_concurrent_edits_are_a_conflict_on_both_sides_and_the_decision_travels(
         pair, tmp_path, capsys):
     village, township = pair
-    with village.book() as book:
-        household_id = save_household(book, None, *family()).household_id
-    [first] = export(village, tmp_path / "1", capsys)
-    assert township.run("sync", "import", str(first)) == 0
-    for site, phone in ((village, "13900000001"), (township, "13900000002")):
-        with site.book() as book:
-            household, members = load_household(book, household_id)
-            save_household(book, household_id, {**household, "phone": phone}, members)
-    capsys.readouterr()
+    phone_changed_on_both_sides(village, township, tmp_path, capsys)
     [to_town] = export(village, tmp_path / "2", capsys)
     [to_village] = export(township, tmp_path / "3", capsys)
     assert township.run("sync", "import", str(to_town)) == 0
