@@ -16,6 +16,7 @@ from ..core.errors import InvalidOperation
 from ..core.today import current_date
 from ..storage.book import Book, snapshot
 from ..storage.files import replace_atomically
+from ..storage.levels import COUNTY
 from ..storage.township import SUMMARY_CATEGORIES, register_name, township_summary
 from ..storage.village import book_identity
 from .layout import build, chinese_date, frame_width, grid, page_size, para, styles
@@ -64,6 +65,14 @@ def export_township_register(book: Book, path: str | Path, year: int | None = No
 
         for row in _summary_rows(summary, yuan):
             first.append(row)
+        counts: dict[str, int] = {}
+        if book.level == COUNTY:  # 县级有档: every member, first
+            from .workbook import COUNTY_MEMBERS, SheetWriter
+
+            writer = SheetWriter(workbook)
+            counts[COUNTY_MEMBERS.title] = writer.sheet(book.conn, COUNTY_MEMBERS,
+                                                        lambda: None)
+            writer.code_sheet()
         roster = workbook.create_sheet("农户")
         roster.append(list(ROSTER_HEADER))
         count = 0
@@ -77,7 +86,7 @@ def export_township_register(book: Book, path: str | Path, year: int | None = No
             count += 1
         with replace_atomically(path) as tmp:
             workbook.save(tmp)
-    return {"乡镇汇总": len(summary), "农户": count}
+    return {"乡镇汇总": len(summary), **counts, "农户": count}
 
 
 def print_township_summary(book: Book, path: str | Path, year: int | None = None,

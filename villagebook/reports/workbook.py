@@ -27,6 +27,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..core import codes, field_specs
 from ..core.errors import Cancelled
+from ..core.monitoring import IDENTIFY, REMOVE
 from ..storage.book import Book, snapshot
 from ..storage.files import replace_atomically
 
@@ -93,16 +94,44 @@ SHEETS = (
         " ORDER BY p.found_date"),
 )
 
-# Columns that are not fields of the sheet's record, with their labels.
-_EXTRA = {"household_number": ("户编号", "text"), "head_name": ("户主姓名", "text"),
-          "member_count": ("家庭人口数", "int"), "member_name": ("受益成员", "text"),
-          "visitor": ("走访人", "text")}
+# 县级有档: every member of every village of a county's book, one row each, with the
+# 乡镇 (named by the township's pairing card, else as the village's record names it), the
+# 村, the household, the ID number in full, and the household's monitoring now (the
+# category of the 纳入监测 in force or last in force, and whether its risk was removed)
+COUNTY_MEMBERS = Sheet("县级有档", "member", (
+    "township_name", "village_name", "household_number", "head_name", "name", "id_number",
+    "relation", "category", "monitoring_category", "risk_removed", "sex", "ethnicity",
+    "birth_date", "education", "school_status", "health", "disability_category",
+    "disability_grade", "labor_skill", "work_status", "work_months", "medical_ins",
+    "pension_ins", "dibao", "tekun", "phone", "status", "left_reason", "left_date"),
+    "WITH events AS (SELECT household_id, event, category, row_number() OVER"
+    " (PARTITION BY household_id ORDER BY event_date DESC, created_at DESC) AS newest,"
+    " row_number() OVER (PARTITION BY household_id, event ORDER BY event_date DESC,"
+    " created_at DESC) AS newest_of_kind FROM monitoring_events WHERE status = 'active')"
+    " SELECT m.*, h.number AS household_number, h.head_name, h.category,"
+    " v.name AS village_name, coalesce((SELECT p.name FROM sync_peers p WHERE"
+    " p.kind = 'township' AND p.code = substr(v.code, 1, 9) ORDER BY p.paired_at DESC"
+    " LIMIT 1), v.township) AS township_name,"
+    f" (SELECT e.category FROM events e WHERE e.household_id = h.id AND e.event = '{IDENTIFY}'"
+    " AND e.newest_of_kind = 1) AS monitoring_category,"
+    f" (SELECT e.event = '{REMOVE}' FROM events e WHERE e.household_id = h.id"
+    " AND e.newest = 1) AS risk_removed"
+    " FROM members m JOIN households h ON h.id = m.household_id"
+    " JOIN village v ON v.id = h.village_id ORDER BY v.code, h.number, m.position")
+
+# Columns that are not fields of the sheet's record: their labels, kinds and code lists.
+_EXTRA = {"household_number": ("户编号", "text", None), "head_name": ("户主姓名", "text", None),
+          "member_count": ("家庭人口数", "int", None), "member_name": ("受益成员", "text", None),
+          "visitor": ("走访人", "text", None), "township_name": ("乡镇", "text", None),
+          "village_name": ("村", "text", None),
+          "monitoring_category": ("监测对象类型", "code", "monitoring_category"),
+          "risk_removed": ("风险是否消除", "bool", None)}
 
 
 def _spec(record: str, name: str) -> field_specs.FieldSpec:
     if name in _EXTRA:
-        label, kind = _EXTRA[name]
-        return field_specs.FieldSpec(name, kind, label, name)
+        label, kind, code_list = _EXTRA[name]
+        return field_specs.FieldSpec(name, kind, label, name, codes=code_list)
     for candidate in (record, "household", "member"):
         try:
             return field_specs.field(candidate, name)
@@ -119,7 +148,11 @@ def _code_list(spec: field_specs.FieldSpec) -> str | None:
     return None
 
 
-class _Writer:
+class SheetWriter:
+    """Writes sheets of records into a write-only workbook: headers from the fields'
+    labels, codes as their labels, money, dates and text each as their kind (one
+    converter a column), drop-downs for coded columns from a hidden 代码表."""
+
     def __init__(self, workbook: Workbook) -> None:
         self.workbook = workbook
         self.header_font = Font(bold=True)
@@ -245,7 +278,7 @@ def export_register(source: Book | sqlite3.Connection, path: str | Path,
     """
     conn = source.conn if isinstance(source, Book) else source
     workbook = Workbook(write_only=True)
-    writer = _Writer(workbook)
+    writer = SheetWriter(workbook)
     counts: dict[str, int] = {}
     written = 0
     current = ""
@@ -306,7 +339,7 @@ def export_template(path: str | Path) -> None:
     """A blank workbook for data entry: the 农户 and 家庭成员 sheets with the register's
     headers and drop-downs, ready to be filled in and imported."""
     workbook = Workbook(write_only=True)
-    writer = _Writer(workbook)
+    writer = SheetWriter(workbook)
     with replace_atomically(path) as tmp:
         for spec in SHEETS:
             if spec.title in TEMPLATE_SHEETS:

@@ -134,8 +134,41 @@ def test_the_county_books_workbook_and_summary(pair, tmp_path, capsys):
     assert str(sheets["乡镇汇总"]["A1"].value).startswith("昌宁县县级有档")
     assert [r[:2] for r in sheets["农户"].iter_rows(min_row=2, values_only=True)] == \
         [("石桥村", "110105001001001")]
+    # 县级有档: one row a member, the ID number in full, its 乡镇 from the pairing card
+    members = list(sheets["县级有档"].iter_rows(values_only=True))
+    assert members[0][:10] == ("乡镇", "村", "户编号", "户主姓名", "姓名", "证件号码",
+                               "与户主关系", "户类别", "监测对象类型", "风险是否消除")
+    _household, people = family()
+    assert [(r[0], r[1], r[4], r[5]) for r in members[1:]] == \
+        [("城关镇", "石桥村", p["name"], p["id_number"]) for p in people]
     capsys.readouterr()
     pdf = tmp_path / "county.pdf"
     assert county.run("print", "county", "--out", str(pdf)) == 0
     assert "昌宁县县级有档汇总 1 个村" in capsys.readouterr().out
     assert "昌宁县" in pdf_text(pdf) and "石桥村" in pdf_text(pdf)
+
+
+def test_the_county_register_says_each_households_monitoring_as_its_events_do(demo_book):
+    """监测对象类型 and 风险是否消除 read by SQL for every member agree with the
+    household's monitoring worked out from its events (``monitoring_state``)."""
+    from villagebook.reports.workbook import COUNTY_MEMBERS
+    from villagebook.storage.monitoring import monitoring_state
+
+    cursor = demo_book.conn.execute(COUNTY_MEMBERS.sql)
+    names = [d[0] for d in cursor.description]
+    seen = {}
+    for row in cursor:
+        record = dict(zip(names, row))
+        seen[record["household_id"]] = (record["monitoring_category"], record["risk_removed"])
+    monitored = removed = 0
+    for household_id, (category, risk_removed) in seen.items():
+        state = monitoring_state(demo_book, household_id)
+        if state["monitored"]:
+            monitored += 1
+            assert (category, risk_removed) == (state["category"], 0), household_id
+        elif state["removed_on"]:
+            removed += 1
+            assert risk_removed == 1 and category is not None, household_id
+        else:
+            assert (category, risk_removed) == (None, None), household_id
+    assert monitored and removed  # the demo has both
