@@ -21,6 +21,7 @@ from .settings import Settings
 from .storage import open_book, scratch
 from .storage.book import Book, create_book
 from .storage.connection import db_errors
+from .storage.levels import COUNTY, TOWNSHIP
 from .storage.township import create_township
 from .storage.village import add_user, book_identity, get_village, list_users, set_village
 from .ui import i18n
@@ -74,23 +75,27 @@ class Controller(QObject):
                 return True
             if dialog.choice == WelcomeDialog.TOWNSHIP and self.create_township(new_path):
                 return True
+            if dialog.choice == WelcomeDialog.COUNTY and \
+                    self.create_township(new_path, COUNTY):
+                return True
 
-    def create_township(self, path: Path) -> bool:
-        """新建乡镇账本: the township's book, as ``villagebook init-township`` makes it."""
+    def create_township(self, path: Path, level: str = TOWNSHIP) -> bool:
+        """新建乡镇账本: the township's book, as ``villagebook init-township`` makes it (a
+        county's, ``init-county``, with ``level``)."""
         if path.exists() and path.stat().st_size > 0:
             name, _ = QFileDialog.getSaveFileName(None, self.tr("Save the new book as"),
-                                                  str(path.parent / "township.db"),
+                                                  str(path.parent / f"{level}.db"),
                                                   self.tr("Books (*.db)"))
             if not name or Path(name).exists():
                 return False
             path = Path(name)
         from .ui.start_dialogs import NewTownshipDialog
 
-        dialog = NewTownshipDialog()
+        dialog = NewTownshipDialog(level=level)
         if not dialog.exec():
             return False
         try:
-            book = create_township(path, dialog.values())
+            book = create_township(path, dialog.values(), level)
         except VillagebookError as error:
             QMessageBox.critical(None, self.tr("Not created"), describe_error(error))
             return False

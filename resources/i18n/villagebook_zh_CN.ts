@@ -4,121 +4,121 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../villagebook/app.py" line="81"/>
-        <location filename="../../villagebook/app.py" line="103"/>
-        <location filename="../../villagebook/app.py" line="386"/>
+        <location filename="../../villagebook/app.py" line="86"/>
+        <location filename="../../villagebook/app.py" line="108"/>
+        <location filename="../../villagebook/app.py" line="391"/>
         <source>Save the new book as</source>
         <translation>新账本保存为</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="83"/>
-        <location filename="../../villagebook/app.py" line="105"/>
-        <location filename="../../villagebook/app.py" line="388"/>
+        <location filename="../../villagebook/app.py" line="88"/>
+        <location filename="../../villagebook/app.py" line="110"/>
+        <location filename="../../villagebook/app.py" line="393"/>
         <source>Books (*.db)</source>
         <translation>村账本 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="95"/>
-        <location filename="../../villagebook/app.py" line="110"/>
-        <location filename="../../villagebook/app.py" line="127"/>
-        <location filename="../../villagebook/app.py" line="131"/>
+        <location filename="../../villagebook/app.py" line="100"/>
+        <location filename="../../villagebook/app.py" line="115"/>
+        <location filename="../../villagebook/app.py" line="132"/>
+        <location filename="../../villagebook/app.py" line="136"/>
         <source>Not created</source>
         <translation>未能创建</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="111"/>
+        <location filename="../../villagebook/app.py" line="116"/>
         <source>There is already a file there; choose another name.</source>
         <translation>该位置已有文件，请换一个名字。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="146"/>
+        <location filename="../../villagebook/app.py" line="151"/>
         <source>Demo village</source>
         <translation>演示村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="163"/>
+        <location filename="../../villagebook/app.py" line="168"/>
         <source>Opened for reading only</source>
         <translation>以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="164"/>
+        <location filename="../../villagebook/app.py" line="169"/>
         <source>This book cannot be written (it may be on a CD or a protected USB stick), so it is open for reading, printing and exporting only. To make changes, copy it to the computer and open the copy.</source>
         <translation>此账本不能写入（可能在光盘或写保护的U盘上），现以只读方式打开，只能查看、打印和导出。要修改，请把它复制到电脑上再打开副本。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="168"/>
+        <location filename="../../villagebook/app.py" line="173"/>
         <source>Cannot open the book</source>
         <translation>无法打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="239"/>
+        <location filename="../../villagebook/app.py" line="244"/>
         <source>The password was not changed</source>
         <translation>密码没有改</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="175"/>
-        <location filename="../../villagebook/app.py" line="242"/>
+        <location filename="../../villagebook/app.py" line="180"/>
+        <location filename="../../villagebook/app.py" line="247"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="243"/>
+        <location filename="../../villagebook/app.py" line="248"/>
         <source>The book and its backups are locked with the new password.</source>
         <translation>账本和备份已用新密码加密。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="245"/>
+        <location filename="../../villagebook/app.py" line="250"/>
         <source>The password is taken off: the book and its backups open without it.</source>
         <translation>密码已取消：账本和备份不用密码就能打开。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="263"/>
+        <location filename="../../villagebook/app.py" line="268"/>
         <source>Who is working?</source>
         <translation>谁在使用？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="304"/>
+        <location filename="../../villagebook/app.py" line="309"/>
         <source>This book file is damaged: changes are not accepted, so that nothing more is lost.</source>
         <translation>账本文件已损坏：为避免损失更多数据，暂不接受修改。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="307"/>
         <location filename="../../villagebook/app.py" line="312"/>
+        <location filename="../../villagebook/app.py" line="317"/>
         <source>The book is damaged</source>
         <translation>账本已损坏</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="308"/>
+        <location filename="../../villagebook/app.py" line="313"/>
         <source>There is no backup beside it; ask for help and do not delete the file.</source>
         <translation>账本旁没有备份；请寻求技术帮助，不要删除这个文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="313"/>
+        <location filename="../../villagebook/app.py" line="318"/>
         <source>The newest sound backup is of {made} ({households} households). Restore it now? The damaged book is kept aside.</source>
         <translation>最新的完好备份是 {made} 的（{households} 户）。现在恢复吗？损坏的账本会另存一份。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="344"/>
+        <location filename="../../villagebook/app.py" line="349"/>
         <source>Not restored</source>
         <translation>未恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="350"/>
+        <location filename="../../villagebook/app.py" line="355"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="351"/>
+        <location filename="../../villagebook/app.py" line="356"/>
         <source>The backup is in place. The book as it was before is kept as {aside}.</source>
         <translation>已恢复备份。恢复前的账本保存为 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="391"/>
+        <location filename="../../villagebook/app.py" line="396"/>
         <source>Open a book</source>
         <translation>打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/app.py" line="392"/>
+        <location filename="../../villagebook/app.py" line="397"/>
         <source>Books (*.db);;All files (*)</source>
         <translation>村账本 (*.db);;所有文件 (*)</translation>
     </message>
@@ -1287,47 +1287,47 @@ Why is this right as it is? (kept in the history)</source>
     </message>
     <message>
         <location filename="../../villagebook/ui/households_page.py" line="101"/>
-        <location filename="../../villagebook/ui/households_page.py" line="161"/>
+        <location filename="../../villagebook/ui/households_page.py" line="163"/>
         <source>New household</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/households_page.py" line="116"/>
+        <location filename="../../villagebook/ui/households_page.py" line="118"/>
         <source>Print household cards…</source>
         <translation>打印户卡…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/households_page.py" line="117"/>
+        <location filename="../../villagebook/ui/households_page.py" line="119"/>
         <source>Print wall sheets…</source>
         <translation>打印户内公示牌…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/households_page.py" line="163"/>
+        <location filename="../../villagebook/ui/households_page.py" line="165"/>
         <source>Import households from Excel…</source>
         <translation>从 Excel 导入农户…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/households_page.py" line="165"/>
+        <location filename="../../villagebook/ui/households_page.py" line="167"/>
         <source>Sync…</source>
         <translation>同步…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/households_page.py" line="261"/>
+        <location filename="../../villagebook/ui/households_page.py" line="263"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/households_page.py" line="271"/>
+        <location filename="../../villagebook/ui/households_page.py" line="273"/>
         <source>&lt;h3&gt;This county book has no households yet&lt;/h3&gt;&lt;p&gt;They come with the townships&apos; sync packages: pair with each township and import its package on the &lt;b&gt;Sync…&lt;/b&gt; page (the township exports it from its own book, with every village it holds).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本县级账本还没有农户&lt;/h3&gt;&lt;p&gt;农户随各乡镇的同步包而来：在&lt;b&gt;同步…&lt;/b&gt;页与各乡镇配对并导入其同步包（乡镇从自己的账本导出，含其全部村）。&lt;/p&gt;&lt;p&gt;账本保存在此文件中，请用 文件 → 备份到… 备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/households_page.py" line="279"/>
+        <location filename="../../villagebook/ui/households_page.py" line="281"/>
         <source>&lt;h3&gt;This township book has no households yet&lt;/h3&gt;&lt;p&gt;They come with the villages&apos; sync packages: pair with each village and import its package on the &lt;b&gt;Sync…&lt;/b&gt; page (the village exports it from its own book).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本乡镇账本还没有农户&lt;/h3&gt;&lt;p&gt;农户随各村的同步包而来：在&lt;b&gt;同步…&lt;/b&gt;页面与各村配对并导入各村的同步包（由村里从村账本导出）。&lt;/p&gt;&lt;p&gt;账本保存在此文件中，可用 文件 → 备份到… 备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/households_page.py" line="286"/>
+        <location filename="../../villagebook/ui/households_page.py" line="288"/>
         <source>&lt;h3&gt;This book has no households yet&lt;/h3&gt;&lt;p&gt;Start with &lt;b&gt;New household&lt;/b&gt; to enter a family, or &lt;b&gt;Import households from Excel…&lt;/b&gt; to bring in the list the village keeps (the national system&apos;s export or your own table; File → Save a blank entry template gives the columns).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本账本还没有农户&lt;/h3&gt;&lt;p&gt;先点&lt;b&gt;新增农户&lt;/b&gt;逐户录入，或点&lt;b&gt;从 Excel 导入农户…&lt;/b&gt;导入村里已有的名单（全国系统导出的名单或自己的表格均可；“文件 → 保存空白录入模板”给出各列）。&lt;/p&gt;&lt;p&gt;账本保存在这个文件里，请用“文件 → 备份到…”备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
@@ -1737,12 +1737,12 @@ Why is this right as it is? (kept in the history)</source>
         <translation>新增农户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_menus.py" line="89"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="90"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_menus.py" line="94"/>
+        <location filename="../../villagebook/ui/main_menus.py" line="95"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -3213,17 +3213,17 @@ Why is this right as it is? (kept in the history)</source>
 <context>
     <name>MonitoringLineDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="249"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="259"/>
         <source>Monitoring line</source>
         <translation>监测线</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="256"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="266"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="257"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="267"/>
         <source>Yuan per person per year</source>
         <translation>元/人·年</translation>
     </message>
@@ -3231,27 +3231,42 @@ Why is this right as it is? (kept in the history)</source>
 <context>
     <name>NewTownshipDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="125"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="131"/>
+        <source>New county book</source>
+        <translation>新建县级账本</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="132"/>
         <source>New township book</source>
         <translation>新建乡镇账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="133"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="140"/>
         <source>Township name</source>
         <translation>乡镇名称</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="134"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="140"/>
+        <source>County name</source>
+        <translation>县名称</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="142"/>
+        <source>County code (6 digits)</source>
+        <translation>县代码（6 位）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="143"/>
         <source>Township code (9 digits)</source>
         <translation>乡镇代码（9位）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="135"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="145"/>
         <source>County</source>
         <translation>县</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="136"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="146"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
@@ -3259,37 +3274,37 @@ Why is this right as it is? (kept in the history)</source>
 <context>
     <name>NewVillageDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="84"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="87"/>
         <source>New village book</source>
         <translation>新建村账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="96"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="99"/>
         <source>Village name</source>
         <translation>村名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="97"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="100"/>
         <source>Administrative code (12 digits)</source>
         <translation>行政区划代码（12 位）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="98"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="101"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="99"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="102"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="100"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="103"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="101"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="104"/>
         <source>Your role</source>
         <translation>您的身份</translation>
     </message>
@@ -4447,32 +4462,32 @@ The decision reaches every laptop with the next packages.</source>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="184"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="194"/>
         <source>Users of this book</source>
         <translation>本账本的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="187"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="197"/>
         <source>Everyone who works in this book. A user who no longer works here can be stopped; their past changes keep their name.</source>
         <translation>在本账本上工作的所有人。不再工作的用户可以停用，其以往的修改仍保留其姓名。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="194"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="204"/>
         <source>Name of a new user</source>
         <translation>新用户姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="198"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="208"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="203"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="213"/>
         <source>Stop / resume the selected user</source>
         <translation>停用 / 恢复选中的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="219"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="229"/>
         <source>(stopped)</source>
         <translation>（已停用）</translation>
     </message>
@@ -4531,42 +4546,47 @@ The decision reaches every laptop with the next packages.</source>
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="44"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="45"/>
         <source>Welcome to villagebook</source>
         <translation>欢迎使用村账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="49"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="50"/>
         <source>&lt;h2&gt;Village record book&lt;/h2&gt;&lt;p&gt;Household files, members and every change, kept on this computer.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;村账本&lt;/h2&gt;&lt;p&gt;农户档案、家庭成员和每一次修改，都保存在这台电脑上。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="53"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="54"/>
         <source>Create a book for my village</source>
         <translation>为本村新建账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="54"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="55"/>
         <source>Create a township book (to merge the villages)</source>
         <translation>新建乡镇账本（汇总各村）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="56"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="57"/>
+        <source>Create a county book (to keep its townships&apos; records)</source>
+        <translation>新建县级账本（保存各乡镇的记录）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="59"/>
         <source>Open the demo village (to look around)</source>
         <translation>打开演示村（先看看）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="57"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="60"/>
         <source>Open an existing book…</source>
         <translation>打开已有账本…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="70"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="73"/>
         <source>Open a book</source>
         <translation>打开账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="71"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="74"/>
         <source>Books (*.db);;All files (*)</source>
         <translation>村账本 (*.db);;所有文件 (*)</translation>
     </message>
@@ -4574,27 +4594,27 @@ The decision reaches every laptop with the next packages.</source>
 <context>
     <name>WhoIsWorkingDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="158"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="168"/>
         <source>Who is working?</source>
         <translation>谁在使用？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="160"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="170"/>
         <source>Every change is recorded under this name.</source>
         <translation>每一次修改都会记在这个名字下。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="165"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="175"/>
         <source>I am</source>
         <translation>我是</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="167"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="177"/>
         <source>or type a new name here</source>
         <translation>或在这里输入新用户的姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="168"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="178"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>

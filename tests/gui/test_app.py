@@ -585,3 +585,37 @@ def test_a_column_of_bare_numbers_is_read_by_the_numbering_chosen(qtbot, book, t
         dialog.import_button.click()
     assert [r[0] for r in book.conn.execute(
         "SELECT relation FROM members ORDER BY position")] == ["01", "02"]
+
+
+def test_first_run_new_county_creates_the_county_book(qtbot, monkeypatch, tmp_path):
+    """The welcome dialog's 新建县级账本: a county's name and 6-digit code (a wrong code
+    refused beside the field), then the window on its empty book."""
+    from villagebook import app as app_module
+    from villagebook.ui.start_dialogs import NewTownshipDialog, WelcomeDialog
+
+    def choose(self):
+        assert self.county_button.text() == "新建县级账本（保存各乡镇的记录）"
+        self.choice = WelcomeDialog.COUNTY
+        return 1
+
+    def fill(self):
+        assert self.windowTitle() == "新建县级账本"
+        self.name.setText("昌宁县")
+        self.code.setText("53052")  # too short: refused
+        self._check_and_accept()
+        assert "6 位" in self.error.text()
+        self.code.setText("530524")
+        self.user.setText("县档案员")
+        self._check_and_accept()
+        return self.result()
+
+    monkeypatch.setattr(WelcomeDialog, "exec", choose)
+    monkeypatch.setattr(NewTownshipDialog, "exec", fill)
+    controller = app_module.Controller(app_module.Settings())
+    assert controller.start(tmp_path / "county.db")
+    qtbot.addWidget(controller.window)
+    book = controller.book
+    assert book.level == "county" and book.meta("county_code") == "530524"
+    assert "昌宁县" in controller.window.windowTitle()
+    assert "县级账本还没有农户" in controller.window.household_list.first_steps_text.text()
+    controller.book.close()

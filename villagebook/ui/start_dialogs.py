@@ -28,6 +28,7 @@ from ..core.errors import Issue, ValidationFailed
 from ..core.today import current_date
 from ..storage.book import Book
 from ..storage.book_settings import monitoring_line, set_monitoring_line
+from ..storage.levels import CODE_DIGITS, COUNTY, TOWNSHIP
 from ..storage.township import check_township
 from ..storage.village import add_user, check_village, list_users, set_user_active
 from .dialogs import attempt, error_label, ok_cancel
@@ -37,7 +38,7 @@ from .messages import describe
 class WelcomeDialog(QDialog):
     """Shown when there is no book yet: new village, demo village, or an existing book."""
 
-    NEW, DEMO, OPEN, TOWNSHIP = 1, 2, 3, 4
+    NEW, DEMO, OPEN, TOWNSHIP, COUNTY = 1, 2, 3, 4, 5
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +54,8 @@ class WelcomeDialog(QDialog):
         for text, choice in ((self.tr("Create a book for my village"), self.NEW),
                              (self.tr("Create a township book (to merge the villages)"),
                               self.TOWNSHIP),
+                             (self.tr("Create a county book (to keep its townships' records)"),
+                              self.COUNTY),
                              (self.tr("Open the demo village (to look around)"), self.DEMO),
                              (self.tr("Open an existing book…"), self.OPEN)):
             button = QPushButton(text)
@@ -60,8 +63,8 @@ class WelcomeDialog(QDialog):
             button.clicked.connect(lambda _=False, c=choice: self._choose(c))
             layout.addWidget(button)
             setattr(self, {self.NEW: "new_button", self.DEMO: "demo_button",
-                           self.OPEN: "open_button", self.TOWNSHIP: "township_button"}[choice],
-                    button)
+                           self.OPEN: "open_button", self.TOWNSHIP: "township_button",
+                           self.COUNTY: "county_button"}[choice], button)
 
     def _choose(self, choice: int) -> None:
         if choice == self.OPEN:
@@ -118,21 +121,28 @@ class NewVillageDialog(QDialog):
 
 
 class NewTownshipDialog(QDialog):
-    """The township (name, 9-digit code, county) and the first user's name."""
+    """The township (name, 9-digit code, county) and the first user's name; with
+    ``level`` a county's book (name, 6-digit code)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, level: str = TOWNSHIP) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("New township book"))
+        self.level = level
+        county = level == COUNTY
+        self.setWindowTitle(self.tr("New county book") if county
+                            else self.tr("New township book"))
         layout = QFormLayout(self)
         self.name = QLineEdit()
         self.code = QLineEdit()
-        self.code.setMaxLength(9)
-        self.code.setPlaceholderText("530524101")
+        self.code.setMaxLength(CODE_DIGITS[level])
+        self.code.setPlaceholderText("530524" if county else "530524101")
         self.county = QLineEdit()
         self.user = QLineEdit()
-        layout.addRow(self.tr("Township name"), self.name)
-        layout.addRow(self.tr("Township code (9 digits)"), self.code)
-        layout.addRow(self.tr("County"), self.county)
+        layout.addRow(self.tr("County name") if county else self.tr("Township name"),
+                      self.name)
+        layout.addRow(self.tr("County code (6 digits)") if county
+                      else self.tr("Township code (9 digits)"), self.code)
+        if not county:
+            layout.addRow(self.tr("County"), self.county)
         layout.addRow(self.tr("Your name"), self.user)
         self.error = error_label()
         layout.addRow(self.error)
@@ -143,7 +153,7 @@ class NewTownshipDialog(QDialog):
                 "county": self.county.text().strip(), "user": self.user.text().strip()}
 
     def _check_and_accept(self) -> None:
-        issues = check_township(self.values())
+        issues = check_township(self.values(), self.level)
         if issues:
             self.error.setText("\n".join("✖ " + describe(i) for i in issues))
             return
