@@ -130,6 +130,7 @@ class NewTownshipDialog(QDialog):
         county = level == COUNTY
         self.setWindowTitle(self.tr("New county book") if county
                             else self.tr("New township book"))
+        self.setMinimumWidth(420)
         layout = QFormLayout(self)
         self.name = QLineEdit()
         self.code = QLineEdit()
@@ -156,6 +157,7 @@ class NewTownshipDialog(QDialog):
         issues = check_township(self.values(), self.level)
         if issues:
             self.error.setText("\n".join("✖ " + describe(i) for i in issues))
+            self.adjustSize()  # room for what is said, whole
             return
         self.accept()
 
