@@ -128,7 +128,7 @@ def test_an_export_reads_one_snapshot_while_an_import_commits(book, book_path, t
     saved(book)
     other = open_book(book_path)
     other.operator = OPERATOR
-    real_sheet = workbook_module._Writer.sheet
+    real_sheet = workbook_module.SheetWriter.sheet
     calls = []
 
     def sheet_then_commit(self, conn, spec, tick):
@@ -138,7 +138,7 @@ def test_an_export_reads_one_snapshot_while_an_import_commits(book, book_path, t
         calls.append(spec.title)
         return count
 
-    monkeypatch.setattr(workbook_module._Writer, "sheet", sheet_then_commit)
+    monkeypatch.setattr(workbook_module.SheetWriter, "sheet", sheet_then_commit)
     out = tmp_path / "register.xlsx"
     counts = export_register(book.conn, out)
     other.close()
