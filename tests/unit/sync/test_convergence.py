@@ -1,7 +1,8 @@
 """Three villages and their township edit at random (the same field on two sides,
 members leaving, households closing and reopening, incomes removed and restored) and
-exchange packages in random order, with duplicates and drops. At the end, after a full
-exchange, every village's book and the township hold the same rows for that village,
+exchange packages in random order, with duplicates and drops; the township hands up to
+its county now and then, and the county answers. At the end, after a full exchange,
+every village's book, the township and the county hold the same rows for that village,
 and no concurrent edit was overwritten unseen: it is a conflict somewhere."""
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from villagebook.sync.export import export_packages
 
 CODES = ("530524101001", "530524101002", "530524101003")
 TOWN = "530524101"
+COUNTY = "530524"
 # columns that are this file's own: local row numbers and when this copy last changed
 LOCAL = {"rid", "updated_at"}
 
@@ -71,6 +73,12 @@ def template(tmp_path_factory) -> Path:
                     book.operator = "文书"
                     for number in (1, 2):
                         save_household(book, None, *_household(index, number))
+        county = Site(root, "county", None)
+        assert county.run("init-county", "--name", "昌宁县", "--code", COUNTY,
+                          "--user", "县档案员") == 0
+        assert county.run("sync", "pair", "--export", str(root / "county.card")) == 0
+        assert county.accept(root / "town.card") == 0
+        assert town.accept(root / "county.card") == 0
         _full_exchange(root)
     finally:
         if old is not None:
@@ -101,11 +109,14 @@ def _receive(target: Site, paths: list[Path]) -> list:
 
 def _full_exchange(root: Path) -> None:
     town, villages = _sites(root)
+    county = Site(root, "county", None)
     for _round in range(2):
         for village in villages:
             _receive(town, _send(village, root))
         for code, village in zip(CODES, villages):
             _receive(village, _send(town, root, code))
+        _receive(county, _send(town, root, COUNTY))
+        _receive(town, _send(county, root))
 
 
 def _rows(site: Site, village_code: str) -> dict[str, list[tuple]]:
@@ -131,7 +142,7 @@ def _rows(site: Site, village_code: str) -> dict[str, list[tuple]]:
 OPERATIONS = st.lists(st.tuples(
     st.sampled_from(["phone", "address", "leave", "restore", "close", "reopen", "income",
                      "remove_income", "restore_income", "send", "send", "deliver",
-                     "deliver"]),
+                     "deliver", "up", "answer"]),
     st.integers(0, 3),  # the site: a village (0-2) or the township (3)
     st.integers(0, 2),  # which household / which village's mail
     st.integers(0, 9)), min_size=4, max_size=22)
@@ -247,10 +258,15 @@ def run_scenario(template: Path, root: Path, operations, seed: int) -> None:
     shutil.copytree(template, root, dirs_exist_ok=True)
     rng = random.Random(seed)
     town, villages = _sites(root)
+    county = Site(root, "county", None)
     mailbox: list[tuple[Site, Path]] = []
     try:
         for op, site_index, which, value in operations:
-            if op == "send":
+            if op == "up":  # the township hands its book up to the county
+                mailbox += [(county, p) for p in _send(town, root, COUNTY)]
+            elif op == "answer":  # and the county says what it holds
+                mailbox += [(town, p) for p in _send(county, root)]
+            elif op == "send":
                 if site_index == 3:
                     code = CODES[which]
                     mailbox += [(villages[which], p) for p in _send(town, root, code)]
@@ -272,6 +288,7 @@ def run_scenario(template: Path, root: Path, operations, seed: int) -> None:
         _full_exchange(root)
         for code, village in zip(CODES, villages):
             assert _rows(village, code) == _rows(town, code), code
+            assert _rows(county, code) == _rows(town, code), code
         _not_overwritten_unseen(town, villages)
         # the replicas agree on which conflicts are still open (each named alike on both
         # sides), and every book is whole
