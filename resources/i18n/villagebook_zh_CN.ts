@@ -797,7 +797,7 @@ Why is this right as it is? (kept in the history)</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/home_page.py" line="143"/>
+        <location filename="../../villagebook/ui/home_page.py" line="142"/>
         <source>&lt;b&gt;{errors} errors, {warnings} warnings, {reminders} reminders&lt;/b&gt;</source>
         <translation>&lt;b&gt;错误 {errors} 条，预警 {warnings} 条，提醒 {reminders} 条&lt;/b&gt;</translation>
     </message>
@@ -1092,12 +1092,12 @@ Why is this right as it is? (kept in the history)</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="306"/>
+        <location filename="../../villagebook/ui/household_records.py" line="305"/>
         <source>Income distributed by the asset</source>
         <translation>资产收益分配</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="318"/>
+        <location filename="../../villagebook/ui/household_records.py" line="317"/>
         <source>Select a project above to see the income its asset distributed each year.</source>
         <translation>在上方选择一个项目，即可查看其资产每年分配的收益。</translation>
     </message>
@@ -1105,32 +1105,32 @@ Why is this right as it is? (kept in the history)</source>
 <context>
     <name>HouseholdWindow</name>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="328"/>
+        <location filename="../../villagebook/ui/household_records.py" line="327"/>
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="329"/>
+        <location filename="../../villagebook/ui/household_records.py" line="328"/>
         <source>Two assurances, three guarantees</source>
         <translation>两不愁三保障</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="331"/>
+        <location filename="../../villagebook/ui/household_records.py" line="330"/>
         <source>Monitoring</source>
         <translation>防返贫监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="332"/>
+        <location filename="../../villagebook/ui/household_records.py" line="331"/>
         <source>Assistance measures</source>
         <translation>帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="333"/>
+        <location filename="../../villagebook/ui/household_records.py" line="332"/>
         <source>Helpers</source>
         <translation>帮扶责任人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/household_records.py" line="334"/>
+        <location filename="../../villagebook/ui/household_records.py" line="333"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
@@ -1312,22 +1312,22 @@ Why is this right as it is? (kept in the history)</source>
         <translation>同步…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/households_page.py" line="263"/>
+        <location filename="../../villagebook/ui/households_page.py" line="264"/>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/households_page.py" line="273"/>
+        <location filename="../../villagebook/ui/households_page.py" line="274"/>
         <source>&lt;h3&gt;This county book has no households yet&lt;/h3&gt;&lt;p&gt;They come with the townships&apos; sync packages: pair with each township and import its package on the &lt;b&gt;Sync…&lt;/b&gt; page (the township exports it from its own book, with every village it holds).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本县级账本还没有农户&lt;/h3&gt;&lt;p&gt;农户随各乡镇的同步包而来：在&lt;b&gt;同步…&lt;/b&gt;页与各乡镇配对并导入其同步包（乡镇从自己的账本导出，含其全部村）。&lt;/p&gt;&lt;p&gt;账本保存在此文件中，请用 文件 → 备份到… 备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/households_page.py" line="281"/>
+        <location filename="../../villagebook/ui/households_page.py" line="282"/>
         <source>&lt;h3&gt;This township book has no households yet&lt;/h3&gt;&lt;p&gt;They come with the villages&apos; sync packages: pair with each village and import its package on the &lt;b&gt;Sync…&lt;/b&gt; page (the village exports it from its own book).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本乡镇账本还没有农户&lt;/h3&gt;&lt;p&gt;农户随各村的同步包而来：在&lt;b&gt;同步…&lt;/b&gt;页面与各村配对并导入各村的同步包（由村里从村账本导出）。&lt;/p&gt;&lt;p&gt;账本保存在此文件中，可用 文件 → 备份到… 备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/households_page.py" line="288"/>
+        <location filename="../../villagebook/ui/households_page.py" line="289"/>
         <source>&lt;h3&gt;This book has no households yet&lt;/h3&gt;&lt;p&gt;Start with &lt;b&gt;New household&lt;/b&gt; to enter a family, or &lt;b&gt;Import households from Excel…&lt;/b&gt; to bring in the list the village keeps (the national system&apos;s export or your own table; File → Save a blank entry template gives the columns).&lt;/p&gt;&lt;p&gt;The book is kept in this file; back it up with File → Back up to…:&lt;br&gt;{path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;本账本还没有农户&lt;/h3&gt;&lt;p&gt;先点&lt;b&gt;新增农户&lt;/b&gt;逐户录入，或点&lt;b&gt;从 Excel 导入农户…&lt;/b&gt;导入村里已有的名单（全国系统导出的名单或自己的表格均可；“文件 → 保存空白录入模板”给出各列）。&lt;/p&gt;&lt;p&gt;账本保存在这个文件里，请用“文件 → 备份到…”备份：&lt;br&gt;{path}&lt;/p&gt;</translation>
     </message>
@@ -1800,79 +1800,74 @@ Why is this right as it is? (kept in the history)</source>
         <translation>统计图</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="210"/>
-        <source>All villages</source>
-        <translation>所有村</translation>
-    </message>
-    <message>
-        <location filename="../../villagebook/ui/main_window.py" line="237"/>
+        <location filename="../../villagebook/ui/main_window.py" line="221"/>
         <source>{count} changes since {since} have not reached {name} yet: export a sync package (Sync in the side bar).</source>
         <translation>自{since}以来有 {count} 项修改尚未送达{name}：请导出同步包（左侧“同步”）。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="254"/>
+        <location filename="../../villagebook/ui/main_window.py" line="238"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="261"/>
+        <location filename="../../villagebook/ui/main_window.py" line="245"/>
         <source>This copy has no password: whoever has the stick can read every household&apos;s ID numbers, health and disability. Lock the book first (File → Lock with a password…) and its copies are locked too.</source>
         <translation>这份副本没有密码：谁拿到 U 盘都能看到各户的身份证号、健康和残疾情况。先给账本加密码（文件 → 给账本加密码…），它的副本也就都有密码了。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="264"/>
+        <location filename="../../villagebook/ui/main_window.py" line="248"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="307"/>
-        <location filename="../../villagebook/ui/main_window.py" line="310"/>
+        <location filename="../../villagebook/ui/main_window.py" line="291"/>
+        <location filename="../../villagebook/ui/main_window.py" line="294"/>
         <source>Writing the summary…</source>
         <translation>正在生成汇总表…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="322"/>
+        <location filename="../../villagebook/ui/main_window.py" line="306"/>
         <source>Export the township book</source>
         <translation>导出乡镇有簿</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="323"/>
+        <location filename="../../villagebook/ui/main_window.py" line="307"/>
         <source>Export the village register</source>
         <translation>导出村册</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="323"/>
-        <location filename="../../villagebook/ui/main_window.py" line="371"/>
+        <location filename="../../villagebook/ui/main_window.py" line="307"/>
+        <location filename="../../villagebook/ui/main_window.py" line="355"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="345"/>
+        <location filename="../../villagebook/ui/main_window.py" line="329"/>
         <source>Writing the township book…</source>
         <translation>正在写入乡镇有簿…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="346"/>
+        <location filename="../../villagebook/ui/main_window.py" line="330"/>
         <source>Writing the village register…</source>
         <translation>正在写出村册…</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="370"/>
+        <location filename="../../villagebook/ui/main_window.py" line="354"/>
         <source>Save a blank entry template</source>
         <translation>保存空白录入模板</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="404"/>
+        <location filename="../../villagebook/ui/main_window.py" line="381"/>
         <source>villagebook — {village}</source>
         <translation>村账本 — {village}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="406"/>
+        <location filename="../../villagebook/ui/main_window.py" line="383"/>
         <source>[DEMO: not real data]</source>
         <translation>【演示数据，非真实信息】</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/main_window.py" line="408"/>
+        <location filename="../../villagebook/ui/main_window.py" line="385"/>
         <source>[read only]</source>
         <translation>【只读】</translation>
     </message>
@@ -3213,17 +3208,17 @@ Why is this right as it is? (kept in the history)</source>
 <context>
     <name>MonitoringLineDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="259"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="261"/>
         <source>Monitoring line</source>
         <translation>监测线</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="266"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="268"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="267"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="269"/>
         <source>Yuan per person per year</source>
         <translation>元/人·年</translation>
     </message>
@@ -3241,32 +3236,32 @@ Why is this right as it is? (kept in the history)</source>
         <translation>新建乡镇账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="140"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="141"/>
         <source>Township name</source>
         <translation>乡镇名称</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="140"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="141"/>
         <source>County name</source>
         <translation>县名称</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="142"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="143"/>
         <source>County code (6 digits)</source>
         <translation>县代码（6 位）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="143"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="144"/>
         <source>Township code (9 digits)</source>
         <translation>乡镇代码（9位）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="145"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="146"/>
         <source>County</source>
         <translation>县</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="146"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="147"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
@@ -4462,45 +4457,58 @@ The decision reaches every laptop with the next packages.</source>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="194"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="196"/>
         <source>Users of this book</source>
         <translation>本账本的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="197"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="199"/>
         <source>Everyone who works in this book. A user who no longer works here can be stopped; their past changes keep their name.</source>
         <translation>在本账本上工作的所有人。不再工作的用户可以停用，其以往的修改仍保留其姓名。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="204"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="206"/>
         <source>Name of a new user</source>
         <translation>新用户姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="208"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="210"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="213"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="215"/>
         <source>Stop / resume the selected user</source>
         <translation>停用 / 恢复选中的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="229"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="231"/>
         <source>(stopped)</source>
         <translation>（已停用）</translation>
     </message>
 </context>
 <context>
+    <name>VillageFilters</name>
+    <message>
+        <location filename="../../villagebook/ui/village_filters.py" line="41"/>
+        <source>All townships</source>
+        <translation>所有乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/village_filters.py" line="43"/>
+        <source>All villages</source>
+        <translation>所有村</translation>
+    </message>
+</context>
+<context>
     <name>VillageScope</name>
     <message>
-        <location filename="../../villagebook/ui/scope.py" line="42"/>
+        <location filename="../../villagebook/ui/scope.py" line="50"/>
         <source>Which village</source>
         <translation>哪个村</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/scope.py" line="43"/>
+        <location filename="../../villagebook/ui/scope.py" line="51"/>
         <source>The new record belongs to:</source>
         <translation>新记录属于：</translation>
     </message>
@@ -4594,27 +4602,27 @@ The decision reaches every laptop with the next packages.</source>
 <context>
     <name>WhoIsWorkingDialog</name>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="168"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="170"/>
         <source>Who is working?</source>
         <translation>谁在使用？</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="170"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="172"/>
         <source>Every change is recorded under this name.</source>
         <translation>每一次修改都会记在这个名字下。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="175"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="177"/>
         <source>I am</source>
         <translation>我是</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="177"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="179"/>
         <source>or type a new name here</source>
         <translation>或在这里输入新用户的姓名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/start_dialogs.py" line="178"/>
+        <location filename="../../villagebook/ui/start_dialogs.py" line="180"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import family, typed
+from helpers import family, make_id, typed
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox
@@ -296,11 +296,11 @@ def test_the_township_list_shows_and_filters_villages(qtbot, boxes, pair, tmp_pa
     assert {findings.model.index(r, 2).data()
             for r in range(findings.model.rowCount())} & {"石桥村", "河口村"}
     main.show_page("households")
-    main.village_filter.setCurrentIndex(main.village_filter.findText("河口村"))
+    main.filters.village.setCurrentIndex(main.filters.village.findText("河口村"))
     assert model.rowCount() == 1
     assert model.index(0, 0).data() == "530524101002001"
     main.household_list.search.setText("张三")  # search spans the villages
-    main.village_filter.setCurrentIndex(0)
+    main.filters.village.setCurrentIndex(0)
     main.household_list._search_timer.stop()
     main.household_list._apply_search()
     assert model.rowCount() == 2
@@ -310,14 +310,14 @@ def test_the_township_list_shows_and_filters_villages(qtbot, boxes, pair, tmp_pa
     for page, rows in ((main.measures_page, lambda: main.measures_page.model.rows),
                        (main.problems_page, lambda: main.problems_page.model.rows)):
         main.nav.setCurrentRow(main.pages.indexOf(page))
-        main.village_filter.setCurrentIndex(main.village_filter.findText("石桥村"))
+        main.filters.village.setCurrentIndex(main.filters.village.findText("石桥村"))
         assert [r["village_name"] for r in rows()] == ["石桥村"]
         assert page.model.headerData(0, Qt.Orientation.Horizontal) == "村"
-        main.village_filter.setCurrentIndex(main.village_filter.findText("河口村"))
+        main.filters.village.setCurrentIndex(main.filters.village.findText("河口村"))
         assert rows() == []
-        main.village_filter.setCurrentIndex(0)
+        main.filters.village.setCurrentIndex(0)
     main.nav.setCurrentRow(main.pages.indexOf(main.visits_page))
-    main.village_filter.setCurrentIndex(main.village_filter.findText("河口村"))
+    main.filters.village.setCurrentIndex(main.filters.village.findText("河口村"))
     assert {r["village_name"] for r in main.visits_page.not_visited.rows} <= {"河口村"}
     tbook.close()
 
@@ -426,7 +426,7 @@ def test_new_records_of_a_township_belong_to_the_village_chosen(qtbot, boxes, pa
     assert households(township)[household["number"]]["village"] == ids["河口村"]
 
     # a problem added while the filter shows 石桥村 is 石桥村's, without asking
-    main.village_filter.setCurrentIndex(main.village_filter.findText("石桥村"))
+    main.filters.village.setCurrentIndex(main.filters.village.findText("石桥村"))
     main.show_page("problems")
 
     def ok(dialog: RecordDialog) -> int:
@@ -444,7 +444,7 @@ def test_new_records_of_a_township_belong_to_the_village_chosen(qtbot, boxes, pa
     [problem] = list_problems(tbook)
     assert problem["village_id"] == ids["石桥村"] and problem["village_name"] == "石桥村"
     # with every village shown, cancelling the question adds nothing
-    main.village_filter.setCurrentIndex(0)
+    main.filters.village.setCurrentIndex(0)
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a: ("", False)))
     qtbot.mouseClick(main.problems_page.add_button, Qt.MouseButton.LeftButton)
     assert len(list_problems(tbook)) == 1
@@ -721,3 +721,58 @@ def test_a_county_book_in_the_window(qtbot, boxes, tmp_path, capsys, pair):
         ["城关镇", "530524101", "1", "3"]
     assert main.household_list.model.total() == 1  # the list follows what arrived
     assert main.windowTitle().startswith("村账本 — 昌宁县")
+
+
+def test_a_county_chooses_a_township_then_a_village(qtbot, boxes, tmp_path, capsys, pair):
+    """Above every page of a county's book: 乡镇 (named by the townships' cards), then 村
+    of that township; the household list and the village lists follow the choice."""
+    from syncing import export
+
+    from villagebook.storage.levels import COUNTY
+
+    village, township = pair
+    far_village, far_town = Site(tmp_path, "far-v", None), Site(tmp_path, "far-t", None)
+    assert far_village.run("init", "--village", "河村", "--code", "530524102001",
+                           "--user", "赵") == 0
+    assert far_town.run("init-township", "--name", "河口镇", "--code", "530524102",
+                        "--user", "钱") == 0
+    county = Site(tmp_path, "county", None)
+    with county:
+        cbook = create_township(county.db, {"name": "昌宁县", "code": "530524",
+                                             "user": "县档案员"}, COUNTY)
+    for site, name in ((far_village, "far-v"), (far_town, "far-t"), (county, "county"),
+                       (township, "town-up")):
+        assert site.run("sync", "pair", "--export", str(tmp_path / f"{name}.card")) == 0
+    for site, card in ((far_village, "far-t"), (far_town, "far-v"), (far_town, "county"),
+                       (county, "far-t"), (township, "county"), (county, "town-up")):
+        assert site.accept(tmp_path / f"{card}.card") == 0
+    for site, number in ((village, "530524101001001"), (far_village, "530524102001001")):
+        household, members = family()
+        births = (("19700305", 11), ("19720614", 22), ("19980101", 33))
+        offset = 0 if site is village else 700
+        members = [{**m, "id_number": make_id(b, s + offset)}
+                   for m, (b, s) in zip(members, births)]
+        with site.book() as book:
+            save_household(book, None, {**household, "number": number}, members)
+    for low, high, code in ((village, township, None), (far_village, far_town, None),
+                            (township, county, "530524"), (far_town, county, "530524")):
+        for package in export(low, tmp_path / f"mail-{low.db.stem}", capsys,
+                              *(("--to", code) if code else ())):
+            assert high.run("sync", "import", str(package)) == 0
+    main = window(qtbot, county, cbook)
+    main.records_arrived()  # (the packages came in behind the window's back)
+    towns = main.filters.township
+    assert not towns.isHidden()
+    assert [towns.itemText(i) for i in range(towns.count())] == ["所有乡镇", "城关镇", "河口镇"]
+    main.show_page("households")
+    assert main.household_list.model.total() == 2
+    towns.setCurrentIndex(towns.findData("530524102"))
+    villages = main.filters.village
+    assert [villages.itemText(i) for i in range(villages.count())] == ["所有村", "河村"]
+    qtbot.waitUntil(lambda: main.household_list.model.total() == 1)
+    assert main.household_list.model.index(0, 0).data() == "530524102001001"
+    visits = main.show_page("visits")  # the village lists follow too
+    assert "1 户" in visits.not_visited_label.text(), visits.not_visited_label.text()
+    towns.setCurrentIndex(0)
+    assert "2 户" in visits.not_visited_label.text()
+    qtbot.waitUntil(lambda: main.household_list.model.total() == 2)

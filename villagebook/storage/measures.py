@@ -11,6 +11,7 @@ from ..core.errors import Issue
 from ..core.measures import MICROCREDIT, check_measure, overdue
 from . import records
 from .book import Book
+from .village import in_villages
 
 TABLE, RECORD = "measures", "measure"
 
@@ -69,14 +70,12 @@ class MeasureFilter:
     progress: str | None = None
     funding_source: str | None = None
     village_id: str | None = None  # a township's book: one village's measures
+    township_code: str | None = None  # a county's book: one township's
 
     def where(self) -> tuple[str, list[Any]]:
         """The WHERE clause and its parameters for these filters."""
-        clauses = ["m.status = 'active'", "h.status = 'active'"]
-        params: list[Any] = []
-        if self.village_id:
-            clauses.append("h.village_id = ?")
-            params.append(self.village_id)
+        village, params = in_villages("h.village_id", self.village_id, self.township_code)
+        clauses = ["m.status = 'active'", "h.status = 'active'", village]
         for column in ("measure_type", "progress", "funding_source"):
             value = getattr(self, column)
             if value:

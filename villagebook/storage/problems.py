@@ -12,6 +12,7 @@ from ..core.today import current_date
 from ..core.validation import clean_fields
 from . import records
 from .book import Book
+from .village import in_villages
 
 DONE = "03"  # progress 已整改
 
@@ -24,16 +25,16 @@ def overdue(problem: dict[str, Any], today: dt.date | None = None) -> bool:
 
 
 def list_problems(book: Book, include_removed: bool = False, only_overdue: bool = False,
-                  today: dt.date | None = None,
-                  village_id: str | None = None) -> list[dict[str, Any]]:
+                  today: dt.date | None = None, village_id: str | None = None,
+                  township_code: str | None = None) -> list[dict[str, Any]]:
     """Problems, open ones first by deadline, each with its household, village and overdue
-    flag (one village's in a township's book, with ``village_id``)."""
+    flag (one village's in a township's book, with ``village_id``; one township's in a
+    county's, with ``township_code``)."""
+    where, params = in_villages("p.village_id", village_id, township_code)
     rows = records.select(book, "SELECT p.*, h.number AS household_number, h.head_name,"
                                 " (SELECT name FROM village WHERE id = p.village_id)"
                                 " AS village_name FROM problems p LEFT JOIN households h"
-                                " ON h.id = p.household_id WHERE "
-                                + ("p.village_id = ?" if village_id else "1"),
-                          [village_id] if village_id else [],
+                                " ON h.id = p.household_id WHERE " + where, params,
                           include_removed=include_removed, alias="p",
                           order_by=f"p.progress = '{DONE}', coalesce(p.deadline, '9999'),"
                                    " p.found_date")

@@ -8,19 +8,20 @@ from typing import Any
 from ..core.errors import Issue
 from . import records
 from .book import Book
+from .village import in_villages
 
 
-def list_projects(book: Book, include_removed: bool = False,
-                  village_id: str | None = None) -> list[dict[str, Any]]:
+def list_projects(book: Book, include_removed: bool = False, village_id: str | None = None,
+                  township_code: str | None = None) -> list[dict[str, Any]]:
     """Projects, newest first, each with the income its asset has distributed so far and
-    its village (one village's in a township's book, with ``village_id``)."""
+    its village (one village's in a township's book, with ``village_id``; one township's
+    in a county's, with ``township_code``)."""
+    where, params = in_villages("p.village_id", village_id, township_code)
     return records.select(book, "SELECT p.*, (SELECT coalesce(sum(amount), 0)"
                                 " FROM project_incomes i WHERE i.project_id = p.id"
                                 " AND i.status = 'active') AS distributed_total,"
                                 " (SELECT name FROM village WHERE id = p.village_id)"
-                                " AS village_name FROM projects p WHERE "
-                                + ("p.village_id = ?" if village_id else "1"),
-                          [village_id] if village_id else [],
+                                " AS village_name FROM projects p WHERE " + where, params,
                           include_removed=include_removed, order_by="p.start_date DESC",
                           alias="p")
 

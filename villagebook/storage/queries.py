@@ -12,6 +12,7 @@ from typing import Any
 
 from ..core.search_keys import group_sort_key
 from .search_index import word_clause
+from .village import in_villages
 
 LIST_COLUMNS = ("number", "head_name", "group_name", "member_count", "category",
                 "poverty_attr", "poverty_status", "phone", "status")
@@ -29,6 +30,7 @@ class HouseholdQuery:
     poverty_status: str | None = None
     group_name: str | None = None
     village_id: str | None = None  # in a township's book, one village's households
+    township_code: str | None = None  # in a county's book, one township's
     include_closed: bool = False
     sort: str = "number"
     descending: bool = False
@@ -39,11 +41,16 @@ class HouseholdQuery:
         params: list[Any] = []
         if not self.include_closed:
             clauses.append("status = 'active'")
-        for column in ("category", "poverty_status", "group_name", "village_id"):
+        for column in ("category", "poverty_status", "group_name"):
             value = getattr(self, column)
             if value:
                 clauses.append(f"{column} = ?")
                 params.append(value)
+        if self.village_id or self.township_code:
+            village, village_params = in_villages("village_id", self.village_id,
+                                                  self.township_code)
+            clauses.append(village)
+            params.extend(village_params)
         for word in self.search.split():
             clause, word_params = word_clause(conn, word)
             clauses.append(clause)

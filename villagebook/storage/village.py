@@ -117,3 +117,23 @@ def set_user_active(book: Book, user_id: str, active: bool) -> None:
             raise ValidationFailed([Issue("user.last_active", "user_name")])
     with book.action("user.active") as writer:
         writer.update("users", user_id, {"active": int(active)})
+
+
+class VillageChoice(TypedDict):
+    """Which villages a list of a township's or a county's book shows (``in_villages``):
+    one (``village_id``), one township's (``township_code``), or all (both None)."""
+
+    village_id: str | None
+    township_code: str | None
+
+
+def in_villages(column: str, village_id: str | None = None,
+                township_code: str | None = None) -> tuple[str, list[Any]]:
+    """The condition (to AND in; ``1`` for every village) that keeps the rows whose
+    ``column`` names the village ``village_id``, or a village of the township whose
+    9 digits begin its code (``township_code``: a county's lists, one township)."""
+    if village_id:
+        return f"{column} = ?", [village_id]
+    if township_code:
+        return f"{column} IN (SELECT id FROM village WHERE code LIKE ?)", [f"{township_code}%"]
+    return "1", []

@@ -14,6 +14,7 @@ from . import records
 from .book import Book
 from .book_settings import int_setting
 from .changelog import ChangeWriter
+from .village import in_villages
 
 HELPER_ROLE = "01"  # visitor_role 帮扶责任人
 # households that must be visited: 脱贫户 and 监测户
@@ -108,20 +109,23 @@ def restore_visit(book: Book, record_id: str) -> None:
     records.set_removed(book, "visits", "visit", record_id, False, after=_follow_last_visit)
 
 
-def _in_village(village_id: str | None) -> tuple[str, list[Any]]:
-    """The clause that keeps one village's households (a township's book), or none."""
-    return (" AND h.village_id = ?", [village_id]) if village_id else ("", [])
+def _in_village(village_id: str | None, township_code: str | None = None
+                ) -> tuple[str, list[Any]]:
+    """The clause that keeps one village's households (a township's book) or one
+    township's (a county's), or none."""
+    clause, params = in_villages("h.village_id", village_id, township_code)
+    return f" AND {clause}", params
 
 
 _VILLAGE_NAME = " (SELECT name FROM village WHERE id = h.village_id) AS village_name"
 
 
-def _not_visited_query(book: Book, today: dt.date,
-                       village_id: str | None) -> tuple[str, list[Any]]:
+def _not_visited_query(book: Book, today: dt.date, village_id: str | None,
+                       township_code: str | None) -> tuple[str, list[Any]]:
     days = int_setting(book, "visits.max_days_unvisited")
     limit = (today - dt.timedelta(days=days)).isoformat()
     # households.last_visit is derived from visits; (category, last_visit) is indexed
-    village, village_params = _in_village(village_id)
+    village, village_params = _in_village(village_id, township_code)
     return ("SELECT h.id AS household_id, h.number AS household_number,"
             " h.head_name, h.last_visit," + _VILLAGE_NAME + " FROM households h"
             " WHERE h.category IN (?, ?) AND h.status = 'active'"
@@ -130,12 +134,13 @@ def _not_visited_query(book: Book, today: dt.date,
 
 
 def not_visited(book: Book, today: dt.date | None = None, village_id: str | None = None,
-                limit: int = -1, offset: int = 0) -> list[dict[str, Any]]:
+                limit: int = -1, offset: int = 0, township_code: str | None = None
+                ) -> list[dict[str, Any]]:
     """脱贫户 and 监测户 with no visit for more than the set number of days (90 unless
     set otherwise), longest first; never visited first of all. ``limit`` and ``offset``
     read a page of them (-1: all)."""
     today = today or current_date()
-    sql, params = _not_visited_query(book, today, village_id)
+    sql, params = _not_visited_query(book, today, village_id, township_code)
     rows = records.rows(book, sql + " ORDER BY h.last_visit IS NOT NULL, h.last_visit,"
                         " h.number LIMIT ? OFFSET ?", [*params, limit, offset])
     for row in rows:
@@ -145,14 +150,15 @@ def not_visited(book: Book, today: dt.date | None = None, village_id: str | None
 
 
 def count_not_visited(book: Book, today: dt.date | None = None,
-                      village_id: str | None = None) -> int:
+                      village_id: str | None = None, township_code: str | None = None) -> int:
     """How many households ``not_visited`` lists."""
     return records.count(book, *_not_visited_query(book, today or current_date(),
-                                                   village_id))
+                                                   village_id, township_code))
 
 
-def _follow_ups_query(today: dt.date, village_id: str | None) -> tuple[str, list[Any]]:
-    village, village_params = _in_village(village_id)
+def _follow_ups_query(today: dt.date, village_id: str | None,
+                      township_code: str | None) -> tuple[str, list[Any]]:
+    village, village_params = _in_village(village_id, township_code)
     # next_follow_up is derived from the household's newest visit (indexed). CROSS JOIN
     # keeps the households outside: left to itself SQLite walked every visit that ever
     # had a follow-up date (35 ms at 30,000 households, against 3 ms this way)
@@ -166,10 +172,11 @@ def _follow_ups_query(today: dt.date, village_id: str | None) -> tuple[str, list
 
 
 def follow_ups_due(book: Book, today: dt.date | None = None, village_id: str | None = None,
-                   limit: int = -1, offset: int = 0) -> list[dict[str, Any]]:
+                   limit: int = -1, offset: int = 0, township_code: str | None = None
+                   ) -> list[dict[str, Any]]:
     """Visits whose follow-up date has come, with no later visit to the household yet
     (``limit`` and ``offset``: a page of them)."""
-    sql, params = _follow_ups_query(today or current_date(), village_id)
+    sql, params = _follow_ups_query(today or current_date(), village_id, township_code)
     rows = records.rows(book, sql + " ORDER BY h.next_follow_up, h.number LIMIT ? OFFSET ?",
                         [*params, limit, offset])
     for row in rows:
@@ -178,15 +185,17 @@ def follow_ups_due(book: Book, today: dt.date | None = None, village_id: str | N
 
 
 def count_follow_ups_due(book: Book, today: dt.date | None = None,
-                         village_id: str | None = None) -> int:
+                         village_id: str | None = None, township_code: str | None = None
+                         ) -> int:
     """How many visits ``follow_ups_due`` lists."""
-    return records.count(book, *_follow_ups_query(today or current_date(), village_id))
+    return records.count(book, *_follow_ups_query(today or current_date(), village_id,
+                                                  township_code))
 
 
 def recent_visits(book: Book, limit: int = 500, village_id: str | None = None,
-                  offset: int = 0) -> list[dict[str, Any]]:
+                  offset: int = 0, township_code: str | None = None) -> list[dict[str, Any]]:
     """The village's visit log: the newest visits to any household (a page of them)."""
-    village, village_params = _in_village(village_id)
+    village, village_params = _in_village(village_id, township_code)
     rows = records.rows(book,
                         "SELECT v.*, h.number AS household_number, h.head_name,"
                         " hp.name AS helper_name," + _VILLAGE_NAME + " FROM visits v"

@@ -130,7 +130,10 @@ class FindingsSource(QObject):
         """The findings (all found, or those given) of the village the filter shows (all
         of them in a village's book)."""
         findings = self.findings if findings is None else findings
-        if not scope.village_id:
-            return findings
-        code = self._codes.get(scope.village_id)
-        return [f for f in findings if code and f.village_code == code]
+        if scope.village_id:
+            code = self._codes.get(scope.village_id)
+            return [f for f in findings if code and f.village_code == code]
+        if scope.township_code:  # a county's book: one township's villages
+            return [f for f in findings
+                    if (f.village_code or "").startswith(scope.township_code)]
+        return findings

@@ -25,7 +25,7 @@ from ..core.rules import BY_CODE, SEVERITIES, Finding
 from ..core.today import current_date
 from ..storage.book import Book
 from ..storage.problems import DONE
-from ..storage.village import book_identity
+from ..storage.village import book_identity, in_villages
 from ..storage.visits import follow_ups_due
 from .findings_source import FindingsSource, fill_tiles
 from .messages import describe, tr
@@ -120,17 +120,16 @@ class HomePage(QWidget):
 
     def _fill_due(self, today: dt.date) -> None:
         week = today + dt.timedelta(days=7)
-        village = self.scope.village_id
         rows: list[tuple[str, str, str | None, str, Any]] = []
-        for visit in follow_ups_due(self.book, week, village_id=village, limit=200):
+        for visit in follow_ups_due(self.book, week, **self.scope.chosen(), limit=200):
             rows.append((visit["follow_up_date"], "follow_up", visit["household_number"],
                          visit["agreed"] or "", visit["household_id"]))
+        village, village_params = in_villages("p.village_id", **self.scope.chosen())
         for problem in self.book.conn.execute(
                 "SELECT p.deadline, h.number, p.problem, p.household_id, p.id FROM problems p"
                 " LEFT JOIN households h ON h.id = p.household_id WHERE p.status = 'active'"
-                " AND p.progress != ? AND p.deadline BETWEEN ? AND ?"
-                + (" AND p.village_id = ?" if village else "") + " LIMIT 200",
-                [DONE, today.isoformat(), week.isoformat(), *([village] if village else [])]):
+                f" AND p.progress != ? AND p.deadline BETWEEN ? AND ? AND {village} LIMIT 200",
+                [DONE, today.isoformat(), week.isoformat(), *village_params]):
             rows.append((problem[0], "deadline", problem[1], problem[2],
                          problem[3] or ("problems", problem[4])))
         rows.sort(key=lambda r: r[0])

@@ -247,7 +247,7 @@ def problem_tab(book: Book, scope: VillageScope | None = None) -> TabSpec:
         return QCoreApplication.translate("HouseholdRecords", "Problem and rectification")
 
     def load(_household: str | None, removed: bool) -> list[dict[str, Any]]:
-        return list_problems(book, removed, village_id=scope.village_id)
+        return list_problems(book, removed, **scope.chosen())
 
     new_village, prepare_new = _village_of_new(book, scope)
 
@@ -288,8 +288,7 @@ def project_tab(book: Book, scope: VillageScope | None = None) -> TabSpec:
             Column("asset"), Column("asset_value"), Column("ownership"), Column("progress"),
             Column("distributed_total")]),
         title=title,
-        load=lambda _owner, removed: list_projects(book, removed,
-                                                   village_id=scope.village_id),
+        load=lambda _owner, removed: list_projects(book, removed, **scope.chosen()),
         save=lambda _owner, record_id, raw: save_project(book, record_id, raw,
                                                          village_id=new_village(record_id)),
         remove=lambda record_id: remove_project(book, record_id),

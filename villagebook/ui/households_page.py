@@ -189,7 +189,8 @@ class HouseholdsPage(QWidget):
     # -- the page ----------------------------------------------------------------
     def refresh(self) -> None:
         """Read the list again (records changed, or the village chosen did)."""
-        if self.model.query.village_id != self.scope.village_id:
+        if (self.model.query.village_id, self.model.query.township_code) != \
+                (self.scope.village_id, self.scope.township_code):
             self.apply_filters()
             return
         self.model.refresh()
@@ -245,7 +246,7 @@ class HouseholdsPage(QWidget):
         self.model.set_query(category=self.category_filter.currentData(),
                              poverty_status=self.status_filter.currentData(),
                              group_name=self.group_filter.currentData(),
-                             village_id=self.scope.village_id,
+                             **self.scope.chosen(),
                              include_closed=self.closed_check.isChecked())
         self._after_query()
 

@@ -10,9 +10,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QListWidget,
     QMainWindow,
     QPushButton,
@@ -34,6 +32,7 @@ from .main_menus import MainMenus
 from .pages import PAGES, Page, page_row
 from .scope import VillageScope
 from .screen_fit import place_within_screen
+from .village_filters import VillageFilters
 
 REMINDER_SETTING, REMINDER_DAYS = "sync.remind_after_days", 7
 
@@ -98,12 +97,11 @@ class MainWindow(QMainWindow):
                 QKeySequence.SequenceFormat.NativeText))
         splitter.addWidget(self.nav)
 
-        # the village filter and the sync reminder stand above every page: each village
-        # list follows the filter, and the reminder is seen wherever the person works
-        self.village_filter = QComboBox()  # a township's book: one village or all
-        self.village_filter.setVisible(self.book.holds_villages)
-        self.village_filter.currentIndexChanged.connect(self._village_chosen)
-        self._fill_villages()
+        # the 乡镇 and 村 filters and the sync reminder stand above every page: each
+        # village list follows the filters, and the reminder is seen wherever one works
+        self.filters = VillageFilters(self.book, self.scope)
+        self.filters.changed.connect(
+            lambda: self._notify_records_changed(frozenset(), frozenset()))
         self.reminder = QPushButton()
         self.reminder.setFlat(True)
         self.reminder.setStyleSheet("color: #8a5a00; text-align: left;")
@@ -116,10 +114,7 @@ class MainWindow(QMainWindow):
         lists = QWidget()
         lists_layout = QVBoxLayout(lists)
         lists_layout.setContentsMargins(0, 0, 0, 0)
-        village_bar = QHBoxLayout()
-        village_bar.addWidget(self.village_filter)
-        village_bar.addStretch(1)
-        lists_layout.addLayout(village_bar)
+        lists_layout.addWidget(self.filters)
         lists_layout.addWidget(self.reminder)
         lists_layout.addWidget(self.pages)
         splitter.addWidget(lists)
@@ -203,21 +198,10 @@ class MainWindow(QMainWindow):
         assert isinstance(page, FindingsPage)
         page.rule_filter.setCurrentIndex(page.rule_filter.findData(rule))
 
-    def _fill_villages(self) -> None:
-        current = self.village_filter.currentData()
-        self.village_filter.blockSignals(True)
-        self.village_filter.clear()
-        self.village_filter.addItem(self.tr("All villages"), None)
-        for village_id, name in self.book.conn.execute("SELECT id, name FROM village"
-                                                       " ORDER BY code"):
-            self.village_filter.addItem(name, village_id)
-        self.village_filter.setCurrentIndex(max(0, self.village_filter.findData(current)))
-        self.village_filter.blockSignals(False)
-
     def records_arrived(self) -> None:
         """A sync package brought records: the villages, the pages and the reminder
         follow."""
-        self._fill_villages()
+        self.filters.fill()
         self.records_changed.emit(frozenset(), frozenset())
         self._update_reminder()
 
@@ -391,13 +375,6 @@ class MainWindow(QMainWindow):
         from .start_dialogs import UsersDialog
 
         UsersDialog(self.book, self).exec()
-
-    def _village_chosen(self) -> None:
-        """Every list follows the village chosen above the pages."""
-        village_id = self.village_filter.currentData()
-        if village_id != self.scope.village_id:
-            self.scope.village_id = village_id
-            self._notify_records_changed(frozenset(), frozenset())
 
     def _update_title(self) -> None:
         name = self.village.get("name") or book_identity(self.book)["name"]

@@ -99,7 +99,7 @@ class MeasuresPage(QWidget):
                              year=self.year_filter.currentData(),
                              progress=self.progress_filter.currentData(),
                              funding_source=self.source_filter.currentData(),
-                             village_id=self.scope.village_id)
+                             **self.scope.chosen())
 
     def read_list(self) -> None:
         """The measures the filters choose, and their totals (in the background)."""

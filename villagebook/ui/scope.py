@@ -1,10 +1,12 @@
-"""Which village the lists of a township's book show: one shared choice, set by the
-village filter of the main window and read by every village list."""
+"""Which village the lists of a township's (or a county's) book show: one shared choice,
+set by the filters above the pages of the main window and read by every village list."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from ..storage.village import VillageChoice
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -15,11 +17,17 @@ if TYPE_CHECKING:
 
 @dataclass
 class VillageScope:
-    """``village_id`` None: all villages. ``show``: lists carry a 村 column (a township's
+    """``village_id`` None: all villages (of the township ``township_code`` in a
+    county's book, when one is chosen). ``show``: lists carry a 村 column (a township's
     book holds several villages; a village's book has one)."""
 
     village_id: str | None = None
     show: bool = False
+    township_code: str | None = None
+
+    def chosen(self) -> VillageChoice:
+        """The choice as the book's lists take it (``village_id``, ``township_code``)."""
+        return VillageChoice(village_id=self.village_id, township_code=self.township_code)
 
     def columns(self, columns: list[Column]) -> list[Column]:
         """A list's columns, with the village's name first in a township's book."""

@@ -92,20 +92,20 @@ class VisitsPage(QWidget):
     def refresh(self) -> None:
         self.days.setValue(int_setting(self.book, "visits.max_days_unvisited"))
         self.required.setValue(int_setting(self.book, "visits.required_per_year"))
-        village = self.scope.village_id
+        village = self.scope.chosen()
         book = self.book
         # each list a page at a time as it scrolls; the counts are counted, not read
         self.not_visited.set_pages(lambda offset, limit: not_visited(
-            book, village_id=village, limit=limit, offset=offset))
+            book, **village, limit=limit, offset=offset))
         self.not_visited_label.setText(self.tr("<b>Not visited for more than {days} days: "
                                                "{count} households</b>").format(
-            days=self.days.value(), count=count_not_visited(book, village_id=village)))
+            days=self.days.value(), count=count_not_visited(book, **village)))
         self.follow_ups.set_pages(lambda offset, limit: follow_ups_due(
-            book, village_id=village, limit=limit, offset=offset))
+            book, **village, limit=limit, offset=offset))
         self.follow_label.setText(self.tr("<b>Follow-ups due: {count}</b>").format(
-            count=count_follow_ups_due(book, village_id=village)))
+            count=count_follow_ups_due(book, **village)))
         self.recent.set_pages(lambda offset, limit: recent_visits(
-            book, limit=limit, village_id=village, offset=offset))
+            book, limit=limit, **village, offset=offset))
         for table in (self.not_visited_table, self.follow_table, self.recent_table):
             fit_columns(table)
 
