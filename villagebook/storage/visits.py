@@ -121,7 +121,7 @@ _VILLAGE_NAME = " (SELECT name FROM village WHERE id = h.village_id) AS village_
 
 
 def _not_visited_query(book: Book, today: dt.date, village_id: str | None,
-                       township_code: str | None) -> tuple[str, list[Any]]:
+                       township_code: str | None = None) -> tuple[str, list[Any]]:
     days = int_setting(book, "visits.max_days_unvisited")
     limit = (today - dt.timedelta(days=days)).isoformat()
     # households.last_visit is derived from visits; (category, last_visit) is indexed
@@ -157,7 +157,7 @@ def count_not_visited(book: Book, today: dt.date | None = None,
 
 
 def _follow_ups_query(today: dt.date, village_id: str | None,
-                      township_code: str | None) -> tuple[str, list[Any]]:
+                      township_code: str | None = None) -> tuple[str, list[Any]]:
     village, village_params = _in_village(village_id, township_code)
     # next_follow_up is derived from the household's newest visit (indexed). CROSS JOIN
     # keeps the households outside: left to itself SQLite walked every visit that ever
