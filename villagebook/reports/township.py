@@ -4,22 +4,40 @@ household with its village) and its one-page summary for the wall, as PDF."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from reportlab.lib import colors
 
 from ..core import codes, field_specs
 from ..core.errors import InvalidOperation
 from ..core.today import current_date
 from ..storage.book import Book, snapshot
 from ..storage.files import replace_atomically
-from ..storage.levels import COUNTY
-from ..storage.township import SUMMARY_CATEGORIES, register_name, township_summary
+from ..storage.levels import COUNTY, TOWNSHIP
+from ..storage.township import (
+    MONITORING_CATEGORIES,
+    SUMMARY_CATEGORIES,
+    county_summary,
+    register_name,
+    township_summary,
+)
 from ..storage.village import book_identity
-from .layout import build, chinese_date, frame_width, grid, page_size, para, styles
+from .layout import (
+    build,
+    chinese_date,
+    frame_width,
+    grid,
+    page_size,
+    para,
+    styles,
+    table_style,
+)
 
 SUMMARY_HEADER = ("村", "行政区划代码", "户数", "人数",
                   *(codes.label("household_category", c) for c in SUMMARY_CATEGORIES),
@@ -91,10 +109,12 @@ def export_township_register(book: Book, path: str | Path, year: int | None = No
 
 def print_township_summary(book: Book, path: str | Path, year: int | None = None,
                            today: dt.date | None = None) -> int:
-    """One page for the wall: every village's counts side by side; returns how many
-    villages."""
+    """One page for the wall: every village's counts side by side (a county's: by
+    township, ``print_county_summary``); returns how many villages."""
     today = today or current_date()
     year = year or today.year
+    if book.level == COUNTY:
+        return print_county_summary(book, path, today)
     with snapshot(book.conn):
         summary = township_summary(book.conn, year)
     if not summary:
@@ -109,6 +129,54 @@ def print_township_summary(book: Book, path: str | Path, year: int | None = None
                         grid([list(SUMMARY_HEADER),
                               *_summary_rows(summary, field_specs.format_money)],
                              [frame_width(size) * w for w in widths], st.cell)]
+    build(path, story, size=size, title=register_name(book),
+          footer_text=book_identity(book)["name"])
+    return len(summary)
+
+
+COUNTY_HEADER = ("乡镇 / 村", "户数", "人数", "脱贫户",
+                 *(f"监测户：{codes.label('monitoring_category', c)}"
+                   for c in MONITORING_CATEGORIES), "风险已消除", "预警")
+
+
+def print_county_summary(book: Book, path: str | Path, today: dt.date | None = None) -> int:
+    """县级有档 on one page (or a few) for the county's wall: each township with a 小计
+    row, its villages under it — households, people, 脱贫户, households monitored now by
+    监测对象类型, risks removed, and the warning rules' findings of error and warning
+    level; a 合计 row. Counts only, no names; returns how many villages."""
+    from ..storage.findings import find_all
+
+    today = today or current_date()
+    with snapshot(book.conn):
+        summary = county_summary(book.conn)
+        if not summary:
+            raise InvalidOperation("print.nothing", what="县级有档")
+        findings = Counter(f.village_code for f in find_all(book, today=today)
+                           if f.severity in ("error", "warning"))
+        names = dict(book.conn.execute("SELECT code, name FROM sync_peers WHERE kind = ?"
+                                       " ORDER BY paired_at", [TOWNSHIP]).fetchall())
+    keys = ("households", "people", "lifted",
+            *(f"monitored_{c}" for c in MONITORING_CATEGORIES), "removed", "findings")
+    for row in summary:
+        row["findings"] = findings.get(row["code"], 0)
+    rows: list[list[Any]] = [list(COUNTY_HEADER)]
+    subtotals: list[int] = []  # the rows that sum a township
+    for code, villages in groupby(summary, key=lambda r: r["township_code"]):
+        members = list(villages)
+        subtotals.append(len(rows))
+        rows.append([f"{names.get(code) or code}（{len(members)} 个村）",
+                     *(sum(r[k] for r in members) for k in keys)])
+        rows += [[f"　{r['village']}", *(r[k] for k in keys)] for r in members]
+    rows.append(["合计", *(sum(r[k] for r in summary) for k in keys)])
+    size = page_size("A4", landscape_=True)
+    st = styles()
+    table = grid(rows, [frame_width(size) * w for w in
+                        (.22, .07, .07, .07, .11, .11, .11, .09, .07)], st.cell)
+    table.setStyle(table_style(*(("BACKGROUND", (0, i), (-1, i), colors.HexColor("#F2F2F2"))
+                                 for i in (*subtotals, len(rows) - 1))))
+    story: list[Any] = [para(f"{register_name(book)} 汇总", st.title),
+                        para(f"共 {len(subtotals)} 个乡镇、{len(summary)} 个村　"
+                             f"制表日期：{chinese_date(today)}", st.body), table]
     build(path, story, size=size, title=register_name(book),
           footer_text=book_identity(book)["name"])
     return len(summary)

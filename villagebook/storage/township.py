@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import Issue, ValidationFailed
+from ..core.monitoring import IDENTIFY
 from .book import Book, create_book
 from .levels import CODE_DIGITS, COUNTY, TOWNSHIP
 from .village import add_user, book_identity
@@ -55,6 +56,9 @@ def register_name(book: Book) -> str:
 
 
 SUMMARY_CATEGORIES = ("01", "02", "03")  # 脱贫户, 监测户, 一般农户 (household_category)
+LIFTED = SUMMARY_CATEGORIES[0]  # 脱贫户
+# 脱贫不稳定户, 边缘易致贫户, 突发严重困难户 (monitoring_category)
+MONITORING_CATEGORIES = ("01", "02", "03")
 
 
 def township_summary(conn: Any, year: int) -> list[dict[str, Any]]:
@@ -82,4 +86,42 @@ def township_summary(conn: Any, year: int) -> list[dict[str, Any]]:
                     "people": people,
                     **{f"category_{c}": by_category.get(c, 0) for c in SUMMARY_CATEGORIES},
                     "measures": measures, "funds": funds, "visits": visits})
+    return out
+
+
+def county_summary(conn: Any) -> list[dict[str, Any]]:
+    """One row per village of a county's book, in code order, with its township's code:
+    active households and people, 脱贫户, households monitored now by 监测对象类型
+    (``monitored_01``…), and households whose risk was removed (their last event)."""
+    monitored: dict[tuple[str, str], int] = {}
+    removed: dict[str, int] = {}
+    for village_id, event, category, count in conn.execute(
+            "WITH events AS (SELECT household_id, event, category, row_number() OVER"
+            " (PARTITION BY household_id ORDER BY event_date DESC, created_at DESC) AS newest"
+            " FROM monitoring_events WHERE status = 'active'),"
+            " identified AS (SELECT household_id, category, row_number() OVER (PARTITION BY"
+            " household_id ORDER BY event_date DESC, created_at DESC) AS newest FROM"
+            " monitoring_events WHERE status = 'active' AND event = ?)"
+            " SELECT h.village_id, e.event, i.category, count(*) FROM households h"
+            " JOIN events e ON e.household_id = h.id AND e.newest = 1"
+            " LEFT JOIN identified i ON i.household_id = h.id AND i.newest = 1"
+            " WHERE h.status = 'active' GROUP BY h.village_id, e.event, i.category",
+            [IDENTIFY]):
+        if event == IDENTIFY:
+            monitored[(village_id, category)] = count
+        else:
+            removed[village_id] = removed.get(village_id, 0) + count
+    out = []
+    for village_id, name, code in conn.execute("SELECT id, name, code FROM village"
+                                               " ORDER BY code").fetchall():
+        households, people, lifted = conn.execute(
+            "SELECT count(*), coalesce(sum(member_count), 0), coalesce(sum(category = ?), 0)"
+            " FROM households WHERE village_id = ? AND status = 'active'",
+            [LIFTED, village_id]).fetchone()
+        out.append({"village": name, "code": code,
+                    "township_code": code[:CODE_DIGITS[TOWNSHIP]],
+                    "households": households, "people": people, "lifted": lifted,
+                    **{f"monitored_{c}": monitored.get((village_id, c), 0)
+                       for c in MONITORING_CATEGORIES},
+                    "removed": removed.get(village_id, 0)})
     return out

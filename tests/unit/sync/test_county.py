@@ -145,7 +145,11 @@ def test_the_county_books_workbook_and_summary(pair, tmp_path, capsys):
     pdf = tmp_path / "county.pdf"
     assert county.run("print", "county", "--out", str(pdf)) == 0
     assert "昌宁县县级有档汇总 1 个村" in capsys.readouterr().out
-    assert "昌宁县" in pdf_text(pdf) and "石桥村" in pdf_text(pdf)
+    text = pdf_text(pdf)
+    assert "昌宁县县级有档 汇总" in text and "共 1 个乡镇、1 个村" in text
+    assert "城关镇（1 个村）" in text and "石桥村" in text and "合计" in text
+    assert "监测户：边缘易致贫户" in text.replace("\n", "")
+    assert "110105" not in text  # counts only: no ID numbers, no household numbers
 
 
 def test_the_county_register_says_each_households_monitoring_as_its_events_do(demo_book):
@@ -172,3 +176,26 @@ def test_the_county_register_says_each_households_monitoring_as_its_events_do(de
         else:
             assert (category, risk_removed) == (None, None), household_id
     assert monitored and removed  # the demo has both
+
+
+def test_the_county_summary_counts_monitoring_as_the_events_say(demo_book):
+    """The summary's monitored households by 监测对象类型 and risks removed, counted by
+    SQL, agree with each household's monitoring worked out from its events."""
+    from collections import Counter
+
+    from villagebook.storage.monitoring import monitoring_state
+    from villagebook.storage.township import MONITORING_CATEGORIES, county_summary
+
+    [row] = county_summary(demo_book.conn)
+    expected: Counter[str] = Counter()
+    for (household_id,) in demo_book.conn.execute(
+            "SELECT id FROM households WHERE status = 'active'"):
+        state = monitoring_state(demo_book, household_id)
+        if state["monitored"]:
+            expected[f"monitored_{state['category']}"] += 1
+        elif state["removed_on"]:
+            expected["removed"] += 1
+    counted = {k: row[k] for k in (*(f"monitored_{c}" for c in MONITORING_CATEGORIES),
+                                   "removed")}
+    assert counted == {k: expected.get(k, 0) for k in counted}
+    assert sum(counted.values()) > 0
