@@ -91,7 +91,7 @@ def enter_household(app: QApplication, main) -> tuple[Typist, float, float, obje
     typist = Typist(app)
     start = time.perf_counter()
     main.activateWindow()
-    main.table.setFocus()
+    main.household_list.table.setFocus()
     typist.key(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     opened = time.perf_counter() - start
     start = time.perf_counter()

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from villagebook.storage import open_book  # noqa: E402
 from villagebook.sync.apply import import_files  # noqa: E402
-from villagebook.ui.main_window import PAGES, MainWindow  # noqa: E402
+from villagebook.ui.main_window import MainWindow  # noqa: E402
+from villagebook.ui.pages import PAGES, page_row  # noqa: E402
 
 
 def page_times(book, label: str) -> dict[str, float]:
@@ -41,9 +42,9 @@ def page_times(book, label: str) -> dict[str, float]:
 
     times["window, household list"] = timed(build)
     window = holder[-1]
-    households = PAGES.index("households")
+    households = page_row("households")
     for row in range(window.nav.count()):
-        if PAGES[row] in ("home", "households", "findings"):
+        if PAGES[row].name in ("home", "households", "findings"):
             continue  # the rules' pages compute in the background: bench_findings.py
         name = window.nav.item(row).text()
 
