@@ -27,9 +27,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..core import codes, field_specs
 from ..core.errors import Cancelled
-from ..core.monitoring import IDENTIFY, REMOVE
+from ..core.monitoring import REMOVE
 from ..storage.book import Book, snapshot
 from ..storage.files import replace_atomically
+from ..storage.monitoring import MONITORING_NOW
 
 FORMULA_START = ("=", "+", "-", "@")
 MAX_VALIDATION_ROWS = 200_000  # drop-downs reach this far down each coded column
@@ -104,20 +105,16 @@ COUNTY_MEMBERS = Sheet("县级有档", "member", (
     "birth_date", "education", "school_status", "health", "disability_category",
     "disability_grade", "labor_skill", "work_status", "work_months", "medical_ins",
     "pension_ins", "dibao", "tekun", "phone", "status", "left_reason", "left_date"),
-    "WITH events AS (SELECT household_id, event, category, row_number() OVER"
-    " (PARTITION BY household_id ORDER BY event_date DESC, created_at DESC) AS newest,"
-    " row_number() OVER (PARTITION BY household_id, event ORDER BY event_date DESC,"
-    " created_at DESC) AS newest_of_kind FROM monitoring_events WHERE status = 'active')"
+    f"WITH {MONITORING_NOW}"
     " SELECT m.*, h.number AS household_number, h.head_name, h.category,"
     " v.name AS village_name, coalesce((SELECT p.name FROM sync_peers p WHERE"
     " p.kind = 'township' AND p.code = substr(v.code, 1, 9) ORDER BY p.paired_at DESC"
     " LIMIT 1), v.township) AS township_name,"
-    f" (SELECT e.category FROM events e WHERE e.household_id = h.id AND e.event = '{IDENTIFY}'"
-    " AND e.newest_of_kind = 1) AS monitoring_category,"
-    f" (SELECT e.event = '{REMOVE}' FROM events e WHERE e.household_id = h.id"
-    " AND e.newest = 1) AS risk_removed"
+    f" mn.category AS monitoring_category, mn.last_event = '{REMOVE}' AS risk_removed"
     " FROM members m JOIN households h ON h.id = m.household_id"
-    " JOIN village v ON v.id = h.village_id ORDER BY v.code, h.number, m.position")
+    " JOIN village v ON v.id = h.village_id"
+    " LEFT JOIN monitoring_now mn ON mn.household_id = h.id"
+    " ORDER BY v.code, h.number, m.position")
 
 # Columns that are not fields of the sheet's record: their labels, kinds and code lists.
 _EXTRA = {"household_number": ("户编号", "text", None), "head_name": ("户主姓名", "text", None),

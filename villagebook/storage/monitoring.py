@@ -6,7 +6,13 @@ import datetime as dt
 from typing import Any
 
 from ..core.errors import Issue, ValidationFailed
-from ..core.monitoring import MonitoringState, check_event, check_sequence, current_state
+from ..core.monitoring import (
+    IDENTIFY,
+    MonitoringState,
+    check_event,
+    check_sequence,
+    current_state,
+)
 from . import records
 from .book import Book
 
@@ -19,6 +25,21 @@ def list_events(book: Book, household_id: str, include_removed: bool = False
     return records.select(book, "SELECT * FROM monitoring_events WHERE household_id = ?",
                           [household_id], include_removed=include_removed,
                           order_by="event_date DESC, created_at DESC")
+
+
+# A household's monitoring now, for every household at once in SQL (the county's register
+# and summary; ``monitoring_state`` works it out for one from its events): a CTE
+# ``monitoring_now(household_id, last_event, category)`` — its newest active event, and
+# the 监测对象类型 of its newest 纳入监测 (in force, or last in force before a removal)
+MONITORING_NOW = (
+    "monitoring_now AS (SELECT household_id,"
+    " max(CASE WHEN newest = 1 THEN event END) AS last_event,"
+    f" max(CASE WHEN event = '{IDENTIFY}' AND newest_of_kind = 1 THEN category END)"
+    " AS category FROM (SELECT household_id, event, category, row_number() OVER"
+    " (PARTITION BY household_id ORDER BY event_date DESC, created_at DESC) AS newest,"
+    " row_number() OVER (PARTITION BY household_id, event ORDER BY event_date DESC,"
+    " created_at DESC) AS newest_of_kind FROM monitoring_events WHERE status = 'active')"
+    " GROUP BY household_id)")
 
 
 def monitoring_state(book: Book, household_id: str) -> MonitoringState:

@@ -11,6 +11,7 @@ from ..core.errors import Issue, ValidationFailed
 from ..core.monitoring import IDENTIFY
 from .book import Book, create_book
 from .levels import CODE_DIGITS, COUNTY, TOWNSHIP
+from .monitoring import MONITORING_NOW
 from .village import add_user, book_identity
 
 
@@ -96,17 +97,9 @@ def county_summary(conn: Any) -> list[dict[str, Any]]:
     monitored: dict[tuple[str, str], int] = {}
     removed: dict[str, int] = {}
     for village_id, event, category, count in conn.execute(
-            "WITH events AS (SELECT household_id, event, category, row_number() OVER"
-            " (PARTITION BY household_id ORDER BY event_date DESC, created_at DESC) AS newest"
-            " FROM monitoring_events WHERE status = 'active'),"
-            " identified AS (SELECT household_id, category, row_number() OVER (PARTITION BY"
-            " household_id ORDER BY event_date DESC, created_at DESC) AS newest FROM"
-            " monitoring_events WHERE status = 'active' AND event = ?)"
-            " SELECT h.village_id, e.event, i.category, count(*) FROM households h"
-            " JOIN events e ON e.household_id = h.id AND e.newest = 1"
-            " LEFT JOIN identified i ON i.household_id = h.id AND i.newest = 1"
-            " WHERE h.status = 'active' GROUP BY h.village_id, e.event, i.category",
-            [IDENTIFY]):
+            f"WITH {MONITORING_NOW} SELECT h.village_id, mn.last_event, mn.category,"
+            " count(*) FROM households h JOIN monitoring_now mn ON mn.household_id = h.id"
+            " WHERE h.status = 'active' GROUP BY h.village_id, mn.last_event, mn.category"):
         if event == IDENTIFY:
             monitored[(village_id, category)] = count
         else:
