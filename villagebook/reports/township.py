@@ -19,12 +19,13 @@ from ..core.errors import InvalidOperation
 from ..core.today import current_date
 from ..storage.book import Book, snapshot
 from ..storage.files import replace_atomically
-from ..storage.levels import COUNTY, TOWNSHIP
+from ..storage.levels import COUNTY
 from ..storage.township import (
     MONITORING_CATEGORIES,
     SUMMARY_CATEGORIES,
     county_summary,
     register_name,
+    township_names,
     township_summary,
 )
 from ..storage.village import book_identity
@@ -153,8 +154,7 @@ def print_county_summary(book: Book, path: str | Path, today: dt.date | None = N
             raise InvalidOperation("print.nothing", what="县级有档")
         findings = Counter(f.village_code for f in find_all(book, today=today)
                            if f.severity in ("error", "warning"))
-        names = dict(book.conn.execute("SELECT code, name FROM sync_peers WHERE kind = ?"
-                                       " ORDER BY paired_at", [TOWNSHIP]).fetchall())
+        names = township_names(book.conn)
     keys = ("households", "people", "lifted",
             *(f"monitored_{c}" for c in MONITORING_CATEGORIES), "removed", "findings")
     for row in summary:
@@ -164,7 +164,7 @@ def print_county_summary(book: Book, path: str | Path, today: dt.date | None = N
     for code, villages in groupby(summary, key=lambda r: r["township_code"]):
         members = list(villages)
         subtotals.append(len(rows))
-        rows.append([f"{names.get(code) or code}（{len(members)} 个村）",
+        rows.append([f"{names[code]}（{len(members)} 个村）",
                      *(sum(r[k] for r in members) for k in keys)])
         rows += [[f"　{r['village']}", *(r[k] for k in keys)] for r in members]
     rows.append(["合计", *(sum(r[k] for r in summary) for k in keys)])

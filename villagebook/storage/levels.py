@@ -18,6 +18,12 @@ def level_above(level: str) -> str | None:
     return LEVELS[index + 1] if index + 1 < len(LEVELS) else None
 
 
+def level_below(level: str) -> str | None:
+    """The level whose books report to a book of ``level`` (None for a village)."""
+    index = LEVELS.index(level)
+    return LEVELS[index - 1] if index > 0 else None
+
+
 def pairing_refusal(mine: tuple[str, str, str], theirs: tuple[str, str, str]
                     ) -> tuple[str, dict[str, str]] | None:
     """Why two books may not pair, as an issue code and its values (None: they may).

@@ -57,6 +57,18 @@ def register_name(book: Book) -> str:
 
 
 SUMMARY_CATEGORIES = ("01", "02", "03")  # 脱贫户, 监测户, 一般农户 (household_category)
+def township_names(conn: Any) -> dict[str, str]:
+    """The townships of the book's villages, code → name, in code order: named by the
+    township's pairing card (the newest), else as the village's record names it."""
+    named = dict(conn.execute("SELECT code, name FROM sync_peers WHERE kind = ?"
+                              " ORDER BY paired_at", [TOWNSHIP]))
+    found: dict[str, str] = {}
+    for code, township in conn.execute("SELECT substr(code, 1, ?), township FROM village"
+                                       " ORDER BY code", [CODE_DIGITS[TOWNSHIP]]):
+        found.setdefault(code, named.get(code) or township or code)
+    return found
+
+
 LIFTED = SUMMARY_CATEGORIES[0]  # 脱贫户
 # 脱贫不稳定户, 边缘易致贫户, 突发严重困难户 (monitoring_category)
 MONITORING_CATEGORIES = ("01", "02", "03")

@@ -40,7 +40,7 @@ from ..core.today import current_date
 from ..storage import open_book
 from ..storage.book import Book
 from ..storage.kinds import kind
-from ..storage.levels import COUNTY, TOWNSHIP, VILLAGE
+from ..storage.levels import COUNTY, TOWNSHIP, VILLAGE, level_below
 from ..storage.township import SUMMARY_CATEGORIES
 from ..storage.village import book_identity
 from ..sync.apply import Outcome, accept_held, import_files, package_files
@@ -129,7 +129,7 @@ class SyncPage(QWidget):
         self.identity = book_identity(book)
         self.township = book.holds_villages  # a township's or a county's: many villages
         # the books below this one (its villages, a county's townships), listed side by side
-        self.below = {TOWNSHIP: VILLAGE, COUNTY: TOWNSHIP}.get(book.level)
+        self.below = level_below(book.level)
         self.outcomes: list[Outcome] = []
         self._job: LatestOnly | None = None
         self.keys = load_keys()  # this installation's, for the whole session

@@ -8,7 +8,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from ..storage.book import Book
-from ..storage.levels import CODE_DIGITS, COUNTY, TOWNSHIP
+from ..storage.levels import COUNTY
+from ..storage.township import township_names
 from .scope import VillageScope
 
 
@@ -38,22 +39,11 @@ class VillageFilters(QWidget):
         """The townships and villages the book holds now (a package may have brought
         more), the choice kept."""
         if self.book.level == COUNTY:
-            self._fill(self.township, self.tr("All townships"), self._townships())
+            self._fill(self.township, self.tr("All townships"),
+                       township_names(self.book.conn).items())
         prefix = f"{self.scope.township_code or ''}%"
         self._fill(self.village, self.tr("All villages"), self.book.conn.execute(
             "SELECT id, name FROM village WHERE code LIKE ? ORDER BY code", [prefix]))
-
-    def _townships(self) -> list[tuple[str, str]]:
-        """(code, name) of the townships of the book's villages: named by the township's
-        pairing card, else as the village's record names it."""
-        digits = CODE_DIGITS[TOWNSHIP]
-        named = dict(self.book.conn.execute(
-            "SELECT code, name FROM sync_peers WHERE kind = ? ORDER BY paired_at", [TOWNSHIP]))
-        found: dict[str, str] = {}
-        for code, township in self.book.conn.execute(
-                "SELECT substr(code, 1, ?), township FROM village ORDER BY code", [digits]):
-            found.setdefault(code, named.get(code) or township or code)
-        return [(code, name) for code, name in found.items()]
 
     @staticmethod
     def _fill(combo: QComboBox, every: str, choices) -> None:

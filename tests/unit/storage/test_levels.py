@@ -30,3 +30,10 @@ def test_what_is_refused_and_why():
         "sync.not_within", {"lower": "石桥村", "lower_code": "530524101001",
                             "higher": "河口镇", "higher_code": "530524102"})
     assert pairing_refusal(CHENGGUAN, (COUNTY, "施甸县", "530521"))[0] == "sync.not_within"
+
+
+def test_each_level_has_the_one_below_that_reports_to_it():
+    from villagebook.storage.levels import level_below
+
+    assert [level_below(level) for level in (VILLAGE, TOWNSHIP, COUNTY)] == \
+        [None, VILLAGE, TOWNSHIP]
