@@ -2429,8 +2429,8 @@ Why is this right as it is? (kept in the history)</source>
     </message>
     <message>
         <location filename="../../villagebook/core/messages.py" line="251"/>
-        <source>A county&apos;s book takes the villages&apos; records from its townships&apos; packages and sends nothing back: change them in the village&apos;s or the township&apos;s book</source>
-        <translation>县级账本的各村记录来自各乡镇的同步包，且不回传：请在村或乡镇的账本中修改</translation>
+        <source>The shared settings and the helpers are the townships&apos;: change them in the township&apos;s book (a county&apos;s book changes its villages&apos; records and its own users)</source>
+        <translation>共享设置和帮扶责任人归乡镇管理：请在乡镇账本中修改（县级账本可以修改所辖各村的记录和本账本的用户）</translation>
     </message>
     <message>
         <location filename="../../villagebook/core/messages.py" line="255"/>
@@ -4490,12 +4490,12 @@ The decision reaches every laptop with the next packages.</source>
 <context>
     <name>VillageFilters</name>
     <message>
-        <location filename="../../villagebook/ui/village_filters.py" line="41"/>
+        <location filename="../../villagebook/ui/village_filters.py" line="42"/>
         <source>All townships</source>
         <translation>所有乡镇</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/village_filters.py" line="43"/>
+        <location filename="../../villagebook/ui/village_filters.py" line="45"/>
         <source>All villages</source>
         <translation>所有村</translation>
     </message>

@@ -721,6 +721,23 @@ def test_a_county_book_in_the_window(qtbot, boxes, tmp_path, capsys, pair):
         ["城关镇", "530524101", "1", "3"]
     assert main.household_list.model.total() == 1  # the list follows what arrived
     assert main.windowTitle().startswith("村账本 — 昌宁县")
+    # a correction made at the county, through the household's window, waits for the
+    # township, and its package carries it there
+    from villagebook.ui.household_window import HouseholdWindow
+
+    [household_id] = [r[0] for r in cbook.conn.execute("SELECT id FROM households")]
+    form = HouseholdWindow(cbook, household_id)
+    qtbot.addWidget(form)
+    phone = typed(form.editors["phone"], QLineEdit)
+    phone.setText("13900000002")
+    phone.textEdited.emit("13900000002")
+    assert form.save()
+    with county:
+        page.refresh()
+    assert "有 1 项修改待发送" in page.state.text()
+    [down] = export(county, tmp_path / "down", capsys, "--to", "530524101")
+    assert township.run("sync", "import", str(down)) == 0
+    assert households(township)["110105001001001"]["phone"] == "13900000002"
 
 
 def test_a_county_chooses_a_township_then_a_village(qtbot, boxes, tmp_path, capsys, pair):

@@ -249,9 +249,9 @@ TEMPLATES: dict[str, str] = {
     "township.code": QT_TRANSLATE_NOOP(
         "Messages", "The township code must have 9 digits (it has “{value}”)"),
     "book.county_records": QT_TRANSLATE_NOOP(
-        "Messages", "A county's book takes the villages' records from its townships' "
-                    "packages and sends nothing back: change them in the village's or the "
-                    "township's book"),
+        "Messages", "The shared settings and the helpers are the townships': change them "
+                    "in the township's book (a county's book changes its villages' records "
+                    "and its own users)"),
     "county.code": QT_TRANSLATE_NOOP(
         "Messages", "The county code must have 6 digits (it has “{value}”)"),
     # sync packages and pairing

@@ -15,7 +15,7 @@ import orjson
 from ..core.errors import BookError, Issue, NotFound, ValidationFailed
 from ..core.ids import new_id
 from ..core.today import now_text
-from .kinds import HOUSEHOLD_DERIVED, KINDS, VILLAGE
+from .kinds import HOUSEHOLD_DERIVED, KINDS, VILLAGE, village_kinds
 from .levels import COUNTY
 
 if TYPE_CHECKING:
@@ -125,6 +125,11 @@ INSERT_CHANGE = ("INSERT INTO changes (hlc, action_seq, table_name, record_id, h
                   " op, field, old_value, new_value, base) VALUES (?,?,?,?,?,?,?,?,?,?)")
 
 
+# what a person at a county changes: its villages' records (corrections, sent down through
+# their township) and its own users
+_COUNTY_CHANGES = frozenset({"users", "village", *(k.table for k in village_kinds())})
+
+
 class ChangeWriter:
     """Writes records inside one user action (one transaction) and logs each change."""
 
@@ -135,9 +140,9 @@ class ChangeWriter:
         self.at = now_text()
         self.changed = 0
         self._action_seq: int | None = None
-        # a county's book takes the villages' records (and the townships' settings and
-        # helpers) from its townships' packages and sends nothing down: a change made in
-        # it would reach no one, so only its own users are changed here
+        # a county's book sends down through each township only its corrections of that
+        # township's villages' records: a change of the shared settings or the helpers
+        # (the townships') made there would reach no one, so it is refused
         self._county = book.level == COUNTY
 
     @property
@@ -156,10 +161,13 @@ class ChangeWriter:
             ).lastrowid or 0
         return self._action_seq
 
+    def _check_county(self, table: str) -> None:
+        if self._county and table not in _COUNTY_CHANGES:
+            raise BookError("book.county_records")
+
     def _log(self, table: str, record_id: str, household_id: str | None, op: str,
              field: str | None, old: Any, new: Any, closes: Sequence[str] = ()) -> None:
-        if self._county and table != "users":
-            raise BookError("book.county_records")
+        self._check_county(table)
         conn = self.book.conn
         stamp = self.book.clock.now()
         base = None if op == "create" else base_stamp(conn, record_id, field)
@@ -197,6 +205,7 @@ class ChangeWriter:
                     household_id: str | None) -> tuple:
         """The change row that logs a new record (for ``INSERT_CHANGE``): what bulk loads
         write many of at once with ``executemany``."""
+        self._check_county(table)
         return (self.book.clock.now(), self.action_seq, table, record["id"], household_id,
                 "create", None, None, to_json(created_value(table, record)), None)
 

@@ -45,12 +45,12 @@ from ..storage.changelog import (
 )
 from ..storage.derived import refresh
 from ..storage.kinds import kind
-from ..storage.levels import VILLAGE
+from ..storage.levels import COUNTY, VILLAGE
 from ..storage.schema_names import SCHEMA_VERSION
 from ..storage.village import own_sites
 from .adopt import adopt_village, village_to_adopt
-from .export import village_counts, village_records
-from .holdings import FULL, held, hold, peer_holds, replace_peer_holds
+from .export import own_scope, village_counts, village_records
+from .holdings import FULL, held, hold, peer_holds, replace_peer_holds, township_scope
 from .keys import Keys, SyncError, load_keys, unb64
 from .package import MAX_FILE, Package, open_package, read_header, sender_of
 from .peers import peer
@@ -246,7 +246,21 @@ def sender_of_package(book: Book, paired: dict[str, Any], package: Package,
         return dataclasses.replace(sender, here=home or book.home_village_id or "")
     if sender.kind == "village":
         return dataclasses.replace(sender, village=_village_of_sender(book, package, sender))
+    if book.level == COUNTY:
+        return dataclasses.replace(sender, relayed=_relayed_sites(
+            book, paired["installation"], package))
     return sender
+
+
+def _relayed_sites(book: Book, installation: str, package: Package) -> frozenset[str]:
+    """The origins a township carries up to this county: those of this package and of
+    every package taken from it before (its villages' laptops and its own)."""
+    sites = set(package.manifest["ranges"])
+    for (ranges,) in book.conn.execute(
+            "SELECT DISTINCT ranges FROM sync_packages WHERE peer = ? AND direction = 'in'"
+            " AND state IN ('applied', 'already')", [installation]):
+        sites.update(json.loads(ranges or "{}"))
+    return frozenset(sites)
 
 
 def range_scopes(book: Book, package: Package, sender: Sender) -> dict[str, str]:
@@ -254,14 +268,19 @@ def range_scopes(book: Book, package: Package, sender: Sender) -> dict[str, str]
     comes is about its village (its own sites, given back after a restore, in full). In a
     township book a village's own sites come in full, other origins scoped to that
     village. A county holds what its townships send in full (a township's package up
-    carries everything it holds in full; its county's answers carry none)."""
+    carries everything it holds in full), but its own corrections given back after a
+    restore in that township's scope; a township holds its county's corrections in the
+    township's scope (a county sends each township only its part)."""
     ranges = package.manifest["ranges"]
     own = own_sites(book)
     if not book.holds_villages:
         home = sender.here or book.home_village_id or FULL
         return {site: FULL if site in own else home for site in ranges}
-    if sender.kind != VILLAGE:
-        return {site: FULL for site in ranges}
+    if sender.kind == COUNTY:
+        return {site: own_scope(book) for site in ranges}
+    if sender.kind != VILLAGE:  # a township to its county: the county's own, its part
+        return {site: township_scope(sender.code) if site in own else FULL
+                for site in ranges}
     village = _village_of_sender(book, package, sender)
     return {site: FULL if site in sender.sites else village for site in ranges}
 

@@ -15,7 +15,7 @@ from ..storage.kinds import kind
 from ..storage.levels import COUNTY
 from ..storage.records import rows
 from ..storage.village import own_sites
-from .export import received
+from .export import collect, received
 from .holdings import peer_holds
 from .keys import SyncError
 from .peers import peers
@@ -206,8 +206,12 @@ def status(book: Book) -> SyncStatus:
     for p in peers(book):
         acks = peer_holds(book, p["installation"])
         # this book's own changes the peer has not acknowledged (an index range per site);
-        # a county sends nothing down, so none of its own waits to be sent
+        # a county's: its corrections of that township's villages
         count, since = 0, None
+        if book.level == COUNTY:
+            corrections = collect(book, p)[1]
+            count = len(corrections)
+            since = min((a["at"] for a in corrections), default=None)
         for site in own_sites(book) if book.level != COUNTY else ():
             n, first = book.conn.execute(
                 "SELECT count(*), min(at) FROM actions WHERE site_id = ? AND origin_seq > ?",

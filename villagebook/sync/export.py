@@ -15,23 +15,31 @@ import orjson
 from ..core.today import current_date, now_text
 from ..storage.book import Book, snapshot
 from ..storage.files import replace_atomically
-from ..storage.kinds import HOUSEHOLD, in_village, kind, village_kinds
-from ..storage.levels import COUNTY
+from ..storage.kinds import HOUSEHOLD, in_village, kind, village_kinds, village_of
+from ..storage.levels import COUNTY, TOWNSHIP, VILLAGE
 from ..storage.schema_names import SHIPPED_SCHEMA
-from ..storage.village import book_identity
-from .holdings import FULL, held, peer_holds
+from ..storage.village import book_identity, own_sites
+from .holdings import FULL, held, peer_holds, township_scope
 from .keys import Keys, SyncError, load_keys, unb64
 from .package import Package, write_package
 from .peers import peer, peers
+from .verify import read_stored
 
 # Kinds that belong to the whole book: a township's package to a village carries them.
 _BOOK_WIDE = ("book_settings", "helpers")
 
 
+def own_scope(book: Book) -> str:
+    """What concerns this book: its village (a village's book), its township's part of the
+    county's actions besides all it holds in full (a township's), everything (a county's)."""
+    if book.level == TOWNSHIP:
+        return township_scope(book_identity(book)["code"])
+    return book.home_village_id or FULL
+
+
 def received(book: Book) -> dict[str, int]:
-    """Per origin site, how far this book holds what concerns it without a gap: a village
-    book what is about its village, a township book everything it holds in full."""
-    return held(book, book.home_village_id or FULL)
+    """Per origin site, how far this book holds what concerns it without a gap."""
+    return held(book, own_scope(book))
 
 
 def village_of_peer(book: Book, target: dict[str, Any]) -> str | None:
@@ -71,10 +79,14 @@ def village_records(book: Book, village_id: str) -> tuple[set[str], set[str]]:
 
 def scope_of(book: Book, target: dict[str, Any]) -> str:
     """What a package to ``target`` is about: the village a township sends to, this
-    village book's own village (to its township), or everything (FULL)."""
-    if target["kind"] == "village":
+    village book's own village (to its township), the villages of the township a county
+    sends to; a township's to its county: all it holds in full, and its part of the
+    county's corrections (so that a county gone back to a backup gets them again)."""
+    if target["kind"] == VILLAGE:
         return village_of_peer(book, target) or FULL
-    return book.home_village_id or FULL
+    if book.level == COUNTY:
+        return township_scope(target["code"])
+    return own_scope(book)
 
 
 def collect(book: Book, target: dict[str, Any], full: bool = False
@@ -85,9 +97,10 @@ def collect(book: Book, target: dict[str, Any], full: bool = False
     everything this book holds of the package's scope after what the target's newest
     package said it holds (all with ``full``). To a village, of each action only the
     changes about that village (and the township's shared settings and helpers): the
-    ranges are then the village's scope, not full, and the village keeps them so."""
-    if book.level == COUNTY:  # its answers to its townships say what it holds, no more
-        return {}, [], {}, []
+    ranges are then the village's scope, not full, and the village keeps them so. A
+    county sends a township only its own corrections of that township's villages."""
+    if book.level == COUNTY:
+        return _county_corrections(book, target, full)
     stated = {} if full else peer_holds(book, target["installation"])
     to_village = target["kind"] == "village"
     village_id = village_of_peer(book, target) if to_village else None
@@ -103,10 +116,11 @@ def collect(book: Book, target: dict[str, Any], full: bool = False
     # changes a laptop of this village sent of records not here yet (their creation comes
     # later): a package to the village declares its ranges only up to before the first of
     # them, so that the village gets them once the record is here (a village's computer
-    # changes only its own village's records: no other village waits for them)
+    # changes only its own village's records: no other village waits for them); the
+    # county's corrections of records not here yet hold back its range to every village
     parked = {r[0] for r in book.conn.execute(
-        "SELECT hlc FROM sync_parked WHERE sender_kind = 'village' AND sender_code = ?",
-        [target["code"]])} if to_village else set()
+        "SELECT hlc FROM sync_parked WHERE (sender_kind = 'village' AND sender_code = ?)"
+        " OR sender_kind = 'county'", [target["code"]])} if to_village else set()
     for site, upto in sorted(held(book, scope_of(book, target)).items()):
         start = stated.get(site, 0) + 1
         if start > upto:
@@ -143,6 +157,53 @@ def collect(book: Book, target: dict[str, Any], full: bool = False
                             "changes": changes})
             weights.append(weight)
     return ranges, actions, blobs, weights
+
+
+def _county_corrections(book: Book, target: dict[str, Any], full: bool
+                        ) -> tuple[dict[str, list[int]], list[dict[str, Any]],
+                                   dict[str, bytes], list[int]]:
+    """A county's package to a township: of the county's own actions the township has not
+    said it holds, the changes of records of that township's villages (the county's users
+    stay in its book). The ranges are the township's scope, never full: the numbers of
+    actions about other townships are declared without being carried."""
+    stated = {} if full else peer_holds(book, target["installation"])
+    ranges: dict[str, list[int]] = {}
+    actions: list[dict[str, Any]] = []
+    weights: list[int] = []
+    own = own_sites(book)
+    for site, upto in sorted(held(book, scope_of(book, target)).items()):
+        start = stated.get(site, 0) + 1
+        if site not in own or start > upto:
+            continue
+        ranges[site] = [start, upto]
+        for seq, action_id, origin_seq, what, operator, at in book.conn.execute(
+                "SELECT seq, id, origin_seq, action, operator, at FROM actions WHERE"
+                " site_id = ? AND origin_seq BETWEEN ? AND ? ORDER BY origin_seq",
+                [site, start, upto]).fetchall():
+            changes, weight = _changes(book, seq)
+            changes = [c for c in changes if in_township(book, c, target["code"])]
+            if changes:
+                actions.append({"id": action_id, "site": site, "seq": origin_seq,
+                                "action": what, "operator": operator, "at": at,
+                                "changes": changes})
+                weights.append(weight)
+    return ranges, actions, {}, weights
+
+
+def in_township(book: Book, change: dict[str, Any], code: str) -> bool:
+    """Whether a change is of a record of a village of the township ``code`` (read up the
+    record's owner chain in this book)."""
+    if change["table"] not in _VILLAGE_TABLES:
+        return False
+    village_id = village_of(change["table"], change["record"],
+                            lambda t, rid, column: read_stored(book, t, rid, column))
+    if village_id is None:
+        return False
+    row = book.conn.execute("SELECT code FROM village WHERE id = ?", [village_id]).fetchone()
+    return row is not None and str(row[0] or "").startswith(code)
+
+
+_VILLAGE_TABLES = frozenset({"village", *(k.table for k in village_kinds())})
 
 
 # the JSON of a change beyond its values (keys, stamps, ids): for weighing a part

@@ -27,6 +27,7 @@ from ..storage.book import Book
 from ..storage.changelog import DERIVED
 from ..storage.kinds import kind, owner_step, village_of
 from ..storage.levels import COUNTY, TOWNSHIP, VILLAGE
+from ..storage.village import own_sites
 from .keys import SyncError
 from .package import Package
 
@@ -49,6 +50,9 @@ class Sender:
     # the village this book keeps (a village book takes no other village's records, from
     # anyone); None in a township book
     here: str | None = None
+    # a township's package to its county: the sites whose actions it carries up (its
+    # villages' laptops'), whose users it relays as it took them from its villages
+    relayed: frozenset[str] = frozenset()
 
     def may_change_village(self, village_id: str | None, code: str | None) -> bool:
         """Whether this sender may change, in this book, the records of the village
@@ -96,14 +100,16 @@ def own_name(known: frozenset[str], name: Any) -> str:
     raise SyncError("sync.damaged")
 
 
-def full_sites(package: Package, sender: Sender, receiver_level: str) -> set[str]:
+def full_sites(book: Book, package: Package, sender: Sender) -> set[str]:
     """The origins a package carries in full: a village's own sites (to its township);
-    every origin of a township's package to its county (all it holds in full). A
-    township's package to a village carries only that village's actions of any origin."""
+    to a county, every origin a township holds in full, which is all but the county's
+    own (of those a township holds only its part). A township's package to a village
+    carries only that village's actions of any origin, a county's to a township only
+    that township's."""
     if sender.kind == VILLAGE:
         return {site for site in package.manifest["ranges"] if site in sender.sites}
-    if sender.kind == TOWNSHIP and receiver_level == COUNTY:
-        return set(package.manifest["ranges"])
+    if sender.kind == TOWNSHIP and book.level == COUNTY:
+        return set(package.manifest["ranges"]) - own_sites(book)
     return set()
 
 
@@ -111,7 +117,7 @@ def verify(book: Book, package: Package, sender: Sender) -> Verdict:
     """Check a package's content before anything is written; ``SyncError`` for a package
     that is damaged or claims what it does not carry, a ``Verdict`` naming the changes its
     sender may not make here."""
-    _check_full_ranges(package, full_sites(package, sender, book.level))
+    _check_full_ranges(package, full_sites(book, package, sender))
     verdict = Verdict(sender)
     # the records the package creates, known before any change is judged: a package holds
     # several origins, and an update of one may come before the create of another
@@ -241,9 +247,9 @@ def _out_of_scope(book: Book, change: dict[str, Any], sender: Sender, read: Any,
             return "sync.village_twice"  # see sync/adopt.py
         if not sender.may_change_village(record_id, read("village", record_id, "code")):
             return "sync.out_of_scope"
-        if op == "update" and change.get("field") == "code" and sender.kind == "township" \
+        if op == "update" and change.get("field") == "code" and sender.kind != VILLAGE \
                 and not str(change.get("new")).startswith(sender.code):
-            return "sync.out_of_scope"  # a township does not move a village out of it
+            return "sync.out_of_scope"  # a township or county moves no village out of it
         return ""
     if table in ("users", "helpers"):
         if not _stored(book, table, record_id):  # new here (this package creates it)
@@ -253,7 +259,7 @@ def _out_of_scope(book: Book, change: dict[str, Any], sender: Sender, read: Any,
         maker = _made_by(book, record_id)
         if maker is None:
             return "sync.unknown_record"
-        return "" if maker in sender.sites else "sync.not_theirs"
+        return "" if maker in sender.sites | sender.relayed else "sync.not_theirs"
     step_column = kind(table).owner_column
     if op == "create":
         owner_ok = _village_allowed(book, table, record_id, sender, read, change["new"])

@@ -7,11 +7,13 @@ from __future__ import annotations
 import json
 
 from helpers import family, make_id
-from syncing import Site, another_village, export
+from syncing import Site, another_village, export, households
 
 from villagebook.core.errors import BookError
 from villagebook.storage import open_book
+from villagebook.storage.book_settings import set_int_setting
 from villagebook.storage.households import load_household, save_household
+from villagebook.storage.village import add_user, set_user_active
 
 
 def _county(tmp_path, township: Site, capsys) -> Site:
@@ -87,14 +89,78 @@ def test_two_villages_reach_the_county_through_their_township(pair, tmp_path, ca
     with county.book() as book:
         household, members = load_household(book, first)
         assert household["phone"] == "13900000001"
-        # and the county's book takes records only from its townships
-        try:
-            save_household(book, first, {**household, "phone": "13900000002"}, members)
+
+
+def test_a_countys_correction_goes_down_through_the_township(pair, tmp_path, capsys):
+    """The county corrects a village's record: its package to that township carries it,
+    the township passes it to the village; another township of the county gets nothing
+    of it; the county's shared settings and helpers stay the townships'."""
+    village, township = pair
+    with village.book() as book:
+        first = save_household(book, None, *family()).household_id
+        clerk = add_user(book, "村会计")
+    [up] = export(village, tmp_path / "up", capsys)
+    assert township.run("sync", "import", str(up)) == 0
+    county = _county(tmp_path, township, capsys)
+    second = Site(tmp_path, "second-town", None)
+    assert second.run("init-township", "--name", "耈街乡", "--code", "530524102",
+                      "--user", "李") == 0
+    assert second.run("sync", "pair", "--export", str(tmp_path / "second.card")) == 0
+    assert county.accept(tmp_path / "second.card") == 0
+    assert second.accept(tmp_path / "county.card") == 0
+    [to_county] = export(township, tmp_path / "to-county", capsys, "--to", "530524")
+    assert county.run("sync", "import", str(to_county)) == 0
+    # a user the village added, changed there later, relayed by the township: the county
+    # takes it (the township carries its village's laptops' actions)
+    with village.book() as book:
+        set_user_active(book, clerk, False)
+    [up] = export(village, tmp_path / "up-2", capsys)
+    assert township.run("sync", "import", str(up)) == 0
+    [to_county] = export(township, tmp_path / "to-county-2", capsys, "--to", "530524")
+    capsys.readouterr()
+    assert county.run("sync", "import", str(to_county), "--json") == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert row["state"] == "applied" and not row.get("skipped")
+    with county.book() as book:
+        assert book.conn.execute("SELECT active FROM users WHERE id = ?",
+                                 [clerk]).fetchone()[0] == 0
+        household, members = load_household(book, first)
+        save_household(book, first, {**household, "phone": "13900000002"}, members)
+        try:  # the shared settings are the townships'
+            set_int_setting(book, "visits.max_days_unvisited", 45)
         except BookError as error:
             assert error.code == "book.county_records"
         else:
-            raise AssertionError("a county's own edit of a village's record was kept")
-        assert load_household(book, first)[0]["phone"] == "13900000001"
+            raise AssertionError("a county's change of a shared setting was kept")
+    capsys.readouterr()
+    assert county.run("sync", "status", "--json") == 0
+    waiting = {p["code"]: p["waiting_actions"]
+               for p in json.loads(capsys.readouterr().out)["peers"]}
+    assert waiting == {"530524101": 1, "530524102": 0}
+    [down] = export(county, tmp_path / "down", capsys, "--to", "530524101")
+    [elsewhere] = export(county, tmp_path / "elsewhere", capsys, "--to", "530524102")
+    capsys.readouterr()
+    assert second.run("sync", "import", str(elsewhere), "--json") == 0
+    assert json.loads(capsys.readouterr().out)[0]["actions"] == 0
+    assert township.run("sync", "import", str(down), "--json") == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert row["state"] == "applied" and row["actions"] == 1 and not row.get("skipped")
+    assert households(township)["110105001001001"]["phone"] == "13900000002"
+    [to_village] = export(township, tmp_path / "to-village", capsys, "--to", "530524101001")
+    assert village.run("sync", "import", str(to_village)) == 0
+    assert households(village)["110105001001001"]["phone"] == "13900000002"
+    # the township's next package up says it holds the correction: nothing waits
+    [to_county] = export(township, tmp_path / "to-county-3", capsys, "--to", "530524")
+    assert county.run("sync", "import", str(to_county)) == 0
+    capsys.readouterr()
+    assert county.run("sync", "status", "--json") == 0
+    assert [p["waiting_actions"] for p in json.loads(capsys.readouterr().out)["peers"]] \
+        == [0, 0]
+    # and the village's next package, carrying the correction back up, changes nothing
+    [up] = export(village, tmp_path / "up-3", capsys)
+    capsys.readouterr()
+    assert township.run("sync", "import", str(up), "--json") == 0
+    assert json.loads(capsys.readouterr().out)[0]["conflicts"] == []
 
 
 def test_what_may_not_pair_with_a_county_is_refused(pair, tmp_path, capsys):
@@ -199,3 +265,40 @@ def test_the_county_summary_counts_monitoring_as_the_events_say(demo_book):
                                    "removed")}
     assert counted == {k: expected.get(k, 0) for k in counted}
     assert sum(counted.values()) > 0
+
+
+def test_a_county_restored_from_a_backup_gets_its_corrections_back(pair, tmp_path, capsys):
+    """A county's laptop goes back to a backup older than a correction it had sent down:
+    once its package says what it holds now, the township gives the correction back with
+    its next package up (it holds the county's corrections of its villages, and the
+    county takes its own back in that township's scope), and the county shows it again."""
+    from villagebook.storage.backups import make_backup, restore
+
+    village, township = pair
+    with village.book() as book:
+        first = save_household(book, None, *family()).household_id
+    [up] = export(village, tmp_path / "up", capsys)
+    assert township.run("sync", "import", str(up)) == 0
+    county = _county(tmp_path, township, capsys)
+    [to_county] = export(township, tmp_path / "to-county", capsys, "--to", "530524")
+    assert county.run("sync", "import", str(to_county)) == 0
+    with county.book() as book:
+        backup = make_backup(book, tmp_path / "county-backups")
+        household, members = load_household(book, first)
+        save_household(book, first, {**household, "phone": "13900000003"}, members)
+    [down] = export(county, tmp_path / "down", capsys, "--to", "530524101")
+    assert township.run("sync", "import", str(down)) == 0
+    with county:
+        restore(county.db, backup)
+    with county.book() as book:
+        assert load_household(book, first)[0]["phone"] != "13900000003"
+    # its next package says what it holds now; the township's answer brings the rest
+    [answer] = export(county, tmp_path / "down-2", capsys, "--to", "530524101")
+    assert township.run("sync", "import", str(answer)) == 0
+    [to_county] = export(township, tmp_path / "to-county-2", capsys, "--to", "530524")
+    capsys.readouterr()
+    assert county.run("sync", "import", str(to_county), "--json") == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert row["state"] == "applied" and row["actions"] == 1
+    with county.book() as book:
+        assert load_household(book, first)[0]["phone"] == "13900000003"

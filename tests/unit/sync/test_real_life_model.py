@@ -1,18 +1,19 @@
 """A model of the laptops' real life (hypothesis' stateful testing).
 
-Actors: a township's laptop, village 1 with one laptop, village 2 with two (the second
-a copy of the first's book, paired before the township's first package to it), any of
-them replaced by a new laptop set up from scratch. Rules:
+Actors: a county's laptop, a township's, village 1 with one laptop, village 2 with two
+(the second a copy of the first's book, paired before the township's first package to
+it), any village's replaced by a new laptop set up from scratch. Rules:
 edits of the record kinds on every laptop (households, new households and members,
 incomes, checks, visits and their photos, measures removed and restored, monitoring
 events, helpers and their pairings, the village's problems, projects and their incomes),
 packages made, lost, duplicated and delivered in any order, an import cut short at a
 random change, a clock set ahead for one save (and a person accepting its packages), a
 backup restored, the township's laptop replaced by a new one, conflict
-decisions, and a stolen village key sending changes outside its village.
+decisions, a stolen village key sending changes outside its village, and the county's
+corrections, which go down through the township (and its packages up, its backups).
 
-After a full exchange at the end: every laptop of a village holds the same records of
-it as the township; every value ever saved is standing, or was seen by a later save, or
+After a full exchange at the end: every laptop of a village and the county hold the same
+records of it as the township; every value ever saved is standing, or was seen by a later save, or
 is kept as one side of a conflict; nothing a stolen key sent outside its village stands
 anywhere; the replicas agree on the open conflicts; nothing stays held.
 
@@ -66,6 +67,7 @@ from villagebook.sync.peers import add_peer, retire_peer
 
 pytestmark = pytest.mark.slow
 
+COUNTY = "530524"
 TOWN = "530524101"
 V1, V2 = "530524101001", "530524101002"
 LAPTOPS = {"v1": V1, "v2a": V2, "v2b": V2}
@@ -105,6 +107,11 @@ def template(tmp_path_factory) -> Path:
         town = Site(root, "town", None)
         assert town.run("init-township", "--name", "城关镇", "--code", TOWN,
                         "--user", "站长") == 0
+        county = Site(root, "county", None)
+        assert county.run("init-county", "--name", "昌宁县", "--code", COUNTY,
+                          "--user", "档案员") == 0
+        _pair(county, town, root)
+        _pair(town, county, root)
         for name, code, village in (("v1", V1, "一村"), ("v2a", V2, "二村")):
             site = Site(root, name, None)
             assert site.run("init", "--village", village, "--code", code,
@@ -150,9 +157,10 @@ class LaptopsLife(RuleBasedStateMachine):
         self.root = Path(LaptopsLife.root_factory())
         shutil.copytree(LaptopsLife.template_root, self.root, dirs_exist_ok=True)
         self.town = Site(self.root, "town", None)
+        self.county = Site(self.root, "county", None)
         self.laptops = {name: Site(self.root, name, None) for name in LAPTOPS}
         self.by_installation = {}
-        for site in {"town": self.town, **self.laptops}.values():
+        for site in {"town": self.town, "county": self.county, **self.laptops}.values():
             with site:
                 self.by_installation[load_keys().installation] = site
 
@@ -160,7 +168,7 @@ class LaptopsLife(RuleBasedStateMachine):
     def _open(self, site: Site):
         site.__enter__()
         book = open_book(site.db)
-        book.operator = "站长" if site is self.town else "文书"
+        book.operator = {self.town.db: "站长", self.county.db: "档案员"}.get(site.db, "文书")
         return book
 
     def _close(self, site: Site, book) -> None:
@@ -181,7 +189,8 @@ class LaptopsLife(RuleBasedStateMachine):
             self._close(site, book)
 
     def _site(self, laptop: str) -> Site:
-        return self.town if laptop == "town" else self.laptops[laptop]
+        return {"town": self.town, "county": self.county}.get(laptop) \
+            or self.laptops[laptop]
 
     def _send(self, site: Site, to_code: str | None = None) -> None:
         out = self.root / "mail" / str(next(self.counter))
@@ -244,7 +253,7 @@ class LaptopsLife(RuleBasedStateMachine):
         self._save_field(self.laptops[laptop], LAPTOPS[laptop], which, "phone",
                          ahead_days=days)
 
-    @rule(laptop=st.sampled_from(["v1", "v2a", "v2b", "town"]))
+    @rule(laptop=st.sampled_from(["v1", "v2a", "v2b", "town", "county"]))
     def a_person_accepts_a_clock_package(self, laptop) -> None:
         site = self._site(laptop)
         self._accept_clock_packages(site, first_only=True)
@@ -268,6 +277,11 @@ class LaptopsLife(RuleBasedStateMachine):
           field=st.sampled_from(["phone", "address"]))
     def township_edits_a_household(self, code, which, field) -> None:
         self._save_field(self.town, code, which, field)
+
+    @rule(code=st.sampled_from([V1, V2]), which=st.integers(0, 3),
+          field=st.sampled_from(["phone", "address"]))
+    def county_corrects_a_household(self, code, which, field) -> None:
+        self._save_field(self.county, code, which, field)
 
     @rule(laptop=st.sampled_from(sorted(LAPTOPS)))
     def village_adds_a_household(self, laptop) -> None:
@@ -460,6 +474,14 @@ class LaptopsLife(RuleBasedStateMachine):
     def township_sends(self, code) -> None:
         self._send(self.town, code)
 
+    @rule()
+    def township_sends_up(self) -> None:
+        self._send(self.town, COUNTY)
+
+    @rule()
+    def county_sends(self) -> None:
+        self._send(self.county, TOWN)
+
     @precondition(lambda self: self.mail)
     @rule(index=st.integers(0, 1000), keep=st.booleans())
     def deliver(self, index, keep) -> None:
@@ -495,7 +517,7 @@ class LaptopsLife(RuleBasedStateMachine):
         finally:
             apply._apply_change = real
 
-    @rule(laptop=st.sampled_from(["v1", "v2a", "v2b", "town"]))
+    @rule(laptop=st.sampled_from(["v1", "v2a", "v2b", "town", "county"]))
     def backup(self, laptop) -> None:
         site = self._site(laptop)
         book = self._open(site)
@@ -523,20 +545,26 @@ class LaptopsLife(RuleBasedStateMachine):
         back to its backup after handing its edit to the township, and the township then
         back to a backup older than that edit (neither laptop had it, nor any backup)."""
         held: set[str] = set()
-        for site in [self.town, *self.laptops.values()]:
+        for site in [self.town, self.county, *self.laptops.values()]:
             with site:
                 with open_book(site.db, read_only=True) as book:
                     held |= {str(json.loads(v)) for (v,) in book.conn.execute(
                         "SELECT new_value FROM changes WHERE op = 'update'")}
         self.saved = [entry for entry in self.saved if entry[3] in held]
 
+    def _exchange(self, site: Site, to_code: str | None = None) -> None:
+        """``site`` sends, and its packages arrive."""
+        before = len(self.mail)
+        self._send(site, to_code)
+        for path in self.mail[before:]:
+            self._deliver(path)
+
     def _hand_over(self, laptop: str) -> None:
         if laptop == "town":
-            for code in (V1, V2):
-                before = len(self.mail)
-                self._send(self.town, code)
-                for path in self.mail[before:]:
-                    self._deliver(path)
+            for code in (V1, V2, COUNTY):
+                self._exchange(self.town, code)
+        elif laptop == "county":
+            self._exchange(self.county, TOWN)
         else:  # up, the township's answer, up again: a new book of a village known to
             # the township is taken only once it has the township's record of its village
             turns: tuple[tuple[Site, str | None], ...] = (
@@ -566,7 +594,7 @@ class LaptopsLife(RuleBasedStateMachine):
                        "--user", "新站长") == 0
         with old:
             old_installation = load_keys().installation
-        for site in self.laptops.values():
+        for site in [*self.laptops.values(), self.county]:
             with site:
                 with open_book(site.db) as book:
                     book.operator = "文书"
@@ -603,7 +631,8 @@ class LaptopsLife(RuleBasedStateMachine):
         self.laptops[laptop] = new
         self.backups.pop(laptop, None)  # the old laptop's backups went with it
 
-    @rule(laptop=st.sampled_from(["v1", "v2a", "v2b", "town"]), take=st.booleans())
+    @rule(laptop=st.sampled_from(["v1", "v2a", "v2b", "town", "county"]),
+          take=st.booleans())
     def a_person_decides_a_conflict(self, laptop, take) -> None:
         site = self._site(laptop)
         with self._working(site) as book:
@@ -648,20 +677,16 @@ class LaptopsLife(RuleBasedStateMachine):
         accepts on each what was held for a clock that ran ahead, before each round and
         after the last."""
         for last in [False] * rounds + [True]:
-            for site in [self.town, *self.laptops.values()]:
+            for site in [self.town, self.county, *self.laptops.values()]:
                 self._accept_clock_packages(site)
             if last:
                 break
             for site in self.laptops.values():
-                before = len(self.mail)
-                self._send(site)
-                for path in self.mail[before:]:
-                    self._deliver(path)
+                self._exchange(site)
+            self._exchange(self.town, COUNTY)
+            self._exchange(self.county, TOWN)
             for code in (V1, V2):
-                before = len(self.mail)
-                self._send(self.town, code)
-                for path in self.mail[before:]:
-                    self._deliver(path)
+                self._exchange(self.town, code)
 
     def teardown(self) -> None:
         if not hasattr(self, "town"):
@@ -694,10 +719,13 @@ class LaptopsLife(RuleBasedStateMachine):
                 return out
 
     def _check(self) -> None:
-        sites = [self.town, *self.laptops.values()]
+        sites = [self.town, self.county, *self.laptops.values()]
         for name, site in self.laptops.items():  # every replica of a village agrees
             mine, theirs = self._rows(site, LAPTOPS[name]), self._rows(self.town, LAPTOPS[name])
             assert mine == theirs, f"{name}: {_differences(mine, theirs)}"
+        for code in (V1, V2):  # the county's too
+            mine, theirs = self._rows(self.county, code), self._rows(self.town, code)
+            assert mine == theirs, f"county, {code}: {_differences(mine, theirs)}"
         standing: set[str] = set()
         in_conflicts: set[str] = set()
         open_sets = []
