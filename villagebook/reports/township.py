@@ -24,6 +24,7 @@ from ..storage.township import (
     MONITORING_CATEGORIES,
     SUMMARY_CATEGORIES,
     county_summary,
+    register_kind,
     register_name,
     township_names,
     township_summary,
@@ -73,7 +74,7 @@ def export_township_register(book: Book, path: str | Path, year: int | None = No
     with snapshot(book.conn):
         summary = township_summary(book.conn, year)
         if not summary:
-            raise InvalidOperation("print.nothing", what="乡镇有簿")
+            raise InvalidOperation("print.nothing", what=register_kind(book))
         first = workbook.create_sheet("乡镇汇总")
         first.append([_title(book, year)])
         first.append(list(SUMMARY_HEADER))

@@ -51,9 +51,14 @@ def create_township(path: str | Path, values: dict[str, Any], level: str = TOWNS
     return create_book(path, fill)
 
 
+def register_kind(book: Book) -> str:
+    """What the book's register is called: 乡镇有簿, or 县级有档 for a county's."""
+    return "县级有档" if book.level == COUNTY else "乡镇有簿"
+
+
 def register_name(book: Book) -> str:
     """The book's register by its name: 城关镇乡镇有簿, or 昌宁县县级有档 for a county's."""
-    return f"{book_identity(book)['name']}{'县级有档' if book.level == COUNTY else '乡镇有簿'}"
+    return f"{book_identity(book)['name']}{register_kind(book)}"
 
 
 SUMMARY_CATEGORIES = ("01", "02", "03")  # 脱贫户, 监测户, 一般农户 (household_category)

@@ -302,3 +302,14 @@ def test_a_county_restored_from_a_backup_gets_its_corrections_back(pair, tmp_pat
     assert row["state"] == "applied" and row["actions"] == 1
     with county.book() as book:
         assert load_household(book, first)[0]["phone"] == "13900000003"
+
+
+def test_an_empty_county_book_says_its_register_has_nothing_yet(tmp_path, capsys):
+    county = Site(tmp_path, "county", None)
+    assert county.run("init-county", "--name", "昌宁县", "--code", "530524",
+                      "--user", "县档案员") == 0
+    capsys.readouterr()
+    assert county.run("export-xlsx", "--out", str(tmp_path / "out.xlsx")) != 0
+    error = capsys.readouterr().err
+    assert "县级有档" in error and "乡镇有簿" not in error
+    assert not (tmp_path / "out.xlsx").exists()
