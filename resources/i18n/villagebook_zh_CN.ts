@@ -3411,12 +3411,17 @@ Why is this right as it is? (kept in the history)</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/photos.py" line="118"/>
+        <location filename="../../villagebook/ui/photos.py" line="97"/>
+        <source>{name} (the photo is kept in the township&apos;s book)</source>
+        <translation>{name}（照片保存在乡镇账本中）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/ui/photos.py" line="123"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../villagebook/ui/photos.py" line="119"/>
+        <location filename="../../villagebook/ui/photos.py" line="124"/>
         <source>Pictures (*.jpg *.jpeg *.png);;All files (*)</source>
         <translation>图片 (*.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>

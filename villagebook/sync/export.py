@@ -143,15 +143,8 @@ def collect(book: Book, target: dict[str, Any], full: bool = False
                            or c["record"] in keep[0] or c["household"] in keep[1]]
                 if not changes:
                     continue
-            for change in changes:  # the content of binary columns (photos) by its hash
-                if change["op"] != "create":
-                    continue
-                for column in kind(change["table"]).binary:
-                    digest = (change["new"].get(column) or {}).get("sha256")
-                    if digest:
-                        blobs[digest] = book.conn.execute(
-                            f"SELECT {column} FROM {change['table']} WHERE id = ?",
-                            [change["record"]]).fetchone()[0]
+            if target["kind"] != COUNTY:  # photos stay at the township: their hashes go
+                _attach_photos(book, changes, blobs)
             actions.append({"id": action_id, "site": site, "seq": origin_seq,
                             "action": what, "operator": operator, "at": at,
                             "changes": changes})
@@ -169,6 +162,7 @@ def _county_corrections(book: Book, target: dict[str, Any], full: bool
     stated = {} if full else peer_holds(book, target["installation"])
     ranges: dict[str, list[int]] = {}
     actions: list[dict[str, Any]] = []
+    blobs: dict[str, bytes] = {}
     weights: list[int] = []
     own = own_sites(book)
     for site, upto in sorted(held(book, scope_of(book, target)).items()):
@@ -182,12 +176,27 @@ def _county_corrections(book: Book, target: dict[str, Any], full: bool
                 [site, start, upto]).fetchall():
             changes, weight = _changes(book, seq)
             changes = [c for c in changes if in_township(book, c, target["code"])]
+            _attach_photos(book, changes, blobs)
             if changes:
                 actions.append({"id": action_id, "site": site, "seq": origin_seq,
                                 "action": what, "operator": operator, "at": at,
                                 "changes": changes})
                 weights.append(weight)
-    return ranges, actions, {}, weights
+    return ranges, actions, blobs, weights
+
+
+def _attach_photos(book: Book, changes: list[dict[str, Any]], blobs: dict[str, bytes]) -> None:
+    """Add to ``blobs`` the content of the binary columns (photos) the changes' new
+    records name by its hash."""
+    for change in changes:
+        if change["op"] != "create":
+            continue
+        for column in kind(change["table"]).binary:
+            digest = (change["new"].get(column) or {}).get("sha256")
+            if digest:
+                blobs[digest] = book.conn.execute(
+                    f"SELECT {column} FROM {change['table']} WHERE id = ?",
+                    [change["record"]]).fetchone()[0]
 
 
 def in_township(book: Book, change: dict[str, Any], code: str) -> bool:

@@ -90,8 +90,13 @@ class PhotosDialog(QDialog):
         self.list.clear()
         for photo in list_photos(self.book, self.visit_id):
             pixmap = QPixmap()
-            pixmap.loadFromData(photo_data(self.book, photo["id"]))
-            item = QListWidgetItem(QIcon(pixmap), photo["file_name"] or "")
+            data = photo_data(self.book, photo["id"])
+            pixmap.loadFromData(data)
+            name = photo["file_name"] or ""
+            if not data:  # a county's book keeps a photo's hash; the photo stays there
+                name = self.tr("{name} (the photo is kept in the township's book)").format(
+                    name=name)
+            item = QListWidgetItem(QIcon(pixmap), name)
             item.setData(Qt.ItemDataRole.UserRole, photo["id"])
             self.list.addItem(item)
 
@@ -128,8 +133,11 @@ class PhotosDialog(QDialog):
             self.refresh()
 
     def show_large(self, item: QListWidgetItem) -> None:
+        data = photo_data(self.book, item.data(Qt.ItemDataRole.UserRole))
+        if not data:
+            return  # kept in the township's book
         pixmap = QPixmap()
-        pixmap.loadFromData(photo_data(self.book, item.data(Qt.ItemDataRole.UserRole)))
+        pixmap.loadFromData(data)
         view = QDialog(self)
         view.setWindowTitle(item.text())
         label = QLabel()

@@ -313,3 +313,49 @@ def test_an_empty_county_book_says_its_register_has_nothing_yet(tmp_path, capsys
     error = capsys.readouterr().err
     assert "县级有档" in error and "乡镇有簿" not in error
     assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_photos_stay_at_the_township_the_county_keeps_their_hashes(pair, tmp_path, capsys,
+                                                                   qtbot):
+    """A visit's photo travels from the village to its township as its bytes; the
+    township's package up carries its hash only: the county's book has the photo's
+    record (its content kept in the township's book, as the window says)."""
+    from villagebook.storage.photos import add_photo, list_photos, photo_data
+    from villagebook.storage.visits import save_visit
+    from villagebook.sync.keys import load_keys, unb64
+    from villagebook.sync.package import open_package
+    from villagebook.sync.peers import peer as peer_row
+    from villagebook.ui.photos import PhotosDialog
+
+    village, township = pair
+    photo = b"\xff\xd8\xff" + b"photo" * 4000
+    with village.book() as book:
+        first = save_household(book, None, *family()).household_id
+        visit = save_visit(book, first, None, {"visit_date": "2026-01-05", "visit_kind": "01",
+                                               "visitor_role": "02", "visitor_name": "李"})
+        add_photo(book, visit, photo, "image/jpeg", 100, 100, "门前.jpg")
+    [up] = export(village, tmp_path / "up", capsys)
+    assert township.run("sync", "import", str(up)) == 0
+    county = _county(tmp_path, township, capsys)
+    [to_county] = export(township, tmp_path / "to-county", capsys, "--to", "530524")
+    with county:
+        keys = load_keys()
+        with open_book(county.db, read_only=True) as book:
+            sender = next(iter(book.conn.execute("SELECT installation FROM sync_peers")))[0]
+            package = open_package(to_county.read_bytes(), keys,
+                                   unb64(peer_row(book, sender)["sign_key"]))
+    assert package.blobs == {} and to_county.stat().st_size < len(photo)
+    capsys.readouterr()
+    assert county.run("sync", "import", str(to_county), "--json") == 0
+    assert json.loads(capsys.readouterr().out)[0]["state"] == "applied"
+    with county.book() as book:
+        [kept] = list_photos(book, visit)
+        assert photo_data(book, kept["id"]) == b""
+        logged = book.conn.execute("SELECT new_value FROM changes WHERE table_name ="
+                                   " 'visit_photos'").fetchone()[0]
+        assert json.loads(logged)["image"]["sha256"]
+        dialog = PhotosDialog(book, visit)
+        qtbot.addWidget(dialog)
+        assert "kept in the township's book" in dialog.list.item(0).text()
+    with township.book() as book:
+        assert photo_data(book, kept["id"]) == photo
