@@ -25,8 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import fresh_path, report, timed  # noqa: E402
-from bench_list import sort_time  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
+from bench_list import report_sorts  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from villagebook.cli import create_demo  # noqa: E402
@@ -36,7 +35,7 @@ from villagebook.reports.township import (  # noqa: E402
     print_county_summary,
 )
 from villagebook.storage import open_book  # noqa: E402
-from villagebook.storage.queries import LIST_COLUMNS, SORT_KEYS, SORTABLE  # noqa: E402
+from villagebook.storage.queries import LIST_COLUMNS  # noqa: E402
 from villagebook.ui.household_list import PAGE, HouseholdListModel  # noqa: E402
 
 COUNTY = "530524"
@@ -84,17 +83,7 @@ def list_figures(path: Path) -> None:
     report("list first page (with 村)",
            timed(lambda: HouseholdListModel(book, show_village=True), 5), bare_first, "ms")
     model = HouseholdListModel(book, show_village=True)
-    for column, name in enumerate(LIST_COLUMNS):
-        if name not in SORTABLE:
-            continue
-        for order, sql_order in ((Qt.SortOrder.AscendingOrder, "ASC"),
-                                 (Qt.SortOrder.DescendingOrder, "DESC")):
-            bare = timed(lambda name=name, sql_order=sql_order: conn.execute(
-                f"SELECT id, {COLUMNS}, village_id FROM households WHERE status = 'active'"
-                f" ORDER BY {SORT_KEYS.get(name, name)} {sql_order}, number {sql_order}"
-                f" LIMIT {PAGE}").fetchall(), 3)
-            report(f"sort by {name} {sql_order}", sort_time(model, column, order), bare, "ms")
-    model.sort(0, Qt.SortOrder.AscendingOrder)
+    report_sorts(model, conn, f"{COLUMNS}, village_id")
     township = f"{COUNTY}{103:03d}"
     bare = timed(lambda: conn.execute(
         f"SELECT id, {COLUMNS}, village_id FROM households WHERE status = 'active' AND"
