@@ -212,12 +212,13 @@ def status(book: Book) -> SyncStatus:
             corrections = collect(book, p)[1]
             count = len(corrections)
             since = min((a["at"] for a in corrections), default=None)
-        for site in own_sites(book) if book.level != COUNTY else ():
-            n, first = book.conn.execute(
-                "SELECT count(*), min(at) FROM actions WHERE site_id = ? AND origin_seq > ?",
-                [site, acks.get(site, 0)]).fetchone()
-            count += n
-            since = min(filter(None, (since, first)), default=None)
+        else:
+            for site in own_sites(book):
+                n, first = book.conn.execute(
+                    "SELECT count(*), min(at) FROM actions WHERE site_id = ? AND"
+                    " origin_seq > ?", [site, acks.get(site, 0)]).fetchone()
+                count += n
+                since = min(filter(None, (since, first)), default=None)
         waiting = (count, since)
         last = {direction: rows(book, "SELECT file_name, at, actions, state, detail FROM"
                                        " sync_packages WHERE peer = ? AND direction = ?"

@@ -44,7 +44,8 @@ def holdings(book: Book) -> dict[tuple[str, str], int]:
     previous = json.loads(book.meta("previous_sites") or "[]")
     for site, top in [*((p["site"], p.get("upto") or 0) for p in previous),
                       (book.site_id, book.own_sequence())]:
-        out[(site, FULL)] = max(out.get((site, FULL), 0), top)
+        if top:  # a site that numbered nothing is not held
+            out[(site, FULL)] = max(out.get((site, FULL), 0), top)
     return out
 
 
