@@ -62,6 +62,11 @@ def register_name(book: Book) -> str:
 
 
 SUMMARY_CATEGORIES = ("01", "02", "03")  # 脱贫户, 监测户, 一般农户 (household_category)
+LIFTED = SUMMARY_CATEGORIES[0]  # 脱贫户
+# 脱贫不稳定户, 边缘易致贫户, 突发严重困难户 (monitoring_category)
+MONITORING_CATEGORIES = ("01", "02", "03")
+
+
 def township_names(conn: Any) -> dict[str, str]:
     """The townships of the book's villages, code → name, in code order: named by the
     township's pairing card (the newest), else as the village's record names it."""
@@ -72,11 +77,6 @@ def township_names(conn: Any) -> dict[str, str]:
                                        " ORDER BY code", [CODE_DIGITS[TOWNSHIP]]):
         found.setdefault(code, named.get(code) or township or code)
     return found
-
-
-LIFTED = SUMMARY_CATEGORIES[0]  # 脱贫户
-# 脱贫不稳定户, 边缘易致贫户, 突发严重困难户 (monitoring_category)
-MONITORING_CATEGORIES = ("01", "02", "03")
 
 
 def township_summary(conn: Any, year: int) -> list[dict[str, Any]]:
