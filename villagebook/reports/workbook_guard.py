@@ -91,7 +91,8 @@ def _inflate(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, budget: int, name
         raise ImportRefused("import.too_large", name=name)
     is_sheet = entry_name.startswith("xl/worksheets/") and entry_name.endswith(".xml")
     is_link = entry_name.startswith("xl/externalLinks/_rels/")
-    size = rows = last_row = last_column = 0
+    size = rows = 0
+    span = _SpanBound()
     tail = b""
     with archive.open(entry) as stream:
         while chunk := stream.read(_CHUNK):
@@ -103,18 +104,71 @@ def _inflate(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, budget: int, name
                 counted = seen.count(b"<row") - tail.count(b"<row")
                 rows += counted
                 file_rows[0] += counted
-                found_cells = [*_DIMENSION.findall(seen), *_CELL.findall(seen)]
-                if found_cells:  # each distinct row and column once (C-speed sets)
-                    letters, numbers = zip(*found_cells, strict=True)
-                    last_row = max(last_row, *map(int, set(numbers)))
-                    last_column = max(last_column, *map(_column_number, set(letters)))
+                span.see(seen)
                 tail = chunk[-24:]
-                if rows > MAX_SHEET_ROWS + 100 or file_rows[0] > MAX_FILE_ROWS + 100 \
-                        or last_row * last_column > MAX_SHEET_CELLS:
+                if rows > MAX_SHEET_ROWS + 100 or file_rows[0] > MAX_FILE_ROWS + 100:
                     raise ImportRefused("import.too_large", name=name)
             if is_link:
                 found.external_links += [_file_name(t) for t in _TARGET.findall(chunk)]
+    if is_sheet and span.bound() > MAX_SHEET_CELLS and \
+            _exact_span(archive, entry) > MAX_SHEET_CELLS:
+        raise ImportRefused("import.too_large", name=name)
     return size
+
+
+# Whether any cell's reference has a column or a row number of a given width: enough to
+# bound the cells a sheet spans without reading every reference (a list's sheet spans
+# far less than the bound); only a sheet whose bound could pass it is read exactly
+_COLUMN_WIDTHS = ((re.compile(rb'<c r="[A-Z]{3}\d'), 16_384),   # up to XFD
+                  (re.compile(rb'<c r="[B-Z][A-Z]\d'), 702),    # up to ZZ
+                  (re.compile(rb'<c r="A[A-Z]\d'), 52))         # up to AZ
+_ROW_WIDTHS = ((re.compile(rb'<c r="[A-Z]{1,3}\d{6}'), 9_999_999),
+               (re.compile(rb'<c r="[A-Z]{1,3}\d{5}'), 99_999))
+
+
+class _SpanBound:
+    """An upper bound of the cells a sheet spans (its last row × its last column), from
+    the widest cell references seen (and the sheet's declared dimension)."""
+
+    def __init__(self) -> None:
+        self.columns, self.rows = 26, 9_999
+
+    def see(self, seen: bytes) -> None:
+        for pattern, columns in _COLUMN_WIDTHS:
+            if columns <= self.columns:
+                break
+            if pattern.search(seen):
+                self.columns = columns
+                break
+        for pattern, rows in _ROW_WIDTHS:
+            if rows <= self.rows:
+                break
+            if pattern.search(seen):
+                self.rows = rows
+                break
+        for letters, number in _DIMENSION.findall(seen):
+            self.rows = max(self.rows, int(number))
+            self.columns = max(self.columns, _column_number(letters))
+
+    def bound(self) -> int:
+        return self.rows * self.columns
+
+
+def _exact_span(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> int:
+    """The cells a sheet spans, from every cell reference (and its declared dimension),
+    inflating it again (its size was checked on the first pass)."""
+    last_row = last_column = 0
+    tail = b""
+    with archive.open(entry) as stream:
+        while chunk := stream.read(_CHUNK):
+            seen = tail + chunk
+            found_cells = [*_DIMENSION.findall(seen), *_CELL.findall(seen)]
+            if found_cells:  # each distinct row and column once (C-speed sets)
+                letters, numbers = zip(*found_cells, strict=True)
+                last_row = max(last_row, *map(int, set(numbers)))
+                last_column = max(last_column, *map(_column_number, set(letters)))
+            tail = chunk[-24:]
+    return last_row * last_column
 
 
 def _column_number(letters: bytes) -> int:

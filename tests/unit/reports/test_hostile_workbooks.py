@@ -180,6 +180,43 @@ def test_two_cells_spanning_half_a_billion_are_refused_unread(book, tmp_path, mo
     assert reached == [] and info.value.code == "import.too_large"
 
 
+def _with_sheet(tmp_path, rows: bytes, dimension: bytes | None = None):
+    """The ordinary list with ``rows`` added to its sheet (and its declared dimension
+    replaced), rezipped."""
+    path = tmp_path / "list.xlsx"
+    village_list(path)
+    with zipfile.ZipFile(path) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml")
+    sheet = sheet.replace(b"</sheetData>", rows + b"</sheetData>")
+    if dimension is not None:
+        start = sheet.index(b"<dimension ")
+        sheet = sheet[:start] + dimension + sheet[sheet.index(b"/>", start) + 2:]
+    return rebuilt_with(path, tmp_path, {"xl/worksheets/sheet1.xml": sheet})
+
+
+def cell(ref: bytes) -> bytes:
+    return b'<c r="%s" t="inlineStr"><is><t>x</t></is></c>' % ref
+
+
+def test_the_span_of_a_sheet_is_judged_by_its_widest_references(tmp_path):
+    """The look inside bounds a sheet's span by its widest cell references and reads
+    every reference only when the bound could pass the cap: a wide or a far cell alone
+    passes; a far cell with a declared dimension of many rows is refused."""
+    wide = _with_sheet(tmp_path, b'<row r="4">' + cell(b"ZZ4") + b"</row>")
+    assert workbook_guard.inspect_workbook(wide).external_links == []
+    far_column = _with_sheet(tmp_path, b'<row r="4">' + cell(b"XFD4") + b"</row>")
+    assert workbook_guard.inspect_workbook(far_column).external_links == []
+    declared = _with_sheet(tmp_path, b'<row r="4">' + cell(b"AZ4") + b"</row>",
+                           b'<dimension ref="A1:B900000"/>')
+    with pytest.raises(ImportRefused) as info:
+        workbook_guard.inspect_workbook(declared)
+    assert info.value.code == "import.too_large"
+    many_rows = _with_sheet(tmp_path, b'<row r="4">' + cell(b"AZ4") + b"</row>"
+                            + b'<row r="400000">' + cell(b"A400000") + b"</row>")
+    with pytest.raises(ImportRefused):
+        workbook_guard.inspect_workbook(many_rows)
+
+
 def test_rows_are_capped_for_the_whole_file_not_each_sheet(book, tmp_path, monkeypatch):
     monkeypatch.setattr(workbook_guard, "MAX_FILE_ROWS", 3000)
     path = tmp_path / "sheets.xlsx"
