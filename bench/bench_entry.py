@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _common import scratch_folder  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QInputMethodEvent  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
@@ -167,7 +168,7 @@ def main() -> None:
     from villagebook.ui.main_window import MainWindow
 
     i18n.install("zh")
-    folder = Path(tempfile.mkdtemp(prefix="villagebook-bench-entry-"))
+    folder = scratch_folder("villagebook-bench-entry-")
     os.environ["VILLAGEBOOK_DATA_DIR"] = str(folder / "data")
     book = open_book(folder / "book.db", create=True)
     add_user(book, "李文书", "01")

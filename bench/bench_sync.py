@@ -20,13 +20,12 @@ import json
 import os
 import sqlite3
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import report, timed  # noqa: E402
+from _common import report, scratch_folder, timed  # noqa: E402
 
 from villagebook.cli import create_demo  # noqa: E402
 from villagebook.cli import main as cli
@@ -41,7 +40,7 @@ from villagebook.sync.keys import load_keys, read_card, unb64  # noqa: E402
 from villagebook.sync.package import open_package, sender_of, write_package  # noqa: E402
 from villagebook.sync.peers import peers  # noqa: E402
 
-ROOT = Path(tempfile.mkdtemp(prefix="villagebook-bench-sync-"))
+ROOT = scratch_folder("villagebook-bench-sync-")
 
 
 def as_site(name: str) -> None:
