@@ -84,13 +84,14 @@ def another_village(tmp_path: Path, township: Site) -> Site:
     return other
 
 
-def crafted(village: Site, tmp_path, mutate=None, archive=None, header=None):
-    """A package from the village to its township, signed with the village's real key,
-    its content changed by ``mutate(package)`` or replaced by ``archive`` bytes."""
+def crafted(village: Site, tmp_path, mutate=None, archive=None, header=None, to_code=None):
+    """A package from the village to its township (or from any site to its peer of code
+    ``to_code``), signed with the sender's real key, its content changed by
+    ``mutate(package)`` or replaced by ``archive`` bytes."""
     with village:
         keys = load_keys()
         with open_book(village.db) as book:
-            target = peers(book)[0]
+            target = next(p for p in peers(book) if to_code in (None, p["code"]))
             package = build(book, target)
     if mutate:
         mutate(package)

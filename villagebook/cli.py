@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from . import check_cli, sync_cli
+from . import archive_cli, check_cli, sync_cli
 from .commands import COMMANDS
 from .core import demo as demo_data
 from .core.dates import parse_date
@@ -123,6 +123,7 @@ def _parser() -> argparse.ArgumentParser:
                           help="cards, register from a locked book: yes, without a password")
     sync_cli.add_parsers(sub, with_db)
     check_cli.add_parser(sub, with_db)
+    archive_cli.add_parser(sub)
     saving = with_db(sub.add_parser("backup", help="a checked copy of the book"))
     saving.add_argument("--to", type=Path, default=None,
                         help="the folder (default: the backup folder beside the book)")
@@ -236,6 +237,8 @@ def _run(args: argparse.Namespace) -> int:
         export_template(args.out)
         print(f"wrote {args.out}")
         return 0
+    if args.command == "archive":
+        return archive_cli.run(args)
     path: Path = args.db or default_book_path()
     if args.command in ("sync", "init-township", "init-county"):
         return sync_cli.run(args, path, _cli_operator)

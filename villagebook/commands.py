@@ -3,4 +3,4 @@
 
 COMMANDS = ("init", "init-township", "init-county", "demo", "export-json", "export-xlsx",
             "import-xlsx", "template", "print", "sync", "check", "backup", "restore",
-            "password")
+            "password", "archive")

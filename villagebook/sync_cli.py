@@ -94,7 +94,7 @@ def run(args: argparse.Namespace, path: Path, operator: Callable[[Book, str | No
         return 0
     verb = args.verb
     if verb == "pair":
-        return _pair(args, path)
+        return pair(args, lambda read_only: open_book(path, read_only=read_only))
     if verb == "export":
         from .sync.export import export_packages
 
@@ -127,13 +127,13 @@ def run(args: argparse.Namespace, path: Path, operator: Callable[[Book, str | No
             outcome = accept_held(book, args.held)
         print("接受时钟快的同步包：其中的修改保留原来的时间，本账本的时钟不跟着调快；之后在本机"
               "改同一项时仍以本机的修改为准。", file=sys.stderr)
-        return _report([outcome], args.json)
+        return report([outcome], args.json)
     if verb == "status":
         from .sync.decide import status
 
         with open_book(path, read_only=True) as book:
             state = status(book)
-        _print(state, args.json, _status_text)
+        print_data(state, args.json, status_text)
         return 0
     if verb == "conflicts":
         from .sync.decide import open_conflicts, resolve_conflict
@@ -142,7 +142,7 @@ def run(args: argparse.Namespace, path: Path, operator: Callable[[Book, str | No
             if args.resolve:
                 book.operator = operator(book, args.user)
                 resolve_conflict(book, args.resolve, take=args.take, value=args.value)
-            _print(open_conflicts(book), args.json, _conflict_text)
+            print_data(open_conflicts(book), args.json, conflict_text)
         return 0
     if verb == "same-person":
         from .sync.decide import mark_same_person, same_person_findings
@@ -151,19 +151,21 @@ def run(args: argparse.Namespace, path: Path, operator: Callable[[Book, str | No
             if args.mark:
                 book.operator = operator(book, args.user)
                 mark_same_person(book, args.mark[0], args.mark[1])
-            _print(same_person_findings(book), args.json, _finding_text)
+            print_data(same_person_findings(book), args.json, _finding_text)
         return 0
     raise ValueError(verb)
 
 
-def _pair(args: argparse.Namespace, path: Path) -> int:
+def pair(args: argparse.Namespace, opener: Callable[[bool], Book]) -> int:
+    """``--export`` this book's card or ``--accept`` a peer's (``opener(read_only)``: the
+    book, a village's, a township's, a county's or the archive)."""
     from .storage.village import book_identity
     from .sync.keys import load_keys, pairing_card, read_card, write_card
     from .sync.peers import add_peer
 
     keys = load_keys()
     if args.export:
-        with open_book(path, read_only=True) as book:
+        with opener(True) as book:
             me = book_identity(book)
         write_card(pairing_card(keys, me["kind"], me["name"], me["code"]), args.export)
         print(f"wrote {args.export}")
@@ -178,7 +180,7 @@ def _pair(args: argparse.Namespace, path: Path) -> int:
             return EXIT_USAGE
         typed = input(f"{card['name']}（{card['code']}）电脑上显示的指纹（电话里念的 12 位"
                       "数字）: ")
-    with open_book(path) as book:
+    with opener(False) as book:
         add_peer(book, card, typed)
     print(f"paired with {card['name']} ({card['code']})")
     print(f"对方指纹 fingerprint: {card['fingerprint']}")
@@ -191,10 +193,10 @@ def _import(args: argparse.Namespace, path: Path, operator: Callable[[Book, str 
 
     with open_book(path) as book:
         outcomes = import_files(book, args.files, dry_run=args.dry_run)
-    return _report(outcomes, args.json)
+    return report(outcomes, args.json)
 
 
-def _report(outcomes: list[Any], as_json: bool) -> int:
+def report(outcomes: list[Any], as_json: bool) -> int:
     """Each package's outcome, as text or JSON; the exit code of the call."""
     rows: list[dict[str, Any]] = [{"file": o.name, "state": o.state, "reason": o.detail,
              "reason_text": describe_plain(Issue(o.detail, "", o.values)) if o.detail else "",
@@ -251,14 +253,14 @@ def _conflict_row(conflict: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _print(data: Any, as_json: bool, text: Callable[[Any], str]) -> None:
+def print_data(data: Any, as_json: bool, text: Callable[[Any], str]) -> None:
     if as_json:
         print(json.dumps(data, ensure_ascii=False, indent=1, default=str))
     else:
         print(text(data))
 
 
-def _status_text(state: dict[str, Any]) -> str:
+def status_text(state: dict[str, Any]) -> str:
     lines = [f"本账本站点 {state['site']}"]
     if state["clock_ahead_hours"]:
         lines.append(f"注意：本账本修改的时间戳比电脑时钟快 {state['clock_ahead_hours']} 小时（电脑"
@@ -279,7 +281,7 @@ def _status_text(state: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _conflict_text(conflicts: list[dict[str, Any]]) -> str:
+def conflict_text(conflicts: list[dict[str, Any]]) -> str:
     if not conflicts:
         return "没有待处理的冲突"
     return "\n".join(f"{c['id']} {c.get('household_number') or ''} {c['table_name']}.{c['field']}: "

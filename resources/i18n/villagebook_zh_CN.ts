@@ -2439,498 +2439,538 @@ Why is this right as it is? (kept in the history)</source>
     </message>
     <message>
         <location filename="../../villagebook/core/messages.py" line="258"/>
+        <source>The archive needs the PostgreSQL driver: install villagebook with its archive extra (pip install &quot;villagebook[archive]&quot;)</source>
+        <translation>档案库需要 PostgreSQL 驱动：请安装带 archive 扩展的 villagebook（pip install &quot;villagebook[archive]&quot;）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="261"/>
+        <source>“{dsn}” is not a database address ({reason}); write it as postgresql://user@host:5432/database</source>
+        <translation>“{dsn}”不是数据库地址（{reason}）；请写成 postgresql://用户@主机:5432/数据库名</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="264"/>
+        <source>Cannot reach the archive&apos;s database {dsn} ({reason}); check the address, the user and that the server is running. Nothing was changed.</source>
+        <translation>连不上档案库的数据库 {dsn}（{reason}）；请检查地址、用户名，以及数据库服务器是否在运行。没有做任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="267"/>
+        <source>The connection to the archive&apos;s database {dsn} was lost ({reason}). The package being applied was not written; those applied before stay. Run the same command again once the server is back: it goes on from there.</source>
+        <translation>与档案库数据库 {dsn} 的连接中断了（{reason}）。正在导入的同步包没有写入，之前已导入的保留。等服务器恢复后再次运行同一命令，会从中断处继续。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="271"/>
+        <source>The database {dsn} holds no archive yet: make one first (villagebook archive init)</source>
+        <translation>数据库 {dsn} 里还没有档案库：请先建立（villagebook archive init）</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="274"/>
+        <source>The database {dsn} holds an archive already; nothing was changed</source>
+        <translation>数据库 {dsn} 里已经有档案库；没有做任何修改</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="276"/>
+        <source>The database {dsn} belongs to another program (it holds tables such as {tables}); it was not touched. Make an empty database for the archive.</source>
+        <translation>数据库 {dsn} 属于别的程序（其中有 {tables} 等表），没有动它。请为档案库新建一个空数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="279"/>
+        <source>The archive in {dsn} was brought up to a newer version of villagebook (archive version {version}; this program knows up to {supported}); please update the program. Nothing was changed.</source>
+        <translation>{dsn} 中的档案库已由更新版本的 villagebook 升级（档案库版本 {version}；本程序只认识到 {supported}）；请更新程序。没有做任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../villagebook/core/messages.py" line="284"/>
         <source>{name} is not a villagebook pairing card</source>
         <translation>{name} 不是村账本的配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="260"/>
+        <location filename="../../villagebook/core/messages.py" line="286"/>
         <source>The fingerprint does not match ({expected} on this card): do not pair; ask the other side for their card again</source>
         <translation>指纹不一致（此配对文件为 {expected}）：请不要配对，请对方重新提供配对文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="263"/>
+        <location filename="../../villagebook/core/messages.py" line="289"/>
         <source>Two books of one level do not pair: a village pairs with its township, a township with its county</source>
         <translation>同一级的账本不能相互配对：村与所属乡镇配对，乡镇与所属县配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="266"/>
+        <location filename="../../villagebook/core/messages.py" line="292"/>
         <source>This card is of {name} ({card_code}): a village pairs with its township and a township with its county, never across a level</source>
         <translation>这张配对卡属于{name}（{card_code}）：村只与所属乡镇配对，乡镇只与所属县配对，不能越级配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="269"/>
+        <location filename="../../villagebook/core/messages.py" line="295"/>
         <source>{lower} ({lower_code}) is not in {higher} ({higher_code}): a village&apos;s code begins with its township&apos;s 9 digits, a township&apos;s with its county&apos;s 6; check the codes on both books</source>
         <translation>{lower}（{lower_code}）不属于{higher}（{higher_code}）：村的代码以所属乡镇代码的 9 位开头，乡镇的代码以所属县代码的 6 位开头；请核对双方账本的代码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="273"/>
+        <location filename="../../villagebook/core/messages.py" line="299"/>
         <source>The package comes from a book this one is not paired with: pair first</source>
         <translation>此同步包来自尚未配对的账本：请先配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="275"/>
+        <location filename="../../villagebook/core/messages.py" line="301"/>
         <source>More than one computer is paired under {peer}: name the one to retire by its installation id (villagebook sync status shows them)</source>
         <translation>{peer} 下配对了不止一台电脑：请用安装编号指明停用哪一台（villagebook sync status 会列出）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="278"/>
+        <location filename="../../villagebook/core/messages.py" line="304"/>
         <source>The package comes from the computer of {name} ({peer_code}) whose pairing was retired on {day}: it is not imported. If that computer is in use again, pair with it again</source>
         <translation>这个同步包来自 {name}（{peer_code}）的电脑，它的配对已于 {day} 停用：不导入。如果那台电脑又在使用，请重新与它配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="282"/>
+        <location filename="../../villagebook/core/messages.py" line="308"/>
         <source>The package is damaged or was changed after it was made; ask for it again. Nothing was changed.</source>
         <translation>同步包已损坏，或生成后被改动过，请对方重新导出。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="285"/>
+        <location filename="../../villagebook/core/messages.py" line="311"/>
         <source>The package is larger than any package villagebook makes; it was not read. Nothing was changed.</source>
         <translation>同步包大小超出村账本所能生成的范围，未读取。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="288"/>
+        <location filename="../../villagebook/core/messages.py" line="314"/>
         <source>The package holds files that no villagebook package holds; it was not read. Nothing was changed.</source>
         <translation>同步包中含有村账本同步包不会有的文件，未读取。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="291"/>
+        <location filename="../../villagebook/core/messages.py" line="317"/>
         <source>The package&apos;s signature does not match its sender: it may be forged or changed. Nothing was changed.</source>
         <translation>同步包的签名与发送方不符：可能被伪造或改动。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="294"/>
+        <location filename="../../villagebook/core/messages.py" line="320"/>
         <source>The package was made for another book; it cannot be read here</source>
         <translation>此同步包是发给另一个账本的，在这里无法读取</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="296"/>
+        <location filename="../../villagebook/core/messages.py" line="322"/>
         <source>The package was made by a newer version of villagebook (format {version}); please update the program</source>
         <translation>此同步包由更新版本的村账本生成（格式 {version}），请先升级程序</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="299"/>
+        <location filename="../../villagebook/core/messages.py" line="325"/>
         <source>The package was made by a newer version of villagebook (book version {version}; this program reads up to {supported}); please update the program</source>
         <translation>此同步包由更新版本的村账本生成（账本版本 {version}，本程序最高支持 {supported}），请先升级程序</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="303"/>
+        <location filename="../../villagebook/core/messages.py" line="329"/>
         <source>The package holds other changes under numbers already received from the same book: the book was copied and both copies were used. Nothing was changed; ask the village which copy is right.</source>
         <translation>同步包中的修改编号与此前从同一账本收到的相同但内容不同：该账本被复制后两份都在使用。账本未做任何改动，请向村里确认哪一份是正确的。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="307"/>
+        <location filename="../../villagebook/core/messages.py" line="333"/>
         <source>Packages before this one are missing ({missing}); it is kept and will be applied when they arrive</source>
         <translation>缺少此前的同步包（{missing}）：此包已暂存，收到缺少的包后自动导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="310"/>
+        <location filename="../../villagebook/core/messages.py" line="336"/>
         <source>The package comes from a computer whose clock is {hours} hours ahead; it is kept until the clock is corrected</source>
         <translation>此同步包来自时钟快了 {hours} 小时的电脑：已暂存，待时钟校正后再导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="313"/>
+        <location filename="../../villagebook/core/messages.py" line="339"/>
         <source>The file cannot be read</source>
         <translation>无法读取该文件</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="314"/>
+        <location filename="../../villagebook/core/messages.py" line="340"/>
         <source>The package says it brings numbers {start}–{end} of a book but does not carry them all: it was not imported. Nothing was changed.</source>
         <translation>同步包声称带来了某账本编号 {start}–{end} 的修改，却没有全部带上：未导入，账本没有改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="317"/>
+        <location filename="../../villagebook/core/messages.py" line="343"/>
         <source>The package changes a field this program does not know ({table}.{field}): it is damaged or made by another program. Nothing was changed.</source>
         <translation>同步包修改了本程序不认识的字段（{table}.{field}）：包已损坏，或由别的程序制作。账本没有改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="320"/>
+        <location filename="../../villagebook/core/messages.py" line="346"/>
         <source>a change of a record the sending computer may not change (another village&apos;s, or the township&apos;s): not applied</source>
         <translation>发送方电脑无权修改的记录（别的村的，或乡镇的）：未应用</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="323"/>
+        <location filename="../../villagebook/core/messages.py" line="349"/>
         <source>a village&apos;s change of a shared setting: it stays in the village&apos;s own book; shared settings are the township&apos;s</source>
         <translation>村里改动了共用设置：只在村账本里有效；共用设置由乡镇掌握</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="326"/>
+        <location filename="../../villagebook/core/messages.py" line="352"/>
         <source>a change of a user or helper another book added: not applied</source>
         <translation>修改的是别的账本添加的用户或帮扶责任人：未应用</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="328"/>
+        <location filename="../../villagebook/core/messages.py" line="354"/>
         <source>This package comes from a new book of {village}, a village this book already keeps: nothing of it was taken. The village&apos;s new book takes this book&apos;s record of its village from the next package it imports: send that village a package, and it sends again afterwards.</source>
         <translation>此同步包来自{village}新建的账本，本账本已有{village}的记录：包中内容均未导入。请先给该村发送同步包，村里的新账本导入后会接上本账本中的村记录（含全部历史），再重新发来同步包。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="333"/>
+        <location filename="../../villagebook/core/messages.py" line="359"/>
         <source>the township&apos;s record of this book&apos;s own village, made by another book of the village (this book was made anew and has sent packages already): not applied. Restore this village&apos;s book from a backup, or ask the township</source>
         <translation>乡镇账本中的本村记录由本村的另一个账本建立（本账本是新建的，且已发出过同步包）：未应用。请用备份恢复本村账本，或联系乡镇</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="338"/>
+        <location filename="../../villagebook/core/messages.py" line="364"/>
         <source>a change of a record this book does not have: not applied</source>
         <translation>修改的记录本账本里没有：未应用</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="340"/>
+        <location filename="../../villagebook/core/messages.py" line="366"/>
         <source>There is no held package {id}</source>
         <translation>没有暂存的同步包 {id}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="341"/>
+        <location filename="../../villagebook/core/messages.py" line="367"/>
         <source>Package {id} waits for a missing package, not for a clock: it is imported by itself once the missing one arrives</source>
         <translation>同步包 {id} 在等缺少的包，不是时钟的问题：缺少的包一到就会自动导入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="344"/>
+        <location filename="../../villagebook/core/messages.py" line="370"/>
         <source>This computer made this package, for the other side; it was left as it is</source>
         <translation>这个同步包是这台电脑自己做给对方的，未导入，原样留着</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="347"/>
+        <location filename="../../villagebook/core/messages.py" line="373"/>
         <source>This package is addressed to another computer; it was left as it is</source>
         <translation>这个同步包是发给另一台电脑的，未导入，原样留着</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="349"/>
+        <location filename="../../villagebook/core/messages.py" line="375"/>
         <source>This computer&apos;s sync keys are kept under the password of another book. Open that book, or take its password off, to sync.</source>
         <translation>本机的同步密钥由另一个账本的密码保护。请打开那个账本，或者取消它的密码，再同步。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="352"/>
+        <location filename="../../villagebook/core/messages.py" line="378"/>
         <source>This book is not paired with {peer}; pair first</source>
         <translation>本账本尚未与 {peer} 配对：请先配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="354"/>
+        <location filename="../../villagebook/core/messages.py" line="380"/>
         <source>This book is not paired with any computer yet (or every pairing was retired); pair first</source>
         <translation>本账本还没有与任何电脑配对（或配对都已停用）：请先配对</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="357"/>
+        <location filename="../../villagebook/core/messages.py" line="383"/>
         <source>There is no conflict {id}</source>
         <translation>没有编号为 {id} 的冲突</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="358"/>
+        <location filename="../../villagebook/core/messages.py" line="384"/>
         <source>Conflict {id} is already decided</source>
         <translation>冲突 {id} 已经处理过</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="359"/>
+        <location filename="../../villagebook/core/messages.py" line="385"/>
         <source>Choose this side&apos;s value, the other side&apos;s, or type a value</source>
         <translation>请选择本方的值、对方的值，或输入一个值</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="361"/>
+        <location filename="../../villagebook/core/messages.py" line="387"/>
         <source>There is no finding {id}</source>
         <translation>没有编号为 {id} 的记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="362"/>
+        <location filename="../../villagebook/core/messages.py" line="388"/>
         <source>The administrative code must have 12 digits (it has “{value}”)</source>
         <translation>行政区划代码应为 12 位数字（现在是“{value}”）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="364"/>
+        <location filename="../../villagebook/core/messages.py" line="390"/>
         <source>There is already a user called {name}</source>
         <translation>已有名为 {name} 的用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="365"/>
+        <location filename="../../villagebook/core/messages.py" line="391"/>
         <source>{name} is not an active user of this book (its users: {users})</source>
         <translation>{name} 不是本账本的在用用户（本账本用户：{users}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="367"/>
+        <location filename="../../villagebook/core/messages.py" line="393"/>
         <source>Say who is working with --user NAME (the book&apos;s users: {users})</source>
         <translation>请用 --user 姓名 说明是谁在操作（本账本用户：{users}）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="369"/>
+        <location filename="../../villagebook/core/messages.py" line="395"/>
         <source>At least one user must remain: add the new user first</source>
         <translation>至少要保留一名在用用户：请先添加新用户</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="372"/>
+        <location filename="../../villagebook/core/messages.py" line="398"/>
         <source>This book was made by a newer version of villagebook (version {version}; this program reads up to {supported}). Please update the program. The book has not been changed.</source>
         <translation>这个账本由较新版本的村账本创建（版本 {version}，本程序只能读到版本 {supported}）。请先升级程序。账本没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="376"/>
+        <location filename="../../villagebook/core/messages.py" line="402"/>
         <source>This book was changed by a newer version of villagebook ({name}). Please update the program. The book has not been changed.</source>
         <translation>此账本已被更新版本的村账本程序改动过（{name}）。请先升级程序。账本未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="379"/>
+        <location filename="../../villagebook/core/messages.py" line="405"/>
         <source>The book is in use by another program (perhaps another villagebook window). Close it and try again. Nothing was changed.</source>
         <translation>账本正被另一个程序使用（可能是另一个村账本窗口）。请关闭后再试。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="382"/>
+        <location filename="../../villagebook/core/messages.py" line="408"/>
         <source>The book cannot be written (it may be on a CD or a protected USB stick). Copy it to the computer and open the copy.</source>
         <translation>账本文件无法写入（可能在光盘或写保护的U盘上）。请把它复制到电脑上，再打开复制的文件。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="385"/>
+        <location filename="../../villagebook/core/messages.py" line="411"/>
         <source>This file is not a villagebook book, or it is damaged. It has not been changed. Restore it from a backup copy.</source>
         <translation>这个文件不是村账本，或者已经损坏。文件没有被改动。请用备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="388"/>
+        <location filename="../../villagebook/core/messages.py" line="414"/>
         <source>The change of the book&apos;s password was cut short last time; it has now been finished: the book, its backups and the sync keys are alike again.</source>
         <translation>上次更改账本密码时被中断；现已完成：账本、它的备份和同步密钥又一致了。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="391"/>
+        <location filename="../../villagebook/core/messages.py" line="417"/>
         <source>A change of the book&apos;s password was cut short last time before the book itself was changed; it was dropped: everything keeps the password it had.</source>
         <translation>上次更改账本密码时，在账本本身改动之前就被中断；这次更改已撤销：一切保持原来的密码。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="395"/>
+        <location filename="../../villagebook/core/messages.py" line="421"/>
         <source>The book is locked with a password, and this {what} would hold its personal data unprotected: nothing was written. Give{protect} --plain to say which you want.</source>
         <translation>账本已设密码，而这个 {what} 文件会不加保护地含有其中的个人信息：什么都没有写。请给出{protect} --plain，说明要哪一种。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="399"/>
+        <location filename="../../villagebook/core/messages.py" line="425"/>
         <source>This database belongs to another program; villagebook will not change it.</source>
         <translation>这个数据库属于其他程序，村账本不会改动它。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="401"/>
+        <location filename="../../villagebook/core/messages.py" line="427"/>
         <source>The disk is full. Free some space and save again; nothing was lost.</source>
         <translation>磁盘已满。请腾出空间后再保存，已有数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="403"/>
+        <location filename="../../villagebook/core/messages.py" line="429"/>
         <source>The book file cannot be opened. Check that the USB stick or folder is still there.</source>
         <translation>无法打开账本文件。请检查U盘或文件夹是否还在。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="406"/>
+        <location filename="../../villagebook/core/messages.py" line="432"/>
         <source>The file cannot be written ({path}): it may be open in another program or the folder may be protected. Close it or choose another place.</source>
         <translation>文件无法写入（{path}）：可能正被其他程序打开，或文件夹受保护。请关闭该文件或另选位置。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="409"/>
+        <location filename="../../villagebook/core/messages.py" line="435"/>
         <source>There is no book at {path}</source>
         <translation>{path} 处没有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="410"/>
+        <location filename="../../villagebook/core/messages.py" line="436"/>
         <source>The book {path} is locked with a password (or damaged): enter its password to open it</source>
         <translation>账本 {path} 加了密码（或者文件已损坏）：请输入密码打开</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="413"/>
+        <location filename="../../villagebook/core/messages.py" line="439"/>
         <source>That password does not open this book. Check the keyboard&apos;s Caps Lock and input method and try again.</source>
         <translation>密码不对，打不开这个账本。请检查大写锁定键和输入法，再试一次。</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="416"/>
+        <location filename="../../villagebook/core/messages.py" line="442"/>
         <source>A password needs at least {count} characters</source>
         <translation>密码至少要 {count} 个字符</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="418"/>
+        <location filename="../../villagebook/core/messages.py" line="444"/>
         <source>The two passwords are not the same</source>
         <translation>两次输入的密码不一样</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="420"/>
+        <location filename="../../villagebook/core/messages.py" line="446"/>
         <source>A PIN is {low} to {high} digits</source>
         <translation>PIN 码是 {low} 到 {high} 位数字</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="421"/>
+        <location filename="../../villagebook/core/messages.py" line="447"/>
         <source>Lock after 0 to {max} minutes</source>
         <translation>自动锁定时间在 0 到 {max} 分钟之间</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="422"/>
+        <location filename="../../villagebook/core/messages.py" line="448"/>
         <source>That is not the PIN of {name}</source>
         <translation>这不是 {name} 的 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="423"/>
+        <location filename="../../villagebook/core/messages.py" line="449"/>
         <source>The two PINs are not the same</source>
         <translation>两次输入的 PIN 码不一样</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="424"/>
+        <location filename="../../villagebook/core/messages.py" line="450"/>
         <source>Set a PIN first: without one the window cannot lock</source>
         <translation>请先设置 PIN 码：没有 PIN 码，窗口无法锁定</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="426"/>
+        <location filename="../../villagebook/core/messages.py" line="452"/>
         <source>Password of the book: </source>
         <translation>账本密码：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="427"/>
+        <location filename="../../villagebook/core/messages.py" line="453"/>
         <source>A forgotten password cannot be recovered by anyone: write it down. New password: </source>
         <translation>密码一旦忘记，谁都无法找回，请记下来。新密码：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="430"/>
+        <location filename="../../villagebook/core/messages.py" line="456"/>
         <source>Once more: </source>
         <translation>再输一次：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="431"/>
+        <location filename="../../villagebook/core/messages.py" line="457"/>
         <source>Password of the workbook: </source>
         <translation>表格的密码：</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="432"/>
+        <location filename="../../villagebook/core/messages.py" line="458"/>
         <source>This password does not open {name}</source>
         <translation>密码不对，打不开 {name}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="434"/>
+        <location filename="../../villagebook/core/messages.py" line="460"/>
         <source>{name} is protected by a password: give it in VILLAGEBOOK_FILE_PASSWORD or type it at a terminal</source>
         <translation>{name} 设了密码：请在 VILLAGEBOOK_FILE_PASSWORD 中给出，或在终端中输入</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="437"/>
+        <location filename="../../villagebook/core/messages.py" line="463"/>
         <source>Write the password down first, then tick the box that says so</source>
         <translation>请先把密码记下来，再勾选“我已记下密码”</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="439"/>
+        <location filename="../../villagebook/core/messages.py" line="465"/>
         <source>The backup {path} is damaged and cannot be used; choose another one</source>
         <translation>备份 {path} 已损坏，无法使用；请选择另一个备份</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="441"/>
+        <location filename="../../villagebook/core/messages.py" line="467"/>
         <source>There is already a book at {path}</source>
         <translation>{path} 处已有账本</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="442"/>
+        <location filename="../../villagebook/core/messages.py" line="468"/>
         <source>Choose who is working before making changes</source>
         <translation>修改前请先选择当前使用人</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="444"/>
+        <location filename="../../villagebook/core/messages.py" line="470"/>
         <source>The record no longer exists in this book</source>
         <translation>账本中已没有这条记录</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="447"/>
+        <location filename="../../villagebook/core/messages.py" line="473"/>
         <source>{year}: {per_capita} yuan per person, under the line of {line} yuan</source>
         <translation>{year}年人均纯收入 {per_capita} 元，低于监测线 {line} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="449"/>
+        <location filename="../../villagebook/core/messages.py" line="475"/>
         <source>Per-capita income fell from {before} yuan ({previous}) to {after} yuan ({year}), {percent}% less</source>
         <translation>人均纯收入由 {before} 元（{previous}年）降至 {after} 元（{year}年），下降 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="452"/>
+        <location filename="../../villagebook/core/messages.py" line="478"/>
         <source>Aged {age} on 1 September and not in school</source>
         <translation>9月1日满 {age} 周岁，未在校</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="454"/>
+        <location filename="../../villagebook/core/messages.py" line="480"/>
         <location filename="../../villagebook/core/rules.py" line="62"/>
         <source>No basic medical insurance</source>
         <translation>未参加基本医疗保险</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="455"/>
+        <location filename="../../villagebook/core/messages.py" line="481"/>
         <source>House of grade {grade}: no renovation, relocation or housing measure</source>
         <translation>住房为 {grade} 级，未改造、未搬迁、无住房措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="457"/>
+        <location filename="../../villagebook/core/messages.py" line="483"/>
         <location filename="../../villagebook/core/rules.py" line="70"/>
         <source>Drinking water not safe</source>
         <translation>饮水不安全</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="458"/>
+        <location filename="../../villagebook/core/messages.py" line="484"/>
         <source>Last two-assurances check: {last} (due every {days} days)</source>
         <translation>上次三保障核查：{last}（每 {days} 天应核查一次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="460"/>
+        <location filename="../../villagebook/core/messages.py" line="486"/>
         <source>Taken into monitoring on {date}; no measure within {days} days</source>
         <translation>{date} 纳入监测，{days} 天内没有帮扶措施</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="462"/>
+        <location filename="../../villagebook/core/messages.py" line="488"/>
         <source>Taken in on {taken}, risk removed by assistance on {removed} ({days} days later)</source>
         <translation>{taken} 纳入监测，{removed} 帮扶消除风险（相隔 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="465"/>
+        <location filename="../../villagebook/core/messages.py" line="491"/>
         <source>Monitored for unstable work, but nobody in the household can work</source>
         <translation>因务工就业不稳纳入监测，但家中没有劳动力</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="467"/>
+        <location filename="../../villagebook/core/messages.py" line="493"/>
         <source>Nobody can work and nobody receives subsistence or extreme-poverty support</source>
         <translation>家中无劳动力，也无人享受低保或特困供养</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="470"/>
+        <location filename="../../villagebook/core/messages.py" line="496"/>
         <source>{health}, in an ordinary household that is not monitored</source>
         <translation>{health}，所在一般农户未纳入监测</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="472"/>
+        <location filename="../../villagebook/core/messages.py" line="498"/>
         <source>Loan of {amount} yuan due {due}, {repaid} yuan repaid</source>
         <translation>贷款 {amount} 元，{due} 到期，已还 {repaid} 元</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="474"/>
+        <location filename="../../villagebook/core/messages.py" line="500"/>
         <source>Overdue loans {overdue} yuan of {balance} yuan outstanding: {rate}‰ (line {line}‰)</source>
         <translation>逾期 {overdue} 元，贷款余额 {balance} 元：逾期率 {rate}‰（控制线 {line}‰）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="477"/>
+        <location filename="../../villagebook/core/messages.py" line="503"/>
         <source>{measure} planned to end {end}, still in progress</source>
         <translation>{measure}计划 {end} 完成，仍在实施中</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="479"/>
+        <location filename="../../villagebook/core/messages.py" line="505"/>
         <source>Last visit: {last} (more than {days} days)</source>
         <translation>上次走访：{last}（超过 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="481"/>
+        <location filename="../../villagebook/core/messages.py" line="507"/>
         <source>Follow-up due {date}: {agreed}</source>
         <translation>{date} 应跟进：{agreed}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="483"/>
+        <location filename="../../villagebook/core/messages.py" line="509"/>
         <source>{helper}: {visits} visits this year, {due} due by now ({required} a year)</source>
         <translation>{helper}：今年走访 {visits} 次，到目前应走访 {due} 次（全年 {required} 次）</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="486"/>
+        <location filename="../../villagebook/core/messages.py" line="512"/>
         <source>{problem}: deadline {deadline}</source>
         <translation>{problem}：整改期限 {deadline}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="487"/>
+        <location filename="../../villagebook/core/messages.py" line="513"/>
         <source>ID number {masked}: {detail}</source>
         <translation>证件号码 {masked}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="488"/>
+        <location filename="../../villagebook/core/messages.py" line="514"/>
         <source>The same ID number as {other} of household {number}</source>
         <translation>与户 {number} 的 {other} 证件号码相同</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="490"/>
+        <location filename="../../villagebook/core/messages.py" line="516"/>
         <source>{count} current heads of household</source>
         <translation>在册户主 {count} 名</translation>
     </message>
     <message>
-        <location filename="../../villagebook/core/messages.py" line="492"/>
+        <location filename="../../villagebook/core/messages.py" line="518"/>
         <source>{relation} born {birth}, the head of household born {head_birth}</source>
         <translation>{relation}生于 {birth}，户主生于 {head_birth}</translation>
     </message>

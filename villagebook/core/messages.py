@@ -254,6 +254,32 @@ TEMPLATES: dict[str, str] = {
                     "and its own users)"),
     "county.code": QT_TRANSLATE_NOOP(
         "Messages", "The county code must have 6 digits (it has “{value}”)"),
+    # the archive on PostgreSQL
+    "archive.no_driver": QT_TRANSLATE_NOOP(
+        "Messages", "The archive needs the PostgreSQL driver: install villagebook with its "
+                    "archive extra (pip install \"villagebook[archive]\")"),
+    "archive.bad_dsn": QT_TRANSLATE_NOOP(
+        "Messages", "“{dsn}” is not a database address ({reason}); write it as "
+                    "postgresql://user@host:5432/database"),
+    "archive.cannot_connect": QT_TRANSLATE_NOOP(
+        "Messages", "Cannot reach the archive's database {dsn} ({reason}); check the address, "
+                    "the user and that the server is running. Nothing was changed."),
+    "archive.server_gone": QT_TRANSLATE_NOOP(
+        "Messages", "The connection to the archive's database {dsn} was lost ({reason}). The "
+                    "package being applied was not written; those applied before stay. Run "
+                    "the same command again once the server is back: it goes on from there."),
+    "archive.missing": QT_TRANSLATE_NOOP(
+        "Messages", "The database {dsn} holds no archive yet: make one first (villagebook "
+                    "archive init)"),
+    "archive.exists": QT_TRANSLATE_NOOP(
+        "Messages", "The database {dsn} holds an archive already; nothing was changed"),
+    "archive.not_ours": QT_TRANSLATE_NOOP(
+        "Messages", "The database {dsn} belongs to another program (it holds tables such as "
+                    "{tables}); it was not touched. Make an empty database for the archive."),
+    "archive.newer": QT_TRANSLATE_NOOP(
+        "Messages", "The archive in {dsn} was brought up to a newer version of villagebook "
+                    "(archive version {version}; this program knows up to {supported}); "
+                    "please update the program. Nothing was changed."),
     # sync packages and pairing
     "sync.bad_card": QT_TRANSLATE_NOOP(
         "Messages", "{name} is not a villagebook pairing card"),

@@ -110,7 +110,8 @@ COUNTY_MEMBERS = Sheet("县级有档", "member", (
     " v.name AS village_name, coalesce((SELECT p.name FROM sync_peers p WHERE"
     " p.kind = 'township' AND p.code = substr(v.code, 1, 9) ORDER BY p.paired_at DESC"
     " LIMIT 1), v.township) AS township_name,"
-    f" mn.category AS monitoring_category, mn.last_event = '{REMOVE}' AS risk_removed"
+    f" mn.category AS monitoring_category, CAST(mn.last_event = '{REMOVE}' AS INTEGER)"
+    " AS risk_removed"  # (0/1 in PostgreSQL's archive too, as the code list has it)
     " FROM members m JOIN households h ON h.id = m.household_id"
     " JOIN village v ON v.id = h.village_id"
     " LEFT JOIN monitoring_now mn ON mn.household_id = h.id"
@@ -306,12 +307,12 @@ def export_register(source: Book | sqlite3.Connection, path: str | Path,
             writer.code_sheet()
             workbook.save(tmp)
     except BaseException:
-        _discard_sheet_files(workbook)
+        discard_sheet_files(workbook)
         raise
     return counts
 
 
-def _discard_sheet_files(workbook: Workbook) -> None:
+def discard_sheet_files(workbook: Workbook) -> None:
     """Remove the temporary files of a write-only workbook that will not be saved: each
     sheet's rows (ID numbers among them) wait in one until the save, and openpyxl would
     remove them only when the program ends."""

@@ -39,7 +39,7 @@ MONITORING_NOW = (
     " (PARTITION BY household_id ORDER BY event_date DESC, created_at DESC) AS newest,"
     " row_number() OVER (PARTITION BY household_id, event ORDER BY event_date DESC,"
     " created_at DESC) AS newest_of_kind FROM monitoring_events WHERE status = 'active')"
-    " GROUP BY household_id)")
+    " AS ranked GROUP BY household_id)")  # (the alias: PostgreSQL's archive reads it too)
 
 
 def monitoring_state(book: Book, household_id: str) -> MonitoringState:

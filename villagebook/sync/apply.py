@@ -470,6 +470,7 @@ def _apply(book: Book, package: Package, installation: str, outcome: Outcome,
     applied = False
     limit = book.max_ahead_ms()
     accepted = _accepted_ahead(book)
+    seen = _Known.read(conn, package)
     # in the order the actions were made (their stamps): a package carries several
     # origins, site by site, and a member added at one laptop to a household made at
     # another comes after that household, whatever the order of the sites
@@ -480,11 +481,11 @@ def _apply(book: Book, package: Package, installation: str, outcome: Outcome,
         if row is None:
             applied = True
             outcome.actions += 1
-            action_seq = conn.execute(
+            action_seq = conn.execute(  # (RETURNING: the archive's PostgreSQL too)
                 "INSERT INTO actions (id, site_id, origin_seq, action, operator, at)"
-                " VALUES (?,?,?,?,?,?)",
+                " VALUES (?,?,?,?,?,?) RETURNING seq",
                 [action["id"], action["site"], action["seq"], action["action"],
-                 action["operator"], action["at"]]).lastrowid
+                 action["operator"], action["at"]]).fetchone()[0]
         else:
             action_seq = row[0]
         assert action_seq is not None  # an INSERT gives its row
@@ -501,7 +502,8 @@ def _apply(book: Book, package: Package, installation: str, outcome: Outcome,
                 raise SyncError("sync.damaged") from error
             if change["hlc"] in verdict.parked:
                 park(book, change, verdict.sender)
-            if _apply_change(book, action_seq, action, change, package.blobs, outcome):
+                seen.parked.add(change["record"])
+            if _apply_change(book, action_seq, action, change, package.blobs, outcome, seen):
                 applied = True
                 if change.get("household"):
                     touched.add(change["household"])
@@ -518,12 +520,40 @@ def _apply(book: Book, package: Package, installation: str, outcome: Outcome,
     return applied
 
 
+@dataclass
+class _Known:
+    """What the book held of a package's changes and records before applying it, read once
+    per package and kept up as it applies (a look-up a change saved: the archive's
+    PostgreSQL is a network round trip away)."""
+
+    stamps: set[str]  # changes here (by stamp)
+    updated: set[str]  # records the log holds updates of (of those the package creates)
+    parked: set[str]  # records with updates parked until they arrive (of those)
+
+    @classmethod
+    def read(cls, conn: Any, package: Package) -> _Known:
+        changes = [c for a in package.actions for c in a["changes"]]
+        stamps = json.dumps([c["hlc"] for c in changes])
+        created = json.dumps(sorted({str(c["record"]) for c in changes
+                                     if c.get("op") == "create"}))
+        return cls({r[0] for r in conn.execute(
+                        "SELECT hlc FROM changes WHERE hlc IN (SELECT value FROM"
+                        " json_each(?))", [stamps])},
+                   {r[0] for r in conn.execute(
+                       "SELECT DISTINCT record_id FROM changes WHERE op = 'update' AND"
+                       " record_id IN (SELECT value FROM json_each(?))", [created])},
+                   {r[0] for r in conn.execute(
+                       "SELECT DISTINCT record_id FROM sync_parked WHERE record_id IN"
+                       " (SELECT value FROM json_each(?))", [created])})
+
+
 def _apply_change(book: Book, action_seq: int, action: dict[str, Any], change: dict[str, Any],
-                  blobs: dict[str, bytes], outcome: Outcome) -> bool:
+                  blobs: dict[str, bytes], outcome: Outcome, seen: _Known) -> bool:
     """Apply one change (checked by ``verify``); False when it was here already."""
     conn = book.conn
-    if conn.execute("SELECT 1 FROM changes WHERE hlc = ?", [change["hlc"]]).fetchone():
+    if change["hlc"] in seen.stamps:
         return False  # this very change is here already
+    seen.stamps.add(change["hlc"])
     # names as this book's registry and schema spell them: no SQL from package text
     table, record_id, op = kind(change["table"]).table, change["record"], change["op"]
     known = columns(book, table)
@@ -543,6 +573,8 @@ def _apply_change(book: Book, action_seq: int, action: dict[str, Any], change: d
          None if op == "create" else to_json(change.get("old")), to_json(change.get("new")),
          change.get("base"), json.dumps(sorted(closes)) if closes else None,
          json.dumps(saw) if saw else None])
+    if op == "update":
+        seen.updated.add(record_id)
     if closes:  # a person's decision: closes the conflicts it names, here too
         close_conflicts(conn, closes, change["hlc"])
     if merging:  # each field as a concurrent change of it
@@ -551,7 +583,7 @@ def _apply_change(book: Book, action_seq: int, action: dict[str, Any], change: d
                          stamp, outcome)
         return True
     if op == "create":
-        _create(book, table, record_id, change, action, blobs, outcome)
+        _create(book, table, record_id, change, action, blobs, outcome, seen)
         return True
     assert field_name is not None  # an update names its field (check_shape)
     if field_name in DERIVED.get(table, ()):
@@ -666,7 +698,8 @@ def _merge_field(book: Book, action: dict[str, Any], change: dict[str, Any], tab
 
 
 def _create(book: Book, table: str, record_id: str, change: dict[str, Any],
-            action: dict[str, Any], blobs: dict[str, bytes], outcome: Outcome) -> None:
+            action: dict[str, Any], blobs: dict[str, bytes], outcome: Outcome,
+            seen: _Known) -> None:
     """A new record (``_apply_change`` found none under its id)."""
     conn = book.conn
     known = columns(book, table)
@@ -689,14 +722,17 @@ def _create(book: Book, table: str, record_id: str, change: dict[str, Any],
                  f" ({', '.join('?' * len(values))})", list(values.values()))
     # updates of this record that arrived before it (from another origin) apply now,
     # each judged as its sender would have been had the record been here
-    for field_name, new, stamp in conn.execute(
-            "SELECT field, new_value, hlc FROM changes WHERE record_id = ? AND op = 'update'"
-            " AND hlc > ? ORDER BY hlc", [record_id, change["hlc"]]).fetchall():
-        if field_name in known and field_name not in DERIVED.get(table, ()) \
-                and may_apply_parked(book, table, record_id, stamp):
-            conn.execute(f"UPDATE {table} SET {own_name(known, field_name)} = ? WHERE id = ?",
-                         [json.loads(new), record_id])
-    conn.execute("DELETE FROM sync_parked WHERE record_id = ?", [record_id])
+    if record_id in seen.updated:
+        for field_name, new, stamp in conn.execute(
+                "SELECT field, new_value, hlc FROM changes WHERE record_id = ? AND"
+                " op = 'update' AND hlc > ? ORDER BY hlc", [record_id, change["hlc"]]
+        ).fetchall():
+            if field_name in known and field_name not in DERIVED.get(table, ()) \
+                    and may_apply_parked(book, table, record_id, stamp):
+                conn.execute(f"UPDATE {table} SET {own_name(known, field_name)} = ?"
+                             " WHERE id = ?", [json.loads(new), record_id])
+    if record_id in seen.parked:
+        conn.execute("DELETE FROM sync_parked WHERE record_id = ?", [record_id])
 
 
 def _report_clash(book: Book, table: str, values: dict[str, Any], change: dict[str, Any],

@@ -65,7 +65,8 @@ def hold(book: Book, site: str, scope: str, upto: int) -> None:
     transaction; never lowered)."""
     book.conn.execute(
         "INSERT INTO sync_received (site_id, scope, upto) VALUES (?, ?, ?)"
-        " ON CONFLICT(site_id, scope) DO UPDATE SET upto = max(upto, excluded.upto)",
+        " ON CONFLICT(site_id, scope) DO UPDATE SET"
+        " upto = max(sync_received.upto, excluded.upto)",
         [site, scope, upto])
 
 

@@ -49,8 +49,8 @@ def add_peer(book: Book, card: PairingCard, typed_fingerprint: str | None = None
 def peers(book: Book, *, retired: bool = False) -> list[dict[str, Any]]:
     """The computers this book exchanges packages with (``retired``: those it no longer
     does), by kind and code."""
-    return rows(book, "SELECT * FROM sync_peers WHERE (retired_at IS NOT NULL) = ?"
-                      " ORDER BY kind, code, paired_at", [int(retired)])
+    return rows(book, f"SELECT * FROM sync_peers WHERE retired_at IS{' NOT' if retired else ''}"
+                      " NULL ORDER BY kind, code, paired_at")
 
 
 def peer(book: Book, installation: str, received_at: str | None = None) -> dict[str, Any]:
