@@ -10,6 +10,7 @@ no second list of rules exists:
 - ``INSERT OR IGNORE`` becomes ``INSERT … ON CONFLICT DO NOTHING`` and ``INSERT OR
   REPLACE`` an upsert on the table's primary key;
 - SQLite's two-argument ``max(a, b)`` and ``min(a, b)`` become ``GREATEST`` and ``LEAST``;
+- ``IN (SELECT value FROM json_each(x))`` becomes ``= ANY(ARRAY(…))`` of the list;
 - ``json_each(x)`` becomes ``json_array_elements_text(x::json)`` with the column
   ``value`` SQLite names;
 - ``PRAGMA table_info(t)`` reads the table's columns from ``information_schema``.
@@ -50,6 +51,11 @@ _TABLE_INFO = re.compile(r"^\s*PRAGMA\s+table_info\(\s*\"?(\w+)\"?\s*\)\s*$", re
 _OR_REPLACE = re.compile(r"^\s*INSERT\s+OR\s+REPLACE\s+INTO\s+(\w+)\s*\(([^)]*)\)",
                          re.IGNORECASE)
 _OR_IGNORE = re.compile(r"^\s*INSERT\s+OR\s+IGNORE\s+INTO", re.IGNORECASE)
+# ``x IN (SELECT value FROM json_each(?))``: the list read once (an init plan), so that
+# PostgreSQL looks each value up in the index rather than reading the JSON again for
+# every row it joins (as it did with the planner's guesses on tables just filled)
+_IN_JSON = re.compile(r"IN\s*\(\s*SELECT\s+value\s+FROM\s+json_each\(([^()]*)\)\s*\)",
+                      re.IGNORECASE)
 _SCALAR_MAX = re.compile(r"\b(max|min)\(([^(),]+),([^(),]+)\)", re.IGNORECASE)
 
 COLUMNS_SQL = ("SELECT ordinal_position - 1, column_name, upper(data_type),"
@@ -85,6 +91,8 @@ def translate(sql: str, keys: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
                + (f"UPDATE SET {sets}" if sets else "NOTHING"))
     elif _OR_IGNORE.match(sql):
         sql = _OR_IGNORE.sub("INSERT INTO", sql) + " ON CONFLICT DO NOTHING"
+    sql = _IN_JSON.sub(lambda m: "= ANY(ARRAY(SELECT json_array_elements_text("
+                                 f"CAST({m.group(1)} AS json))))", sql)
     sql = _JSON_EACH.sub(_json_each, sql)
     sql = _SCALAR_MAX.sub(lambda m: f"{'GREATEST' if m.group(1).lower() == 'max' else 'LEAST'}"
                                     f"({m.group(2)},{m.group(3)})", sql)

@@ -529,13 +529,21 @@ class _Known:
     stamps: set[str]  # changes here (by stamp)
     updated: set[str]  # records the log holds updates of (of those the package creates)
     parked: set[str]  # records with updates parked until they arrive (of those)
+    existing: dict[str, set[str]]  # per table, the records here (of those)
 
     @classmethod
     def read(cls, conn: Any, package: Package) -> _Known:
         changes = [c for a in package.actions for c in a["changes"]]
         stamps = json.dumps([c["hlc"] for c in changes])
-        created = json.dumps(sorted({str(c["record"]) for c in changes
-                                     if c.get("op") == "create"}))
+        by_table: dict[str, set[str]] = {}
+        for c in changes:
+            if c.get("op") == "create":
+                by_table.setdefault(kind(c["table"]).table, set()).add(str(c["record"]))
+        created = json.dumps(sorted(set().union(*by_table.values())))
+        # (table names from the registry, never from the package's text)
+        existing = {table: {r[0] for r in conn.execute(
+                        f"SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
+                        [json.dumps(sorted(ids))])} for table, ids in by_table.items()}
         return cls({r[0] for r in conn.execute(
                         "SELECT hlc FROM changes WHERE hlc IN (SELECT value FROM"
                         " json_each(?))", [stamps])},
@@ -544,7 +552,7 @@ class _Known:
                        " record_id IN (SELECT value FROM json_each(?))", [created])},
                    {r[0] for r in conn.execute(
                        "SELECT DISTINCT record_id FROM sync_parked WHERE record_id IN"
-                       " (SELECT value FROM json_each(?))", [created])})
+                       " (SELECT value FROM json_each(?))", [created])}, existing)
 
 
 def _apply_change(book: Book, action_seq: int, action: dict[str, Any], change: dict[str, Any],
@@ -558,8 +566,7 @@ def _apply_change(book: Book, action_seq: int, action: dict[str, Any], change: d
     table, record_id, op = kind(change["table"]).table, change["record"], change["op"]
     known = columns(book, table)
     field_name = None if op == "create" else own_name(known, change["field"])
-    merging = op == "create" and conn.execute(f"SELECT 1 FROM {table} WHERE id = ?",
-                                              [record_id]).fetchone() is not None
+    merging = op == "create" and record_id in seen.existing.get(table, ())
     if merging:  # made on two sides under one natural id (a setting's key)
         stamps = {own_name(known, name): base_stamp(conn, record_id, name)
                   for name in change["new"] if name != "id"}
@@ -584,6 +591,7 @@ def _apply_change(book: Book, action_seq: int, action: dict[str, Any], change: d
         return True
     if op == "create":
         _create(book, table, record_id, change, action, blobs, outcome, seen)
+        seen.existing.setdefault(table, set()).add(record_id)
         return True
     assert field_name is not None  # an update names its field (check_shape)
     if field_name in DERIVED.get(table, ()):
@@ -802,28 +810,41 @@ def normalized_id(text: str | None) -> str | None:
 
 def find_same_person(book: Book, member_ids: set[str]) -> list[dict[str, Any]]:
     """Record, for members that just arrived or changed, anyone active elsewhere in the book
-    with the same ID number (or, weaker, the same name and birth date)."""
+    with the same ID number (or, weaker, the same name and birth date). Read in three
+    queries for all of them (not three a member: the archive's PostgreSQL is a network
+    round trip away)."""
     conn = book.conn
+    wanted = json.dumps(sorted(member_ids))
+    arrived = [r for r in conn.execute(
+        "SELECT id, household_id, name, id_number, birth_date FROM members WHERE id IN"
+        " (SELECT value FROM json_each(?)) AND status = 'active' ORDER BY id", [wanted])]
+    numbers = {normalized_id(r[3]) for r in arrived} - {None}
+    spelled = sorted(n for number in numbers if number for n in (number, number.lower()))
+    by_number: dict[str, list[tuple[str, str]]] = {}
+    for other, number, household in conn.execute(
+            "SELECT m.id, m.id_number, m.household_id FROM members m JOIN households h"
+            " ON h.id = m.household_id WHERE m.id_number IN (SELECT value FROM json_each(?))"
+            " AND m.status = 'active' AND h.status = 'active' ORDER BY m.id",
+            [json.dumps(spelled)]):
+        by_number.setdefault(number.upper(), []).append((other, household))
+    named = [r for r in arrived if r[2] and r[4]]
+    by_name_birth: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for other, name, birth, household in conn.execute(
+            "SELECT m.id, m.name, m.birth_date, m.household_id FROM members m JOIN households h"
+            " ON h.id = m.household_id WHERE m.name IN (SELECT value FROM json_each(?)) AND"
+            " m.birth_date IS NOT NULL AND m.status = 'active' AND h.status = 'active'"
+            " ORDER BY m.id",  # (by name alone: two lists' product would probe each pair)
+            [json.dumps(sorted({r[2] for r in named}))]) if named else ():
+        by_name_birth.setdefault((name, birth), []).append((other, household))
     found = []
-    for member_id in member_ids:
-        row = conn.execute("SELECT household_id, name, id_number, birth_date, status FROM"
-                           " members WHERE id = ?", [member_id]).fetchone()
-        if row is None or row[4] != "active":
-            continue
-        household_id, name, id_number, birth, _ = row
+    for member_id, household_id, name, id_number, birth in arrived:
         number = normalized_id(id_number)
-        candidates = []
-        if number:
-            candidates += [(r[0], "id") for r in conn.execute(
-                "SELECT m.id FROM members m JOIN households h ON h.id = m.household_id"
-                " WHERE m.id_number IN (?, ?) AND m.status = 'active' AND h.status = 'active'"
-                " AND m.household_id != ?", [number, number.lower(), household_id])]
+        candidates = [(other, "id") for other, household in by_number.get(number or "", [])
+                      if household != household_id]
         if birth and name:
-            candidates += [(r[0], "name_birth") for r in conn.execute(
-                "SELECT m.id FROM members m JOIN households h ON h.id = m.household_id"
-                " WHERE m.name = ? AND m.birth_date = ? AND m.status = 'active'"
-                " AND h.status = 'active' AND m.household_id != ?",
-                [name, birth, household_id]) if (r[0], "id") not in candidates]
+            candidates += [(other, "name_birth") for other, household
+                           in by_name_birth.get((name, birth), [])
+                           if household != household_id and (other, "id") not in candidates]
         for other, basis in candidates:
             a, b = sorted((member_id, other))
             finding = {"id": new_id(), "member_a": a, "member_b": b,

@@ -126,11 +126,19 @@ def verify(book: Book, package: Package, sender: Sender) -> Verdict:
         for action in package.actions for change in action["changes"]
         if change["op"] == "create"}
 
+    # what the book holds, read once each (nothing is written while a package is judged:
+    # a household's village is asked for each of its changes, and the archive's
+    # PostgreSQL is a network round trip away)
+    stored: dict[tuple[str, str, str], str | None] = {}
+
     def read(table: str, record_id: str, column: str) -> str | None:
         if record_id in pending and pending[record_id][0] == table:
             value = pending[record_id][1].get(column)
             return None if value is None else str(value)
-        return read_stored(book, table, record_id, column)
+        key = (table, record_id, column)
+        if key not in stored:
+            stored[key] = read_stored(book, table, record_id, column)
+        return stored[key]
 
     for action in package.actions:
         for change in action["changes"]:
