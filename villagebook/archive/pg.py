@@ -22,6 +22,7 @@ text) is a ``ValueError``: the engine refuses such a package as damaged.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
@@ -106,15 +107,24 @@ def _json_each(match: re.Match[str]) -> str:
 
 
 class Cursor:
-    """The part of a sqlite3 cursor the engine reads."""
+    """The part of a sqlite3 cursor the engine reads. Inside a pipeline (a package being
+    applied) a statement's result is waited for only when it is read."""
 
-    def __init__(self, cursor: psycopg.Cursor[Any]) -> None:
+    def __init__(self, cursor: psycopg.Cursor[Any], connection: Connection) -> None:
         self._cursor = cursor
+        self._connection = connection
+
+    def _results(self) -> None:
+        if self._connection.pipeline is not None:
+            with _bad_values():
+                self._connection.pipeline.sync()
 
     def fetchone(self) -> Any:
+        self._results()
         return self._cursor.fetchone() if self._cursor.description else None
 
     def fetchall(self) -> list[Any]:
+        self._results()
         return self._cursor.fetchall() if self._cursor.description else []
 
     def __iter__(self) -> Iterator[Any]:
@@ -122,11 +132,21 @@ class Cursor:
 
     @property
     def description(self) -> Any:
+        self._results()
         return self._cursor.description
 
     @property
     def rowcount(self) -> int:
+        self._results()
         return self._cursor.rowcount
+
+
+@contextlib.contextmanager
+def _bad_values() -> Iterator[None]:
+    try:
+        yield
+    except pg_errors.DataError as error:
+        raise BadValue(str(error)) from error
 
 
 class Connection:
@@ -134,6 +154,7 @@ class Connection:
 
     def __init__(self, conn: psycopg.Connection[Any]) -> None:
         self.raw = conn
+        self.pipeline: psycopg.Pipeline | None = None  # while a package is applied
         conn.adapters.register_dumper(bool, BoolAsInteger)
         self._keys = tuple(sorted(primary_keys(conn).items()))
 
@@ -144,11 +165,9 @@ class Connection:
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:
         info = _TABLE_INFO.match(sql)
         if info:
-            return Cursor(self.raw.execute(COLUMNS_SQL, [info.group(1)]))
-        try:
-            return Cursor(self.raw.execute(translate(sql, self._keys), list(params)))
-        except pg_errors.DataError as error:
-            raise BadValue(str(error)) from error
+            return Cursor(self.raw.execute(COLUMNS_SQL, [info.group(1)]), self)
+        with _bad_values():
+            return Cursor(self.raw.execute(translate(sql, self._keys), list(params)), self)
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         with self.raw.cursor() as cursor:
