@@ -1,16 +1,24 @@
 """The two engines agree: the same packages into a county book and into the archive on
 PostgreSQL give the same records field by field, the same open conflicts and the same
 outcome for each package — with several villages under two townships, edits, a
-conflict, removals, a held gap and a change its sender may not make."""
+conflict, removals, a held gap and a change its sender may not make; and, as a
+property, whatever the order the packages arrive in."""
 
 from __future__ import annotations
 
-from chain import COUNTY, County, archive_state, book_state
+import shutil
+from pathlib import Path
+
+import pytest
+from chain import COUNTY, County, archive, archive_state, book_state
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from villagebook.core.today import current_date
 from villagebook.storage import open_book
 from villagebook.storage.households import close_household, load_household, save_household
 from villagebook.storage.measures import remove_measure
+from villagebook.sync.keys import read_card
 
 
 def _households(site, village_code=None) -> list[str]:
@@ -107,3 +115,62 @@ def test_the_same_packages_give_the_same_archive_and_county_book(tmp_path, capsy
     assert {r["state"] for r in archive_rows} == {"already"} == {r["state"] for r in book_rows}
     assert archive_state(county.county, archive_dsn) == in_archive
 
+
+
+@pytest.fixture
+def chained(tmp_path, capsys, archive_dsn):
+    """Five packages to the county (three of 田园镇, each after the county's answer to the
+    one before, two of 河口乡), with edits and a conflict between them, and a pristine
+    copy of the county book to start each example from."""
+    county = County(tmp_path, capsys, archive_dsn)
+    v1, v2, t1, t2 = (county.villages["v1"], county.villages["v2"], county.towns["t1"],
+                      county.towns["t2"])
+    for village in ("v1", "v2", "v3"):
+        county.up(village)
+    packages = [county.to_county("t1"), county.to_county("t2")]
+    _acknowledge_county(t1)
+    _acknowledge_county(t2)
+    first = _households(v1)[0]
+    _set_phone(v1, first, "13900000001")
+    _set_phone(t1, first, "13900000002")
+    county.up("v1")
+    with county.villages["v3"].book() as book:
+        measure = book.conn.execute("SELECT id FROM measures WHERE status = 'active'"
+                                    " LIMIT 1").fetchone()[0]
+        remove_measure(book, measure)
+    county.up("v3")
+    packages += [county.to_county("t1"), county.to_county("t2")]
+    _acknowledge_county(t1)
+    _set_phone(v2, _households(v2)[0], "13900000004")
+    county.up("v2")
+    packages.append(county.to_county("t1"))
+    pristine = tmp_path / "county-pristine.db"
+    shutil.copyfile(county.county.db, pristine)
+    return county, packages, pristine
+
+
+@pytest.mark.slow
+@settings(max_examples=8, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(order=st.lists(st.integers(0, 4), max_size=8))
+def test_any_order_of_delivery_gives_both_engines_the_same_state(chained, pg_server, order):
+    """Packages delivered in any order, some twice, some not yet: after each delivery the
+    two engines agree on the outcome, and at the end (everything delivered) on every
+    record and open conflict."""
+    county, packages, pristine = chained
+    shutil.copyfile(pristine, county.county.db)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{county.county.db}{suffix}").unlink(missing_ok=True)
+    county.dsn = pg_server.new_database(f"order_{abs(hash(tuple(order))) % 10**9}")
+    assert archive(county.county, "init", county.dsn, "--name", "双柏县", "--code", COUNTY) == 0
+    for town in county.towns.values():
+        card = county.root / f"{town.db.stem}.card"
+        assert archive(county.county, "pair", county.dsn, "--accept", str(card),
+                       "--fingerprint", read_card(card)["fingerprint"]) == 0
+    for index in [*order, *range(len(packages))]:
+        book_rows, archive_rows = county.deliver(packages[index])
+        assert archive_rows is not None
+        assert _outcome(archive_rows) == _outcome(book_rows)
+    in_book, in_archive = book_state(county.county), archive_state(county.county, county.dsn)
+    [own_user] = [k for k, u in in_book[0]["users"].items() if u["name"] == "县档案员"]
+    del in_book[0]["users"][own_user]
+    assert in_archive == in_book
