@@ -149,20 +149,48 @@ def _bad_values() -> Iterator[None]:
         raise BadValue(str(error)) from error
 
 
+class Inserted:
+    """What a held-back insert gives: no rows; one row written (as it will be)."""
+
+    description = None
+    rowcount = 1
+
+    def fetchone(self) -> Any:
+        return None
+
+    def fetchall(self) -> list[Any]:
+        return []
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(())
+
+
+# a plain insert (no upsert, no RETURNING, no INSERT … SELECT): nobody reads its result
+_PLAIN_INSERT = re.compile(r"^\s*INSERT\s+INTO\s+\w+\s*\([^)]*\)\s*VALUES\s*\([?,\s]*\)\s*$",
+                           re.IGNORECASE)
+
+
 class Connection:
-    """A psycopg connection spoken to as the engine speaks to SQLite."""
+    """A psycopg connection spoken to as the engine speaks to SQLite.
+
+    While a package is applied (``pipeline`` set), plain inserts are held back and sent
+    together, each statement's rows in one ``executemany``, before the next statement of
+    any other kind: a package's change log and records go in batches (psycopg's cost
+    per statement, not the server's, was what was left). Inserts into other rows commute;
+    those of one statement keep their order, and every read or update sees them all."""
 
     def __init__(self, conn: psycopg.Connection[Any]) -> None:
         self.raw = conn
         self.pipeline: psycopg.Pipeline | None = None  # while a package is applied
+        self._held: dict[str, list[list[Any]]] = {}
         conn.adapters.register_dumper(bool, BoolAsInteger)
         self._keys = tuple(sorted(primary_keys(conn).items()))
 
-    def refresh_keys(self) -> None:
-        """Read the tables' primary keys again (after the schema changed)."""
-        self._keys = tuple(sorted(primary_keys(self.raw).items()))
-
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor | Inserted:
+        if self.pipeline is not None and _PLAIN_INSERT.match(sql):
+            self._held.setdefault(translate(sql, self._keys), []).append(list(params))
+            return Inserted()
+        self.send_held()
         info = _TABLE_INFO.match(sql)
         if info:
             return Cursor(self.raw.execute(COLUMNS_SQL, [info.group(1)]), self)
@@ -170,8 +198,20 @@ class Connection:
             return Cursor(self.raw.execute(translate(sql, self._keys), list(params)), self)
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        with self.raw.cursor() as cursor:
+        self.send_held()
+        with _bad_values(), self.raw.cursor() as cursor:
             cursor.executemany(translate(sql, self._keys), rows)
+
+    def send_held(self) -> None:
+        """Send the inserts held back (see the class)."""
+        held, self._held = self._held, {}
+        with _bad_values(), self.raw.cursor() as cursor:
+            for sql, rows in held.items():
+                cursor.executemany(sql, rows)
+
+    def drop_held(self) -> None:
+        """Forget the inserts held back (their transaction is rolled back)."""
+        self._held = {}
 
     @property
     def in_transaction(self) -> bool:

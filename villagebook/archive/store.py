@@ -104,10 +104,12 @@ class ArchiveBook(Book):
                     conn.pipeline = pipeline
                     try:
                         yield
+                        conn.send_held()
                     finally:
                         conn.pipeline = None
                 conn.commit()
         except BaseException:
+            conn.drop_held()
             with contextlib.suppress(psycopg.Error):
                 if self._depth > 1:
                     conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
