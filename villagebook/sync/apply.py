@@ -327,7 +327,7 @@ def retry_held(book: Book, keys: Keys | None = None) -> list[Outcome]:
         progress = False
         for package_id, name, data in book.conn.execute(
                 "SELECT id, file_name, data FROM sync_packages WHERE state = 'held'"
-                " ORDER BY at").fetchall():
+                " ORDER BY at, id").fetchall():  # (received in one second: still one order)
             if package_id in failed:
                 continue
             outcome = import_bytes(book, data, name, keys=keys, held_id=package_id)
