@@ -12,7 +12,7 @@ import subprocess
 
 from dates import villagebook_command
 from helpers import family, make_id
-from syncing import Site, export, households
+from syncing import Site, export, households, pair_sites
 
 from villagebook.core.errors import BookError
 from villagebook.storage.households import save_household
@@ -112,12 +112,14 @@ def test_a_full_disk_leaves_the_package_not_applied(pair, tmp_path, capsys, monk
     def full(*_args):
         raise BookError("book.disk_full")
 
-    monkeypatch.setattr(apply, "_record", full)  # the last write of the transaction
-    code, rows = _rows(township, capsys, p1)
+    # (a context of its own: undoing every patch would also undo the conftest's, and
+    # leave Python's temporary folder pointing into this test's folder, gone after it)
+    with monkeypatch.context() as patched:
+        patched.setattr(apply, "_record", full)  # the last write of the transaction
+        code, rows = _rows(township, capsys, p1)
     assert code == 1 and rows[0]["state"] == "refused" and rows[0]["reason"] == "book.disk_full"
     assert "磁盘" in rows[0]["reason_text"]
     assert households(township) == {}  # not applied, not half applied
-    monkeypatch.undo()
     code, rows = _rows(township, capsys, p1)  # and once there is room, it applies
     assert code == 0 and rows[0]["state"] == "applied" and len(households(township)) == 1
 
@@ -162,9 +164,7 @@ def test_two_laptops_of_one_village_get_packages_of_their_own_names(pair, tmp_pa
     second = Site(tmp_path, "second", None)
     assert second.run("init", "--village", "石桥村", "--code", "530524101001",
                       "--user", "李文书") == 0
-    assert second.run("sync", "pair", "--export", str(tmp_path / "second.card")) == 0
-    assert second.accept(tmp_path / "town.card") == 0
-    assert township.accept(tmp_path / "second.card") == 0
+    pair_sites(second, township, tmp_path)
     written = export(township, tmp_path / "stick", capsys)
     assert len(written) == 2 and len({p.name for p in written}) == 2
     assert all(p.exists() for p in written)  # neither overwrote the other
