@@ -78,10 +78,18 @@ def another_village(tmp_path: Path, township: Site) -> Site:
     other = Site(tmp_path, "other", None)
     assert other.run("init", "--village", "河口村", "--code", "530524101002",
                      "--user", "王文书") == 0
-    assert other.run("sync", "pair", "--export", str(tmp_path / "other.card")) == 0
-    assert other.accept(tmp_path / "town.card") == 0
-    assert township.accept(tmp_path / "other.card") == 0
+    pair_sites(other, township, tmp_path)
     return other
+
+
+def pair_sites(lower: Site, higher: Site, root: Path) -> None:
+    """Pair ``lower`` with ``higher`` (a village with its township, a township with its
+    county): each writes its card (``root/<its book's name>.card``) and accepts the
+    other's, its fingerprint compared."""
+    for site in (lower, higher):
+        assert site.run("sync", "pair", "--export", str(root / f"{site.db.stem}.card")) == 0
+    assert lower.accept(root / f"{higher.db.stem}.card") == 0
+    assert higher.accept(root / f"{lower.db.stem}.card") == 0
 
 
 def crafted(village: Site, tmp_path, mutate=None, archive=None, header=None, to_code=None):

@@ -126,6 +126,17 @@ _ROW_WIDTHS = ((re.compile(rb'<c r="[A-Z]{1,3}\d{6}'), 9_999_999),
                (re.compile(rb'<c r="[A-Z]{1,3}\d{5}'), 99_999))
 
 
+def _widest(widths: tuple[tuple[re.Pattern[bytes], int], ...], now: int, seen: bytes) -> int:
+    """The widest of ``widths`` (widest first) that a reference in ``seen`` reaches, if
+    wider than ``now``."""
+    for pattern, width in widths:
+        if width <= now:
+            break
+        if pattern.search(seen):
+            return width
+    return now
+
+
 class _SpanBound:
     """An upper bound of the cells a sheet spans (its last row × its last column), from
     the widest cell references seen (and the sheet's declared dimension)."""
@@ -134,18 +145,8 @@ class _SpanBound:
         self.columns, self.rows = 26, 9_999
 
     def see(self, seen: bytes) -> None:
-        for pattern, columns in _COLUMN_WIDTHS:
-            if columns <= self.columns:
-                break
-            if pattern.search(seen):
-                self.columns = columns
-                break
-        for pattern, rows in _ROW_WIDTHS:
-            if rows <= self.rows:
-                break
-            if pattern.search(seen):
-                self.rows = rows
-                break
+        self.columns = _widest(_COLUMN_WIDTHS, self.columns, seen)
+        self.rows = _widest(_ROW_WIDTHS, self.rows, seen)
         for letters, number in _DIMENSION.findall(seen):
             self.rows = max(self.rows, int(number))
             self.columns = max(self.columns, _column_number(letters))

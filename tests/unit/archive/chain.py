@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from syncing import Site, export
+from syncing import Site, export, pair_sites
 
 from villagebook import cli as cli_module
 from villagebook.cli import create_demo, main
@@ -48,13 +48,6 @@ def demo_village(root: Path, name: str, code: str, households: int, seed: int) -
         finally:
             demo.DEMO_VILLAGE = first
     return site
-
-
-def pair_sites(lower: Site, higher: Site, root: Path) -> None:
-    for site in (lower, higher):
-        assert site.run("sync", "pair", "--export", str(root / f"{site.db.stem}.card")) == 0
-    assert lower.accept(root / f"{higher.db.stem}.card") == 0
-    assert higher.accept(root / f"{lower.db.stem}.card") == 0
 
 
 class County:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 from helpers import family, make_id
-from syncing import Site, another_village, export, households
+from syncing import Site, another_village, export, households, pair_sites
 
 from villagebook.core.errors import BookError
 from villagebook.storage import open_book
@@ -105,9 +105,7 @@ def test_a_countys_correction_goes_down_through_the_township(pair, tmp_path, cap
     second = Site(tmp_path, "second-town", None)
     assert second.run("init-township", "--name", "耈街乡", "--code", "530524102",
                       "--user", "李") == 0
-    assert second.run("sync", "pair", "--export", str(tmp_path / "second.card")) == 0
-    assert county.accept(tmp_path / "second.card") == 0
-    assert second.accept(tmp_path / "county.card") == 0
+    pair_sites(second, county, tmp_path)
     [to_county] = export(township, tmp_path / "to-county", capsys, "--to", "530524")
     assert county.run("sync", "import", str(to_county)) == 0
     # a user the village added, changed there later, relayed by the township: the county

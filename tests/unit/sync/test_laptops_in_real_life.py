@@ -9,7 +9,7 @@ import json
 import shutil
 
 from helpers import make_id
-from syncing import Site, another_village, crafted, export, households
+from syncing import Site, another_village, crafted, export, households, pair_sites
 
 from villagebook.core.clock import decode, encode
 from villagebook.storage.households import load_household, save_household
@@ -275,9 +275,7 @@ def test_three_laptops_editing_one_field_name_the_same_conflicts(pair, tmp_path,
     add_households(village, "530524101001", 1, 100)
     second = Site(tmp_path, "second", None)  # the first secretary's: a copy of the book
     shutil.copy(village.db, second.db)
-    assert second.run("sync", "pair", "--export", str(tmp_path / "second.card")) == 0
-    assert second.accept(tmp_path / "town.card") == 0
-    assert township.accept(tmp_path / "second.card") == 0
+    pair_sites(second, township, tmp_path)
     laptops = (village, second)
 
     def round_trip(tag: str, order=laptops) -> None:
@@ -468,9 +466,7 @@ def test_a_second_laptop_s_edits_reach_a_new_township_the_first_passed_on(pair, 
     exchange(village, township, tmp_path, capsys, "v")
     second = Site(tmp_path, "second", None)
     shutil.copy(village.db, second.db)
-    assert second.run("sync", "pair", "--export", str(tmp_path / "second.card")) == 0
-    assert second.accept(tmp_path / "town.card") == 0
-    assert township.accept(tmp_path / "second.card") == 0
+    pair_sites(second, township, tmp_path)
     add_households(second, "530524101001", 1, 500, first=5)
     exchange(second, township, tmp_path, capsys, "s")
     exchange(village, township, tmp_path, capsys, "v2")  # the first has the second's now
@@ -505,9 +501,7 @@ def test_an_edit_of_a_record_not_arrived_yet_is_kept_until_it_comes(pair, tmp_pa
     village, township = pair
     second = Site(tmp_path, "second", None)
     shutil.copy(village.db, second.db)
-    assert second.run("sync", "pair", "--export", str(tmp_path / "second.card")) == 0
-    assert second.accept(tmp_path / "town.card") == 0
-    assert township.accept(tmp_path / "second.card") == 0
+    pair_sites(second, township, tmp_path)
     with township.book() as book:
         backup = make_backup(book, tmp_path / "town-backups")
     add_households(village, "530524101001", 1, 100)
