@@ -91,7 +91,8 @@ def _run(args: argparse.Namespace) -> int:
         if args.verb == "status":
             from .archive.report import archive_status
 
-            print_data(archive_status(book), args.json, _status_words(status_text))
+            print_data(archive_status(book), args.json,
+                       lambda state: f"{_size_text(state)}\n{status_text(state['sync'])}")
             return 0
         if args.verb == "conflicts":
             from .sync.decide import open_conflicts
@@ -107,11 +108,6 @@ def _run(args: argparse.Namespace) -> int:
     raise ValueError(args.verb)
 
 
-def _status_words(sync_text: Any) -> Any:
-    def text(state: dict[str, Any]) -> str:
-        lines = [f"{state['name']}（{state['code']}）档案库：{state['villages']} 个村，"
-                 f"{state['households']} 户，{state['people']} 人；已导入同步包 "
-                 f"{state['packages']} 个"]
-        return "\n".join(lines) + "\n" + sync_text(state["sync"])
-    return text
-
+def _size_text(state: dict[str, Any]) -> str:
+    return (f"{state['name']}（{state['code']}）档案库：{state['villages']} 个村，"
+            f"{state['households']} 户，{state['people']} 人；已导入同步包 {state['packages']} 个")

@@ -173,9 +173,13 @@ def _set_meta(raw: psycopg.Connection[Any], key: str, value: str) -> None:
 
 def _create_tables(raw: psycopg.Connection[Any], conn: sqlite3.Connection) -> None:
     for table in book_tables(conn):
-        raw.execute(table.create())  # (names from the book's schema)
-        for index in table.indexes:
-            raw.execute(index)
+        _create_table(raw, table)
+
+
+def _create_table(raw: psycopg.Connection[Any], table: Table) -> None:
+    raw.execute(table.create())  # (names from the book's schema)
+    for index in table.indexes:
+        raw.execute(index)
 
 
 # the archive's numbered migrations: (name, step); a step gets the raw connection and the
@@ -233,7 +237,7 @@ def _follow_book_schema(raw: psycopg.Connection[Any], book: sqlite3.Connection) 
     here = _tables_here(raw)
     for table in book_tables(book):
         if table.name not in here:
-            _create_tables_of(raw, table)
+            _create_table(raw, table)
             continue
         columns = {r[0] for r in raw.execute(
             "SELECT column_name FROM information_schema.columns WHERE table_schema ="
@@ -241,17 +245,8 @@ def _follow_book_schema(raw: psycopg.Connection[Any], book: sqlite3.Connection) 
         for column in table.columns:
             if column.name not in columns:
                 raw.execute(table.add_column(column))
-        indexes = {r[0] for r in raw.execute(
-            "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")}
         for index in table.indexes:
-            if index.split()[2 if index.split()[1].upper() == "INDEX" else 3] not in indexes:
-                raw.execute(index)
-
-
-def _create_tables_of(raw: psycopg.Connection[Any], table: Table) -> None:
-    raw.execute(table.create())
-    for index in table.indexes:
-        raw.execute(index)
+            raw.execute(index.replace(" INDEX ", " INDEX IF NOT EXISTS ", 1))
 
 
 def open_archive(dsn: str) -> ArchiveBook:
