@@ -352,12 +352,12 @@ def plan(sheets: dict[str, list[list[Any]]], mapping: Mapping | None = None,
         reads = [(column, target, name.partition("@")[0], _reader(target, name),
                   titles[column], "@" not in name and _numbered_elsewhere(target, name),
                   f"{target}.{name.partition('@')[0]}", _check_codes(f"{target}.{name}"),
-                  answers.values.get(f"{target}.{name.partition('@')[0]}", {}))
+                  answers.values.get(f"{target}.{name.partition('@')[0]}", {}), _Memo())
                  for column, (record, name) in columns.items()
                  for target in [HOUSEHOLD if is_household_sheet and record != MONITORING
                                 else record]
                  if normalize(titles[column]) not in _IGNORED]
-        placed = {key for *_, key, _check, _given in reads}
+        placed = {key for *_, key, _check, _given, _memo in reads}
         defaults = {key: value for key, value in answers.defaults.items()
                     if key.split(".", 1)[0] in (HOUSEHOLD, MEMBER)}
         # a list of one category per sheet (脱贫户, 监测户 …) says it in the sheet's name
@@ -386,13 +386,20 @@ def plan(sheets: dict[str, list[list[Any]]], mapping: Mapping | None = None,
             kept: dict[str, list[str]] = {}  # record → values kept in its 备注
             width = len(row)
             for (column, record, name, read, column_title, ambiguous, key, valid,
-                 given) in reads:
+                 given, memo) in reads:
                 raw = row[column] if column < width else None
                 if raw is None or raw == "":
                     continue
-                # text folded as cell_text does, inline: this runs for every cell
-                text = (unicodedata.normalize("NFKC", raw).strip() if raw.__class__ is str
-                        else cell_text(raw))
+                # a code column's few distinct words, each read once (a register repeats
+                # 汉族 or 健康 on every row): its text and code (_UNREAD when no list knows it)
+                known = memo.get(raw) if valid is not None and raw.__class__ is str else None
+                if known is not None:
+                    text, value = known
+                else:
+                    # text folded as cell_text does, inline: this runs for every cell
+                    text = (unicodedata.normalize("NFKC", raw).strip()
+                            if raw.__class__ is str else cell_text(raw))
+                    value = _UNSET
                 if not text:
                     continue
                 if ambiguous and text.isdigit():  # never read a bare number by guess
@@ -413,18 +420,24 @@ def plan(sheets: dict[str, list[list[Any]]], mapping: Mapping | None = None,
                     # a 残疾人证 number: the ID number and the disability's category, grade
                     values[MEMBER].setdefault("disability_cert", text)
                     text = text[:18]
-                if text in given:
-                    value: Any = given[text]
+                if value is not _UNSET:
+                    pass  # read before (a code column's word)
+                elif text in given:
+                    value = given[text]
                 elif valid is None:
                     value = _excel_date(raw, text) if read is normalize_date_text else read(text)
                 else:
                     value = read(text)
                     if not valid(value):
-                        unread = reading.unread.setdefault((key, text), Unread(
-                            title, index + 1, column_title.strip(), key, text))
-                        unread.count += 1
-                        kept.setdefault(record, []).append(f"{column_title.strip()}：{text}")
-                        continue
+                        value = _UNREAD
+                    if raw.__class__ is str:
+                        memo[raw] = (text, value)
+                if value is _UNREAD:
+                    unread = reading.unread.setdefault((key, text), Unread(
+                        title, index + 1, column_title.strip(), key, text))
+                    unread.count += 1
+                    kept.setdefault(record, []).append(f"{column_title.strip()}：{text}")
+                    continue
                 if record == HOUSEHOLD and name == "category":
                     # 脱贫不稳定户 and its kin are 监测户 of that monitoring category
                     category = import_monitoring.category_of_household_type(text, _code_of)
@@ -483,6 +496,9 @@ def plan(sheets: dict[str, list[list[Any]]], mapping: Mapping | None = None,
 
 
 HEAD = "01"  # 户主, in the relation list
+_UNSET = object()  # a cell not read yet
+_UNREAD = object()  # a value no code list knows
+_Memo = dict[str, tuple[str, Any]]  # a code column's words as read: cell → (text, code)
 NUMBER_WIDTH = 3  # households numbered in list order: the village code and 001, 002 …
 _HEAD_NAME_TITLES = {normalize(t) for t in ("户主姓名", "户主")}
 
