@@ -44,6 +44,16 @@ def add_parser(sub: Any) -> None:
     conflicts.add_argument("--json", action="store_true")
     xlsx = verb("export-xlsx", "the 县级有档 register as a workbook")
     xlsx.add_argument("--out", type=Path, required=True)
+    xlsx.add_argument("--protect", action="store_true",
+                      help="protect the workbook with a password (from "
+                           "VILLAGEBOOK_FILE_PASSWORD, or typed at a terminal): it holds "
+                           "every person's ID number in full")
+    retire = verb("retire", "retire the pairing with a township's computer replaced, lost "
+                            "or stolen: its packages are refused from then on")
+    retire.add_argument("peer", help="the township's code (or its installation id, when "
+                                     "two share a code)")
+    retire.add_argument("--user", required=True, help="who retires it (kept with the "
+                                                      "retirement)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -62,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from .archive.store import init_archive, open_archive, shown_dsn
-    from .sync_cli import conflict_text, pair, print_data, report, status_text
+    from .sync_cli import conflict_text, pair, print_data, report, retire, status_text
 
     if args.verb == "init":
         init_archive(args.dsn, args.name, args.code)
@@ -92,7 +102,8 @@ def _run(args: argparse.Namespace) -> int:
             from .archive.report import archive_status
 
             print_data(archive_status(book), args.json,
-                       lambda state: f"{_size_text(state)}\n{status_text(state['sync'])}")
+                       lambda state: f"{_size_text(state)}\n"
+                                     f"{status_text(state['sync'], '本档案库')}")
             return 0
         if args.verb == "conflicts":
             from .sync.decide import open_conflicts
@@ -101,10 +112,18 @@ def _run(args: argparse.Namespace) -> int:
             return 0
         if args.verb == "export-xlsx":
             from .archive.report import export_register
+            from .cli import file_password
+            from .reports.protected import write_protected
 
-            counts = export_register(book, args.out)
-            print(f"wrote {args.out}: " + json.dumps(counts, ensure_ascii=False))
+            password = file_password(args.out, new=True) if args.protect else None
+            counts = write_protected(args.out, password,
+                                     lambda out: export_register(book, out))
+            print(f"wrote {args.out}{' (protected)' if password else ''}: "
+                  + json.dumps(counts, ensure_ascii=False))
             return 0
+        if args.verb == "retire":
+            book.operator = args.user
+            return retire(book, args.peer)
     raise ValueError(args.verb)
 
 

@@ -278,7 +278,7 @@ def _run(args: argparse.Namespace) -> int:
 
         with open_book(path, read_only=True) as book:  # a township's book: 乡镇有簿
             _plain_from_locked(path, args, "xlsx")  # once the book's password is known
-            password = _file_password(args.out, new=True) if args.protect else None
+            password = file_password(args.out, new=True) if args.protect else None
 
             def write(out: Path) -> dict[str, int]:
                 return (export_township_register(book, out) if book.holds_villages
@@ -299,7 +299,7 @@ def _run(args: argparse.Namespace) -> int:
         with open_book(path) as book:
             book.operator = _cli_operator(book, args.user)
             if is_protected(args.file):
-                with unprotected(args.file, _file_password(args.file, new=False)) as copy:
+                with unprotected(args.file, file_password(args.file, new=False)) as copy:
                     result = import_workbook(book, copy, dry_run=args.dry_run,
                                              answers=answers)
             else:
@@ -336,7 +336,7 @@ def _run(args: argparse.Namespace) -> int:
         with open_book(path, read_only=True) as book:
             if args.what in PERSONAL:  # once the book's password is known
                 _plain_from_locked(path, args, "PDF")
-            password = _file_password(args.out, new=True) if args.protect else None
+            password = file_password(args.out, new=True) if args.protect else None
             request = PrintRequest(
                 args.what, _print_selection(book, args.households, args.group),
                 full_ids=args.full_ids, paper=args.paper, notice=args.kind,
@@ -409,7 +409,7 @@ def _plain_from_locked(book_path: Path, args: argparse.Namespace, what: str) -> 
                         protect=" --protect or" if hasattr(args, "protect") else "")
 
 
-def _file_password(path: Path, new: bool) -> str:
+def file_password(path: Path, new: bool) -> str:
     """The password of a workbook to protect (``new``: typed twice, long enough) or to
     open; ``BookError('file.password_needed')`` when none is given."""
     password = _secret("VILLAGEBOOK_FILE_PASSWORD", "cli.file_password", twice=new)

@@ -106,19 +106,9 @@ def run(args: argparse.Namespace, path: Path, operator: Callable[[Book, str | No
     if verb == "import":
         return _import(args, path, operator)
     if verb == "retire":
-        from .sync.keys import SyncError
-        from .sync.peers import peers, retire_peer
-
         with open_book(path) as book:
             book.operator = operator(book, args.user)
-            chosen = [p for p in peers(book) if args.peer in (p["code"], p["installation"])]
-            if len(chosen) != 1:
-                raise SyncError("sync.retire_which" if chosen else "sync.unpaired",
-                                peer=args.peer)
-            gone = retire_peer(book, chosen[0]["installation"])
-        print(f"retired the pairing with {gone['name']} ({gone['code']}, "
-              f"{gone['installation']})")
-        return 0
+            return retire(book, args.peer)
     if verb == "accept":
         from .sync.apply import accept_held
 
@@ -253,6 +243,20 @@ def _conflict_row(conflict: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def retire(book: Book, peer: str) -> int:
+    """Retire the pairing with the computer ``peer`` names (its code, or its installation
+    id when two share a code), said as done; by ``book.operator``."""
+    from .sync.keys import SyncError
+    from .sync.peers import peers, retire_peer
+
+    chosen = [p for p in peers(book) if peer in (p["code"], p["installation"])]
+    if len(chosen) != 1:
+        raise SyncError("sync.retire_which" if chosen else "sync.unpaired", peer=peer)
+    gone = retire_peer(book, chosen[0]["installation"])
+    print(f"retired the pairing with {gone['name']} ({gone['code']}, {gone['installation']})")
+    return 0
+
+
 def print_data(data: Any, as_json: bool, text: Callable[[Any], str]) -> None:
     if as_json:
         print(json.dumps(data, ensure_ascii=False, indent=1, default=str))
@@ -260,8 +264,9 @@ def print_data(data: Any, as_json: bool, text: Callable[[Any], str]) -> None:
         print(text(data))
 
 
-def status_text(state: dict[str, Any]) -> str:
-    lines = [f"本账本站点 {state['site']}"]
+def status_text(state: dict[str, Any], own: str = "本账本") -> str:
+    """The sync status in words; ``own`` names what holds it (a book, the archive)."""
+    lines = [f"{own}站点 {state['site']}"]
     if state["clock_ahead_hours"]:
         lines.append(f"注意：本账本修改的时间戳比电脑时钟快 {state['clock_ahead_hours']} 小时（电脑"
                      "时钟曾被调快）。对方会先暂存这些修改，由对方确认接受后导入。")

@@ -184,3 +184,48 @@ def test_the_server_going_away_mid_ingest_writes_nothing_and_the_next_run_resume
     code, rows = archive_json(county.county, capsys, "ingest", archive_dsn, str(first),
                               str(second))
     assert code == 0 and [r["state"] for r in rows] == ["already", "applied"]
+
+
+def test_a_townships_stolen_laptop_is_retired_at_the_archive(county, capsys, archive_dsn):
+    """A township's laptop stolen: the archive retires its pairing (who, when kept), its
+    packages are refused from then on, and status says so in words."""
+    assert county.deliver(county.to_county("t1"))[1][0]["state"] == "applied"
+    stolen = county.to_county("t1")  # made before the theft, on the stolen laptop
+    capsys.readouterr()
+    with pytest.raises(SystemExit):  # who retires it is kept: --user is asked for
+        archive(county.county, "retire", archive_dsn, "530524999")
+    assert archive(county.county, "retire", archive_dsn, "530524999", "--user", "王") == 1
+    assert "sync.unpaired" in capsys.readouterr().err
+    capsys.readouterr()
+    assert archive(county.county, "retire", archive_dsn, f"{COUNTY}105", "--user",
+                   "县档案员") == 0
+    assert "田园镇" in capsys.readouterr().out
+    code, rows = archive_json(county.county, capsys, "ingest", archive_dsn, str(stolen))
+    assert code == 1 and rows[0]["state"] == "refused" and "sync.retired" in json.dumps(rows)
+    code, state = archive_json(county.county, capsys, "status", archive_dsn)
+    assert [(p["name"], p["retired_by"]) for p in state["sync"]["retired"]] == [
+        ("田园镇", "县档案员")]
+    assert [p["name"] for p in state["sync"]["peers"]] == ["河口乡"]
+    assert archive(county.county, "status", archive_dsn) == 0
+    said = capsys.readouterr().out
+    assert "本档案库站点" in said and "田园镇" in said and "已停用配对" in said
+
+
+def test_the_register_leaves_the_archive_protected_when_asked(county, tmp_path, capsys,
+                                                             archive_dsn, monkeypatch):
+    """Every ID number in full: --protect writes it under a password, as a book's export."""
+    from villagebook.reports.protected import is_protected, unprotected
+
+    county.deliver(county.to_county("t1"))
+    out = tmp_path / "档案.xlsx"
+    monkeypatch.delenv("VILLAGEBOOK_FILE_PASSWORD", raising=False)
+    assert archive(county.county, "export-xlsx", archive_dsn, "--out", str(out),
+                   "--protect") == 1  # no password given, none at a terminal
+    assert "file.password_needed" in capsys.readouterr().err and not out.exists()
+    monkeypatch.setenv("VILLAGEBOOK_FILE_PASSWORD", "county-secret")
+    assert archive(county.county, "export-xlsx", archive_dsn, "--out", str(out),
+                   "--protect") == 0
+    assert "(protected)" in capsys.readouterr().out and is_protected(out)
+    with unprotected(out, "county-secret") as plain:
+        rows = list(rows_of(plain, COUNTY_MEMBERS.title))
+    assert len(rows) > 10 and rows[0][:3] == ("乡镇", "村", "户编号")
