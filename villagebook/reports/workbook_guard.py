@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -116,24 +117,37 @@ def _inflate(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, budget: int, name
     return size
 
 
-# Whether any cell's reference has a column or a row number of a given width: enough to
-# bound the cells a sheet spans without reading every reference (a list's sheet spans
-# far less than the bound); only a sheet whose bound could pass it is read exactly
-_COLUMN_WIDTHS = ((re.compile(rb'<c r="[A-Z]{3}\d'), 16_384),   # up to XFD
-                  (re.compile(rb'<c r="[B-Z][A-Z]\d'), 702),    # up to ZZ
-                  (re.compile(rb'<c r="A[A-Z]\d'), 52))         # up to AZ
-_ROW_WIDTHS = ((re.compile(rb'<c r="[A-Z]{1,3}\d{6}'), 9_999_999),
-               (re.compile(rb'<c r="[A-Z]{1,3}\d{5}'), 99_999))
+# The widths a cell's reference can reach (a column up to AZ, ZZ or XFD; a row number of
+# five digits or more), each with the pattern of a reference of that width or wider: one
+# search a chunk tells whether anything passes the bound so far, enough to bound the cells
+# a sheet spans without reading every reference (a list's sheet spans far less than the
+# bound); only a sheet whose bound could pass it is read exactly
+_COLUMN_WIDTHS = ((52, re.compile(rb'<c r="([A-Z]{2,3})\d')),             # AA and wider
+                  (702, re.compile(rb'<c r="([B-Z][A-Z]|[A-Z]{3})\d')),   # BA and wider
+                  (16_384, re.compile(rb'<c r="([A-Z]{3})\d')))          # AAA and wider
+_ROW_WIDTHS = ((99_999, re.compile(rb'<c r="[A-Z]{1,3}(\d{5,})')),
+               (9_999_999, re.compile(rb'<c r="[A-Z]{1,3}(\d{6,})')))
 
 
-def _widest(widths: tuple[tuple[re.Pattern[bytes], int], ...], now: int, seen: bytes) -> int:
-    """The widest of ``widths`` (widest first) that a reference in ``seen`` reaches, if
-    wider than ``now``."""
-    for pattern, width in widths:
+def _column_width(letters: bytes) -> int:
+    return 16_384 if len(letters) == 3 else 52 if letters[:1] == b"A" else 702
+
+
+def _row_width(digits: bytes) -> int:
+    return 99_999 if len(digits) == 5 else 9_999_999
+
+
+def _widest(widths: tuple[tuple[int, re.Pattern[bytes]], ...], width_of: Callable[[bytes], int], now: int,
+            seen: bytes) -> int:
+    """The widest width (of ``widths``, narrowest first) a reference in ``seen`` reaches,
+    if wider than ``now``: one search for anything wider, then for wider still."""
+    for width, pattern in widths:
         if width <= now:
+            continue
+        found = pattern.search(seen)
+        if found is None:
             break
-        if pattern.search(seen):
-            return width
+        now = max(now, width_of(found.group(1)))
     return now
 
 
@@ -145,8 +159,8 @@ class _SpanBound:
         self.columns, self.rows = 26, 9_999
 
     def see(self, seen: bytes) -> None:
-        self.columns = _widest(_COLUMN_WIDTHS, self.columns, seen)
-        self.rows = _widest(_ROW_WIDTHS, self.rows, seen)
+        self.columns = _widest(_COLUMN_WIDTHS, _column_width, self.columns, seen)
+        self.rows = _widest(_ROW_WIDTHS, _row_width, self.rows, seen)
         for letters, number in _DIMENSION.findall(seen):
             self.rows = max(self.rows, int(number))
             self.columns = max(self.columns, _column_number(letters))
