@@ -137,8 +137,8 @@ def _row_width(digits: bytes) -> int:
     return 99_999 if len(digits) == 5 else 9_999_999
 
 
-def _widest(widths: tuple[tuple[int, re.Pattern[bytes]], ...], width_of: Callable[[bytes], int], now: int,
-            seen: bytes) -> int:
+def _widest(widths: tuple[tuple[int, re.Pattern[bytes]], ...],
+            width_of: Callable[[bytes], int], now: int, seen: bytes) -> int:
     """The widest width (of ``widths``, narrowest first) a reference in ``seen`` reaches,
     if wider than ``now``: one search for anything wider, then for wider still."""
     for width, pattern in widths:
