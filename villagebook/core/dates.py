@@ -16,6 +16,8 @@ _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 def parse_date(text: str) -> dt.date:
     """The day ``text`` names; raises ``ValueError`` when it names none (2026-02-30)."""
     text = text.strip()
+    if len(text) == 10 and text[4] == "-" == text[7] and text.isascii():  # ISO, as stored
+        return dt.date.fromisoformat(text)
     match = _SEPARATED.fullmatch(text) or _COMPACT.fullmatch(text)
     if match is None:
         raise ValueError(text)

@@ -101,6 +101,11 @@ def too_long(spec: FieldSpec, text: str) -> Issue:
     return Issue("text.too_long", spec.name, {"length": len(text), "max": spec.max_length})
 
 
+# what a yes/no field's text means (lower-case)
+BOOL_WORDS = {**dict.fromkeys(("1", "是", "true", "yes", "y", "有"), 1),
+              **dict.fromkeys(("0", "否", "false", "no", "n", "无"), 0)}
+
+
 def convert(spec: FieldSpec, value: Any, today: dt.date | None = None) -> tuple[Any, Issue | None]:
     """Turn what was typed (text or an already-typed value) into the stored value.
 
@@ -125,12 +130,10 @@ def convert(spec: FieldSpec, value: Any, today: dt.date | None = None) -> tuple[
         if kind == "bool":
             if isinstance(text, bool) or isinstance(text, int):
                 return int(bool(text)), None
-            lowered = str(text).lower()
-            if lowered in ("1", "是", "true", "yes", "y", "有"):
-                return 1, None
-            if lowered in ("0", "否", "false", "no", "n", "无"):
-                return 0, None
-            raise ValueError(text)
+            flag = BOOL_WORDS.get(str(text).lower())
+            if flag is None:
+                raise ValueError(text)
+            return flag, None
         if kind == "date":
             day = text if isinstance(text, dt.date) else parse_date(str(text))
             if day > (today or current_date()) and not spec.future:

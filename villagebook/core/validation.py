@@ -15,7 +15,7 @@ from typing import Any
 
 from . import codes, idnumber
 from .errors import Issue
-from .field_specs import HOUSEHOLD, MEMBER, FieldSpec, convert, fields, too_long
+from .field_specs import BOOL_WORDS, HOUSEHOLD, MEMBER, FieldSpec, convert, fields, too_long
 from .today import current_date
 
 HEAD = "01"
@@ -82,6 +82,11 @@ def clean_fields(record: str, raw: dict[str, Any], today: dt.date, row: int | No
                 issues.append(Issue("code.unknown", name, {"value": text}, row=row,
                                     subject=subject))
             continue
+        if value.__class__ is str and spec.kind == "bool":  # the next commonest (是/否)
+            flag = BOOL_WORDS.get(value.strip().lower())
+            if flag is not None:
+                cleaned[name] = flag
+                continue
         value, failed = convert(spec, value, today)
         if failed:
             issues.append(Issue(failed.code, failed.field, failed.values, row=row,

@@ -20,8 +20,9 @@ _HH_COLS = ["id", "village_id", *HOUSEHOLD_COLUMNS, "status", "head_name", "memb
             "search_text", "head_sort", "group_sort", "last_visit", "next_follow_up",
             "created_at", "updated_at"]
 _M_STATE = ["status", "left_reason", "left_date", "left_note"]
-_M_COLS = ["id", "household_id", "position", *MEMBER_COLUMNS, *_M_STATE, "created_at",
-           "updated_at"]
+_M_FIELDS = [*MEMBER_COLUMNS, *_M_STATE]  # a member's row as given (the log keeps those set)
+_M_STATUS = _M_FIELDS.index("status")
+_M_COLS = ["id", "household_id", "position", *_M_FIELDS, "created_at", "updated_at"]
 # Records a household may bring along, under these keys of its dict: table → record kind.
 CHILD_RECORDS = bulk_children()
 # a problem names its household by number in the form; here the household is known (and
@@ -77,14 +78,13 @@ def insert_households(book: Book, items: Iterable[tuple[dict[str, Any], list[dic
                 "id": hid, "village_id": village_id, **values, "status": "active"}, hid))
             for position, member in enumerate(members):
                 mid = new_id()
-                mvalues = {k: member.get(k) for k in MEMBER_COLUMNS}
+                mvalues = [member.get(k) for k in _M_FIELDS]
                 # a member may arrive having left already (an imported register)
-                state = {k: member.get(k) for k in _M_STATE}
-                state["status"] = state["status"] or "active"
-                m_rows.append((mid, hid, position, *mvalues.values(), *state.values(), at, at))
-                changes.append(writer.created_row("members", {
-                    "id": mid, "household_id": hid, "position": position, **mvalues,
-                    **state}, hid))
+                mvalues[_M_STATUS] = mvalues[_M_STATUS] or "active"
+                m_rows.append((mid, hid, position, *mvalues, at, at))
+                logged = {"id": mid, "household_id": hid, "position": position}
+                logged.update(pair for pair in zip(_M_FIELDS, mvalues) if pair[1] is not None)
+                changes.append(writer.created_row("members", logged, hid))
             member_ids = [row[0] for row in m_rows[len(m_rows) - len(members):]]
             for table in CHILD_RECORDS:
                 for record in household.get(table, ()):

@@ -11,13 +11,14 @@ from villagebook.core.field_specs import convert, field
 
 
 @pytest.mark.parametrize("text", ["2026-03-05", "20260305", "2026.3.5", "2026/3/5",
-                                  "2026年3月5日", " 2026-3-5 "])
+                                  "2026年3月5日", " 2026-3-5 ", "２０２６-０３-０５"])
 def test_the_forms_villages_write_name_one_day(text):
     assert parse_date(text) == dt.date(2026, 3, 5)
     assert normalize_date_text(text) == "2026-03-05"
 
 
-@pytest.mark.parametrize("text", ["2026-02-30", "2026035", "3/5/2026", "明天", ""])
+@pytest.mark.parametrize("text", ["2026-02-30", "2026035", "3/5/2026", "明天", "",
+                                  "2026-W10-1", "2026-13-01"])
 def test_what_is_no_date_is_kept_as_typed_for_the_message(text):
     with pytest.raises(ValueError):
         parse_date(text)

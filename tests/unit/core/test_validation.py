@@ -3,7 +3,8 @@ import datetime as dt
 import pytest
 from helpers import LI_MEI, ZHANG_HUA, ZHANG_SAN, ZHANG_XIAO, family, make_id
 
-from villagebook.core.validation import check_household
+from villagebook.core.field_specs import MEMBER, convert, field
+from villagebook.core.validation import check_household, clean_fields
 
 pytestmark = pytest.mark.dated  # runs today and on each day of tests/dates.py
 
@@ -85,3 +86,18 @@ def test_required_fields_and_phone():
     assert check_household({"number": "1", "category": "03", "phone": "0871-6123456"},
                            [{"name": "张小", "id_number": ZHANG_XIAO, "relation": "01"}],
                            today=TODAY).issues == []
+
+
+@pytest.mark.parametrize(("typed", "kept"), [("是", 1), (" 否 ", 0), ("YES", 1), ("n", 0),
+                                             ("有", 1), ("", None), (1, 1), (0, 0)])
+def test_a_yes_no_field_is_read_as_the_window_reads_it(typed, kept):
+    cleaned, issues = clean_fields(MEMBER, {"name": "张三", "relation": "01", "dibao": typed},
+                                   TODAY)
+    assert issues == [] and cleaned["dibao"] == kept
+    assert convert(field(MEMBER, "dibao"), typed, TODAY) == (kept, None)
+
+
+def test_a_yes_no_field_refuses_what_is_neither():
+    _, issues = clean_fields(MEMBER, {"name": "张三", "relation": "01", "dibao": "也许"}, TODAY)
+    assert [(i.code, i.field, i.values) for i in issues] == [
+        ("bool.invalid", "dibao", {"value": "也许"})]
