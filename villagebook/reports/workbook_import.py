@@ -375,9 +375,10 @@ def plan(sheets: dict[str, list[list[Any]]], mapping: Mapping | None = None,
         bare: dict[str, list[Any]] = {}  # column title → [first row, example, count, …]
         for index in range(header + 1, len(rows)):
             row = rows[index]
-            if all(v is None or v == "" for v in row) or not any(cell_text(v) for v in row):
+            first = next((t for v in row if v is not None and v != ""
+                          for t in [cell_text(v)] if t), None)
+            if first is None:
                 continue  # blank rows between blocks
-            first = next(t for v in row for t in [cell_text(v)] if t)
             if _CLOSING.match(first):
                 reading.closing_rows.append((title, index + 1, first))
                 continue
