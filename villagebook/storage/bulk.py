@@ -83,7 +83,9 @@ def insert_households(book: Book, items: Iterable[tuple[dict[str, Any], list[dic
                 mvalues[_M_STATUS] = mvalues[_M_STATUS] or "active"
                 m_rows.append((mid, hid, position, *mvalues, at, at))
                 logged = {"id": mid, "household_id": hid, "position": position}
-                logged.update(pair for pair in zip(_M_FIELDS, mvalues) if pair[1] is not None)
+                for key, value in zip(_M_FIELDS, mvalues):
+                    if value is not None:
+                        logged[key] = value
                 changes.append(writer.created_row("members", logged, hid))
             member_ids = [row[0] for row in m_rows[len(m_rows) - len(members):]]
             for table in CHILD_RECORDS:
