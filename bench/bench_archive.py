@@ -35,8 +35,8 @@ from villagebook.cli import create_demo  # noqa: E402
 from villagebook.cli import main as cli  # noqa: E402
 from villagebook.core.demo import DEMO_VILLAGE  # noqa: E402
 from villagebook.storage import open_book  # noqa: E402
+from villagebook.storage.book import Book  # noqa: E402
 from villagebook.storage.kinds import KINDS  # noqa: E402
-from villagebook.storage.village import set_village  # noqa: E402
 from villagebook.sync.apply import import_files  # noqa: E402
 from villagebook.sync.export import export_packages  # noqa: E402
 from villagebook.sync.keys import read_card  # noqa: E402
@@ -79,10 +79,11 @@ def county_packages(townships: int, villages: int, households: int) -> list[Path
             vsite = f"t{t}v{v}"
             as_site(vsite)
             path = ROOT / f"{vsite}.db"
-            book = create_demo(path, households, seed=t * 100 + v + 1)
-            set_village(book, {**DEMO_VILLAGE, "code": f"{code}{v + 1:03d}",
-                               "name": f"村{t}-{v}", "is_demo": 0})
-            book.close()
+            # made under its code from the first record, as a village's book is (a code
+            # changed later keeps the first in the log, which the county judges by)
+            create_demo(path, households, seed=t * 100 + v + 1, village={
+                **DEMO_VILLAGE, "code": f"{code}{v + 1:03d}", "name": f"村{t}-{v}",
+                "is_demo": 0}).close()
             pair(path, town, vsite, site)
             as_site(vsite)
             with open_book(path) as book:
@@ -154,11 +155,24 @@ def main() -> None:
         print(f"{total} households in {len(packages)} township packages "
               f"({size / 1e6:.1f} MB)")
         as_site("county")
+        outcomes: dict[str, list] = {}
+
+        def ingest(book: Book, name: str) -> None:
+            outcomes[name] = import_files(book, packages)
+
         with open_book(ROOT / "county.db") as county:
-            book_time = timed(lambda: import_files(county, packages))
+            book_time = timed(lambda: ingest(county, "book"))
+            book_held = county.conn.execute("SELECT count(*) FROM households").fetchone()[0]
         dsn = new_archive(server, "ingest")
         with open_archive(dsn) as archive:
-            archive_time = timed(lambda: import_files(archive, packages))
+            archive_time = timed(lambda: ingest(archive, "archive"))
+            archive_held = archive.conn.execute("SELECT count(*) FROM households"
+                                                ).fetchone()[0]
+        # the figures compare the same work: every package applied in both, every household
+        for name, found in outcomes.items():
+            states = sorted({o.state for o in found})
+            assert states == ["applied"], (name, [(o.name, o.state, o.detail) for o in found])
+        assert book_held == archive_held == total, (book_held, archive_held, total)
         report(f"ingest {total} households: archive vs county book", archive_time, book_time)
         floor = copy_rows(dsn, new_archive(server, "copy"))
         report("  the same, against COPY of its rows", archive_time, floor)

@@ -33,7 +33,6 @@ from villagebook.core.demo import DEMO_VILLAGE  # noqa: E402
 from villagebook.storage import open_book  # noqa: E402
 from villagebook.storage.households import load_household, save_household  # noqa: E402
 from villagebook.storage.kinds import KINDS  # noqa: E402
-from villagebook.storage.village import set_village  # noqa: E402
 from villagebook.sync.apply import import_files  # noqa: E402
 from villagebook.sync.export import build, export_packages  # noqa: E402
 from villagebook.sync.keys import load_keys, read_card, unb64  # noqa: E402
@@ -57,10 +56,9 @@ def make_village(index: int, households: int) -> Path:
     """A demo village with its own code, paired with the township; returns its book."""
     as_site(f"v{index}")
     path = ROOT / f"v{index}.db"
-    book = create_demo(path, households, seed=index + 1)
     code = f"{DEMO_VILLAGE['code'][:9]}{index + 1:03d}"
-    set_village(book, {**DEMO_VILLAGE, "code": code, "name": f"演示村{index + 1}"})
-    book.close()
+    create_demo(path, households, seed=index + 1, village={
+        **DEMO_VILLAGE, "code": code, "name": f"演示村{index + 1}"}).close()
     cli(["sync", "pair", "--db", str(path), "--export", str(ROOT / f"v{index}.card")])
     accept(path, ROOT / "town.card")
     as_site("town")

@@ -165,22 +165,26 @@ def _print_selection(book: Book, numbers: str, group: str) -> tuple[str, ...] | 
     return tuple(ids)
 
 
-def create_demo(path: Path, households: int, seed: int = 1) -> Book:
+def create_demo(path: Path, households: int, seed: int = 1,
+                village: dict[str, Any] | None = None) -> Book:
     """Make a new demo book at ``path`` (refused if a book is already there); an
-    interrupted run leaves nothing at ``path``."""
-    return create_book(path, lambda book: _fill_demo(book, households, seed))
+    interrupted run leaves nothing at ``path``. ``village``: whose the records are (name,
+    code …; the demo village by default), made so from the first record, as a real
+    village's book is (tests and benchmarks build counties of them)."""
+    return create_book(path, lambda book: _fill_demo(book, households, seed,
+                                                     village or demo_data.DEMO_VILLAGE))
 
 
-def _fill_demo(book: Book, households: int, seed: int) -> None:
+def _fill_demo(book: Book, households: int, seed: int, village: dict[str, Any]) -> None:
     add_user(book, DEMO_OPERATOR, "01")
     book.operator = DEMO_OPERATOR
-    set_village(book, demo_data.DEMO_VILLAGE)
+    set_village(book, village)
     helper_ids = insert_village_records(book, "helpers", "helper",
                                         demo_data.helper_roster(households, seed),
                                         "demo.create")
     today = current_date()
-    insert_households(book, demo_data.generate(households, seed, today, helper_ids),
-                      "demo.create")
+    insert_households(book, demo_data.generate(households, seed, today, helper_ids,
+                                               village["code"]), "demo.create")
     for problem in demo_data.village_problems(today):
         save_problem(book, None, problem, today)
     project_ids = insert_village_records(book, "projects", "project",

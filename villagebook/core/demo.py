@@ -454,10 +454,11 @@ def _cast(n_households: int) -> dict[int, str]:
 
 
 def generate(n_households: int, seed: int = 1, today: dt.date | None = None,
-             helper_ids: list[str] | None = None
+             helper_ids: list[str] | None = None, code: str = str(DEMO_VILLAGE["code"])
              ) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
-    """Yield ``n_households`` (household, members) pairs for the demo village; with
-    ``helper_ids`` its 脱贫户 and 监测户 are paired and visited.
+    """Yield ``n_households`` (household, members) pairs for the demo village (its 户编号
+    begin with the village's ``code``); with ``helper_ids`` its 脱贫户 and 监测户 are
+    paired and visited.
 
     Each household draws from its own generator (the seed and its position), so a draw
     that depends on the day (an age, a date past or to come) changes that household
@@ -472,5 +473,5 @@ def generate(n_households: int, seed: int = 1, today: dt.date | None = None,
         rng = random.Random(seed * 1_000_003 + i)
         people.rng = rng
         group = f"第{(i - 1) * n_groups // n_households + 1}组"
-        yield household(rng, people, today, f"{DEMO_VILLAGE['code']}{i:0{width}d}", group,
+        yield household(rng, people, today, f"{code}{i:0{width}d}", group,
                         helper_ids, role=cast.get(i))

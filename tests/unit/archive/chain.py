@@ -10,7 +10,6 @@ from typing import Any
 
 from syncing import Site, export, pair_sites
 
-from villagebook import cli as cli_module
 from villagebook.cli import create_demo, main
 from villagebook.core.demo import DEMO_VILLAGE
 from villagebook.storage import open_book
@@ -39,14 +38,9 @@ def demo_village(root: Path, name: str, code: str, households: int, seed: int) -
     code is changed later keeps the record of its first code in the log: a county takes
     it from the township the first code lies in only)."""
     site = Site(root, name, None)
-    demo = cli_module.demo_data
     with site:
-        first = demo.DEMO_VILLAGE
-        demo.DEMO_VILLAGE = {**first, "code": code, "name": name, "is_demo": 0}
-        try:
-            create_demo(site.db, households, seed=seed).close()
-        finally:
-            demo.DEMO_VILLAGE = first
+        create_demo(site.db, households, seed=seed,
+                    village={**DEMO_VILLAGE, "code": code, "name": name, "is_demo": 0}).close()
     return site
 
 
