@@ -112,7 +112,7 @@ def _run(args: argparse.Namespace) -> int:
             return 0
         if args.verb == "export-xlsx":
             from .archive.report import export_register
-            from .cli import file_password
+            from .cli_passwords import file_password
             from .reports.protected import write_protected
 
             password = file_password(args.out, new=True) if args.protect else None

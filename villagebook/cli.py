@@ -15,12 +15,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from . import archive_cli, check_cli, sync_cli
+from .cli_passwords import file_password, secret
 from .commands import COMMANDS
 from .core import demo as demo_data
 from .core.dates import parse_date
@@ -33,7 +33,7 @@ from .reports.printing import DOCUMENTS
 from .storage import open_book, scratch
 from .storage.book import Book, create_book, person_error, snapshot
 from .storage.bulk import insert_households, insert_village_records
-from .storage.connection import MIN_PASSWORD, is_locked
+from .storage.connection import is_locked
 from .storage.households import find_household_id
 from .storage.kinds import household_kinds, kind
 from .storage.problems import save_problem
@@ -388,40 +388,12 @@ def _cli_operator(book: Book, name: str | None) -> str:
     return users[0]
 
 
-def _secret(variable: str, prompt: str, twice: bool = False) -> str | None:
-    """A password from the environment variable ``variable`` or, at a terminal, typed
-    after ``prompt`` (a message code), never shown and never an argument (every user of
-    the machine sees those); ``twice`` asks it again to compare. None when neither."""
-    value = os.environ.get(variable)
-    if value is not None or sys.stdin is None or not sys.stdin.isatty():
-        return value
-    import getpass
-
-    from .core.messages import describe_plain
-
-    value = getpass.getpass(describe_plain(Issue(prompt, "")))
-    if twice and getpass.getpass(describe_plain(Issue("cli.password_again", ""))) != value:
-        raise BookError("book.password_mismatch")
-    return value
-
-
 def _plain_from_locked(book_path: Path, args: argparse.Namespace, what: str) -> None:
     """Personal data out of a locked book only protected (``--protect``) or when asked
     for plain (``--plain``): nothing is written otherwise (exit 1, in words)."""
     if is_locked(book_path) and not getattr(args, "protect", False) and not args.plain:
         raise BookError("file.plain_from_locked", what=what,
                         protect=" --protect or" if hasattr(args, "protect") else "")
-
-
-def file_password(path: Path, new: bool) -> str:
-    """The password of a workbook to protect (``new``: typed twice, long enough) or to
-    open; ``BookError('file.password_needed')`` when none is given."""
-    password = _secret("VILLAGEBOOK_FILE_PASSWORD", "cli.file_password", twice=new)
-    if not password:
-        raise BookError("file.password_needed", name=path.name)
-    if new and len(password) < MIN_PASSWORD:
-        raise BookError("book.password_short", count=MIN_PASSWORD)
-    return password
 
 
 def _password(path: Path, remove: bool) -> int:
@@ -433,7 +405,7 @@ def _password(path: Path, remove: bool) -> int:
         raise BookError("book.missing", path=str(path))
     new: str | None = None
     if not remove:
-        new = _secret("VILLAGEBOOK_NEW_PASSWORD", "cli.new_password", twice=True)
+        new = secret("VILLAGEBOOK_NEW_PASSWORD", "cli.new_password", twice=True)
         if new is None:
             print("error: give the new password in VILLAGEBOOK_NEW_PASSWORD or type it "
                   "at a terminal", file=sys.stderr)
@@ -455,7 +427,7 @@ def _run_unlocking(args: argparse.Namespace) -> int:
     except BookError as error:
         if error.code != "book.password_needed":
             raise
-        password = _secret("VILLAGEBOOK_PASSWORD", "cli.password")
+        password = secret("VILLAGEBOOK_PASSWORD", "cli.password")
         if not password:
             raise
         from .sync.book_password import open_locked
