@@ -37,3 +37,22 @@ def test_each_level_has_the_one_below_that_reports_to_it():
 
     assert [level_below(level) for level in (VILLAGE, TOWNSHIP, COUNTY)] == \
         [None, VILLAGE, TOWNSHIP]
+
+
+def test_a_book_of_every_level_is_marked_as_this_programs(tmp_path):
+    """The application id ("VBK1") in the file's header, whatever the level: another
+    program's SQLite file is told apart from a village's, a township's or a county's."""
+    from villagebook.cli import create_demo
+    from villagebook.storage import open_book
+    from villagebook.storage.book import APPLICATION_ID
+    from villagebook.storage.township import create_township
+
+    create_demo(tmp_path / "village.db", 2).close()
+    for level, code in ((TOWNSHIP, "530524101"), (COUNTY, "530524")):
+        create_township(tmp_path / f"{level}.db", {"name": "某", "code": code,
+                                                   "user": "站长"}, level).close()
+    for level in (VILLAGE, TOWNSHIP, COUNTY):
+        path = tmp_path / f"{level}.db"
+        assert int.from_bytes(path.read_bytes()[68:72], "big") == APPLICATION_ID
+        with open_book(path, read_only=True) as book:
+            assert book.level == level
