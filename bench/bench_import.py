@@ -28,6 +28,7 @@ from villagebook.cli import create_demo  # noqa: E402
 from villagebook.reports.workbook import export_register  # noqa: E402
 from villagebook.reports.workbook_import import cell_text, import_workbook  # noqa: E402
 from villagebook.storage import open_book  # noqa: E402
+from villagebook.storage.book import Book  # noqa: E402
 from villagebook.storage.village import add_user, get_village, set_village  # noqa: E402
 
 SHEETS = ("农户", "家庭成员")
@@ -63,23 +64,23 @@ def main() -> None:
     export_register(source, path)
     source.close()
 
-    def ours() -> None:
+    def imported() -> Book:
+        """A new book of the list's village with the register imported into it."""
         book = open_book(fresh_path("book.db"), create=True)
         add_user(book, "导入", "01")
         book.operator = "导入"
         set_village(book, {k: village[k] for k in ("name", "code", "township", "county")})
         result = import_workbook(book, path)
         assert result.committed, result.problems[:3]
-        book.close()
+        return book
+
+    def ours() -> None:
+        imported().close()
 
     def stored_rows() -> dict[str, tuple[list[str], list[tuple]]]:
         """The rows an import writes (its action, the village, households, members and
         their change log), read back from a book it imported into."""
-        book = open_book(fresh_path("read.db"), create=True)
-        add_user(book, "导入", "01")
-        book.operator = "导入"
-        set_village(book, {k: village[k] for k in ("name", "code", "township", "county")})
-        import_workbook(book, path)
+        book = imported()
         out = {}
         for table in STORED:
             cursor = book.conn.execute(f"SELECT * FROM {table}")
@@ -123,6 +124,7 @@ def main() -> None:
     report("  floor: read + the same rows written", timed(lambda: floor(rows), 3), baseline)
     report("  floor + one pass folding each cell", timed(lambda: floor(rows, True), 3),
            baseline)
+
 
 if __name__ == "__main__":
     main()
